@@ -1,0 +1,62 @@
+// The `broadsheet` command: parses the command line and dispatches to one file per command.
+
+import { parseArgs } from 'node:util'
+import { migrateCommand } from './migrate.ts'
+import { seedDemoCommand } from './seed-demo.ts'
+
+/** What a command may need from the composition root (main.ts), which alone builds the server. */
+export interface CliDeps {
+  /** Starts the server; resolves with an exit code once it has shut down. */
+  start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | undefined }): Promise<number>
+}
+
+type Command = (args: string[], env: NodeJS.ProcessEnv, deps: CliDeps) => Promise<number>
+
+export const USAGE = `Usage: broadsheet <command> [options]
+
+Commands:
+  start [--no-demo]   migrate the database and serve the site (the default command)
+  migrate             bring the database schema up to date and exit
+  seed-demo           fill an empty site with the demo newsroom
+  help                show this help
+
+Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, SITE_URL,
+SITE_TIMEZONE, LOG_LEVEL, TRUST_PROXY, BROADSHEET_DEMO. See README.md.`
+
+const start: Command = async (args, env, deps) => {
+  const { values } = parseArgs({ args, options: { 'no-demo': { type: 'boolean' }, demo: { type: 'boolean' } }, strict: true, allowPositionals: false })
+  const demo = values['no-demo'] ? false : values.demo ? true : undefined
+  return deps.start(env, { demo })
+}
+
+const help: Command = async () => {
+  console.log(USAGE)
+  return 0
+}
+
+export const commands: Readonly<Record<string, Command>> = {
+  start, migrate: migrateCommand, 'seed-demo': seedDemoCommand, help,
+}
+
+/** Runs one command line; returns the process exit code (2 for usage errors). */
+export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, deps: CliDeps): Promise<number> {
+  const [first, ...rest] = argv
+  if (first === '--help' || first === '-h') return help([], env, deps)
+  // No command, or only flags, means start: `npm start -- --no-demo` works.
+  const [name, args] = first === undefined || first.startsWith('-') ? ['start', [...argv]] : [first, rest]
+  const command = commands[name]
+  if (!command) {
+    console.error(`broadsheet: unknown command "${name}". Run "broadsheet --help" for the list.`)
+    return 2
+  }
+  try {
+    return await command(args, env, deps)
+  } catch (err) {
+    const code = (err as { code?: string }).code
+    if (code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`broadsheet ${name}: ${(err as Error).message}`)
+      return 2
+    }
+    throw err
+  }
+}

@@ -1,0 +1,119 @@
+// Typed configuration, read from the environment once and validated; the only reader of process.env.
+
+import path from 'node:path'
+
+export type DatabaseConfig =
+  | { readonly engine: 'sqlite'; readonly file: string }
+  | { readonly engine: 'postgres'; readonly url: string }
+
+export interface Config {
+  readonly port: number
+  readonly host: string
+  readonly dataDir: string
+  readonly database: DatabaseConfig
+  readonly siteUrl: URL
+  readonly timeZone: string
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+  readonly trustProxy: boolean
+  /** Whether a new, empty database is filled with the demo newsroom after its first migration. */
+  readonly demo: boolean
+}
+
+/** A configuration value that cannot be used; the message names the variable. */
+export class ConfigError extends Error {
+  readonly variable: string
+  constructor(variable: string, problem: string) {
+    super(`${variable} ${problem}`)
+    this.name = 'ConfigError'
+    this.variable = variable
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+
+/** Reads and validates the environment; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const port = parsePort(env.PORT)
+  const host = nonEmpty(env.HOST, 'HOST') ?? '127.0.0.1'
+  const dataDir = path.resolve(nonEmpty(env.DATA_DIR, 'DATA_DIR') ?? './data')
+  return Object.freeze({
+    port,
+    host,
+    dataDir,
+    database: parseDatabase(env.DATABASE_URL, dataDir),
+    siteUrl: parseSiteUrl(env.SITE_URL, port),
+    timeZone: parseTimeZone(env.SITE_TIMEZONE),
+    logLevel: parseLogLevel(env.LOG_LEVEL),
+    trustProxy: parseBoolean(env.TRUST_PROXY, 'TRUST_PROXY', false),
+    demo: parseBoolean(env.BROADSHEET_DEMO, 'BROADSHEET_DEMO', true),
+  })
+}
+
+function nonEmpty(value: string | undefined, name: string): string | undefined {
+  if (value === undefined) return undefined
+  if (value.trim() === '') throw new ConfigError(name, 'is set but empty')
+  return value.trim()
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return 3000
+  const port = Number(value)
+  // Port 0 asks the OS for a free port: tests and benchmarks use it.
+  if (!/^\d+$/.test(value) || !Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError('PORT', `must be a whole number from 0 to 65535, got "${value}"`)
+  }
+  return port
+}
+
+function parseDatabase(value: string | undefined, dataDir: string): DatabaseConfig {
+  if (value === undefined || value === '') return { engine: 'sqlite', file: path.join(dataDir, 'broadsheet.db') }
+  if (/^postgres(ql)?:\/\//.test(value)) {
+    try {
+      new URL(value)
+    } catch {
+      throw new ConfigError('DATABASE_URL', 'is not a valid postgres:// URL')
+    }
+    return { engine: 'postgres', url: value }
+  }
+  if (value.startsWith('sqlite:')) return { engine: 'sqlite', file: path.resolve(value.slice('sqlite:'.length)) }
+  throw new ConfigError('DATABASE_URL', `must start with postgres:// or sqlite:, got "${value.split(':')[0]}:…"`)
+}
+
+function parseSiteUrl(value: string | undefined, port: number): URL {
+  const raw = value ?? `http://localhost:${port || 3000}`
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigError('SITE_URL', `is not an absolute URL: "${raw}"`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('SITE_URL', 'must be http:// or https://')
+  if (url.search || url.hash) throw new ConfigError('SITE_URL', 'must not have a query or fragment')
+  // Canonical URLs are built as siteUrl + path, so the base never ends in a slash.
+  url.pathname = url.pathname.replace(/\/+$/, '')
+  return url
+}
+
+function parseTimeZone(value: string | undefined): string {
+  if (value === undefined || value === '') return 'UTC'
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone
+  } catch {
+    throw new ConfigError('SITE_TIMEZONE', `is not an IANA time zone name: "${value}"`)
+  }
+}
+
+function parseLogLevel(value: string | undefined): Config['logLevel'] {
+  if (value === undefined || value === '') return 'info'
+  const level = LOG_LEVELS.find((l) => l === value.toLowerCase())
+  if (!level) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${value}"`)
+  return level
+}
+
+function parseBoolean(value: string | undefined, name: string, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback
+  const v = value.toLowerCase()
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true
+  if (['0', 'false', 'no', 'off'].includes(v)) return false
+  throw new ConfigError(name, `must be true or false (1/0, yes/no), got "${value}"`)
+}

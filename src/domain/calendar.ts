@@ -1,0 +1,44 @@
+// Calendar dates in the site's time zone: what "from 2022-11-01 to 2022-11-30" means in instants.
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** Whether `value` is a real calendar date written YYYY-MM-DD (2022-02-30 is not). */
+export function isCalendarDate(value: string): boolean {
+  const m = DATE.exec(value)
+  if (!m) return false
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const date = new Date(Date.UTC(y, mo - 1, d))
+  return y >= 1900 && y <= 9999 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d
+}
+
+/** Offset of `timeZone` from UTC at instant `ms`, in milliseconds. */
+function zoneOffset(ms: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(new Date(ms))
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value)
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'))
+  return asUtc - Math.floor(ms / 1000) * 1000
+}
+
+/** The instant a calendar day starts in `timeZone` (epoch ms). `date` must satisfy isCalendarDate. */
+export function startOfDay(date: string, timeZone: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  const utcMidnight = Date.UTC(y, m - 1, d)
+  // Two passes settle the offset on days when it changes (DST transitions).
+  let guess = utcMidnight - zoneOffset(utcMidnight, timeZone)
+  guess = utcMidnight - zoneOffset(guess, timeZone)
+  return guess
+}
+
+/** The instant the day after `date` starts: the exclusive end of an inclusive `to` date. */
+export function startOfNextDay(date: string, timeZone: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  const next = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10)
+  return startOfDay(next, timeZone)
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant in `timeZone`. */
+export function calendarDate(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms))
+}

@@ -1,0 +1,20 @@
+// Media records: an uploaded file and what readers are told about it.
+
+export interface Media {
+  readonly id: number
+  /** Path below the media root, served at `/media/<path>`. */
+  readonly path: string
+  readonly mime: string
+  readonly width: number
+  readonly height: number
+  readonly bytes: number
+  readonly alt: string
+  readonly caption: string
+  readonly credit: string
+  /** Focal point as fractions of width and height (0..1), for crops. */
+  readonly focalX: number
+  readonly focalY: number
+  readonly createdAt: number
+}
+
+export const mediaUrl = (m: Pick<Media, 'path'>): string => `/media/${m.path}`

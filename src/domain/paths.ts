@@ -1,0 +1,23 @@
+// Public URLs of reader pages, and the path segments no section may take.
+
+import { languagePrefix, PATH_LANGUAGES } from './language.ts'
+
+/** First path segments that belong to the application, never to a section (DESIGN.md, URLs). */
+export const RESERVED_SEGMENTS: readonly string[] = [
+  'tag', 'author', 'archive', 'search', 'popular', 'api', 'desk', 'media', 'assets', 'healthz', 'page', 'pages',
+  'feed', 'rss.xml', 'atom.xml', 'feed.json', 'sitemap.xml', 'news-sitemap.xml', 'robots.txt', 'favicon.ico',
+  ...PATH_LANGUAGES,
+]
+
+export const isReservedSegment = (slug: string): boolean => RESERVED_SEGMENTS.includes(slug)
+
+/** The path of an article: `/news/slug`, or `/ru/news/slug` for a language other than the site's. */
+export function articlePath(a: { readonly language: string; readonly sectionSlug: string; readonly slug: string }, siteLanguage: string): string {
+  const prefix = languagePrefix(a.language) === languagePrefix(siteLanguage) ? '' : `/${languagePrefix(a.language)}`
+  return `${prefix}/${a.sectionSlug}/${a.slug}`
+}
+
+export const sectionPath = (slug: string): string => `/${slug}`
+export const tagPath = (slug: string): string => `/tag/${slug}`
+export const authorPath = (slug: string): string => `/author/${slug}`
+export const staticPagePath = (slug: string): string => `/${slug}`

@@ -1,0 +1,101 @@
+// What reader pages show: the read models that reading/ builds and render/ turns into HTML.
+
+import type { Genre } from './article.ts'
+import type { Media } from './media.ts'
+import type { SanitizedHtml } from './sanitized-html.ts'
+import type { Author } from './people.ts'
+import type { Section, Tag } from './taxonomy.ts'
+
+export interface Byline {
+  readonly name: string
+  readonly slug: string
+}
+
+/** An article as listed in blocks and on index pages. */
+export interface ArticleSummary {
+  readonly id: number
+  readonly path: string
+  readonly title: string
+  readonly standfirst: string
+  readonly genre: Genre
+  readonly language: string
+  readonly section: { readonly slug: string; readonly name: string }
+  readonly authors: readonly Byline[]
+  readonly publishedAt: number
+  readonly updatedAt: number
+  readonly hero: Media | null
+}
+
+export interface Translation {
+  readonly language: string
+  readonly path: string
+  readonly title: string
+}
+
+/** The live copy of a published article, as readers see it. */
+export interface ArticleView extends ArticleSummary {
+  readonly slug: string
+  readonly bodyHtml: SanitizedHtml
+  readonly tags: readonly Pick<Tag, 'slug' | 'name' | 'kind'>[]
+  readonly seoTitle: string
+  readonly seoDescription: string
+  readonly translations: readonly Translation[]
+  readonly readingMinutes: number
+}
+
+/** One page of a listing; `hasNext` comes from fetching one row more than shown. */
+export interface Page<T> {
+  readonly items: readonly T[]
+  readonly page: number
+  readonly hasNext: boolean
+}
+
+export interface FrontPage {
+  readonly lead: ArticleSummary | null
+  readonly picks: readonly ArticleSummary[]
+  readonly sections: readonly { readonly section: Section; readonly items: readonly ArticleSummary[] }[]
+  readonly popular: readonly ArticleSummary[]
+}
+
+export interface ArticlePage {
+  readonly article: ArticleView
+  readonly related: readonly ArticleSummary[]
+  readonly picks: readonly ArticleSummary[]
+  readonly popular: readonly ArticleSummary[]
+}
+
+export interface SectionPage {
+  readonly section: Section
+  readonly list: Page<ArticleSummary>
+}
+
+export interface TagPage {
+  readonly tag: Tag
+  readonly parent: Pick<Tag, 'slug' | 'name'> | null
+  readonly list: Page<ArticleSummary>
+}
+
+export interface AuthorPage {
+  readonly author: Author
+  readonly photo: Media | null
+  readonly list: Page<ArticleSummary>
+}
+
+export interface ArchiveFilter {
+  readonly sections: readonly string[]
+  /** Calendar dates (YYYY-MM-DD) in the site's time zone; `to` is inclusive. */
+  readonly from: string | null
+  readonly to: string | null
+  readonly page: number
+}
+
+export interface ArchivePage {
+  readonly filter: ArchiveFilter
+  readonly allSections: readonly Section[]
+  readonly list: Page<ArticleSummary>
+}
+
+export interface PopularPage {
+  readonly day: readonly ArticleSummary[]
+  readonly week: readonly ArticleSummary[]
+}

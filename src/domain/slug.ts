@@ -1,0 +1,27 @@
+// Slugs: how titles become URL segments, and which segments are valid.
+
+const CYRILLIC: Readonly<Record<string, string>> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm',
+  н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch',
+  ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', ә: 'a', ғ: 'g', қ: 'q', ң: 'n', ө: 'o', ұ: 'u', ү: 'u', һ: 'h', і: 'i',
+}
+
+export const MAX_SLUG_LENGTH = 120
+
+/** A URL-safe slug from any title: lower case ASCII, digits and single hyphens ("Kazakh elections: EU view" → "kazakh-elections-eu-view"). */
+export function slugify(title: string): string {
+  const ascii = [...title.toLowerCase()].map((ch) => CYRILLIC[ch] ?? ch).join('')
+  const slug = ascii
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, MAX_SLUG_LENGTH)
+    .replace(/-+$/, '')
+  return slug || 'untitled'
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+/** Whether a string is a well-formed slug. */
+export const isSlug = (value: string): boolean => value.length <= MAX_SLUG_LENGTH && SLUG.test(value)

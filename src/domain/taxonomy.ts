@@ -1,0 +1,30 @@
+// Sections (where an article is filed) and tags (what and where it is about).
+
+export interface Section {
+  readonly id: number
+  readonly slug: string
+  readonly name: string
+  readonly description: string
+  readonly position: number
+}
+
+export const TAG_KINDS = ['topic', 'place'] as const
+export type TagKind = (typeof TAG_KINDS)[number]
+
+export interface Tag {
+  readonly id: number
+  readonly slug: string
+  readonly name: string
+  readonly kind: TagKind
+  readonly parentId: number | null
+  /** ISO 3166 code, for places that are countries or territories. */
+  readonly isoCode: string | null
+  readonly description: string
+}
+
+export const isTagKind = (value: string): value is TagKind => (TAG_KINDS as readonly string[]).includes(value)
+
+const ISO_3166 = /^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/
+
+/** Whether a code is ISO 3166-1 alpha-2 or a 3166-2 subdivision ("KZ", "GE-AB"). */
+export const isIsoCode = (value: string): boolean => ISO_3166.test(value)

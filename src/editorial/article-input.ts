@@ -1,0 +1,85 @@
+// Validation of article input from any source (desk, API, importers) into a sanitized draft.
+
+import { isGenre, type Genre } from '../domain/article.ts'
+import { isLanguageTag } from '../domain/language.ts'
+import { isSlug, slugify } from '../domain/slug.ts'
+import { sanitizeBody } from '../content/sanitize.ts'
+import { AppError } from '../errors.ts'
+import type { ArticleDraft } from '../store/articles.ts'
+import type { Repositories } from '../store/store.ts'
+
+/** Article fields as they arrive: references by slug, body as untrusted HTML. */
+export interface ArticleInput {
+  readonly title: string
+  readonly slug?: string
+  readonly standfirst?: string
+  readonly bodyHtml?: string
+  readonly section: string
+  readonly genre?: string
+  readonly language?: string
+  readonly tags?: readonly string[]
+  readonly authors?: readonly string[]
+  readonly heroMediaId?: number | null
+  readonly seoTitle?: string
+  readonly seoDescription?: string
+  readonly editorsChoiceRank?: number | null
+  readonly translationOf?: number | null
+  readonly origin?: { readonly system: string; readonly id: string }
+}
+
+const limit = (value: string, max: number, field: string): string => {
+  if (value.length > max) throw new AppError('Invalid', `${field} is longer than ${max} characters`, field)
+  return value
+}
+
+/** Checks every field and resolves references; throws AppError('Invalid') naming the first bad field. */
+export async function toDraft(tx: Repositories, input: ArticleInput, siteLanguage: string): Promise<ArticleDraft> {
+  const title = limit(input.title.trim(), 300, 'title')
+  if (!title) throw new AppError('Invalid', 'a title is required', 'title')
+  const slug = input.slug?.trim() || slugify(title)
+  if (!isSlug(slug)) throw new AppError('Invalid', 'the slug may hold only a–z, 0–9 and single hyphens', 'slug')
+  const genre: Genre = (input.genre ?? 'news') as Genre
+  if (!isGenre(genre)) throw new AppError('Invalid', `unknown genre "${input.genre}"`, 'genre')
+  const language = input.language ?? siteLanguage
+  if (!isLanguageTag(language)) throw new AppError('Invalid', `"${language}" is not a language tag such as en or ru`, 'language')
+  const section = await tx.taxonomy.sectionBySlug(input.section)
+  if (!section) throw new AppError('Invalid', `unknown section "${input.section}"`, 'section')
+  const tagIds: number[] = []
+  for (const t of input.tags ?? []) {
+    const tag = await tx.taxonomy.tagBySlug(t)
+    if (!tag) throw new AppError('Invalid', `unknown tag "${t}"`, 'tags')
+    if (!tagIds.includes(tag.id)) tagIds.push(tag.id)
+  }
+  const authorIds: number[] = []
+  for (const a of input.authors ?? []) {
+    const author = await tx.people.authorBySlug(a)
+    if (!author) throw new AppError('Invalid', `unknown author "${a}"`, 'authors')
+    if (!authorIds.includes(author.id)) authorIds.push(author.id)
+  }
+  if (input.heroMediaId != null) {
+    const media = await tx.media.get(input.heroMediaId)
+    if (!media) throw new AppError('Invalid', 'the hero image does not exist', 'hero_media')
+    if (!media.alt.trim()) throw new AppError('Invalid', 'the hero image needs alt text before it can be used', 'hero_media')
+  }
+  let translationGroup: number | null = null
+  if (input.translationOf != null) {
+    const original = await tx.articles.get(input.translationOf)
+    if (!original) throw new AppError('Invalid', 'the article this translates does not exist', 'translation_of')
+    translationGroup = original.translationGroup ?? original.id
+  }
+  const rank = input.editorsChoiceRank ?? null
+  if (rank !== null && (!Number.isInteger(rank) || rank < 1 || rank > 1000)) {
+    throw new AppError('Invalid', "the editor's choice rank must be a whole number from 1 to 1000", 'editors_choice')
+  }
+  return {
+    translationGroup, language, sectionId: section.id, slug, genre, title,
+    standfirst: limit((input.standfirst ?? '').trim(), 1000, 'standfirst'),
+    bodyHtml: sanitizeBody(limit(input.bodyHtml ?? '', 2_000_000, 'body_html')),
+    heroMediaId: input.heroMediaId ?? null,
+    seoTitle: limit((input.seoTitle ?? '').trim(), 300, 'seo_title'),
+    seoDescription: limit((input.seoDescription ?? '').trim(), 500, 'seo_description'),
+    editorsChoice: rank !== null, editorsChoiceRank: rank, editorsChoiceUntil: null,
+    originSystem: input.origin?.system ?? null, originId: input.origin?.id ?? null,
+    tagIds, authorIds,
+  }
+}

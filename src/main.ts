@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// Composition root: config → log → store (migrate) → services → web app → listen. SIGTERM closes in reverse.
+
+import path from 'node:path'
+import { ConfigError, loadConfig } from './config.ts'
+import { systemClock } from './domain/clock.ts'
+import { createLogger } from './log.ts'
+import { openStore } from './store/store.ts'
+import { createServices } from './services.ts'
+import { buildApp } from './web/app.ts'
+import { runCli } from './cli/index.ts'
+import { seedDemoOnce } from './importers/demo/seed.ts'
+
+/** Starts the server and resolves with an exit code when a signal has shut it down. */
+async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | undefined }): Promise<number> {
+  const bootStarted = performance.now()
+  const config = loadConfig(env)
+  const log = createLogger(config)
+  const store = await openStore(config.database)
+  if (store.applied.length) log.info({ migrations: store.applied }, 'database migrated')
+  const seeded = await seedDemoOnce(
+    { store, clock: systemClock, mediaDir: path.join(config.dataDir, 'media') },
+    opts.demo ?? config.demo,
+    async () => (await import('./importers/demo/newsroom.ts')).demoNewsroom,
+  )
+  if (seeded !== null) log.info({ articles: seeded }, 'demo newsroom seeded')
+  const services = createServices({ store, config, log, clock: systemClock })
+  const app = await buildApp({ services, config, log })
+  await app.listen({ host: config.host, port: config.port })
+  log.info({ url: config.siteUrl.href, database: store.dialect.name, bootMs: Math.round(performance.now() - bootStarted) }, 'broadsheet is serving')
+
+  return new Promise((resolve) => {
+    let closing = false
+    const shutdown = async (signal: string) => {
+      if (closing) return
+      closing = true
+      log.info({ signal }, 'shutting down')
+      try {
+        await app.close()
+        await store.close()
+        resolve(0)
+      } catch (err) {
+        log.error({ err }, 'shutdown failed')
+        resolve(1)
+      }
+    }
+    process.once('SIGTERM', () => void shutdown('SIGTERM'))
+    process.once('SIGINT', () => void shutdown('SIGINT'))
+  })
+}
+
+try {
+  process.exitCode = await runCli(process.argv.slice(2), process.env, { start })
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(`broadsheet: configuration error: ${err.message}`)
+    process.exitCode = 1
+  } else {
+    console.error(err)
+    process.exitCode = 1
+  }
+}

@@ -1,0 +1,169 @@
+// What each reader page needs, built from live copies: the read models the renderer turns into HTML.
+
+import { isCalendarDate, startOfDay, startOfNextDay } from '../domain/calendar.ts'
+import type { Clock } from '../domain/clock.ts'
+import { languagePrefix } from '../domain/language.ts'
+import { articlePath } from '../domain/paths.ts'
+import type {
+  ArchiveFilter, ArchivePage, ArticlePage, ArticleSummary, AuthorPage, FrontPage, Page, PopularPage, SectionPage, TagPage,
+} from '../domain/read-models.ts'
+import type { StaticPage } from '../domain/site.ts'
+import { readingMinutes } from '../content/reading-time.ts'
+import { AppError } from '../errors.ts'
+import type { LiveSummary, Listing } from '../store/live.ts'
+import type { Store } from '../store/store.ts'
+import { HOUR_MS } from '../store/views.ts'
+import type { SiteContextCache } from './site-settings.ts'
+
+export const PER_PAGE = 20
+const BLOCK = 5
+const DAY_MS = 24 * HOUR_MS
+/** The highest page number a listing accepts; beyond it OFFSET scans grow and no reader goes there. */
+export const MAX_PAGE = 5000
+
+export interface ReadingDeps {
+  readonly store: Store
+  readonly clock: Clock
+  readonly site: SiteContextCache
+}
+
+export function createReading({ store, clock, site }: ReadingDeps) {
+  async function summarize(items: readonly LiveSummary[]): Promise<ArticleSummary[]> {
+    const { settings } = await site.get()
+    return items.map((s) => ({
+      id: s.id, path: articlePath({ language: s.language, sectionSlug: s.section.slug, slug: s.slug }, settings.language),
+      title: s.title, standfirst: s.standfirst, genre: s.genre, language: s.language,
+      section: { slug: s.section.slug, name: s.section.name }, authors: s.authors, publishedAt: s.publishedAt,
+      updatedAt: s.updatedAt, hero: s.hero,
+    }))
+  }
+
+  async function toPage(listing: Listing, page: number): Promise<Page<ArticleSummary>> {
+    // Page 1 of an empty listing is a real, empty page; any later empty page does not exist.
+    if (page > 1 && listing.items.length === 0) throw new AppError('NotFound', 'there is no such page')
+    return { items: await summarize(listing.items), page, hasNext: listing.hasNext }
+  }
+
+  const picks = async (limit = BLOCK): Promise<ArticleSummary[]> =>
+    summarize(await store.live.summariesByIds(await store.live.editorsChoiceIds(clock.now(), limit)))
+
+  const popular = async (sinceMs: number, limit = BLOCK): Promise<ArticleSummary[]> =>
+    summarize(await store.live.summariesByIds(await store.views.mostRead(sinceMs, limit)))
+
+  return {
+    async frontPage(): Promise<FrontPage> {
+      const { sections, settings } = await site.get()
+      const leadSetting = (await store.site.settings()).lead_article_id
+      const pinned = typeof leadSetting === 'number' ? await store.live.summariesByIds([leadSetting]) : []
+      const lead = pinned[0] ?? (await store.live.latest(1))[0] ?? null
+      const exclude = lead ? [lead.id] : []
+      const bySection = await Promise.all(sections.map(async (section) => ({
+        section,
+        items: await summarize((await store.live.bySection(section.id, { page: 1, perPage: BLOCK + 1 })).items
+          .filter((s) => !exclude.includes(s.id) && languagePrefix(s.language) === languagePrefix(settings.language)).slice(0, BLOCK)),
+      })))
+      return {
+        lead: lead ? (await summarize([lead]))[0] ?? null : null,
+        picks: (await picks(6)).filter((p) => p.id !== lead?.id),
+        sections: bySection.filter((s) => s.items.length > 0),
+        popular: await popular(clock.now() - DAY_MS),
+      }
+    },
+
+    async articlePage(p: { language: string | null; section: string; slug: string }): Promise<ArticlePage> {
+      const { settings } = await site.get()
+      const language = p.language ?? settings.language
+      if (p.language !== null && languagePrefix(p.language) === languagePrefix(settings.language)) {
+        throw new AppError('NotFound', 'articles in the site language have no language prefix')
+      }
+      const live = await store.live.findByPath(language, p.section, p.slug)
+      if (!live) throw new AppError('NotFound', 'no such article')
+      const [summary] = await summarize([live])
+      const translations = live.translationGroup === null ? [] : await summarize(await store.live.translations(live.translationGroup, live.id))
+      const relatedIds = await store.live.sharingTags(live.id, live.tags.map((t) => t.id), BLOCK)
+      // With no shared tags, the newest of its own section stand in; never the article itself.
+      const related = relatedIds.length
+        ? await store.live.summariesByIds(relatedIds)
+        : (await store.live.bySection(live.section.id, { page: 1, perPage: BLOCK + 1 })).items.filter((s) => s.id !== live.id).slice(0, BLOCK)
+      return {
+        article: {
+          ...summary!, slug: live.slug, bodyHtml: live.bodyHtml, seoTitle: live.seoTitle, seoDescription: live.seoDescription,
+          tags: live.tags.map((t) => ({ slug: t.slug, name: t.name, kind: t.kind })),
+          translations: translations.map((t) => ({ language: t.language, path: t.path, title: t.title })),
+          readingMinutes: readingMinutes(live.bodyHtml),
+        },
+        related: await summarize(related),
+        picks: (await picks()).filter((a) => a.id !== live.id),
+        popular: (await popular(clock.now() - DAY_MS, BLOCK + 1)).filter((a) => a.id !== live.id).slice(0, BLOCK),
+      }
+    },
+
+    async sectionPage(slug: string, page: number): Promise<SectionPage> {
+      const section = (await site.get()).sections.find((s) => s.slug === slug)
+      if (!section) throw new AppError('NotFound', 'no such section')
+      return { section, list: await toPage(await store.live.bySection(section.id, { page, perPage: PER_PAGE }), page) }
+    },
+
+    async tagPage(slug: string, page: number): Promise<TagPage> {
+      const tag = await store.taxonomy.tagBySlug(slug)
+      if (!tag) throw new AppError('NotFound', 'no such tag')
+      const parent = tag.parentId === null ? null : (await store.taxonomy.tag(tag.parentId)) ?? null
+      return { tag, parent: parent && { slug: parent.slug, name: parent.name }, list: await toPage(await store.live.byTag(tag.id, { page, perPage: PER_PAGE }), page) }
+    },
+
+    async authorPage(slug: string, page: number): Promise<AuthorPage> {
+      const author = await store.people.authorBySlug(slug)
+      if (!author) throw new AppError('NotFound', 'no such author')
+      const photo = author.photoMediaId === null ? null : (await store.media.get(author.photoMediaId)) ?? null
+      return { author, photo, list: await toPage(await store.live.byAuthor(author.id, { page, perPage: PER_PAGE }), page) }
+    },
+
+    /** The archive; unknown sections and bad dates are AppError('Invalid') naming the parameter. */
+    async archivePage(filter: ArchiveFilter): Promise<ArchivePage> {
+      const { sections, settings } = await site.get()
+      const sectionIds = filter.sections.map((slug) => {
+        const s = sections.find((x) => x.slug === slug)
+        if (!s) throw new AppError('Invalid', `there is no section "${slug}"`, 'section')
+        return s.id
+      })
+      for (const [name, value] of [['from', filter.from], ['to', filter.to]] as const) {
+        if (value !== null && !isCalendarDate(value)) throw new AppError('Invalid', `${name} must be a date written YYYY-MM-DD, got "${value}"`, name)
+      }
+      if (filter.from && filter.to && filter.from > filter.to) throw new AppError('Invalid', '`from` must not be after `to`', 'from')
+      const listing = await store.live.archive({
+        sectionIds, page: filter.page, perPage: PER_PAGE,
+        fromMs: filter.from ? startOfDay(filter.from, settings.timeZone) : null,
+        toMs: filter.to ? startOfNextDay(filter.to, settings.timeZone) : null,
+      })
+      return { filter, allSections: sections, list: await toPage(listing, filter.page) }
+    },
+
+    async popularPage(): Promise<PopularPage> {
+      const now = clock.now()
+      return { day: await popular(now - DAY_MS, 10), week: await popular(now - 7 * DAY_MS, 10) }
+    },
+
+    async staticPage(slug: string): Promise<StaticPage> {
+      const page = await store.site.page(slug)
+      if (!page) throw new AppError('NotFound', 'no such page')
+      return page
+    },
+
+    /** Where an old path now points: a Location and status, `gone` for 410, or undefined when it is not a known old path. */
+    async redirectFor(pathWithQuery: string): Promise<{ status: number; location: string | null } | undefined> {
+      const r = await store.redirects.find(pathWithQuery)
+      if (!r) return undefined
+      if (r.status === 410) return { status: 410, location: null }
+      if (r.toUrl) return { status: r.status, location: r.toUrl }
+      if (r.toArticleId === null) return undefined
+      const live = await store.articles.livePath(r.toArticleId)
+      // An old path to an article that is no longer live is gone for readers, not a loop.
+      if (!live) return { status: 410, location: null }
+      return { status: r.status, location: articlePath(live, (await site.get()).settings.language) }
+    },
+
+    site: () => site.get(),
+  }
+}
+
+export type Reading = ReturnType<typeof createReading>

@@ -1,0 +1,58 @@
+// Site settings and sections, kept in memory for a few seconds: every page needs them and they rarely change.
+
+import { DEFAULT_SETTINGS, type MenuItem, type SiteSettings } from '../domain/site.ts'
+import type { Section } from '../domain/taxonomy.ts'
+import type { Clock } from '../domain/clock.ts'
+import type { Store } from '../store/store.ts'
+
+const TTL_MS = 5_000
+
+export interface SiteContext {
+  readonly settings: SiteSettings
+  readonly sections: readonly Section[]
+}
+
+const str = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback)
+
+function toSettings(raw: Record<string, unknown>, timeZone: string): SiteSettings {
+  const social = raw.social && typeof raw.social === 'object' ? raw.social as Record<string, unknown> : {}
+  const menu = Array.isArray(raw.menu) ? raw.menu as unknown[] : []
+  return {
+    name: str(raw.name, DEFAULT_SETTINGS.name),
+    description: str(raw.description, DEFAULT_SETTINGS.description),
+    logo: typeof raw.logo === 'string' ? raw.logo : null,
+    language: str(raw.language, DEFAULT_SETTINGS.language),
+    // The configured zone wins: it is what schedules and archive dates were computed with.
+    timeZone,
+    social: Object.fromEntries(Object.entries(social).filter((e): e is [string, string] => typeof e[1] === 'string')),
+    menu: menu.filter((m): m is MenuItem => !!m && typeof (m as MenuItem).label === 'string' && typeof (m as MenuItem).href === 'string'),
+  }
+}
+
+/** A cached view of settings and sections; `invalidate()` drops it after a write. */
+export function createSiteContext(deps: { store: Pick<Store, 'site' | 'taxonomy'>; clock: Clock; timeZone: string }) {
+  let cached: { value: SiteContext; at: number } | null = null
+  let pending: Promise<SiteContext> | null = null
+  return {
+    async get(): Promise<SiteContext> {
+      const now = deps.clock.now()
+      if (cached && now - cached.at < TTL_MS) return cached.value
+      pending ??= (async () => {
+        try {
+          const [raw, sections] = await Promise.all([deps.store.site.settings(), deps.store.taxonomy.sections()])
+          const value = { settings: toSettings(raw, deps.timeZone), sections }
+          cached = { value, at: deps.clock.now() }
+          return value
+        } finally {
+          pending = null
+        }
+      })()
+      return pending
+    },
+    invalidate(): void {
+      cached = null
+    },
+  }
+}
+
+export type SiteContextCache = ReturnType<typeof createSiteContext>

@@ -1,0 +1,47 @@
+// SafeHtml: markup that is escaped by construction. Nothing else in the codebase produces HTML.
+
+import type { SanitizedHtml } from '../domain/sanitized-html.ts'
+
+/** A string of markup that is safe to send: built by `html`, or sanitized. */
+export class SafeHtml {
+  readonly value: string
+  constructor(value: string) {
+    this.value = value
+  }
+  toString(): string {
+    return this.value
+  }
+}
+
+const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+
+/** Escapes text for use in element content and quoted attribute values. */
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!)
+
+const fill = (v: unknown): string =>
+  v instanceof SafeHtml ? v.value
+    : Array.isArray(v) ? v.map(fill).join('')
+      : v == null || v === false ? '' : escapeHtml(String(v))
+
+/** Tagged template: interpolated values are escaped unless they are SafeHtml (or arrays of it). */
+export const html = (strings: TemplateStringsArray, ...values: unknown[]): SafeHtml => {
+  let out = strings[0] ?? ''
+  for (let i = 0; i < values.length; i++) out += fill(values[i]) + (strings[i + 1] ?? '')
+  return new SafeHtml(out)
+}
+
+/** The one door for stored HTML: only what the sanitizer produced can pass. */
+export const trusted = (body: SanitizedHtml): SafeHtml => new SafeHtml(body)
+
+/** A URL for href/src: relative paths and http(s)/mailto only; anything else becomes "#". */
+export const safeUrl = (url: string): string => {
+  const u = url.trim()
+  if (u.startsWith('/') && !u.startsWith('//')) return u
+  return /^(https?:|mailto:)/i.test(u) ? u : '#'
+}
+
+/** JSON for a <script type="application/ld+json"> block: `<` is escaped so no string can close the script. */
+export const jsonScript = (data: unknown): SafeHtml =>
+  new SafeHtml(JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029'))
+
+export const EMPTY = new SafeHtml('')

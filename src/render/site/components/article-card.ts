@@ -1,0 +1,68 @@
+// Teasers of articles: the lead, cards with images, and compact lists for side blocks.
+
+import { genreLabel } from '../../../domain/article.ts'
+import { authorPath, sectionPath } from '../../../domain/paths.ts'
+import { mediaUrl, type Media } from '../../../domain/media.ts'
+import type { ArticleSummary, Byline } from '../../../domain/read-models.ts'
+import { html, EMPTY, type SafeHtml } from '../../html.ts'
+import { formatDate, isoTime } from '../../format.ts'
+import type { RenderContext } from '../../context.ts'
+
+/** `<time>` with a machine-readable datetime. */
+export const time = (ms: number, ctx: RenderContext): SafeHtml =>
+  html`<time datetime="${isoTime(ms)}">${formatDate(ms, ctx.settings.timeZone)}</time>`
+
+/** "By A and B", each linking to their author page. */
+export function byline(authors: readonly Byline[]): SafeHtml {
+  if (authors.length === 0) return EMPTY
+  const links = authors.map((a) => html`<a href="${authorPath(a.slug)}" rel="author">${a.name}</a>`)
+  const joined = links.flatMap((l, i) => (i === 0 ? [l] : [html`${i === links.length - 1 ? ' and ' : ', '}`, l]))
+  return html`<span class="byline">By ${joined}</span>`
+}
+
+/** The label above a headline: the genre when it says more than the section does. */
+const kicker = (a: ArticleSummary): SafeHtml => {
+  const label = genreLabel(a.genre)
+  return html`<p class="kicker"><a href="${sectionPath(a.section.slug)}">${a.section.name}</a>${label.toLowerCase() !== a.section.name.toLowerCase() && a.genre !== 'news' ? html`<span class="genre">${label}</span>` : EMPTY}</p>`
+}
+
+/** An <img> of a media record, with dimensions so the layout does not shift. */
+export const image = (m: Media, opts: { readonly eager?: boolean; readonly sizes?: string } = {}): SafeHtml =>
+  html`<img src="${mediaUrl(m)}" alt="${m.alt}" width="${m.width}" height="${m.height}"${opts.sizes ? html` sizes="${opts.sizes}"` : EMPTY} loading="${opts.eager ? 'eager' : 'lazy'}" decoding="async">`
+
+/** The lead story: large image, headline, standfirst. */
+export const leadStory = (a: ArticleSummary, ctx: RenderContext): SafeHtml => html`<article class="lead-story">
+${a.hero ? html`<a class="lead-image" href="${a.path}" tabindex="-1" aria-hidden="true">${image(a.hero, { eager: true, sizes: '(min-width: 64rem) 60vw, 100vw' })}</a>` : EMPTY}
+<div class="lead-text">
+${kicker(a)}
+<h2 class="headline"><a href="${a.path}"${a.language !== ctx.settings.language ? html` hreflang="${a.language}" lang="${a.language}"` : EMPTY}>${a.title}</a></h2>
+${a.standfirst ? html`<p class="standfirst">${a.standfirst}</p>` : EMPTY}
+<p class="meta">${byline(a.authors)} ${time(a.publishedAt, ctx)}</p>
+</div>
+</article>`
+
+/** A card with an optional image, for grids. */
+export const articleCard = (a: ArticleSummary, ctx: RenderContext, opts: { readonly image?: boolean; readonly level?: 2 | 3 } = {}): SafeHtml => {
+  const h = opts.level === 2 ? 'h2' : 'h3'
+  const title = html`<a href="${a.path}"${a.language !== ctx.settings.language ? html` hreflang="${a.language}" lang="${a.language}"` : EMPTY}>${a.title}</a>`
+  return html`<article class="card">
+${opts.image !== false && a.hero ? html`<a class="card-image" href="${a.path}" tabindex="-1" aria-hidden="true">${image(a.hero, { sizes: '(min-width: 48rem) 30vw, 100vw' })}</a>` : EMPTY}
+${kicker(a)}
+${h === 'h2' ? html`<h2 class="headline">${title}</h2>` : html`<h3 class="headline">${title}</h3>`}
+${a.standfirst ? html`<p class="standfirst">${a.standfirst}</p>` : EMPTY}
+<p class="meta">${byline(a.authors)} ${time(a.publishedAt, ctx)}</p>
+</article>`
+}
+
+/** A numbered or plain list of headlines, for side blocks such as Popular. */
+export const headlineList = (items: readonly ArticleSummary[], ctx: RenderContext, opts: { readonly numbered?: boolean } = {}): SafeHtml => {
+  const lis = items.map((a) => html`<li><a href="${a.path}">${a.title}</a> <span class="meta">${time(a.publishedAt, ctx)}</span></li>`)
+  return opts.numbered ? html`<ol class="headline-list numbered">${lis}</ol>` : html`<ul class="headline-list">${lis}</ul>`
+}
+
+/** A titled block of headlines; nothing at all when there are no items (no block shows made-up data). */
+export const block = (id: string, title: string, items: readonly ArticleSummary[], ctx: RenderContext, opts: { readonly numbered?: boolean } = {}): SafeHtml =>
+  items.length === 0 ? EMPTY : html`<section class="block block-${id}" aria-labelledby="block-${id}">
+<h2 id="block-${id}" class="block-title">${title}</h2>
+${headlineList(items, ctx, opts)}
+</section>`

@@ -1,0 +1,166 @@
+// Articles: the working copy every status has, and the live copy that publishing writes.
+
+import type { Kysely } from 'kysely'
+import type { ArticleStatus, Genre } from '../domain/article.ts'
+import type { SanitizedHtml } from '../domain/sanitized-html.ts'
+import { storedSanitizedHtml } from '../content/sanitize.ts'
+import type { ArticleRow, Database } from './schema.ts'
+
+/** The working copy of an article, as the desk edits it. */
+export interface Article {
+  readonly id: number
+  readonly translationGroup: number | null
+  readonly language: string
+  readonly sectionId: number
+  readonly slug: string
+  readonly status: ArticleStatus
+  readonly genre: Genre
+  readonly title: string
+  readonly standfirst: string
+  readonly bodyHtml: SanitizedHtml
+  readonly heroMediaId: number | null
+  readonly seoTitle: string
+  readonly seoDescription: string
+  readonly editorsChoice: boolean
+  readonly editorsChoiceRank: number | null
+  readonly editorsChoiceUntil: number | null
+  readonly scheduledAt: number | null
+  readonly publishedAt: number | null
+  readonly updatedAt: number | null
+  readonly createdAt: number
+  readonly modifiedAt: number
+  readonly version: number
+  readonly originSystem: string | null
+  readonly originId: string | null
+  readonly tagIds: readonly number[]
+  readonly authorIds: readonly number[]
+}
+
+/** What a write of the working copy sets; the sanitized body is the only HTML it accepts. */
+export interface ArticleDraft {
+  readonly translationGroup: number | null
+  readonly language: string
+  readonly sectionId: number
+  readonly slug: string
+  readonly genre: Genre
+  readonly title: string
+  readonly standfirst: string
+  readonly bodyHtml: SanitizedHtml
+  readonly heroMediaId: number | null
+  readonly seoTitle: string
+  readonly seoDescription: string
+  readonly editorsChoice: boolean
+  readonly editorsChoiceRank: number | null
+  readonly editorsChoiceUntil: number | null
+  readonly originSystem: string | null
+  readonly originId: string | null
+  readonly tagIds: readonly number[]
+  readonly authorIds: readonly number[]
+}
+
+const toArticle = (r: ArticleRow, tagIds: number[], authorIds: number[]): Article => ({
+  id: r.id, translationGroup: r.translation_group, language: r.language, sectionId: r.section_id, slug: r.slug,
+  status: r.status as ArticleStatus, genre: r.genre as Genre, title: r.title, standfirst: r.standfirst,
+  bodyHtml: storedSanitizedHtml(r.body_html), heroMediaId: r.hero_media_id, seoTitle: r.seo_title,
+  seoDescription: r.seo_description, editorsChoice: r.editors_choice === 1, editorsChoiceRank: r.editors_choice_rank,
+  editorsChoiceUntil: r.editors_choice_until, scheduledAt: r.scheduled_at, publishedAt: r.published_at,
+  updatedAt: r.updated_at, createdAt: r.created_at, modifiedAt: r.modified_at, version: r.version,
+  originSystem: r.origin_system, originId: r.origin_id, tagIds, authorIds,
+})
+
+const draftColumns = (d: ArticleDraft) => ({
+  translation_group: d.translationGroup, language: d.language, section_id: d.sectionId, slug: d.slug, genre: d.genre,
+  title: d.title, standfirst: d.standfirst, body_html: d.bodyHtml, hero_media_id: d.heroMediaId, seo_title: d.seoTitle,
+  seo_description: d.seoDescription, editors_choice: d.editorsChoice ? 1 : 0, editors_choice_rank: d.editorsChoiceRank,
+  editors_choice_until: d.editorsChoiceUntil, origin_system: d.originSystem, origin_id: d.originId,
+})
+
+export function createArticles(db: Kysely<Database>) {
+  async function replaceLinks(id: number, d: Pick<ArticleDraft, 'tagIds' | 'authorIds'>): Promise<void> {
+    await db.deleteFrom('article_tags').where('article_id', '=', id).execute()
+    await db.deleteFrom('article_authors').where('article_id', '=', id).execute()
+    if (d.tagIds.length) {
+      await db.insertInto('article_tags').values(d.tagIds.map((tagId, position) => ({ article_id: id, tag_id: tagId, position }))).execute()
+    }
+    if (d.authorIds.length) {
+      await db.insertInto('article_authors').values(d.authorIds.map((authorId, position) => ({ article_id: id, author_id: authorId, position }))).execute()
+    }
+  }
+
+  return {
+    /** Creates the working copy of a new article in `status` (normally draft); returns its id. */
+    async insert(d: ArticleDraft, status: ArticleStatus, now: number): Promise<number> {
+      const row = await db.insertInto('articles')
+        .values({ ...draftColumns(d), status, created_at: now, modified_at: now, version: 1 })
+        .returning('id').executeTakeFirstOrThrow()
+      await replaceLinks(row.id, d)
+      return row.id
+    },
+
+    /** Replaces the working copy if it is still at `version`; returns false when someone saved in between. */
+    async update(id: number, version: number, d: ArticleDraft, now: number): Promise<boolean> {
+      const res = await db.updateTable('articles').set({ ...draftColumns(d), modified_at: now, version: version + 1 })
+        .where('id', '=', id).where('version', '=', version).executeTakeFirst()
+      if (Number(res.numUpdatedRows) !== 1) return false
+      await replaceLinks(id, d)
+      return true
+    },
+
+    async get(id: number): Promise<Article | undefined> {
+      const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst()
+      if (!row) return undefined
+      const tags = await db.selectFrom('article_tags').select('tag_id').where('article_id', '=', id).orderBy('position').execute()
+      const authors = await db.selectFrom('article_authors').select('author_id').where('article_id', '=', id).orderBy('position').execute()
+      return toArticle(row, tags.map((t) => t.tag_id), authors.map((a) => a.author_id))
+    },
+
+    /** The article imported from `system` with id `originId`, if any. */
+    async findByOrigin(system: string, originId: string): Promise<number | undefined> {
+      const row = await db.selectFrom('articles').select('id').where('origin_system', '=', system)
+        .where('origin_id', '=', originId).executeTakeFirst()
+      return row?.id
+    },
+
+    /** Sets the workflow status and the times that go with it. */
+    async setStatus(id: number, status: ArticleStatus, times: { scheduledAt?: number | null; publishedAt?: number | null; updatedAt?: number | null }): Promise<void> {
+      await db.updateTable('articles').set({
+        status,
+        ...(times.scheduledAt !== undefined && { scheduled_at: times.scheduledAt }),
+        ...(times.publishedAt !== undefined && { published_at: times.publishedAt }),
+        ...(times.updatedAt !== undefined && { updated_at: times.updatedAt }),
+      }).where('id', '=', id).execute()
+    },
+
+    /** Copies the working copy to the live copy, with its tags and bylines. */
+    async writeLive(a: Article, publishedAt: number, updatedAt: number): Promise<void> {
+      const live = {
+        language: a.language, section_id: a.sectionId, slug: a.slug, genre: a.genre, title: a.title, standfirst: a.standfirst,
+        body_html: a.bodyHtml, hero_media_id: a.heroMediaId, seo_title: a.seoTitle, seo_description: a.seoDescription,
+        published_at: publishedAt, updated_at: updatedAt,
+      }
+      await db.insertInto('article_live').values({ article_id: a.id, ...live })
+        .onConflict((oc) => oc.column('article_id').doUpdateSet(live)).execute()
+      await db.deleteFrom('live_tags').where('article_id', '=', a.id).execute()
+      await db.deleteFrom('live_authors').where('article_id', '=', a.id).execute()
+      if (a.tagIds.length) {
+        await db.insertInto('live_tags').values(a.tagIds.map((tagId, position) => ({ article_id: a.id, tag_id: tagId, position, published_at: publishedAt }))).execute()
+      }
+      if (a.authorIds.length) {
+        await db.insertInto('live_authors').values(a.authorIds.map((authorId, position) => ({ article_id: a.id, author_id: authorId, position, published_at: publishedAt }))).execute()
+      }
+    },
+
+    /** Removes the live copy: the article disappears from the site. */
+    async removeLive(id: number): Promise<void> {
+      await db.deleteFrom('article_live').where('article_id', '=', id).execute()
+    },
+
+    /** The public location of a live article, for redirects that point to it. */
+    async livePath(id: number): Promise<{ language: string; sectionSlug: string; slug: string } | undefined> {
+      return db.selectFrom('article_live as l').innerJoin('sections as s', 's.id', 'l.section_id')
+        .select(['l.language', 's.slug as sectionSlug', 'l.slug']).where('l.article_id', '=', id).executeTakeFirst()
+    },
+  }
+}
+
+export type Articles = ReturnType<typeof createArticles>

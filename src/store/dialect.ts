@@ -1,0 +1,31 @@
+// The one place that names a database engine: what differs between SQLite and PostgreSQL, as data.
+
+import type { ColumnDefinitionBuilder } from 'kysely'
+
+export interface StoreDialect {
+  readonly name: 'sqlite' | 'postgres'
+  /** Job claiming can use FOR UPDATE SKIP LOCKED (several runners), or there is one in-process runner. */
+  readonly skipLocked: boolean
+  /** The column type of an auto-incrementing primary key. */
+  readonly idType: 'integer' | 'bigserial'
+  /** The column type of epoch-millisecond times and foreign keys. */
+  readonly bigintType: 'integer' | 'bigint'
+  primaryKey(col: ColumnDefinitionBuilder): ColumnDefinitionBuilder
+}
+
+export const sqliteDialect: StoreDialect = {
+  name: 'sqlite',
+  skipLocked: false,
+  idType: 'integer',
+  bigintType: 'integer',
+  // INTEGER PRIMARY KEY is SQLite's rowid alias; AUTOINCREMENT keeps deleted ids from coming back.
+  primaryKey: (col) => col.primaryKey().autoIncrement(),
+}
+
+export const postgresDialect: StoreDialect = {
+  name: 'postgres',
+  skipLocked: true,
+  idType: 'bigserial',
+  bigintType: 'bigint',
+  primaryKey: (col) => col.primaryKey(),
+}

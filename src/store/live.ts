@@ -1,0 +1,231 @@
+// Reader queries over live copies of published articles: listings, single articles, blocks.
+
+import type { Kysely } from 'kysely'
+import type { Genre } from '../domain/article.ts'
+import type { Media } from '../domain/media.ts'
+import type { Byline } from '../domain/read-models.ts'
+import type { SanitizedHtml } from '../domain/sanitized-html.ts'
+import type { Tag } from '../domain/taxonomy.ts'
+import { storedSanitizedHtml } from '../content/sanitize.ts'
+import type { Database } from './schema.ts'
+import { toMedia } from './media.ts'
+
+/** A live article as listed; reading/ adds its public path. */
+export interface LiveSummary {
+  readonly id: number
+  readonly language: string
+  readonly slug: string
+  readonly genre: Genre
+  readonly title: string
+  readonly standfirst: string
+  readonly section: { readonly id: number; readonly slug: string; readonly name: string }
+  readonly authors: readonly Byline[]
+  readonly publishedAt: number
+  readonly updatedAt: number
+  readonly hero: Media | null
+}
+
+export interface LiveArticle extends LiveSummary {
+  readonly bodyHtml: SanitizedHtml
+  readonly seoTitle: string
+  readonly seoDescription: string
+  readonly tags: readonly Pick<Tag, 'id' | 'slug' | 'name' | 'kind'>[]
+  readonly translationGroup: number | null
+}
+
+export interface ListWindow {
+  /** 1-based page number. */
+  readonly page: number
+  readonly perPage: number
+}
+
+export interface Listing {
+  readonly items: readonly LiveSummary[]
+  readonly hasNext: boolean
+}
+
+export interface ArchiveQuery extends ListWindow {
+  readonly sectionIds: readonly number[]
+  /** Inclusive lower bound, epoch ms. */
+  readonly fromMs: number | null
+  /** Exclusive upper bound, epoch ms. */
+  readonly toMs: number | null
+}
+
+const offsetOf = (w: ListWindow): number => (w.page - 1) * w.perPage
+
+export function createLive(db: Kysely<Database>) {
+  const summaryQuery = () =>
+    db.selectFrom('article_live as l')
+      .innerJoin('sections as s', 's.id', 'l.section_id')
+      .leftJoin('media as m', 'm.id', 'l.hero_media_id')
+      .select([
+        'l.article_id', 'l.language', 'l.slug', 'l.genre', 'l.title', 'l.standfirst', 'l.published_at', 'l.updated_at',
+        's.id as section_id', 's.slug as section_slug', 's.name as section_name',
+        'm.id as m_id', 'm.path as m_path', 'm.mime as m_mime', 'm.width as m_width', 'm.height as m_height',
+        'm.bytes as m_bytes', 'm.alt as m_alt', 'm.caption as m_caption', 'm.credit as m_credit',
+        'm.focal_x as m_focal_x', 'm.focal_y as m_focal_y', 'm.created_at as m_created_at',
+      ])
+
+  type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['execute']>>[number]
+
+  /** Bylines of many articles in one query, in byline order. */
+  async function bylines(ids: readonly number[]): Promise<Map<number, Byline[]>> {
+    const map = new Map<number, Byline[]>()
+    if (ids.length === 0) return map
+    const rows = await db.selectFrom('live_authors as la').innerJoin('authors as a', 'a.id', 'la.author_id')
+      .select(['la.article_id', 'a.name', 'a.slug']).where('la.article_id', 'in', ids)
+      .orderBy('la.article_id').orderBy('la.position').execute()
+    for (const r of rows) {
+      const list = map.get(r.article_id) ?? []
+      list.push({ name: r.name, slug: r.slug })
+      map.set(r.article_id, list)
+    }
+    return map
+  }
+
+  async function toSummaries(rows: readonly SummaryRow[]): Promise<LiveSummary[]> {
+    const authors = await bylines(rows.map((r) => r.article_id))
+    return rows.map((r) => ({
+      id: r.article_id,
+      language: r.language,
+      slug: r.slug,
+      genre: r.genre as Genre,
+      title: r.title,
+      standfirst: r.standfirst,
+      section: { id: r.section_id, slug: r.section_slug, name: r.section_name },
+      authors: authors.get(r.article_id) ?? [],
+      publishedAt: r.published_at,
+      updatedAt: r.updated_at,
+      hero: r.m_id === null ? null : toMedia({
+        id: r.m_id, path: r.m_path ?? '', mime: r.m_mime ?? '', width: r.m_width ?? 0, height: r.m_height ?? 0,
+        bytes: r.m_bytes ?? 0, alt: r.m_alt ?? '', caption: r.m_caption ?? '', credit: r.m_credit ?? '',
+        focal_x: r.m_focal_x ?? 0.5, focal_y: r.m_focal_y ?? 0.5, created_at: r.m_created_at ?? 0,
+      }),
+    }))
+  }
+
+  /** Summaries of the given ids, in the order given; ids that are not live are left out. */
+  async function summariesByIds(ids: readonly number[]): Promise<LiveSummary[]> {
+    if (ids.length === 0) return []
+    const rows = await summaryQuery().where('l.article_id', 'in', ids).execute()
+    const byId = new Map(rows.map((r) => [r.article_id, r]))
+    return toSummaries(ids.flatMap((id) => byId.get(id) ?? []))
+  }
+
+  async function page(rows: SummaryRow[], perPage: number): Promise<Listing> {
+    return { items: await toSummaries(rows.slice(0, perPage)), hasNext: rows.length > perPage }
+  }
+
+  return {
+    summariesByIds,
+
+    /** The live article at a path, or undefined. */
+    async findByPath(language: string, sectionSlug: string, slug: string): Promise<LiveArticle | undefined> {
+      const row = await summaryQuery()
+        .innerJoin('articles as a', 'a.id', 'l.article_id')
+        .select(['l.body_html', 'l.seo_title', 'l.seo_description', 'a.translation_group'])
+        .where('l.language', '=', language).where('s.slug', '=', sectionSlug).where('l.slug', '=', slug)
+        .executeTakeFirst()
+      if (!row) return undefined
+      const [summary] = await toSummaries([row])
+      const tags = await db.selectFrom('live_tags as lt').innerJoin('tags as t', 't.id', 'lt.tag_id')
+        .select(['t.id', 't.slug', 't.name', 't.kind']).where('lt.article_id', '=', row.article_id)
+        .orderBy('lt.position').execute()
+      return {
+        ...summary!,
+        bodyHtml: storedSanitizedHtml(row.body_html),
+        seoTitle: row.seo_title,
+        seoDescription: row.seo_description,
+        tags: tags.map((t) => ({ id: t.id, slug: t.slug, name: t.name, kind: t.kind === 'place' ? 'place' : 'topic' })),
+        translationGroup: row.translation_group,
+      }
+    },
+
+    /** Live translations of an article (same translation group, other ids). */
+    async translations(group: number, exceptId: number): Promise<LiveSummary[]> {
+      const rows = await summaryQuery().innerJoin('articles as a', 'a.id', 'l.article_id')
+        .where('a.translation_group', '=', group).where('l.article_id', '!=', exceptId).orderBy('l.language').execute()
+      return toSummaries(rows)
+    },
+
+    /** The newest live articles across the site. */
+    async latest(limit: number, excludeIds: readonly number[] = []): Promise<LiveSummary[]> {
+      let q = summaryQuery().orderBy('l.published_at', 'desc').orderBy('l.article_id', 'desc').limit(limit)
+      if (excludeIds.length) q = q.where('l.article_id', 'not in', excludeIds)
+      return toSummaries(await q.execute())
+    },
+
+    /** Newest live articles of one section, a page at a time. */
+    async bySection(sectionId: number, w: ListWindow): Promise<Listing> {
+      const rows = await summaryQuery().where('l.section_id', '=', sectionId)
+        .orderBy('l.published_at', 'desc').orderBy('l.article_id', 'desc')
+        .limit(w.perPage + 1).offset(offsetOf(w)).execute()
+      return page(rows, w.perPage)
+    },
+
+    /** Newest live articles with a tag, a page at a time. */
+    async byTag(tagId: number, w: ListWindow): Promise<Listing> {
+      const ids = await db.selectFrom('live_tags').select('article_id').where('tag_id', '=', tagId)
+        .orderBy('published_at', 'desc').orderBy('article_id', 'desc').limit(w.perPage + 1).offset(offsetOf(w)).execute()
+      const items = await summariesByIds(ids.slice(0, w.perPage).map((r) => r.article_id))
+      return { items, hasNext: ids.length > w.perPage }
+    },
+
+    /** Newest live articles credited to an author, a page at a time. */
+    async byAuthor(authorId: number, w: ListWindow): Promise<Listing> {
+      const ids = await db.selectFrom('live_authors').select('article_id').where('author_id', '=', authorId)
+        .orderBy('published_at', 'desc').orderBy('article_id', 'desc').limit(w.perPage + 1).offset(offsetOf(w)).execute()
+      const items = await summariesByIds(ids.slice(0, w.perPage).map((r) => r.article_id))
+      return { items, hasNext: ids.length > w.perPage }
+    },
+
+    /** Live articles filtered by sections and a published-time range, newest first. */
+    async archive(q: ArchiveQuery): Promise<Listing> {
+      let query = summaryQuery()
+      if (q.sectionIds.length) query = query.where('l.section_id', 'in', q.sectionIds)
+      if (q.fromMs !== null) query = query.where('l.published_at', '>=', q.fromMs)
+      if (q.toMs !== null) query = query.where('l.published_at', '<', q.toMs)
+      const rows = await query.orderBy('l.published_at', 'desc').orderBy('l.article_id', 'desc')
+        .limit(q.perPage + 1).offset(offsetOf(q)).execute()
+      return page(rows, q.perPage)
+    },
+
+    /**
+     * Ids of live articles sharing tags with an article, most shared tags first, then newest.
+     * Looks only at the newest `window` articles of each tag, so the cost is bounded however large a tag grows.
+     */
+    async sharingTags(articleId: number, tagIds: readonly number[], limit: number, window = 200): Promise<number[]> {
+      const scores = new Map<number, { shared: number; publishedAt: number }>()
+      for (const tagId of tagIds) {
+        const rows = await db.selectFrom('live_tags').select(['article_id', 'published_at']).where('tag_id', '=', tagId)
+          .where('article_id', '!=', articleId).orderBy('published_at', 'desc').limit(window).execute()
+        for (const r of rows) {
+          const s = scores.get(r.article_id)
+          if (s) s.shared++
+          else scores.set(r.article_id, { shared: 1, publishedAt: r.published_at })
+        }
+      }
+      return [...scores.entries()]
+        .sort((a, b) => b[1].shared - a[1].shared || b[1].publishedAt - a[1].publishedAt)
+        .slice(0, limit).map(([id]) => id)
+    },
+
+    /** Ids of the editor's choice, by rank, leaving out expired picks and articles that are not live. */
+    async editorsChoiceIds(now: number, limit: number): Promise<number[]> {
+      const rows = await db.selectFrom('articles as a').innerJoin('article_live as l', 'l.article_id', 'a.id')
+        .select('a.id').where('a.editors_choice', '=', 1)
+        .where((eb) => eb.or([eb('a.editors_choice_until', 'is', null), eb('a.editors_choice_until', '>', now)]))
+        .orderBy('a.editors_choice_rank').orderBy('l.published_at', 'desc').limit(limit).execute()
+      return rows.map((r) => r.id)
+    },
+
+    /** How many articles are live. */
+    async count(): Promise<number> {
+      const row = await db.selectFrom('article_live').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+      return Number(row.n)
+    },
+  }
+}
+
+export type Live = ReturnType<typeof createLive>

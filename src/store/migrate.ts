@@ -1,0 +1,19 @@
+// Runs the one ordered list of migrations, the same for both engines.
+
+import type { Kysely } from 'kysely'
+import { Migrator, type Migration } from 'kysely/migration'
+import type { StoreDialect } from './dialect.ts'
+import { content } from './migrations/0001-content.ts'
+
+/** Every migration, in order; a static list so it works under type stripping. */
+export const migrations = (d: StoreDialect): Record<string, Migration> => ({
+  '0001-content': content(d),
+})
+
+/** Brings the schema up to date; returns the names of the migrations it applied. */
+export async function runMigrations(db: Kysely<any>, dialect: StoreDialect): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations(dialect) } })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) throw error
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

@@ -1,0 +1,32 @@
+// Authors (bylines).
+
+import type { Kysely } from 'kysely'
+import type { Author } from '../domain/people.ts'
+import type { Database } from './schema.ts'
+
+export type NewAuthor = Omit<Author, 'id'>
+
+export function createPeople(db: Kysely<Database>) {
+  const select = () => db.selectFrom('authors').select(['id', 'slug', 'name', 'bio', 'kind', 'photo_media_id'])
+  const toAuthor = (r: { id: number; slug: string; name: string; bio: string; kind: string; photo_media_id: number | null }): Author => ({
+    id: r.id, slug: r.slug, name: r.name, bio: r.bio, kind: r.kind === 'guest' ? 'guest' : r.kind === 'agency' ? 'agency' : 'staff',
+    photoMediaId: r.photo_media_id,
+  })
+  return {
+    async authorBySlug(slug: string): Promise<Author | undefined> {
+      const row = await select().where('slug', '=', slug).executeTakeFirst()
+      return row && toAuthor(row)
+    },
+    async authors(): Promise<Author[]> {
+      return (await select().orderBy('name').execute()).map(toAuthor)
+    },
+    async insertAuthor(a: NewAuthor): Promise<number> {
+      const row = await db.insertInto('authors').values({
+        slug: a.slug, name: a.name, bio: a.bio, kind: a.kind, photo_media_id: a.photoMediaId,
+      }).returning('id').executeTakeFirstOrThrow()
+      return row.id
+    },
+  }
+}
+
+export type People = ReturnType<typeof createPeople>

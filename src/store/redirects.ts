@@ -1,0 +1,38 @@
+// The redirects table: old paths, changed slugs and manual redirects, to an article or a URL.
+
+import type { Kysely } from 'kysely'
+import type { Database } from './schema.ts'
+
+export type RedirectKind = 'legacy' | 'slug' | 'manual'
+
+export interface Redirect {
+  readonly fromPath: string
+  readonly status: number
+  /** Either the article it points to (resolved to its live path by the caller) or a URL. */
+  readonly toArticleId: number | null
+  readonly toUrl: string | null
+}
+
+export function createRedirects(db: Kysely<Database>) {
+  return {
+    /** The redirect for an exact path (with its query string, for legacy URLs such as `/index.php?news_id=5`). */
+    async find(fromPath: string): Promise<Redirect | undefined> {
+      const row = await db.selectFrom('redirects').select(['from_path', 'status', 'to_article_id', 'to_url'])
+        .where('from_path', '=', fromPath).executeTakeFirst()
+      return row && { fromPath: row.from_path, status: row.status, toArticleId: row.to_article_id, toUrl: row.to_url }
+    },
+    /** Adds or replaces the redirect from a path. */
+    async put(r: Redirect & { readonly kind: RedirectKind; readonly createdAt: number }): Promise<void> {
+      const values = { from_path: r.fromPath, status: r.status, to_article_id: r.toArticleId, to_url: r.toUrl, kind: r.kind, created_at: r.createdAt }
+      await db.insertInto('redirects').values(values)
+        .onConflict((oc) => oc.column('from_path').doUpdateSet({ status: r.status, to_article_id: r.toArticleId, to_url: r.toUrl, kind: r.kind }))
+        .execute()
+    },
+    /** Removes a redirect, e.g. when a live article takes the path back. */
+    async remove(fromPath: string): Promise<void> {
+      await db.deleteFrom('redirects').where('from_path', '=', fromPath).execute()
+    },
+  }
+}
+
+export type Redirects = ReturnType<typeof createRedirects>

@@ -1,0 +1,171 @@
+// The database as Kysely sees it: snake_case tables, times as epoch milliseconds, flags as 0/1.
+
+import type { Generated, Insertable, Selectable } from 'kysely'
+
+export interface SettingsTable {
+  key: string
+  /** JSON text. */
+  value: string
+}
+
+export interface PagesTable {
+  id: Generated<number>
+  slug: string
+  title: string
+  body_html: string
+  updated_at: number
+}
+
+export interface SectionsTable {
+  id: Generated<number>
+  slug: string
+  name: string
+  description: string
+  position: number
+}
+
+export interface TagsTable {
+  id: Generated<number>
+  slug: string
+  name: string
+  kind: string
+  parent_id: number | null
+  iso_code: string | null
+  description: string
+}
+
+export interface AuthorsTable {
+  id: Generated<number>
+  slug: string
+  name: string
+  bio: string
+  kind: string
+  photo_media_id: number | null
+}
+
+export interface MediaTable {
+  id: Generated<number>
+  path: string
+  mime: string
+  width: number
+  height: number
+  bytes: number
+  alt: string
+  caption: string
+  credit: string
+  focal_x: number
+  focal_y: number
+  created_at: number
+}
+
+/** The working copy of every article, whatever its status, plus curation and workflow state. */
+export interface ArticlesTable {
+  id: Generated<number>
+  /** Articles that translate each other share this id (the id of the first of them). */
+  translation_group: number | null
+  language: string
+  section_id: number
+  slug: string
+  status: string
+  genre: string
+  title: string
+  standfirst: string
+  body_html: string
+  hero_media_id: number | null
+  seo_title: string
+  seo_description: string
+  editors_choice: number
+  editors_choice_rank: number | null
+  editors_choice_until: number | null
+  scheduled_at: number | null
+  published_at: number | null
+  updated_at: number | null
+  created_at: number
+  modified_at: number
+  version: number
+  origin_system: string | null
+  origin_id: string | null
+}
+
+export interface ArticleTagsTable {
+  article_id: number
+  tag_id: number
+  position: number
+}
+
+export interface ArticleAuthorsTable {
+  article_id: number
+  author_id: number
+  position: number
+}
+
+/** The live copy of a published article: what readers see, apart from later edits of the working copy. */
+export interface ArticleLiveTable {
+  article_id: number
+  language: string
+  section_id: number
+  slug: string
+  genre: string
+  title: string
+  standfirst: string
+  body_html: string
+  hero_media_id: number | null
+  seo_title: string
+  seo_description: string
+  published_at: number
+  updated_at: number
+}
+
+/** Tags and bylines of live copies; `published_at` is copied in so tag and author pages read one index. */
+export interface LiveTagsTable {
+  article_id: number
+  tag_id: number
+  position: number
+  published_at: number
+}
+
+export interface LiveAuthorsTable {
+  article_id: number
+  author_id: number
+  position: number
+  published_at: number
+}
+
+export interface RedirectsTable {
+  id: Generated<number>
+  from_path: string
+  to_article_id: number | null
+  to_url: string | null
+  status: number
+  kind: string
+  created_at: number
+}
+
+/** Views counted per article and hour (the hour's start, epoch ms). */
+export interface ArticleViewsTable {
+  article_id: number
+  hour: number
+  views: number
+}
+
+export interface Database {
+  settings: SettingsTable
+  pages: PagesTable
+  sections: SectionsTable
+  tags: TagsTable
+  authors: AuthorsTable
+  media: MediaTable
+  articles: ArticlesTable
+  article_tags: ArticleTagsTable
+  article_authors: ArticleAuthorsTable
+  article_live: ArticleLiveTable
+  live_tags: LiveTagsTable
+  live_authors: LiveAuthorsTable
+  redirects: RedirectsTable
+  article_views: ArticleViewsTable
+}
+
+export type ArticleRow = Selectable<ArticlesTable>
+export type NewArticleRow = Insertable<ArticlesTable>
+export type LiveRow = Selectable<ArticleLiveTable>
+export type MediaRow = Selectable<MediaTable>

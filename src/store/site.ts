@@ -1,0 +1,33 @@
+// Site settings (a key–value table of JSON values) and static pages.
+
+import type { Kysely } from 'kysely'
+import type { StaticPage } from '../domain/site.ts'
+import { storedSanitizedHtml } from '../content/sanitize.ts'
+import type { SanitizedHtml } from '../domain/sanitized-html.ts'
+import type { Database } from './schema.ts'
+
+export function createSite(db: Kysely<Database>) {
+  return {
+    /** Every setting, parsed. */
+    async settings(): Promise<Record<string, unknown>> {
+      const rows = await db.selectFrom('settings').select(['key', 'value']).execute()
+      return Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]))
+    },
+    async setSetting(key: string, value: unknown): Promise<void> {
+      const json = JSON.stringify(value)
+      await db.insertInto('settings').values({ key, value: json })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: json })).execute()
+    },
+    async page(slug: string): Promise<StaticPage | undefined> {
+      const row = await db.selectFrom('pages').selectAll().where('slug', '=', slug).executeTakeFirst()
+      return row && { id: row.id, slug: row.slug, title: row.title, bodyHtml: storedSanitizedHtml(row.body_html), updatedAt: row.updated_at }
+    },
+    async insertPage(p: { slug: string; title: string; bodyHtml: SanitizedHtml; updatedAt: number }): Promise<number> {
+      const row = await db.insertInto('pages').values({ slug: p.slug, title: p.title, body_html: p.bodyHtml, updated_at: p.updatedAt })
+        .returning('id').executeTakeFirstOrThrow()
+      return row.id
+    },
+  }
+}
+
+export type Site = ReturnType<typeof createSite>

@@ -1,0 +1,94 @@
+// The web application: the whole route table in one place. Builds the app; never listens.
+
+import path from 'node:path'
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import fastifyStatic from '@fastify/static'
+import type { Config } from '../config.ts'
+import type { Log } from '../log.ts'
+import type { Services } from '../services.ts'
+import { errorPage } from '../render/site/simple-pages.ts'
+import { assetRoutes, loadAssets } from './assets.ts'
+import { logProblem, toProblem } from './errors.ts'
+import { securityHeaders } from './security.ts'
+import { healthRoutes } from './health.ts'
+import { renderContextSource, sendErrorPage, type ContextSource } from './site/pages.ts'
+import { frontRoutes } from './site/front.ts'
+import { articleRoutes } from './site/articles.ts'
+import { listingRoutes } from './site/listings.ts'
+
+export interface AppDeps {
+  readonly services: Services
+  readonly config: Config
+  readonly log: Log
+}
+
+/** Renders an error page for any status; falls back to plain text if even that fails (e.g. the database is down). */
+async function renderError(context: ContextSource, reply: FastifyReply, status: number, detail: string | null) {
+  try {
+    return sendErrorPage(reply, status, errorPage(await context(), status, detail))
+  } catch {
+    return reply.code(status).header('content-type', 'text/plain; charset=utf-8').header('cache-control', 'no-store')
+      .send(status >= 500 ? 'Something went wrong.' : detail ?? 'Error')
+  }
+}
+
+export async function buildApp({ services, config, log }: AppDeps): Promise<FastifyInstance> {
+  const assets = loadAssets()
+  const context = renderContextSource(services, assets)
+  const app = Fastify({
+    // pino's Logger is a FastifyBaseLogger; the cast keeps the app's type the default one.
+    loggerInstance: log as FastifyBaseLogger,
+    trustProxy: config.trustProxy,
+    // One line per request costs more than the request itself; debug and trace turn it on.
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+    routerOptions: { maxParamLength: 300 },
+    bodyLimit: 1024 * 1024,
+    // A malformed URL never reaches setErrorHandler: render it as the same 400 page.
+    frameworkErrors: (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+      const problem = toProblem(err)
+      logProblem(req, err, problem)
+      return renderError(context, reply, problem.status, problem.status < 500 ? 'The address could not be read.' : null)
+    },
+  })
+
+  securityHeaders(app, { https: config.siteUrl.protocol === 'https:' })
+
+  // One URL per page: a trailing slash redirects to the path without it.
+  app.addHook('onRequest', async (req, reply) => {
+    const q = req.url.indexOf('?')
+    const pathname = q === -1 ? req.url : req.url.slice(0, q)
+    if (pathname.length > 1 && pathname.endsWith('/')) {
+      const clean = pathname.replace(/\/+$/, '') || '/'
+      return reply.redirect(clean.replace(/^\/+/, '/') + (q === -1 ? '' : req.url.slice(q)), 301)
+    }
+  })
+
+  /** Before answering 404, old URLs (legacy paths, changed slugs) are looked up in the redirects table. */
+  const notFound = async (req: FastifyRequest, reply: FastifyReply) => {
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      const redirect = await services.reading.redirectFor(req.url)
+      if (redirect?.location) return reply.header('cache-control', 'public, max-age=3600').redirect(redirect.location, redirect.status)
+      if (redirect) return renderError(context, reply, 410, null)
+    }
+    return renderError(context, reply, 404, null)
+  }
+
+  app.setErrorHandler(async (err, req, reply) => {
+    const problem = toProblem(err)
+    logProblem(req, err, problem)
+    if (problem.status === 404) return notFound(req, reply)
+    return renderError(context, reply, problem.status, problem.message)
+  })
+  app.setNotFoundHandler(notFound)
+
+  await app.register(healthRoutes(services, Date.now()))
+  await app.register(assetRoutes(assets))
+  await app.register(fastifyStatic, {
+    root: path.join(config.dataDir, 'media'), prefix: '/media/', decorateReply: false, index: false, dotfiles: 'deny',
+    immutable: true, maxAge: '365d', redirect: false,
+  })
+  await app.register(frontRoutes(services, context))
+  await app.register(listingRoutes(services, context))
+  await app.register(articleRoutes(services, context))
+  return app
+}

@@ -1,0 +1,43 @@
+// Static assets (CSS), read once at start and served from memory under fingerprinted, immutable URLs.
+
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import type { FastifyPluginAsync } from 'fastify'
+
+export interface Asset {
+  readonly url: string
+  readonly body: Buffer
+  readonly type: string
+}
+
+const STYLES = new URL('../render/styles/', import.meta.url)
+
+function load(file: string, type: string): Asset {
+  const body = readFileSync(new URL(file, STYLES))
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 10)
+  const [name, ext] = file.split('.') as [string, string]
+  return { url: `/assets/${name}.${hash}.${ext}`, body, type }
+}
+
+export interface Assets {
+  readonly css: string
+  readonly printCss: string
+  readonly all: readonly Asset[]
+}
+
+/** Loads the stylesheets and fingerprints them by content. */
+export function loadAssets(): Assets {
+  const site = load('site.css', 'text/css; charset=utf-8')
+  const print = load('print.css', 'text/css; charset=utf-8')
+  return { css: site.url, printCss: print.url, all: [site, print] }
+}
+
+/** Serves each asset at its fingerprinted URL, cached for a year. */
+export const assetRoutes = (assets: Assets): FastifyPluginAsync => async (app) => {
+  for (const asset of assets.all) {
+    app.get(asset.url, async (_req, reply) => reply
+      .header('content-type', asset.type)
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .send(asset.body))
+  }
+}

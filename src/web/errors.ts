@@ -1,0 +1,48 @@
+// Errors to responses: AppError kinds and client errors keep their 4xx; anything else is a logged, bare 500.
+
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import { isAppError, type ErrorKind } from '../errors.ts'
+
+const STATUS = { NotFound: 404, Invalid: 400, Conflict: 409, Forbidden: 403 } as const satisfies Record<ErrorKind, number>
+
+export interface HttpProblem {
+  readonly status: number
+  /** What the client did wrong, safe to show; null for server faults. */
+  readonly message: string | null
+  readonly field: string | null
+}
+
+const FIELD_NAMES: Readonly<Record<string, string>> = { page: 'page', section: 'section', from: 'from', to: 'to', slug: 'slug' }
+
+/** A readable message for a schema validation failure, naming the parameter. */
+function validationProblem(err: FastifyError): HttpProblem {
+  const first = err.validation?.[0]
+  const path = (first?.instancePath ?? '').replace(/^\//, '').split('/')[0] ?? ''
+  const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty
+  const field = FIELD_NAMES[path] ?? (path || missing || null)
+  const message = field === 'page'
+    ? 'page must be a whole number from 1 upwards'
+    : field ? `${field} ${first?.message ?? 'is not valid'}` : 'the request is not valid'
+  return { status: 400, message, field }
+}
+
+/** Classifies any thrown value. */
+export function toProblem(err: unknown): HttpProblem {
+  if (isAppError(err)) return { status: STATUS[err.kind], message: err.message, field: err.field ?? null }
+  const e = err as FastifyError
+  if (e && Array.isArray(e.validation)) return validationProblem(e)
+  // Fastify's own client errors (bad JSON, 413, 415) keep their status and message.
+  if (e && typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+    return { status: e.statusCode, message: e.message, field: null }
+  }
+  return { status: 500, message: null, field: null }
+}
+
+/** Logs server faults with the request's logger; client errors are not faults. */
+export function logProblem(req: FastifyRequest, err: unknown, problem: HttpProblem): void {
+  if (problem.status >= 500) req.log.error({ err }, 'request failed')
+  else req.log.debug({ status: problem.status, msg: problem.message }, 'client error')
+}
+
+export const sendJsonProblem = (reply: FastifyReply, p: HttpProblem) =>
+  reply.code(p.status).header('cache-control', 'no-store').send({ error: { code: p.status, message: p.message ?? 'internal error', field: p.field } })

@@ -1,0 +1,42 @@
+// A real app on a scratch database (SQLite by default) for app.inject tests.
+
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type { TestContext } from 'node:test'
+import type { FastifyInstance } from 'fastify'
+import { loadConfig, type Config } from '../../src/config.ts'
+import type { Clock } from '../../src/domain/clock.ts'
+import { createLogger } from '../../src/log.ts'
+import { createServices, type Services } from '../../src/services.ts'
+import type { Store } from '../../src/store/store.ts'
+import { buildApp } from '../../src/web/app.ts'
+import { scratchStore } from './databases.ts'
+
+export interface TestApp {
+  readonly app: FastifyInstance
+  readonly store: Store
+  readonly services: Services
+  readonly config: Config
+  readonly clock: { now(): number; set(ms: number): void }
+}
+
+/** A fixed clock that tests move by hand. */
+export const fixedClock = (start = Date.UTC(2026, 10, 27, 9)): Clock & { set(ms: number): void } => {
+  let now = start
+  return { now: () => now, set: (ms: number) => { now = ms } }
+}
+
+/** Builds the whole app on a fresh database; everything is closed when the test ends. */
+export async function buildTestApp(t: TestContext, opts: { engine?: 'sqlite' | 'postgres'; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-app-'))
+  t.after(() => rm(dataDir, { recursive: true, force: true }))
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', SITE_URL: 'https://news.example', ...opts.env })
+  const store = await scratchStore(t, opts.engine ?? 'sqlite')
+  const clock = fixedClock()
+  const log = createLogger(config)
+  const services = createServices({ store, config, log, clock })
+  const app = await buildApp({ services, config, log })
+  t.after(() => app.close())
+  return { app, store, services, config, clock }
+}

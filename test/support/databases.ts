@@ -1,0 +1,91 @@
+// Runs a store test on SQLite and on PostgreSQL, each on a fresh database that is dropped afterwards.
+
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { test, type TestContext } from 'node:test'
+import pg from 'pg'
+import type { DatabaseConfig } from '../../src/config.ts'
+import { openStore, type Store } from '../../src/store/store.ts'
+
+/** The server that PostgreSQL tests use; override with TEST_POSTGRES_URL. */
+export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+
+let reachable: Promise<string | null> | undefined
+
+/** Null when PostgreSQL answers, else the reason it does not (for the skip message). */
+export function postgresUnavailable(): Promise<string | null> {
+  reachable ??= (async () => {
+    const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 2000 })
+    try {
+      await client.connect()
+      await client.query('select 1')
+      return null
+    } catch (err) {
+      return `PostgreSQL is not reachable at ${POSTGRES_ADMIN_URL}: ${(err as Error).message}`
+    } finally {
+      await client.end().catch(() => {})
+    }
+  })()
+  return reachable
+}
+
+export interface ScratchDatabase {
+  readonly config: DatabaseConfig
+  drop(): Promise<void>
+}
+
+/** A new, empty database of the given engine. */
+export async function scratchDatabase(engine: 'sqlite' | 'postgres'): Promise<ScratchDatabase> {
+  if (engine === 'sqlite') {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-test-'))
+    return { config: { engine: 'sqlite', file: path.join(dir, 'test.db') }, drop: () => rm(dir, { recursive: true, force: true }) }
+  }
+  const name = `broadsheet_test_${Date.now()}_${randomBytes(4).toString('hex')}`
+  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL })
+  await admin.connect()
+  try {
+    await admin.query(`create database ${name}`)
+  } finally {
+    await admin.end()
+  }
+  const url = new URL(POSTGRES_ADMIN_URL)
+  url.pathname = `/${name}`
+  return {
+    config: { engine: 'postgres', url: url.href },
+    async drop() {
+      const c = new pg.Client({ connectionString: POSTGRES_ADMIN_URL })
+      await c.connect()
+      try {
+        await c.query(`drop database if exists ${name} with (force)`)
+      } finally {
+        await c.end()
+      }
+    },
+  }
+}
+
+/** A migrated store on a scratch database, closed and dropped when the test ends. */
+export async function scratchStore(t: TestContext, engine: 'sqlite' | 'postgres'): Promise<Store> {
+  const db = await scratchDatabase(engine)
+  const store = await openStore(db.config, { poolSize: 4 })
+  t.after(async () => {
+    await store.close()
+    await db.drop()
+  })
+  return store
+}
+
+/** Defines `name` once per engine; the PostgreSQL case is skipped, with the reason, when no server answers. */
+export function forEachDatabase(name: string, fn: (store: Store, t: TestContext) => Promise<void>): void {
+  for (const engine of ['sqlite', 'postgres'] as const) {
+    test(`${name} [${engine}]`, async (t) => {
+      if (engine === 'postgres') {
+        const reason = await postgresUnavailable()
+        if (reason) return t.skip(reason)
+      }
+      await fn(await scratchStore(t, engine), t)
+    })
+  }
+}

@@ -1,0 +1,55 @@
+// Builders for test content, written through the same editorial use-cases the desk and importers use.
+
+import type { Store } from '../../src/store/store.ts'
+import { createDraft, publish } from '../../src/editorial/publishing.ts'
+import type { ArticleInput } from '../../src/editorial/article-input.ts'
+
+export const DAY = 86_400_000
+
+/** Sections news, opinion, analysis, monday-commentary; tags energy (topic), kazakhstan (place, parent central-asia); two authors. */
+export async function seedTaxonomy(store: Store): Promise<void> {
+  await store.transaction(async (tx) => {
+    for (const [position, [slug, name]] of [['news', 'News'], ['opinion', 'Opinion'], ['analysis', 'Analysis'], ['monday-commentary', 'Monday Commentary']].entries()) {
+      await tx.taxonomy.insertSection({ slug: slug!, name: name!, description: `${name} from the newsroom`, position })
+    }
+    const region = await tx.taxonomy.insertTag({ slug: 'central-asia', name: 'Central Asia', kind: 'place', parentId: null, isoCode: null, description: '' })
+    await tx.taxonomy.insertTag({ slug: 'kazakhstan', name: 'Kazakhstan', kind: 'place', parentId: region, isoCode: 'KZ', description: '' })
+    await tx.taxonomy.insertTag({ slug: 'energy', name: 'Energy', kind: 'topic', parentId: null, isoCode: null, description: '' })
+    await tx.taxonomy.insertTag({ slug: 'elections', name: 'Elections', kind: 'topic', parentId: null, isoCode: null, description: '' })
+    await tx.people.insertAuthor({ slug: 'aigerim-sadykova', name: 'Aigerim Sadykova', bio: 'Central Asia correspondent.', kind: 'staff', photoMediaId: null })
+    await tx.people.insertAuthor({ slug: 'newsroom', name: 'Newsroom', bio: '', kind: 'agency', photoMediaId: null })
+  })
+}
+
+export interface TestArticle extends Partial<ArticleInput> {
+  readonly publishedAt?: number
+  readonly draft?: boolean
+}
+
+let counter = 0
+
+/** Creates an article (published unless `draft`); returns its id. */
+export async function seedArticle(store: Store, a: TestArticle = {}, now = Date.UTC(2026, 10, 27, 9)): Promise<number> {
+  counter++
+  return store.transaction(async (tx) => {
+    const id = await createDraft(tx, {
+      title: a.title ?? `Article number ${counter}`, section: a.section ?? 'news', standfirst: a.standfirst ?? 'A standfirst.',
+      bodyHtml: a.bodyHtml ?? '<p>Body text.</p>', authors: a.authors ?? ['aigerim-sadykova'], tags: a.tags ?? [],
+      ...(a.slug !== undefined && { slug: a.slug }), ...(a.genre !== undefined && { genre: a.genre }),
+      ...(a.language !== undefined && { language: a.language }), ...(a.translationOf !== undefined && { translationOf: a.translationOf }),
+      ...(a.editorsChoiceRank !== undefined && { editorsChoiceRank: a.editorsChoiceRank }),
+      ...(a.heroMediaId !== undefined && { heroMediaId: a.heroMediaId }),
+    }, { now, siteLanguage: 'en' })
+    if (!a.draft) await publish(tx, id, { now, siteLanguage: 'en', publishedAt: a.publishedAt ?? now - counter * 60_000 })
+    return id
+  })
+}
+
+/** `count` published articles in `section`, one a day going back from `now`. */
+export async function seedArticles(store: Store, opts: { section: string; count: number; tags?: string[] }, now = Date.UTC(2026, 10, 27, 9)): Promise<number[]> {
+  const ids: number[] = []
+  for (let i = 0; i < opts.count; i++) {
+    ids.push(await seedArticle(store, { section: opts.section, title: `${opts.section} story ${i + 1}`, tags: opts.tags ?? [], publishedAt: now - i * DAY }, now))
+  }
+  return ids
+}
