@@ -1,0 +1,52 @@
+// Lint rules: TypeScript recommendations plus the layer boundaries of DESIGN.md, file size, and one reader of process.env.
+
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+
+const DRIVERS = ['kysely', 'kysely/*', 'pg', 'better-sqlite3']
+const HTTP = ['fastify', '@fastify/*']
+
+/** A no-restricted-imports rule forbidding the given folders (as path segments) and packages. */
+const forbid = (folders, packages = []) => ['error', {
+  patterns: [
+    ...(folders.length ? [{ group: folders.map((f) => `**/${f}/**`), message: 'Imports only point down the layers (DESIGN.md, Layout).' }] : []),
+    ...(packages.length ? [{ group: packages, message: 'This layer may not use that package (DESIGN.md, Layout).' }] : []),
+  ],
+}]
+
+const ABOVE_STORE = ['editorial', 'reading', 'related', 'search', 'popular', 'media', 'importers', 'render', 'web', 'jobs', 'cli']
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'data/', 'bench/results/', 'public/', 'client/dist/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', performance: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly' } },
+    rules: {
+      'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    // main.ts hands the environment to the CLI, which passes it to loadConfig unread.
+    ignores: ['src/config.ts', 'src/main.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Only src/config.ts reads the environment.' }],
+      'no-console': 'error',
+    },
+  },
+  { files: ['src/cli/**/*.ts', 'src/main.ts'], rules: { 'no-console': 'off' } },
+  { files: ['src/domain/**/*.ts'], rules: { 'no-restricted-imports': forbid(['content', 'store', ...ABOVE_STORE], [...DRIVERS, ...HTTP, 'node:*']) } },
+  { files: ['src/content/**/*.ts'], rules: { 'no-restricted-imports': forbid(['store', ...ABOVE_STORE], [...DRIVERS, ...HTTP]) } },
+  { files: ['src/store/**/*.ts'], rules: { 'no-restricted-imports': forbid(ABOVE_STORE, HTTP) } },
+  { files: ['src/search/**/*.ts', 'src/popular/**/*.ts', 'src/media/**/*.ts'], rules: { 'no-restricted-imports': forbid(['editorial', 'reading', 'related', 'importers', 'render', 'web', 'jobs', 'cli'], [...DRIVERS, ...HTTP]) } },
+  { files: ['src/related/**/*.ts'], rules: { 'no-restricted-imports': forbid(['editorial', 'reading', 'importers', 'render', 'web', 'jobs', 'cli'], [...DRIVERS, ...HTTP]) } },
+  { files: ['src/editorial/**/*.ts', 'src/reading/**/*.ts', 'src/importers/**/*.ts'], rules: { 'no-restricted-imports': forbid(['render', 'web', 'jobs', 'cli'], [...DRIVERS, ...HTTP]) } },
+  { files: ['src/render/**/*.ts'], rules: { 'no-restricted-imports': forbid(['store', 'editorial', 'reading', 'related', 'search', 'popular', 'media', 'importers', 'web', 'jobs', 'cli'], [...DRIVERS, ...HTTP, 'node:*']) } },
+  { files: ['src/web/**/*.ts'], rules: { 'no-restricted-imports': forbid(['jobs', 'cli'], DRIVERS) } },
+  { files: ['src/jobs/**/*.ts'], rules: { 'no-restricted-imports': forbid(['web', 'cli', 'render'], [...DRIVERS, ...HTTP]) } },
+  { files: ['src/cli/**/*.ts'], rules: { 'no-restricted-imports': forbid(['web', 'jobs', 'render'], [...DRIVERS, ...HTTP]) } },
+)
