@@ -55,16 +55,17 @@ export function createReading({ store, clock, site }: ReadingDeps) {
       const { sections, settings } = await site.get()
       const leadSetting = (await store.site.settings()).lead_article_id
       const pinned = typeof leadSetting === 'number' ? await store.live.summariesByIds([leadSetting]) : []
-      const lead = pinned[0] ?? (await store.live.latest(1))[0] ?? null
-      const exclude = lead ? [lead.id] : []
+      // The front page is in the site's language; translations are reached from their originals.
+      const inSiteLanguage = (s: { language: string }) => languagePrefix(s.language) === languagePrefix(settings.language)
+      const lead = pinned[0] ?? (await store.live.latest(10)).find(inSiteLanguage) ?? null
       const bySection = await Promise.all(sections.map(async (section) => ({
         section,
-        items: await summarize((await store.live.bySection(section.id, { page: 1, perPage: BLOCK + 1 })).items
-          .filter((s) => !exclude.includes(s.id) && languagePrefix(s.language) === languagePrefix(settings.language)).slice(0, BLOCK)),
+        items: await summarize((await store.live.bySection(section.id, { page: 1, perPage: BLOCK * 2 })).items
+          .filter((s) => s.id !== lead?.id && inSiteLanguage(s)).slice(0, BLOCK)),
       })))
       return {
         lead: lead ? (await summarize([lead]))[0] ?? null : null,
-        picks: (await picks(6)).filter((p) => p.id !== lead?.id),
+        picks: (await picks(7)).filter((p) => p.id !== lead?.id && inSiteLanguage(p)).slice(0, 6),
         sections: bySection.filter((s) => s.items.length > 0),
         popular: await popular(clock.now() - DAY_MS),
       }

@@ -24,7 +24,8 @@ test('the front and an article page read well at 1280 and 390 px without JavaScr
   for (const width of WIDTHS) {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 900 } })
     const page = await context.newPage()
-    for (const url of ['/', articlePath]) {
+    const paths: string[] = ['/', articlePath]
+    for (const url of paths) {
       const res = await page.goto(base + url)
       assert.equal(res?.status(), 200, `${url} at ${width}px`)
       // Nothing is wider than the viewport: no sideways scrolling on a phone.
