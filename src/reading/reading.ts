@@ -52,9 +52,8 @@ export function createReading({ store, clock, site }: ReadingDeps) {
 
   return {
     async frontPage(): Promise<FrontPage> {
-      const { sections, settings } = await site.get()
-      const leadSetting = (await store.site.settings()).lead_article_id
-      const pinned = typeof leadSetting === 'number' ? await store.live.summariesByIds([leadSetting]) : []
+      const { sections, settings, leadArticleId } = await site.get()
+      const pinned = leadArticleId === null ? [] : await store.live.summariesByIds([leadArticleId])
       // The front page is in the site's language; translations are reached from their originals.
       const inSiteLanguage = (s: { language: string }) => languagePrefix(s.language) === languagePrefix(settings.language)
       const lead = pinned[0] ?? (await store.live.latest(10)).find(inSiteLanguage) ?? null

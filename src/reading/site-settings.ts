@@ -10,6 +10,8 @@ const TTL_MS = 5_000
 export interface SiteContext {
   readonly settings: SiteSettings
   readonly sections: readonly Section[]
+  /** The article an editor pinned as the front page's lead, if any. */
+  readonly leadArticleId: number | null
 }
 
 const str = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback)
@@ -40,7 +42,8 @@ export function createSiteContext(deps: { store: Pick<Store, 'site' | 'taxonomy'
       pending ??= (async () => {
         try {
           const [raw, sections] = await Promise.all([deps.store.site.settings(), deps.store.taxonomy.sections()])
-          const value = { settings: toSettings(raw, deps.timeZone), sections }
+          const leadArticleId = typeof raw.lead_article_id === 'number' ? raw.lead_article_id : null
+          const value = { settings: toSettings(raw, deps.timeZone), sections, leadArticleId }
           cached = { value, at: deps.clock.now() }
           return value
         } finally {
