@@ -1,0 +1,71 @@
+// Readers' search input: words, "quoted phrases" and -exclusions, turned into safe expressions for each engine.
+
+import type { SearchExpression } from '../store/search-index.ts'
+
+/** Longer input is cut here; the web layer already refuses more than this. */
+export const MAX_QUERY_CHARS = 200
+/** At most this many words or phrases to find, and this many to exclude. */
+const MAX_PARTS = 12
+/** Longer phrases keep their first words. */
+const MAX_PHRASE_WORDS = 10
+
+/** A parsed query. Every word is lower-case letters and digits only, so no engine syntax can reach the engines. */
+export interface ParsedQuery {
+  /** What every result must contain: single words and multi-word phrases (a phrase is an array of 2+ words). */
+  readonly include: readonly (readonly string[])[]
+  /** What no result may contain, in the same shape. */
+  readonly exclude: readonly (readonly string[])[]
+}
+
+// Letters, digits, marks and private-use characters: what FTS5's unicode61 keeps as token characters.
+const WORD = /[\p{L}\p{N}\p{M}\p{Co}]+/gu
+// A token: optional minus, then a quoted run (the closing quote may be missing) or a run without spaces or quotes.
+const TOKEN = /(-?)"([^"]*)"?|(-?)([^\s"]+)/g
+
+/** The words of a piece of text, lower-cased, as the search engines split them. */
+export const wordsOf = (text: string): string[] => (text.normalize('NFC').toLowerCase().match(WORD) ?? [])
+
+/** Whether a parsed query has anything to look for (exclusions alone find nothing). */
+export const isSearchable = (q: ParsedQuery): boolean => q.include.length > 0
+
+/**
+ * Parses what a reader typed. Never throws: quotes, `*`, `OR`, `NEAR(`, SQL and stray punctuation become plain words or
+ * disappear. `"a b"` is a phrase, `-word` and `-"a b"` exclude, and a token that splits into several words (`e-mail`) is a phrase.
+ */
+export function parseQuery(input: string): ParsedQuery {
+  const include: string[][] = []
+  const exclude: string[][] = []
+  const seen = new Set<string>()
+  for (const m of input.slice(0, MAX_QUERY_CHARS).matchAll(TOKEN)) {
+    const minus = (m[1] ?? m[3]) === '-'
+    const words = wordsOf(m[2] ?? m[4] ?? '').slice(0, MAX_PHRASE_WORDS)
+    if (words.length === 0) continue
+    const key = `${minus ? '-' : '+'}${words.join(' ')}`
+    const target = minus ? exclude : include
+    if (seen.has(key) || target.length >= MAX_PARTS) continue
+    seen.add(key)
+    target.push(words)
+  }
+  return { include, exclude }
+}
+
+/** Every word to look for, for highlighting. */
+export const wantedWords = (q: ParsedQuery): Set<string> => new Set(q.include.flat())
+
+// Each part is one double-quoted FTS5 string; the words hold no quotes, so nothing inside can be read as syntax.
+const fts5Part = (words: readonly string[]): string => `"${words.join(' ')}"`
+
+/** The FTS5 MATCH expression: quoted strings ANDed together, each exclusion as `NOT "…"`. Empty when nothing is searchable. */
+export function toFts5Match(q: ParsedQuery): string {
+  if (!isSearchable(q)) return ''
+  return [...q.include.map(fts5Part), ...q.exclude.map((w) => `NOT ${fts5Part(w)}`)].join(' ')
+}
+
+/** The input of PostgreSQL's websearch_to_tsquery: every part quoted, so `or` and `and` stay words; exclusions as `-"…"`. */
+export function toWebsearch(q: ParsedQuery): string {
+  if (!isSearchable(q)) return ''
+  return [...q.include.map((w) => `"${w.join(' ')}"`), ...q.exclude.map((w) => `-"${w.join(' ')}"`)].join(' ')
+}
+
+/** The expression for each engine, for the store's search index. */
+export const toSearchExpression = (q: ParsedQuery): SearchExpression => ({ sqlite: toFts5Match(q), postgres: toWebsearch(q) })

@@ -1,0 +1,31 @@
+// GET /api/v1/search: the search results as JSON; errors as JSON problems, never HTML.
+
+import type { FastifyPluginAsync } from 'fastify'
+import type { SearchPage } from '../../domain/read-models.ts'
+import { snippetHtml } from '../../render/site/search-page.ts'
+import type { Services } from '../../services.ts'
+import { sendCacheable } from '../caching.ts'
+import { logProblem, sendJsonProblem, toProblem } from '../errors.ts'
+import { searchQuerySchema, toSearchFilter, type SearchQuerystring } from '../site/search.ts'
+
+/** The JSON body: `snippet` is HTML, escaped, with the searched words in <mark>. */
+export const searchJson = (p: SearchPage) => ({
+  items: (p.results?.items ?? []).map((a) => ({
+    title: a.title, path: a.path, section: a.section.slug, published_at: new Date(a.publishedAt).toISOString(),
+    snippet: snippetHtml(a.snippet).value,
+  })),
+  page: p.filter.page,
+  has_next: p.results?.hasNext ?? false,
+})
+
+export const searchApiRoutes = (s: Pick<Services, 'search'>): FastifyPluginAsync => async (app) => {
+  // Encapsulated: only this plugin's routes answer errors in JSON.
+  app.setErrorHandler(async (err, req, reply) => {
+    const problem = toProblem(err)
+    logProblem(req, err, problem)
+    return sendJsonProblem(reply, problem)
+  })
+
+  app.get<{ Querystring: SearchQuerystring }>('/api/v1/search', { schema: { querystring: searchQuerySchema } }, async (req, reply) =>
+    sendCacheable(req, reply, JSON.stringify(searchJson(await s.search.search(toSearchFilter(req.query)))), 'application/json; charset=utf-8'))
+}

@@ -1,0 +1,35 @@
+// The search page at /search: query schema, filters from the query string, the rendered results.
+
+import type { FastifyPluginAsync } from 'fastify'
+import type { SearchFilter } from '../../domain/read-models.ts'
+import { searchPage } from '../../render/site/search-page.ts'
+import type { Services } from '../../services.ts'
+import { MAX_PAGE } from '../../reading/reading.ts'
+import { sendPage, type ContextSource } from './pages.ts'
+
+const slug = { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 120 } as const
+
+/** Query parameters of /search and /api/v1/search; bad values are a 400 before any handler runs. */
+export const searchQuerySchema = {
+  type: 'object',
+  properties: {
+    q: { type: 'string', maxLength: 200, default: '' },
+    page: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 },
+    section: { type: 'array', items: slug, maxItems: 50, default: [] },
+    tag: { type: 'string', maxLength: 120 },
+    from: { type: 'string', maxLength: 10 },
+    to: { type: 'string', maxLength: 10 },
+  },
+} as const
+
+export interface SearchQuerystring { q: string; page: number; section: string[]; tag?: string; from?: string; to?: string }
+
+/** The use-case's filter from a validated query string; empty fields mean "not set", as an HTML form sends them. */
+export const toSearchFilter = (q: SearchQuerystring): SearchFilter => ({
+  q: q.q, sections: [...new Set(q.section)], tag: q.tag || null, from: q.from || null, to: q.to || null, page: q.page,
+})
+
+export const searchRoutes = (s: Pick<Services, 'search'>, context: ContextSource): FastifyPluginAsync => async (app) => {
+  app.get<{ Querystring: SearchQuerystring }>('/search', { schema: { querystring: searchQuerySchema } }, async (req, reply) =>
+    sendPage(req, reply, searchPage(await context(), await s.search.search(toSearchFilter(req.query)))))
+}
