@@ -1,0 +1,77 @@
+// The in-process job runner: runs each job on its interval, never two runs of one job at once, and stops cleanly.
+
+import type { Clock } from '../domain/clock.ts'
+import type { Log } from '../log.ts'
+import type { Store } from '../store/store.ts'
+
+/** What a job may use. */
+export interface JobContext {
+  readonly store: Store
+  readonly clock: Clock
+  readonly log: Log
+}
+
+/** A plain, idempotent unit of background work. */
+export interface Job {
+  readonly name: string
+  readonly everyMs: number
+  run(ctx: JobContext): Promise<void>
+}
+
+export interface JobRunner {
+  start(): void
+  /** Stops scheduling and waits for runs in progress to finish. */
+  stop(): Promise<void>
+  /** Runs one job now unless it is already running; resolves when that run ends. For tests and the CLI. */
+  runNow(name: string): Promise<boolean>
+}
+
+/** A runner for `jobs`; a run that overlaps the previous one of the same job is skipped, and a failure is logged, not thrown. */
+export function createJobRunner(jobs: readonly Job[], ctx: JobContext): JobRunner {
+  const running = new Map<string, Promise<void>>()
+  const timers = new Map<string, ReturnType<typeof setTimeout>>()
+  let stopped = true
+
+  function runOnce(job: Job): Promise<void> | undefined {
+    if (running.has(job.name)) return undefined
+    const started = performance.now()
+    const run = job.run(ctx)
+      .then(() => ctx.log.debug({ job: job.name, ms: Math.round(performance.now() - started) }, 'job finished'))
+      .catch((err: unknown) => ctx.log.error({ job: job.name, err }, 'job failed'))
+      .finally(() => running.delete(job.name))
+    running.set(job.name, run)
+    return run
+  }
+
+  function schedule(job: Job): void {
+    if (stopped) return
+    const timer = setTimeout(() => {
+      void (runOnce(job) ?? Promise.resolve()).then(() => schedule(job))
+    }, job.everyMs)
+    // Background work must not keep the process alive on its own.
+    timer.unref()
+    timers.set(job.name, timer)
+  }
+
+  return {
+    start() {
+      if (!stopped) return
+      stopped = false
+      for (const job of jobs) schedule(job)
+    },
+    async stop() {
+      stopped = true
+      for (const timer of timers.values()) clearTimeout(timer)
+      timers.clear()
+      await Promise.all(running.values())
+    },
+    async runNow(name) {
+      const job = jobs.find((j) => j.name === name)
+      if (!job) return false
+      const run = runOnce(job)
+      if (!run) return false
+      await run
+      return true
+    },
+  }
+}

@@ -1,0 +1,85 @@
+// One webhook POST over node:http(s): a timeout, no redirects, and a DNS lookup that refuses private addresses.
+
+import dns, { type LookupAddress } from 'node:dns'
+import http from 'node:http'
+import https from 'node:https'
+import type { LookupFunction } from 'node:net'
+import { isLocalHost, isPrivateAddress } from '../editorial/webhook-address.ts'
+
+/** What one attempt came to: the status code when the receiver answered, else the error. */
+export interface PostResult {
+  readonly statusCode: number | null
+  readonly error: string | null
+  readonly durationMs: number
+}
+
+export interface PostOptions {
+  readonly timeoutMs: number
+  /** Allow loopback and private addresses (WEBHOOK_ALLOW_PRIVATE). */
+  readonly allowPrivate: boolean
+}
+
+// Every address a name resolves to is checked at connect time, so a name cannot be re-pointed at 127.0.0.1 or the
+// cloud metadata address after the receiver was added (DNS rebinding).
+/** A dns.lookup that fails with EPRIVATEADDRESS when any address of the name is private (exported for tests). */
+export const guardedLookup: LookupFunction = (hostname, options, callback) => {
+  dns.lookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
+    if (err) return callback(err, '')
+    const blocked = addresses.find((a) => isPrivateAddress(a.address))
+    if (blocked) {
+      return callback(Object.assign(new Error(`${hostname} resolves to the private address ${blocked.address}`), { code: 'EPRIVATEADDRESS' }), '')
+    }
+    const first = addresses[0]
+    if (options.all) return callback(null, addresses)
+    if (!first) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), '')
+    return callback(null, first.address, first.family)
+  })
+}
+
+/**
+ * POSTs `body` to `url` with `headers`; resolves (never rejects) once the response headers arrive, the request fails,
+ * or `timeoutMs` passes. A 3xx is an answer like any other: redirects are not followed.
+ */
+export function postWebhook(url: string, body: string, headers: Readonly<Record<string, string>>, opts: PostOptions): Promise<PostResult> {
+  const started = performance.now()
+  const elapsed = () => Math.round(performance.now() - started)
+  let target: URL
+  try {
+    target = new URL(url)
+  } catch {
+    return Promise.resolve({ statusCode: null, error: 'the receiver URL is not valid', durationMs: 0 })
+  }
+  if (target.protocol !== 'http:' && target.protocol !== 'https:') return Promise.resolve({ statusCode: null, error: `refused: ${target.protocol} is not http(s)`, durationMs: 0 })
+  if (!opts.allowPrivate && isLocalHost(target.hostname)) {
+    return Promise.resolve({ statusCode: null, error: `refused: ${target.hostname} is a private address`, durationMs: 0 })
+  }
+  const client = target.protocol === 'https:' ? https : http
+  return new Promise((resolve) => {
+    let settled = false
+    const settle = (statusCode: number | null, error: string | null) => {
+      if (settled) return
+      settled = true
+      resolve({ statusCode, error, durationMs: elapsed() })
+    }
+    const req = client.request(target, {
+      method: 'POST',
+      // One connection per attempt: no pooled sockets outlive a delivery, and the lookup guard runs every time.
+      agent: false,
+      signal: AbortSignal.timeout(opts.timeoutMs),
+      ...(!opts.allowPrivate && { lookup: guardedLookup }),
+      headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'user-agent': 'Broadsheet-Webhooks/1' },
+    }, (res) => {
+      // The answer is the status; the body is drained and dropped (the timeout still ends a body that never ends).
+      res.on('error', () => {})
+      res.resume()
+      settle(res.statusCode ?? null, null)
+    })
+    req.on('error', (err: NodeJS.ErrnoException) => settle(null, describe(err, opts.timeoutMs)))
+    req.end(body)
+  })
+}
+
+function describe(err: NodeJS.ErrnoException, timeoutMs: number): string {
+  if (err.name === 'AbortError' || err.name === 'TimeoutError') return `timed out after ${timeoutMs} ms`
+  return err.code ? `${err.code}: ${err.message}` : err.message
+}

@@ -1,0 +1,87 @@
+// Background upkeep of related lists: older articles gain newer relatives, and term weights follow the collection.
+
+import type { Store } from '../store/store.ts'
+import { computeList, DEFAULT_PARAMS, rankCandidates, reweigh, type RelatedParams } from './engine.ts'
+
+const CURSOR_AT = 'refresh_published_at'
+const CURSOR_ID = 'refresh_article_id'
+const REWEIGH_ID = 'reweigh_article_id'
+
+export interface RefreshOptions {
+  /** Articles recomputed per transaction; each transaction stays short so page reads are not held up. */
+  readonly batch: number
+  /** Newly published articles looked at per run. */
+  readonly recent: number
+  /** How many of a new article's best candidates get their own lists recomputed. */
+  readonly fanout: number
+  /** Articles re-weighed (terms and list) per run, walking the whole collection over successive runs. */
+  readonly reweigh: number
+}
+
+export const DEFAULT_REFRESH: RefreshOptions = { batch: 10, recent: 50, fanout: 16, reweigh: 200 }
+
+export interface RefreshReport {
+  readonly recent: number
+  readonly recomputed: number
+  readonly reweighed: number
+}
+
+/** Recomputes `ids` in transactions of `batch` articles; returns how many were recomputed. */
+async function recompute(store: Store, ids: readonly number[], now: number, batch: number, p: RelatedParams, withTerms: boolean): Promise<number> {
+  for (let i = 0; i < ids.length; i += batch) {
+    const part = ids.slice(i, i + batch)
+    await store.transaction(async (tx) => {
+      if (withTerms) await reweigh(tx, part, p)
+      for (const id of part) await computeList(tx, id, now, p)
+    })
+  }
+  return ids.length
+}
+
+/**
+ * Recomputes the lists of the articles that share strong terms with those published since the last run, so they
+ * gain the new ones as relatives; then re-weighs the next slice of the collection. Idempotent; safe to rerun.
+ */
+export async function refreshRelated(store: Store, now: number, o: RefreshOptions = DEFAULT_REFRESH, p: RelatedParams = DEFAULT_PARAMS): Promise<RefreshReport> {
+  const cursor = { publishedAt: (await store.related.state(CURSOR_AT)) ?? 0, id: (await store.related.state(CURSOR_ID)) ?? 0 }
+  const recent = await store.related.publishedAfter(cursor, o.recent)
+  const affected = new Set<number>()
+  for (const r of recent) {
+    for (const c of (await rankCandidates(store, r.id, p)).slice(0, o.fanout)) affected.add(c.id)
+  }
+  for (const r of recent) affected.delete(r.id)
+  const recomputed = await recompute(store, [...affected], now, o.batch, p, false)
+  const last = recent.at(-1)
+  if (last) {
+    await store.transaction(async (tx) => {
+      await tx.related.setState(CURSOR_AT, last.publishedAt)
+      await tx.related.setState(CURSOR_ID, last.id)
+    })
+  }
+  // Re-weigh a slice, wrapping around at the end of the collection.
+  const after = (await store.related.state(REWEIGH_ID)) ?? 0
+  const slice = await store.related.liveIdsAfter(after, o.reweigh)
+  const reweighed = await recompute(store, slice, now, o.batch, p, true)
+  await store.related.setState(REWEIGH_ID, slice.length < o.reweigh ? 0 : slice.at(-1) ?? 0)
+  return { recent: recent.length, recomputed, reweighed }
+}
+
+/**
+ * Recomputes everything: first the terms of every live article with the final document frequencies, then every
+ * list. For imports and benchmarks; returns the times of both passes.
+ */
+export async function refreshAll(store: Store, now: number, p: RelatedParams = DEFAULT_PARAMS, batch = 100): Promise<{ articles: number; reweighMs: number; listMs: number }> {
+  const ids: number[] = []
+  for (let after = 0; ;) {
+    const part = await store.related.liveIdsAfter(after, 1000)
+    if (part.length === 0) break
+    ids.push(...part)
+    after = part.at(-1)!
+  }
+  let t = performance.now()
+  for (let i = 0; i < ids.length; i += batch) await store.transaction((tx) => reweigh(tx, ids.slice(i, i + batch), p))
+  const reweighMs = performance.now() - t
+  t = performance.now()
+  await recompute(store, ids, now, batch, p, false)
+  return { articles: ids.length, reweighMs, listMs: performance.now() - t }
+}

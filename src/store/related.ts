@@ -1,0 +1,247 @@
+// Related articles: kept terms (the inverted index), document frequencies, stored lists and editor overrides.
+
+import { sql, type Kysely } from 'kysely'
+import type { Database } from './schema.ts'
+
+/** A term of an article's vector. */
+export interface TermWeight {
+  readonly term: string
+  readonly weight: number
+}
+
+/** What the engine reads of a live article. */
+export interface RelatedSource {
+  readonly id: number
+  readonly title: string
+  readonly standfirst: string
+  readonly bodyHtml: string
+  readonly tags: readonly string[]
+  readonly publishedAt: number
+}
+
+/** One entry of a posting list: an article that keeps `term` with `weight`. */
+export interface Posting {
+  readonly articleId: number
+  readonly term: string
+  readonly weight: number
+}
+
+export interface RelatedEntry {
+  readonly relatedId: number
+  readonly score: number
+  readonly pinned: boolean
+}
+
+export type OverrideKind = 'pin' | 'exclude'
+
+export interface RelatedOverride {
+  readonly otherId: number
+  readonly kind: OverrideKind
+  readonly position: number
+}
+
+/** Rows per statement: well under SQLite's and PostgreSQL's parameter limits. */
+const CHUNK = 500
+const DOCUMENTS = 'documents'
+
+const chunks = <T>(items: readonly T[], size = CHUNK): T[][] => {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}
+
+export function createRelated(db: Kysely<Database>) {
+  async function state(key: string): Promise<number | undefined> {
+    const row = await db.selectFrom('related_state').select('value').where('key', '=', key).executeTakeFirst()
+    return row ? Number(row.value) : undefined
+  }
+
+  async function setState(key: string, value: number): Promise<void> {
+    await db.insertInto('related_state').values({ key, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute()
+  }
+
+  return {
+    state,
+    setState,
+
+    /** The live copies of the given articles with their tag names; ids that are not live are left out. */
+    async sources(ids: readonly number[]): Promise<RelatedSource[]> {
+      const out: RelatedSource[] = []
+      for (const part of chunks([...new Set(ids)])) {
+        const rows = await db.selectFrom('article_live').select(['article_id', 'title', 'standfirst', 'body_html', 'published_at'])
+          .where('article_id', 'in', part).orderBy('article_id').execute()
+        const tags = await db.selectFrom('live_tags as lt').innerJoin('tags as t', 't.id', 'lt.tag_id')
+          .select(['lt.article_id', 't.name']).where('lt.article_id', 'in', part).orderBy('lt.article_id').orderBy('lt.position').execute()
+        const byArticle = new Map<number, string[]>()
+        for (const t of tags) byArticle.set(t.article_id, [...(byArticle.get(t.article_id) ?? []), t.name])
+        for (const r of rows) {
+          out.push({ id: r.article_id, title: r.title, standfirst: r.standfirst, bodyHtml: r.body_html, tags: byArticle.get(r.article_id) ?? [], publishedAt: r.published_at })
+        }
+      }
+      return out
+    },
+
+    /** Document frequencies of the given terms; terms never seen are absent. */
+    async frequencies(terms: readonly string[]): Promise<Map<string, number>> {
+      const map = new Map<string, number>()
+      for (const part of chunks(terms)) {
+        const rows = await db.selectFrom('related_df').select(['term', 'df']).where('term', 'in', part).execute()
+        for (const r of rows) map.set(r.term, Number(r.df))
+      }
+      return map
+    },
+
+    /** How many articles the frequencies count. */
+    documentCount: async (): Promise<number> => (await state(DOCUMENTS)) ?? 0,
+
+    /**
+     * Counts one more article for each of `added` and one fewer for each of `removed`, and moves the document count.
+     * Terms are written in sorted order so that concurrent publishes on PostgreSQL lock rows in the same order.
+     */
+    async adjustFrequencies(added: readonly string[], removed: readonly string[], documentsDelta: number): Promise<void> {
+      for (const part of chunks([...added].sort())) {
+        await db.insertInto('related_df').values(part.map((term) => ({ term, df: 1 })))
+          .onConflict((oc) => oc.column('term').doUpdateSet({ df: sql`related_df.df + 1` })).execute()
+      }
+      for (const part of chunks([...removed].sort())) {
+        await db.updateTable('related_df').set({ df: sql`df - 1` }).where('term', 'in', part).execute()
+        await db.deleteFrom('related_df').where('term', 'in', part).where('df', '<=', 0).execute()
+      }
+      if (documentsDelta !== 0) {
+        await db.insertInto('related_state').values({ key: DOCUMENTS, value: Math.max(documentsDelta, 0) })
+          .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql`related_state.value + ${documentsDelta}` })).execute()
+      }
+    },
+
+    /** Replaces the kept terms of each given article. */
+    async replaceTerms(entries: readonly { readonly articleId: number; readonly terms: readonly TermWeight[] }[]): Promise<void> {
+      for (const part of chunks(entries.map((e) => e.articleId))) await db.deleteFrom('related_terms').where('article_id', 'in', part).execute()
+      const rows = entries.flatMap((e) => e.terms.map((t) => ({ article_id: e.articleId, term: t.term, weight: t.weight })))
+      for (const part of chunks(rows)) await db.insertInto('related_terms').values(part).execute()
+    },
+
+    async removeTerms(articleId: number): Promise<void> {
+      await db.deleteFrom('related_terms').where('article_id', '=', articleId).execute()
+    },
+
+    /** The kept terms of each article, strongest first. */
+    async termsOf(ids: readonly number[]): Promise<Map<number, TermWeight[]>> {
+      const map = new Map<number, TermWeight[]>()
+      for (const part of chunks(ids)) {
+        const rows = await db.selectFrom('related_terms').select(['article_id', 'term', 'weight']).where('article_id', 'in', part)
+          .orderBy('article_id').orderBy('weight', 'desc').execute()
+        for (const r of rows) {
+          const list = map.get(r.article_id) ?? []
+          list.push({ term: r.term, weight: r.weight })
+          map.set(r.article_id, list)
+        }
+      }
+      return map
+    },
+
+    /**
+     * Postings of the given terms except `exceptId`'s, in one statement. `short` terms (whose lists are known to hold
+     * at most `perTerm` articles) are read whole through one IN list; each `long` term reads only its `perTerm`
+     * strongest articles, one range scan on related_terms(term, weight), so the cost stays bounded however common it is.
+     */
+    async postings(short: readonly string[], long: readonly string[], perTerm: number, exceptId: number): Promise<Posting[]> {
+      const parts = long.map((t) => sql`select * from (select article_id, term, weight from related_terms
+        where term = ${t} and article_id <> ${exceptId} order by weight desc limit ${perTerm}) as p`)
+      if (short.length) {
+        parts.unshift(sql`select article_id, term, weight from related_terms where term in (${sql.join(short)}) and article_id <> ${exceptId}`)
+      }
+      if (parts.length === 0) return []
+      const { rows } = await sql<{ article_id: number | string; term: string; weight: number }>`${sql.join(parts, sql` union all `)}`.execute(db)
+      return rows.map((r) => ({ articleId: Number(r.article_id), term: r.term, weight: Number(r.weight) }))
+    },
+
+    /** How many tags each candidate shares with an article; candidates sharing none are absent. */
+    async sharedTags(articleId: number, candidateIds: readonly number[]): Promise<Map<number, number>> {
+      const map = new Map<number, number>()
+      for (const part of chunks(candidateIds)) {
+        const rows = await db.selectFrom('live_tags as a').innerJoin('live_tags as b', 'b.tag_id', 'a.tag_id')
+          .select(['b.article_id', (eb) => eb.fn.countAll().as('n')])
+          .where('a.article_id', '=', articleId).where('b.article_id', 'in', part).groupBy('b.article_id').execute()
+        for (const r of rows) map.set(r.article_id, Number(r.n))
+      }
+      return map
+    },
+
+    /** Published times of the given articles that are live; the others are absent. */
+    async publishedTimes(ids: readonly number[]): Promise<Map<number, number>> {
+      const map = new Map<number, number>()
+      for (const part of chunks(ids)) {
+        const rows = await db.selectFrom('article_live').select(['article_id', 'published_at']).where('article_id', 'in', part).execute()
+        for (const r of rows) map.set(r.article_id, r.published_at)
+      }
+      return map
+    },
+
+    /** Replaces the stored list of an article, in the order given. */
+    async writeList(articleId: number, entries: readonly RelatedEntry[], now: number): Promise<void> {
+      await db.deleteFrom('related_lists').where('article_id', '=', articleId).execute()
+      if (entries.length === 0) return
+      await db.insertInto('related_lists').values(entries.map((e, i) => ({
+        article_id: articleId, rank: i + 1, related_id: e.relatedId, score: e.score, pinned: e.pinned ? 1 : 0, computed_at: now,
+      }))).execute()
+    },
+
+    /** The stored list of an article, rank 1 first; empty when none was computed. */
+    async list(articleId: number): Promise<RelatedEntry[]> {
+      const rows = await db.selectFrom('related_lists').select(['related_id', 'score', 'pinned'])
+        .where('article_id', '=', articleId).orderBy('rank').execute()
+      return rows.map((r) => ({ relatedId: r.related_id, score: r.score, pinned: r.pinned === 1 }))
+    },
+
+    /** Ids of the articles whose stored lists show `relatedId`. */
+    async listsShowing(relatedId: number): Promise<number[]> {
+      const rows = await db.selectFrom('related_lists').select('article_id').where('related_id', '=', relatedId).execute()
+      return rows.map((r) => r.article_id)
+    },
+
+    /** Takes an article out of its own list and out of every other list (ranks of the others keep their order). */
+    async dropArticle(articleId: number): Promise<void> {
+      await db.deleteFrom('related_lists').where('article_id', '=', articleId).execute()
+      await db.deleteFrom('related_lists').where('related_id', '=', articleId).execute()
+    },
+
+    /** Editor overrides of an article; pins by position. */
+    async overrides(articleId: number): Promise<RelatedOverride[]> {
+      const rows = await db.selectFrom('related_overrides').select(['other_id', 'kind', 'position'])
+        .where('article_id', '=', articleId).orderBy('kind').orderBy('position').orderBy('created_at').execute()
+      return rows.map((r) => ({ otherId: r.other_id, kind: r.kind === 'pin' ? 'pin' : 'exclude', position: r.position }))
+    },
+
+    /** Sets the override of a pair, replacing any earlier one. */
+    async putOverride(articleId: number, otherId: number, kind: OverrideKind, position: number, now: number): Promise<void> {
+      await db.insertInto('related_overrides').values({ article_id: articleId, other_id: otherId, kind, position, created_at: now })
+        .onConflict((oc) => oc.columns(['article_id', 'other_id']).doUpdateSet({ kind, position, created_at: now })).execute()
+    },
+
+    /** Removes the override of a pair when it is of `kind`; returns whether one was removed. */
+    async removeOverride(articleId: number, otherId: number, kind: OverrideKind): Promise<boolean> {
+      const res = await db.deleteFrom('related_overrides').where('article_id', '=', articleId).where('other_id', '=', otherId)
+        .where('kind', '=', kind).executeTakeFirst()
+      return Number(res.numDeletedRows) > 0
+    },
+
+    /** Live articles published after the cursor (published time, then id), oldest first. */
+    async publishedAfter(cursor: { readonly publishedAt: number; readonly id: number }, limit: number): Promise<{ id: number; publishedAt: number }[]> {
+      const rows = await db.selectFrom('article_live').select(['article_id', 'published_at'])
+        .where((eb) => eb.or([eb('published_at', '>', cursor.publishedAt),
+          eb.and([eb('published_at', '=', cursor.publishedAt), eb('article_id', '>', cursor.id)])]))
+        .orderBy('published_at').orderBy('article_id').limit(limit).execute()
+      return rows.map((r) => ({ id: r.article_id, publishedAt: r.published_at }))
+    },
+
+    /** Ids of live articles after `afterId`, in id order. */
+    async liveIdsAfter(afterId: number, limit: number): Promise<number[]> {
+      const rows = await db.selectFrom('article_live').select('article_id').where('article_id', '>', afterId)
+        .orderBy('article_id').limit(limit).execute()
+      return rows.map((r) => r.article_id)
+    },
+  }
+}
+
+export type Related = ReturnType<typeof createRelated>

@@ -1,0 +1,78 @@
+// The related-articles repository on both databases: frequencies, postings, lists, overrides, cursors.
+
+import assert from 'node:assert/strict'
+import { forEachDatabase } from '../support/databases.ts'
+import { seedArticle, seedTaxonomy } from '../support/seed.ts'
+import { publish } from '../../src/editorial/publishing.ts'
+
+const NOW = Date.UTC(2026, 10, 27, 9)
+
+forEachDatabase('document frequencies go up and down, and terms that reach zero disappear', async (store) => {
+  await store.transaction(async (tx) => {
+    await tx.related.adjustFrequencies(['pipeline', 'oil'], [], 1)
+    await tx.related.adjustFrequencies(['oil', 'gas'], [], 1)
+    await tx.related.adjustFrequencies([], ['pipeline', 'oil'], -1)
+  })
+  assert.deepEqual(Object.fromEntries(await store.related.frequencies(['pipeline', 'oil', 'gas', 'never'])), { oil: 1, gas: 1 })
+  assert.equal(await store.related.documentCount(), 1)
+})
+
+forEachDatabase('postings read short terms whole and only the strongest articles of long terms', async (store) => {
+  await seedTaxonomy(store)
+  const ids: number[] = []
+  for (let i = 0; i < 6; i++) ids.push(await seedArticle(store, { title: `Story ${i}` }, NOW))
+  await store.transaction((tx) => tx.related.replaceTerms(ids.map((id, i) => ({
+    articleId: id, terms: [{ term: 'common', weight: 0.1 * (i + 1) }, ...(i < 2 ? [{ term: 'rare', weight: 0.5 }] : [])],
+  }))))
+  const long = await store.related.postings([], ['common'], 3, ids[5]!)
+  assert.deepEqual(long.map((p) => p.articleId), [ids[4], ids[3], ids[2]])
+  const both = await store.related.postings(['rare'], ['common'], 2, ids[0]!)
+  assert.deepEqual(both.filter((p) => p.term === 'rare').map((p) => p.articleId), [ids[1]])
+  assert.equal(both.filter((p) => p.term === 'common').length, 2)
+  assert.deepEqual(await store.related.postings([], [], 5, ids[0]!), [])
+  assert.deepEqual((await store.related.termsOf([ids[0]!])).get(ids[0]!)?.map((t) => t.term), ['rare', 'common'])
+})
+
+forEachDatabase('a stored list keeps its order, and dropping an article takes it out of every list', async (store) => {
+  await seedTaxonomy(store)
+  const [a, b, c] = [await seedArticle(store, {}, NOW), await seedArticle(store, {}, NOW), await seedArticle(store, {}, NOW)]
+  await store.transaction(async (tx) => {
+    await tx.related.writeList(a, [{ relatedId: c, score: 0.9, pinned: true }, { relatedId: b, score: 0.4, pinned: false }], NOW)
+    await tx.related.writeList(b, [{ relatedId: c, score: 0.5, pinned: false }], NOW)
+  })
+  assert.deepEqual(await store.related.list(a), [{ relatedId: c, score: 0.9, pinned: true }, { relatedId: b, score: 0.4, pinned: false }])
+  assert.deepEqual((await store.related.listsShowing(c)).sort(), [a, b].sort())
+  await store.transaction((tx) => tx.related.dropArticle(c))
+  assert.deepEqual((await store.related.list(a)).map((r) => r.relatedId), [b])
+  assert.deepEqual(await store.related.list(b), [])
+})
+
+forEachDatabase('an override of a pair replaces the earlier one and is removed only by its own kind', async (store) => {
+  await seedTaxonomy(store)
+  const [a, b, c] = [await seedArticle(store, {}, NOW), await seedArticle(store, {}, NOW), await seedArticle(store, {}, NOW)]
+  await store.transaction(async (tx) => {
+    await tx.related.putOverride(a, b, 'pin', 2, NOW)
+    await tx.related.putOverride(a, c, 'pin', 1, NOW)
+    await tx.related.putOverride(a, b, 'exclude', 0, NOW)
+  })
+  assert.deepEqual(await store.related.overrides(a), [{ otherId: b, kind: 'exclude', position: 0 }, { otherId: c, kind: 'pin', position: 1 }])
+  assert.equal(await store.related.removeOverride(a, b, 'pin'), false)
+  assert.equal(await store.related.removeOverride(a, b, 'exclude'), true)
+})
+
+forEachDatabase('publishing indexes the article, republishing moves frequencies, and the cursor walks new articles', async (store) => {
+  await seedTaxonomy(store)
+  const id = await seedArticle(store, { title: 'Pipeline', standfirst: '', bodyHtml: '<p>Pipeline oil</p>', publishedAt: NOW - 1000 }, NOW)
+  assert.equal(await store.related.documentCount(), 1)
+  assert.deepEqual(Object.fromEntries(await store.related.frequencies(['pipeline', 'oil', 'gas'])), { pipeline: 1, oil: 1 })
+  await store.transaction(async (tx) => {
+    const a = (await tx.articles.get(id))!
+    await tx.articles.update(id, a.version, { ...a, title: 'Gas', bodyHtml: a.bodyHtml.replace('oil', 'gas') as typeof a.bodyHtml }, NOW)
+    await publish(tx, id, { now: NOW, siteLanguage: 'en' })
+  })
+  assert.equal(await store.related.documentCount(), 1)
+  assert.deepEqual(Object.fromEntries(await store.related.frequencies(['pipeline', 'oil', 'gas'])), { pipeline: 1, gas: 1 })
+  const later = await seedArticle(store, { publishedAt: NOW }, NOW)
+  assert.deepEqual(await store.related.publishedAfter({ publishedAt: NOW - 1000, id }, 10), [{ id: later, publishedAt: NOW }])
+  assert.deepEqual(await store.related.liveIdsAfter(id, 10), [later])
+})
