@@ -1,0 +1,104 @@
+// Counting a view beacon: resolve the article path, drop crawlers and repeats, buffer the rest for the next batch write.
+
+import type { Clock } from '../domain/clock.ts'
+import { languagePrefix, PATH_LANGUAGES } from '../domain/language.ts'
+import { isSlug } from '../domain/slug.ts'
+import { AppError } from '../errors.ts'
+import type { Store } from '../store/store.ts'
+import { isCrawler } from './crawlers.ts'
+import { createViewBuffer } from './view-buffer.ts'
+import { createVisitorDedupe } from './visitor.ts'
+
+export interface ViewCounterDeps {
+  readonly store: Pick<Store, 'views' | 'transaction'>
+  readonly clock: Clock
+  /** The site's language (articles in it have no language prefix); read from the cached site settings. */
+  readonly siteLanguage: () => Promise<string>
+  readonly onFlushError?: (err: unknown) => void
+  /** Override the dedupe window or memory bound (tests). */
+  readonly dedupe?: { readonly windowMs?: number; readonly maxEntries?: number }
+}
+
+export interface ViewBeacon {
+  /** The article's public path, e.g. `/news/slug` or `/ru/news/slug`; a query or fragment is ignored. */
+  readonly path: string
+  /** The client address as the web layer resolved it (honouring TRUST_PROXY); hashed, never stored. */
+  readonly ip: string
+  readonly userAgent: string | undefined
+}
+
+export type ViewOutcome = 'counted' | 'duplicate' | 'crawler'
+
+/** The longest path accepted: a language prefix, a section and a slug of at most 120 characters each. */
+export const MAX_VIEW_PATH = 400
+
+/** How long a resolved path is trusted; an article taken down keeps counting this long, but most-read only lists live ones. */
+const PATH_TTL_MS = 10_000
+const PATH_CACHE_MAX = 20_000
+
+/** The path's parts as the article routes read them, or null when the path cannot name an article. */
+export function articlePathParts(path: string, siteLanguage: string): { language: string; section: string; slug: string } | null {
+  const segments = path.split('/')
+  if (segments[0] !== '') return null
+  const rest = segments.slice(1)
+  if (rest.length === 2 && rest.every(isSlug)) return { language: siteLanguage, section: rest[0]!, slug: rest[1]! }
+  if (rest.length === 3) {
+    const [lang, section, slug] = rest as [string, string, string]
+    // Same rule as the article pages: a known prefix, never the site's own language.
+    if (!PATH_LANGUAGES.includes(lang) || lang === languagePrefix(siteLanguage)) return null
+    if (isSlug(section) && isSlug(slug)) return { language: lang, section, slug }
+  }
+  return null
+}
+
+/** The popular service: counts view beacons and writes them in batches; the reading side ranks from what it wrote. */
+export function createViewCounter({ store, clock, siteLanguage, onFlushError, dedupe }: ViewCounterDeps) {
+  const visitors = createVisitorDedupe({ clock, ...dedupe })
+  const buffer = createViewBuffer({ store, clock, ...(onFlushError && { onError: onFlushError }) })
+  // Path → live article id. A beacon follows every page view, so the same few hundred paths come back all the time.
+  const paths = new Map<string, { id: number; until: number }>()
+
+  async function resolve(path: string): Promise<number> {
+    const now = clock.now()
+    const hit = paths.get(path)
+    if (hit && hit.until > now) return hit.id
+    const parts = articlePathParts(path, await siteLanguage())
+    const id = parts ? await store.views.liveArticleId(parts.language, parts.section, parts.slug) : undefined
+    if (id === undefined) {
+      paths.delete(path)
+      throw new AppError('NotFound', `no live article at ${path}`)
+    }
+    paths.delete(path)
+    if (paths.size >= PATH_CACHE_MAX) paths.delete(paths.keys().next().value!)
+    paths.set(path, { id, until: now + PATH_TTL_MS })
+    return id
+  }
+
+  return {
+    /**
+     * Counts one view beacon. Throws AppError('Invalid') for a path that is not a path, AppError('NotFound') when no live
+     * article is there; otherwise says whether the view was counted, a repeat within 30 minutes, or a crawler's.
+     */
+    async record(beacon: ViewBeacon): Promise<ViewOutcome> {
+      const path = beacon.path.replace(/[?#].*$/s, '')
+      if (!path.startsWith('/') || path.length > MAX_VIEW_PATH) {
+        throw new AppError('Invalid', `path must be an article path starting with "/", at most ${MAX_VIEW_PATH} characters`, 'path')
+      }
+      const articleId = await resolve(path)
+      if (isCrawler(beacon.userAgent)) return 'crawler'
+      if (!visitors.firstView(beacon.ip, beacon.userAgent ?? '', articleId)) return 'duplicate'
+      buffer.record(articleId)
+      return 'counted'
+    },
+    /** Writes buffered views now (one transaction); resolves with how many were written. */
+    flush: () => buffer.flush(),
+    /** Starts the once-a-second flush timer (unref'd). */
+    start: () => buffer.start(),
+    /** Stops the timer and writes every buffered view; call after the web app has closed, before the store. */
+    stop: () => buffer.stop(),
+    /** Views counted but not yet written. */
+    pending: () => buffer.pending,
+  }
+}
+
+export type ViewCounter = ReturnType<typeof createViewCounter>
