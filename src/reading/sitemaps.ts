@@ -1,0 +1,107 @@
+// Sitemaps: the index, article pages streamed in keyset batches, the page of sections, tags, authors and static pages, and Google News.
+
+import type { Clock } from '../domain/clock.ts'
+import { articlePath, authorPath, sectionPath, staticPagePath, tagPath } from '../domain/paths.ts'
+import {
+  articleSitemapPath, NEWS_SITEMAP_MAX, NEWS_SITEMAP_WINDOW_MS, pagesSitemapPath, SITEMAP_MAX_URLS,
+  type NewsEntry, type SitemapRef, type SitemapUrl,
+} from '../domain/sitemaps.ts'
+import { AppError } from '../errors.ts'
+import type { Store } from '../store/store.ts'
+import type { SiteContextCache } from './site-settings.ts'
+
+export interface SitemapsDeps {
+  readonly store: Store
+  readonly clock: Clock
+  readonly site: SiteContextCache
+}
+
+export interface SitemapOptions {
+  /** URLs per article page; at most SITEMAP_MAX_URLS. */
+  readonly pageSize?: number
+  /** Rows read from the store per query while streaming a page. */
+  readonly batchSize?: number
+  /** Articles in the news sitemap; at most NEWS_SITEMAP_MAX. */
+  readonly newsMax?: number
+}
+
+export function createSitemaps({ store, clock, site }: SitemapsDeps, opts: SitemapOptions = {}) {
+  const pageSize = Math.min(opts.pageSize ?? SITEMAP_MAX_URLS, SITEMAP_MAX_URLS)
+  const batchSize = Math.max(1, opts.batchSize ?? 1_000)
+  const newsMax = Math.min(opts.newsMax ?? NEWS_SITEMAP_MAX, NEWS_SITEMAP_MAX)
+
+  /** Newest of some times, or null. */
+  const newest = (times: readonly number[]): number | null => (times.length ? Math.max(...times) : null)
+
+  /** Batches of one article page, read by id with a keyset cursor so no more than one batch is in memory. */
+  async function* articleBatches(firstId: number, siteLanguage: string): AsyncGenerator<SitemapUrl[]> {
+    let from = firstId
+    let left = pageSize
+    while (left > 0) {
+      const rows = await store.live.pathsFrom(from, Math.min(batchSize, left))
+      if (rows.length === 0) return
+      yield rows.map((r) => ({ path: articlePath(r, siteLanguage), lastmod: r.updatedAt }))
+      left -= rows.length
+      from = rows[rows.length - 1]!.id + 1
+    }
+  }
+
+  return {
+    pageSize,
+    newsMax,
+
+    /** The sitemap index: one page per `pageSize` articles, then the page of everything else. */
+    async index(): Promise<SitemapRef[]> {
+      const [pages, scopes, staticPages] = await Promise.all([store.live.idPages(pageSize), store.live.scopeLastmods(), store.site.pageList()])
+      const others = newest([...scopes.sections, ...scopes.tags, ...scopes.authors].map((s) => s.lastmod).concat(staticPages.map((p) => p.updatedAt)))
+      return [...pages.map((p, i) => ({ path: articleSitemapPath(i + 1), lastmod: p.lastmod })), { path: pagesSitemapPath, lastmod: others }]
+    },
+
+    /**
+     * Article page `n` (1-based) as an async stream of URL batches. Throws AppError('NotFound') before streaming when
+     * there is no such page, so the caller can answer 404 before it sends anything.
+     */
+    async articlePage(n: number): Promise<AsyncIterable<SitemapUrl[]>> {
+      const pages = n >= 1 && Number.isSafeInteger(n) ? await store.live.idPages(pageSize) : []
+      const page = pages[n - 1]
+      if (!page) throw new AppError('NotFound', 'no such sitemap page')
+      return articleBatches(page.firstId, (await site.get()).settings.language)
+    },
+
+    /** The front page, sections, and the tags, authors and static pages that have something to show. */
+    async otherPages(): Promise<SitemapUrl[]> {
+      const [{ sections }, scopes, staticPages] = await Promise.all([site.get(), store.live.scopeLastmods(), store.site.pageList()])
+      const sectionLastmod = new Map(scopes.sections.map((s) => [s.slug, s.lastmod]))
+      const urls: SitemapUrl[] = [
+        { path: '/', lastmod: newest(scopes.sections.map((s) => s.lastmod)) },
+        // Sections in menu order, leaving out those with nothing published yet (as tags and authors are).
+        ...sections.flatMap((s) => {
+          const lastmod = sectionLastmod.get(s.slug)
+          return lastmod === undefined ? [] : [{ path: sectionPath(s.slug), lastmod }]
+        }),
+        ...scopes.tags.map((t) => ({ path: tagPath(t.slug), lastmod: t.lastmod })),
+        ...scopes.authors.map((a) => ({ path: authorPath(a.slug), lastmod: a.lastmod })),
+        // A section answers at its slug before a static page of the same slug does, so such a page is unreachable.
+        ...staticPages.filter((p) => !sections.some((s) => s.slug === p.slug))
+          .map((p) => ({ path: staticPagePath(p.slug), lastmod: p.updatedAt })),
+      ]
+      return urls.slice(0, SITEMAP_MAX_URLS)
+    },
+
+    /** Articles published in the last two days, newest first, at most `newsMax`. */
+    async news(): Promise<{ publication: string; language: string; entries: NewsEntry[] }> {
+      const { settings } = await site.get()
+      const listing = await store.live.archive({ sectionIds: [], fromMs: clock.now() - NEWS_SITEMAP_WINDOW_MS, toMs: null, page: 1, perPage: newsMax })
+      return {
+        publication: settings.name,
+        language: settings.language,
+        entries: listing.items.map((s) => ({
+          path: articlePath({ language: s.language, sectionSlug: s.section.slug, slug: s.slug }, settings.language),
+          title: s.title, language: s.language, publishedAt: s.publishedAt,
+        })),
+      }
+    },
+  }
+}
+
+export type Sitemaps = ReturnType<typeof createSitemaps>

@@ -1,0 +1,44 @@
+// The publisher logo when the site has none uploaded: an SVG wordmark of the site's name, under a fingerprinted URL.
+
+import { absoluteUrl, type RenderContext } from './context.ts'
+import { escapeHtml } from './html.ts'
+
+/** Google's box for publisher logos: at most 600 × 60 pixels. */
+const MAX_WIDTH = 600
+const HEIGHT = 60
+const FONT_SIZE = 36
+/** A rough advance width of a serif capital-and-lowercase mix at FONT_SIZE, to size the box to the name. */
+const ADVANCE = 21
+
+/** The wordmark: the name in a serif face, fitted into at most 600 × 60. */
+export function publisherLogoSvg(name: string): { svg: string; width: number; height: number } {
+  const text = escapeHtml(name.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')) // eslint-disable-line no-control-regex
+  const natural = Math.ceil([...name].length * ADVANCE) + 24
+  const width = Math.max(HEIGHT, Math.min(MAX_WIDTH, natural))
+  // A name longer than the box is squeezed to fit rather than cut.
+  const fit = natural > MAX_WIDTH ? ` textLength="${MAX_WIDTH - 24}" lengthAdjust="spacingAndGlyphs"` : ''
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${HEIGHT}" viewBox="0 0 ${width} ${HEIGHT}" role="img" aria-label="${text}">`
+    + `<rect width="100%" height="100%" fill="#ffffff"/>`
+    + `<text x="12" y="42" font-family="Georgia, 'Times New Roman', serif" font-size="${FONT_SIZE}" font-weight="700" fill="#111111"${fit}>${text}</text></svg>`
+  return { svg, width, height: HEIGHT }
+}
+
+/** FNV-1a (32 bit) as 8 hex digits: a pure content fingerprint (render/ may not use node:crypto). */
+function fingerprint(s: string): string {
+  let h = 0x811c9dc5
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i)
+    h = Math.imul(h, 0x01000193) >>> 0
+  }
+  return h.toString(16).padStart(8, '0')
+}
+
+/** The URL path of the wordmark of `name`; it changes whenever the drawing does. */
+export const publisherLogoPath = (name: string): string => `/assets/publisher-logo.${fingerprint(publisherLogoSvg(name).svg)}.svg`
+
+/** The schema.org ImageObject of the publisher's logo: the uploaded logo, else the wordmark. */
+export function publisherLogo(ctx: RenderContext): { '@type': 'ImageObject'; url: string; width?: number; height?: number } {
+  if (ctx.settings.logo) return { '@type': 'ImageObject', url: absoluteUrl(ctx, `/media/${ctx.settings.logo}`) }
+  const { width, height } = publisherLogoSvg(ctx.settings.name)
+  return { '@type': 'ImageObject', url: absoluteUrl(ctx, publisherLogoPath(ctx.settings.name)), width, height }
+}
