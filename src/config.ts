@@ -17,6 +17,10 @@ export interface Config {
   readonly trustProxy: boolean
   /** Whether a new, empty database is filled with the demo newsroom after its first migration. */
   readonly demo: boolean
+  /** Whether webhook receivers may be on private or loopback addresses (tests, intranets); off by default against SSRF. */
+  readonly webhookAllowPrivate: boolean
+  /** The most bytes the in-memory page cache holds (all encodings of all pages); 0 turns it off. */
+  readonly pageCacheBytes: number
 }
 
 /** A configuration value that cannot be used; the message names the variable. */
@@ -46,6 +50,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: parseLogLevel(env.LOG_LEVEL),
     trustProxy: parseBoolean(env.TRUST_PROXY, 'TRUST_PROXY', false),
     demo: parseBoolean(env.BROADSHEET_DEMO, 'BROADSHEET_DEMO', true),
+    webhookAllowPrivate: parseBoolean(env.WEBHOOK_ALLOW_PRIVATE, 'WEBHOOK_ALLOW_PRIVATE', false),
+    pageCacheBytes: parsePageCacheMb(env.PAGE_CACHE_MB) * 1024 * 1024,
   })
 }
 
@@ -101,6 +107,15 @@ function parseTimeZone(value: string | undefined): string {
   } catch {
     throw new ConfigError('SITE_TIMEZONE', `is not an IANA time zone name: "${value}"`)
   }
+}
+
+function parsePageCacheMb(value: string | undefined): number {
+  if (value === undefined || value === '') return 64
+  const mb = Number(value)
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(mb) || mb > 65_536) {
+    throw new ConfigError('PAGE_CACHE_MB', `must be a whole number of megabytes from 0 (off) to 65536, got "${value}"`)
+  }
+  return mb
 }
 
 function parseLogLevel(value: string | undefined): Config['logLevel'] {

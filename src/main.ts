@@ -6,10 +6,14 @@ import { ConfigError, loadConfig } from './config.ts'
 import { systemClock } from './domain/clock.ts'
 import { createLogger } from './log.ts'
 import { openStore } from './store/store.ts'
+import { startPostgresListener } from './store/postgres-listener.ts'
 import { createServices } from './services.ts'
 import { buildApp } from './web/app.ts'
 import { runCli } from './cli/index.ts'
 import { seedDemoOnce } from './importers/demo/seed.ts'
+import { createJobRunner } from './jobs/runner.ts'
+import { relatedRefresh } from './jobs/related-refresh.ts'
+import { createWebhookDelivery } from './jobs/webhook-delivery.ts'
 
 /** Starts the server and resolves with an exit code when a signal has shut it down. */
 async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | undefined }): Promise<number> {
@@ -26,7 +30,17 @@ async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | un
   if (seeded !== null) log.info({ articles: seeded }, 'demo newsroom seeded')
   const services = createServices({ store, config, log, clock: systemClock })
   const app = await buildApp({ services, config, log })
+  // Other instances' publications reach this one's page cache over LISTEN/NOTIFY; one instance on SQLite needs none.
+  const listener = config.database.engine === 'postgres' && store.dialect.notify
+    ? startPostgresListener({
+      url: config.database.url, origin: store.invalidated.origin, onInvalidation: (e) => store.invalidated.emit(e),
+      log: log.child({ module: 'invalidation' }),
+    })
+    : null
+  services.popular.start()
   await app.listen({ host: config.host, port: config.port })
+  const jobs = createJobRunner([relatedRefresh, createWebhookDelivery({ siteUrl: config.siteUrl, allowPrivate: config.webhookAllowPrivate })], { store, clock: systemClock, log: log.child({ module: 'jobs' }) })
+  jobs.start()
   log.info({ url: config.siteUrl.href, database: store.dialect.name, bootMs: Math.round(performance.now() - bootStarted) }, 'broadsheet is serving')
 
   return new Promise((resolve) => {
@@ -37,6 +51,10 @@ async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | un
       log.info({ signal }, 'shutting down')
       try {
         await app.close()
+        await listener?.close()
+        await jobs.stop()
+        // Every request has been answered: write the views still buffered before the store goes.
+        await services.popular.stop()
         await store.close()
         resolve(0)
       } catch (err) {

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util'
 import { migrateCommand } from './migrate.ts'
 import { seedDemoCommand } from './seed-demo.ts'
+import { webhookCommand } from './webhooks.ts'
 
 /** What a command may need from the composition root (main.ts), which alone builds the server. */
 export interface CliDeps {
@@ -18,6 +19,7 @@ Commands:
   start [--no-demo]   migrate the database and serve the site (the default command)
   migrate             bring the database schema up to date and exit
   seed-demo           fill an empty site with the demo newsroom
+  webhook <sub>       manage webhook receivers, read the delivery log (add, list, remove, log, redeliver)
   help                show this help
 
 Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, SITE_URL,
@@ -35,7 +37,7 @@ const help: Command = async () => {
 }
 
 export const commands: Readonly<Record<string, Command>> = {
-  start, migrate: migrateCommand, 'seed-demo': seedDemoCommand, help,
+  start, migrate: migrateCommand, 'seed-demo': seedDemoCommand, webhook: webhookCommand, help,
 }
 
 /** Runs one command line; returns the process exit code (2 for usage errors). */

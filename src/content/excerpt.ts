@@ -1,16 +1,18 @@
 // Plain-text excerpts of sanitized HTML, for descriptions and summaries.
 
-const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' }
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }
 
 /** The text content of HTML, with block boundaries as spaces and entities decoded. */
 export function plainText(html: string): string {
   return html
     .replace(/<(?:br|\/p|\/h\d|\/li|\/blockquote|\/figcaption)[^>]*>/gi, ' ')
     .replace(/<[^>]*>/g, '')
-    .replace(/&(#\d+|#x[0-9a-f]+|\w+);/gi, (m, e: string) =>
-      e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16))
-        : e.startsWith('#') && e !== '#39' ? String.fromCodePoint(Number(e.slice(1)))
-          : ENTITIES[e] ?? m)
+    .replace(/&(#\d+|#x[0-9a-f]+|\w+);/gi, (m, e: string) => {
+      if (!e.startsWith('#')) return ENTITIES[e] ?? m
+      // `&#X263A;` is as valid as `&#x263a;`; a number past U+10FFFF is no character and stays as written.
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))
+      return code <= 0x10ffff ? String.fromCodePoint(code) : m
+    })
     .replace(/\s+/g, ' ')
     .trim()
 }

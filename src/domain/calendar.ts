@@ -28,6 +28,9 @@ export function startOfDay(date: string, timeZone: string): number {
   // Two passes settle the offset on days when it changes (DST transitions).
   let guess = utcMidnight - zoneOffset(utcMidnight, timeZone)
   guess = utcMidnight - zoneOffset(guess, timeZone)
+  // Where midnight itself is skipped (DST starting at 00:00, e.g. America/Santiago), the guess lands in the
+  // evening before: the day then begins at the transition, which the offset in force before it gives.
+  if (calendarDate(guess, timeZone) !== date) guess = utcMidnight - zoneOffset(guess, timeZone)
   return guess
 }
 

@@ -99,3 +99,33 @@ export interface PopularPage {
   readonly day: readonly ArticleSummary[]
   readonly week: readonly ArticleSummary[]
 }
+
+/** A piece of a search snippet: raw text, marked when it is a word the reader searched for. */
+export interface SnippetPart {
+  readonly text: string
+  readonly mark: boolean
+}
+
+/** A search result: the article as listed, plus the passage that matched. */
+export interface SearchHit extends ArticleSummary {
+  readonly snippet: readonly SnippetPart[]
+}
+
+export interface SearchFilter {
+  /** What the reader typed, as typed (at most 200 characters). */
+  readonly q: string
+  readonly sections: readonly string[]
+  readonly tag: string | null
+  /** Calendar dates (YYYY-MM-DD) in the site's time zone; `to` is inclusive. */
+  readonly from: string | null
+  readonly to: string | null
+  readonly page: number
+}
+
+export interface SearchPage {
+  readonly filter: SearchFilter
+  readonly allSections: readonly Section[]
+  readonly perPage: number
+  /** Null when the query has nothing to look for: the page shows the form alone. */
+  readonly results: Page<SearchHit> | null
+}

@@ -6,11 +6,16 @@ const CYRILLIC: Readonly<Record<string, string>> = {
   ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', ә: 'a', ғ: 'g', қ: 'q', ң: 'n', ө: 'o', ұ: 'u', ү: 'u', һ: 'h', і: 'i',
 }
 
+/** Latin letters that Unicode does not decompose into a base letter and a mark, so NFKD alone would drop them. */
+const LATIN: Readonly<Record<string, string>> = {
+  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ə: 'e', ħ: 'h', ŧ: 't',
+}
+
 export const MAX_SLUG_LENGTH = 120
 
 /** A URL-safe slug from any title: lower case ASCII, digits and single hyphens ("Kazakh elections: EU view" → "kazakh-elections-eu-view"). */
 export function slugify(title: string): string {
-  const ascii = [...title.toLowerCase()].map((ch) => CYRILLIC[ch] ?? ch).join('')
+  const ascii = [...title.toLowerCase()].map((ch) => CYRILLIC[ch] ?? LATIN[ch] ?? ch).join('')
   const slug = ascii
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

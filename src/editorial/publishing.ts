@@ -1,10 +1,14 @@
 // Creating and publishing articles: each use-case runs inside the transaction it is given.
 
 import { canTransition } from '../domain/article.ts'
+import { articleChanged } from '../domain/invalidation.ts'
 import { articlePath } from '../domain/paths.ts'
+import { plainText } from '../content/excerpt.ts'
 import { AppError } from '../errors.ts'
 import type { Repositories } from '../store/store.ts'
 import { toDraft, type ArticleInput } from './article-input.ts'
+import { indexArticle, liveTermSet, unindexArticle } from '../related/engine.ts'
+import { enqueueArticleEvent } from './webhook-events.ts'
 
 /** Creates a draft from input; returns its id. Throws AppError('Conflict') when the slug is taken in the section. */
 export async function createDraft(tx: Repositories, input: ArticleInput, ctx: { now: number; siteLanguage: string }): Promise<number> {
@@ -33,8 +37,19 @@ export async function publish(tx: Repositories, id: number, ctx: { now: number; 
   const before = await tx.articles.livePath(id)
   const publishedAt = article.publishedAt ?? ctx.publishedAt ?? ctx.now
   const updatedAt = ctx.updatedAt ?? (article.publishedAt === null ? publishedAt : ctx.now)
+  // Related articles count the terms the live copy had, so read them before it changes.
+  const previousTerms = await liveTermSet(tx, id)
+  // Pages listing it where it was (old section, tags, authors) go stale as well as those where it now is.
+  const placedBefore = await tx.invalidations.placement(id)
   await tx.articles.writeLive(article, publishedAt, updatedAt)
+  // The index follows the live copy in the same transaction: plain text, never HTML.
+  await tx.search.index(id, {
+    title: article.title, standfirst: article.standfirst, body: plainText(article.bodyHtml),
+    language: article.language, sectionId: article.sectionId, publishedAt,
+  })
   await tx.articles.setStatus(id, 'published', { publishedAt, updatedAt, scheduledAt: null })
+  await indexArticle(tx, id, previousTerms, ctx.now)
+  await tx.invalidations.record(articleChanged(id, placedBefore, await tx.invalidations.placement(id)))
   const after = await tx.articles.livePath(id)
   if (before && after) {
     const oldPath = articlePath(before, ctx.siteLanguage)
@@ -42,15 +57,23 @@ export async function publish(tx: Repositories, id: number, ctx: { now: number; 
     if (oldPath !== newPath) await tx.redirects.put({ fromPath: oldPath, status: 301, toArticleId: id, toUrl: null, kind: 'slug', createdAt: ctx.now })
     await tx.redirects.remove(newPath)
   }
+  // Webhook receivers hear of it through the outbox: rows written in this transaction, sent later by a job.
+  await enqueueArticleEvent(tx, before ? 'article.updated' : 'article.published', id, ctx)
 }
 
-/** Takes a published article off the site; its working copy stays. */
-export async function unpublish(tx: Repositories, id: number): Promise<void> {
+/** Takes a published article off the site; its working copy stays. `ctx.now` (the event time of webhooks) defaults to the system time. */
+export async function unpublish(tx: Repositories, id: number, ctx: { now?: number; siteLanguage?: string } = {}): Promise<void> {
   const article = await tx.articles.get(id)
   if (!article) throw new AppError('NotFound', 'no such article')
   if (!canTransition(article.status, 'unpublished')) throw new AppError('Conflict', `a ${article.status} article cannot be unpublished`)
+  // While the live copy still exists: the event describes what readers could see.
+  await enqueueArticleEvent(tx, 'article.unpublished', id, { now: ctx.now ?? Date.now(), siteLanguage: ctx.siteLanguage })
+  const placedBefore = await tx.invalidations.placement(id)
+  await unindexArticle(tx, id)
   await tx.articles.removeLive(id)
+  await tx.search.remove(id)
   await tx.articles.setStatus(id, 'unpublished', {})
+  await tx.invalidations.record(articleChanged(id, placedBefore, null))
 }
 
 const isUniqueViolation = (err: unknown): boolean => {

@@ -80,7 +80,9 @@ export function createReading({ store, clock, site }: ReadingDeps) {
       if (!live) throw new AppError('NotFound', 'no such article')
       const [summary] = await summarize([live])
       const translations = live.translationGroup === null ? [] : await summarize(await store.live.translations(live.translationGroup, live.id))
-      const relatedIds = await store.live.sharingTags(live.id, live.tags.map((t) => t.id), BLOCK)
+      // The list computed on publish (and refreshed in the background); shared tags only until it exists.
+      const computed = (await store.related.list(live.id)).map((r) => r.relatedId)
+      const relatedIds = computed.length ? computed.slice(0, BLOCK) : await store.live.sharingTags(live.id, live.tags.map((t) => t.id), BLOCK)
       // With no shared tags, the newest of its own section stand in; never the article itself.
       const related = relatedIds.length
         ? await store.live.summariesByIds(relatedIds)
@@ -163,6 +165,8 @@ export function createReading({ store, clock, site }: ReadingDeps) {
     },
 
     site: () => site.get(),
+    /** Live summaries as readers see them, with their public paths; for other reader use-cases (search). */
+    summarize,
   }
 }
 

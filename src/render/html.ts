@@ -35,8 +35,9 @@ export const trusted = (body: SanitizedHtml): SafeHtml => new SafeHtml(body)
 
 /** A URL for href/src: relative paths and http(s)/mailto only; anything else becomes "#". */
 export const safeUrl = (url: string): string => {
-  const u = url.trim()
-  if (u.startsWith('/') && !u.startsWith('//')) return u
+  // Browsers drop tabs and newlines inside URLs and read `\` as `/`, so `/\evil.com` and `/\t/evil.com` are `//evil.com`.
+  const u = url.trim().replace(/[\t\n\r]/g, '')
+  if (u.startsWith('/') && !/^\/[/\\]/.test(u)) return u
   return /^(https?:|mailto:)/i.test(u) ? u : '#'
 }
 

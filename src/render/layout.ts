@@ -4,6 +4,7 @@ import { html, safeUrl, type SafeHtml, EMPTY, jsonScript } from './html.ts'
 import { absoluteUrl, type RenderContext } from './context.ts'
 import { languageName } from '../domain/language.ts'
 import { sectionPath, staticPagePath } from '../domain/paths.ts'
+import { FEED_FORMATS, feedPath, type FeedFormat } from '../domain/feeds.ts'
 
 export interface PageMeta {
   readonly title: string
@@ -21,7 +22,14 @@ export interface PageMeta {
   /** Section slug to mark as current in the navigation. */
   readonly currentSection?: string
   readonly extraHead?: SafeHtml
+  /** Feeds of this page's scope (section, tag, author), advertised beside the site's own feeds. */
+  readonly feeds?: readonly { readonly title: string; readonly pagePath: string }[]
 }
+
+/** Autodiscovery links: the site's feeds on every page, then the page's own. */
+const feedLinks = (ctx: RenderContext, meta: PageMeta): SafeHtml[] =>
+  [{ title: ctx.settings.name, pagePath: '/' }, ...(meta.feeds ?? [])].flatMap((f) => (Object.keys(FEED_FORMATS) as FeedFormat[]).map((format) =>
+    html`<link rel="alternate" type="${FEED_FORMATS[format].type}" title="${f.title} (${FEED_FORMATS[format].label})" href="${absoluteUrl(ctx, feedPath(f.pagePath, format))}">`))
 
 const fullTitle = (ctx: RenderContext, title: string): string =>
   title === ctx.settings.name ? title : `${title} · ${ctx.settings.name}`
@@ -38,6 +46,7 @@ ${meta.noindex ? html`<meta name="robots" content="noindex">` : html`<link rel="
 ${meta.prev ? html`<link rel="prev" href="${meta.prev}">` : EMPTY}
 ${meta.next ? html`<link rel="next" href="${meta.next}">` : EMPTY}
 ${(meta.alternates ?? []).map((a) => html`<link rel="alternate" hreflang="${a.language}" href="${absoluteUrl(ctx, a.path)}">`)}
+${feedLinks(ctx, meta)}
 <meta name="color-scheme" content="light dark">
 <meta property="og:site_name" content="${ctx.settings.name}">
 <meta property="og:type" content="${meta.type ?? 'website'}">

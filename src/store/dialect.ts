@@ -6,6 +6,11 @@ export interface StoreDialect {
   readonly name: 'sqlite' | 'postgres'
   /** Job claiming can use FOR UPDATE SKIP LOCKED (several runners), or there is one in-process runner. */
   readonly skipLocked: boolean
+  /**
+   * Cache invalidations reach other app instances through `pg_notify` sent inside the writing transaction (delivered on
+   * commit, heard by postgres-listener.ts); without it there is one instance, told in-process after commit.
+   */
+  readonly notify: boolean
   /** The column type of an auto-incrementing primary key. */
   readonly idType: 'integer' | 'bigserial'
   /** The column type of epoch-millisecond times and foreign keys. */
@@ -16,6 +21,7 @@ export interface StoreDialect {
 export const sqliteDialect: StoreDialect = {
   name: 'sqlite',
   skipLocked: false,
+  notify: false,
   idType: 'integer',
   bigintType: 'integer',
   // INTEGER PRIMARY KEY is SQLite's rowid alias; AUTOINCREMENT keeps deleted ids from coming back.
@@ -25,6 +31,7 @@ export const sqliteDialect: StoreDialect = {
 export const postgresDialect: StoreDialect = {
   name: 'postgres',
   skipLocked: true,
+  notify: true,
   idType: 'bigserial',
   bigintType: 'bigint',
   primaryKey: (col) => col.primaryKey(),

@@ -44,6 +44,28 @@ export interface Listing {
   readonly hasNext: boolean
 }
 
+/** What a feed shows of an article beyond its summary. */
+export interface LiveContent {
+  readonly bodyHtml: SanitizedHtml
+  readonly seoDescription: string
+  readonly tags: readonly Pick<Tag, 'slug' | 'name' | 'kind'>[]
+}
+
+/** Where a live article lives and when it last changed: one sitemap row. */
+export interface LivePath {
+  readonly id: number
+  readonly language: string
+  readonly sectionSlug: string
+  readonly slug: string
+  readonly updatedAt: number
+}
+
+/** A slug and the newest time something in it was published or updated. */
+export interface ScopeLastmod {
+  readonly slug: string
+  readonly lastmod: number
+}
+
 export interface ArchiveQuery extends ListWindow {
   readonly sectionIds: readonly number[]
   /** Inclusive lower bound, epoch ms. */
@@ -218,6 +240,63 @@ export function createLive(db: Kysely<Database>) {
         .where((eb) => eb.or([eb('a.editors_choice_until', 'is', null), eb('a.editors_choice_until', '>', now)]))
         .orderBy('a.editors_choice_rank').orderBy('l.published_at', 'desc').limit(limit).execute()
       return rows.map((r) => r.id)
+    },
+
+    /** Bodies, descriptions and tags of live articles by id (for full-content feeds); two queries whatever the count. */
+    async contents(ids: readonly number[]): Promise<Map<number, LiveContent>> {
+      const map = new Map<number, LiveContent>()
+      if (ids.length === 0) return map
+      const [rows, tags] = await Promise.all([
+        db.selectFrom('article_live').select(['article_id', 'body_html', 'seo_description']).where('article_id', 'in', ids).execute(),
+        db.selectFrom('live_tags as lt').innerJoin('tags as t', 't.id', 'lt.tag_id').select(['lt.article_id', 't.slug', 't.name', 't.kind'])
+          .where('lt.article_id', 'in', ids).orderBy('lt.article_id').orderBy('lt.position').execute(),
+      ])
+      const tagsOf = new Map<number, Pick<Tag, 'slug' | 'name' | 'kind'>[]>()
+      for (const t of tags) {
+        const list = tagsOf.get(t.article_id) ?? []
+        list.push({ slug: t.slug, name: t.name, kind: t.kind === 'place' ? 'place' : 'topic' })
+        tagsOf.set(t.article_id, list)
+      }
+      for (const r of rows) {
+        map.set(r.article_id, { bodyHtml: storedSanitizedHtml(r.body_html), seoDescription: r.seo_description, tags: tagsOf.get(r.article_id) ?? [] })
+      }
+      return map
+    },
+
+    /** Keyset page of live article paths ordered by id: up to `limit` rows with id >= `fromId` (sitemaps stream these). */
+    async pathsFrom(fromId: number, limit: number): Promise<LivePath[]> {
+      const rows = await db.selectFrom('article_live as l').innerJoin('sections as s', 's.id', 'l.section_id')
+        .select(['l.article_id', 'l.language', 's.slug as section_slug', 'l.slug', 'l.updated_at'])
+        .where('l.article_id', '>=', fromId).orderBy('l.article_id').limit(limit).execute()
+      return rows.map((r) => ({ id: r.article_id, language: r.language, sectionSlug: r.section_slug, slug: r.slug, updatedAt: r.updated_at }))
+    },
+
+    /** Splits live articles by id into pages of `size`: each page's first id and newest update (OFFSET over the key only). */
+    async idPages(size: number): Promise<{ firstId: number; lastmod: number }[]> {
+      const total = Number((await db.selectFrom('article_live').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+      const pages: { firstId: number; lastmod: number }[] = []
+      for (let offset = 0; offset < total; offset += size) {
+        const row = await db.selectFrom((eb) => eb.selectFrom('article_live').select(['article_id', 'updated_at'])
+          .orderBy('article_id').limit(size).offset(offset).as('p'))
+          .select((eb) => [eb.fn.min('p.article_id').as('first_id'), eb.fn.max('p.updated_at').as('lastmod')]).executeTakeFirst()
+        if (row?.first_id == null) break
+        pages.push({ firstId: Number(row.first_id), lastmod: Number(row.lastmod) })
+      }
+      return pages
+    },
+
+    /** Sections, tags and authors that have live articles, each with its newest update (sections) or publication (tags, authors). */
+    async scopeLastmods(): Promise<{ sections: ScopeLastmod[]; tags: ScopeLastmod[]; authors: ScopeLastmod[] }> {
+      const [sections, tags, authors] = await Promise.all([
+        db.selectFrom('article_live as l').innerJoin('sections as s', 's.id', 'l.section_id')
+          .select((eb) => ['s.slug', eb.fn.max('l.updated_at').as('lastmod')]).groupBy('s.slug').orderBy('s.slug').execute(),
+        db.selectFrom('live_tags as lt').innerJoin('tags as t', 't.id', 'lt.tag_id')
+          .select((eb) => ['t.slug', eb.fn.max('lt.published_at').as('lastmod')]).groupBy('t.slug').orderBy('t.slug').execute(),
+        db.selectFrom('live_authors as la').innerJoin('authors as a', 'a.id', 'la.author_id')
+          .select((eb) => ['a.slug', eb.fn.max('la.published_at').as('lastmod')]).groupBy('a.slug').orderBy('a.slug').execute(),
+      ])
+      const toScope = (r: { slug: string; lastmod: unknown }): ScopeLastmod => ({ slug: r.slug, lastmod: Number(r.lastmod) })
+      return { sections: sections.map(toScope), tags: tags.map(toScope), authors: authors.map(toScope) }
     },
 
     /** How many articles are live. */

@@ -4,10 +4,18 @@ import type { Kysely } from 'kysely'
 import { Migrator, type Migration } from 'kysely/migration'
 import type { StoreDialect } from './dialect.ts'
 import { content } from './migrations/0001-content.ts'
+import { search } from './migrations/0002-search.ts'
+import { related } from './migrations/0003-related.ts'
+import { contentApi } from './migrations/0004-content-api.ts'
+import { webhooks } from './migrations/0005-webhooks.ts'
 
 /** Every migration, in order; a static list so it works under type stripping. */
 export const migrations = (d: StoreDialect): Record<string, Migration> => ({
   '0001-content': content(d),
+  '0002-search': search(d),
+  '0003-related': related(d),
+  '0004-content-api': contentApi(d),
+  '0005-webhooks': webhooks(d),
 })
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */

@@ -148,6 +148,73 @@ export interface ArticleViewsTable {
   views: number
 }
 
+/** The kept terms of a live article with their weights: the inverted index of related articles. */
+export interface RelatedTermsTable {
+  article_id: number
+  term: string
+  weight: number
+}
+
+/** In how many live articles a term occurs. */
+export interface RelatedDfTable {
+  term: string
+  df: number
+}
+
+/** Counters and cursors of the related-articles engine. */
+export interface RelatedStateTable {
+  key: string
+  value: number
+}
+
+/** The stored related list of an article, rank 1 first. */
+export interface RelatedListsTable {
+  article_id: number
+  rank: number
+  related_id: number
+  score: number
+  pinned: number
+  computed_at: number
+}
+
+/** Editor overrides of related articles: `pin` (by position) or `exclude`. */
+export interface RelatedOverridesTable {
+  article_id: number
+  other_id: number
+  kind: string
+  position: number
+  created_at: number
+}
+
+/** A URL that receives signed webhook events; `secret` signs them (HMAC-SHA256). */
+export interface WebhookReceiversTable {
+  id: Generated<number>
+  url: string
+  secret: string
+  active: number
+  created_at: number
+  deactivated_at: number | null
+}
+
+/** The webhook outbox: one event for one receiver, with the outcome of its last attempt. */
+export interface WebhookDeliveriesTable {
+  id: Generated<number>
+  receiver_id: number
+  event_id: string
+  event_type: string
+  /** The event as JSON, without the article URL (added from SITE_URL when sent). */
+  payload: string
+  status: string
+  attempts: number
+  next_attempt_at: number
+  last_status_code: number | null
+  last_error: string | null
+  last_duration_ms: number | null
+  created_at: number
+  updated_at: number
+  delivered_at: number | null
+}
+
 export interface Database {
   settings: SettingsTable
   pages: PagesTable
@@ -163,6 +230,13 @@ export interface Database {
   live_authors: LiveAuthorsTable
   redirects: RedirectsTable
   article_views: ArticleViewsTable
+  related_terms: RelatedTermsTable
+  related_df: RelatedDfTable
+  related_state: RelatedStateTable
+  related_lists: RelatedListsTable
+  related_overrides: RelatedOverridesTable
+  webhook_receivers: WebhookReceiversTable
+  webhook_deliveries: WebhookDeliveriesTable
 }
 
 export type ArticleRow = Selectable<ArticlesTable>

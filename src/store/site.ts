@@ -18,6 +18,11 @@ export function createSite(db: Kysely<Database>) {
       await db.insertInto('settings').values({ key, value: json })
         .onConflict((oc) => oc.column('key').doUpdateSet({ value: json })).execute()
     },
+    /** Slug and last update of every static page, by slug (for the sitemap). */
+    async pageList(): Promise<{ slug: string; updatedAt: number }[]> {
+      const rows = await db.selectFrom('pages').select(['slug', 'updated_at']).orderBy('slug').execute()
+      return rows.map((r) => ({ slug: r.slug, updatedAt: r.updated_at }))
+    },
     async page(slug: string): Promise<StaticPage | undefined> {
       const row = await db.selectFrom('pages').selectAll().where('slug', '=', slug).executeTakeFirst()
       return row && { id: row.id, slug: row.slug, title: row.title, bodyHtml: storedSanitizedHtml(row.body_html), updatedAt: row.updated_at }

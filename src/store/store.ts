@@ -9,23 +9,34 @@ import { openSqlite } from './sqlite.ts'
 import { openPostgres } from './postgres.ts'
 import { createArticles } from './articles.ts'
 import { createLive } from './live.ts'
+import { createContentApi } from './content-api.ts'
 import { createTaxonomy } from './taxonomy.ts'
 import { createPeople } from './people.ts'
 import { createMediaRepository } from './media.ts'
 import { createSite } from './site.ts'
 import { createRedirects } from './redirects.ts'
 import { createViews } from './views.ts'
+import { createRelated } from './related.ts'
+import { createWebhooks } from './webhooks.ts'
+import { createSearchIndex } from './search-index.ts'
+import { createInvalidationFeed, createInvalidations, invalidatingListWrites, transactionOutbox, type InvalidationFeed, type Outbox } from './invalidations.ts'
 
 /** Every repository, bound to one Kysely instance: the pool, or one transaction. */
-export const repositories = (db: Kysely<Database>) => ({
+export const repositories = (db: Kysely<Database>, dialect: StoreDialect, outbox: Outbox = { origin: '', put: () => {} }) => ({
+  invalidations: createInvalidations(db, dialect, outbox),
+  search: createSearchIndex(db, dialect),
   articles: createArticles(db),
   live: createLive(db),
+  contentApi: createContentApi(db),
   taxonomy: createTaxonomy(db),
   people: createPeople(db),
   media: createMediaRepository(db),
   site: createSite(db),
   redirects: createRedirects(db),
   views: createViews(db),
+  // Writing a related list records its article page as stale (invalidations.ts).
+  related: invalidatingListWrites(createRelated(db), createInvalidations(db, dialect, outbox)),
+  webhooks: createWebhooks(db, dialect),
 })
 
 export type Repositories = ReturnType<typeof repositories>
@@ -34,6 +45,8 @@ export interface Store extends Repositories {
   readonly dialect: StoreDialect
   /** Migrations this open applied; empty when the schema was already current. */
   readonly applied: readonly string[]
+  /** Cache invalidations, heard after commit (and from other instances once main.ts starts the PostgreSQL listener). */
+  readonly invalidated: InvalidationFeed
   /** Runs `fn` in one transaction; never nest calls, and never await the network inside one. */
   transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>
   /** Whether the database answers. */
@@ -53,11 +66,19 @@ export async function openStore(config: DatabaseConfig, opts: { readonly poolSiz
     await db.destroy()
     throw err
   }
+  const invalidated = createInvalidationFeed()
   return {
-    ...repositories(db),
+    ...repositories(db, dialect, { origin: invalidated.origin, put: (e) => invalidated.emit(e) }),
     dialect,
     applied,
-    transaction: (fn) => db.transaction().execute((trx) => fn(repositories(trx))),
+    invalidated,
+    async transaction(fn) {
+      // What the use-case recorded reaches this process's caches only once the transaction has committed.
+      const outbox = transactionOutbox(invalidated)
+      const result = await db.transaction().execute((trx) => fn(repositories(trx, dialect, outbox)))
+      outbox.commit()
+      return result
+    },
     async ping() {
       try {
         await db.selectFrom('settings').select('key').limit(1).execute()

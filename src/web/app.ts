@@ -9,12 +9,20 @@ import type { Services } from '../services.ts'
 import { errorPage } from '../render/site/simple-pages.ts'
 import { assetRoutes, loadAssets } from './assets.ts'
 import { logProblem, toProblem } from './errors.ts'
-import { securityHeaders } from './security.ts'
+import { securityHeaders, setSecurityHeaders } from './security.ts'
 import { healthRoutes } from './health.ts'
+import { createPageCache } from './page-cache.ts'
 import { renderContextSource, sendErrorPage, type ContextSource } from './site/pages.ts'
 import { frontRoutes } from './site/front.ts'
 import { articleRoutes } from './site/articles.ts'
 import { listingRoutes } from './site/listings.ts'
+import { viewRoutes } from './api/views.ts'
+import { searchRoutes } from './site/search.ts'
+import { feedRoutes } from './site/feeds.ts'
+import { sitemapRoutes } from './site/sitemaps.ts'
+import { publisherLogoRoutes } from './site/publisher-logo.ts'
+import { searchApiRoutes } from './api/search.ts'
+import { contentApiRoutes } from './api/content.ts'
 
 export interface AppDeps {
   readonly services: Services
@@ -47,6 +55,8 @@ export async function buildApp({ services, config, log }: AppDeps): Promise<Fast
     frameworkErrors: (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
       const problem = toProblem(err)
       logProblem(req, err, problem)
+      // This reply is made before routing, so no onSend hook adds the security headers.
+      setSecurityHeaders(reply, { https: config.siteUrl.protocol === 'https:' })
       return renderError(context, reply, problem.status, problem.status < 500 ? 'The address could not be read.' : null)
     },
   })
@@ -83,12 +93,21 @@ export async function buildApp({ services, config, log }: AppDeps): Promise<Fast
 
   await app.register(healthRoutes(services, Date.now()))
   await app.register(assetRoutes(assets))
+  await app.register(viewRoutes(services))
+  await app.register(searchApiRoutes(services))
+  await app.register(contentApiRoutes(services), { prefix: '/api/v1' })
   await app.register(fastifyStatic, {
     root: path.join(config.dataDir, 'media'), prefix: '/media/', decorateReply: false, index: false, dotfiles: 'deny',
     immutable: true, maxAge: '365d', redirect: false,
   })
-  await app.register(frontRoutes(services, context))
-  await app.register(listingRoutes(services, context))
-  await app.register(articleRoutes(services, context))
+  const pageCache = createPageCache({ maxBytes: config.pageCacheBytes, clock: services.clock, invalidation: services.invalidation, site: services.site })
+  app.addHook('onClose', async () => pageCache.close())
+  await app.register(frontRoutes(services, context, pageCache))
+  await app.register(listingRoutes(services, context, pageCache))
+  await app.register(searchRoutes(services, context))
+  await app.register(feedRoutes(services, context))
+  await app.register(sitemapRoutes(services))
+  await app.register(publisherLogoRoutes(services))
+  await app.register(articleRoutes(services, context, pageCache))
   return app
 }

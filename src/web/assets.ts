@@ -1,4 +1,4 @@
-// Static assets (CSS), read once at start and served from memory under fingerprinted, immutable URLs.
+// Static assets (CSS, the view beacon script), read once at start and served from memory under fingerprinted, immutable URLs.
 
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -11,9 +11,10 @@ export interface Asset {
 }
 
 const STYLES = new URL('../render/styles/', import.meta.url)
+const SCRIPTS = new URL('../render/scripts/', import.meta.url)
 
-function load(file: string, type: string): Asset {
-  const body = readFileSync(new URL(file, STYLES))
+function load(file: string, type: string, dir = STYLES): Asset {
+  const body = readFileSync(new URL(file, dir))
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 10)
   const [name, ext] = file.split('.') as [string, string]
   return { url: `/assets/${name}.${hash}.${ext}`, body, type }
@@ -22,14 +23,17 @@ function load(file: string, type: string): Asset {
 export interface Assets {
   readonly css: string
   readonly printCss: string
+  /** The view beacon, included on article pages only. */
+  readonly beacon: string
   readonly all: readonly Asset[]
 }
 
-/** Loads the stylesheets and fingerprints them by content. */
+/** Loads the stylesheets and scripts and fingerprints them by content. */
 export function loadAssets(): Assets {
   const site = load('site.css', 'text/css; charset=utf-8')
   const print = load('print.css', 'text/css; charset=utf-8')
-  return { css: site.url, printCss: print.url, all: [site, print] }
+  const beacon = load('beacon.js', 'text/javascript; charset=utf-8', SCRIPTS)
+  return { css: site.url, printCss: print.url, beacon: beacon.url, all: [site, print, beacon] }
 }
 
 /** Serves each asset at its fingerprinted URL, cached for a year. */

@@ -1,6 +1,6 @@
 // Security headers on every response.
 
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 
 const CSP = [
   "default-src 'self'",
@@ -14,14 +14,19 @@ const CSP = [
   "frame-ancestors 'self'",
 ].join('; ')
 
+/** Sets the security headers on one reply. Replies made outside routing (Fastify's frameworkErrors) call it themselves. */
+export function setSecurityHeaders(reply: FastifyReply, opts: { readonly https: boolean }): void {
+  reply.header('content-security-policy', CSP)
+  reply.header('x-content-type-options', 'nosniff')
+  reply.header('referrer-policy', 'strict-origin-when-cross-origin')
+  reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()')
+  reply.header('x-frame-options', 'SAMEORIGIN')
+  if (opts.https) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains')
+}
+
 /** Adds CSP, nosniff, referrer and permissions policies; HSTS when the site is served over https. */
 export function securityHeaders(app: FastifyInstance, opts: { readonly https: boolean }): void {
   app.addHook('onSend', async (_req, reply) => {
-    reply.header('content-security-policy', CSP)
-    reply.header('x-content-type-options', 'nosniff')
-    reply.header('referrer-policy', 'strict-origin-when-cross-origin')
-    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()')
-    reply.header('x-frame-options', 'SAMEORIGIN')
-    if (opts.https) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains')
+    setSecurityHeaders(reply, opts)
   })
 }

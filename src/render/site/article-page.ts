@@ -9,6 +9,7 @@ import { formatDateTime, isoTime } from '../format.ts'
 import { layout, languageLinks } from '../layout.ts'
 import { absoluteUrl, type RenderContext } from '../context.ts'
 import { block, byline, image } from './components/article-card.ts'
+import { publisherLogo } from '../publisher-logo.ts'
 
 function structuredData(ctx: RenderContext, a: ArticleView): unknown[] {
   const url = absoluteUrl(ctx, a.path)
@@ -17,10 +18,10 @@ function structuredData(ctx: RenderContext, a: ArticleView): unknown[] {
     datePublished: isoTime(a.publishedAt), dateModified: isoTime(a.updatedAt), inLanguage: a.language,
     mainEntityOfPage: { '@type': 'WebPage', '@id': url }, url, articleSection: a.section.name,
     keywords: a.tags.map((t) => t.name),
-    ...(a.hero && { image: [absoluteUrl(ctx, mediaUrl(a.hero))] }),
+    // Without a hero the publisher's logo stands in: search engines want an image on every article.
+    image: [a.hero ? absoluteUrl(ctx, mediaUrl(a.hero)) : publisherLogo(ctx).url],
     author: a.authors.map((p) => ({ '@type': 'Person', name: p.name, url: absoluteUrl(ctx, authorPath(p.slug)) })),
-    publisher: { '@type': 'NewsMediaOrganization', name: ctx.settings.name, url: absoluteUrl(ctx, '/'),
-      ...(ctx.settings.logo && { logo: { '@type': 'ImageObject', url: absoluteUrl(ctx, `/media/${ctx.settings.logo}`) } }) },
+    publisher: { '@type': 'NewsMediaOrganization', name: ctx.settings.name, url: absoluteUrl(ctx, '/'), logo: publisherLogo(ctx) },
   }
   const breadcrumbs = {
     '@context': 'https://schema.org', '@type': 'BreadcrumbList',
@@ -64,5 +65,7 @@ ${block('popular', 'Most read', page.popular, ctx, { numbered: true })}
     title: a.seoTitle || a.title, description: a.seoDescription || a.standfirst, path: a.path, type: 'article',
     image: a.hero ? mediaUrl(a.hero) : null, language: a.language, alternates: a.translations.length ? alternates : [],
     jsonLd: structuredData(ctx, a), currentSection: a.section.slug,
+    // The view beacon: a separate request, so views count behind the page cache and a CDN.
+    extraHead: html`<script src="${ctx.assets.beacon}" defer></script>`,
   }, body)
 }

@@ -6,11 +6,14 @@ import { html, EMPTY, type SafeHtml } from '../html.ts'
 import { layout } from '../layout.ts'
 import { absoluteUrl, type RenderContext } from '../context.ts'
 import { articleCard, block, leadStory } from './components/article-card.ts'
+import { publisherLogo } from '../publisher-logo.ts'
 
 export function frontPage(ctx: RenderContext, page: FrontPage): SafeHtml {
   const { settings } = ctx
   const jsonLd = {
     '@context': 'https://schema.org', '@type': 'WebSite', name: settings.name, url: absoluteUrl(ctx, '/'),
+    inLanguage: settings.language,
+    publisher: { '@type': 'NewsMediaOrganization', name: settings.name, url: absoluteUrl(ctx, '/'), logo: publisherLogo(ctx) },
     potentialAction: { '@type': 'SearchAction', target: `${absoluteUrl(ctx, '/search')}?q={search_term_string}`, 'query-input': 'required name=search_term_string' },
   }
   const empty = !page.lead

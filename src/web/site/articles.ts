@@ -1,6 +1,6 @@
 // Articles and sections: /<section>, /<section>/<slug>, and /<lang>/<section>/<slug> for other languages.
 
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { Services } from '../../services.ts'
 import { isSlug } from '../../domain/slug.ts'
 import { PATH_LANGUAGES } from '../../domain/language.ts'
@@ -9,35 +9,47 @@ import { articlePage } from '../../render/site/article-page.ts'
 import { sectionPage } from '../../render/site/listing-pages.ts'
 import { staticPage } from '../../render/site/simple-pages.ts'
 import { pageQuery, type PageQuery } from './query-schemas.ts'
-import { sendPage, type ContextSource } from './pages.ts'
+import { articlePageDependencies, sectionPageDependencies } from '../../reading/page-dependencies.ts'
+import type { PageCache } from '../page-cache.ts'
+import { pageKey, sendPage, type ContextSource } from './pages.ts'
 
 /** Path segments that cannot name anything here are a 404, not a 400: they are just unknown paths. */
 const requireSlugs = (...values: string[]): void => {
   if (!values.every(isSlug)) throw new AppError('NotFound', 'no such page')
 }
 
-export const articleRoutes = (s: Pick<Services, 'reading'>, context: ContextSource): FastifyPluginAsync => async (app) => {
+export const articleRoutes = (s: Pick<Services, 'reading'>, context: ContextSource, cache: PageCache): FastifyPluginAsync => async (app) => {
+  const article = (req: FastifyRequest, reply: FastifyReply, p: { language: string | null; section: string; slug: string }) =>
+    cache.serve(req, reply, `${p.language === null ? '' : `/${p.language}`}/${p.section}/${p.slug}`, async () => {
+      const model = await s.reading.articlePage(p)
+      return { body: articlePage(await context(), model).value, deps: articlePageDependencies(model) }
+    })
+
   app.get<{ Params: { section: string }; Querystring: PageQuery }>('/:section', { schema: { querystring: pageQuery } }, async (req, reply) => {
     const { section } = req.params
     requireSlugs(section)
     const ctx = await context()
     // A section, else a static page (About, Contact…); sections win, and the desk keeps their slugs apart.
     if (ctx.sections.some((x) => x.slug === section)) {
-      return sendPage(req, reply, sectionPage(ctx, await s.reading.sectionPage(section, req.query.page)))
+      return cache.serve(req, reply, pageKey(`/${section}`, req.query.page), async () => {
+        const model = await s.reading.sectionPage(section, req.query.page)
+        return { body: sectionPage(await context(), model).value, deps: sectionPageDependencies(model) }
+      })
     }
+    // Static pages change without an invalidation event yet (there is no desk for them): rendered each time.
     return sendPage(req, reply, staticPage(ctx, await s.reading.staticPage(section)))
   })
 
   app.get<{ Params: { section: string; slug: string } }>('/:section/:slug', async (req, reply) => {
     const { section, slug } = req.params
     requireSlugs(section, slug)
-    return sendPage(req, reply, articlePage(await context(), await s.reading.articlePage({ language: null, section, slug })))
+    return article(req, reply, { language: null, section, slug })
   })
 
   app.get<{ Params: { lang: string; section: string; slug: string } }>('/:lang/:section/:slug', async (req, reply) => {
     const { lang, section, slug } = req.params
     if (!PATH_LANGUAGES.includes(lang)) throw new AppError('NotFound', 'no such page')
     requireSlugs(section, slug)
-    return sendPage(req, reply, articlePage(await context(), await s.reading.articlePage({ language: lang, section, slug })))
+    return article(req, reply, { language: lang, section, slug })
   })
 }

@@ -4,9 +4,17 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { Services } from '../../services.ts'
 import { frontPage } from '../../render/site/front-page.ts'
 import { popularPage } from '../../render/site/simple-pages.ts'
-import { sendPage, type ContextSource } from './pages.ts'
+import { frontPageDependencies, popularPageDependencies } from '../../reading/page-dependencies.ts'
+import type { PageCache } from '../page-cache.ts'
+import type { ContextSource } from './pages.ts'
 
-export const frontRoutes = (s: Pick<Services, 'reading'>, context: ContextSource): FastifyPluginAsync => async (app) => {
-  app.get('/', async (req, reply) => sendPage(req, reply, frontPage(await context(), await s.reading.frontPage())))
-  app.get('/popular', async (req, reply) => sendPage(req, reply, popularPage(await context(), await s.reading.popularPage())))
+export const frontRoutes = (s: Pick<Services, 'reading'>, context: ContextSource, cache: PageCache): FastifyPluginAsync => async (app) => {
+  app.get('/', (req, reply) => cache.serve(req, reply, '/', async () => {
+    const model = await s.reading.frontPage()
+    return { body: frontPage(await context(), model).value, deps: frontPageDependencies(model) }
+  }))
+  app.get('/popular', (req, reply) => cache.serve(req, reply, '/popular', async () => {
+    const model = await s.reading.popularPage()
+    return { body: popularPage(await context(), model).value, deps: popularPageDependencies(model) }
+  }))
 }

@@ -17,9 +17,12 @@ export const renderContextSource = (s: Pick<Services, 'site' | 'config' | 'clock
     const { settings, sections } = await s.site.get()
     return {
       settings, sections, siteUrl: s.config.siteUrl.href.replace(/\/$/, ''),
-      assets: { css: assets.css, printCss: assets.printCss }, year: new Date(s.clock.now()).getUTCFullYear(),
+      assets: { css: assets.css, printCss: assets.printCss, beacon: assets.beacon }, year: new Date(s.clock.now()).getUTCFullYear(),
     }
   }
+
+/** The page-cache key of page `page` of a listing at `path`: page 1 is the bare path, as linked. */
+export const pageKey = (path: string, page: number): string => (page === 1 ? path : `${path}?page=${page}`)
 
 /** Sends a public page (200, cacheable, with ETag). */
 export const sendPage = (req: FastifyRequest, reply: FastifyReply, page: SafeHtml) => sendCacheable(req, reply, page.value, HTML)
