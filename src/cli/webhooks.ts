@@ -1,0 +1,152 @@
+// `broadsheet webhook add|list|remove|log|redeliver`: manage webhook receivers and read the delivery log.
+
+import { parseArgs } from 'node:util'
+import { loadConfig, type Config } from '../config.ts'
+import { systemClock } from '../domain/clock.ts'
+import { isDeliveryStatus, type WebhookDelivery } from '../domain/webhook.ts'
+import { isAppError } from '../errors.ts'
+import { openStore, type Store } from '../store/store.ts'
+import { addReceiver, deactivateReceiver, deliveryLog, listReceivers, MAX_LOG_LIMIT, redeliver } from '../editorial/webhooks.ts'
+
+export const WEBHOOK_USAGE = `Usage: broadsheet webhook <subcommand> [options]
+
+  add --url <url>                    add a receiver; prints its id and its secret (shown only this once)
+  list                               list receivers
+  remove --id <n>                    stop sending to a receiver (its pending deliveries fail)
+  log [--status pending|delivered|failed] [--receiver <n>] [--limit 50]
+                                     the delivery log, newest first
+  redeliver --id <n>                 send a delivery's event again`
+
+/** A problem with the command line itself: exit code 2. */
+class UsageError extends Error {}
+
+/** What a subcommand does once its flags have been checked. */
+type Action = (store: Store, config: Config) => Promise<number>
+
+// Each subcommand parses its flags first and returns its action, so a bad flag exits before the database is opened.
+const SUBCOMMANDS: Readonly<Record<string, (args: string[]) => Action>> = {
+  add(args) {
+    const { values } = parseArgs({ args, options: { url: { type: 'string' } }, strict: true, allowPositionals: false })
+    const url = values.url
+    if (url === undefined) throw new UsageError('add needs --url <url>')
+    return async (store, config) => {
+      const created = await store.transaction((tx) => addReceiver(tx, url, { now: systemClock.now(), allowPrivate: config.webhookAllowPrivate }))
+      console.log(`id: ${created.id}\nurl: ${created.url}\nsecret: ${created.secret}`)
+      console.log('Store the secret now: it is not shown again. README.md (Webhooks) shows how receivers verify signatures.')
+      return 0
+    }
+  },
+
+  list(args) {
+    parseArgs({ args, options: {}, strict: true, allowPositionals: false })
+    return async (store) => {
+      const receivers = await store.transaction((tx) => listReceivers(tx))
+      console.log(receivers.length
+        ? table(['id', 'active', 'created', 'url'], receivers.map((r) => [String(r.id), r.active ? 'yes' : 'no', iso(r.createdAt), r.url]))
+        : 'no webhook receivers')
+      return 0
+    }
+  },
+
+  remove(args) {
+    const { values } = parseArgs({ args, options: { id: { type: 'string' } }, strict: true, allowPositionals: false })
+    const id = idFlag(values.id, 'id', true)
+    return async (store) => {
+      await store.transaction((tx) => deactivateReceiver(tx, id, { now: systemClock.now() }))
+      console.log(`webhook receiver ${id} removed`)
+      return 0
+    }
+  },
+
+  log(args) {
+    const { values } = parseArgs({
+      args, options: { status: { type: 'string' }, receiver: { type: 'string' }, limit: { type: 'string' } }, strict: true, allowPositionals: false,
+    })
+    if (values.status !== undefined && !isDeliveryStatus(values.status)) throw new UsageError(`--status must be pending, delivered or failed, got "${values.status}"`)
+    const limit = idFlag(values.limit, 'limit', false)
+    if (limit !== undefined && limit > MAX_LOG_LIMIT) throw new UsageError(`--limit must be at most ${MAX_LOG_LIMIT}, got ${limit}`)
+    const filter = { status: values.status, receiverId: idFlag(values.receiver, 'receiver', false), limit }
+    return async (store) => {
+      const deliveries = await store.transaction((tx) => deliveryLog(tx, filter))
+      console.log(deliveries.length ? deliveryTable(deliveries) : 'no webhook deliveries')
+      return 0
+    }
+  },
+
+  redeliver(args) {
+    const { values } = parseArgs({ args, options: { id: { type: 'string' } }, strict: true, allowPositionals: false })
+    const id = idFlag(values.id, 'id', true)
+    return async (store) => {
+      const created = await store.transaction((tx) => redeliver(tx, id, { now: systemClock.now() }))
+      console.log(`delivery ${created} queued: the event of delivery ${id} goes out again once the server's delivery job runs`)
+      return 0
+    }
+  },
+}
+
+export async function webhookCommand(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const [name, ...rest] = args
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    // Without a subcommand it is a usage error; asked for, help is an answer.
+    if (name === undefined) {
+      console.error(WEBHOOK_USAGE)
+      return 2
+    }
+    console.log(WEBHOOK_USAGE)
+    return 0
+  }
+  const parse = SUBCOMMANDS[name]
+  if (!parse) {
+    console.error(`broadsheet webhook: unknown subcommand "${name}"; use add, list, remove, log or redeliver`)
+    return 2
+  }
+  let store: Store | undefined
+  try {
+    const action = parse(rest)
+    const config = loadConfig(env)
+    store = await openStore(config.database)
+    return await action(store, config)
+  } catch (err) {
+    const code = (err as { code?: string }).code
+    if (err instanceof UsageError || code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`broadsheet webhook ${name}: ${(err as Error).message}`)
+      return 2
+    }
+    if (isAppError(err)) {
+      console.error(`broadsheet webhook ${name}: ${err.message}`)
+      return 1
+    }
+    throw err
+  } finally {
+    await store?.close()
+  }
+}
+
+function deliveryTable(deliveries: readonly WebhookDelivery[]): string {
+  return table(['id', 'receiver', 'event', 'article', 'status', 'attempts', 'code', 'ms', 'when', 'error'], deliveries.map((d) => [
+    String(d.id), String(d.receiverId), d.eventType, d.article.path, d.status, String(d.attempts),
+    d.lastStatusCode === null ? '-' : String(d.lastStatusCode), d.lastDurationMs === null ? '-' : String(d.lastDurationMs),
+    d.status === 'pending' ? `next ${iso(d.nextAttemptAt)}` : iso(d.deliveredAt ?? d.updatedAt), d.lastError ?? '',
+  ]))
+}
+
+/** A whole number from a flag, or undefined when the flag is absent and not required. */
+function idFlag(value: string | undefined, flag: string, required: true): number
+function idFlag(value: string | undefined, flag: string, required: false): number | undefined
+function idFlag(value: string | undefined, flag: string, required: boolean): number | undefined {
+  if (value === undefined) {
+    if (required) throw new UsageError(`needs --${flag} <n>`)
+    return undefined
+  }
+  if (!/^\d{1,15}$/.test(value) || Number(value) < 1) throw new UsageError(`--${flag} must be a positive whole number, got "${value}"`)
+  return Number(value)
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
+
+/** Left-aligned columns separated by two spaces, with a header row. */
+function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
+  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd()
+  return [line(headers), ...rows.map(line)].join('\n')
+}
