@@ -76,7 +76,7 @@ export function createReading({ store, clock, site }: ReadingDeps) {
       if (p.language !== null && languagePrefix(p.language) === languagePrefix(settings.language)) {
         throw new AppError('NotFound', 'articles in the site language have no language prefix')
       }
-      const live = await store.live.findByPath(language, p.section, p.slug)
+      const live = await store.live.findByPath(languagePrefix(language), p.section, p.slug)
       if (!live) throw new AppError('NotFound', 'no such article')
       const [summary] = await summarize([live])
       const translations = live.translationGroup === null ? [] : await summarize(await store.live.translations(live.translationGroup, live.id))

@@ -142,12 +142,15 @@ export function createLive(db: Kysely<Database>) {
   return {
     summariesByIds,
 
-    /** The live article at a path, or undefined. */
-    async findByPath(language: string, sectionSlug: string, slug: string): Promise<LiveArticle | undefined> {
+    /** The live article at a path (language as its path prefix), or undefined. */
+    async findByPath(languagePrefix: string, sectionSlug: string, slug: string): Promise<LiveArticle | undefined> {
+      // Paths carry only the primary subtag: `/kk/…` serves `kk` and `kk-Cyrl` alike.
       const row = await summaryQuery()
         .innerJoin('articles as a', 'a.id', 'l.article_id')
         .select(['l.body_html', 'l.seo_title', 'l.seo_description', 'a.translation_group'])
-        .where('l.language', '=', language).where('s.slug', '=', sectionSlug).where('l.slug', '=', slug)
+        .where((eb) => eb.or([eb('l.language', '=', languagePrefix), eb('l.language', 'like', `${languagePrefix}-%`)]))
+        .where('s.slug', '=', sectionSlug).where('l.slug', '=', slug)
+        .orderBy('l.language').limit(1)
         .executeTakeFirst()
       if (!row) return undefined
       const [summary] = await toSummaries([row])

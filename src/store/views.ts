@@ -29,7 +29,9 @@ export function createViews(db: Kysely<Database>) {
     /** The id of the live article at a path (language, section slug, slug), or undefined: what a view beacon counts for. */
     async liveArticleId(language: string, sectionSlug: string, slug: string): Promise<number | undefined> {
       const row = await db.selectFrom('article_live as l').innerJoin('sections as s', 's.id', 'l.section_id').select('l.article_id')
-        .where('l.language', '=', language).where('s.slug', '=', sectionSlug).where('l.slug', '=', slug).executeTakeFirst()
+        // The same rule as article pages: a path names the primary subtag, `kk` serves `kk-Cyrl` too.
+        .where((eb) => eb.or([eb('l.language', '=', language), eb('l.language', 'like', `${language}-%`)]))
+        .where('s.slug', '=', sectionSlug).where('l.slug', '=', slug).orderBy('l.language').limit(1).executeTakeFirst()
       return row?.article_id
     },
     /** Total views since `sinceMs` (its hour included); benchmarks and tests check counts with it. */

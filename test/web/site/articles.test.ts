@@ -173,3 +173,13 @@ test('an updated article shows both times', async (t) => {
   assert.match(body, /Published <time datetime="2026-11-27T08:00:00.000Z">/)
   assert.match(body, /Updated <time datetime="2026-11-27T09:00:00.000Z">/)
 })
+
+test('articles tagged with a script or region (en-GB, kk-Cyrl) answer at the path their primary subtag gives', async (t) => {
+  const { app, store } = await buildSiteApp(t)
+  await seedTaxonomy(store)
+  await seedArticle(store, { title: 'British English', slug: 'british-english', language: 'en-GB' })
+  await seedArticle(store, { title: 'Қазақша жаңалық', slug: 'kazakh-cyrillic', language: 'kk-Cyrl' })
+  assert.equal((await app.inject('/news/british-english')).statusCode, 200)
+  assert.equal((await app.inject('/kk/news/kazakh-cyrillic')).statusCode, 200)
+  assert.equal((await app.inject('/kk/news/british-english')).statusCode, 404)
+})

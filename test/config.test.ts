@@ -1,0 +1,103 @@
+// Configuration from the environment: defaults, each invalid variable, engine choice (src/config.ts).
+
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import path from 'node:path'
+import { ConfigError, loadConfig } from '../src/config.ts'
+
+/** Asserts that loading `env` throws a ConfigError naming `variable` in its field and its message. */
+function assertRejects(env: NodeJS.ProcessEnv, variable: string): void {
+  assert.throws(() => loadConfig(env), (err: unknown) => {
+    assert.ok(err instanceof ConfigError, `expected a ConfigError, got ${String(err)}`)
+    assert.equal(err.variable, variable)
+    assert.match(err.message, new RegExp(`^${variable} `))
+    return true
+  })
+}
+
+test('an empty environment gives the documented defaults', () => {
+  const c = loadConfig({})
+  assert.equal(c.port, 3000)
+  assert.equal(c.host, '127.0.0.1')
+  assert.equal(c.dataDir, path.resolve('./data'))
+  assert.deepEqual(c.database, { engine: 'sqlite', file: path.join(path.resolve('./data'), 'broadsheet.db') })
+  assert.equal(c.siteUrl.href, 'http://localhost:3000/')
+  assert.equal(c.timeZone, 'UTC')
+  assert.equal(c.logLevel, 'info')
+  assert.equal(c.trustProxy, false)
+  assert.equal(c.demo, true)
+  assert.ok(Object.isFrozen(c))
+})
+
+test('valid values are read and normalised', () => {
+  const c = loadConfig({
+    PORT: '8080', HOST: '0.0.0.0', DATA_DIR: '/tmp/bs-data', SITE_URL: 'https://news.example/edition/', SITE_TIMEZONE: 'Asia/Almaty',
+    LOG_LEVEL: 'WARN', TRUST_PROXY: 'yes', BROADSHEET_DEMO: '0',
+  })
+  assert.equal(c.port, 8080)
+  assert.equal(c.host, '0.0.0.0')
+  assert.equal(c.dataDir, '/tmp/bs-data')
+  assert.deepEqual(c.database, { engine: 'sqlite', file: '/tmp/bs-data/broadsheet.db' })
+  assert.equal(c.siteUrl.pathname, '/edition')
+  assert.equal(c.timeZone, 'Asia/Almaty')
+  assert.equal(c.logLevel, 'warn')
+  assert.equal(c.trustProxy, true)
+  assert.equal(c.demo, false)
+})
+
+test('PORT 0 is allowed (the OS picks a port) and the default site URL then uses 3000', () => {
+  const c = loadConfig({ PORT: '0' })
+  assert.equal(c.port, 0)
+  assert.equal(c.siteUrl.href, 'http://localhost:3000/')
+})
+
+test('the default SITE_URL follows PORT', () => {
+  assert.equal(loadConfig({ PORT: '8081' }).siteUrl.href, 'http://localhost:8081/')
+})
+
+test('a postgres:// or postgresql:// DATABASE_URL selects the postgres engine', () => {
+  assert.deepEqual(loadConfig({ DATABASE_URL: 'postgres://u:p@db.internal:5432/news' }).database, { engine: 'postgres', url: 'postgres://u:p@db.internal:5432/news' })
+  assert.equal(loadConfig({ DATABASE_URL: 'postgresql://db/news' }).database.engine, 'postgres')
+})
+
+test('a sqlite: DATABASE_URL names the database file', () => {
+  assert.deepEqual(loadConfig({ DATABASE_URL: 'sqlite:/tmp/x/site.db' }).database, { engine: 'sqlite', file: '/tmp/x/site.db' })
+})
+
+test('PORT that is not a number throws a ConfigError naming PORT', () => assertRejects({ PORT: 'abc' }, 'PORT'))
+test('PORT above 65535 throws a ConfigError naming PORT', () => assertRejects({ PORT: '70000' }, 'PORT'))
+test('PORT that is negative, fractional or padded throws a ConfigError naming PORT', () => {
+  for (const PORT of ['-1', '80.5', ' 80', '', '1e3']) assertRejects({ PORT }, 'PORT')
+})
+test('a mysql:// DATABASE_URL throws a ConfigError naming DATABASE_URL', () => assertRejects({ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'))
+test('a malformed postgres URL throws a ConfigError naming DATABASE_URL', () => assertRejects({ DATABASE_URL: 'postgres://[bad' }, 'DATABASE_URL'))
+test('SITE_URL that is not an absolute URL throws a ConfigError naming SITE_URL', () => assertRejects({ SITE_URL: 'notaurl' }, 'SITE_URL'))
+test('an ftp:// SITE_URL throws a ConfigError naming SITE_URL', () => assertRejects({ SITE_URL: 'ftp://x' }, 'SITE_URL'))
+test('a SITE_URL with a query or fragment throws a ConfigError naming SITE_URL', () => {
+  assertRejects({ SITE_URL: 'https://x.example/?a=1' }, 'SITE_URL')
+  assertRejects({ SITE_URL: 'https://x.example/#top' }, 'SITE_URL')
+})
+test('an unknown SITE_TIMEZONE throws a ConfigError naming SITE_TIMEZONE', () => assertRejects({ SITE_TIMEZONE: 'Mars/Base' }, 'SITE_TIMEZONE'))
+test('an unknown LOG_LEVEL throws a ConfigError naming LOG_LEVEL', () => assertRejects({ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'))
+test('TRUST_PROXY that is not a boolean throws a ConfigError naming TRUST_PROXY', () => assertRejects({ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY'))
+test('BROADSHEET_DEMO that is not a boolean throws a ConfigError naming BROADSHEET_DEMO', () => assertRejects({ BROADSHEET_DEMO: 'perhaps' }, 'BROADSHEET_DEMO'))
+test('HOST or DATA_DIR set but blank throws a ConfigError naming it', () => {
+  assertRejects({ HOST: '  ' }, 'HOST')
+  assertRejects({ DATA_DIR: '' }, 'DATA_DIR')
+})
+
+test('booleans accept 1/0, true/false, yes/no, on/off in any case', () => {
+  for (const v of ['1', 'true', 'YES', 'On']) assert.equal(loadConfig({ TRUST_PROXY: v }).trustProxy, true, v)
+  for (const v of ['0', 'false', 'No', 'OFF']) assert.equal(loadConfig({ BROADSHEET_DEMO: v }).demo, false, v)
+})
+
+test('the first bad variable is the one named, and the message is readable', () => {
+  assert.throws(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'loud' }), { name: 'ConfigError', message: /^PORT must be a whole number/ })
+})
+
+test('PAGE_CACHE_MB defaults to 64 MiB, takes whole megabytes, and 0 turns the page cache off', () => {
+  assert.equal(loadConfig({}).pageCacheBytes, 64 * 1024 * 1024)
+  assert.equal(loadConfig({ PAGE_CACHE_MB: '256' }).pageCacheBytes, 256 * 1024 * 1024)
+  assert.equal(loadConfig({ PAGE_CACHE_MB: '0' }).pageCacheBytes, 0)
+  for (const bad of ['abc', '-1', '1.5', '1e3', '70000', ' ']) assertRejects({ PAGE_CACHE_MB: bad }, 'PAGE_CACHE_MB')
+})

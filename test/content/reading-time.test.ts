@@ -1,0 +1,26 @@
+// Reading time of a body at 230 words a minute, at least one minute (src/content/reading-time.ts).
+
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { readingMinutes } from '../../src/content/reading-time.ts'
+
+const words = (n: number): string => `<p>${Array.from({ length: n }, (_, i) => `w${i}`).join(' ')}</p>`
+
+test('an empty or short body takes one minute', () => {
+  assert.equal(readingMinutes(''), 1)
+  assert.equal(readingMinutes(words(10)), 1)
+})
+
+test('minutes are words divided by 230, rounded', () => {
+  assert.equal(readingMinutes(words(230)), 1)
+  assert.equal(readingMinutes(words(460)), 2)
+  assert.equal(readingMinutes(words(1000)), 4)
+  assert.equal(readingMinutes(words(1100)), 5)
+})
+
+test('markup and entities do not count as words', () => {
+  const tagged = `<p>${Array.from({ length: 460 }, () => '<strong>word</strong> &amp;').join(' ')}</p>`
+  // 460 words and 460 ampersands: the ampersands are words of their own once decoded.
+  assert.equal(readingMinutes(tagged), 4)
+  assert.equal(readingMinutes(`<figure><img src="/media/a.jpg" alt="a long alt text that is not read"></figure>${words(230)}`), 1)
+})

@@ -1,0 +1,30 @@
+// GET /healthz: whether the instance and its database answer (src/web/health.ts).
+
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { buildSiteApp } from '../support/web.ts'
+import { buildTestApp } from '../support/build-test-app.ts'
+
+test('/healthz answers 200 JSON naming the database engine, never cached', async (t) => {
+  const { app } = await buildSiteApp(t)
+  const res = await app.inject('/healthz')
+  assert.equal(res.statusCode, 200)
+  assert.match(res.headers['content-type'] as string, /^application\/json/)
+  assert.equal(res.headers['cache-control'], 'no-store')
+  const body = res.json() as { status: string; database: string; uptimeSeconds: number }
+  assert.equal(body.status, 'ok')
+  assert.equal(body.database, 'sqlite')
+  assert.equal(typeof body.uptimeSeconds, 'number')
+  assert.ok(body.uptimeSeconds >= 0)
+})
+
+test('/healthz answers 503 when the database no longer answers', async (t) => {
+  // The one 5xx that is meant: buildTestApp, not the guarded buildSiteApp.
+  const { app, store } = await buildTestApp(t)
+  const ping = store.ping
+  Object.assign(store, { ping: async () => false })
+  t.after(() => Object.assign(store, { ping }))
+  const res = await app.inject('/healthz')
+  assert.equal(res.statusCode, 503)
+  assert.equal((res.json() as { status: string }).status, 'unavailable')
+})
