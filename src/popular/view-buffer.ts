@@ -11,6 +11,8 @@ export interface ViewBufferOptions {
   readonly clock: Clock
   /** Called when a flush fails; its views stay buffered for the next one. */
   readonly onError?: (err: unknown) => void
+  /** Called after views were written, so rankings computed from them can be refreshed. */
+  readonly onWritten?: () => void
   readonly everyMs?: number
 }
 
@@ -30,7 +32,7 @@ export interface ViewBuffer {
 type Counts = Map<number, Map<number, number>>
 
 /** A buffer of view counts by hour bucket and article, written through `store.views.add`. */
-export function createViewBuffer({ store, clock, onError, everyMs = FLUSH_EVERY_MS }: ViewBufferOptions): ViewBuffer {
+export function createViewBuffer({ store, clock, onError, onWritten, everyMs = FLUSH_EVERY_MS }: ViewBufferOptions): ViewBuffer {
   let counts: Counts = new Map()
   let pending = 0
   let running: Promise<number> | null = null
@@ -46,6 +48,7 @@ export function createViewBuffer({ store, clock, onError, everyMs = FLUSH_EVERY_
       await store.transaction(async (tx) => {
         for (const [hour, byArticle] of batch) await tx.views.add(hour, byArticle)
       })
+      onWritten?.()
       return n
     } catch (err) {
       // Nothing was written (the transaction rolled back): put the batch back so the next flush retries it.

@@ -15,6 +15,8 @@ export interface ViewCounterDeps {
   /** The site's language (articles in it have no language prefix); read from the cached site settings. */
   readonly siteLanguage: () => Promise<string>
   readonly onFlushError?: (err: unknown) => void
+  /** Called after a flush wrote views (the most-read rankings drop their cached copy). */
+  readonly onFlushed?: () => void
   /** Override the dedupe window or memory bound (tests). */
   readonly dedupe?: { readonly windowMs?: number; readonly maxEntries?: number }
 }
@@ -52,9 +54,9 @@ export function articlePathParts(path: string, siteLanguage: string): { language
 }
 
 /** The popular service: counts view beacons and writes them in batches; the reading side ranks from what it wrote. */
-export function createViewCounter({ store, clock, siteLanguage, onFlushError, dedupe }: ViewCounterDeps) {
+export function createViewCounter({ store, clock, siteLanguage, onFlushError, onFlushed, dedupe }: ViewCounterDeps) {
   const visitors = createVisitorDedupe({ clock, ...dedupe })
-  const buffer = createViewBuffer({ store, clock, ...(onFlushError && { onError: onFlushError }) })
+  const buffer = createViewBuffer({ store, clock, ...(onFlushError && { onError: onFlushError }), ...(onFlushed && { onWritten: onFlushed }) })
   // Path → live article id. A beacon follows every page view, so the same few hundred paths come back all the time.
   const paths = new Map<string, { id: number; until: number }>()
 

@@ -12,12 +12,11 @@ import { readingMinutes } from '../content/reading-time.ts'
 import { AppError } from '../errors.ts'
 import type { LiveSummary, Listing } from '../store/live.ts'
 import type { Store } from '../store/store.ts'
-import { HOUR_MS } from '../store/views.ts'
 import type { SiteContextCache } from './site-settings.ts'
+import type { MostRead, RankingWindow } from '../popular/most-read.ts'
 
 export const PER_PAGE = 20
 const BLOCK = 5
-const DAY_MS = 24 * HOUR_MS
 /** The highest page number a listing accepts; beyond it OFFSET scans grow and no reader goes there. */
 export const MAX_PAGE = 5000
 
@@ -25,9 +24,10 @@ export interface ReadingDeps {
   readonly store: Store
   readonly clock: Clock
   readonly site: SiteContextCache
+  readonly mostRead: MostRead
 }
 
-export function createReading({ store, clock, site }: ReadingDeps) {
+export function createReading({ store, clock, site, mostRead }: ReadingDeps) {
   async function summarize(items: readonly LiveSummary[]): Promise<ArticleSummary[]> {
     const { settings } = await site.get()
     return items.map((s) => ({
@@ -47,8 +47,8 @@ export function createReading({ store, clock, site }: ReadingDeps) {
   const picks = async (limit = BLOCK): Promise<ArticleSummary[]> =>
     summarize(await store.live.summariesByIds(await store.live.editorsChoiceIds(clock.now(), limit)))
 
-  const popular = async (sinceMs: number, limit = BLOCK): Promise<ArticleSummary[]> =>
-    summarize(await store.live.summariesByIds(await store.views.mostRead(sinceMs, limit)))
+  const popular = async (window: RankingWindow, limit = BLOCK): Promise<ArticleSummary[]> =>
+    summarize(await store.live.summariesByIds(await mostRead.ids(window, limit)))
 
   return {
     async frontPage(): Promise<FrontPage> {
@@ -66,7 +66,7 @@ export function createReading({ store, clock, site }: ReadingDeps) {
         lead: lead ? (await summarize([lead]))[0] ?? null : null,
         picks: (await picks(7)).filter((p) => p.id !== lead?.id && inSiteLanguage(p)).slice(0, 6),
         sections: bySection.filter((s) => s.items.length > 0),
-        popular: await popular(clock.now() - DAY_MS),
+        popular: await popular('day'),
       }
     },
 
@@ -96,7 +96,7 @@ export function createReading({ store, clock, site }: ReadingDeps) {
         },
         related: await summarize(related),
         picks: (await picks()).filter((a) => a.id !== live.id),
-        popular: (await popular(clock.now() - DAY_MS, BLOCK + 1)).filter((a) => a.id !== live.id).slice(0, BLOCK),
+        popular: (await popular('day', BLOCK + 1)).filter((a) => a.id !== live.id).slice(0, BLOCK),
       }
     },
 
@@ -141,8 +141,7 @@ export function createReading({ store, clock, site }: ReadingDeps) {
     },
 
     async popularPage(): Promise<PopularPage> {
-      const now = clock.now()
-      return { day: await popular(now - DAY_MS, 10), week: await popular(now - 7 * DAY_MS, 10) }
+      return { day: await popular('day', 10), week: await popular('week', 10) }
     },
 
     async staticPage(slug: string): Promise<StaticPage> {
