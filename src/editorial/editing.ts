@@ -1,0 +1,80 @@
+// The desk's editing service: each call is one transaction over saving.ts, workflow.ts and preview.ts.
+
+import type { ArticleStatus } from '../domain/article.ts'
+import type { Clock } from '../domain/clock.ts'
+import type { ArticlePage } from '../domain/read-models.ts'
+import type { Revision, RevisionComparison, RevisionSummary } from '../domain/revision.ts'
+import type { Role } from '../domain/roles.ts'
+import { AppError } from '../errors.ts'
+import type { Store } from '../store/store.ts'
+import type { ArticleInput } from './article-input.ts'
+import { PREVIEW_TTL_MS, previewModel, previewSecret, previewToken, verifyPreview } from './preview.ts'
+import {
+  compareRevisions, getRevision, listRevisions, restoreRevision, SaveConflictError, saveWorkingCopy,
+} from './saving.ts'
+import { transition } from './workflow.ts'
+
+export interface EditingDeps {
+  readonly store: Store
+  readonly clock: Clock
+  /** The site's language (articles in it have no language prefix in their paths). */
+  readonly siteLanguage: () => Promise<string>
+}
+
+/** Who is acting: the user id for the revision log, the role and whether they created the article for permissions. */
+export interface Actor {
+  readonly userId: number | null
+  readonly role: Role
+  readonly isCreator: boolean
+}
+
+export function createEditing({ store, clock, siteLanguage }: EditingDeps) {
+  let secret: string | null = null
+  const getSecret = async (): Promise<string> => (secret ??= await previewSecret(store))
+
+  return {
+    /**
+     * Saves (or autosaves) the working copy. A stale `version` throws SaveConflictError (409, naming who saved and
+     * when) only after the transaction that kept the losing text as a 'conflict' revision has committed.
+     */
+    async save(args: { articleId: number; version: number; input: ArticleInput; userId: number | null; kind: 'save' | 'autosave' }): Promise<{ version: number; revisionId: number }> {
+      const result = await store.transaction((tx) => saveWorkingCopy(tx, { ...args, now: clock.now() }))
+      if (!result.ok) throw new SaveConflictError(result.conflict)
+      return { version: result.version, revisionId: result.revisionId }
+    },
+
+    /** Moves an article through the workflow as `actor` (workflow.ts); `at` schedules. */
+    async transition(articleId: number, to: ArticleStatus, actor: Actor, at?: number): Promise<{ status: ArticleStatus }> {
+      const language = await siteLanguage()
+      return store.transaction((tx) => transition(tx, {
+        articleId, to, userRole: actor.role, userIsCreator: actor.isCreator, userId: actor.userId, now: clock.now(),
+        siteLanguage: language, ...(at !== undefined && { at }),
+      }))
+    },
+
+    // Reads need no transaction: the store's own repositories will do.
+    revisions: (articleId: number, page = 1): Promise<{ items: RevisionSummary[]; page: number; hasNext: boolean }> => listRevisions(store, articleId, page),
+    revision: (articleId: number, revisionId: number): Promise<Revision> => getRevision(store, articleId, revisionId),
+    compare: (articleId: number, fromId: number, toId: number): Promise<RevisionComparison> => compareRevisions(store, articleId, fromId, toId),
+    restore: (articleId: number, revisionId: number, userId: number | null): Promise<{ version: number; revisionId: number }> =>
+      store.transaction((tx) => restoreRevision(tx, { articleId, revisionId, userId, now: clock.now() })),
+
+    /** A signed preview URL (path and query) of the article's current working copy, valid for `ttlMs`. */
+    async previewUrl(articleId: number, ttlMs = PREVIEW_TTL_MS): Promise<{ url: string; expiresAt: number }> {
+      const article = await store.articles.get(articleId)
+      if (!article) throw new AppError('NotFound', 'no such article')
+      const expiresAt = clock.now() + ttlMs
+      return { url: previewToken(articleId, article.version, await getSecret(), expiresAt), expiresAt }
+    },
+
+    /** The page model a signed preview request shows, or null when the link is bad, expired or the article is gone. */
+    async preview(q: { id: unknown; v: unknown; exp: unknown; sig: unknown }): Promise<ArticlePage | null> {
+      const ok = verifyPreview(q, await getSecret(), clock.now())
+      if (!ok) return null
+      const language = await siteLanguage()
+      return (await previewModel(store, ok.articleId, { siteLanguage: language, now: clock.now() })) ?? null
+    },
+  }
+}
+
+export type Editing = ReturnType<typeof createEditing>

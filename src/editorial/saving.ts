@@ -1,0 +1,193 @@
+// Saving the working copy without ever losing text: optimistic versions, a revision per save, conflicts kept, restores.
+
+import type { Revision, RevisionComparison, RevisionKind, RevisionSnapshot, RevisionSummary } from '../domain/revision.ts'
+import { compareSnapshots } from '../content/diff.ts'
+import { AppError } from '../errors.ts'
+import type { Article, ArticleDraft } from '../store/articles.ts'
+import type { Repositories } from '../store/store.ts'
+import { toDraft, type ArticleInput } from './article-input.ts'
+
+/** Consecutive autosaves by one user within this long fold into one revision, so the list stays readable. */
+export const AUTOSAVE_FOLD_MS = 10 * 60_000
+/** Revisions on one page of the list. */
+export const REVISIONS_PER_PAGE = 20
+
+export interface SaveArgs {
+  readonly articleId: number
+  /** The version of the working copy the text was based on. */
+  readonly version: number
+  readonly input: ArticleInput
+  /** The desk user saving; null for the system. */
+  readonly userId: number | null
+  readonly kind: 'save' | 'autosave'
+  readonly now: number
+}
+
+/** Someone saved in between: who and when, and where the losing text was kept. */
+export interface SaveConflict {
+  /** The 'conflict' revision that holds the text that could not be saved. */
+  readonly revisionId: number
+  readonly currentVersion: number
+  readonly savedBy: { readonly id: number; readonly name: string } | null
+  readonly savedAt: number
+  readonly message: string
+}
+
+export type SaveResult =
+  | { readonly ok: true; readonly version: number; readonly revisionId: number }
+  | { readonly ok: false; readonly conflict: SaveConflict }
+
+/** The 409 of a stale save, thrown by the caller only after the transaction that kept the conflict revision committed. */
+export class SaveConflictError extends AppError {
+  readonly conflict: SaveConflict
+  constructor(conflict: SaveConflict) {
+    super('Conflict', conflict.message, 'version')
+    this.conflict = conflict
+  }
+}
+
+const unique = (values: readonly string[]): string[] => [...new Set(values)]
+
+/** What a validated draft would have made of the working copy, as a revision keeps it. */
+const snapshotOfDraft = (d: ArticleDraft, input: ArticleInput): RevisionSnapshot => ({
+  title: d.title, slug: d.slug, standfirst: d.standfirst, bodyHtml: d.bodyHtml, section: input.section, genre: d.genre,
+  language: d.language, tags: unique(input.tags ?? []), authors: unique(input.authors ?? []), heroMediaId: d.heroMediaId,
+  seoTitle: d.seoTitle, seoDescription: d.seoDescription, editorsChoiceRank: d.editorsChoiceRank,
+})
+
+/** A snapshot as the article input it came from, for restoring it through the same validation as a save. */
+const inputOfSnapshot = (s: RevisionSnapshot): ArticleInput => ({
+  title: s.title, slug: s.slug, standfirst: s.standfirst, bodyHtml: s.bodyHtml, section: s.section, genre: s.genre,
+  language: s.language, tags: s.tags, authors: s.authors, heroMediaId: s.heroMediaId, seoTitle: s.seoTitle,
+  seoDescription: s.seoDescription, editorsChoiceRank: s.editorsChoiceRank,
+})
+
+const checkId = (value: number, field: string): void => {
+  if (!Number.isSafeInteger(value) || value < 1) throw new AppError('Invalid', `${field} must be a whole number from 1 upwards`, field)
+}
+
+async function articleOrThrow(tx: Repositories, id: number): Promise<Article> {
+  checkId(id, 'id')
+  const article = await tx.articles.get(id)
+  if (!article) throw new AppError('NotFound', 'no such article')
+  return article
+}
+
+const isUniqueViolation = (err: unknown): boolean => {
+  const e = err as { code?: string; message?: string }
+  return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e.message ?? '')
+}
+
+/** Keeps the current working copy as a revision of `kind` (after creating a draft, on publishing); returns its id. */
+export async function keepRevision(tx: Repositories, articleId: number, kind: RevisionKind, userId: number | null, now: number): Promise<number> {
+  const current = await tx.revisions.snapshotOf(articleId)
+  if (!current) throw new AppError('NotFound', 'no such article')
+  return tx.revisions.insert({ articleId, version: current.version, kind, savedBy: userId, savedAt: now, snapshot: current.snapshot })
+}
+
+const when = (ms: number): string => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`
+
+/**
+ * Validates `input` and writes it over the working copy if that is still at `version` (the live copy never changes
+ * here: only publishing writes it). Every write keeps a revision; an autosave right after the same user's autosave
+ * updates that one instead. When someone saved in between, the submitted text is kept as a 'conflict' revision and the
+ * result says who saved and when: the caller commits, then answers 409 (SaveConflictError). Invalid input throws
+ * AppError('Invalid') and keeps nothing: the editor still holds it.
+ */
+export async function saveWorkingCopy(tx: Repositories, args: SaveArgs): Promise<SaveResult> {
+  const current = await articleOrThrow(tx, args.articleId)
+  checkId(args.version, 'version')
+  if (args.version > current.version) throw new AppError('Invalid', `version ${args.version} of this article does not exist yet`, 'version')
+  // An article's language stays its own unless the input changes it; the site's is not a default here.
+  const draft = await toDraft(tx, args.input, current.language)
+  // Fields the editor does not send survive a save: the translation group, import origin, editor's-choice expiry.
+  const merged: ArticleDraft = {
+    ...draft,
+    translationGroup: args.input.translationOf != null ? draft.translationGroup : current.translationGroup,
+    originSystem: args.input.origin ? draft.originSystem : current.originSystem,
+    originId: args.input.origin ? draft.originId : current.originId,
+    editorsChoiceUntil: draft.editorsChoice ? current.editorsChoiceUntil : null,
+  }
+  const latest = await tx.revisions.latest(args.articleId)
+  // An article created or imported without a revision keeps its first state before anything overwrites it.
+  if (!latest) await keepRevision(tx, args.articleId, 'save', null, current.modifiedAt)
+
+  const written = current.version === args.version && await tx.articles.update(args.articleId, args.version, merged, args.now)
+    .catch((err: unknown) => {
+      throw isUniqueViolation(err) ? new AppError('Conflict', `the slug "${merged.slug}" is already used in this section`, 'slug') : err
+    })
+  if (!written) return { ok: false, conflict: await keepConflict(tx, args, snapshotOfDraft(merged, args.input)) }
+
+  const saved = await tx.revisions.snapshotOf(args.articleId)
+  if (!saved) throw new AppError('NotFound', 'no such article')
+  const fold = args.kind === 'autosave' && latest && latest.kind === 'autosave' && latest.version === args.version
+    && latest.savedBy?.id === args.userId && args.userId !== null && args.now - latest.savedAt <= AUTOSAVE_FOLD_MS
+  if (fold) {
+    await tx.revisions.overwrite(latest.id, { version: saved.version, savedAt: args.now, snapshot: saved.snapshot })
+    return { ok: true, version: saved.version, revisionId: latest.id }
+  }
+  const revisionId = await tx.revisions.insert({
+    articleId: args.articleId, version: saved.version, kind: args.kind, savedBy: args.userId, savedAt: args.now, snapshot: saved.snapshot,
+  })
+  return { ok: true, version: saved.version, revisionId }
+}
+
+async function keepConflict(tx: Repositories, args: SaveArgs, snapshot: RevisionSnapshot): Promise<SaveConflict> {
+  const revisionId = await tx.revisions.insert({
+    articleId: args.articleId, version: args.version, kind: 'conflict', savedBy: args.userId, savedAt: args.now, snapshot,
+  })
+  const now = await tx.articles.get(args.articleId)
+  const currentVersion = now?.version ?? args.version
+  const winner = await tx.revisions.producing(args.articleId, currentVersion)
+  const savedAt = winner?.savedAt ?? now?.modifiedAt ?? args.now
+  const who = winner?.savedBy ? winner.savedBy.name : 'Someone else'
+  const message = `${who} saved this article at ${when(savedAt)} (version ${currentVersion}), after the version ${args.version} you edited. `
+    + `Your text was not lost: it is kept as revision ${revisionId}. Compare it with the current text, then save again.`
+  return { revisionId, currentVersion, savedBy: winner?.savedBy ?? null, savedAt, message }
+}
+
+/** Copies revision `revisionId`'s snapshot into the working copy as a new version, kept as a 'restore' revision. */
+export async function restoreRevision(tx: Repositories, args: { articleId: number; revisionId: number; userId: number | null; now: number }): Promise<{ version: number; revisionId: number }> {
+  const current = await articleOrThrow(tx, args.articleId)
+  const revision = await getRevision(tx, args.articleId, args.revisionId)
+  const draft = await toDraft(tx, inputOfSnapshot(revision.snapshot), current.language)
+  const merged: ArticleDraft = {
+    ...draft, translationGroup: current.translationGroup, originSystem: current.originSystem, originId: current.originId,
+    editorsChoiceUntil: draft.editorsChoice ? current.editorsChoiceUntil : null,
+  }
+  if (!(await tx.revisions.latest(args.articleId))) await keepRevision(tx, args.articleId, 'save', null, current.modifiedAt)
+  // The version read above, inside this transaction: nothing can have moved it.
+  const written = await tx.articles.update(args.articleId, current.version, merged, args.now).catch((err: unknown) => {
+    throw isUniqueViolation(err) ? new AppError('Conflict', `the slug "${merged.slug}" is now used by another article in this section`, 'slug') : err
+  })
+  if (!written) throw new AppError('Conflict', 'the article changed while it was being restored; try again', 'version')
+  const revisionId = await keepRevision(tx, args.articleId, 'restore', args.userId, args.now)
+  return { version: current.version + 1, revisionId }
+}
+
+/** One page of an article's revisions, newest first. Throws NotFound for an unknown article, Invalid for a bad page. */
+export async function listRevisions(tx: Repositories, articleId: number, page = 1): Promise<{ items: RevisionSummary[]; page: number; hasNext: boolean }> {
+  await articleOrThrow(tx, articleId)
+  if (!Number.isSafeInteger(page) || page < 1 || page > 10_000) throw new AppError('Invalid', 'page must be a whole number from 1 to 10000', 'page')
+  const list = await tx.revisions.list(articleId, { page, perPage: REVISIONS_PER_PAGE })
+  if (page > 1 && list.items.length === 0) throw new AppError('NotFound', 'there is no such page')
+  return { ...list, page }
+}
+
+/** Revision `revisionId` of article `articleId` with its snapshot; NotFound when it is not one of that article's. */
+export async function getRevision(tx: Repositories, articleId: number, revisionId: number): Promise<Revision> {
+  checkId(articleId, 'id')
+  checkId(revisionId, 'revision')
+  const revision = await tx.revisions.get(articleId, revisionId)
+  if (!revision) throw new AppError('NotFound', 'no such revision of this article')
+  return revision
+}
+
+/** What changed from revision `fromId` to revision `toId` of one article, as a readable diff. */
+export async function compareRevisions(tx: Repositories, articleId: number, fromId: number, toId: number): Promise<RevisionComparison> {
+  const from = await getRevision(tx, articleId, fromId)
+  const to = await getRevision(tx, articleId, toId)
+  const { snapshot: _a, ...fromSummary } = from
+  const { snapshot: _b, ...toSummary } = to
+  return { from: fromSummary, to: toSummary, ...compareSnapshots(from.snapshot, to.snapshot) }
+}

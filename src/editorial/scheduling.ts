@@ -1,0 +1,48 @@
+// Scheduled publishing: due articles go live one by one, each in its own short transaction, exactly once.
+
+import type { Store } from '../store/store.ts'
+import { publish } from './publishing.ts'
+import { keepRevision } from './saving.ts'
+
+export interface PublishDueOptions {
+  readonly siteLanguage: string
+  /** Articles published in one run at most; the rest wait for the next run. 20 by default. */
+  readonly limit?: number
+}
+
+export interface PublishDueReport {
+  readonly published: readonly number[]
+  /** Articles whose publication failed (left scheduled, retried next run), with the reason. */
+  readonly failed: readonly { readonly id: number; readonly error: string }[]
+}
+
+/**
+ * Publishes the scheduled articles due at `now`, each in its own transaction that claims it first (store/scheduled.ts:
+ * FOR UPDATE SKIP LOCKED on PostgreSQL, so several instances running this at once never publish one twice; SQLite has
+ * one writer). Nothing is held in memory between runs: after a restart the due articles are simply found again.
+ * A failure leaves that article scheduled and is reported; the others still go out.
+ */
+export async function publishDue(store: Store, now: number, opts: PublishDueOptions): Promise<PublishDueReport> {
+  const published: number[] = [], failed: { id: number; error: string }[] = []
+  const limit = opts.limit ?? 20
+  while (published.length + failed.length < limit) {
+    const attempt: { id: number | null } = { id: null }
+    try {
+      await store.transaction(async (tx) => {
+        const due = await tx.scheduled.claimNext(now, failed.map((f) => f.id))
+        if (!due) return
+        attempt.id = due.id
+        await publish(tx, due.id, { now, siteLanguage: opts.siteLanguage })
+        await keepRevision(tx, due.id, 'publish', null, now)
+      })
+    } catch (err) {
+      // A claim that failed is the database's problem (the job runner logs it); a publication that failed is this article's.
+      if (attempt.id === null) throw err
+      failed.push({ id: attempt.id, error: err instanceof Error ? err.message : String(err) })
+      continue
+    }
+    if (attempt.id === null) break
+    published.push(attempt.id)
+  }
+  return { published, failed }
+}
