@@ -1,0 +1,187 @@
+// The media library's use-cases: upload, describe (alt, caption, credit, focal point), delete when unused, list.
+
+import { randomBytes } from 'node:crypto'
+import { mkdir, unlink, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Clock } from '../domain/clock.ts'
+import type { Media } from '../domain/media.ts'
+import type { Scope } from '../domain/invalidation.ts'
+import { AppError } from '../errors.ts'
+import type { MediaPatch } from '../store/media.ts'
+import type { Repositories, Store } from '../store/store.ts'
+import { checkBytes, inspect } from './limits.ts'
+import { sniffImage } from './sniff.ts'
+
+export interface MediaLibraryDeps {
+  readonly store: Store
+  readonly clock: Clock
+  /** The media root, served at /media/ (DATA_DIR/media). */
+  readonly mediaDir: string
+}
+
+export interface UploadInput {
+  readonly data: Buffer
+  /** The client's file name: only its readable part survives, in the stored path. */
+  readonly filename: string
+  readonly alt?: string
+  readonly caption?: string
+  readonly credit?: string
+}
+
+/** Text and focal point as they arrive from a form or the API, unchecked. */
+export interface MediaDetailsInput {
+  readonly alt?: unknown
+  readonly caption?: unknown
+  readonly credit?: unknown
+  readonly focalX?: unknown
+  readonly focalY?: unknown
+}
+
+export interface MediaListQuery {
+  readonly page?: number
+  readonly perPage?: number
+  readonly text?: string
+}
+
+export interface MediaPage {
+  readonly items: readonly Media[]
+  readonly page: number
+  readonly hasNext: boolean
+}
+
+const LIMITS = { alt: 1000, caption: 2000, credit: 300 } as const
+
+/** `"Élection day (1).JPG"` → `election-day-1`: lower-case ASCII letters, digits and single hyphens, at most 60 characters. */
+export function safeName(filename: string): string {
+  const base = path.posix.basename(filename.replace(/\\/g, '/')).replace(/\.[^.]*$/, '')
+  const slug = base.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '')
+  return slug || 'image'
+}
+
+function text(value: unknown, field: keyof typeof LIMITS): string | undefined {
+  if (value === undefined) return undefined
+  if (typeof value !== 'string') throw new AppError('Invalid', `${field} must be text`, field)
+  const t = value.trim()
+  if (t.length > LIMITS[field]) throw new AppError('Invalid', `${field} is longer than ${LIMITS[field]} characters`, field)
+  return t
+}
+
+function fraction(value: unknown, field: 'focal_x' | 'focal_y'): number | undefined {
+  if (value === undefined) return undefined
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
+  if (typeof n !== 'number' || !Number.isFinite(n) || n < 0 || n > 1) throw new AppError('Invalid', `${field} must be a number from 0 to 1`, field)
+  return n
+}
+
+/** Checks a details patch; throws AppError('Invalid') naming the first bad field. */
+export function toPatch(input: MediaDetailsInput): MediaPatch {
+  const alt = text(input.alt, 'alt'), caption = text(input.caption, 'caption'), credit = text(input.credit, 'credit')
+  const focalX = fraction(input.focalX, 'focal_x'), focalY = fraction(input.focalY, 'focal_y')
+  return {
+    ...(alt !== undefined && { alt }), ...(caption !== undefined && { caption }), ...(credit !== undefined && { credit }),
+    ...(focalX !== undefined && { focalX }), ...(focalY !== undefined && { focalY }),
+  }
+}
+
+/** Records pages showing the image (live articles with it as hero, author pages with it as photo) as stale. */
+async function invalidatePagesShowing(tx: Repositories, id: number, photoOf: readonly number[]): Promise<void> {
+  const articleIds = await tx.media.liveHeroArticleIds(id)
+  const scopes = photoOf.map((a): Scope => `author:${a}`)
+  if (articleIds.length || scopes.length) await tx.invalidations.record({ all: false, articleIds, scopes })
+}
+
+const removeQuietly = (file: string) => unlink(file).catch(() => {})
+
+/** The media library; the desk and the Admin API call it. */
+export function createMediaLibrary({ store, clock, mediaDir }: MediaLibraryDeps) {
+  const fileOf = (p: string) => path.join(mediaDir, ...p.split('/'))
+
+  return {
+    /**
+     * Stores an upload and queues its variants. The type comes from the bytes; over 20 MiB, over 50 megapixels (read
+     * from the headers, before decoding) and anything but JPEG, PNG, WebP, GIF or AVIF are refused with a MediaError.
+     */
+    async upload(input: UploadInput): Promise<Media> {
+      checkBytes(input.data.length)
+      const type = sniffImage(input.data)
+      const facts = await inspect(input.data, type)
+      const details = toPatch({ alt: input.alt ?? '', caption: input.caption ?? '', credit: input.credit ?? '' })
+      const now = clock.now()
+      const date = new Date(now)
+      const dir = `${date.getUTCFullYear()}/${String(date.getUTCMonth() + 1).padStart(2, '0')}`
+      const relative = `${dir}/${randomBytes(8).toString('hex')}-${safeName(input.filename)}.${type.ext}`
+      // The file first, outside the transaction; removed again if the record cannot be written.
+      await mkdir(fileOf(dir), { recursive: true })
+      await writeFile(fileOf(relative), input.data, { flag: 'wx' })
+      try {
+        const id = await store.transaction(async (tx) => {
+          const mediaId = await tx.media.insert({
+            path: relative, mime: type.mime, width: facts.width, height: facts.height, bytes: input.data.length,
+            alt: details.alt ?? '', caption: details.caption ?? '', credit: details.credit ?? '', focalX: 0.5, focalY: 0.5, createdAt: now,
+          })
+          await tx.media.enqueueVariants(mediaId, now)
+          return mediaId
+        })
+        return (await store.media.get(id))!
+      } catch (err) {
+        await removeQuietly(fileOf(relative))
+        throw err
+      }
+    },
+
+    /** One image with its variants; AppError('NotFound') when there is none. */
+    async get(id: number): Promise<Media> {
+      const media = await store.media.get(id)
+      if (!media) throw new AppError('NotFound', 'there is no such image')
+      return media
+    },
+
+    /** Changes alt text, caption, credit or focal point. Alt text cannot be cleared while the image is a hero or author photo. */
+    async describe(id: number, input: MediaDetailsInput): Promise<Media> {
+      const patch = toPatch(input)
+      await store.transaction(async (tx) => {
+        const media = await tx.media.get(id)
+        if (!media) throw new AppError('NotFound', 'there is no such image')
+        const usage = await tx.media.usage(id, null)
+        if (patch.alt === '' && (usage.heroOf.length || usage.photoOf.length)) {
+          throw new AppError('Invalid', 'alt text is required while the image is used as a hero image or author photo', 'alt')
+        }
+        await tx.media.update(id, patch)
+        await invalidatePagesShowing(tx, id, usage.photoOf)
+      })
+      return (await store.media.get(id))!
+    },
+
+    /** Deletes an unused image and its files; AppError('Conflict') saying where it is used otherwise. */
+    async remove(id: number): Promise<void> {
+      const media = await store.transaction(async (tx) => {
+        const m = await tx.media.get(id)
+        if (!m) throw new AppError('NotFound', 'there is no such image')
+        const usage = await tx.media.usage(id, [m.path, ...m.variants.map((v) => v.url.slice('/media/'.length))])
+        const uses = [
+          usage.heroOf.length && `the hero image of ${usage.heroOf.length} article${usage.heroOf.length > 1 ? 's' : ''}`,
+          usage.bodyOf.length && `in the text of ${usage.bodyOf.length} article${usage.bodyOf.length > 1 ? 's' : ''}`,
+          usage.photoOf.length && `the photo of ${usage.photoOf.length} author${usage.photoOf.length > 1 ? 's' : ''}`,
+        ].filter(Boolean)
+        if (uses.length) throw new AppError('Conflict', `the image is in use (${uses.join('; ')}); remove it there first`)
+        await tx.media.delete(id)
+        return m
+      })
+      // Files go after commit: a rollback must not leave a record without its file.
+      await Promise.all([media.path, ...media.variants.map((v) => v.url.slice('/media/'.length))].map((p) => removeQuietly(fileOf(p))))
+    },
+
+    /** Newest first, `perPage` (1–100, 30 by default) a page, optionally filtered by text in alt, caption, credit or name. */
+    async list(q: MediaListQuery = {}): Promise<MediaPage> {
+      const page = q.page ?? 1, perPage = q.perPage ?? 30, filter = (q.text ?? '').trim()
+      if (!Number.isInteger(page) || page < 1 || page > 100_000) throw new AppError('Invalid', 'page must be a whole number from 1 upwards', 'page')
+      if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) throw new AppError('Invalid', 'per_page must be a whole number from 1 to 100', 'per_page')
+      if (filter.length > 200) throw new AppError('Invalid', 'the search text is longer than 200 characters', 'q')
+      const { items, hasNext } = await store.media.list({ text: filter, limit: perPage, offset: (page - 1) * perPage })
+      return { items, page, hasNext }
+    },
+  }
+}
+
+export type MediaLibrary = ReturnType<typeof createMediaLibrary>
