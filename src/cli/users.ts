@@ -1,0 +1,97 @@
+// `broadsheet user create|reset-password`: desk accounts for operators without mail; the password comes from a prompt or standard input.
+
+import { parseArgs } from 'node:util'
+import { loadConfig } from '../config.ts'
+import { normalizeEmail } from '../domain/account.ts'
+import { systemClock } from '../domain/clock.ts'
+import { isRole } from '../domain/roles.ts'
+import { isAppError } from '../errors.ts'
+import { createAccounts } from '../editorial/accounts.ts'
+import { openStore, type Store } from '../store/store.ts'
+import { readNewPassword } from './password-input.ts'
+
+export const USER_USAGE = `Usage: broadsheet user <subcommand> [options]
+
+  create --email <email> --name <name> --role contributor|author|editor|admin
+                                      create a desk user; the password is asked for (or read from standard input)
+  reset-password --email <email>      set a new password and end the user's sessions
+
+The password is never printed or logged. Example: printf '%s\\n' "$PASSWORD" | broadsheet user create …`
+
+/** A problem with the command line itself: exit code 2. */
+class UsageError extends Error {}
+/** Input that cannot be used: exit code 1. */
+class InputError extends Error {}
+
+type Action = (store: Store) => Promise<number>
+
+const SUBCOMMANDS: Readonly<Record<string, (args: string[]) => Action>> = {
+  create(args) {
+    const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } }, strict: true, allowPositionals: false })
+    const { email, name, role } = values
+    if (email === undefined || name === undefined || role === undefined) throw new UsageError('create needs --email, --name and --role')
+    if (!normalizeEmail(email)) throw new InputError(`"${email}" is not a valid email address`)
+    if (!isRole(role)) throw new InputError(`--role must be contributor, author, editor or admin, got "${role}"`)
+    return async (store) => {
+      const password = await readPassword()
+      const user = await createAccounts({ store, clock: systemClock }).createUser({ email, name, role, password }, null)
+      console.log(`user ${user.email} created (${user.role}, id ${user.id})`)
+      return 0
+    }
+  },
+
+  'reset-password'(args) {
+    const { values } = parseArgs({ args, options: { email: { type: 'string' } }, strict: true, allowPositionals: false })
+    if (values.email === undefined) throw new UsageError('reset-password needs --email')
+    const email = values.email
+    if (!normalizeEmail(email)) throw new InputError(`"${email}" is not a valid email address`)
+    return async (store) => {
+      const accounts = createAccounts({ store, clock: systemClock })
+      // Check the user first, so nobody types a password for nothing.
+      if (!(await store.users.byEmail(normalizeEmail(email)!))) throw new InputError(`no user has the email ${normalizeEmail(email)}`)
+      const user = await accounts.resetPassword(email, await readPassword())
+      console.log(`password of ${user.email} changed; their sessions have ended`)
+      return 0
+    }
+  },
+}
+
+async function readPassword(): Promise<string> {
+  try {
+    return await readNewPassword()
+  } catch (err) {
+    throw new InputError((err as Error).message)
+  }
+}
+
+export async function userCommand(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const [name, ...rest] = args
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    ;(name === undefined ? console.error : console.log)(USER_USAGE)
+    return name === undefined ? 2 : 0
+  }
+  const parse = SUBCOMMANDS[name]
+  if (!parse) {
+    console.error(`broadsheet user: unknown subcommand "${name}"; use create or reset-password`)
+    return 2
+  }
+  let store: Store | undefined
+  try {
+    const action = parse(rest)
+    store = await openStore(loadConfig(env).database)
+    return await action(store)
+  } catch (err) {
+    const code = (err as { code?: string }).code
+    if (err instanceof UsageError || code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`broadsheet user ${name}: ${(err as Error).message}`)
+      return 2
+    }
+    if (err instanceof InputError || isAppError(err)) {
+      console.error(`broadsheet user ${name}: ${(err as Error).message}`)
+      return 1
+    }
+    throw err
+  } finally {
+    await store?.close()
+  }
+}

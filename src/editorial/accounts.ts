@@ -1,0 +1,265 @@
+// Desk accounts: the owner and other users, passwords, login with slowing, sessions, CSRF tokens and API tokens.
+
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { normalizeEmail, passwordProblem, NAME_MAX, type User, type Viewer } from '../domain/account.ts'
+import type { Clock } from '../domain/clock.ts'
+import { isRole, type Role } from '../domain/roles.ts'
+import { AppError } from '../errors.ts'
+import type { Store } from '../store/store.ts'
+import { dummyHash, hashPassword, verifyPassword } from './passwords.ts'
+
+export const SESSION_IDLE_MS = 14 * 86_400_000
+/** last_seen_at (and the sliding expiry) move at most this often, so reading pages does not write on every request. */
+export const TOUCH_EVERY_MS = 60_000
+export const LOGIN_LIMIT = 5
+export const LOGIN_WINDOW_MS = 15 * 60_000
+export const LOGIN_LOCK_MS = 15 * 60_000
+
+/** Too many failed logins: try again after `retryAfterSeconds`. */
+export class LoginThrottled extends AppError {
+  readonly retryAfterSeconds: number
+  constructor(retryAfterSeconds: number) {
+    super('TooMany', `Too many failed logins. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`)
+    this.retryAfterSeconds = retryAfterSeconds
+  }
+}
+
+export interface NewUserInput {
+  readonly email: string
+  readonly name: string
+  readonly role: string
+  readonly password: string
+}
+
+/** Where a login or session comes from; the address is only ever stored hashed. */
+export interface ClientInfo {
+  readonly ip: string
+  readonly userAgent: string
+}
+
+const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex')
+const newToken = (): string => randomBytes(32).toString('base64url')
+const TOKEN_PREFIX = 'bsk_'
+// Cookie tokens are 43 base64url characters; anything else is refused before touching the database.
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/
+
+function sameString(a: string, b: string): boolean {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
+/** Checks the fields of a new user; returns them cleaned. Throws AppError('Invalid') naming the field. */
+export function checkNewUser(input: NewUserInput): { email: string; name: string; role: Role; password: string } {
+  const email = normalizeEmail(input.email)
+  if (!email) throw new AppError('Invalid', 'enter a valid email address', 'email')
+  const name = input.name.trim()
+  if (!name) throw new AppError('Invalid', 'a name is required', 'name')
+  if (name.length > NAME_MAX) throw new AppError('Invalid', `the name must be at most ${NAME_MAX} characters`, 'name')
+  if (!isRole(input.role)) throw new AppError('Invalid', 'the role must be contributor, author, editor or admin', 'role')
+  const problem = passwordProblem(input.password)
+  if (problem) throw new AppError('Invalid', problem, 'password')
+  return { email, name, role: input.role, password: input.password }
+}
+
+const isUniqueViolation = (err: unknown): boolean => {
+  const e = err as { code?: string; message?: string }
+  return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e.message ?? '')
+}
+
+/** The accounts service. Password hashing runs outside transactions: it takes ~100 ms and must not hold SQLite's one connection. */
+export function createAccounts(deps: { readonly store: Store; readonly clock: Clock }) {
+  const { store, clock } = deps
+  let secret: Promise<string> | null = null
+  const serverSecret = (): Promise<string> => {
+    secret ??= store.users.secret(randomBytes(32).toString('hex')).catch((err: unknown) => {
+      secret = null
+      throw err
+    })
+    return secret
+  }
+  const hmac = async (value: string): Promise<string> => createHmac('sha256', await serverSecret()).update(value).digest('base64url')
+  const ipKey = async (ip: string): Promise<string> => `ip:${(await hmac(`ip:${ip}`)).slice(0, 32)}`
+  let dummy: Promise<string> | null = null
+
+  async function insertUser(fields: ReturnType<typeof checkNewUser>, actor: number | null, onlyFirst: boolean): Promise<User> {
+    const passwordHash = await hashPassword(fields.password)
+    const now = clock.now()
+    return store.transaction(async (tx) => {
+      if (onlyFirst && ((await tx.users.count()) > 0 || !(await tx.users.claimSetup(now)))) {
+        throw new AppError('NotFound', 'the desk is already set up')
+      }
+      const id = await tx.users.insert({ email: fields.email, name: fields.name, role: fields.role, passwordHash, createdAt: now }).catch((err: unknown) => {
+        throw isUniqueViolation(err) ? new AppError('Conflict', `a user with the email ${fields.email} already exists`, 'email') : err
+      })
+      await tx.audit.record({ userId: actor ?? id, action: onlyFirst ? 'user.setup' : 'user.create', subjectType: 'user', subjectId: String(id), details: { role: fields.role }, at: now })
+      return (await tx.users.get(id))!
+    })
+  }
+
+  async function newSession(user: User, client: ClientInfo, now: number): Promise<{ token: string; sessionId: string }> {
+    const token = newToken()
+    const sessionId = sha256(token)
+    // Before the transaction: the first use of the secret reads the pool, which would wait for SQLite's one connection.
+    const ipHash = await ipKey(client.ip)
+    await store.transaction(async (tx) => {
+      await tx.sessions.insert({ id: sessionId, userId: user.id, now, expiresAt: now + SESSION_IDLE_MS, userAgent: client.userAgent.slice(0, 300), ipHash })
+      await tx.audit.record({ userId: user.id, action: 'session.login', subjectType: 'session', subjectId: sessionId.slice(0, 12), details: {}, at: now })
+    })
+    return { token, sessionId }
+  }
+
+  return {
+    /** Whether the setup page is open: no user exists yet. */
+    needsSetup: async (): Promise<boolean> => (await store.users.count()) === 0,
+
+    /** Creates the owner (an admin) on a desk without users and logs them in. Throws AppError('NotFound') once anyone exists. */
+    async setup(input: Omit<NewUserInput, 'role'>, client: ClientInfo): Promise<{ user: User; token: string; sessionId: string }> {
+      const user = await insertUser(checkNewUser({ ...input, role: 'admin' }), null, true)
+      return { user, ...(await newSession(user, client, clock.now())) }
+    },
+
+    /** Creates a user; `actor` is the admin doing it (null from the command line, where the operator is trusted). */
+    async createUser(input: NewUserInput, actor: Viewer | null): Promise<User> {
+      if (actor && actor.user.role !== 'admin') throw new AppError('Forbidden', 'only an admin may create users')
+      return insertUser(checkNewUser(input), actor?.user.id ?? null, false)
+    },
+
+    /** Sets a new password and ends every session of that user. */
+    async resetPassword(email: string, password: string): Promise<User> {
+      const normalized = normalizeEmail(email)
+      if (!normalized) throw new AppError('Invalid', 'enter a valid email address', 'email')
+      const problem = passwordProblem(password)
+      if (problem) throw new AppError('Invalid', problem, 'password')
+      const passwordHash = await hashPassword(password)
+      const now = clock.now()
+      return store.transaction(async (tx) => {
+        const user = await tx.users.byEmail(normalized)
+        if (!user) throw new AppError('NotFound', `no user has the email ${normalized}`, 'email')
+        await tx.users.setPasswordHash(user.id, passwordHash)
+        await tx.sessions.revokeAll(user.id, now)
+        await tx.sessions.clearCounter(`email:${normalized}`)
+        await tx.audit.record({ userId: null, action: 'user.reset-password', subjectType: 'user', subjectId: String(user.id), details: {}, at: now })
+        return user
+      })
+    },
+
+    /**
+     * Checks email and password and opens a session. After LOGIN_LIMIT failures within LOGIN_WINDOW_MS for the account or
+     * the address, refuses (LoginThrottled) for LOGIN_LOCK_MS, even with the right password. Wrong credentials: AppError('Invalid').
+     */
+    async login(emailInput: string, password: string, client: ClientInfo): Promise<{ user: User; token: string; sessionId: string }> {
+      const email = normalizeEmail(emailInput) ?? emailInput.trim().toLowerCase().slice(0, 254)
+      const keys = [`email:${email}`, await ipKey(client.ip)]
+      const now = clock.now()
+      const found = await store.transaction(async (tx) => {
+        let wait = 0
+        for (const key of keys) {
+          const c = await tx.sessions.counter(key)
+          if (c?.lockedUntil != null && c.lockedUntil > now) wait = Math.max(wait, c.lockedUntil - now)
+        }
+        if (wait > 0) throw new LoginThrottled(Math.ceil(wait / 1000))
+        return tx.users.credentials(email)
+      })
+      // Unknown emails cost a hash too, so timing does not tell which addresses have accounts.
+      const ok = found && !found.user.disabled && password.length <= 1024
+        ? await verifyPassword(password, found.passwordHash)
+        : (await verifyPassword(password.slice(0, 1024), await (dummy ??= dummyHash())), false)
+      if (!ok || !found) {
+        await store.transaction(async (tx) => {
+          for (const key of keys) {
+            const c = await tx.sessions.counter(key)
+            const fresh = !c || (c.lockedUntil !== null ? c.lockedUntil <= now : now - c.windowStart >= LOGIN_WINDOW_MS)
+            const failures = fresh ? 1 : c.failures + 1
+            await tx.sessions.putCounter(key, { windowStart: fresh ? now : c.windowStart, failures, lockedUntil: failures >= LOGIN_LIMIT ? now + LOGIN_LOCK_MS : null })
+          }
+        })
+        throw new AppError('Invalid', 'Wrong email or password.', 'password')
+      }
+      // A success clears the account's counter; the address's stays, so one valid account cannot reset it.
+      await store.transaction((tx) => tx.sessions.clearCounter(keys[0]!))
+      return { user: found.user, ...(await newSession(found.user, client, now)) }
+    },
+
+    /** The viewer of a session cookie token, or null when it is malformed, unknown, expired or revoked. Slides the expiry. */
+    async authenticateSession(token: string | undefined): Promise<Viewer | null> {
+      if (!token || !TOKEN_SHAPE.test(token)) return null
+      const id = sha256(token)
+      const now = clock.now()
+      const session = await store.sessions.active(id, now)
+      if (!session) return null
+      if (now - session.lastSeenAt >= TOUCH_EVERY_MS) await store.sessions.touch(id, now, now + SESSION_IDLE_MS)
+      return { user: session.user, sessionId: id }
+    },
+
+    /** Ends one session. */
+    async logout(sessionId: string, userId: number): Promise<void> {
+      const now = clock.now()
+      await store.transaction(async (tx) => {
+        if (await tx.sessions.revoke(sessionId, now)) {
+          await tx.audit.record({ userId, action: 'session.logout', subjectType: 'session', subjectId: sessionId.slice(0, 12), details: {}, at: now })
+        }
+      })
+    },
+
+    /** Ends every session of a user; returns how many. */
+    async logoutEverywhere(userId: number): Promise<number> {
+      const now = clock.now()
+      return store.transaction(async (tx) => {
+        const n = await tx.sessions.revokeAll(userId, now)
+        await tx.audit.record({ userId, action: 'session.logout-everywhere', subjectType: 'user', subjectId: String(userId), details: { sessions: n }, at: now })
+        return n
+      })
+    },
+
+    /** The CSRF token of a session's forms: an HMAC of the session id with the server secret. */
+    csrfToken: (sessionId: string): Promise<string> => hmac(`csrf:${sessionId}`),
+    /** The form token that goes with a pre-session cookie (login and setup forms). */
+    preSessionToken: (cookie: string): Promise<string> => hmac(`pre:${cookie}`),
+    /** A new random value for the pre-session CSRF cookie. */
+    newPreSessionCookie: (): string => newToken(),
+    /** Whether `given` is the expected token; timing-safe. */
+    async checkCsrf(expected: Promise<string>, given: unknown): Promise<boolean> {
+      return typeof given === 'string' && given.length > 0 && given.length < 200 && sameString(await expected, given)
+    },
+
+    /** Creates an Admin API token for the user with `email`; the token is returned once and only its hash is stored. */
+    async createToken(email: string, name: string): Promise<{ token: string; id: number; user: User }> {
+      const normalized = normalizeEmail(email)
+      if (!normalized) throw new AppError('Invalid', 'enter a valid email address', 'user')
+      const label = name.trim()
+      if (label.length > 100) throw new AppError('Invalid', 'the token name must be at most 100 characters', 'name')
+      const token = TOKEN_PREFIX + newToken()
+      const now = clock.now()
+      return store.transaction(async (tx) => {
+        const user = await tx.users.byEmail(normalized)
+        if (!user) throw new AppError('NotFound', `no user has the email ${normalized}`, 'user')
+        if (user.disabled) throw new AppError('Conflict', `the user ${normalized} is disabled`, 'user')
+        const id = await tx.users.insertToken({ tokenHash: sha256(token), userId: user.id, name: label, createdAt: now })
+        await tx.audit.record({ userId: user.id, action: 'token.create', subjectType: 'api_token', subjectId: String(id), details: { name: label }, at: now })
+        return { token, id, user }
+      })
+    },
+
+    /** Revokes a token by id. Throws AppError('NotFound') when there is no such active token. */
+    async revokeToken(id: number, actor: Viewer | null): Promise<void> {
+      const now = clock.now()
+      await store.transaction(async (tx) => {
+        if (!(await tx.users.revokeToken(id, now))) throw new AppError('NotFound', `no active API token ${id}`)
+        await tx.audit.record({ userId: actor?.user.id ?? null, action: 'token.revoke', subjectType: 'api_token', subjectId: String(id), details: {}, at: now })
+      })
+    },
+
+    /** The viewer of a bearer token, or null when it is malformed, unknown or revoked. */
+    async authenticateToken(token: string): Promise<Viewer | null> {
+      if (!token.startsWith(TOKEN_PREFIX) || !TOKEN_SHAPE.test(token.slice(TOKEN_PREFIX.length))) return null
+      const found = await store.users.activeToken(sha256(token))
+      if (!found) return null
+      const now = clock.now()
+      if (found.lastUsedAt === null || now - found.lastUsedAt >= TOUCH_EVERY_MS) await store.users.touchToken(found.tokenId, now)
+      return { user: found.user, sessionId: null }
+    },
+  }
+}
+
+export type Accounts = ReturnType<typeof createAccounts>

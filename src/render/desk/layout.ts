@@ -1,0 +1,62 @@
+// The desk's page shell: its own stylesheet, a bar with the sections of the desk and the logout form, and error pages.
+
+import { html, EMPTY, type SafeHtml } from '../html.ts'
+
+/** What every desk template needs. */
+export interface DeskContext {
+  readonly siteName: string
+  /** URL of desk.css. */
+  readonly css: string
+  /** The logged-in user, or null on the login and setup pages. */
+  readonly viewer: { readonly name: string; readonly role: string } | null
+  /** The CSRF token for forms of this page. */
+  readonly csrf: string | null
+}
+
+/** The hidden CSRF field every state-changing form carries. */
+export const csrfField = (ctx: DeskContext): SafeHtml => (ctx.csrf ? html`<input type="hidden" name="_csrf" value="${ctx.csrf}">` : EMPTY)
+
+function bar(ctx: DeskContext): SafeHtml {
+  return html`<header class="desk-bar">
+<a class="desk-brand" href="/desk">${ctx.siteName} · Desk</a>
+${ctx.viewer ? html`<nav aria-label="Desk"><ul><li><a href="/desk">Articles</a></li><li><a href="/">View site</a></li></ul></nav>
+<div class="desk-user"><span>${ctx.viewer.name} (${ctx.viewer.role})</span>
+<form method="post" action="/desk/logout">${csrfField(ctx)}<button type="submit" class="link">Log out</button></form>
+<form method="post" action="/desk/logout">${csrfField(ctx)}<input type="hidden" name="everywhere" value="1"><button type="submit" class="link">Log out everywhere</button></form></div>` : EMPTY}
+</header>`
+}
+
+/** A whole desk document; never indexed. */
+export function deskLayout(ctx: DeskContext, title: string, body: SafeHtml): SafeHtml {
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${title} · ${ctx.siteName} desk</title>
+<link rel="stylesheet" href="${ctx.css}">
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to content</a>
+${bar(ctx)}
+<main id="main" class="desk-main" tabindex="-1">
+${body}
+</main>
+</body>
+</html>`
+}
+
+const TITLES: Readonly<Record<number, string>> = {
+  400: 'That request could not be understood', 403: 'Not allowed', 404: 'Not found', 429: 'Too many attempts', 500: 'Something went wrong',
+}
+
+/** A desk error page; `detail` is safe to show (never internals). */
+export function deskErrorPage(ctx: DeskContext, status: number, detail: string | null): SafeHtml {
+  const title = TITLES[status] ?? (status >= 500 ? TITLES[500]! : TITLES[400]!)
+  return deskLayout(ctx, title, html`<section class="card" aria-labelledby="error-title">
+<h1 id="error-title">${title}</h1>
+${detail ? html`<p>${detail}</p>` : EMPTY}
+<p><a href="/desk">Back to the desk</a></p>
+</section>`)
+}
