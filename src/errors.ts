@@ -1,6 +1,7 @@
-// The four kinds of error a user can cause. Only web/ maps them to HTTP statuses.
+// The kinds of error a user can cause. Only web/ maps them to HTTP statuses.
 
-export type ErrorKind = 'NotFound' | 'Invalid' | 'Conflict' | 'Forbidden'
+/** TooMany: the user must wait before trying again (login slowing). */
+export type ErrorKind = 'NotFound' | 'Invalid' | 'Conflict' | 'Forbidden' | 'TooMany'
 
 /** An error caused by input or state the user controls; `field` names the offending input when there is one. */
 export class AppError extends Error {

@@ -13,7 +13,9 @@ import { runCli } from './cli/index.ts'
 import { seedDemoOnce } from './importers/demo/seed.ts'
 import { createJobRunner } from './jobs/runner.ts'
 import { relatedRefresh } from './jobs/related-refresh.ts'
+import { publishScheduled } from './jobs/publish-scheduled.ts'
 import { createWebhookDelivery } from './jobs/webhook-delivery.ts'
+import { createMediaVariantsJob } from './jobs/media-variants.ts'
 
 /** Starts the server and resolves with an exit code when a signal has shut it down. */
 async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | undefined }): Promise<number> {
@@ -39,7 +41,7 @@ async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | un
     : null
   services.popular.start()
   await app.listen({ host: config.host, port: config.port })
-  const jobs = createJobRunner([relatedRefresh, createWebhookDelivery({ siteUrl: config.siteUrl, allowPrivate: config.webhookAllowPrivate })], { store, clock: systemClock, log: log.child({ module: 'jobs' }) })
+  const jobs = createJobRunner([publishScheduled, relatedRefresh, createWebhookDelivery({ siteUrl: config.siteUrl, allowPrivate: config.webhookAllowPrivate }), createMediaVariantsJob({ mediaDir: path.join(config.dataDir, 'media') })], { store, clock: systemClock, log: log.child({ module: 'jobs' }) })
   jobs.start()
   log.info({ url: config.siteUrl.href, database: store.dialect.name, bootMs: Math.round(performance.now() - bootStarted) }, 'broadsheet is serving')
 

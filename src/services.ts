@@ -1,5 +1,6 @@
 // The services that web/, jobs/ and cli/ call, built from their dependencies.
 
+import path from 'node:path'
 import type { Config } from './config.ts'
 import type { Clock } from './domain/clock.ts'
 import type { Log } from './log.ts'
@@ -12,6 +13,10 @@ import { createFeeds, type Feeds } from './reading/feeds.ts'
 import { createSitemaps, type Sitemaps } from './reading/sitemaps.ts'
 import { createContentApiReading, type ContentApiReading } from './reading/content-api.ts'
 import { createViewCounter, type ViewCounter } from './popular/view-counter.ts'
+import { createMostRead } from './popular/most-read.ts'
+import { createMediaLibrary, type MediaLibrary } from './media/library.ts'
+import { createAccounts, type Accounts } from './editorial/accounts.ts'
+import { createEditing, type Editing } from './editorial/editing.ts'
 
 export interface Services {
   readonly config: Config
@@ -31,6 +36,12 @@ export interface Services {
   readonly popular: ViewCounter
   /** What changed, after commit (and from other instances on PostgreSQL): the page cache subscribes to it. */
   readonly invalidation: InvalidationFeed
+  /** The media library: uploads (type from the bytes, size and pixel limits), details, delete when unused, list. */
+  readonly media: MediaLibrary
+  /** Desk accounts: setup, users, login and sessions, CSRF tokens, API tokens. */
+  readonly accounts: Accounts
+  /** Saving working copies (409 on a stale version, losing text kept), revisions, the workflow, signed previews. */
+  readonly editing: Editing
 }
 
 export interface ServiceDeps {
@@ -44,12 +55,15 @@ export interface ServiceDeps {
 export function createServices({ store, config, clock, log }: ServiceDeps): Services {
   const site = createSiteContext({ store, clock, timeZone: config.timeZone })
   const popularLog = log.child({ module: 'popular' })
+  const mostRead = createMostRead({ store, clock })
   const popular = createViewCounter({
     store, clock, siteLanguage: async () => (await site.get()).settings.language,
     onFlushError: (err) => popularLog.error({ err }, 'view flush failed; views kept for the next flush'),
+    onFlushed: () => mostRead.invalidate(),
   })
-  const reading = createReading({ store, clock, site })
+  const reading = createReading({ store, clock, site, mostRead })
   return { config, clock, store, site, reading, popular, search: createSearch({ store, site, reading }),
     feeds: createFeeds({ store, clock, site, reading }), sitemaps: createSitemaps({ store, clock, site }), contentApi: createContentApiReading({ store, site }),
-    invalidation: store.invalidated }
+    invalidation: store.invalidated, media: createMediaLibrary({ store, clock, mediaDir: path.join(config.dataDir, 'media') }), accounts: createAccounts({ store, clock }),
+    editing: createEditing({ store, clock, siteLanguage: async () => (await site.get()).settings.language }) }
 }

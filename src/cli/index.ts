@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util'
 import { migrateCommand } from './migrate.ts'
 import { seedDemoCommand } from './seed-demo.ts'
 import { webhookCommand } from './webhooks.ts'
+import { userCommand } from './users.ts'
+import { tokenCommand } from './tokens.ts'
 
 /** What a command may need from the composition root (main.ts), which alone builds the server. */
 export interface CliDeps {
@@ -20,6 +22,8 @@ Commands:
   migrate             bring the database schema up to date and exit
   seed-demo           fill an empty site with the demo newsroom
   webhook <sub>       manage webhook receivers, read the delivery log (add, list, remove, log, redeliver)
+  user <sub>          desk users: create, reset-password (the password is asked for, or read from stdin)
+  token <sub>         Admin API tokens: create (prints only the token), revoke
   help                show this help
 
 Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, SITE_URL,
@@ -37,7 +41,7 @@ const help: Command = async () => {
 }
 
 export const commands: Readonly<Record<string, Command>> = {
-  start, migrate: migrateCommand, 'seed-demo': seedDemoCommand, webhook: webhookCommand, help,
+  start, migrate: migrateCommand, 'seed-demo': seedDemoCommand, webhook: webhookCommand, user: userCommand, token: tokenCommand, help,
 }
 
 /** Runs one command line; returns the process exit code (2 for usage errors). */

@@ -15,6 +15,18 @@ export interface Media {
   readonly focalX: number
   readonly focalY: number
   readonly createdAt: number
+  /** Responsive sizes made by the variants job, narrowest first; empty until it has run. */
+  readonly variants: readonly MediaVariant[]
+}
+
+/** One responsive size of an image. */
+export interface MediaVariant {
+  readonly width: number
+  readonly height: number
+  readonly format: 'webp' | 'jpeg' | 'png' | 'gif'
+  /** `/media/<path>`. */
+  readonly url: string
+  readonly bytes: number
 }
 
 export const mediaUrl = (m: Pick<Media, 'path'>): string => `/media/${m.path}`

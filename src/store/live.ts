@@ -8,7 +8,7 @@ import type { SanitizedHtml } from '../domain/sanitized-html.ts'
 import type { Tag } from '../domain/taxonomy.ts'
 import { storedSanitizedHtml } from '../content/sanitize.ts'
 import type { Database } from './schema.ts'
-import { toMedia } from './media.ts'
+import { loadVariants, toMedia } from './media.ts'
 
 /** A live article as listed; reading/ adds its public path. */
 export interface LiveSummary {
@@ -108,6 +108,8 @@ export function createLive(db: Kysely<Database>) {
 
   async function toSummaries(rows: readonly SummaryRow[]): Promise<LiveSummary[]> {
     const authors = await bylines(rows.map((r) => r.article_id))
+    // Hero variants of the whole listing in one query, not one per item.
+    const variants = await loadVariants(db, rows.flatMap((r) => (r.m_id === null ? [] : [r.m_id])))
     return rows.map((r) => ({
       id: r.article_id,
       language: r.language,
@@ -123,7 +125,7 @@ export function createLive(db: Kysely<Database>) {
         id: r.m_id, path: r.m_path ?? '', mime: r.m_mime ?? '', width: r.m_width ?? 0, height: r.m_height ?? 0,
         bytes: r.m_bytes ?? 0, alt: r.m_alt ?? '', caption: r.m_caption ?? '', credit: r.m_credit ?? '',
         focal_x: r.m_focal_x ?? 0.5, focal_y: r.m_focal_y ?? 0.5, created_at: r.m_created_at ?? 0,
-      }),
+      }, variants.get(r.m_id) ?? []),
     }))
   }
 

@@ -8,6 +8,9 @@ import { search } from './migrations/0002-search.ts'
 import { related } from './migrations/0003-related.ts'
 import { contentApi } from './migrations/0004-content-api.ts'
 import { webhooks } from './migrations/0005-webhooks.ts'
+import { accounts } from './migrations/0006-accounts.ts'
+import { revisionsJobs } from './migrations/0007-revisions-jobs.ts'
+import { mediaVariants } from './migrations/0008-media-variants.ts'
 
 /** Every migration, in order; a static list so it works under type stripping. */
 export const migrations = (d: StoreDialect): Record<string, Migration> => ({
@@ -16,6 +19,9 @@ export const migrations = (d: StoreDialect): Record<string, Migration> => ({
   '0003-related': related(d),
   '0004-content-api': contentApi(d),
   '0005-webhooks': webhooks(d),
+  '0006-accounts': accounts(d),
+  '0007-revisions-jobs': revisionsJobs(d),
+  '0008-media-variants': mediaVariants(d),
 })
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */

@@ -85,6 +85,8 @@ export interface ArticlesTable {
   version: number
   origin_system: string | null
   origin_id: string | null
+  /** The desk user who created the article; null for imports and articles older than accounts. */
+  created_by: number | null
 }
 
 export interface ArticleTagsTable {
@@ -215,6 +217,91 @@ export interface WebhookDeliveriesTable {
   delivered_at: number | null
 }
 
+/** A desk account; `email` is lower-cased, `password_hash` is self-describing (scheme and parameters). */
+export interface UsersTable {
+  id: Generated<number>
+  email: string
+  name: string
+  role: string
+  password_hash: string
+  created_at: number
+  disabled: number
+}
+
+/** A login session; `id` is the sha256 (hex) of the token in the cookie. */
+export interface SessionsTable {
+  id: string
+  user_id: number
+  created_at: number
+  last_seen_at: number
+  expires_at: number
+  revoked_at: number | null
+  user_agent: string
+  ip_hash: string
+}
+
+/** Failed logins in the current window, per account ('email:…') or per address ('ip:…'). */
+export interface LoginAttemptsTable {
+  key: string
+  window_start: number
+  failures: number
+  locked_until: number | null
+}
+
+/** An Admin API token; only its sha256 (hex) is kept. */
+export interface ApiTokensTable {
+  id: Generated<number>
+  token_hash: string
+  user_id: number
+  name: string
+  created_at: number
+  last_used_at: number | null
+  revoked_at: number | null
+}
+
+/** Who did what and when; `details` is JSON text. */
+export interface AuditLogTable {
+  id: Generated<number>
+  user_id: number | null
+  action: string
+  subject_type: string | null
+  subject_id: string | null
+  details: string
+  at: number
+}
+
+/** A kept state of an article's working copy (0007); `snapshot` is JSON text, `saved_by` a user id. */
+export interface RevisionsTable {
+  id: Generated<number>
+  article_id: number
+  version: number
+  kind: string
+  saved_by: number | null
+  saved_at: number
+  title: string
+  snapshot: string
+}
+
+/** A responsive size of an uploaded image, served at `/media/<path>`. */
+export interface MediaVariantsTable {
+  media_id: number
+  width: number
+  height: number
+  format: string
+  path: string
+  bytes: number
+}
+
+/** Uploads whose variants the media-variants job has still to make ('pending'), or gave up on ('failed'). */
+export interface MediaVariantQueueTable {
+  media_id: number
+  status: string
+  attempts: number
+  next_attempt_at: number
+  last_error: string | null
+  created_at: number
+}
+
 export interface Database {
   settings: SettingsTable
   pages: PagesTable
@@ -222,6 +309,8 @@ export interface Database {
   tags: TagsTable
   authors: AuthorsTable
   media: MediaTable
+  media_variants: MediaVariantsTable
+  media_variant_queue: MediaVariantQueueTable
   articles: ArticlesTable
   article_tags: ArticleTagsTable
   article_authors: ArticleAuthorsTable
@@ -237,6 +326,12 @@ export interface Database {
   related_overrides: RelatedOverridesTable
   webhook_receivers: WebhookReceiversTable
   webhook_deliveries: WebhookDeliveriesTable
+  users: UsersTable
+  sessions: SessionsTable
+  login_attempts: LoginAttemptsTable
+  api_tokens: ApiTokensTable
+  audit_log: AuditLogTable
+  revisions: RevisionsTable
 }
 
 export type ArticleRow = Selectable<ArticlesTable>

@@ -18,6 +18,12 @@ export function createSite(db: Kysely<Database>) {
       await db.insertInto('settings').values({ key, value: json })
         .onConflict((oc) => oc.column('key').doUpdateSet({ value: json })).execute()
     },
+    /** The value of `key`, first storing `value` if the key is absent; concurrent first calls all get the one stored value. */
+    async settingOrInsert(key: string, value: unknown): Promise<unknown> {
+      await db.insertInto('settings').values({ key, value: JSON.stringify(value) }).onConflict((oc) => oc.column('key').doNothing()).execute()
+      const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow()
+      return JSON.parse(row.value) as unknown
+    },
     /** Slug and last update of every static page, by slug (for the sitemap). */
     async pageList(): Promise<{ slug: string; updatedAt: number }[]> {
       const rows = await db.selectFrom('pages').select(['slug', 'updated_at']).orderBy('slug').execute()

@@ -18,7 +18,13 @@ import { createRedirects } from './redirects.ts'
 import { createViews } from './views.ts'
 import { createRelated } from './related.ts'
 import { createWebhooks } from './webhooks.ts'
+import { createRevisions } from './revisions.ts'
+import { createScheduled } from './scheduled.ts'
 import { createSearchIndex } from './search-index.ts'
+import { createUsers } from './users.ts'
+import { createSessions } from './sessions.ts'
+import { createAudit } from './audit.ts'
+import { createDeskArticles } from './desk-articles.ts'
 import { createInvalidationFeed, createInvalidations, invalidatingListWrites, transactionOutbox, type InvalidationFeed, type Outbox } from './invalidations.ts'
 
 /** Every repository, bound to one Kysely instance: the pool, or one transaction. */
@@ -37,6 +43,12 @@ export const repositories = (db: Kysely<Database>, dialect: StoreDialect, outbox
   // Writing a related list records its article page as stale (invalidations.ts).
   related: invalidatingListWrites(createRelated(db), createInvalidations(db, dialect, outbox)),
   webhooks: createWebhooks(db, dialect),
+  revisions: createRevisions(db),
+  scheduled: createScheduled(db, dialect),
+  users: createUsers(db),
+  sessions: createSessions(db),
+  audit: createAudit(db),
+  deskArticles: createDeskArticles(db),
 })
 
 export type Repositories = ReturnType<typeof repositories>

@@ -15,6 +15,7 @@ import { createPageCache } from './page-cache.ts'
 import { renderContextSource, sendErrorPage, type ContextSource } from './site/pages.ts'
 import { frontRoutes } from './site/front.ts'
 import { articleRoutes } from './site/articles.ts'
+import { previewRoutes } from './site/preview.ts'
 import { listingRoutes } from './site/listings.ts'
 import { viewRoutes } from './api/views.ts'
 import { searchRoutes } from './site/search.ts'
@@ -23,6 +24,7 @@ import { sitemapRoutes } from './site/sitemaps.ts'
 import { publisherLogoRoutes } from './site/publisher-logo.ts'
 import { searchApiRoutes } from './api/search.ts'
 import { contentApiRoutes } from './api/content.ts'
+import { deskRoutes } from './desk/desk.ts'
 
 export interface AppDeps {
   readonly services: Services
@@ -73,6 +75,11 @@ export async function buildApp({ services, config, log }: AppDeps): Promise<Fast
     }
   })
 
+  // Public pages from memory; a URL already mapped to a fresh entry is answered here, before routing.
+  const pageCache = createPageCache({ maxBytes: config.pageCacheBytes, clock: services.clock, invalidation: services.invalidation, site: services.site })
+  app.addHook('onRequest', pageCache.onRequest)
+  app.addHook('onClose', async () => pageCache.close())
+
   /** Before answering 404, old URLs (legacy paths, changed slugs) are looked up in the redirects table. */
   const notFound = async (req: FastifyRequest, reply: FastifyReply) => {
     if (req.method === 'GET' || req.method === 'HEAD') {
@@ -96,18 +103,18 @@ export async function buildApp({ services, config, log }: AppDeps): Promise<Fast
   await app.register(viewRoutes(services))
   await app.register(searchApiRoutes(services))
   await app.register(contentApiRoutes(services), { prefix: '/api/v1' })
+  await app.register(deskRoutes(services, assets), { prefix: '/desk' })
   await app.register(fastifyStatic, {
     root: path.join(config.dataDir, 'media'), prefix: '/media/', decorateReply: false, index: false, dotfiles: 'deny',
     immutable: true, maxAge: '365d', redirect: false,
   })
-  const pageCache = createPageCache({ maxBytes: config.pageCacheBytes, clock: services.clock, invalidation: services.invalidation, site: services.site })
-  app.addHook('onClose', async () => pageCache.close())
   await app.register(frontRoutes(services, context, pageCache))
   await app.register(listingRoutes(services, context, pageCache))
   await app.register(searchRoutes(services, context))
   await app.register(feedRoutes(services, context))
   await app.register(sitemapRoutes(services))
   await app.register(publisherLogoRoutes(services))
+  await app.register(previewRoutes(services, context))
   await app.register(articleRoutes(services, context, pageCache))
   return app
 }

@@ -25,6 +25,8 @@ export interface Assets {
   readonly printCss: string
   /** The view beacon, included on article pages only. */
   readonly beacon: string
+  /** The desk's own stylesheet. */
+  readonly deskCss: string
   readonly all: readonly Asset[]
 }
 
@@ -33,7 +35,8 @@ export function loadAssets(): Assets {
   const site = load('site.css', 'text/css; charset=utf-8')
   const print = load('print.css', 'text/css; charset=utf-8')
   const beacon = load('beacon.js', 'text/javascript; charset=utf-8', SCRIPTS)
-  return { css: site.url, printCss: print.url, beacon: beacon.url, all: [site, print, beacon] }
+  const desk = load('desk.css', 'text/css; charset=utf-8')
+  return { css: site.url, printCss: print.url, beacon: beacon.url, deskCss: desk.url, all: [site, print, beacon, desk] }
 }
 
 /** Serves each asset at its fingerprinted URL, cached for a year. */

@@ -2,8 +2,11 @@
 
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { isAppError, type ErrorKind } from '../errors.ts'
+import { isMediaError, type MediaRefusal } from '../media/media-error.ts'
 
-const STATUS = { NotFound: 404, Invalid: 400, Conflict: 409, Forbidden: 403 } as const satisfies Record<ErrorKind, number>
+const STATUS = { NotFound: 404, Invalid: 400, Conflict: 409, Forbidden: 403, TooMany: 429 } as const satisfies Record<ErrorKind, number>
+/** Upload refusals are Invalid errors with their own statuses: too large (bytes or pixels) 413, a type not taken 415. */
+const MEDIA_STATUS = { 'too-large': 413, 'too-many-pixels': 413, 'unsupported-type': 415 } as const satisfies Record<MediaRefusal, number>
 
 export interface HttpProblem {
   readonly status: number
@@ -28,6 +31,7 @@ function validationProblem(err: FastifyError): HttpProblem {
 
 /** Classifies any thrown value. */
 export function toProblem(err: unknown): HttpProblem {
+  if (isMediaError(err)) return { status: MEDIA_STATUS[err.refusal], message: err.message, field: err.field ?? null }
   if (isAppError(err)) return { status: STATUS[err.kind], message: err.message, field: err.field ?? null }
   const e = err as FastifyError
   if (e && Array.isArray(e.validation)) return validationProblem(e)

@@ -39,7 +39,8 @@ const dates = (a: ArticleView, ctx: RenderContext): SafeHtml => {
   return html`<p class="dates">Published <time datetime="${isoTime(a.publishedAt)}">${formatDateTime(a.publishedAt, ctx.settings.timeZone)}</time>${updated ? html`<span class="updated"> · Updated <time datetime="${isoTime(a.updatedAt)}">${formatDateTime(a.updatedAt, ctx.settings.timeZone)}</time></span>` : EMPTY}</p>`
 }
 
-export function articlePage(ctx: RenderContext, page: ArticlePage): SafeHtml {
+/** The article page; `preview` (a signed preview of a working copy) adds noindex, drops the canonical link and the view beacon. */
+export function articlePage(ctx: RenderContext, page: ArticlePage, opts: { readonly preview?: boolean } = {}): SafeHtml {
   const a = page.article
   const label = genreLabel(a.genre)
   const alternates = [{ language: a.language, path: a.path }, ...a.translations]
@@ -64,8 +65,8 @@ ${block('popular', 'Most read', page.popular, ctx, { numbered: true })}
   return layout(ctx, {
     title: a.seoTitle || a.title, description: a.seoDescription || a.standfirst, path: a.path, type: 'article',
     image: a.hero ? mediaUrl(a.hero) : null, language: a.language, alternates: a.translations.length ? alternates : [],
-    jsonLd: structuredData(ctx, a), currentSection: a.section.slug,
+    jsonLd: structuredData(ctx, a), currentSection: a.section.slug, noindex: opts.preview === true,
     // The view beacon: a separate request, so views count behind the page cache and a CDN.
-    extraHead: html`<script src="${ctx.assets.beacon}" defer></script>`,
+    extraHead: opts.preview ? EMPTY : html`<script src="${ctx.assets.beacon}" defer></script>`,
   }, body)
 }

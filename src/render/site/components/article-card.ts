@@ -2,7 +2,7 @@
 
 import { genreLabel } from '../../../domain/article.ts'
 import { authorPath, sectionPath } from '../../../domain/paths.ts'
-import { mediaUrl, type Media } from '../../../domain/media.ts'
+import { mediaUrl, type Media, type MediaVariant } from '../../../domain/media.ts'
 import type { ArticleSummary, Byline } from '../../../domain/read-models.ts'
 import { html, EMPTY, type SafeHtml } from '../../html.ts'
 import { formatDate, isoTime } from '../../format.ts'
@@ -26,9 +26,26 @@ const kicker = (a: ArticleSummary): SafeHtml => {
   return html`<p class="kicker"><a href="${sectionPath(a.section.slug)}">${a.section.name}</a>${label.toLowerCase() !== a.section.name.toLowerCase() && a.genre !== 'news' ? html`<span class="genre">${label}</span>` : EMPTY}</p>`
 }
 
-/** An <img> of a media record, with dimensions so the layout does not shift. */
-export const image = (m: Media, opts: { readonly eager?: boolean; readonly sizes?: string } = {}): SafeHtml =>
-  html`<img src="${mediaUrl(m)}" alt="${m.alt}" width="${m.width}" height="${m.height}"${opts.sizes ? html` sizes="${opts.sizes}"` : EMPTY} loading="${opts.eager ? 'eager' : 'lazy'}" decoding="async">`
+/** A `srcset` of variants, plus the original itself (when in the same format) if it is wider than all of them. */
+const srcset = (m: Media, variants: readonly MediaVariant[], withOriginal: boolean): string => {
+  const widest = variants.reduce((w, v) => Math.max(w, v.width), 0)
+  const list = variants.map((v) => `${v.url} ${v.width}w`)
+  return (withOriginal && m.width > widest ? [...list, `${mediaUrl(m)} ${m.width}w`] : list).join(', ')
+}
+
+/**
+ * An <img> of a media record, with dimensions so the layout does not shift. With variants: a plain `srcset` when the
+ * original is WebP (all variants are), else a <picture> whose WebP <source> comes first and whose <img> falls back to
+ * the original's format.
+ */
+export const image = (m: Media, opts: { readonly eager?: boolean; readonly sizes?: string } = {}): SafeHtml => {
+  const webp = m.variants.filter((v) => v.format === 'webp')
+  const own = m.mime === 'image/webp' ? webp : m.variants.filter((v) => `image/${v.format}` === m.mime)
+  const sizes = webp.length || own.length ? opts.sizes ?? '100vw' : opts.sizes
+  const img = html`<img src="${mediaUrl(m)}"${own.length ? html` srcset="${srcset(m, own, true)}"` : EMPTY} alt="${m.alt}" width="${m.width}" height="${m.height}"${sizes ? html` sizes="${sizes}"` : EMPTY} loading="${opts.eager ? 'eager' : 'lazy'}" decoding="async">`
+  if (!webp.length || m.mime === 'image/webp') return img
+  return html`<picture><source type="image/webp" srcset="${srcset(m, webp, false)}"${sizes ? html` sizes="${sizes}"` : EMPTY}>${img}</picture>`
+}
 
 /** The lead story: large image, headline, standfirst. */
 export const leadStory = (a: ArticleSummary, ctx: RenderContext): SafeHtml => html`<article class="lead-story">
