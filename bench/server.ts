@@ -1,0 +1,135 @@
+// The real server as a child process (`node src/main.ts --no-demo`): start-up to first served request, resident memory, shutdown.
+
+import { spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+export interface ServerOptions {
+  readonly dataDir: string
+  /** PostgreSQL URL; SQLite (DATA_DIR/broadsheet.db) when undefined. */
+  readonly databaseUrl: string | undefined
+  /** More environment for the server, e.g. PAGE_CACHE_MB=0; a value of undefined removes the variable. */
+  readonly env?: Readonly<Record<string, string | undefined>>
+}
+
+export interface RunningServer {
+  readonly url: string
+  readonly pid: number
+  /** performance.now() when the process was spawned. */
+  readonly spawnedAt: number
+  /** Spawn to the first 200 from /healthz, in ms. */
+  readonly startupMs: number
+  /** CPU time (user + system) the server had used when /healthz first answered: start-up cost without the wait for a core. */
+  readonly startupCpuMs: number
+  /** CPU time (user + system) used so far, in ms. */
+  cpuMs(): number
+  /** VmRSS and VmHWM (peak) of the server process, in KiB. */
+  memory(): { rssKiB: number; peakKiB: number }
+  close(): Promise<void>
+}
+
+/** A port nobody listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer()
+    srv.unref()
+    srv.once('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address()
+      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+    })
+  })
+}
+
+/** VmRSS and VmHWM of a process from /proc, in KiB (0 when unreadable). */
+export function processMemory(pid: number): { rssKiB: number; peakKiB: number } {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    const kib = (field: string): number => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0)
+    return { rssKiB: kib('VmRSS'), peakKiB: kib('VmHWM') }
+  } catch {
+    return { rssKiB: 0, peakKiB: 0 }
+  }
+}
+
+/** CPU time (user + system) a process has used, in ms, from /proc/<pid>/stat (0 when unreadable). */
+export function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // Fields after the command name, which is in parentheses and may hold spaces; utime and stime are fields 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS
+  } catch {
+    return 0
+  }
+}
+
+/** USER_HZ: 100 on every Linux the kernel documents for /proc/<pid>/stat. */
+const CLOCK_TICKS = 100
+
+async function healthy(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) })
+    await res.arrayBuffer()
+    return res.status === 200
+  } catch {
+    return false
+  }
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve()
+    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000)
+    child.once('exit', () => {
+      clearTimeout(kill)
+      resolve()
+    })
+    child.kill('SIGTERM')
+  })
+}
+
+/** Spawns the server on a free port and waits for /healthz to answer 200; throws with its output if it exits or takes 60 s. */
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const port = await freePort()
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: opts.dataDir, LOG_LEVEL: 'warn', BROADSHEET_DEMO: 'false' }
+  for (const name of ['DATABASE_URL', 'HOST', 'SITE_URL', 'TRUST_PROXY']) delete env[name]
+  if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl
+  for (const [name, value] of Object.entries(opts.env ?? {})) {
+    if (value === undefined) delete env[name]
+    else env[name] = value
+  }
+  const url = `http://127.0.0.1:${port}`
+  let output = ''
+  const started = performance.now()
+  const child = spawn(process.execPath, ['src/main.ts', '--no-demo'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-8000)
+  }
+  child.stdout!.on('data', keep)
+  child.stderr!.on('data', keep)
+  let exited = false
+  child.once('exit', () => {
+    exited = true
+  })
+  while (!(await healthy(url))) {
+    if (exited) throw new Error(`the server exited during start-up (code ${child.exitCode}):\n${output}`)
+    if (performance.now() - started > 60_000) {
+      await stop(child)
+      throw new Error(`the server did not answer /healthz within 60 s:\n${output}`)
+    }
+    await new Promise((r) => setTimeout(r, 5))
+  }
+  const startupMs = performance.now() - started
+  const startupCpuMs = processCpuMs(child.pid!)
+  return {
+    url, pid: child.pid!, spawnedAt: started, startupMs, startupCpuMs,
+    cpuMs: () => processCpuMs(child.pid!),
+    memory: () => processMemory(child.pid!),
+    close: () => stop(child),
+  }
+}
