@@ -1,22 +1,18 @@
 // `broadsheet token create|revoke`: Admin API tokens; create prints only the token, once (only its hash is stored).
 
 import { parseArgs } from 'node:util'
-import { loadConfig } from '../config.ts'
 import { systemClock } from '../domain/clock.ts'
-import { isAppError } from '../errors.ts'
 import { createAccounts } from '../editorial/accounts.ts'
-import { openStore, type Store } from '../store/store.ts'
+import { runSubcommand, UsageError, type Subcommands } from './subcommands.ts'
 
 export const TOKEN_USAGE = `Usage: broadsheet token <subcommand> [options]
 
   create --user <email> [--name <label>]   create an Admin API token for that user; prints only the token
   revoke --id <n>                          revoke a token`
 
-class UsageError extends Error {}
 
-type Action = (store: Store) => Promise<number>
 
-const SUBCOMMANDS: Readonly<Record<string, (args: string[]) => Action>> = {
+const SUBCOMMANDS: Subcommands = {
   create(args) {
     const { values } = parseArgs({ args, options: { user: { type: 'string' }, name: { type: 'string' } }, strict: true, allowPositionals: false })
     const { user, name } = values
@@ -40,34 +36,4 @@ const SUBCOMMANDS: Readonly<Record<string, (args: string[]) => Action>> = {
   },
 }
 
-export async function tokenCommand(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const [name, ...rest] = args
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    ;(name === undefined ? console.error : console.log)(TOKEN_USAGE)
-    return name === undefined ? 2 : 0
-  }
-  const parse = SUBCOMMANDS[name]
-  if (!parse) {
-    console.error(`broadsheet token: unknown subcommand "${name}"; use create or revoke`)
-    return 2
-  }
-  let store: Store | undefined
-  try {
-    const action = parse(rest)
-    store = await openStore(loadConfig(env).database)
-    return await action(store)
-  } catch (err) {
-    const code = (err as { code?: string }).code
-    if (err instanceof UsageError || code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`broadsheet token ${name}: ${(err as Error).message}`)
-      return 2
-    }
-    if (isAppError(err)) {
-      console.error(`broadsheet token ${name}: ${err.message}`)
-      return 1
-    }
-    throw err
-  } finally {
-    await store?.close()
-  }
-}
+export const tokenCommand = (args: string[], env: NodeJS.ProcessEnv): Promise<number> => runSubcommand('token', TOKEN_USAGE, SUBCOMMANDS, args, env)

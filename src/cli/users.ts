@@ -1,13 +1,11 @@
 // `broadsheet user create|reset-password`: desk accounts for operators without mail; the password comes from a prompt or standard input.
 
 import { parseArgs } from 'node:util'
-import { loadConfig } from '../config.ts'
 import { normalizeEmail } from '../domain/account.ts'
 import { systemClock } from '../domain/clock.ts'
 import { isRole } from '../domain/roles.ts'
-import { isAppError } from '../errors.ts'
 import { createAccounts } from '../editorial/accounts.ts'
-import { openStore, type Store } from '../store/store.ts'
+import { InputError, runSubcommand, UsageError, type Subcommands } from './subcommands.ts'
 import { readNewPassword } from './password-input.ts'
 
 export const USER_USAGE = `Usage: broadsheet user <subcommand> [options]
@@ -18,14 +16,7 @@ export const USER_USAGE = `Usage: broadsheet user <subcommand> [options]
 
 The password is never printed or logged. Example: printf '%s\\n' "$PASSWORD" | broadsheet user create …`
 
-/** A problem with the command line itself: exit code 2. */
-class UsageError extends Error {}
-/** Input that cannot be used: exit code 1. */
-class InputError extends Error {}
-
-type Action = (store: Store) => Promise<number>
-
-const SUBCOMMANDS: Readonly<Record<string, (args: string[]) => Action>> = {
+const SUBCOMMANDS: Subcommands = {
   create(args) {
     const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } }, strict: true, allowPositionals: false })
     const { email, name, role } = values
@@ -64,34 +55,4 @@ async function readPassword(): Promise<string> {
   }
 }
 
-export async function userCommand(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const [name, ...rest] = args
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    ;(name === undefined ? console.error : console.log)(USER_USAGE)
-    return name === undefined ? 2 : 0
-  }
-  const parse = SUBCOMMANDS[name]
-  if (!parse) {
-    console.error(`broadsheet user: unknown subcommand "${name}"; use create or reset-password`)
-    return 2
-  }
-  let store: Store | undefined
-  try {
-    const action = parse(rest)
-    store = await openStore(loadConfig(env).database)
-    return await action(store)
-  } catch (err) {
-    const code = (err as { code?: string }).code
-    if (err instanceof UsageError || code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`broadsheet user ${name}: ${(err as Error).message}`)
-      return 2
-    }
-    if (err instanceof InputError || isAppError(err)) {
-      console.error(`broadsheet user ${name}: ${(err as Error).message}`)
-      return 1
-    }
-    throw err
-  } finally {
-    await store?.close()
-  }
-}
+export const userCommand = (args: string[], env: NodeJS.ProcessEnv): Promise<number> => runSubcommand('user', USER_USAGE, SUBCOMMANDS, args, env)
