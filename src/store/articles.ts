@@ -6,36 +6,6 @@ import type { SanitizedHtml } from '../domain/sanitized-html.ts'
 import { storedSanitizedHtml } from '../content/sanitize.ts'
 import type { ArticleRow, Database } from './schema.ts'
 
-/** The working copy of an article, as the desk edits it. */
-export interface Article {
-  readonly id: number
-  readonly translationGroup: number | null
-  readonly language: string
-  readonly sectionId: number
-  readonly slug: string
-  readonly status: ArticleStatus
-  readonly genre: Genre
-  readonly title: string
-  readonly standfirst: string
-  readonly bodyHtml: SanitizedHtml
-  readonly heroMediaId: number | null
-  readonly seoTitle: string
-  readonly seoDescription: string
-  readonly editorsChoice: boolean
-  readonly editorsChoiceRank: number | null
-  readonly editorsChoiceUntil: number | null
-  readonly scheduledAt: number | null
-  readonly publishedAt: number | null
-  readonly updatedAt: number | null
-  readonly createdAt: number
-  readonly modifiedAt: number
-  readonly version: number
-  readonly originSystem: string | null
-  readonly originId: string | null
-  readonly tagIds: readonly number[]
-  readonly authorIds: readonly number[]
-}
-
 /** What a write of the working copy sets; the sanitized body is the only HTML it accepts. */
 export interface ArticleDraft {
   readonly translationGroup: number | null
@@ -56,6 +26,18 @@ export interface ArticleDraft {
   readonly originId: string | null
   readonly tagIds: readonly number[]
   readonly authorIds: readonly number[]
+}
+
+/** The working copy of an article, as the desk edits it: the draft fields plus workflow state. */
+export interface Article extends ArticleDraft {
+  readonly id: number
+  readonly status: ArticleStatus
+  readonly scheduledAt: number | null
+  readonly publishedAt: number | null
+  readonly updatedAt: number | null
+  readonly createdAt: number
+  readonly modifiedAt: number
+  readonly version: number
 }
 
 const toArticle = (r: ArticleRow, tagIds: number[], authorIds: number[]): Article => ({
