@@ -276,6 +276,7 @@ async function main(): Promise<number> {
   }
   const wrk = await wrkVersion()
   const loadBefore = os.loadavg()
+  const digestBefore = await sourceDigest()
   console.log(`bench: ${opts.articles.toLocaleString('en')} articles, ${opts.duration} s per page, engines ${opts.engines.join(', ')}; ` +
     `node ${machine.node}, ${machine.cpus} CPUs, load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')}`)
   const runs: EngineRun[] = []
@@ -292,13 +293,15 @@ async function main(): Promise<number> {
     runs.push(await runEngine(engine, opts))
   }
   printTable(runs)
+  const digestAfter = await sourceDigest()
+  if (digestAfter !== digestBefore) console.log('note: src/ or package-lock.json changed during the run; the figures may mix two versions of the code')
   await mkdir(RESULTS_DIR, { recursive: true })
   const file = path.join(RESULTS_DIR, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`)
   const rows = runs.flatMap((r) => r.rows.map((row) => ({ ...row, articles: r.articles })))
   await writeFile(file, JSON.stringify({
     startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), ...machine,
     loadAverage: { before: loadBefore, after: os.loadavg() },
-    articles: runs[0]?.articles ?? opts.articles, seed: opts.seed, srcDigest: await sourceDigest(), durationSeconds: opts.duration, wrk: { threads: 2, connections: 10, version: wrk },
+    articles: runs[0]?.articles ?? opts.articles, seed: opts.seed, srcDigest: { before: digestBefore, after: digestAfter }, durationSeconds: opts.duration, wrk: { threads: 2, connections: 10, version: wrk },
     engines: runs.map(({ rows: _rows, ...run }) => run), skipped, rows,
   }, null, 2))
   console.log(`results: ${path.relative(process.cwd(), file)}`)
