@@ -4,15 +4,16 @@ import type { ArticleStatus } from '../domain/article.ts'
 import type { Clock } from '../domain/clock.ts'
 import type { ArticlePage } from '../domain/read-models.ts'
 import type { Revision, RevisionComparison, RevisionSummary } from '../domain/revision.ts'
-import type { Role } from '../domain/roles.ts'
+import { can, type Role } from '../domain/roles.ts'
 import { AppError } from '../errors.ts'
 import type { Store } from '../store/store.ts'
 import type { ArticleInput } from './article-input.ts'
 import { PREVIEW_TTL_MS, previewModel, previewSecret, previewToken, verifyPreview } from './preview.ts'
 import {
-  compareRevisions, getRevision, listRevisions, restoreRevision, SaveConflictError, saveWorkingCopy,
+  compareRevisions, getRevision, keepRevision, listRevisions, restoreRevision, SaveConflictError, saveWorkingCopy,
 } from './saving.ts'
 import { transition } from './workflow.ts'
+import { createDraft } from './publishing.ts'
 
 export interface EditingDeps {
   readonly store: Store
@@ -33,6 +34,23 @@ export function createEditing({ store, clock, siteLanguage }: EditingDeps) {
   const getSecret = async (): Promise<string> => (secret ??= await previewSecret(store))
 
   return {
+    /**
+     * Creates a draft as `actor` (the desk's New article, the Admin API's POST): records who created it, which decides
+     * what contributors and authors may do with it later, and keeps its first revision. Returns the id and version.
+     */
+    async create(input: ArticleInput, actor: Pick<Actor, 'userId' | 'role'>): Promise<{ id: number; version: number }> {
+      if (!can(actor.role, 'article.create')) throw new AppError('Forbidden', `the ${actor.role} role may not create articles`)
+      const language = await siteLanguage()
+      return store.transaction(async (tx) => {
+        const now = clock.now()
+        const id = await createDraft(tx, input, { now, siteLanguage: language })
+        if (actor.userId !== null) await tx.deskArticles.setCreatedBy(id, actor.userId)
+        await keepRevision(tx, id, 'save', actor.userId, now)
+        const article = await tx.articles.get(id)
+        return { id, version: article!.version }
+      })
+    },
+
     /**
      * Saves (or autosaves) the working copy. A stale `version` throws SaveConflictError (409, naming who saved and
      * when) only after the transaction that kept the losing text as a 'conflict' revision has committed.
