@@ -1,6 +1,7 @@
 // The desk's page shell: its own stylesheet, a bar with the sections of the desk and the logout form, and error pages.
 
 import { html, EMPTY, type SafeHtml } from '../html.ts'
+import { can, isRole, type Action } from '../../domain/roles.ts'
 
 /** What every desk template needs. */
 export interface DeskContext {
@@ -16,10 +17,32 @@ export interface DeskContext {
 /** The hidden CSRF field every state-changing form carries. */
 export const csrfField = (ctx: DeskContext): SafeHtml => (ctx.csrf ? html`<input type="hidden" name="_csrf" value="${ctx.csrf}">` : EMPTY)
 
+/** The desk's sections, each shown to the roles that may use it (the routes check again). */
+const NAV: readonly { readonly href: string; readonly label: string; readonly needs: Action | null }[] = [
+  { href: '/desk', label: 'Articles', needs: null },
+  { href: '/desk/articles/new', label: 'New article', needs: 'article.create' },
+  { href: '/desk/media', label: 'Media', needs: 'media.upload' },
+  { href: '/desk/front', label: 'Front page', needs: 'front.curate' },
+  { href: '/desk/sections', label: 'Sections', needs: 'taxonomy.manage' },
+  { href: '/desk/tags', label: 'Tags', needs: 'taxonomy.manage' },
+  { href: '/desk/authors', label: 'Authors', needs: 'authors.manage' },
+  { href: '/desk/redirects', label: 'Redirects', needs: 'redirects.manage' },
+  { href: '/desk/users', label: 'Users', needs: 'users.manage' },
+  { href: '/desk/webhooks', label: 'Webhooks', needs: 'webhooks.manage' },
+  { href: '/desk/settings', label: 'Settings', needs: 'settings.manage' },
+  { href: '/desk/audit', label: 'Audit log', needs: 'audit.read' },
+  { href: '/desk/account', label: 'My account', needs: null },
+]
+
+function nav(role: string): SafeHtml {
+  const items = NAV.filter((item) => item.needs === null || (isRole(role) && can(role, item.needs, { own: true })))
+  return html`<nav aria-label="Desk"><ul>${items.map((item) => html`<li><a href="${item.href}">${item.label}</a></li>`)}<li><a href="/">View site</a></li></ul></nav>`
+}
+
 function bar(ctx: DeskContext): SafeHtml {
   return html`<header class="desk-bar">
 <a class="desk-brand" href="/desk">${ctx.siteName} · Desk</a>
-${ctx.viewer ? html`<nav aria-label="Desk"><ul><li><a href="/desk">Articles</a></li><li><a href="/">View site</a></li></ul></nav>
+${ctx.viewer ? html`${nav(ctx.viewer.role)}
 <div class="desk-user"><span>${ctx.viewer.name} (${ctx.viewer.role})</span>
 <form method="post" action="/desk/logout">${csrfField(ctx)}<button type="submit" class="link">Log out</button></form>
 <form method="post" action="/desk/logout">${csrfField(ctx)}<input type="hidden" name="everywhere" value="1"><button type="submit" class="link">Log out everywhere</button></form></div>` : EMPTY}

@@ -17,7 +17,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 /** Forms that are sent before there is a session: they use the signed pre-session cookie instead. */
 const PRE_SESSION_FORMS = new Set(['/desk/login', '/desk/setup'])
 
-export type DeskServices = Pick<Services, 'accounts' | 'site' | 'store' | 'config'>
+export type DeskServices = Pick<Services, 'accounts' | 'site' | 'store' | 'config' | 'clock' | 'editing' | 'media'>
 
 /** What the desk's route files share: services, the desk stylesheet, and page helpers. */
 export interface DeskKit {
