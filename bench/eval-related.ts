@@ -6,7 +6,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { createDraft, publish } from '../src/editorial/publishing.ts'
 import { DEFAULT_PARAMS, type RelatedParams } from '../src/related/engine.ts'
-import { refreshAll } from '../src/related/refresh.ts'
+import { rebuildRelated } from '../src/related/refresh.ts'
 import { idf, normalise, tokenize } from '../src/related/terms.ts'
 import { openStore } from '../src/store/store.ts'
 
@@ -106,7 +106,7 @@ async function main(argv: string[]): Promise<number> {
     }
     const publishMs = performance.now() - t
     const cpu = process.cpuUsage()
-    const refresh = await refreshAll(store, now, params)
+    const refresh = await rebuildRelated(store, now, params)
     const { user, system } = process.cpuUsage(cpu)
     const lists: number[][] = []
     for (const id of categoryOf.keys()) lists[indexOf.get(id)!] = (await store.related.list(id)).map((r) => indexOf.get(r.relatedId)!)

@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url'
 import { loadConfig } from '../src/config.ts'
 import { slugify } from '../src/domain/slug.ts'
 import { createDraft, publish } from '../src/editorial/publishing.ts'
+import { rebuildRelated } from '../src/related/refresh.ts'
 import { demoNewsroom } from '../src/importers/demo/newsroom.ts'
 import { seedDemo } from '../src/importers/demo/seed.ts'
 import { openStore, type Repositories, type Store } from '../src/store/store.ts'
@@ -45,6 +46,11 @@ export interface GenerateOptions {
    * autovacuum would. Pass it for PostgreSQL when autovacuum is off, or plans made for empty tables stay in use.
    */
   readonly analyze?: () => Promise<void>
+  /**
+   * Transactions writing at once (default 1). On PostgreSQL each statement waits a network round trip, so several
+   * connections keep the server busy; SQLite has one connection and gains nothing.
+   */
+  readonly workers?: number
   /** Called after each transaction with the number of articles written so far. */
   readonly onProgress?: (done: number, total: number, elapsedMs: number) => void
 }
@@ -64,6 +70,11 @@ export interface GenerateReport {
    */
   readonly breakdown: readonly TimingRow[]
   readonly views: { readonly rows: number; readonly seconds: number }
+  /**
+   * Articles are published with related indexing left for one rebuild at the end (as imports do): its passes, counting
+   * the document frequencies, re-weighing every article's terms, and computing every related list.
+   */
+  readonly related: { readonly articles: number; readonly countMs: number; readonly reweighMs: number; readonly listMs: number }
   readonly editorsChoice: number
   /** The newest news article's public path: what the article benchmark loads. */
   readonly newestNewsPath: string
@@ -192,60 +203,76 @@ export async function generate(store: Store, opts: GenerateOptions): Promise<Gen
   }
 
   // A transaction ends after `batchSize` articles or `maxTransactionMs`, whichever comes first: batching changes no content.
-  const pending: Planned[] = []
+  // Articles are planned in index order whichever worker takes them, so the text stays a function of the seed.
   let planned = 0
-  let written = 0
   let analyzeAt = 500
-  while (written < n) {
+  let analyzing: Promise<void> | null = null
+  const next = (): Planned | undefined => {
+    if (planned >= n) return undefined
     const t0 = performance.now()
-    while (pending.length < batchSize && planned < n) pending.push(plan(planned++))
+    const a = plan(planned++)
     timings.add('build text (outside transactions)', performance.now() - t0)
-
-    const tx0 = performance.now()
-    let inside = 0
-    await store.transaction(async (raw) => {
-      const tx = timed(raw, timings)
-      const i0 = performance.now()
-      while (pending.length && performance.now() - i0 < maxTransactionMs) {
-        const a = pending[0]!
-        const s0 = performance.now()
-        const storeBefore = timings.storeMs
-        const id = await createDraft(tx, {
-          title: a.title, slug: a.slug, standfirst: a.standfirst, bodyHtml: a.bodyHtml, section: a.section, genre: a.genre,
-          language: 'en', tags: a.tags, authors: a.authors, heroMediaId: a.hero ? heroIds.get(a.hero) ?? null : null,
-          editorsChoiceRank: a.editorsChoiceRank,
-        }, { now: a.publishedAt - 30 * 60_000, siteLanguage: 'en' })
-        const s1 = performance.now()
-        const storeMid = timings.storeMs
-        timings.add('createDraft own work (validate, sanitize)', s1 - s0 - (storeMid - storeBefore))
-        await publish(tx, id, { now: a.updatedAt, siteLanguage: 'en', publishedAt: a.publishedAt, updatedAt: a.updatedAt })
-        timings.add('publish own work (terms, plain text)', performance.now() - s1 - (timings.storeMs - storeMid))
-        pending.shift()
-        ids.push(id)
-        oldest = Math.min(oldest, a.publishedAt)
-        if (a.publishedAt > newest || (a.publishedAt === newest && id > newestId)) [newest, newestId] = [a.publishedAt, id]
-      }
-      inside = performance.now() - i0
-    })
-    written = ids.length
-    transactions++
-    timings.add('transaction begin + commit', performance.now() - tx0 - inside)
-    if (opts.analyze && written >= analyzeAt) {
-      const a0 = performance.now()
-      await opts.analyze()
-      timings.add('ANALYZE (autovacuum stand-in)', performance.now() - a0)
-      analyzeAt = Math.max(500, Math.ceil(written * 1.1) + 50)
-    }
-    opts.onProgress?.(written, n, performance.now() - started)
+    return a
   }
-  const articlesMs = performance.now() - started
+  const writeOne = async (tx: Repositories, a: Planned): Promise<number> => {
+    const s0 = performance.now()
+    const storeBefore = timings.storeMs
+    const id = await createDraft(tx, {
+      title: a.title, slug: a.slug, standfirst: a.standfirst, bodyHtml: a.bodyHtml, section: a.section, genre: a.genre,
+      language: 'en', tags: a.tags, authors: a.authors, heroMediaId: a.hero ? heroIds.get(a.hero) ?? null : null,
+      editorsChoiceRank: a.editorsChoiceRank,
+    }, { now: a.publishedAt - 30 * 60_000, siteLanguage: 'en' })
+    const s1 = performance.now()
+    const storeMid = timings.storeMs
+    timings.add('createDraft own work (validate, sanitize)', s1 - s0 - (storeMid - storeBefore))
+    await publish(tx, id, { now: a.updatedAt, siteLanguage: 'en', publishedAt: a.publishedAt, updatedAt: a.updatedAt, related: 'later' })
+    timings.add('publish own work (plain text)', performance.now() - s1 - (timings.storeMs - storeMid))
+    return id
+  }
+  const worker = async (): Promise<void> => {
+    for (let a = next(); a;) {
+      const tx0 = performance.now()
+      let inside = 0
+      const done: { a: Planned; id: number }[] = []
+      await store.transaction(async (raw) => {
+        const tx = timed(raw, timings)
+        const i0 = performance.now()
+        while (a && done.length < batchSize && performance.now() - i0 < maxTransactionMs) {
+          done.push({ a, id: await writeOne(tx, a) })
+          a = next()
+        }
+        inside = performance.now() - i0
+      })
+      transactions++
+      timings.add('transaction begin + commit', performance.now() - tx0 - inside)
+      for (const { a: w, id } of done) {
+        ids.push(id)
+        oldest = Math.min(oldest, w.publishedAt)
+        if (w.publishedAt > newest || (w.publishedAt === newest && id > newestId)) [newest, newestId] = [w.publishedAt, id]
+      }
+      if (opts.analyze && ids.length >= analyzeAt && !analyzing) {
+        analyzeAt = Math.max(500, Math.ceil(ids.length * 1.1) + 50)
+        const a0 = performance.now()
+        analyzing = opts.analyze().then(() => timings.add('ANALYZE (autovacuum stand-in)', performance.now() - a0))
+        await analyzing
+        analyzing = null
+      }
+      opts.onProgress?.(ids.length, n, performance.now() - started)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, opts.workers ?? 1) }, worker))
+  // Ids come back in commit order; the Popular views and the newest-first slices below want publication order.
+  ids.sort((x, y) => x - y)
+  const writeMs = performance.now() - started
+  const rebuild = await rebuildRelated(store, now)
+  const articlesMs = writeMs
 
   const views = await writeViews(store, r, ids, now, opts.viewsPerHour ?? 200, opts.viewHours ?? 168)
   if (opts.relatedCaughtUp ?? true) await markRelatedCaughtUp(store, newest, newestId)
   timings.add('store, all calls (wall time)', timings.storeMs)
   const breakdown = [...timings.rows].map(([name, row]) => ({ name, ms: Math.round(row.ms), calls: row.calls })).sort((a, b) => b.ms - a.ms)
   return {
-    articles: n, seed, seconds: articlesMs / 1000, articlesPerSecond: n / (articlesMs / 1000), transactions, breakdown, views,
+    articles: n, seed, seconds: articlesMs / 1000, articlesPerSecond: n / (articlesMs / 1000), transactions, breakdown, views, related: rebuild,
     editorsChoice: picks, newestNewsPath: newestNews.path, oldestPublishedAt: oldest, newestPublishedAt: newest,
   }
 }
@@ -307,17 +334,27 @@ export function printBreakdown(report: GenerateReport): void {
   })))
 }
 
+/** Prints the related rebuild's passes, in total and per article. */
+export function printRelated(report: GenerateReport): void {
+  const { articles, countMs, reweighMs, listMs } = report.related
+  const per = (ms: number) => `${(ms / Math.max(articles, 1)).toFixed(2)} ms/article`
+  console.log(`related rebuild of ${articles} articles: count ${(countMs / 1000).toFixed(1)} s (${per(countMs)}), ` +
+    `re-weigh ${(reweighMs / 1000).toFixed(1)} s (${per(reweighMs)}), lists ${(listMs / 1000).toFixed(1)} s (${per(listMs)})`)
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       articles: { type: 'string', default: '10000' }, seed: { type: 'string', default: '42' }, batch: { type: 'string', default: '250' },
       'max-transaction-ms': { type: 'string', default: '500' },
-      'data-dir': { type: 'string' }, 'database-url': { type: 'string' },
+      'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, workers: { type: 'string' },
     },
     strict: true,
   })
   const articles = Number(values.articles)
   if (!Number.isInteger(articles) || articles < 1) throw new Error('--articles must be a whole number ≥ 1')
+  const workers = values.workers === undefined ? undefined : Number(values.workers)
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 32)) throw new Error('--workers must be a whole number from 1 to 32')
   const dataDir = path.resolve(values['data-dir'] ?? './data/bench')
   const config = loadConfig({ DATA_DIR: dataDir, ...(values['database-url'] && { DATABASE_URL: values['database-url'] }) })
   const store = await openStore(config.database)
@@ -327,12 +364,13 @@ async function main(): Promise<number> {
     const standIn = url && !(await autovacuumOn(url)) ? { analyze: () => analyze(url) } : {}
     const report = await generate(store, {
       ...standIn, articles, seed: Number(values.seed), batchSize: Number(values.batch), maxTransactionMs: Number(values['max-transaction-ms']),
-      mediaDir: path.join(dataDir, 'media'),
+      mediaDir: path.join(dataDir, 'media'), workers: workers ?? (config.database.engine === 'postgres' ? 4 : 1),
       onProgress: progressPrinter(`generate ${config.database.engine}`),
     })
     console.log(`${report.articles} articles in ${report.seconds.toFixed(1)} s (${report.transactions} transactions): ${Math.round(report.articlesPerSecond)} articles/s ` +
       `(${config.database.engine}); ${report.views.rows} hourly view rows in ${report.views.seconds.toFixed(1)} s`)
     printBreakdown(report)
+    printRelated(report)
     console.log(`newest news article: ${report.newestNewsPath}`)
     return 0
   } finally {

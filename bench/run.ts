@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url'
 import { loadConfig } from '../src/config.ts'
 import { openStore } from '../src/store/store.ts'
 import { startBaseline } from './baseline.ts'
-import { generate, markRelatedCaughtUp, printBreakdown, progressPrinter, type GenerateReport } from './generate.ts'
+import { generate, markRelatedCaughtUp, printBreakdown, printRelated, progressPrinter, type GenerateReport } from './generate.ts'
 import { wrkVersion } from './load.ts'
 import { loadPages, measure, printRow, type Row } from './pages.ts'
 import { analyze, autovacuumOn, createScratch, databaseCpu, postgresRoundTripUs, postgresUnavailable, vacuumAnalyze, type Engine, type Scratch } from './scratch.ts'
@@ -116,6 +116,7 @@ async function prepare(engine: Engine, opts: ReturnType<typeof parseOptions>): P
     try {
       generation = await generate(store, {
         ...standIn, articles: opts.articles, seed: opts.seed, mediaDir: path.join(scratch.dataDir, 'media'), onProgress: progressPrinter(`  ${engine}`),
+        workers: engine === 'postgres' ? 4 : 1,
       })
     } finally {
       await store.close()
@@ -123,6 +124,7 @@ async function prepare(engine: Engine, opts: ReturnType<typeof parseOptions>): P
     console.log(`  ${Math.round(generation.articlesPerSecond)} articles/s (${generation.seconds.toFixed(1)} s, ${generation.transactions} transactions); ` +
       `${generation.views.rows.toLocaleString('en')} hourly view rows in ${generation.views.seconds.toFixed(1)} s; where the time went:`)
     printBreakdown(generation)
+    printRelated(generation)
     const vacuumMs = scratch.databaseUrl ? await vacuumAnalyze(scratch.databaseUrl) : null
     if (vacuumMs !== null) console.log(`  VACUUM ANALYZE: ${Math.round(vacuumMs)} ms`)
     return {

@@ -24,11 +24,24 @@ export async function createDraft(tx: Repositories, input: ArticleInput, ctx: { 
   return id
 }
 
+export interface PublishContext {
+  readonly now: number
+  readonly siteLanguage: string
+  /** For imports: the original published and updated times. */
+  readonly publishedAt?: number
+  readonly updatedAt?: number
+  /**
+   * 'later' leaves a first publication out of related articles until rebuildRelated (related/refresh.ts) counts the
+   * whole collection at once: imports of thousands of articles use it, since indexing one by one is most of their cost.
+   */
+  readonly related?: 'now' | 'later'
+}
+
 /**
  * Publishes the working copy. The first publication sets the published time (or keeps `publishedAt`
  * when given, for imports); later ones keep it and set the updated time. A changed path leaves a 301 behind.
  */
-export async function publish(tx: Repositories, id: number, ctx: { now: number; siteLanguage: string; publishedAt?: number; updatedAt?: number }): Promise<void> {
+export async function publish(tx: Repositories, id: number, ctx: PublishContext): Promise<void> {
   const article = await tx.articles.get(id)
   if (!article) throw new AppError('NotFound', 'no such article')
   if (article.status !== 'published' && !canTransition(article.status, 'published')) {
@@ -48,7 +61,8 @@ export async function publish(tx: Repositories, id: number, ctx: { now: number; 
     language: article.language, sectionId: article.sectionId, publishedAt,
   })
   await tx.articles.setStatus(id, 'published', { publishedAt, updatedAt, scheduledAt: null })
-  await indexArticle(tx, id, previousTerms, ctx.now)
+  // An article already counted is always re-indexed, so the frequencies never count terms it no longer has.
+  if (ctx.related !== 'later' || previousTerms !== null) await indexArticle(tx, id, previousTerms, ctx.now)
   await tx.invalidations.record(articleChanged(id, placedBefore, await tx.invalidations.placement(id)))
   const after = await tx.articles.livePath(id)
   if (before && after) {

@@ -35,12 +35,17 @@ export const DEFAULT_PARAMS: RelatedParams = {
 
 type Tx = Repositories
 
-const textOf = (s: RelatedSource) => ({ title: s.title, standfirst: s.standfirst, body: plainText(s.bodyHtml), tags: s.tags })
+/** The text an article's terms are counted from. */
+export const textOf = (s: RelatedSource) => ({ title: s.title, standfirst: s.standfirst, body: plainText(s.bodyHtml), tags: s.tags })
 
-/** The distinct terms of an article's live copy (what the document frequencies count), or null when it is not live. */
+/**
+ * The distinct terms of an article's live copy as the document frequencies count them, or null when they do not count
+ * it: not live, or published with related indexing left for a rebuild (it has no kept terms yet).
+ */
 export async function liveTermSet(tx: Tx, id: number, p: TermParams = DEFAULT_PARAMS): Promise<Set<string> | null> {
   const [source] = await tx.related.sources([id])
-  return source ? new Set(termFrequencies(textOf(source), p).keys()) : null
+  if (!source || !(await tx.related.hasTerms(id))) return null
+  return new Set(termFrequencies(textOf(source), p).keys())
 }
 
 /**

@@ -1,7 +1,8 @@
 // Background upkeep of related lists: older articles gain newer relatives, and term weights follow the collection.
 
 import type { Store } from '../store/store.ts'
-import { computeList, DEFAULT_PARAMS, rankCandidates, reweigh, type RelatedParams } from './engine.ts'
+import { computeList, DEFAULT_PARAMS, rankCandidates, reweigh, textOf, type RelatedParams } from './engine.ts'
+import { termFrequencies } from './terms.ts'
 
 const CURSOR_AT = 'refresh_published_at'
 const CURSOR_ID = 'refresh_article_id'
@@ -66,22 +67,38 @@ export async function refreshRelated(store: Store, now: number, o: RefreshOption
   return { recent: recent.length, recomputed, reweighed }
 }
 
-/**
- * Recomputes everything: first the terms of every live article with the final document frequencies, then every
- * list. For imports and benchmarks; returns the times of both passes.
- */
-export async function refreshAll(store: Store, now: number, p: RelatedParams = DEFAULT_PARAMS, batch = 100): Promise<{ articles: number; reweighMs: number; listMs: number }> {
+/** Every live article's id, in id order. */
+async function allLiveIds(store: Store): Promise<number[]> {
   const ids: number[] = []
   for (let after = 0; ;) {
     const part = await store.related.liveIdsAfter(after, 1000)
-    if (part.length === 0) break
+    if (part.length === 0) return ids
     ids.push(...part)
     after = part.at(-1)!
   }
+}
+
+/**
+ * Rebuilds related articles from scratch: counts the document frequencies over every live article, re-weighs every
+ * article's kept terms with them, then recomputes every list. For imports (which publish with `related: 'later'`),
+ * benchmarks and repairs; returns the time of each pass. Publishing while it runs is safe but may leave counts off
+ * until the next rebuild, so run it while nothing else publishes.
+ */
+export async function rebuildRelated(store: Store, now: number, p: RelatedParams = DEFAULT_PARAMS, batch = 100): Promise<{ articles: number; countMs: number; reweighMs: number; listMs: number }> {
+  const ids = await allLiveIds(store)
   let t = performance.now()
+  const df = new Map<string, number>()
+  for (let i = 0; i < ids.length; i += 1000) {
+    for (const source of await store.related.sources(ids.slice(i, i + 1000))) {
+      for (const term of termFrequencies(textOf(source), p).keys()) df.set(term, (df.get(term) ?? 0) + 1)
+    }
+  }
+  await store.transaction((tx) => tx.related.replaceFrequencies(df, ids.length))
+  const countMs = performance.now() - t
+  t = performance.now()
   for (let i = 0; i < ids.length; i += batch) await store.transaction((tx) => reweigh(tx, ids.slice(i, i + batch), p))
   const reweighMs = performance.now() - t
   t = performance.now()
   await recompute(store, ids, now, batch, p, false)
-  return { articles: ids.length, reweighMs, listMs: performance.now() - t }
+  return { articles: ids.length, countMs, reweighMs, listMs: performance.now() - t }
 }

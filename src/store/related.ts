@@ -121,6 +121,18 @@ export function createRelated(db: Kysely<Database>) {
       for (const part of chunks(rows)) await db.insertInto('related_terms').values(part).execute()
     },
 
+    /** Whether the article has kept terms, i.e. whether the document frequencies count it. */
+    async hasTerms(articleId: number): Promise<boolean> {
+      return (await db.selectFrom('related_terms').select('article_id').where('article_id', '=', articleId).limit(1).executeTakeFirst()) !== undefined
+    },
+
+    /** Replaces every document frequency and the document count at once (a rebuild counted them from scratch). */
+    async replaceFrequencies(df: ReadonlyMap<string, number>, documents: number): Promise<void> {
+      await db.deleteFrom('related_df').execute()
+      for (const part of chunks([...df])) await db.insertInto('related_df').values(part.map(([term, n]) => ({ term, df: n }))).execute()
+      await setState(DOCUMENTS, documents)
+    },
+
     async removeTerms(articleId: number): Promise<void> {
       await db.deleteFrom('related_terms').where('article_id', '=', articleId).execute()
     },

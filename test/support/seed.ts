@@ -24,6 +24,8 @@ export async function seedTaxonomy(store: Store): Promise<void> {
 export interface TestArticle extends Partial<ArticleInput> {
   readonly publishedAt?: number
   readonly draft?: boolean
+  /** 'later' publishes as imports do, leaving related indexing to rebuildRelated. */
+  readonly related?: 'now' | 'later'
 }
 
 let counter = 0
@@ -40,7 +42,7 @@ export async function seedArticle(store: Store, a: TestArticle = {}, now = Date.
       ...(a.editorsChoiceRank !== undefined && { editorsChoiceRank: a.editorsChoiceRank }),
       ...(a.heroMediaId !== undefined && { heroMediaId: a.heroMediaId }),
     }, { now, siteLanguage: 'en' })
-    if (!a.draft) await publish(tx, id, { now, siteLanguage: 'en', publishedAt: a.publishedAt ?? now - counter * 60_000 })
+    if (!a.draft) await publish(tx, id, { now, siteLanguage: 'en', publishedAt: a.publishedAt ?? now - counter * 60_000, ...(a.related && { related: a.related }) })
     return id
   })
 }
