@@ -7,7 +7,7 @@ import { webhookCommand } from './webhooks.ts'
 import { userCommand } from './users.ts'
 import { tokenCommand } from './tokens.ts'
 
-/** What a command may need from the composition root (main.ts), which alone builds the server. */
+/** What a command may need from the composition root (composition.ts), which alone builds the server. */
 export interface CliDeps {
   /** Starts the server; resolves with an exit code once it has shut down. */
   start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | undefined }): Promise<number>

@@ -17,7 +17,7 @@ export interface ListenerDeps {
 }
 
 export interface PostgresListener {
-  /** Resolves once the first LISTEN is in place (tests wait for it; main.ts need not). */
+  /** Resolves once the first LISTEN is in place (tests wait for it; composition.ts need not). */
   readonly ready: Promise<void>
   /** How many times a LISTEN has been put in place: 1 after start, +1 per reconnection. */
   connections(): number

@@ -56,6 +56,13 @@ export function createSessions(db: Kysely<Database>) {
       return Number(res.numUpdatedRows)
     },
 
+    /** Revokes every session of a user but `keep` (after a password change, the session that made it stays); returns how many. */
+    async revokeOthers(userId: number, keep: string, now: number): Promise<number> {
+      const res = await db.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', userId).where('id', '!=', keep)
+        .where('revoked_at', 'is', null).executeTakeFirst()
+      return Number(res.numUpdatedRows)
+    },
+
     /** Deletes sessions that expired or were revoked before `before`; returns how many. */
     async prune(before: number): Promise<number> {
       const res = await db.deleteFrom('sessions').where((eb) => eb.or([eb('expires_at', '<', before), eb('revoked_at', '<', before)])).executeTakeFirst()
@@ -70,6 +77,13 @@ export function createSessions(db: Kysely<Database>) {
     async putCounter(key: string, c: LoginCounter): Promise<void> {
       const values = { window_start: c.windowStart, failures: c.failures, locked_until: c.lockedUntil }
       await db.insertInto('login_attempts').values({ key, ...values }).onConflict((oc) => oc.column('key').doUpdateSet(values)).execute()
+    },
+
+    /** Deletes login counters whose window began before `windowBefore` and that hold no lock past `now`; returns how many. */
+    async pruneCounters(windowBefore: number, now: number): Promise<number> {
+      const res = await db.deleteFrom('login_attempts').where('window_start', '<', windowBefore)
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)])).executeTakeFirst()
+      return Number(res.numDeletedRows)
     },
 
     async clearCounter(key: string): Promise<void> {

@@ -5,8 +5,6 @@ import type { DatabaseConfig } from '../config.ts'
 import { postgresDialect, sqliteDialect, type StoreDialect } from './dialect.ts'
 import { runMigrations } from './migrate.ts'
 import type { Database } from './schema.ts'
-import { openSqlite } from './sqlite.ts'
-import { openPostgres } from './postgres.ts'
 import { createArticles } from './articles.ts'
 import { createLive } from './live.ts'
 import { createContentApi } from './content-api.ts'
@@ -57,7 +55,7 @@ export interface Store extends Repositories {
   readonly dialect: StoreDialect
   /** Migrations this open applied; empty when the schema was already current. */
   readonly applied: readonly string[]
-  /** Cache invalidations, heard after commit (and from other instances once main.ts starts the PostgreSQL listener). */
+  /** Cache invalidations, heard after commit (and from other instances once composition.ts starts the PostgreSQL listener). */
   readonly invalidated: InvalidationFeed
   /** Runs `fn` in one transaction; never nest calls, and never await the network inside one. */
   transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>
@@ -68,9 +66,10 @@ export interface Store extends Repositories {
 
 /** Opens and migrates the database that `config` names. */
 export async function openStore(config: DatabaseConfig, opts: { readonly poolSize?: number } = {}): Promise<Store> {
+  // Only the configured engine's driver is loaded: pg or better-sqlite3 alone costs tens of milliseconds at start.
   const [db, dialect] = config.engine === 'sqlite'
-    ? [openSqlite(config.file), sqliteDialect] as const
-    : [openPostgres(config.url, opts.poolSize), postgresDialect] as const
+    ? [(await import('./sqlite.ts')).openSqlite(config.file), sqliteDialect] as const
+    : [(await import('./postgres.ts')).openPostgres(config.url, opts.poolSize), postgresDialect] as const
   let applied: string[]
   try {
     applied = await runMigrations(db, dialect)

@@ -58,6 +58,13 @@ export async function scratchDatabase(engine: 'sqlite' | 'postgres'): Promise<Sc
       const c = new pg.Client({ connectionString: POSTGRES_ADMIN_URL })
       await c.connect()
       try {
+        // pg's Pool.end() resolves before its sockets have closed: a forced drop at once would terminate connections
+        // that are already leaving, and their clients would raise the error after the test. Wait for them first.
+        for (let attempt = 0; attempt < 40; attempt++) {
+          const { rows } = await c.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [name])
+          if (Number(rows[0]!.n) === 0) break
+          await new Promise((r) => setTimeout(r, 50))
+        }
         await c.query(`drop database if exists ${name} with (force)`)
       } finally {
         await c.end()
