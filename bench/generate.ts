@@ -264,7 +264,7 @@ export async function generate(store: Store, opts: GenerateOptions): Promise<Gen
   // Ids come back in commit order; the Popular views and the newest-first slices below want publication order.
   ids.sort((x, y) => x - y)
   const writeMs = performance.now() - started
-  const rebuild = await rebuildRelated(store, now)
+  const rebuild = await rebuildRelated(store, now, undefined, { workers: opts.workers ?? 1 })
   const articlesMs = writeMs
 
   const views = await writeViews(store, r, ids, now, opts.viewsPerHour ?? 200, opts.viewHours ?? 168)

@@ -43,7 +43,7 @@ forEachDatabase('articles published with related left for later have no lists un
   const later = await corpus(store, 'later')
   assert.equal(await store.related.documentCount(), 0, 'nothing counted before the rebuild')
   assert.deepEqual((await store.related.list(later[0]!)), [])
-  const report = await rebuildRelated(store, NOW)
+  const report = await rebuildRelated(store, NOW, undefined, { batch: 2, workers: 3 })
   assert.equal(report.articles, TEXTS.length)
 
   const other = await scratchStore(t, t.name.endsWith('[postgres]') ? 'postgres' : 'sqlite')
