@@ -11,6 +11,7 @@ import type { MediaPatch } from '../store/media.ts'
 import type { Repositories, Store } from '../store/store.ts'
 import { checkBytes, inspect } from './limits.ts'
 import { sniffImage } from './sniff.ts'
+import { withoutMetadata } from './strip-metadata.ts'
 
 export interface MediaLibraryDeps {
   readonly store: Store
@@ -106,6 +107,8 @@ export function createMediaLibrary({ store, clock, mediaDir }: MediaLibraryDeps)
       checkBytes(input.data.length)
       const type = sniffImage(input.data)
       const facts = await inspect(input.data, type)
+      // What is stored and served is the original without its EXIF, XMP and IPTC (GPS positions, camera serials).
+      const data = await withoutMetadata(input.data, facts)
       const details = toPatch({ alt: input.alt ?? '', caption: input.caption ?? '', credit: input.credit ?? '' })
       const now = clock.now()
       const date = new Date(now)
@@ -113,11 +116,11 @@ export function createMediaLibrary({ store, clock, mediaDir }: MediaLibraryDeps)
       const relative = `${dir}/${randomBytes(8).toString('hex')}-${safeName(input.filename)}.${type.ext}`
       // The file first, outside the transaction; removed again if the record cannot be written.
       await mkdir(fileOf(dir), { recursive: true })
-      await writeFile(fileOf(relative), input.data, { flag: 'wx' })
+      await writeFile(fileOf(relative), data, { flag: 'wx' })
       try {
         const id = await store.transaction(async (tx) => {
           const mediaId = await tx.media.insert({
-            path: relative, mime: type.mime, width: facts.width, height: facts.height, bytes: input.data.length,
+            path: relative, mime: type.mime, width: facts.width, height: facts.height, bytes: data.length,
             alt: details.alt ?? '', caption: details.caption ?? '', credit: details.credit ?? '', focalX: 0.5, focalY: 0.5, createdAt: now,
           })
           await tx.media.enqueueVariants(mediaId, now)

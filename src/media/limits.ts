@@ -1,6 +1,7 @@
 // Upload limits: bytes before anything is read, pixels from the headers alone, before a single pixel is decoded.
 
-import sharp, { type Metadata, type SharpOptions } from 'sharp'
+import type { Metadata, SharpOptions } from 'sharp'
+import { loadSharp } from './sharp.ts'
 import { AppError } from '../errors.ts'
 import { MediaError } from './media-error.ts'
 import { typeOf, type ImageFormat, type SniffedType } from './sniff.ts'
@@ -36,6 +37,7 @@ export const decodeOptions = (format: ImageFormat, pages = 1): SharpOptions =>
  */
 export async function inspect(buf: Buffer, type: SniffedType): Promise<ImageFacts> {
   let meta: Metadata
+  const sharp = await loadSharp()
   try {
     meta = await sharp(buf, { limitInputPixels: false }).metadata()
   } catch {

@@ -1,6 +1,6 @@
 // Responsive variants with sharp: 480, 960 and 1600 px wide, never upscaled, in WebP and the original's format.
 
-import sharp from 'sharp'
+import { loadSharp } from './sharp.ts'
 import { decodeOptions } from './limits.ts'
 import type { ImageFormat } from './sniff.ts'
 
@@ -19,9 +19,6 @@ export interface RenderedVariant extends VariantPlan {
   readonly data: Buffer
 }
 
-// One image at a time per process: variants are background work, and pages must keep the other core.
-sharp.concurrency(1)
-
 /**
  * Which variants an original gets. Each width below the original's; when the original is narrower than 1600 px, also
  * one at its own width, so the largest candidate is never blurrier than the original.
@@ -39,6 +36,7 @@ export function planVariants(format: ImageFormat, width: number): VariantPlan[] 
 
 /** Encodes one variant; `pages` > 1 keeps a GIF or WebP animated (in GIF and in WebP). */
 export async function renderVariant(original: Buffer, source: { format: ImageFormat; pages: number }, plan: VariantPlan): Promise<RenderedVariant> {
+  const sharp = await loadSharp()
   let img = sharp(original, decodeOptions(source.format, source.pages)).autoOrient()
     .resize({ width: plan.width, withoutEnlargement: true })
   if (plan.format === 'webp') img = img.webp({ quality: 80, effort: 4 })

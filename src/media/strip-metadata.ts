@@ -1,0 +1,28 @@
+// Originals are stored without EXIF, XMP or IPTC: a photographer's camera writes GPS positions and serial numbers there.
+
+import type { Metadata } from 'sharp'
+import { loadSharp } from './sharp.ts'
+import { decodeOptions, type ImageFacts } from './limits.ts'
+
+/** Whether sharp's header read found metadata that could say where, when or with what a photo was taken. */
+export const carriesMetadata = (meta: Metadata): boolean =>
+  !!(meta.exif?.length || meta.xmp?.length || meta.iptc?.length || meta.comments?.length || (meta.orientation !== undefined && meta.orientation !== 1))
+
+/**
+ * The bytes to store for an upload that passed `inspect`: the same bytes when there is no metadata to drop, else the
+ * image re-encoded in its own format (turned upright by its EXIF orientation, colour profile kept, animation kept) at
+ * a quality high enough that the variants made from it do not suffer.
+ */
+export async function withoutMetadata(data: Buffer, facts: ImageFacts): Promise<Buffer> {
+  const sharp = await loadSharp()
+  const meta = await sharp(data, { limitInputPixels: false }).metadata()
+  if (!carriesMetadata(meta)) return data
+  const format = facts.type.format
+  let img = sharp(data, decodeOptions(format, facts.pages)).autoOrient().keepIccProfile()
+  if (format === 'jpeg') img = img.jpeg({ quality: 95, chromaSubsampling: meta.chromaSubsampling === '4:4:4' ? '4:4:4' : '4:2:0' })
+  else if (format === 'png') img = img.png({ compressionLevel: 9 })
+  else if (format === 'webp') img = img.webp({ quality: 95, alphaQuality: 100 })
+  else if (format === 'gif') img = img.gif()
+  else img = img.avif({ quality: 80, effort: 2 })
+  return img.toBuffer()
+}
