@@ -1,6 +1,7 @@
 // Search benchmark: indexing throughput and query latency (p50/p99) over realistic queries, on SQLite and PostgreSQL.
 //
 //   node bench/search.ts [--articles 10000] [--engines sqlite,postgres] [--runs 5] [--seed 42] [--keep] [--index-only]
+//   node bench/search.ts --data-dir DIR [--database-url URL] [--runs 5]      # a site generated earlier (bench/generate.ts)
 //
 // --index-only (SQLite only) skips the site: generated texts go straight into the index, so 100,000 articles load in
 // minutes, and only the index-level latency is measured (the page level needs live articles).
@@ -148,12 +149,27 @@ async function benchEngine(engine: Engine, articles: number, seed: number, runs:
   }
 }
 
+/** A site generated earlier: re-indexes it (the indexing throughput) and times the queries. */
+async function benchExisting(dataDir: string, databaseUrl: string | undefined, runs: number) {
+  const config = loadConfig({ DATA_DIR: dataDir, ...(databaseUrl && { DATABASE_URL: databaseUrl }) })
+  const engine = config.database.engine
+  const store = await openStore(config.database, { poolSize: 4 })
+  try {
+    const articles = await store.live.count()
+    const re = await reindex(store)
+    if (databaseUrl) await vacuumAnalyze(databaseUrl)
+    return { rows: summarize(engine, articles, await timeQueries(store, runs, ['index', 'page'])), indexing: { engine, articles, 'reindex docs/s': Math.round(re.perSecond) } }
+  } finally {
+    await store.close()
+  }
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       articles: { type: 'string', default: '10000' }, engines: { type: 'string', default: 'sqlite,postgres' },
       runs: { type: 'string', default: '5' }, seed: { type: 'string', default: '42' }, keep: { type: 'boolean', default: false },
-      'index-only': { type: 'boolean', default: false },
+      'index-only': { type: 'boolean', default: false }, 'data-dir': { type: 'string' }, 'database-url': { type: 'string' },
     },
     strict: true,
   })
@@ -164,6 +180,12 @@ async function main(): Promise<number> {
   const engines = values.engines.split(',').map((e) => e.trim())
   const indexing: Record<string, unknown>[] = []
   const rows = []
+  if (values['data-dir']) {
+    const r = await benchExisting(values['data-dir'], values['database-url'], runs)
+    indexing.push(r.indexing)
+    rows.push(...r.rows)
+    engines.length = 0
+  }
   if (values['index-only']) {
     console.log(`sqlite: indexing ${articles} generated articles directly…`)
     const r = await benchIndexOnly(articles, Number(values.seed), runs)
