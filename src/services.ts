@@ -17,6 +17,10 @@ import { createMostRead } from './popular/most-read.ts'
 import { createMediaLibrary, type MediaLibrary } from './media/library.ts'
 import { createAccounts, type Accounts } from './editorial/accounts.ts'
 import { createEditing, type Editing } from './editorial/editing.ts'
+import { createCuration, type Curation } from './editorial/curation.ts'
+import { createTaxonomyDesk, type TaxonomyDesk } from './editorial/taxonomy.ts'
+import { createBylines, type Bylines } from './editorial/people.ts'
+import { createRedirectDesk, type RedirectDesk } from './editorial/redirects.ts'
 
 export interface Services {
   readonly config: Config
@@ -32,7 +36,7 @@ export interface Services {
   readonly sitemaps: Sitemaps
   /** The public, read-only Content API (/api/v1/articles, sections, tags, authors). */
   readonly contentApi: ContentApiReading
-  /** View beacons and their batched writes; main.ts starts its flush timer and stops it on shutdown. */
+  /** View beacons and their batched writes; composition.ts starts its flush timer and stops it on shutdown. */
   readonly popular: ViewCounter
   /** What changed, after commit (and from other instances on PostgreSQL): the page cache subscribes to it. */
   readonly invalidation: InvalidationFeed
@@ -42,6 +46,11 @@ export interface Services {
   readonly accounts: Accounts
   /** Saving working copies (409 on a stale version, losing text kept), revisions, the workflow, signed previews. */
   readonly editing: Editing
+  /** Front-page curation (lead pin, editor's choice), sections and tags, bylines, manual redirects: the desk's housekeeping. */
+  readonly curation: Curation
+  readonly taxonomyDesk: TaxonomyDesk
+  readonly bylines: Bylines
+  readonly redirectDesk: RedirectDesk
 }
 
 export interface ServiceDeps {
@@ -65,5 +74,7 @@ export function createServices({ store, config, clock, log }: ServiceDeps): Serv
   return { config, clock, store, site, reading, popular, search: createSearch({ store, site, reading }),
     feeds: createFeeds({ store, clock, site, reading }), sitemaps: createSitemaps({ store, clock, site }), contentApi: createContentApiReading({ store, site }),
     invalidation: store.invalidated, media: createMediaLibrary({ store, clock, mediaDir: path.join(config.dataDir, 'media') }), accounts: createAccounts({ store, clock }),
-    editing: createEditing({ store, clock, siteLanguage: async () => (await site.get()).settings.language }) }
+    editing: createEditing({ store, clock, siteLanguage: async () => (await site.get()).settings.language }),
+    curation: createCuration({ store, clock, site }), taxonomyDesk: createTaxonomyDesk({ store, clock, site }),
+    bylines: createBylines({ store, clock }), redirectDesk: createRedirectDesk({ store, clock, site }) }
 }

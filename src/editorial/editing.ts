@@ -14,6 +14,7 @@ import {
 } from './saving.ts'
 import { transition } from './workflow.ts'
 import { createDraft } from './publishing.ts'
+import { deleteArticle } from './deleting.ts'
 
 export interface EditingDeps {
   readonly store: Store
@@ -67,6 +68,14 @@ export function createEditing({ store, clock, siteLanguage }: EditingDeps) {
       return store.transaction((tx) => transition(tx, {
         articleId, to, userRole: actor.role, userIsCreator: actor.isCreator, userId: actor.userId, now: clock.now(),
         siteLanguage: language, ...(at !== undefined && { at }),
+      }))
+    },
+
+    /** Deletes an article as `actor` (deleting.ts): unpublished first when live, its path left answering 410. */
+    async remove(articleId: number, actor: Actor): Promise<{ formerPath: string | null }> {
+      const language = await siteLanguage()
+      return store.transaction((tx) => deleteArticle(tx, {
+        articleId, userId: actor.userId, userRole: actor.role, userIsCreator: actor.isCreator, now: clock.now(), siteLanguage: language,
       }))
     },
 

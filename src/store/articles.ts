@@ -1,6 +1,6 @@
 // Articles: the working copy every status has, and the live copy that publishing writes.
 
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { ArticleStatus, Genre } from '../domain/article.ts'
 import type { SanitizedHtml } from '../domain/sanitized-html.ts'
 import { storedSanitizedHtml } from '../content/sanitize.ts'
@@ -137,10 +137,46 @@ export function createArticles(db: Kysely<Database>) {
       await db.deleteFrom('article_live').where('article_id', '=', id).execute()
     },
 
+    /**
+     * Deletes the working copy; links, revisions, views and related rows go with it (foreign keys cascade). Its
+     * translations stay linked without it (a group left with one article is no group), and old paths that redirected
+     * to it answer 410 like its own. Returns false when there was no such article.
+     */
+    async delete(id: number): Promise<boolean> {
+      const row = await db.selectFrom('articles').select('translation_group').where('id', '=', id).executeTakeFirst()
+      if (!row) return false
+      const group = row.translation_group
+      if (group !== null) {
+        const others = await db.selectFrom('articles').select('id').where('translation_group', '=', group).where('id', '!=', id).orderBy('id').execute()
+        // A group is named after its first article: when that one goes, the oldest remaining one names it.
+        const next = others.length > 1 ? (group === id ? others[0]!.id : group) : null
+        if (next !== group) await db.updateTable('articles').set({ translation_group: next }).where('translation_group', '=', group).where('id', '!=', id).execute()
+      }
+      await db.updateTable('redirects').set({ status: 410, to_article_id: null }).where('to_article_id', '=', id).execute()
+      await db.deleteFrom('articles').where('id', '=', id).execute()
+      return true
+    },
+
     /** The public location of a live article, for redirects that point to it. */
     async livePath(id: number): Promise<{ language: string; sectionSlug: string; slug: string } | undefined> {
       return db.selectFrom('article_live as l').innerJoin('sections as s', 's.id', 'l.section_id')
         .select(['l.language', 's.slug as sectionSlug', 'l.slug']).where('l.article_id', '=', id).executeTakeFirst()
+    },
+
+    /** The editor's choice as the desk orders it: every pick by rank (unranked last), with whether it is live. */
+    async editorsChoice(): Promise<{ id: number; title: string; rank: number | null; until: number | null; live: boolean; publishedAt: number | null }[]> {
+      const rows = await db.selectFrom('articles as a').leftJoin('article_live as l', 'l.article_id', 'a.id')
+        .select(['a.id', 'a.title', 'a.editors_choice_rank', 'a.editors_choice_until', 'l.article_id as live_id', 'a.published_at'])
+        .where('a.editors_choice', '=', 1)
+        .orderBy(sql`coalesce(a.editors_choice_rank, 1000000000)`).orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').execute()
+      return rows.map((r) => ({ id: r.id, title: r.title, rank: r.editors_choice_rank, until: r.editors_choice_until, live: r.live_id !== null, publishedAt: r.published_at }))
+    },
+
+    /** Sets an article's editor's-choice state; the working copy's version stays, as curation is not an edit of the text. */
+    async setEditorsChoice(id: number, pick: { readonly rank: number; readonly until: number | null } | null): Promise<void> {
+      await db.updateTable('articles').set(pick
+        ? { editors_choice: 1, editors_choice_rank: pick.rank, editors_choice_until: pick.until }
+        : { editors_choice: 0, editors_choice_rank: null, editors_choice_until: null }).where('id', '=', id).execute()
     },
   }
 }

@@ -37,7 +37,7 @@ export interface DeskListPage {
 }
 
 /** `%` and `_` are literal in a search: escaped for LIKE … ESCAPE '\'. */
-const likePattern = (text: string): string => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+export const likePattern = (text: string): string => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 
 export function createDeskArticles(db: Kysely<Database>) {
   return {

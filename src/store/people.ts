@@ -1,6 +1,6 @@
 // Authors (bylines).
 
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Author } from '../domain/people.ts'
 import type { Database } from './schema.ts'
 
@@ -25,6 +25,24 @@ export function createPeople(db: Kysely<Database>) {
         slug: a.slug, name: a.name, bio: a.bio, kind: a.kind, photo_media_id: a.photoMediaId,
       }).returning('id').executeTakeFirstOrThrow()
       return row.id
+    },
+
+    // Desk housekeeping (editorial/people.ts).
+    async author(id: number): Promise<Author | undefined> {
+      const row = await select().where('id', '=', id).executeTakeFirst()
+      return row && toAuthor(row)
+    },
+    async updateAuthor(id: number, a: NewAuthor): Promise<void> {
+      await db.updateTable('authors').set({ slug: a.slug, name: a.name, bio: a.bio, kind: a.kind, photo_media_id: a.photoMediaId })
+        .where('id', '=', id).execute()
+    },
+    async deleteAuthor(id: number): Promise<void> {
+      await db.deleteFrom('authors').where('id', '=', id).execute()
+    },
+    /** How many articles (working copies of any status) carry a byline. */
+    async authorUsage(id: number): Promise<number> {
+      const row = await db.selectFrom('article_authors').select(sql<number>`count(*)`.as('n')).where('author_id', '=', id).executeTakeFirstOrThrow()
+      return Number(row.n)
     },
   }
 }

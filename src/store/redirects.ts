@@ -1,7 +1,8 @@
 // The redirects table: old paths, changed slugs and manual redirects, to an article or a URL.
 
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Database } from './schema.ts'
+import { likePattern as likeText } from './desk-articles.ts'
 
 export type RedirectKind = 'legacy' | 'slug' | 'manual'
 
@@ -11,6 +12,13 @@ export interface Redirect {
   /** Either the article it points to (resolved to its live path by the caller) or a URL. */
   readonly toArticleId: number | null
   readonly toUrl: string | null
+}
+
+/** A row of the desk's redirect list. */
+export interface RedirectRow extends Redirect {
+  readonly id: number
+  readonly kind: RedirectKind
+  readonly createdAt: number
 }
 
 export function createRedirects(db: Kysely<Database>) {
@@ -31,6 +39,24 @@ export function createRedirects(db: Kysely<Database>) {
     /** Removes a redirect, e.g. when a live article takes the path back. */
     async remove(fromPath: string): Promise<void> {
       await db.deleteFrom('redirects').where('from_path', '=', fromPath).execute()
+    },
+
+    /** One page of redirects, newest first; `text` filters on the from path or the target URL. Fetches limit + 1 rows. */
+    async list(q: { readonly text?: string; readonly limit: number; readonly offset: number }): Promise<{ items: RedirectRow[]; hasNext: boolean }> {
+      const rows = await db.selectFrom('redirects').selectAll()
+        .$if(!!q.text, (b) => b.where(sql<boolean>`(lower(from_path) like ${likeText(q.text!)} escape '\\' or lower(coalesce(to_url, '')) like ${likeText(q.text!)} escape '\\')`))
+        .orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit + 1).offset(q.offset).execute()
+      return {
+        hasNext: rows.length > q.limit,
+        items: rows.slice(0, q.limit).map((r) => ({
+          id: r.id, fromPath: r.from_path, status: r.status, toArticleId: r.to_article_id, toUrl: r.to_url,
+          kind: r.kind as RedirectKind, createdAt: r.created_at,
+        })),
+      }
+    },
+    async byId(id: number): Promise<{ id: number; fromPath: string } | undefined> {
+      const row = await db.selectFrom('redirects').select(['id', 'from_path']).where('id', '=', id).executeTakeFirst()
+      return row && { id: row.id, fromPath: row.from_path }
     },
   }
 }

@@ -33,6 +33,16 @@ export function createSite(db: Kysely<Database>) {
       const row = await db.selectFrom('pages').selectAll().where('slug', '=', slug).executeTakeFirst()
       return row && { id: row.id, slug: row.slug, title: row.title, bodyHtml: storedSanitizedHtml(row.body_html), updatedAt: row.updated_at }
     },
+    /** Creates or replaces the static page `slug` (the desk's settings page edits About, Contact and Privacy). */
+    async savePage(p: { slug: string; title: string; bodyHtml: SanitizedHtml; updatedAt: number }): Promise<void> {
+      const values = { title: p.title, body_html: p.bodyHtml, updated_at: p.updatedAt }
+      await db.insertInto('pages').values({ slug: p.slug, ...values }).onConflict((oc) => oc.column('slug').doUpdateSet(values)).execute()
+    },
+    /** Removes the static page `slug`; false when there was none. */
+    async deletePage(slug: string): Promise<boolean> {
+      const res = await db.deleteFrom('pages').where('slug', '=', slug).executeTakeFirst()
+      return Number(res.numDeletedRows) > 0
+    },
     async insertPage(p: { slug: string; title: string; bodyHtml: SanitizedHtml; updatedAt: number }): Promise<number> {
       const row = await db.insertInto('pages').values({ slug: p.slug, title: p.title, body_html: p.bodyHtml, updated_at: p.updatedAt })
         .returning('id').executeTakeFirstOrThrow()

@@ -1,8 +1,9 @@
 // Sections and tags.
 
-import type { Kysely, Selectable } from 'kysely'
+import { sql, type Kysely, type Selectable } from 'kysely'
 import type { Section, Tag } from '../domain/taxonomy.ts'
 import type { Database, TagsTable } from './schema.ts'
+import { likePattern as likeText } from './desk-articles.ts'
 
 const toTag = (r: Selectable<TagsTable>): Tag => ({
   id: r.id, slug: r.slug, name: r.name, kind: r.kind === 'place' ? 'place' : 'topic', parentId: r.parent_id,
@@ -11,6 +12,14 @@ const toTag = (r: Selectable<TagsTable>): Tag => ({
 
 export type NewSection = Omit<Section, 'id'>
 export type NewTag = Omit<Tag, 'id'>
+
+/** A page of the desk's tag list: `kind` and `text` (name or slug contains, case-insensitive) filter it. */
+export interface TagListQuery {
+  readonly kind?: 'topic' | 'place'
+  readonly text?: string
+  readonly limit: number
+  readonly offset: number
+}
 
 export function createTaxonomy(db: Kysely<Database>) {
   return {
@@ -42,6 +51,61 @@ export function createTaxonomy(db: Kysely<Database>) {
         slug: t.slug, name: t.name, kind: t.kind, parent_id: t.parentId, iso_code: t.isoCode, description: t.description,
       }).returning('id').executeTakeFirstOrThrow()
       return row.id
+    },
+
+    // Desk housekeeping (editorial/taxonomy.ts): edits, usage counts, merges.
+    async section(id: number): Promise<Section | undefined> {
+      return db.selectFrom('sections').select(['id', 'slug', 'name', 'description', 'position']).where('id', '=', id).executeTakeFirst()
+    },
+    async updateSection(id: number, s: Partial<NewSection>): Promise<void> {
+      await db.updateTable('sections').set(s).where('id', '=', id).execute()
+    },
+    async deleteSection(id: number): Promise<void> {
+      await db.deleteFrom('sections').where('id', '=', id).execute()
+    },
+    /** How many articles (working copies of any status) are filed in a section. */
+    async sectionUsage(id: number): Promise<number> {
+      const row = await db.selectFrom('articles').select(sql<number>`count(*)`.as('n')).where('section_id', '=', id).executeTakeFirstOrThrow()
+      return Number(row.n)
+    },
+    /** Live paths in a section, to leave redirects behind when its slug changes. */
+    async liveInSection(id: number): Promise<{ articleId: number; language: string; slug: string }[]> {
+      const rows = await db.selectFrom('article_live').select(['article_id', 'language', 'slug']).where('section_id', '=', id).execute()
+      return rows.map((r) => ({ articleId: r.article_id, language: r.language, slug: r.slug }))
+    },
+    /** One page of tags by name; fetches limit + 1 rows to know whether there is a next page. */
+    async tagList(q: TagListQuery): Promise<{ items: Tag[]; hasNext: boolean }> {
+      const rows = await db.selectFrom('tags').selectAll()
+        .$if(q.kind !== undefined, (b) => b.where('kind', '=', q.kind!))
+        .$if(!!q.text, (b) => b.where(sql<boolean>`(lower(name) like ${likeText(q.text!)} escape '\\' or lower(slug) like ${likeText(q.text!)} escape '\\')`))
+        .orderBy('name').orderBy('id').limit(q.limit + 1).offset(q.offset).execute()
+      return { items: rows.slice(0, q.limit).map(toTag), hasNext: rows.length > q.limit }
+    },
+    async updateTag(id: number, t: NewTag): Promise<void> {
+      await db.updateTable('tags').set({
+        slug: t.slug, name: t.name, kind: t.kind, parent_id: t.parentId, iso_code: t.isoCode, description: t.description,
+      }).where('id', '=', id).execute()
+    },
+    async deleteTag(id: number): Promise<void> {
+      await db.deleteFrom('tags').where('id', '=', id).execute()
+    },
+    /** Articles linked to a tag: every working copy, and those of them that are live. */
+    async tagArticles(id: number): Promise<{ working: number[]; live: number[] }> {
+      const working = await db.selectFrom('article_tags').select('article_id').where('tag_id', '=', id).execute()
+      const live = await db.selectFrom('live_tags').select('article_id').where('tag_id', '=', id).execute()
+      return { working: working.map((r) => r.article_id), live: live.map((r) => r.article_id) }
+    },
+    /**
+     * Moves every link of tag `from` to tag `into`, in working and live copies; an article that already has `into`
+     * just loses `from`. Children of `from` move under `into`.
+     */
+    async moveTagLinks(from: number, into: number): Promise<void> {
+      for (const table of ['article_tags', 'live_tags'] as const) {
+        await db.deleteFrom(table).where('tag_id', '=', from)
+          .where('article_id', 'in', db.selectFrom(table).select('article_id').where('tag_id', '=', into)).execute()
+        await db.updateTable(table).set({ tag_id: into }).where('tag_id', '=', from).execute()
+      }
+      await db.updateTable('tags').set({ parent_id: into }).where('parent_id', '=', from).where('id', '!=', into).execute()
     },
   }
 }

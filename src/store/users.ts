@@ -58,6 +58,26 @@ export function createUsers(db: Kysely<Database>) {
       await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute()
     },
 
+    async setName(id: number, name: string): Promise<void> {
+      await db.updateTable('users').set({ name }).where('id', '=', id).execute()
+    },
+
+    async setRole(id: number, role: Role): Promise<void> {
+      await db.updateTable('users').set({ role }).where('id', '=', id).execute()
+    },
+
+    /** Deactivates (or reactivates) a user: a disabled user cannot log in, and their sessions and tokens stop working. */
+    async setDisabled(id: number, disabled: boolean): Promise<void> {
+      await db.updateTable('users').set({ disabled: disabled ? 1 : 0 }).where('id', '=', id).execute()
+    },
+
+    /** How many enabled admins there are (the desk keeps at least one). */
+    async activeAdminCount(): Promise<number> {
+      const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('disabled', '=', 0)
+        .executeTakeFirstOrThrow()
+      return Number(row.n)
+    },
+
     /** Every user, by name. */
     async list(): Promise<User[]> {
       return (await db.selectFrom('users').select(USER_COLUMNS).orderBy('name').orderBy('id').execute()).map(toUser)

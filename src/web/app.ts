@@ -24,6 +24,7 @@ import { sitemapRoutes } from './site/sitemaps.ts'
 import { publisherLogoRoutes } from './site/publisher-logo.ts'
 import { searchApiRoutes } from './api/search.ts'
 import { contentApiRoutes } from './api/content.ts'
+import { adminApiRoutes } from './api/admin.ts'
 import { deskRoutes } from './desk/desk.ts'
 
 export interface AppDeps {
@@ -43,7 +44,7 @@ async function renderError(context: ContextSource, reply: FastifyReply, status: 
 }
 
 export async function buildApp({ services, config, log }: AppDeps): Promise<FastifyInstance> {
-  const assets = loadAssets()
+  const assets = loadAssets({ onEditorBuildError: (err) => log.error({ err }, 'desk editor bundle build failed; the editor page shows the plain form') })
   const context = renderContextSource(services, assets)
   const app = Fastify({
     // pino's Logger is a FastifyBaseLogger; the cast keeps the app's type the default one.
@@ -102,6 +103,7 @@ export async function buildApp({ services, config, log }: AppDeps): Promise<Fast
   await app.register(assetRoutes(assets))
   await app.register(viewRoutes(services))
   await app.register(searchApiRoutes(services))
+  await app.register(adminApiRoutes(services), { prefix: '/api/v1/admin' })
   await app.register(contentApiRoutes(services), { prefix: '/api/v1' })
   await app.register(deskRoutes(services, assets), { prefix: '/desk' })
   await app.register(fastifyStatic, {

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { FastifyPluginAsync } from 'fastify'
+import { createEditorBundle, type EditorBundle } from './editor-bundle.ts'
 
 export interface Asset {
   readonly url: string
@@ -27,16 +28,20 @@ export interface Assets {
   readonly beacon: string
   /** The desk's own stylesheet. */
   readonly deskCss: string
+  /** URL of the desk's editor bundle, or null until it is built (see editor-bundle.ts). */
+  readonly editorScript: () => string | null
+  readonly editor: EditorBundle
   readonly all: readonly Asset[]
 }
 
 /** Loads the stylesheets and scripts and fingerprints them by content. */
-export function loadAssets(): Assets {
+export function loadAssets(opts: { readonly onEditorBuildError?: (err: unknown) => void } = {}): Assets {
   const site = load('site.css', 'text/css; charset=utf-8')
   const print = load('print.css', 'text/css; charset=utf-8')
   const beacon = load('beacon.js', 'text/javascript; charset=utf-8', SCRIPTS)
   const desk = load('desk.css', 'text/css; charset=utf-8')
-  return { css: site.url, printCss: print.url, beacon: beacon.url, deskCss: desk.url, all: [site, print, beacon, desk] }
+  const editor = createEditorBundle({ onBuildError: opts.onEditorBuildError ?? (() => {}) })
+  return { css: site.url, printCss: print.url, beacon: beacon.url, deskCss: desk.url, editorScript: () => editor.url(), editor, all: [site, print, beacon, desk] }
 }
 
 /** Serves each asset at its fingerprinted URL, cached for a year. */
@@ -47,4 +52,10 @@ export const assetRoutes = (assets: Assets): FastifyPluginAsync => async (app) =
       .header('cache-control', 'public, max-age=31536000, immutable')
       .send(asset.body))
   }
+  // The editor bundle can change while the app runs (a background build), so its URL is matched here, not registered.
+  app.get<{ Params: { hash: string } }>('/assets/editor.:hash', async (req, reply) => {
+    const asset = assets.editor.asset(`/assets/editor.${req.params.hash}`)
+    if (!asset) return reply.callNotFound()
+    return reply.header('content-type', asset.type).header('cache-control', 'public, max-age=31536000, immutable').send(asset.body)
+  })
 }

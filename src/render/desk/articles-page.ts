@@ -56,7 +56,7 @@ ${v.items.length === 0 ? html`<p class="empty">No articles match.</p>` : html`<t
 <caption class="visually-hidden">Articles, most recently changed first</caption>
 <thead><tr><th scope="col">Title</th><th scope="col">Status</th><th scope="col">Section</th><th scope="col">Authors</th><th scope="col">Created by</th><th scope="col">Changed</th></tr></thead>
 <tbody>
-${v.items.map((a) => html`<tr data-article="${a.id}"><td>${a.title}</td><td><span class="status status-${a.status}">${STATUS_LABELS[a.status]}</span></td><td>${a.sectionName}</td><td>${a.authors.join(', ')}</td><td>${a.creatorName ?? '—'}</td><td><time datetime="${new Date(a.modifiedAt).toISOString()}">${formatDateTime(a.modifiedAt, v.timeZone)}</time></td></tr>`)}
+${v.items.map((a) => html`<tr data-article="${a.id}"><td><a href="/desk/articles/${a.id}/edit">${a.title}</a></td><td><span class="status status-${a.status}">${STATUS_LABELS[a.status]}</span></td><td>${a.sectionName}</td><td>${a.authors.join(', ')}</td><td>${a.creatorName ?? '—'}</td><td><time datetime="${new Date(a.modifiedAt).toISOString()}">${formatDateTime(a.modifiedAt, v.timeZone)}</time></td></tr>`)}
 </tbody>
 </table>`}
 <nav class="pager" aria-label="Pages">

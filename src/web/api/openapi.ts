@@ -5,6 +5,7 @@ import { AUTHOR_KINDS } from '../../domain/people.ts'
 import { TAG_KINDS } from '../../domain/taxonomy.ts'
 import { API_DEFAULT_LIMIT, API_MAX_LIMIT } from '../../reading/content-api.ts'
 import { searchQuerySchema } from '../site/search.ts'
+import { ADMIN_HEADERS, ADMIN_PATHS, ADMIN_RESPONSES, ADMIN_SCHEMAS, ADMIN_SECURITY_SCHEMES } from './admin-openapi.ts'
 
 /** A JSON Schema (2020-12, the dialect of OpenAPI 3.1). */
 export type JsonSchema = Readonly<Record<string, unknown>>
@@ -33,6 +34,8 @@ export interface Operation {
   readonly parameters?: readonly Parameter[]
   readonly requestBody?: { readonly required: boolean; readonly content: Readonly<Record<string, { readonly schema: JsonSchema }>> }
   readonly responses: Readonly<Record<string, Response | { readonly $ref: string }>>
+  /** The Admin API's operations need a bearer token. */
+  readonly security?: readonly Readonly<Record<string, readonly string[]>>[]
 }
 
 export interface OpenApiDocument {
@@ -40,11 +43,12 @@ export interface OpenApiDocument {
   readonly info: { readonly title: string; readonly version: string; readonly description: string }
   readonly servers?: readonly { readonly url: string }[]
   readonly tags: readonly { readonly name: string; readonly description: string }[]
-  readonly paths: Readonly<Record<string, Readonly<Partial<Record<'get' | 'post', Operation>>>>>
+  readonly paths: Readonly<Record<string, Readonly<Partial<Record<'get' | 'post' | 'patch' | 'delete', Operation>>>>>
   readonly components: {
     readonly schemas: Readonly<Record<string, JsonSchema>>
     readonly responses: Readonly<Record<string, Response>>
     readonly headers: Readonly<Record<string, { readonly description: string; readonly schema: JsonSchema }>>
+    readonly securitySchemes?: Readonly<Record<string, JsonSchema>>
   }
 }
 
@@ -103,12 +107,14 @@ export const OPENAPI: OpenApiDocument = {
     version: '1.0.0',
     description: 'Read-only access to published articles, sections, tags and authors, plus search and the view beacon. '
       + 'Every GET answers with an ETag (send If-None-Match to get 304) and may be read cross-origin (CORS, any origin). '
-      + 'Errors are JSON: {"error": {"code", "message", "field"}}, where field names the bad parameter.',
+      + 'Errors are JSON: {"error": {"code", "message", "field"}}, where field names the bad parameter. '
+      + 'The Admin API (/api/v1/admin/…) writes articles and media with an API token sent as Authorization: Bearer; its answers are never cached.',
   },
   tags: [
     { name: 'content', description: 'Published articles and the taxonomy' },
     { name: 'search', description: 'Full-text search' },
     { name: 'views', description: 'The view beacon behind Popular' },
+    { name: 'admin', description: 'The Admin API: working copies and media, with an API token (Authorization: Bearer)' },
   ],
   paths: {
     '/api/v1/articles': {
@@ -177,6 +183,7 @@ export const OPENAPI: OpenApiDocument = {
         responses: { 200: cached('The OpenAPI 3.1 document', { type: 'object', required: ['openapi', 'info', 'paths'] }), 304: READ_RESPONSES[304] },
       },
     },
+    ...ADMIN_PATHS,
   },
   components: {
     schemas: {
@@ -235,16 +242,20 @@ export const OPENAPI: OpenApiDocument = {
           field: { type: ['string', 'null'], description: 'The parameter at fault, when there is one' },
         }),
       }),
+      ...ADMIN_SCHEMAS,
     },
     responses: {
       BadRequest: { description: 'A parameter is not valid; `field` names it', content: json(ref('Error')) },
       NotFound: { description: 'There is no such resource', content: json(ref('Error')) },
       NotModified: { description: 'The ETag in If-None-Match is current', headers: { ETag: { $ref: '#/components/headers/ETag' } } },
+      ...ADMIN_RESPONSES,
     },
     headers: {
       ETag: { description: 'A hash of the body; send it back in If-None-Match', schema: { type: 'string' } },
       CacheControl: { description: 'public, max-age=60, s-maxage=300, stale-while-revalidate=600', schema: { type: 'string' } },
+      ...ADMIN_HEADERS,
     },
+    securitySchemes: ADMIN_SECURITY_SCHEMES,
   },
 }
 

@@ -11,13 +11,25 @@ import { logProblem, toProblem } from '../errors.ts'
 import { addCookie, cookie, decorateViewer, parseCookies, PRE_SESSION_COOKIE, SESSION_COOKIE, SESSION_MAX_AGE_S, setViewer, viewerOf } from '../viewer.ts'
 import { deskAuthRoutes } from './auth.ts'
 import { deskArticleRoutes } from './articles.ts'
+import { deskFrontRoutes } from './curation.ts'
+import { deskSectionRoutes, deskTagRoutes } from './taxonomy.ts'
+import { deskAuthorRoutes } from './people.ts'
+import { deskRedirectRoutes } from './redirects.ts'
+import { deskAuditRoutes } from './audit.ts'
+import { deskMediaRoutes } from './media.ts'
+import { deskUserRoutes } from './users.ts'
+import { deskAccountRoutes } from './account.ts'
+import { deskWebhookRoutes } from './webhooks.ts'
+import { deskSettingsRoutes } from './settings.ts'
+import { deskEditorRoutes } from './editor.ts'
+import { deskRevisionRoutes } from './revisions.ts'
 
 const HTML = 'text/html; charset=utf-8'
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 /** Forms that are sent before there is a session: they use the signed pre-session cookie instead. */
 const PRE_SESSION_FORMS = new Set(['/desk/login', '/desk/setup'])
 
-export type DeskServices = Pick<Services, 'accounts' | 'site' | 'store' | 'config' | 'clock' | 'editing' | 'media'>
+export type DeskServices = Pick<Services, 'accounts' | 'site' | 'store' | 'config' | 'clock' | 'editing' | 'media' | 'curation' | 'taxonomyDesk' | 'bylines' | 'redirectDesk'>
 
 /** What the desk's route files share: services, the desk stylesheet, and page helpers. */
 export interface DeskKit {
@@ -27,16 +39,19 @@ export interface DeskKit {
   context(req: FastifyRequest, csrf: string | null): Promise<DeskContext>
   /** The CSRF token for the viewer's forms. */
   csrfFor(req: FastifyRequest): Promise<string | null>
+  /** URL of the editor bundle, or null while it is being built (the editor page is then a plain form). */
+  editorScript(): string | null
 }
 
 /** Sends a desk page: private, never stored, never indexed. */
 export const sendDeskPage = (reply: FastifyReply, status: number, page: SafeHtml) =>
   reply.code(status).header('content-type', HTML).header('cache-control', NO_STORE).header('x-robots-tag', 'noindex').send(page.value)
 
-export const deskRoutes = (services: DeskServices, assets: { readonly deskCss: string }): FastifyPluginAsync => async (app) => {
+export const deskRoutes = (services: DeskServices, assets: { readonly deskCss: string; readonly editorScript?: () => string | null }): FastifyPluginAsync => async (app) => {
   const secure = services.config.siteUrl.protocol === 'https:'
   const kit: DeskKit = {
     services, secure,
+    editorScript: () => assets.editorScript?.() ?? null,
     async context(req, csrf) {
       const viewer = viewerOf(req)
       const { settings } = await services.site.get()
@@ -68,7 +83,10 @@ export const deskRoutes = (services: DeskServices, assets: { readonly deskCss: s
     // Once set up, the setup form is gone for every method: 404 rather than a CSRF refusal.
     if (req.routeOptions.url === '/desk/setup' && !(await services.accounts.needsSetup())) throw new AppError('NotFound', 'The desk is already set up.')
     const body = req.body
-    const given = body && typeof body === 'object' ? (body as Record<string, unknown>)._csrf : undefined
+    // A multipart body (uploads) is read by its route, after this hook: its token comes in a header or the form action's query.
+    const multipart = /^multipart\/form-data\b/i.test(req.headers['content-type'] ?? '')
+    const given = multipart ? req.headers['x-csrf-token'] ?? (req.query as Record<string, unknown> | undefined)?._csrf
+      : body && typeof body === 'object' ? (body as Record<string, unknown>)._csrf : undefined
     let ok: boolean
     // The matched route, not the raw URL: an encoded path must not slip past the pre-session check.
     if (PRE_SESSION_FORMS.has(req.routeOptions.url ?? '')) {
@@ -103,4 +121,17 @@ export const deskRoutes = (services: DeskServices, assets: { readonly deskCss: s
 
   await app.register(deskAuthRoutes(kit))
   await app.register(deskArticleRoutes(kit))
+  await app.register(deskEditorRoutes(kit))
+  await app.register(deskRevisionRoutes(kit))
+  await app.register(deskFrontRoutes(kit))
+  await app.register(deskSectionRoutes(kit))
+  await app.register(deskTagRoutes(kit))
+  await app.register(deskAuthorRoutes(kit))
+  await app.register(deskRedirectRoutes(kit))
+  await app.register(deskAuditRoutes(kit))
+  await app.register(deskMediaRoutes(kit))
+  await app.register(deskUserRoutes(kit))
+  await app.register(deskAccountRoutes(kit))
+  await app.register(deskWebhookRoutes(kit))
+  await app.register(deskSettingsRoutes(kit))
 }

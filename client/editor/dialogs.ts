@@ -1,0 +1,117 @@
+// Small modal dialogs of the editor (a text field, the image picker): native <dialog>, so focus, Escape and labels just work.
+
+import type { LibraryImage } from './figure.ts'
+
+let counter = 0
+
+/** A <dialog> with a heading, appended to the page; removed again when closed. */
+function dialog(title: string): { el: HTMLDialogElement; form: HTMLFormElement } {
+  const id = `editor-dialog-${++counter}`
+  const el = document.createElement('dialog')
+  el.className = 'editor-dialog'
+  el.setAttribute('aria-labelledby', `${id}-title`)
+  const form = document.createElement('form')
+  form.method = 'dialog'
+  const h = document.createElement('h2')
+  h.id = `${id}-title`
+  h.textContent = title
+  form.append(h)
+  el.append(form)
+  document.body.append(el)
+  return { el, form }
+}
+
+function buttons(form: HTMLFormElement, ok: string | null): void {
+  const row = document.createElement('div')
+  row.className = 'dialog-actions'
+  if (ok) {
+    const b = document.createElement('button')
+    b.value = 'ok'
+    b.textContent = ok
+    row.append(b)
+  }
+  const cancel = document.createElement('button')
+  cancel.value = 'cancel'
+  cancel.className = 'secondary'
+  cancel.textContent = 'Cancel'
+  cancel.formNoValidate = true
+  row.append(cancel)
+  form.append(row)
+}
+
+/** Asks for one line of text; resolves to it, or null when cancelled. */
+export function askText(opts: { title: string; label: string; value?: string; hint?: string; type?: string }): Promise<string | null> {
+  const { el, form } = dialog(opts.title)
+  const id = `${el.getAttribute('aria-labelledby')}-input`
+  const label = document.createElement('label')
+  label.htmlFor = id
+  label.textContent = opts.label
+  const input = document.createElement('input')
+  input.id = id
+  input.type = opts.type ?? 'text'
+  input.value = opts.value ?? ''
+  input.required = true
+  const field = document.createElement('div')
+  field.className = 'field'
+  field.append(label, input)
+  if (opts.hint) {
+    const hint = document.createElement('span')
+    hint.className = 'hint'
+    hint.id = `${id}-hint`
+    hint.textContent = opts.hint
+    input.setAttribute('aria-describedby', hint.id)
+    field.append(hint)
+  }
+  form.append(field)
+  buttons(form, 'OK')
+  return new Promise((resolve) => {
+    el.addEventListener('close', () => {
+      resolve(el.returnValue === 'ok' ? input.value.trim() : null)
+      el.remove()
+    })
+    el.showModal()
+    input.select()
+  })
+}
+
+/** Lets the writer choose an image of the library; resolves to it, or null when cancelled. */
+export function pickImage(images: readonly LibraryImage[]): Promise<LibraryImage | null> {
+  const { el, form } = dialog('Insert a figure from the media library')
+  let chosen: LibraryImage | null = null
+  if (!images.length) {
+    const p = document.createElement('p')
+    p.textContent = 'The media library has no images with alt text yet. Upload one, describe it, then come back.'
+    form.append(p)
+  }
+  const list = document.createElement('ul')
+  list.className = 'image-picker'
+  for (const image of images) {
+    const li = document.createElement('li')
+    const b = document.createElement('button')
+    b.type = 'button'
+    b.className = 'pick'
+    b.setAttribute('aria-label', `Insert: ${image.alt}`)
+    const thumb = document.createElement('img')
+    thumb.src = image.thumb
+    thumb.alt = ''
+    const text = document.createElement('span')
+    text.textContent = image.caption ? `${image.alt} — ${image.caption}` : image.alt
+    b.append(thumb, text)
+    b.addEventListener('click', () => {
+      chosen = image
+      el.close('ok')
+    })
+    li.append(b)
+    list.append(li)
+  }
+  form.append(list)
+  buttons(form, null)
+  return new Promise((resolve) => {
+    el.addEventListener('close', () => {
+      resolve(chosen)
+      el.remove()
+    })
+    el.showModal()
+    list.querySelector('button')?.focus()
+  })
+}

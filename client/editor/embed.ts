@@ -1,0 +1,55 @@
+// Embeds: a video player from the allowlist as `<figure class="embed embed-video"><iframe>`, an X post as a link card.
+
+import { Node } from '@tiptap/core'
+
+const iframeAttr = (name: string) => (el: HTMLElement) => el.querySelector('iframe')?.getAttribute(name) ?? null
+const none = () => ({})
+
+export const VideoEmbed = Node.create({
+  name: 'videoEmbed',
+  group: 'block',
+  atom: true,
+  draggable: true,
+  selectable: true,
+
+  addAttributes() {
+    return {
+      src: { default: null, parseHTML: iframeAttr('src'), renderHTML: none },
+      title: { default: 'Video', parseHTML: iframeAttr('title'), renderHTML: none },
+    }
+  },
+
+  parseHTML() {
+    return [{ tag: 'figure.embed', priority: 60, getAttrs: (el: HTMLElement) => (el.querySelector('iframe') ? null : false) }]
+  },
+
+  renderHTML({ node }) {
+    return ['figure', { class: 'embed embed-video' }, ['iframe', {
+      src: String(node.attrs.src ?? ''), title: String(node.attrs.title || 'Video'), width: '560', height: '315', allowfullscreen: 'true', loading: 'lazy',
+    }]]
+  },
+})
+
+export const LinkCard = Node.create({
+  name: 'linkCard',
+  group: 'block',
+  atom: true,
+  draggable: true,
+  selectable: true,
+
+  addAttributes() {
+    return {
+      href: { default: null, parseHTML: (el: HTMLElement) => el.querySelector('a')?.getAttribute('href') ?? null, renderHTML: none },
+      text: { default: '', parseHTML: (el: HTMLElement) => (el.querySelector('a')?.textContent ?? el.textContent ?? '').trim(), renderHTML: none },
+    }
+  },
+
+  parseHTML() {
+    return [{ tag: 'aside.embed-card', priority: 60 }]
+  },
+
+  renderHTML({ node }) {
+    const href = String(node.attrs.href ?? '')
+    return ['aside', { class: 'embed-card' }, ['p', {}, ['a', { href }, String(node.attrs.text || href)]]]
+  },
+})

@@ -1,0 +1,151 @@
+// The desk's editor island: TipTap over the body textarea of the article form, its toolbar, autosave and save-before-move.
+
+import { Editor, type Content } from '@tiptap/core'
+import { NodeSelection } from '@tiptap/pm/state'
+import StarterKit from '@tiptap/starter-kit'
+import { startAutosave, type Autosaver } from './autosave.ts'
+import { askText, pickImage } from './dialogs.ts'
+import { LinkCard, VideoEmbed } from './embed.ts'
+import { embedFor, isAllowedLink } from './embed-url.ts'
+import { Figure, figureOf, type LibraryImage } from './figure.ts'
+import { PullQuote } from './pull-quote.ts'
+
+const form = document.getElementById('article-form') as HTMLFormElement | null
+const textarea = document.getElementById('f-body') as HTMLTextAreaElement | null
+const toolbar = document.querySelector<HTMLElement>('.editor-toolbar')
+
+function library(): LibraryImage[] {
+  try {
+    const data = JSON.parse(document.getElementById('editor-media')?.textContent ?? '[]') as unknown
+    return Array.isArray(data) ? data as LibraryImage[] : []
+  } catch {
+    return []
+  }
+}
+
+function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HTMLElement): void {
+  const surface = document.createElement('div')
+  surface.className = 'editor-frame'
+  textarea.after(surface)
+  const editor = new Editor({
+    element: surface,
+    // The CSP allows no inline <style>: the editor's few rules live in desk.css.
+    injectCSS: false,
+    extensions: [
+      StarterKit.configure({
+        heading: { levels: [2, 3] },
+        code: false,
+        codeBlock: false,
+        link: {
+          openOnClick: false, autolink: true, defaultProtocol: 'https', protocols: ['mailto'],
+          // The sanitizer sets rel itself and drops target.
+          HTMLAttributes: { target: null, rel: null },
+          isAllowedUri: (url) => isAllowedLink(url),
+        },
+      }),
+      Figure, PullQuote, VideoEmbed, LinkCard,
+    ],
+    content: textarea.value,
+    editorProps: {
+      attributes: {
+        id: 'editor-surface', class: 'editor-surface', role: 'textbox', 'aria-multiline': 'true',
+        'aria-labelledby': 'f-body-label', 'aria-describedby': 'f-body-hint',
+      },
+    },
+  })
+  textarea.hidden = true
+  textarea.setAttribute('aria-hidden', 'true')
+  toolbar.hidden = false
+  document.getElementById('f-body-hint')!.textContent = 'Ctrl+B bold, Ctrl+I italic; the toolbar above has headings, lists, quotes, figures and embeds.'
+  document.getElementById('f-body-label')!.addEventListener('click', (e) => {
+    e.preventDefault()
+    editor.commands.focus()
+  })
+
+  const images = library()
+  const chain = () => editor.chain().focus()
+  /** Inserts a figure or embed, then puts the cursor in the paragraph after it, so typing goes on rather than replacing it. */
+  const insertBlock = (content: Content) => {
+    chain().insertContent(content).run()
+    const { selection } = editor.state
+    if (selection instanceof NodeSelection) editor.commands.setTextSelection(selection.to + 1)
+  }
+  const commands: Record<string, () => void | Promise<void>> = {
+    h2: () => { chain().toggleHeading({ level: 2 }).run() },
+    h3: () => { chain().toggleHeading({ level: 3 }).run() },
+    bold: () => { chain().toggleBold().run() },
+    italic: () => { chain().toggleItalic().run() },
+    bulletList: () => { chain().toggleBulletList().run() },
+    orderedList: () => { chain().toggleOrderedList().run() },
+    blockquote: () => { chain().toggleBlockquote().run() },
+    pullQuote: () => { chain().togglePullQuote().run() },
+    rule: () => { chain().setHorizontalRule().run() },
+    async link() {
+      const current = editor.getAttributes('link').href as string | undefined
+      const href = await askText({ title: 'Link', label: 'Address', value: current ?? 'https://', hint: 'An http(s) address, or mailto: for email. Leave empty to remove the link.' })
+      if (href === null) return void editor.commands.focus()
+      if (!href || href === 'https://') return void chain().extendMarkRange('link').unsetLink().run()
+      if (!isAllowedLink(href)) return void status(`“${href}” is not an http(s) or mailto address; the link was not set.`, true)
+      chain().extendMarkRange('link').setLink({ href }).run()
+    },
+    async figure() {
+      const image = await pickImage(images)
+      if (!image) return void editor.commands.focus()
+      insertBlock({ type: 'figure', attrs: figureOf(image) })
+    },
+    async embed() {
+      const address = await askText({ title: 'Embed', label: 'Address of the video or post', hint: 'YouTube, Vimeo, PeerTube (framatube.org, peertube.tv) or an X post.', type: 'url' })
+      if (address === null) return void editor.commands.focus()
+      const target = embedFor(address)
+      if (!target) return void status('That address is not one the site can embed: YouTube, Vimeo, PeerTube or X only.', true)
+      insertBlock(target.kind === 'video'
+        ? { type: 'videoEmbed', attrs: { src: target.src, title: target.title } }
+        : { type: 'linkCard', attrs: { href: target.href, text: target.text } })
+    },
+  }
+  const active: Record<string, () => boolean> = {
+    h2: () => editor.isActive('heading', { level: 2 }), h3: () => editor.isActive('heading', { level: 3 }),
+    bold: () => editor.isActive('bold'), italic: () => editor.isActive('italic'), bulletList: () => editor.isActive('bulletList'),
+    orderedList: () => editor.isActive('orderedList'), blockquote: () => editor.isActive('blockquote'), pullQuote: () => editor.isActive('pullQuote'),
+  }
+  const buttons = Array.from(toolbar.querySelectorAll<HTMLButtonElement>('button[data-command]'))
+  for (const b of buttons) b.addEventListener('click', () => void commands[b.dataset.command ?? '']?.())
+  const refresh = () => {
+    for (const b of buttons) {
+      const is = active[b.dataset.command ?? '']
+      if (is) b.setAttribute('aria-pressed', String(is()))
+    }
+  }
+  editor.on('transaction', refresh)
+  refresh()
+
+  const statusEl = form.querySelector<HTMLElement>('.save-status')!
+  function status(text: string, problem = false): void {
+    statusEl.textContent = text
+    statusEl.classList.toggle('problem', problem)
+  }
+  const sync = () => { textarea.value = editor.isEmpty ? '' : editor.getHTML() }
+  form.addEventListener('submit', sync)
+
+  let autosaver: Autosaver | null = null
+  if (form.dataset.autosave) {
+    autosaver = startAutosave(form, { url: form.dataset.autosave, csrf: form.dataset.csrf ?? '', beforeSave: sync, status: statusEl })
+    editor.on('update', () => autosaver!.changed())
+    // Side fields belong to the form by their form attribute, outside its element: listen on the document.
+    const ours = (e: Event) => { if ((e.target as HTMLInputElement | null)?.form === form) autosaver!.changed() }
+    document.addEventListener('input', ours)
+    document.addEventListener('change', ours)
+  }
+
+  // A workflow move acts on the saved working copy: unsaved changes are saved first, and a failed save stops the move.
+  for (const move of Array.from(document.querySelectorAll<HTMLFormElement>('form.move'))) {
+    move.addEventListener('submit', (e: SubmitEvent) => {
+      if (!autosaver) return
+      e.preventDefault()
+      void autosaver.flush().then((ok) => { if (ok) move.submit() })
+    })
+  }
+  document.documentElement.dataset.editor = 'ready'
+}
+
+if (form && textarea && toolbar) mount(form, textarea, toolbar)

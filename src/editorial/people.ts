@@ -1,0 +1,85 @@
+// Housekeeping of bylines: create, edit and delete authors (staff, guests, agencies). One transaction each, audited.
+
+import type { Clock } from '../domain/clock.ts'
+import { FLUSH_ALL } from '../domain/invalidation.ts'
+import { authorPath } from '../domain/paths.ts'
+import { isAuthorKind, type Author } from '../domain/people.ts'
+import { AppError } from '../errors.ts'
+import type { Repositories, Store } from '../store/store.ts'
+import type { NewAuthor } from '../store/people.ts'
+import { isUniqueViolation, optionalId, optionalText, requiredId, requiredText, slugInput } from './desk-input.ts'
+
+export interface AuthorInput {
+  readonly name?: unknown; readonly slug?: unknown; readonly bio?: unknown; readonly kind?: unknown; readonly photo?: unknown
+}
+
+export function createBylines({ store, clock }: { readonly store: Store; readonly clock: Clock }) {
+  async function fields(tx: Repositories, input: AuthorInput): Promise<NewAuthor> {
+    const name = requiredText(input.name, 'name', 'The name', 200)
+    const slug = slugInput(input.slug)
+    const kind = typeof input.kind === 'string' ? input.kind : ''
+    if (!isAuthorKind(kind)) throw new AppError('Invalid', 'the kind is staff, guest or agency', 'kind')
+    const photoMediaId = optionalId(input.photo, 'photo', 'The photo')
+    if (photoMediaId !== null) {
+      const media = await tx.media.get(photoMediaId)
+      if (!media || !media.mime.startsWith('image/')) throw new AppError('Invalid', 'the photo must be an image from the media library', 'photo')
+    }
+    return { name, slug, kind, bio: optionalText(input.bio, 'bio', 'The bio', 2000), photoMediaId }
+  }
+
+  const slugTaken = (slug: string) => (err: unknown): never => {
+    throw isUniqueViolation(err) ? new AppError('Invalid', `another author already has the slug "${slug}"`, 'slug') : err
+  }
+
+  async function need(tx: Repositories, id: number): Promise<Author> {
+    const author = await tx.people.author(id)
+    if (!author) throw new AppError('NotFound', 'no such author')
+    return author
+  }
+
+  const audit = (tx: Repositories, userId: number, action: string, id: number, details: Record<string, unknown>) =>
+    tx.audit.record({ userId, action, subjectType: 'author', subjectId: String(id), details, at: clock.now() })
+
+  return {
+    async createAuthor(userId: number, input: AuthorInput): Promise<number> {
+      return store.transaction(async (tx) => {
+        const a = await fields(tx, input)
+        const id = await tx.people.insertAuthor(a).catch(slugTaken(a.slug))
+        await tx.redirects.remove(authorPath(a.slug))
+        await audit(tx, userId, 'author.create', id, { slug: a.slug, kind: a.kind })
+        return id
+      })
+    },
+
+    /** Edits a byline; a new slug leaves a 301 from the old author path. Bylines show on every listing: all pages go stale. */
+    async updateAuthor(userId: number, authorId: unknown, input: AuthorInput): Promise<void> {
+      const id = requiredId(authorId, 'id', 'The author')
+      await store.transaction(async (tx) => {
+        const before = await need(tx, id)
+        const a = await fields(tx, input)
+        await tx.people.updateAuthor(id, a).catch(slugTaken(a.slug))
+        if (before.slug !== a.slug) {
+          await tx.redirects.put({ fromPath: authorPath(before.slug), status: 301, toArticleId: null, toUrl: authorPath(a.slug), kind: 'slug', createdAt: clock.now() })
+          await tx.redirects.remove(authorPath(a.slug))
+        }
+        await tx.invalidations.record(FLUSH_ALL)
+        await audit(tx, userId, 'author.update', id, { from: { slug: before.slug, name: before.name }, to: { slug: a.slug, name: a.name } })
+      })
+    },
+
+    /** Deletes a byline no article carries; otherwise AppError('Conflict'). */
+    async deleteAuthor(userId: number, authorId: unknown): Promise<void> {
+      const id = requiredId(authorId, 'id', 'The author')
+      await store.transaction(async (tx) => {
+        const author = await need(tx, id)
+        const used = await tx.people.authorUsage(id)
+        if (used > 0) throw new AppError('Conflict', `${author.name} is the byline of ${used} article${used === 1 ? '' : 's'}: change those bylines first`)
+        await tx.people.deleteAuthor(id)
+        await tx.invalidations.record({ all: false, articleIds: [], scopes: [`author:${id}`] })
+        await audit(tx, userId, 'author.delete', id, { slug: author.slug })
+      })
+    },
+  }
+}
+
+export type Bylines = ReturnType<typeof createBylines>

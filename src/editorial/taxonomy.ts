@@ -1,0 +1,221 @@
+// Housekeeping of sections and tags: create, edit, reorder, merge, delete. One transaction each, audited, caches told.
+
+import type { Clock } from '../domain/clock.ts'
+import { FLUSH_ALL, type Scope } from '../domain/invalidation.ts'
+import { articlePath, sectionPath, tagPath } from '../domain/paths.ts'
+import { isIsoCode, isTagKind, type Section, type Tag } from '../domain/taxonomy.ts'
+import { AppError } from '../errors.ts'
+import type { SiteContextCache } from '../reading/site-settings.ts'
+import type { Repositories, Store } from '../store/store.ts'
+import type { NewTag } from '../store/taxonomy.ts'
+import { direction, isUniqueViolation, optionalText, requiredId, requiredText, slugInput } from './desk-input.ts'
+
+export interface TaxonomyDeskDeps {
+  readonly store: Store
+  readonly clock: Clock
+  /** Sections are cached with the settings: every section change drops that cache. */
+  readonly site: SiteContextCache
+}
+
+export interface SectionInput { readonly name?: unknown; readonly slug?: unknown; readonly description?: unknown }
+export interface TagInput {
+  readonly name?: unknown; readonly slug?: unknown; readonly kind?: unknown; /** The parent's slug. */ readonly parent?: unknown; readonly isoCode?: unknown; readonly description?: unknown
+}
+
+function sectionFields(input: SectionInput) {
+  return {
+    name: requiredText(input.name, 'name', 'The name', 100),
+    slug: slugInput(input.slug, { firstSegment: true }),
+    description: optionalText(input.description, 'description', 'The description', 1000),
+  }
+}
+
+const slugTaken = (what: string, slug: string) => (err: unknown): never => {
+  throw isUniqueViolation(err) ? new AppError('Invalid', `another ${what} already has the slug "${slug}"`, 'slug') : err
+}
+
+export function createTaxonomyDesk({ store, clock, site }: TaxonomyDeskDeps) {
+  const audit = (tx: Repositories, userId: number, action: string, type: string, id: number, details: Record<string, unknown>) =>
+    tx.audit.record({ userId, action, subjectType: type, subjectId: String(id), details, at: clock.now() })
+
+  /** Validates tag input; the parent must exist, not be the tag itself or below it. */
+  async function tagFields(tx: Repositories, input: TagInput, selfId: number | null): Promise<NewTag> {
+    const name = requiredText(input.name, 'name', 'The name', 100)
+    const slug = slugInput(input.slug)
+    const kind = typeof input.kind === 'string' ? input.kind : ''
+    if (!isTagKind(kind)) throw new AppError('Invalid', 'the kind is topic or place', 'kind')
+    const iso = optionalText(input.isoCode, 'isoCode', 'The ISO code', 10).toUpperCase()
+    if (iso && kind !== 'place') throw new AppError('Invalid', 'only places have an ISO code', 'isoCode')
+    if (iso && !isIsoCode(iso)) throw new AppError('Invalid', 'the ISO code is ISO 3166 ("KZ", "GE-AB")', 'isoCode')
+    const parentSlug = optionalText(input.parent, 'parent', 'The parent', 120)
+    let parentId: number | null = null
+    if (parentSlug) {
+      const parent = await tx.taxonomy.tagBySlug(parentSlug)
+      if (!parent) throw new AppError('Invalid', `there is no tag "${parentSlug}"`, 'parent')
+      parentId = parent.id
+    }
+    // Walk up from the parent: reaching this tag would make a cycle.
+    for (let id = parentId, hops = 0; id !== null; hops++) {
+      if (id === selfId || hops > 50) throw new AppError('Invalid', 'a tag cannot sit below itself', 'parent')
+      id = (await tx.taxonomy.tag(id))?.parentId ?? null
+    }
+    return { name, slug, kind, parentId, isoCode: iso || null, description: optionalText(input.description, 'description', 'The description', 1000) }
+  }
+
+  async function needTag(tx: Repositories, id: number): Promise<Tag> {
+    const tag = await tx.taxonomy.tag(id)
+    if (!tag) throw new AppError('NotFound', 'no such tag')
+    return tag
+  }
+
+  async function needSection(tx: Repositories, id: number): Promise<Section> {
+    const section = await tx.taxonomy.section(id)
+    if (!section) throw new AppError('NotFound', 'no such section')
+    return section
+  }
+
+  /** Pages that show a tag: the tag's own listing and the live articles carrying it. */
+  async function tagPages(tx: Repositories, ids: readonly number[]) {
+    const articleIds = new Set<number>()
+    for (const id of ids) for (const a of (await tx.taxonomy.tagArticles(id)).live) articleIds.add(a)
+    return { all: false as const, articleIds: [...articleIds], scopes: [...ids.map((id): Scope => `tag:${id}`), 'feeds' as const] }
+  }
+
+  /** Leaves a permanent redirect from an old listing path, and frees the new one. */
+  async function moved(tx: Repositories, from: string, to: string): Promise<void> {
+    await tx.redirects.put({ fromPath: from, status: 301, toArticleId: null, toUrl: to, kind: 'slug', createdAt: clock.now() })
+    await tx.redirects.remove(to)
+  }
+
+  return {
+    async createSection(userId: number, input: SectionInput): Promise<number> {
+      const fields = sectionFields(input)
+      const id = await store.transaction(async (tx) => {
+        const position = Math.max(0, ...(await tx.taxonomy.sections()).map((s) => s.position + 1))
+        const id = await tx.taxonomy.insertSection({ ...fields, position }).catch(slugTaken('section', fields.slug))
+        await tx.invalidations.record(FLUSH_ALL)
+        await audit(tx, userId, 'section.create', 'section', id, { slug: fields.slug })
+        return id
+      })
+      site.invalidate()
+      return id
+    },
+
+    /** Renames a section; a new slug leaves 301s from the old section path and from its live articles' old paths. */
+    async updateSection(userId: number, sectionId: unknown, input: SectionInput): Promise<void> {
+      const id = requiredId(sectionId, 'id', 'The section')
+      const fields = sectionFields(input)
+      const { language } = (await site.get()).settings
+      await store.transaction(async (tx) => {
+        const before = await needSection(tx, id)
+        await tx.taxonomy.updateSection(id, fields).catch(slugTaken('section', fields.slug))
+        if (before.slug !== fields.slug) {
+          await moved(tx, sectionPath(before.slug), sectionPath(fields.slug))
+          for (const a of await tx.taxonomy.liveInSection(id)) {
+            await tx.redirects.put({
+              fromPath: articlePath({ language: a.language, sectionSlug: before.slug, slug: a.slug }, language), status: 301,
+              toArticleId: a.articleId, toUrl: null, kind: 'slug', createdAt: clock.now(),
+            })
+            // A redirect left by an earlier rename must not outlive the article's return to that path.
+            await tx.redirects.remove(articlePath({ language: a.language, sectionSlug: fields.slug, slug: a.slug }, language))
+          }
+        }
+        await tx.invalidations.record(FLUSH_ALL)
+        await audit(tx, userId, 'section.update', 'section', id, { from: { slug: before.slug, name: before.name }, to: { slug: fields.slug, name: fields.name } })
+      })
+      site.invalidate()
+    },
+
+    /** Moves a section one place up or down in the menu. */
+    async moveSection(userId: number, sectionId: unknown, dir: unknown): Promise<void> {
+      const id = requiredId(sectionId, 'id', 'The section')
+      const d = direction(dir)
+      await store.transaction(async (tx) => {
+        const list = await tx.taxonomy.sections()
+        const index = list.findIndex((s) => s.id === id)
+        if (index < 0) throw new AppError('NotFound', 'no such section')
+        const other = d === 'up' ? index - 1 : index + 1
+        if (other < 0 || other >= list.length) return
+        const order = [...list]
+        ;[order[index], order[other]] = [order[other]!, order[index]!]
+        for (const [position, s] of order.entries()) if (s.position !== position) await tx.taxonomy.updateSection(s.id, { position })
+        await tx.invalidations.record(FLUSH_ALL)
+        await audit(tx, userId, 'section.move', 'section', id, { direction: d, position: other })
+      })
+      site.invalidate()
+    },
+
+    /** Deletes a section no article is filed in; otherwise AppError('Conflict'). */
+    async deleteSection(userId: number, sectionId: unknown): Promise<void> {
+      const id = requiredId(sectionId, 'id', 'The section')
+      await store.transaction(async (tx) => {
+        const section = await needSection(tx, id)
+        const used = await tx.taxonomy.sectionUsage(id)
+        if (used > 0) throw new AppError('Conflict', `"${section.name}" still holds ${used} article${used === 1 ? '' : 's'}: move or delete them first`)
+        await tx.taxonomy.deleteSection(id)
+        await tx.invalidations.record(FLUSH_ALL)
+        await audit(tx, userId, 'section.delete', 'section', id, { slug: section.slug })
+      })
+      site.invalidate()
+    },
+
+    async createTag(userId: number, input: TagInput): Promise<number> {
+      return store.transaction(async (tx) => {
+        const fields = await tagFields(tx, input, null)
+        const id = await tx.taxonomy.insertTag(fields).catch(slugTaken('tag', fields.slug))
+        await tx.redirects.remove(tagPath(fields.slug))
+        await audit(tx, userId, 'tag.create', 'tag', id, { slug: fields.slug, kind: fields.kind })
+        return id
+      })
+    },
+
+    /** Edits a tag; a new slug leaves a 301 from the old tag path. */
+    async updateTag(userId: number, tagId: unknown, input: TagInput): Promise<void> {
+      const id = requiredId(tagId, 'id', 'The tag')
+      await store.transaction(async (tx) => {
+        const before = await needTag(tx, id)
+        const fields = await tagFields(tx, input, id)
+        await tx.taxonomy.updateTag(id, fields).catch(slugTaken('tag', fields.slug))
+        if (before.slug !== fields.slug) await moved(tx, tagPath(before.slug), tagPath(fields.slug))
+        await tx.invalidations.record(await tagPages(tx, [id]))
+        await audit(tx, userId, 'tag.update', 'tag', id, { from: { slug: before.slug, name: before.name }, to: { slug: fields.slug, name: fields.name } })
+      })
+    },
+
+    /**
+     * Merges tag `tagId` into the tag with slug `intoSlug`: its articles (working and live copies) move over, it is
+     * deleted, and its path answers 301 to the other tag's.
+     */
+    async mergeTag(userId: number, tagId: unknown, intoSlug: unknown): Promise<void> {
+      const id = requiredId(tagId, 'id', 'The tag')
+      const slug = slugInput(intoSlug)
+      await store.transaction(async (tx) => {
+        const from = await needTag(tx, id)
+        const into = await tx.taxonomy.tagBySlug(slug)
+        if (!into) throw new AppError('Invalid', `there is no tag "${slug}"`, 'into')
+        if (into.id === from.id) throw new AppError('Invalid', 'a tag cannot be merged into itself', 'into')
+        // Read who carried the old tag before the links move.
+        const stale = await tagPages(tx, [from.id, into.id])
+        await tx.taxonomy.moveTagLinks(from.id, into.id)
+        await tx.taxonomy.deleteTag(from.id)
+        await moved(tx, tagPath(from.slug), tagPath(into.slug))
+        await tx.invalidations.record(stale)
+        await audit(tx, userId, 'tag.merge', 'tag', from.id, { from: from.slug, into: into.slug, articles: stale.articleIds.length })
+      })
+    },
+
+    /** Deletes a tag; articles simply lose it. */
+    async deleteTag(userId: number, tagId: unknown): Promise<void> {
+      const id = requiredId(tagId, 'id', 'The tag')
+      await store.transaction(async (tx) => {
+        const tag = await needTag(tx, id)
+        const stale = await tagPages(tx, [id])
+        await tx.taxonomy.deleteTag(id)
+        await tx.invalidations.record(stale)
+        await audit(tx, userId, 'tag.delete', 'tag', id, { slug: tag.slug })
+      })
+    },
+  }
+}
+
+export type TaxonomyDesk = ReturnType<typeof createTaxonomyDesk>

@@ -1,0 +1,80 @@
+// Managing desk users after they exist: roles, deactivation (never of the last admin), and each user's own name and password.
+
+import { NAME_MAX, passwordProblem, type User, type Viewer } from '../domain/account.ts'
+import { isRole } from '../domain/roles.ts'
+import { AppError } from '../errors.ts'
+import type { Repositories, Store } from '../store/store.ts'
+import { hashPassword, verifyPassword } from './passwords.ts'
+
+async function userOf(tx: Repositories, id: number): Promise<User> {
+  const user = await tx.users.get(id)
+  if (!user) throw new AppError('NotFound', 'there is no such user')
+  return user
+}
+
+/** Refuses a change that would leave the desk without an enabled admin. */
+async function keepAnAdmin(tx: Repositories, user: User, what: string, now: number): Promise<void> {
+  if (user.role !== 'admin' || user.disabled) return
+  // Writing one agreed row first serializes these checks on PostgreSQL: two admins demoting each other at once cannot both pass.
+  await tx.site.setSetting('desk_admin_guard', now)
+  if ((await tx.users.activeAdminCount()) <= 1) {
+    throw new AppError('Conflict', `${user.name} is the last active admin and cannot be ${what}; make someone else an admin first`)
+  }
+}
+
+/** Gives user `id` a new role. Conflict when it would demote the last active admin. */
+export async function changeRole(tx: Repositories, actor: Viewer, id: number, role: string, now: number): Promise<User> {
+  if (!isRole(role)) throw new AppError('Invalid', 'the role must be contributor, author, editor or admin', 'role')
+  const user = await userOf(tx, id)
+  if (user.role === role) return user
+  if (role !== 'admin') await keepAnAdmin(tx, user, 'demoted', now)
+  await tx.users.setRole(id, role)
+  await tx.audit.record({ userId: actor.user.id, action: 'user.role', subjectType: 'user', subjectId: String(id), details: { from: user.role, to: role }, at: now })
+  return (await tx.users.get(id))!
+}
+
+/**
+ * Deactivates user `id` (their sessions end, their tokens stop working, they cannot log in) or reactivates them.
+ * Conflict for the last active admin.
+ */
+export async function setActive(tx: Repositories, actor: Viewer, id: number, active: boolean, now: number): Promise<User> {
+  const user = await userOf(tx, id)
+  if (user.disabled === !active) return user
+  if (!active) {
+    await keepAnAdmin(tx, user, 'deactivated', now)
+    await tx.sessions.revokeAll(id, now)
+  }
+  await tx.users.setDisabled(id, !active)
+  await tx.audit.record({ userId: actor.user.id, action: active ? 'user.reactivate' : 'user.deactivate', subjectType: 'user', subjectId: String(id), details: {}, at: now })
+  return (await tx.users.get(id))!
+}
+
+/** Changes the viewer's own display name. */
+export async function renameSelf(tx: Repositories, viewer: Viewer, rawName: string, now: number): Promise<void> {
+  const name = rawName.trim()
+  if (!name) throw new AppError('Invalid', 'a name is required', 'name')
+  if (name.length > NAME_MAX) throw new AppError('Invalid', `the name must be at most ${NAME_MAX} characters`, 'name')
+  await tx.users.setName(viewer.user.id, name)
+  await tx.audit.record({ userId: viewer.user.id, action: 'user.rename', subjectType: 'user', subjectId: String(viewer.user.id), details: {}, at: now })
+}
+
+/**
+ * Changes the viewer's own password after checking the current one; every other session of theirs ends, the one
+ * making the change stays. Invalid naming `current_password` or `new_password` otherwise.
+ */
+export async function changeOwnPassword(store: Store, viewer: Viewer, current: string, next: string, now: number): Promise<void> {
+  const found = await store.users.credentials(viewer.user.email)
+  if (!found || current.length > 1024 || !(await verifyPassword(current, found.passwordHash))) {
+    throw new AppError('Invalid', 'the current password is not right', 'current_password')
+  }
+  const problem = passwordProblem(next)
+  if (problem) throw new AppError('Invalid', problem, 'new_password')
+  // Hashing takes a while: outside the transaction, so SQLite's one connection is not held.
+  const passwordHash = await hashPassword(next)
+  await store.transaction(async (tx) => {
+    await tx.users.setPasswordHash(viewer.user.id, passwordHash)
+    if (viewer.sessionId) await tx.sessions.revokeOthers(viewer.user.id, viewer.sessionId, now)
+    else await tx.sessions.revokeAll(viewer.user.id, now)
+    await tx.audit.record({ userId: viewer.user.id, action: 'user.change-password', subjectType: 'user', subjectId: String(viewer.user.id), details: {}, at: now })
+  })
+}

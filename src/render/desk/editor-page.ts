@@ -1,0 +1,172 @@
+// The article editor: the form (which works without JavaScript as plain fields and an HTML textarea), the workflow
+// buttons the viewer's role allows, and the data the editor island reads from data-* attributes and a JSON block.
+
+import { GENRES, genreLabel, type ArticleStatus } from '../../domain/article.ts'
+import { mediaUrl, type Media } from '../../domain/media.ts'
+import { html, jsonScript, EMPTY, type SafeHtml } from '../html.ts'
+import { formatDateTime } from '../format.ts'
+import { csrfField, deskLayout, type DeskContext } from './layout.ts'
+
+/** A workflow move offered on the page. */
+export interface EditorMove {
+  readonly to: ArticleStatus
+  readonly label: string
+}
+
+export interface EditorView {
+  /** Absent on the New article form. */
+  readonly article?: {
+    readonly id: number
+    readonly version: number
+    readonly status: ArticleStatus
+    readonly scheduledAt: number | null
+    readonly livePath: string | null
+  }
+  /** Field values by form name (title, body, tags as a comma-separated list…). */
+  readonly values: Readonly<Record<string, string>>
+  /** Author slugs ticked, in byline order. */
+  readonly selectedAuthors: readonly string[]
+  readonly sections: readonly { readonly slug: string; readonly name: string }[]
+  readonly authors: readonly { readonly slug: string; readonly name: string }[]
+  /** Images of the library that have alt text (only those may be heroes or figures). */
+  readonly media: readonly Media[]
+  readonly moves: readonly EditorMove[]
+  /** The datetime-local value offered for scheduling, in the site's time zone. */
+  readonly scheduleDefault: string
+  readonly timeZone: string
+  /** Whether the viewer may set the editor's choice rank (curation); others see it read-only. */
+  readonly canCurate: boolean
+  readonly error: string | null
+  readonly notice: string | null
+  /** URL of the editor bundle, or null while it is being built (the page then works as a plain form). */
+  readonly editorScript: string | null
+}
+
+const STATUS_LABELS: Readonly<Record<ArticleStatus, string>> = {
+  draft: 'Draft', in_review: 'In review', scheduled: 'Scheduled', published: 'Published', unpublished: 'Unpublished',
+}
+
+/** The srcset the site would use for an image in a body: variants of the original's own format, then the original. */
+export function bodySrcset(m: Media): string {
+  const own = m.variants.filter((v) => (m.mime === 'image/webp' ? v.format === 'webp' : `image/${v.format}` === m.mime))
+  if (!own.length) return ''
+  const widest = own.reduce((w, v) => Math.max(w, v.width), 0)
+  return [...own.map((v) => `${v.url} ${v.width}w`), ...(m.width > widest ? [`${mediaUrl(m)} ${m.width}w`] : [])].join(', ')
+}
+
+/** What the figure picker of the editor needs of each image. */
+const pickerData = (media: readonly Media[]) => media.map((m) => ({
+  id: m.id, src: mediaUrl(m), srcset: bodySrcset(m), width: m.width, height: m.height, alt: m.alt, caption: m.caption, credit: m.credit,
+  thumb: m.variants.find((v) => v.width >= 160)?.url ?? mediaUrl(m),
+}))
+
+const selected = (on: boolean): SafeHtml => (on ? html` selected` : EMPTY)
+/** The side fields sit beside the workflow forms, outside the article form's element, and belong to it by this attribute. */
+const OF_FORM = html` form="article-form"`
+
+const input = (v: EditorView, name: string, label: string, opts: { max: number; hint?: string; type?: string; required?: boolean; disabled?: boolean }): SafeHtml =>
+  html`<div class="field"><label for="f-${name}">${label}</label><input id="f-${name}"${OF_FORM} name="${name}" type="${opts.type ?? 'text'}" maxlength="${opts.max}" value="${v.values[name] ?? ''}"${opts.required ? html` required` : EMPTY}${opts.disabled ? html` disabled` : EMPTY}${opts.hint ? html` aria-describedby="f-${name}-hint"` : EMPTY}>${opts.hint ? html`<span class="hint" id="f-${name}-hint">${opts.hint}</span>` : EMPTY}</div>`
+
+function authorsField(v: EditorView): SafeHtml {
+  // Ticked authors first, in byline order: the order of the boxes is the order of the byline.
+  const chosen = v.selectedAuthors.map((slug) => v.authors.find((a) => a.slug === slug)).filter((a) => a !== undefined)
+  const rest = v.authors.filter((a) => !v.selectedAuthors.includes(a.slug))
+  return html`<fieldset class="field authors"><legend>Authors</legend>
+${[...chosen, ...rest].map((a) => html`<label class="check"><input type="checkbox"${OF_FORM} name="author:${a.slug}" value="1"${v.selectedAuthors.includes(a.slug) ? html` checked` : EMPTY}> ${a.name}</label>`)}
+</fieldset>`
+}
+
+function heroField(v: EditorView): SafeHtml {
+  const current = v.values.hero ?? ''
+  return html`<div class="field"><label for="f-hero">Hero image</label><select id="f-hero"${OF_FORM} name="hero" aria-describedby="f-hero-hint">
+<option value="">None</option>
+${v.media.map((m) => html`<option value="${m.id}"${selected(String(m.id) === current)}>${m.alt.slice(0, 80)} (${m.width}×${m.height})</option>`)}
+</select><span class="hint" id="f-hero-hint">Images from the media library that have alt text.</span></div>`
+}
+
+function sideFields(v: EditorView): SafeHtml {
+  return html`<div class="side-fields">
+<div class="field"><label for="f-section">Section</label><select id="f-section"${OF_FORM} name="section" required>
+${v.sections.map((s) => html`<option value="${s.slug}"${selected(s.slug === v.values.section)}>${s.name}</option>`)}
+</select></div>
+<div class="field"><label for="f-genre">Genre</label><select id="f-genre"${OF_FORM} name="genre">
+${GENRES.map((g) => html`<option value="${g}"${selected(g === (v.values.genre || 'news'))}>${genreLabel(g)}</option>`)}
+</select></div>
+${input(v, 'tags', 'Tags', { max: 3000, hint: 'Comma-separated. A name that is not a tag yet becomes a new topic.' })}
+${authorsField(v)}
+${heroField(v)}
+${input(v, 'slug', 'Slug', { max: 120, hint: 'Made from the title when empty. Changing a published slug leaves a redirect.' })}
+${input(v, 'seo_title', 'SEO title', { max: 300 })}
+<div class="field"><label for="f-seo_description">SEO description</label><textarea id="f-seo_description"${OF_FORM} name="seo_description" rows="3" maxlength="500">${v.values.seo_description ?? ''}</textarea></div>
+${input(v, 'editors_choice_rank', "Editor's choice rank", { max: 4, type: 'number', hint: v.canCurate ? "1 to 1000; empty when not an editor's choice." : "Set by editors.", disabled: !v.canCurate })}
+${input(v, 'language', 'Language', { max: 35, hint: 'A language tag such as en or ru.' })}
+</div>`
+}
+
+/** The toolbar the editor island wires up; without JavaScript it stays hidden and the textarea is the editor. */
+const TOOLS: readonly [string, string, string][] = [
+  ['h2', 'Heading', 'H2'], ['h3', 'Subheading', 'H3'], ['bold', 'Bold (Ctrl+B)', 'B'], ['italic', 'Italic (Ctrl+I)', 'I'],
+  ['link', 'Link', 'Link'], ['bulletList', 'Bulleted list', '• List'], ['orderedList', 'Numbered list', '1. List'],
+  ['blockquote', 'Block quote', '“ Quote'], ['pullQuote', 'Pull quote', 'Pull quote'], ['figure', 'Figure from the media library', 'Figure'],
+  ['embed', 'Embed a video or post', 'Embed'], ['rule', 'Horizontal rule', '—'],
+]
+
+const toolbar = (): SafeHtml => html`<div class="editor-toolbar" role="toolbar" aria-label="Formatting" aria-controls="editor-surface" hidden>
+${TOOLS.map(([cmd, label, text]) => html`<button type="button" class="tool" data-command="${cmd}" aria-label="${label}" title="${label}"${['link', 'figure', 'embed', 'rule'].includes(cmd) ? EMPTY : html` aria-pressed="false"`}>${text}</button>`)}
+</div>`
+
+function articleForm(ctx: DeskContext, v: EditorView): SafeHtml {
+  const a = v.article
+  const action = a ? `/desk/articles/${a.id}` : '/desk/articles'
+  return html`<form id="article-form" class="article-form" method="post" action="${action}"${a ? html` data-autosave="/desk/articles/${a.id}/autosave"` : EMPTY} data-csrf="${ctx.csrf ?? ''}">
+${csrfField(ctx)}
+${a ? html`<input type="hidden" name="version" value="${a.version}"><input type="hidden" name="editors_choice_rank_was" value="${v.values.editors_choice_rank_was ?? ''}">` : EMPTY}
+<div class="editor-main">
+<div class="field"><label for="f-title">Title</label><input id="f-title" class="title-input" name="title" type="text" maxlength="300" required value="${v.values.title ?? ''}"></div>
+<div class="field"><label for="f-standfirst">Standfirst</label><textarea id="f-standfirst" name="standfirst" rows="2" maxlength="1000">${v.values.standfirst ?? ''}</textarea></div>
+<div class="field body-field"><label for="f-body" id="f-body-label">Body</label>
+${toolbar()}
+<textarea id="f-body" name="body" rows="20" aria-describedby="f-body-hint">${v.values.body ?? ''}</textarea>
+<span class="hint" id="f-body-hint">HTML: paragraphs, h2 and h3, lists, quotes, figures and embeds from the allowed players.</span></div>
+<div class="form-actions"><button type="submit" class="save">${a ? 'Save' : 'Create draft'}</button><span class="save-status" role="status" aria-live="polite"></span></div>
+</div>
+</form>`
+}
+
+function workflow(ctx: DeskContext, v: EditorView): SafeHtml {
+  const a = v.article
+  if (!a) return EMPTY
+  const forms = v.moves.map((m) => m.to === 'scheduled'
+    ? html`<form method="post" action="/desk/articles/${a.id}/status" class="move move-schedule">${csrfField(ctx)}<input type="hidden" name="to" value="scheduled">
+<div class="field"><label for="f-at">Publish at (${v.timeZone})</label><input id="f-at" name="at" type="datetime-local" required value="${v.scheduleDefault}"></div>
+<button type="submit">${m.label}</button></form>`
+    : html`<form method="post" action="/desk/articles/${a.id}/status" class="move">${csrfField(ctx)}<input type="hidden" name="to" value="${m.to}"><button type="submit"${m.to === 'unpublished' ? html` class="danger"` : EMPTY}>${m.label}</button></form>`)
+  return html`<section class="workflow" aria-labelledby="workflow-title">
+<h2 id="workflow-title">Status: <span class="status status-${a.status}">${STATUS_LABELS[a.status]}</span></h2>
+${a.status === 'scheduled' && a.scheduledAt ? html`<p>Publishes at <time datetime="${new Date(a.scheduledAt).toISOString()}">${formatDateTime(a.scheduledAt, v.timeZone)}</time>.</p>` : EMPTY}
+<p class="links"><a href="/desk/articles/${a.id}/preview" target="_blank" rel="noopener">Preview<span class="visually-hidden"> (opens in a new tab)</span></a>
+${a.livePath ? html` · <a href="${a.livePath}" target="_blank" rel="noopener">View live<span class="visually-hidden"> (opens in a new tab)</span></a>` : EMPTY}
+· <a href="/desk/articles/${a.id}/revisions">Revisions</a></p>
+${forms}
+</section>`
+}
+
+/** The New article and Edit article pages. */
+export function editorPage(ctx: DeskContext, v: EditorView): SafeHtml {
+  const title = v.article ? `Edit: ${v.values.title ?? ''}` : 'New article'
+  const page = html`<div class="editor-page">
+<h1>${v.article ? 'Edit article' : 'New article'}</h1>
+${v.error ? html`<p class="alert" role="alert" id="form-error">${v.error}</p>` : EMPTY}
+${v.notice ? html`<p class="notice" role="status">${v.notice}</p>` : EMPTY}
+<div class="editor-columns">
+${articleForm(ctx, v)}
+<div class="editor-side">
+${workflow(ctx, v)}
+${sideFields(v)}
+</div>
+</div>
+<script type="application/json" id="editor-media">${jsonScript(pickerData(v.media))}</script>
+${v.editorScript ? html`<script type="module" src="${v.editorScript}"></script>` : EMPTY}
+</div>`
+  return deskLayout(ctx, title, page)
+}

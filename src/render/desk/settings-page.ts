@@ -1,0 +1,64 @@
+// The desk's settings page (admins): the site's name and description, language, social accounts, logo, menu, static pages.
+
+import { html, type SafeHtml } from '../html.ts'
+import { csrfField, deskLayout, type DeskContext } from './layout.ts'
+import { formAlert, input, select, statusLine, textarea, type FieldError } from './form-parts.ts'
+
+export interface SettingsFormValues {
+  readonly name: string
+  readonly description: string
+  readonly language: string
+  readonly social: Readonly<Record<string, string>>
+  /** A media id, '' for none, or 'current'. */
+  readonly logo: string
+  readonly menu: string
+  readonly pages: Readonly<Record<string, { readonly title: string; readonly body: string }>>
+}
+
+export interface SettingsView {
+  readonly values: SettingsFormValues
+  readonly networks: readonly string[]
+  readonly pages: readonly { readonly slug: string; readonly title: string }[]
+  /** Images that can be the logo (the current one first when it is not among them). */
+  readonly logoChoices: readonly (readonly [string, string])[]
+  /** The server's time zone (SITE_TIMEZONE): schedules and archive dates are computed in it. */
+  readonly timeZone: string
+  readonly status: string | null
+  readonly error?: FieldError | null
+}
+
+const NETWORK_LABELS: Readonly<Record<string, string>> = {
+  x: 'X', facebook: 'Facebook', instagram: 'Instagram', linkedin: 'LinkedIn', youtube: 'YouTube', telegram: 'Telegram', mastodon: 'Mastodon', bluesky: 'Bluesky',
+}
+
+export function settingsPage(ctx: DeskContext, v: SettingsView): SafeHtml {
+  const err = v.error
+  const val = v.values
+  return deskLayout(ctx, 'Settings', html`<h1>Settings</h1>
+${statusLine(v.status)}
+${formAlert(err, 'settings-error')}
+<form method="post" action="/desk/settings" class="settings-form">
+${csrfField(ctx)}
+<fieldset><legend>Site</legend>
+${input({ id: 'set-name', name: 'name', label: 'Site name', value: val.name, required: true, maxlength: 120 }, err)}
+${textarea({ id: 'set-description', name: 'description', label: 'Description', value: val.description, maxlength: 300, rows: 2, hint: 'Shown to search engines and in feeds.' }, err)}
+${input({ id: 'set-language', name: 'language', label: 'Language', value: val.language, required: true, maxlength: 20, hint: 'The language tag of most articles: en, ru, kk, pt-BR…' }, err)}
+<div class="field"><span class="label">Time zone</span><span><strong>${v.timeZone}</strong></span>
+<span class="hint">Set on the server with SITE_TIMEZONE: schedules and archive dates are computed in it, so it does not change from here.</span></div>
+${select({ id: 'set-logo', name: 'logo', label: 'Logo', value: val.logo, options: [['', 'None: the site name in type'], ...v.logoChoices] }, err)}
+</fieldset>
+<fieldset><legend>Social accounts</legend>
+<div class="grid-fields">
+${v.networks.map((n) => input({ id: `set-social-${n}`, name: `social_${n}`, label: NETWORK_LABELS[n] ?? n, type: 'url', value: val.social[n] ?? '', maxlength: 300 }, err))}
+</div>
+</fieldset>
+<fieldset><legend>Main menu</legend>
+${textarea({ id: 'set-menu', name: 'menu', label: 'Menu items', value: val.menu, rows: 6, maxlength: 5000, hint: 'One per line: Label | /path (or a full https:// address). Empty: the sections are the menu.' }, err)}
+</fieldset>
+${v.pages.map((p) => html`<fieldset><legend>${p.title} page (/${p.slug})</legend>
+${input({ id: `set-page-${p.slug}-title`, name: `page_${p.slug}_title`, label: 'Title', value: val.pages[p.slug]?.title ?? '', maxlength: 200 }, err)}
+${textarea({ id: `set-page-${p.slug}-body`, name: `page_${p.slug}_body`, label: 'Text', value: val.pages[p.slug]?.body ?? '', rows: 6, maxlength: 20_000, hint: 'HTML paragraphs, headings, lists and links. Empty title and text take the page off the site.' }, err)}
+</fieldset>`)}
+<button type="submit">Save settings</button>
+</form>`)
+}

@@ -1,0 +1,151 @@
+// Admin API articles: list, create, read, change, publish or schedule, unpublish and delete, with the desk's role rules.
+
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { ARTICLE_STATUSES, type ArticleStatus } from '../../domain/article.ts'
+import { can } from '../../domain/roles.ts'
+import type { Actor } from '../../editorial/editing.ts'
+import { AppError } from '../../errors.ts'
+import { viewerOf } from '../viewer.ts'
+import type { AdminServices } from './admin.ts'
+import { articleFields, articleJson, ARTICLE_FIELDS, bodyObject, newArticleInput, patchedInput } from './admin-article-json.ts'
+
+const PER_PAGE_DEFAULT = 30
+/** A body may be 2 million characters of HTML (editorial/article-input.ts): room for it in UTF-8 and JSON escapes. */
+const ARTICLE_BODY_LIMIT = 16 * 1024 * 1024
+/** ISO 8601 date-time with a zone: `2026-12-01T09:00:00Z` or `…+05:00`. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/
+
+interface ListQuery { status?: ArticleStatus; section?: string; author?: string; q?: string; page?: number; per_page?: number }
+interface IdParams { id: number }
+
+const SLUG = { type: 'string', minLength: 1, maxLength: 200, pattern: '^[a-z0-9-]+$' } as const
+const listQuerySchema = {
+  type: 'object',
+  properties: {
+    status: { type: 'string', enum: ARTICLE_STATUSES },
+    section: SLUG,
+    author: SLUG,
+    q: { type: 'string', maxLength: 200 },
+    page: { type: 'integer', minimum: 1, maximum: 100_000 },
+    per_page: { type: 'integer', minimum: 1, maximum: 100 },
+  },
+  additionalProperties: false,
+} as const
+const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER } } } as const
+
+/** `at` of a publish request: a time in the future, in epoch ms; the workflow checks that it is after now. */
+function scheduleTime(value: unknown): number | undefined {
+  if (value === undefined || value === null) return undefined
+  const ms = typeof value === 'string' && DATE_TIME.test(value) ? Date.parse(value) : NaN
+  if (!Number.isFinite(ms)) throw new AppError('Invalid', 'at must be an ISO 8601 date-time with a time zone, such as 2026-12-01T09:00:00Z', 'at')
+  return ms
+}
+
+export const adminArticleRoutes = (s: AdminServices): FastifyPluginAsync => async (app) => {
+  const { store } = s
+  const siteLanguage = async () => (await s.site.get()).settings.language
+
+  const show = async (id: number) => {
+    const json = await articleJson(store, id, { siteUrl: s.config.siteUrl, siteLanguage: await siteLanguage() })
+    if (!json) throw new AppError('NotFound', 'no such article')
+    return json
+  }
+
+  /** Who is acting on article `id`: throws NotFound when there is no such article. */
+  async function actorFor(req: FastifyRequest, id: number): Promise<Actor> {
+    const { user } = viewerOf(req)!
+    const createdBy = await store.deskArticles.createdBy(id)
+    if (createdBy === undefined) throw new AppError('NotFound', 'no such article')
+    return { userId: user.id, role: user.role, isCreator: createdBy === user.id }
+  }
+
+  /** Editing needs 'article.edit' on it; a contributor's own article is theirs to edit only until an editor takes it on. */
+  async function editor(req: FastifyRequest, id: number): Promise<Actor> {
+    const actor = await actorFor(req, id)
+    if (!can(actor.role, 'article.edit', { own: actor.isCreator })) {
+      throw new AppError('Forbidden', `the ${actor.role} role may not edit someone else’s article`)
+    }
+    const status = (await store.articles.get(id))?.status
+    if (actor.role === 'contributor' && status !== 'draft' && status !== 'in_review') {
+      throw new AppError('Forbidden', 'the contributor role may edit its own articles only while they are drafts or in review')
+    }
+    return actor
+  }
+
+  const audit = (req: FastifyRequest, action: string, id: number, details: Record<string, unknown> = {}) =>
+    store.audit.record({ userId: viewerOf(req)!.user.id, action, subjectType: 'article', subjectId: String(id), details: { ...details, via: 'api' }, at: s.clock.now() })
+
+  app.get<{ Querystring: ListQuery }>('/', { schema: { querystring: listQuerySchema } }, async (req) => {
+    const { user } = viewerOf(req)!
+    const { status, section, author } = req.query
+    const text = req.query.q?.trim() ?? ''
+    const page = req.query.page ?? 1, perPage = req.query.per_page ?? PER_PAGE_DEFAULT
+    const sectionRow = section ? await store.taxonomy.sectionBySlug(section) : undefined
+    if (section && !sectionRow) throw new AppError('Invalid', `unknown section "${section}"`, 'section')
+    const authorRow = author ? await store.people.authorBySlug(author) : undefined
+    if (author && !authorRow) throw new AppError('Invalid', `unknown author "${author}"`, 'author')
+    // Whoever may not edit everyone's articles lists only their own, as on the desk.
+    const ownOnly = !can(user.role, 'article.edit', { own: false })
+    const list = await store.deskArticles.list({
+      ...(status && { status }), ...(sectionRow && { sectionId: sectionRow.id }), ...(authorRow && { authorId: authorRow.id }),
+      ...(text && { text }), ...(ownOnly && { createdBy: user.id }), page, perPage,
+    })
+    const items = []
+    for (const item of list.items) items.push(await show(item.id))
+    return { items, page, has_next: list.hasNext }
+  })
+
+  app.post('/', { bodyLimit: ARTICLE_BODY_LIMIT }, async (req, reply) => {
+    const { user } = viewerOf(req)!
+    const input = newArticleInput(articleFields(bodyObject(req.body, ARTICLE_FIELDS)))
+    const { id } = await s.editing.create(input, { userId: user.id, role: user.role })
+    await audit(req, 'article.create', id, { title: input.title })
+    return reply.code(201).header('location', `/api/v1/admin/articles/${id}`).send(await show(id))
+  })
+
+  app.get<{ Params: IdParams }>('/:id', { schema: { params: idParams } }, async (req) => {
+    const actor = await actorFor(req, req.params.id)
+    if (!can(actor.role, 'article.edit', { own: actor.isCreator })) throw new AppError('Forbidden', `the ${actor.role} role may not read someone else’s article here`)
+    return show(req.params.id)
+  })
+
+  app.patch<{ Params: IdParams }>('/:id', { schema: { params: idParams }, bodyLimit: ARTICLE_BODY_LIMIT }, async (req) => {
+    const id = req.params.id
+    const body = bodyObject(req.body, [...ARTICLE_FIELDS, 'version'])
+    const actor = await editor(req, id)
+    const version = body.version
+    if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
+      throw new AppError('Invalid', 'version is required: the version of the article these changes were made to', 'version')
+    }
+    const fields = articleFields(body)
+    const current = await store.revisions.snapshotOf(id)
+    if (!current) throw new AppError('NotFound', 'no such article')
+    await s.editing.save({ articleId: id, version, input: patchedInput(current.snapshot, fields), userId: actor.userId, kind: 'save' })
+    return show(id)
+  })
+
+  /** Publishes now, or schedules when the body carries `at`. */
+  app.post<{ Params: IdParams }>('/:id/publish', { schema: { params: idParams } }, async (req) => {
+    const id = req.params.id
+    const at = scheduleTime(bodyObject(req.body, ['at']).at)
+    const actor = await actorFor(req, id)
+    const to = at === undefined ? 'published' : 'scheduled'
+    await s.editing.transition(id, to, actor, at)
+    await audit(req, at === undefined ? 'article.publish' : 'article.schedule', id, at === undefined ? {} : { at: new Date(at).toISOString() })
+    return show(id)
+  })
+
+  app.post<{ Params: IdParams }>('/:id/unpublish', { schema: { params: idParams } }, async (req) => {
+    const id = req.params.id
+    bodyObject(req.body, [])
+    await s.editing.transition(id, 'unpublished', await actorFor(req, id))
+    await audit(req, 'article.unpublish', id)
+    return show(id)
+  })
+
+  app.delete<{ Params: IdParams }>('/:id', { schema: { params: idParams } }, async (req, reply: FastifyReply) => {
+    const id = req.params.id
+    await s.editing.remove(id, await actorFor(req, id))
+    return reply.code(204).send()
+  })
+}

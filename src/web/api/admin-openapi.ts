@@ -1,0 +1,163 @@
+// The Admin API's part of the OpenAPI document: paths, schemas and responses that openapi.ts merges into the one it serves.
+
+import { ARTICLE_STATUSES, GENRES } from '../../domain/article.ts'
+
+type Schema = Readonly<Record<string, unknown>>
+
+// Local twins of openapi.ts's helpers: that file imports this one, so importing back would meet them uninitialised.
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
+const json = (schema: Schema) => ({ 'application/json': { schema } })
+const exact = (properties: Readonly<Record<string, Schema>>, required: readonly string[] = Object.keys(properties), description?: string): Schema => ({
+  type: 'object', additionalProperties: false, required, properties, ...(description && { description }),
+})
+const nullable = (schema: Schema): Schema => ({ anyOf: [schema, { type: 'null' }] })
+const time = (description: string): Schema => nullable({ type: 'string', format: 'date-time', description })
+const slug = { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 200 } as const
+const id = { type: 'integer', minimum: 1 } as const
+const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, { $ref: `#/components/responses/${ADMIN_ERRORS[s]}` }]))
+const ADMIN_ERRORS: Readonly<Record<number, string>> = { 400: 'BadRequest', 401: 'Unauthorized', 403: 'Forbidden', 404: 'NotFound', 409: 'Conflict', 413: 'TooLarge', 415: 'UnsupportedType' }
+const SECURITY = [{ bearerToken: [] }] as const
+const idPath = { name: 'id', in: 'path', required: true, description: 'Article id', schema: id } as const
+const query = (name: string, description: string, schema: Schema) => ({ name, in: 'query', description, schema }) as const
+const pageParams = [
+  query('page', 'Page number', { type: 'integer', minimum: 1, maximum: 100_000 }),
+  query('per_page', 'Items a page, 1 to 100 (30 by default)', { type: 'integer', minimum: 1, maximum: 100 }),
+]
+const article = (description: string, extra: Schema = {}) => ({ description, content: json(ref('AdminArticle')), ...extra })
+
+const fields: Readonly<Record<string, Schema>> = {
+  title: { type: 'string', maxLength: 300 },
+  slug: { ...slug, description: 'Made from the title when absent' },
+  standfirst: { type: 'string', maxLength: 1000 },
+  body_html: { type: 'string', description: 'HTML; sanitized to the one allowlist on the way in' },
+  section: { ...slug, description: 'Section slug' },
+  genre: { enum: GENRES },
+  tags: { type: 'array', items: slug, maxItems: 100, description: 'Tag slugs, in order' },
+  authors: { type: 'array', items: slug, maxItems: 100, description: 'Author slugs, in byline order' },
+  language: { type: 'string', description: 'BCP 47 language tag; the site\'s when absent' },
+  editors_choice: { ...nullable({ type: 'integer', minimum: 1, maximum: 1000 }), description: 'Rank among Editor\'s choice, or null' },
+  hero_media: { ...nullable(id), description: 'Id of an image with alt text, or null' },
+  seo_title: { type: 'string', maxLength: 300 },
+  seo_description: { type: 'string', maxLength: 500 },
+}
+
+/** Paths of the Admin API, every one behind a bearer token. */
+export const ADMIN_PATHS = {
+  '/api/v1/admin/articles': {
+    get: {
+      operationId: 'adminListArticles', summary: 'Working copies of every status, newest change first', tags: ['admin'], security: SECURITY,
+      description: 'Contributors and authors see only the articles they created.',
+      parameters: [
+        query('status', 'Only articles in this status', { enum: ARTICLE_STATUSES }), query('section', 'Section slug', slug),
+        query('author', 'Author slug', slug), query('q', 'Words in the title', { type: 'string', maxLength: 200 }), ...pageParams,
+      ],
+      responses: { 200: { description: 'A page of articles', content: json(ref('AdminArticleList')) }, ...errors(400, 401) },
+    },
+    post: {
+      operationId: 'adminCreateArticle', summary: 'Creates a draft', tags: ['admin'], security: SECURITY,
+      requestBody: { required: true, content: json(ref('AdminArticleInput')) },
+      responses: {
+        201: article('The new draft', { headers: { Location: { $ref: '#/components/headers/Location' } } }), ...errors(400, 401, 403, 409),
+      },
+    },
+  },
+  '/api/v1/admin/articles/{id}': {
+    get: {
+      operationId: 'adminGetArticle', summary: 'One working copy', tags: ['admin'], security: SECURITY, parameters: [idPath],
+      responses: { 200: article('The article'), ...errors(401, 403, 404) },
+    },
+    patch: {
+      operationId: 'adminUpdateArticle', summary: 'Changes the fields sent; the others keep their values', tags: ['admin'], security: SECURITY,
+      description: 'Send the `version` the changes were made to. When someone saved in between, the answer is 409 and the text sent is kept as a conflict revision.',
+      parameters: [idPath], requestBody: { required: true, content: json(ref('AdminArticlePatch')) },
+      responses: { 200: article('The article as saved'), ...errors(400, 401, 403, 404, 409) },
+    },
+    delete: {
+      operationId: 'adminDeleteArticle', summary: 'Deletes an article; a published one is unpublished first and its URL answers 410', tags: ['admin'],
+      security: SECURITY, parameters: [idPath], responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404) },
+    },
+  },
+  '/api/v1/admin/articles/{id}/publish': {
+    post: {
+      operationId: 'adminPublishArticle', summary: 'Publishes now, or schedules with `at`', tags: ['admin'], security: SECURITY, parameters: [idPath],
+      requestBody: { required: false, content: json(ref('AdminPublish')) },
+      responses: { 200: article('The article, published or scheduled'), ...errors(400, 401, 403, 404, 409) },
+    },
+  },
+  '/api/v1/admin/articles/{id}/unpublish': {
+    post: {
+      operationId: 'adminUnpublishArticle', summary: 'Takes a published article off the site', tags: ['admin'], security: SECURITY, parameters: [idPath],
+      responses: { 200: article('The article, unpublished'), ...errors(401, 403, 404, 409) },
+    },
+  },
+  '/api/v1/admin/media': {
+    get: {
+      operationId: 'adminListMedia', summary: 'The media library, newest first', tags: ['admin'], security: SECURITY,
+      parameters: [query('q', 'Text in alt, caption, credit or file name', { type: 'string', maxLength: 200 }), ...pageParams],
+      responses: { 200: { description: 'A page of images', content: json(ref('AdminMediaList')) }, ...errors(400, 401) },
+    },
+    post: {
+      operationId: 'adminUploadMedia', summary: 'Uploads an image (JPEG, PNG, WebP, GIF or AVIF; 20 MiB, 50 megapixels at most)', tags: ['admin'],
+      security: SECURITY,
+      requestBody: {
+        required: true,
+        content: {
+          'multipart/form-data': {
+            schema: exact({
+              file: { type: 'string', contentMediaType: 'application/octet-stream', description: 'The image; its type is read from the bytes' },
+              alt: { type: 'string', maxLength: 1000 }, caption: { type: 'string', maxLength: 2000 }, credit: { type: 'string', maxLength: 300 },
+            }, ['file']),
+          },
+        },
+      },
+      responses: {
+        201: { description: 'The image', content: json(ref('AdminMedia')), headers: { Location: { $ref: '#/components/headers/Location' } } },
+        ...errors(400, 401, 413, 415),
+      },
+    },
+  },
+} as const
+
+export const ADMIN_SCHEMAS: Readonly<Record<string, Schema>> = {
+  AdminArticle: exact({
+    id, version: { type: 'integer', minimum: 1, description: 'Send it back with PATCH' }, status: { enum: ARTICLE_STATUSES },
+    ...fields, slug, section: slug, language: { type: 'string' }, body_html: { type: 'string' },
+    scheduled_at: time('When it is scheduled to be published'), published_at: time('First publication'),
+    updated_at: time('Last published change'), url: nullable({ type: 'string', format: 'uri', description: 'The public URL while it is published' }),
+  }, undefined, 'An article\'s working copy'),
+  AdminArticleInput: exact(fields, ['title', 'section']),
+  AdminArticlePatch: exact({ version: { type: 'integer', minimum: 1, description: 'The version these changes were made to' }, ...fields }, ['version']),
+  AdminArticleList: exact({ items: { type: 'array', items: ref('AdminArticle') }, page: { type: 'integer', minimum: 1 }, has_next: { type: 'boolean' } }),
+  AdminPublish: exact({ at: { type: 'string', format: 'date-time', description: 'Schedule for this time (with a zone) instead of publishing now' } }, []),
+  AdminMedia: exact({
+    id, url: { type: 'string', format: 'uri' }, mime: { type: 'string' }, width: { type: 'integer' }, height: { type: 'integer' },
+    bytes: { type: 'integer' }, alt: { type: 'string' }, caption: { type: 'string' }, credit: { type: 'string' },
+    focal_x: { type: 'number', minimum: 0, maximum: 1 }, focal_y: { type: 'number', minimum: 0, maximum: 1 },
+    created_at: { type: 'string', format: 'date-time' },
+    variants: {
+      type: 'array', description: 'Responsive sizes, made in the background shortly after the upload',
+      items: exact({ width: { type: 'integer' }, height: { type: 'integer' }, format: { type: 'string' }, url: { type: 'string', format: 'uri' }, bytes: { type: 'integer' } }),
+    },
+  }),
+  AdminMediaList: exact({ items: { type: 'array', items: ref('AdminMedia') }, page: { type: 'integer', minimum: 1 }, has_next: { type: 'boolean' } }),
+}
+
+const error = (description: string, headers?: Readonly<Record<string, { readonly $ref: string }>>) =>
+  ({ description, content: json(ref('Error')), ...(headers && { headers }) })
+
+export const ADMIN_RESPONSES = {
+  Unauthorized: error('No API token, or one that is unknown or revoked', { 'WWW-Authenticate': { $ref: '#/components/headers/WWWAuthenticate' } }),
+  Forbidden: error('The token\'s user may not do this (the role matrix)'),
+  Conflict: error('The article changed in between, or the move is not in the workflow'),
+  TooLarge: error('The file is over 20 MiB or 50 megapixels'),
+  UnsupportedType: error('The file is not an image type the library takes'),
+} as const
+
+export const ADMIN_HEADERS = {
+  WWWAuthenticate: { description: 'Bearer realm="broadsheet"', schema: { type: 'string' } },
+  Location: { description: 'Where the new resource is', schema: { type: 'string' } },
+} as const
+
+export const ADMIN_SECURITY_SCHEMES = {
+  bearerToken: { type: 'http', scheme: 'bearer', description: 'An API token from `broadsheet token create --user <email>`' },
+} as const

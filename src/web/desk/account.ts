@@ -1,0 +1,75 @@
+// The desk's own-account page, for every logged-in user: name, password (current one required), own API tokens.
+
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { changeOwnPassword, renameSelf } from '../../editorial/user-admin.ts'
+import { accountPage, type AccountView } from '../../render/desk/account-page.ts'
+import { requireUser, viewerOf } from '../viewer.ts'
+import { doneQuery, doneRedirect, formText, idParams, refusal } from './admin-forms.ts'
+import { sendDeskPage, type DeskKit } from './desk.ts'
+
+const DONE: Readonly<Record<string, string>> = {
+  name: 'Your name was saved.',
+  password: 'Your password was changed. Your other sessions have ended.',
+  revoked: 'The token was revoked.',
+}
+
+const ANYONE = requireUser()
+
+export const deskAccountRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) => {
+  const { accounts, store, clock } = kit.services
+
+  async function render(req: FastifyRequest, reply: FastifyReply, status: number, extra: Partial<AccountView>) {
+    const viewer = viewerOf(req)!
+    // The viewer was read at the start of the request: read the user again so a rename shows at once.
+    const [user, tokens, site] = await Promise.all([store.users.get(viewer.user.id), store.users.tokens(viewer.user.id), kit.services.site.get()])
+    return sendDeskPage(reply, status, accountPage(await kit.context(req, await kit.csrfFor(req)), {
+      name: user?.name ?? viewer.user.name, email: viewer.user.email, role: viewer.user.role, tokens, timeZone: site.settings.timeZone, status: null, ...extra,
+    }))
+  }
+
+  /** Runs a change; a refusal re-renders the page with the message at the form's field. */
+  async function change(req: FastifyRequest, reply: FastifyReply, form: 'name' | 'password' | 'token', done: string, fn: () => Promise<unknown>, values: AccountView['values'] = {}) {
+    try {
+      await fn()
+      return doneRedirect(reply, '/desk/account', done)
+    } catch (err) {
+      const r = refusal(err)
+      if (!r) throw err
+      return render(req, reply, r.status, { error: { form, error: r.error }, values })
+    }
+  }
+
+  app.get<{ Querystring: { done?: string } }>('/account', { schema: { querystring: doneQuery(Object.keys(DONE)) }, preHandler: ANYONE }, async (req, reply) =>
+    render(req, reply, 200, { status: req.query.done ? DONE[req.query.done] ?? null : null }))
+
+  app.post('/account/name', { preHandler: ANYONE }, async (req, reply) => {
+    const name = formText(req.body, 'name', 300)
+    return change(req, reply, 'name', 'name', () => store.transaction((tx) => renameSelf(tx, viewerOf(req)!, name, clock.now())), { name })
+  })
+
+  app.post('/account/password', { preHandler: ANYONE }, async (req, reply) =>
+    change(req, reply, 'password', 'password', () =>
+      changeOwnPassword(store, viewerOf(req)!, formText(req.body, 'current_password', 1025), formText(req.body, 'new_password', 1024), clock.now())))
+
+  app.post('/account/tokens', { preHandler: ANYONE }, async (req, reply) => {
+    const viewer = viewerOf(req)!
+    const name = formText(req.body, 'name', 200)
+    try {
+      const created = await accounts.createToken(viewer.user.email, name)
+      // Shown in this response only: only the token's hash is stored, so no later page can show it.
+      return render(req, reply, 201, { status: 'The token was created. Copy it now: it is not shown again.', newToken: { name: name.trim(), token: created.token } })
+    } catch (err) {
+      const r = refusal(err)
+      if (!r) throw err
+      return render(req, reply, r.status, { error: { form: 'token', error: r.error }, values: { tokenName: name } })
+    }
+  })
+
+  app.post<{ Params: { id: number } }>('/account/tokens/:id/revoke', { schema: { params: idParams }, preHandler: ANYONE }, async (req, reply) => {
+    const viewer = viewerOf(req)!
+    const own = (await store.users.tokens(viewer.user.id)).some((t) => t.id === req.params.id && t.revokedAt === null)
+    // Someone else's token and an unknown one look the same.
+    if (!own) return render(req, reply, 404, { error: { form: 'token', error: { field: null, message: 'you have no active API token with that number' } } })
+    return change(req, reply, 'token', 'revoked', () => accounts.revokeToken(req.params.id, viewer))
+  })
+}

@@ -1,0 +1,33 @@
+// What the desk's administration routes share: reading form fields, the status after a change, refusals as field errors.
+
+import type { FastifyReply } from 'fastify'
+import { isAppError } from '../../errors.ts'
+import type { FieldError } from '../../render/desk/form-parts.ts'
+import { toProblem } from '../errors.ts'
+
+/** A text field of a parsed form body, cut at `max` characters; '' when absent. */
+export function formText(body: unknown, name: string, max: number): string {
+  const v = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined
+  return typeof v === 'string' ? v.slice(0, max) : ''
+}
+
+/** After a change: 303 back to `path`, whose page shows the message of `done` (a fixed key, never free text). */
+export const doneRedirect = (reply: FastifyReply, path: string, done: string) =>
+  reply.redirect(`${path}${path.includes('?') ? '&' : '?'}done=${encodeURIComponent(done)}`, 303)
+
+/** A query string schema: `done` among the page's known messages, plus the page's own properties. */
+export const doneQuery = (done: readonly string[], extra: Record<string, object> = {}) => ({
+  type: 'object', properties: { done: { type: 'string', enum: [...done] }, ...extra }, additionalProperties: false,
+}) as const
+
+/** `:id` as a positive whole number. */
+export const idParams = {
+  type: 'object', properties: { id: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER } }, required: ['id'], additionalProperties: false,
+} as const
+
+/** A refusal the page shows at its field (status 4xx), or null for anything else, which the error handler answers. */
+export function refusal(err: unknown): { status: number; error: FieldError } | null {
+  if (!isAppError(err) || err.kind === 'NotFound' || err.kind === 'Forbidden') return null
+  const problem = toProblem(err)
+  return { status: problem.status, error: { field: err.field ?? null, message: err.message } }
+}

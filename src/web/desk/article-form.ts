@@ -1,0 +1,104 @@
+// The article form of the desk (and the same fields as JSON for autosave): read into ArticleInput, new tags made inline.
+
+import { isSlug, slugify } from '../../domain/slug.ts'
+import { AppError } from '../../errors.ts'
+import type { DeskServices } from './desk.ts'
+
+/** The form's fields as they arrive: strings only (the schemas below refuse anything else). */
+export type ArticleFields = Readonly<Record<string, string>>
+
+/** Each author is a checkbox named `author:<slug>`, because the desk's form parser keeps one value per name. */
+export const AUTHOR_FIELD = 'author:'
+const MAX_TAGS = 30
+
+const text = (max: number) => ({ type: 'string', maxLength: max }) as const
+
+/** JSON-schema properties of the article form; shared by the form posts and the autosave body. */
+export const articleFieldProperties = {
+  title: text(300), standfirst: text(1000), body: text(2_000_000), section: text(200), genre: text(40), tags: text(3000),
+  hero: text(20), seo_title: text(300), seo_description: text(500), slug: text(200), editors_choice_rank: text(10), editors_choice_rank_was: text(10), language: text(35),
+} as const
+
+export const articleFieldsSchema = {
+  type: 'object',
+  properties: articleFieldProperties,
+  patternProperties: { '^author:[a-z0-9-]{1,120}$': text(10) },
+  additionalProperties: false,
+} as const
+
+const optionalInt = (value: string | undefined, field: string, message: string): number | null => {
+  const v = (value ?? '').trim()
+  if (!v) return null
+  if (!/^\d{1,9}$/.test(v)) throw new AppError('Invalid', message, field)
+  return Number(v)
+}
+
+/** Tag names from the comma-separated field, trimmed, without repeats (by slug). */
+export function tagNames(value: string | undefined): string[] {
+  const seen = new Set<string>()
+  const out: string[] = []
+  for (const raw of (value ?? '').split(',')) {
+    const name = raw.trim().replace(/\s+/g, ' ')
+    if (!name) continue
+    if (name.length > 100) throw new AppError('Invalid', `the tag "${name.slice(0, 40)}…" is longer than 100 characters`, 'tags')
+    const slug = slugify(name)
+    // slugify falls back to "untitled" when nothing is left of a name: such a name is no tag.
+    if (slug === 'untitled' && !/untitled/i.test(name)) throw new AppError('Invalid', `the tag "${name}" needs letters or digits`, 'tags')
+    if (seen.has(slug)) continue
+    seen.add(slug)
+    out.push(name)
+  }
+  if (out.length > MAX_TAGS) throw new AppError('Invalid', `an article may have at most ${MAX_TAGS} tags`, 'tags')
+  return out
+}
+
+/**
+ * Tag slugs for the names of the form, creating the unknown ones as topics: the writer names a new topic inline
+ * and it exists from then on. A name may also be an existing tag's slug.
+ */
+export async function resolveTags(services: Pick<DeskServices, 'store'>, names: readonly string[]): Promise<string[]> {
+  if (!names.length) return []
+  return services.store.transaction(async (tx) => {
+    const slugs: string[] = []
+    for (const name of names) {
+      const slug = isSlug(name) && (await tx.taxonomy.tagBySlug(name)) ? name : slugify(name)
+      if (!(await tx.taxonomy.tagBySlug(slug))) {
+        await tx.taxonomy.insertTag({ slug, name, kind: 'topic', parentId: null, isoCode: null, description: '' })
+      }
+      if (!slugs.includes(slug)) slugs.push(slug)
+    }
+    return slugs
+  })
+}
+
+/** Author slugs of the ticked checkboxes, in the order the form lists them (the byline order). */
+export const authorSlugs = (fields: ArticleFields): string[] =>
+  Object.entries(fields).filter(([k, v]) => k.startsWith(AUTHOR_FIELD) && v).map(([k]) => k.slice(AUTHOR_FIELD.length))
+
+/** The article input of the form; tags must already be resolved to slugs. Throws AppError('Invalid') naming a bad field. */
+export function toArticleInput(fields: ArticleFields, tags: readonly string[]): {
+  title: string; slug?: string; standfirst: string; bodyHtml: string; section: string; genre: string; language?: string
+  tags: readonly string[]; authors: string[]; heroMediaId: number | null; seoTitle: string; seoDescription: string; editorsChoiceRank: number | null
+} {
+  const slug = (fields.slug ?? '').trim()
+  const language = (fields.language ?? '').trim()
+  return {
+    title: fields.title ?? '', standfirst: fields.standfirst ?? '', bodyHtml: fields.body ?? '', section: fields.section ?? '',
+    genre: fields.genre || 'news', ...(slug && { slug }), ...(language && { language }), tags, authors: authorSlugs(fields),
+    heroMediaId: optionalInt(fields.hero, 'hero_media', 'choose the hero image from the list'),
+    seoTitle: fields.seo_title ?? '', seoDescription: fields.seo_description ?? '',
+    editorsChoiceRank: optionalInt(fields.editors_choice_rank, 'editors_choice', "the editor's choice rank must be a whole number from 1 to 1000"),
+  }
+}
+
+/** The whole form as article input: tags resolved (and created) first. */
+export async function readArticleForm(services: Pick<DeskServices, 'store'>, fields: ArticleFields) {
+  const names = tagNames(fields.tags)
+  // Validate the rest before any tag is created, so a bad form changes nothing.
+  toArticleInput(fields, [])
+  if (!(fields.title ?? '').trim()) throw new AppError('Invalid', 'a title is required', 'title')
+  if (names.length && !(await services.store.taxonomy.sectionBySlug(fields.section ?? ''))) {
+    throw new AppError('Invalid', `unknown section "${fields.section ?? ''}"`, 'section')
+  }
+  return toArticleInput(fields, await resolveTags(services, names))
+}

@@ -1,0 +1,82 @@
+// The desk's front page: pin the lead story, order, expire, add and remove the editor's choice. Editors and admins.
+
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { AppError } from '../../errors.ts'
+import { frontDeskPage, type FrontDeskView } from '../../render/desk/front-page.ts'
+import { requireUser, viewerOf } from '../viewer.ts'
+import { doneQuery, doneRedirect, formText, refusal } from './admin-forms.ts'
+import { sendDeskPage, type DeskKit } from './desk.ts'
+import { instantOfLocal, localOfInstant } from './local-time.ts'
+
+const DONE: Readonly<Record<string, string>> = {
+  lead: 'The lead story is pinned.',
+  unpinned: 'The pin was cleared: the newest article leads.',
+  added: 'The article was added to the editor\'s choice.',
+  moved: 'The editor\'s choice was reordered.',
+  expiry: 'The expiry was saved.',
+  removed: 'The article was taken out of the editor\'s choice.',
+}
+
+const CURATE = requireUser('front.curate')
+const SEARCH_LIMIT = 20
+
+export const deskFrontRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) => {
+  const { curation, store, site, clock } = kit.services
+
+  async function render(req: FastifyRequest, reply: FastifyReply, status: number, extra: Partial<FrontDeskView> & { q?: string }) {
+    const [state, { settings }] = await Promise.all([curation.state(), site.get()])
+    const q = extra.q?.trim() ?? ''
+    const found = q ? await store.deskArticles.list({ status: 'published', text: q, page: 1, perPage: SEARCH_LIMIT }) : null
+    return sendDeskPage(reply, status, frontDeskPage(await kit.context(req, await kit.csrfFor(req)), {
+      leadArticleId: state.leadArticleId, candidates: state.candidates,
+      picks: state.picks.map((p) => ({ ...p, untilLocal: p.until === null ? '' : localOfInstant(p.until, settings.timeZone) })),
+      search: found && { q, results: found.items.map((a) => ({ id: a.id, title: a.title, publishedAt: a.publishedAt })) },
+      now: clock.now(), timeZone: settings.timeZone, message: null, error: null, values: {}, ...extra,
+    }))
+  }
+
+  /**
+   * Runs a change; a refusal re-renders the page (400, or 409 as the kind says) with the message at its field, in the
+   * row of the pick it is about when `row`.
+   */
+  async function change(req: FastifyRequest, reply: FastifyReply, done: string, fn: (userId: number) => Promise<unknown>, row = true) {
+    try {
+      await fn(viewerOf(req)!.user.id)
+      return doneRedirect(reply, '/desk/front', done)
+    } catch (err) {
+      const r = refusal(err)
+      if (!r) throw err
+      const article = Number(formText(req.body, 'article', 20))
+      return render(req, reply, r.status, {
+        error: { ...r.error, ...(Number.isSafeInteger(article) && article > 0 && row && { articleId: article }) },
+        values: { article: formText(req.body, 'article', 20) },
+      })
+    }
+  }
+
+  app.get<{ Querystring: { done?: string; q?: string } }>('/front', {
+    schema: { querystring: doneQuery(Object.keys(DONE), { q: { type: 'string', maxLength: 200 } }) }, preHandler: CURATE,
+  }, async (req, reply) => render(req, reply, 200, { message: req.query.done ? DONE[req.query.done] ?? null : null, q: req.query.q ?? '' }))
+
+  app.post('/front/lead', { preHandler: CURATE }, async (req, reply) => {
+    const lead = formText(req.body, 'lead', 20)
+    return change(req, reply, lead ? 'lead' : 'unpinned', (userId) => curation.pinLead(userId, lead), false)
+  })
+
+  app.post('/front/picks/add', { preHandler: CURATE }, async (req, reply) =>
+    change(req, reply, 'added', (userId) => curation.addPick(userId, formText(req.body, 'article', 20).trim()), false))
+
+  app.post('/front/picks/move', { preHandler: CURATE }, async (req, reply) =>
+    change(req, reply, 'moved', (userId) => curation.movePick(userId, formText(req.body, 'article', 20), formText(req.body, 'direction', 10))))
+
+  app.post('/front/picks/expiry', { preHandler: CURATE }, async (req, reply) =>
+    change(req, reply, 'expiry', async (userId) => {
+      const value = formText(req.body, 'until', 30).trim()
+      const until = value === '' ? null : instantOfLocal(value, (await site.get()).settings.timeZone)
+      if (value !== '' && until === null) throw new AppError('Invalid', 'give the expiry as a date and time', 'until')
+      return curation.setPickExpiry(userId, formText(req.body, 'article', 20), until)
+    }))
+
+  app.post('/front/picks/remove', { preHandler: CURATE }, async (req, reply) =>
+    change(req, reply, 'removed', (userId) => curation.removePick(userId, formText(req.body, 'article', 20))))
+}

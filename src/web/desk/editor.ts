@@ -1,0 +1,213 @@
+// The desk's article editor: new article, edit form, save, autosave (JSON), workflow moves and the preview link.
+
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { ARTICLE_STATUSES, type ArticleStatus } from '../../domain/article.ts'
+import { articlePath } from '../../domain/paths.ts'
+import { can, type Role } from '../../domain/roles.ts'
+import { AppError, isAppError } from '../../errors.ts'
+import type { Actor } from '../../editorial/editing.ts'
+import { SaveConflictError } from '../../editorial/saving.ts'
+import { mayTransition } from '../../editorial/workflow.ts'
+import type { Article } from '../../store/articles.ts'
+import { editorPage, type EditorMove, type EditorView } from '../../render/desk/editor-page.ts'
+import { toProblem } from '../errors.ts'
+import { requireUser, viewerOf } from '../viewer.ts'
+import { AUTHOR_FIELD, articleFieldProperties, articleFieldsSchema, readArticleForm, type ArticleFields } from './article-form.ts'
+import { sendDeskPage, type DeskKit } from './desk.ts'
+import { instantOfLocal, localOfInstant } from './local-time.ts'
+
+const ID = { type: 'object', properties: { id: { type: 'integer', minimum: 1, maximum: 2_147_483_647 } }, required: ['id'], additionalProperties: false } as const
+const CSRF = { type: 'string', maxLength: 200 } as const
+
+const formSchema = {
+  ...articleFieldsSchema,
+  properties: { ...articleFieldProperties, _csrf: CSRF, version: { type: 'string', pattern: '^[0-9]{1,9}$' } },
+} as const
+
+const autosaveSchema = {
+  type: 'object',
+  properties: { _csrf: CSRF, version: { type: 'integer', minimum: 1, maximum: 2_147_483_647 }, fields: articleFieldsSchema },
+  required: ['version', 'fields'],
+  additionalProperties: false,
+} as const
+
+const moveSchema = {
+  type: 'object',
+  properties: { _csrf: CSRF, to: { type: 'string', enum: [...ARTICLE_STATUSES] }, at: { type: 'string', maxLength: 40 } },
+  required: ['to'],
+  additionalProperties: false,
+} as const
+
+const NOTICES = { created: 'Draft created.', saved: 'Saved.', restored: 'Revision restored.' } as const
+const editQuerySchema = {
+  type: 'object',
+  properties: { notice: { type: 'string', enum: Object.keys(NOTICES) }, moved: { type: 'string', enum: [...ARTICLE_STATUSES] } },
+  additionalProperties: false,
+} as const
+
+const MOVED: Readonly<Record<ArticleStatus, string>> = {
+  draft: 'Back to draft.', in_review: 'Submitted for review.', scheduled: 'Scheduled.', published: 'Published.', unpublished: 'Unpublished.',
+}
+
+/** The workflow buttons, in the order the desk shows them; labels depend on where the article is. */
+function movesFor(article: Article, actor: Actor): EditorMove[] {
+  const from = article.status
+  const label = (to: ArticleStatus): string => {
+    if (to === 'in_review') return 'Submit for review'
+    if (to === 'draft') return from === 'scheduled' ? 'Unschedule (back to draft)' : 'Back to draft'
+    if (to === 'scheduled') return 'Schedule'
+    if (to === 'published') return from === 'published' ? 'Update (republish)' : 'Publish now'
+    return 'Unpublish'
+  }
+  const order: ArticleStatus[] = ['in_review', 'draft', 'scheduled', 'published', 'unpublished']
+  return order.filter((to) => mayTransition(actor.role, from, to, actor.isCreator)).map((to) => ({ to, label: label(to) }))
+}
+
+type Values = Record<string, string>
+
+/**
+ * Editor's choice is curation: whoever may not curate the front page keeps the rank the article has. A curator's form
+ * sets it only when they changed the field since the page loaded (`editors_choice_rank_was`), so a form opened before
+ * the picks were reordered on /desk/front does not put the old rank back.
+ */
+function curated<T extends { editorsChoiceRank: number | null }>(input: T, role: Role, current: number | null, was: string | undefined): T {
+  if (!can(role, 'front.curate')) return { ...input, editorsChoiceRank: current }
+  const loaded = was === undefined ? undefined : was.trim() === '' ? null : Number(was)
+  return loaded !== undefined && input.editorsChoiceRank === loaded ? { ...input, editorsChoiceRank: current } : input
+}
+
+/** The article and the viewer as an actor; 404 for no article, 403 when the viewer may not edit it. */
+export async function editableArticle(kit: DeskKit, req: FastifyRequest, id: number): Promise<{ article: Article; actor: Actor }> {
+  const viewer = viewerOf(req)!
+  const article = await kit.services.store.articles.get(id)
+  if (!article) throw new AppError('NotFound', 'There is no such article.')
+  const own = (await kit.services.store.deskArticles.createdBy(id)) === viewer.user.id
+  if (!can(viewer.user.role, 'article.edit', { own })) throw new AppError('Forbidden', `Your role (${viewer.user.role}) may edit only the articles you created.`)
+  return { article, actor: { userId: viewer.user.id, role: viewer.user.role, isCreator: own } }
+}
+
+export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) => {
+  const { store, editing, media, site } = kit.services
+  const editable = (req: FastifyRequest, id: number) => editableArticle(kit, req, id)
+
+  async function valuesOf(article: Article): Promise<{ values: Values; authors: string[] }> {
+    const [sections, authors, tags] = await Promise.all([
+      store.taxonomy.sections(), store.people.authors(), Promise.all(article.tagIds.map((t) => store.taxonomy.tag(t))),
+    ])
+    return {
+      values: {
+        title: article.title, standfirst: article.standfirst, body: article.bodyHtml, section: sections.find((s) => s.id === article.sectionId)?.slug ?? '',
+        genre: article.genre, tags: tags.filter((t) => t !== undefined).map((t) => t.name).join(', '), hero: article.heroMediaId ? String(article.heroMediaId) : '',
+        seo_title: article.seoTitle, seo_description: article.seoDescription, slug: article.slug, editors_choice_rank: article.editorsChoiceRank ? String(article.editorsChoiceRank) : '',
+        editors_choice_rank_was: article.editorsChoiceRank ? String(article.editorsChoiceRank) : '',
+        language: article.language,
+      },
+      authors: article.authorIds.map((a) => authors.find((x) => x.id === a)?.slug).filter((s) => s !== undefined),
+    }
+  }
+
+  /** Renders the form with `values` (what the writer sent, after an error, or the article's). */
+  async function render(req: FastifyRequest, reply: FastifyReply, status: number, v: {
+    values: Values; authors: readonly string[]; article?: { article: Article; actor: Actor }; error?: string | null; notice?: string | null
+  }) {
+    const [{ settings }, sections, authors, library] = await Promise.all([
+      site.get(), store.taxonomy.sections(), store.people.authors(), media.list({ perPage: 100 }),
+    ])
+    const a = v.article?.article
+    const live = a ? await store.articles.livePath(a.id) : undefined
+    const view: EditorView = {
+      ...(a && v.article && { article: { id: a.id, version: a.version, status: a.status, scheduledAt: a.scheduledAt, livePath: live ? articlePath(live, settings.language) : null } }),
+      values: v.values, selectedAuthors: v.authors,
+      sections: sections.map((s) => ({ slug: s.slug, name: s.name })), authors: authors.map((x) => ({ slug: x.slug, name: x.name })),
+      media: library.items.filter((m) => m.alt.trim() !== ''),
+      moves: a && v.article ? movesFor(a, v.article.actor) : [],
+      scheduleDefault: localOfInstant(a?.scheduledAt ?? kit.services.clock.now() + 3_600_000, settings.timeZone),
+      canCurate: can(viewerOf(req)!.user.role, 'front.curate'), timeZone: settings.timeZone, error: v.error ?? null, notice: v.notice ?? null, editorScript: kit.editorScript(),
+    }
+    return sendDeskPage(reply, status, editorPage(await kit.context(req, await kit.csrfFor(req)), view))
+  }
+
+  const sentAuthors = (fields: ArticleFields): string[] =>
+    Object.keys(fields).filter((k) => k.startsWith(AUTHOR_FIELD) && fields[k]).map((k) => k.slice(AUTHOR_FIELD.length))
+  const formValues = ({ _csrf: _c, version: _v, ...rest }: Values): Values => rest
+
+  app.get('/articles/new', { preHandler: requireUser('article.create') }, async (req, reply) => {
+    const [sections, { settings }] = await Promise.all([store.taxonomy.sections(), site.get()])
+    return render(req, reply, 200, { values: { section: sections[0]?.slug ?? '', genre: 'news', language: settings.language }, authors: [] })
+  })
+
+  app.post<{ Body: Values }>('/articles', { schema: { body: formSchema }, preHandler: requireUser('article.create') }, async (req, reply) => {
+    const viewer = viewerOf(req)!
+    const values = formValues(req.body)
+    try {
+      const input = curated(await readArticleForm(kit.services, values), viewer.user.role, null, undefined)
+      const { id } = await editing.create(input, { userId: viewer.user.id, role: viewer.user.role })
+      return reply.redirect(`/desk/articles/${id}/edit?notice=created`, 303)
+    } catch (err) {
+      if (!isAppError(err) || err.kind !== 'Invalid') throw err
+      return render(req, reply, 400, { values, authors: sentAuthors(values), error: err.message })
+    }
+  })
+
+  app.get<{ Params: { id: number }; Querystring: { notice?: keyof typeof NOTICES; moved?: ArticleStatus } }>('/articles/:id/edit',
+    { schema: { params: ID, querystring: editQuerySchema }, preHandler: requireUser() }, async (req, reply) => {
+      const e = await editable(req, req.params.id)
+      const { values, authors } = await valuesOf(e.article)
+      const notice = req.query.moved ? MOVED[req.query.moved] : req.query.notice ? NOTICES[req.query.notice] : null
+      return render(req, reply, 200, { values, authors, article: e, notice })
+    })
+
+  app.post<{ Params: { id: number }; Body: Values }>('/articles/:id',
+    { schema: { params: ID, body: formSchema }, preHandler: requireUser() }, async (req, reply) => {
+      const e = await editable(req, req.params.id)
+      const values = formValues(req.body)
+      const version = Number(req.body.version ?? NaN)
+      try {
+        if (!Number.isSafeInteger(version)) throw new AppError('Invalid', 'the form has no version; reload the page', 'version')
+        const input = curated(await readArticleForm(kit.services, values), e.actor.role, e.article.editorsChoiceRank, values.editors_choice_rank_was)
+        await editing.save({ articleId: e.article.id, version, input, userId: e.actor.userId, kind: 'save' })
+        return reply.redirect(`/desk/articles/${e.article.id}/edit?notice=saved`, 303)
+      } catch (err) {
+        if (!isAppError(err) || (err.kind !== 'Invalid' && err.kind !== 'Conflict')) throw err
+        // The writer's text comes back in the form whatever went wrong; a conflict also kept it as a revision.
+        const fresh = err instanceof SaveConflictError ? { ...e, article: (await store.articles.get(e.article.id)) ?? e.article } : e
+        const status = err.kind === 'Conflict' ? 409 : 400
+        return render(req, reply, status, { values, authors: sentAuthors(values), article: fresh, error: err.message })
+      }
+    })
+
+  app.post<{ Params: { id: number }; Body: { version: number; fields: ArticleFields } }>('/articles/:id/autosave',
+    { schema: { params: ID, body: autosaveSchema }, attachValidation: true, preHandler: requireUser() }, async (req, reply) => {
+      if (req.validationError) return reply.code(400).send({ error: `the autosave was not understood: ${req.validationError.message}` })
+      try {
+        const e = await editable(req, req.params.id)
+        const input = curated(await readArticleForm(kit.services, req.body.fields), e.actor.role, e.article.editorsChoiceRank, req.body.fields.editors_choice_rank_was)
+        const saved = await editing.save({ articleId: e.article.id, version: req.body.version, input, userId: e.actor.userId, kind: 'autosave' })
+        return reply.send({ version: saved.version, revisionId: saved.revisionId, savedAt: kit.services.clock.now() })
+      } catch (err) {
+        if (!isAppError(err)) throw err
+        const status = toProblem(err).status
+        const conflict = err instanceof SaveConflictError ? { currentVersion: err.conflict.currentVersion, revisionId: err.conflict.revisionId } : {}
+        return reply.code(status).send({ error: err.message, ...(err.field && { field: err.field }), ...conflict })
+      }
+    })
+
+  app.post<{ Params: { id: number }; Body: { to: ArticleStatus; at?: string } }>('/articles/:id/status',
+    { schema: { params: ID, body: moveSchema }, preHandler: requireUser() }, async (req, reply) => {
+      const e = await editable(req, req.params.id)
+      let at: number | undefined
+      if (req.body.to === 'scheduled') {
+        const { settings } = await site.get()
+        const instant = instantOfLocal(req.body.at ?? '', settings.timeZone)
+        if (instant === null) throw new AppError('Invalid', 'Give the time to publish at as a date and time (YYYY-MM-DDTHH:MM).', 'at')
+        at = instant
+      }
+      await editing.transition(e.article.id, req.body.to, e.actor, at)
+      return reply.redirect(`/desk/articles/${e.article.id}/edit?moved=${req.body.to}`, 303)
+    })
+
+  app.get<{ Params: { id: number } }>('/articles/:id/preview', { schema: { params: ID }, preHandler: requireUser() }, async (req, reply) => {
+    const e = await editable(req, req.params.id)
+    return reply.redirect((await editing.previewUrl(e.article.id)).url, 303)
+  })
+}

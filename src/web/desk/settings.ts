@@ -1,0 +1,69 @@
+// The desk's settings page (admins only): one form for the site's settings and static pages; saving refreshes the site at once.
+
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { mediaUrl } from '../../domain/media.ts'
+import { EDITABLE_PAGES, saveSiteSettings, SOCIAL_NETWORKS, type SiteSettingsInput } from '../../editorial/site-admin.ts'
+import { settingsPage, type SettingsFormValues } from '../../render/desk/settings-page.ts'
+import { requireUser, viewerOf } from '../viewer.ts'
+import { doneQuery, doneRedirect, formText, refusal } from './admin-forms.ts'
+import { sendDeskPage, type DeskKit } from './desk.ts'
+import type { FieldError } from '../../render/desk/form-parts.ts'
+
+const DONE: Readonly<Record<string, string>> = { saved: 'The settings were saved; the site shows them now.' }
+const LOGO_CHOICES = 100
+
+const MANAGE = requireUser('settings.manage')
+
+export const deskSettingsRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) => {
+  const { store, clock, site, media } = kit.services
+
+  /** The form as the stored settings fill it. */
+  async function storedValues(): Promise<SettingsFormValues> {
+    const { settings } = await site.get()
+    const pages: Record<string, { title: string; body: string }> = {}
+    for (const p of EDITABLE_PAGES) {
+      const page = await store.site.page(p.slug)
+      pages[p.slug] = { title: page?.title ?? '', body: page?.bodyHtml ?? '' }
+    }
+    return {
+      name: settings.name, description: settings.description, language: settings.language, social: settings.social,
+      logo: settings.logo ? 'current' : '', menu: settings.menu.map((m) => `${m.label} | ${m.href}`).join('\n'), pages,
+    }
+  }
+
+  async function render(req: FastifyRequest, reply: FastifyReply, status: number, values: SettingsFormValues, extra: { status?: string | null; error?: FieldError }) {
+    const { settings } = await site.get()
+    const images = (await media.list({ perPage: LOGO_CHOICES })).items
+    const current = images.find((m) => m.path === settings.logo)
+    const choices: [string, string][] = images.map((m) => [String(m.id), `${m.alt || m.path.split('/').pop() || m.path} (${m.width}×${m.height})`])
+    // The stored logo keeps its place in the list even when it is older than the images offered.
+    if (settings.logo) choices.unshift(['current', `Current logo: ${current ? current.alt || mediaUrl(current) : `/media/${settings.logo}`}`])
+    return sendDeskPage(reply, status, settingsPage(await kit.context(req, await kit.csrfFor(req)), {
+      values, networks: SOCIAL_NETWORKS, pages: EDITABLE_PAGES, logoChoices: choices, timeZone: settings.timeZone,
+      status: extra.status ?? null, error: extra.error ?? null,
+    }))
+  }
+
+  app.get<{ Querystring: { done?: string } }>('/settings', { schema: { querystring: doneQuery(Object.keys(DONE)) }, preHandler: MANAGE }, async (req, reply) =>
+    render(req, reply, 200, await storedValues(), { status: req.query.done ? DONE[req.query.done] ?? null : null }))
+
+  app.post('/settings', { preHandler: MANAGE }, async (req, reply) => {
+    const b = req.body
+    const input: SiteSettingsInput = {
+      name: formText(b, 'name', 200), description: formText(b, 'description', 400), language: formText(b, 'language', 40),
+      social: Object.fromEntries(SOCIAL_NETWORKS.map((n) => [n, formText(b, `social_${n}`, 400)])),
+      logo: formText(b, 'logo', 30), menu: formText(b, 'menu', 6000),
+      pages: Object.fromEntries(EDITABLE_PAGES.map((p) => [p.slug, { title: formText(b, `page_${p.slug}_title`, 300), body: formText(b, `page_${p.slug}_body`, 20_001) }])),
+    }
+    try {
+      await store.transaction((tx) => saveSiteSettings(tx, input, { actorId: viewerOf(req)!.user.id, now: clock.now() }))
+    } catch (err) {
+      const r = refusal(err)
+      if (!r) throw err
+      return render(req, reply, r.status, input, { error: r.error })
+    }
+    // This instance's settings cache; the page caches of every instance flush on the recorded invalidation.
+    site.invalidate()
+    return doneRedirect(reply, '/desk/settings', 'saved')
+  })
+}

@@ -1,0 +1,73 @@
+// The desk's users page (admins only): list, add, change role, deactivate or reactivate, end someone's sessions.
+
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { changeRole, setActive } from '../../editorial/user-admin.ts'
+import { usersPage, type UsersView } from '../../render/desk/users-page.ts'
+import { requireUser, viewerOf } from '../viewer.ts'
+import { doneQuery, doneRedirect, formText, idParams, refusal } from './admin-forms.ts'
+import { sendDeskPage, type DeskKit } from './desk.ts'
+
+const DONE: Readonly<Record<string, string>> = {
+  created: 'The user was added.',
+  role: 'The role was changed.',
+  deactivated: 'The user was deactivated and logged out everywhere.',
+  reactivated: 'The user was reactivated.',
+  sessions: 'The user was logged out everywhere.',
+}
+
+const MANAGE = requireUser('users.manage')
+
+export const deskUserRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) => {
+  const { accounts, store, clock } = kit.services
+
+  async function render(req: FastifyRequest, reply: FastifyReply, status: number, extra: Partial<UsersView>) {
+    const [users, site] = await Promise.all([store.users.list(), kit.services.site.get()])
+    return sendDeskPage(reply, status, usersPage(await kit.context(req, await kit.csrfFor(req)), {
+      users, viewerId: viewerOf(req)!.user.id, timeZone: site.settings.timeZone, status: null, ...extra,
+    }))
+  }
+
+  /** Runs a change of user `id`; a refusal re-renders the page with the message at that user's row. */
+  async function change(req: FastifyRequest, reply: FastifyReply, id: number, done: string, fn: () => Promise<unknown>) {
+    try {
+      await fn()
+      return doneRedirect(reply, '/desk/users', done)
+    } catch (err) {
+      const r = refusal(err)
+      if (!r) throw err
+      return render(req, reply, r.status, { error: { form: id, error: { field: null, message: r.error.message } } })
+    }
+  }
+
+  app.get<{ Querystring: { done?: string } }>('/users', { schema: { querystring: doneQuery(Object.keys(DONE)) }, preHandler: MANAGE }, async (req, reply) =>
+    render(req, reply, 200, { status: req.query.done ? DONE[req.query.done] ?? null : null }))
+
+  app.post('/users', { preHandler: MANAGE }, async (req, reply) => {
+    const values = { name: formText(req.body, 'name', 300), email: formText(req.body, 'email', 300), role: formText(req.body, 'role', 20) }
+    try {
+      await accounts.createUser({ ...values, password: formText(req.body, 'password', 1024) }, viewerOf(req))
+      return doneRedirect(reply, '/desk/users', 'created')
+    } catch (err) {
+      const r = refusal(err)
+      if (!r) throw err
+      return render(req, reply, r.status, { error: { form: 'new', error: r.error }, values })
+    }
+  })
+
+  app.post<{ Params: { id: number } }>('/users/:id/role', { schema: { params: idParams }, preHandler: MANAGE }, async (req, reply) =>
+    change(req, reply, req.params.id, 'role', () =>
+      store.transaction((tx) => changeRole(tx, viewerOf(req)!, req.params.id, formText(req.body, 'role', 20), clock.now()))))
+
+  app.post<{ Params: { id: number } }>('/users/:id/active', { schema: { params: idParams }, preHandler: MANAGE }, async (req, reply) => {
+    const flag = formText(req.body, 'active', 2)
+    if (flag !== '0' && flag !== '1') return render(req, reply, 400, { error: { form: req.params.id, error: { field: null, message: 'active must be 0 or 1' } } })
+    const active = flag === '1'
+    return change(req, reply, req.params.id, active ? 'reactivated' : 'deactivated', () =>
+      store.transaction((tx) => setActive(tx, viewerOf(req)!, req.params.id, active, clock.now())))
+  })
+
+  app.post<{ Params: { id: number } }>('/users/:id/sessions', { schema: { params: idParams }, preHandler: MANAGE }, async (req, reply) => {
+    if (!(await store.users.get(req.params.id))) return render(req, reply, 404, { error: { form: req.params.id, error: { field: null, message: 'there is no such user' } } })
+    return change(req, reply, req.params.id, 'sessions', () => accounts.logoutEverywhere(req.params.id))
+  })
+}

@@ -1,0 +1,64 @@
+// The desk's webhooks page (admins only): receivers (add, remove) and the recent delivery log, through editorial/webhooks.ts.
+
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { addReceiver, deactivateReceiver, deliveryLog, listReceivers, redeliver } from '../../editorial/webhooks.ts'
+import { webhooksPage, type WebhooksView } from '../../render/desk/webhooks-page.ts'
+import { requireUser } from '../viewer.ts'
+import { doneQuery, doneRedirect, formText, idParams, refusal } from './admin-forms.ts'
+import { sendDeskPage, type DeskKit } from './desk.ts'
+
+const RECENT = 30
+
+const DONE: Readonly<Record<string, string>> = {
+  removed: 'The receiver was removed; its pending deliveries will not be sent.',
+  redelivered: 'The event will be sent again on the next run of the delivery job.',
+}
+
+const MANAGE = requireUser('webhooks.manage')
+
+export const deskWebhookRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) => {
+  const { store, clock, config } = kit.services
+
+  async function render(req: FastifyRequest, reply: FastifyReply, status: number, extra: Partial<WebhooksView>) {
+    const [receivers, deliveries, site] = await Promise.all([
+      listReceivers(store), deliveryLog(store, { limit: RECENT }), kit.services.site.get(),
+    ])
+    return sendDeskPage(reply, status, webhooksPage(await kit.context(req, await kit.csrfFor(req)), {
+      receivers, deliveries, timeZone: site.settings.timeZone, status: null, ...extra,
+    }))
+  }
+
+  async function change(req: FastifyRequest, reply: FastifyReply, done: string, fn: () => Promise<unknown>) {
+    try {
+      await fn()
+      return doneRedirect(reply, '/desk/webhooks', done)
+    } catch (err) {
+      const r = refusal(err)
+      if (!r) throw err
+      return render(req, reply, r.status, { error: { field: null, message: r.error.message } })
+    }
+  }
+
+  app.get<{ Querystring: { done?: string } }>('/webhooks', { schema: { querystring: doneQuery(Object.keys(DONE)) }, preHandler: MANAGE }, async (req, reply) =>
+    render(req, reply, 200, { status: req.query.done ? DONE[req.query.done] ?? null : null }))
+
+  app.post('/webhooks', { preHandler: MANAGE }, async (req, reply) => {
+    const url = formText(req.body, 'url', 2001)
+    try {
+      if (url.length > 2000) return render(req, reply, 400, { error: { field: 'url', message: 'the URL is longer than 2000 characters' }, values: { url } })
+      const created = await store.transaction((tx) => addReceiver(tx, url, { now: clock.now(), allowPrivate: config.webhookAllowPrivate }))
+      // The secret is shown in this response only.
+      return render(req, reply, 201, { status: 'The receiver was added.', created: { url: created.url, secret: created.secret } })
+    } catch (err) {
+      const r = refusal(err)
+      if (!r) throw err
+      return render(req, reply, r.status, { error: r.error, values: { url } })
+    }
+  })
+
+  app.post<{ Params: { id: number } }>('/webhooks/:id/remove', { schema: { params: idParams }, preHandler: MANAGE }, async (req, reply) =>
+    change(req, reply, 'removed', () => store.transaction((tx) => deactivateReceiver(tx, req.params.id, { now: clock.now() }))))
+
+  app.post<{ Params: { id: number } }>('/webhooks/deliveries/:id/redeliver', { schema: { params: idParams }, preHandler: MANAGE }, async (req, reply) =>
+    change(req, reply, 'redelivered', () => store.transaction((tx) => redeliver(tx, req.params.id, { now: clock.now() }))))
+}
