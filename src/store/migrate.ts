@@ -11,6 +11,7 @@ import { webhooks } from './migrations/0005-webhooks.ts'
 import { accounts } from './migrations/0006-accounts.ts'
 import { revisionsJobs } from './migrations/0007-revisions-jobs.ts'
 import { mediaVariants } from './migrations/0008-media-variants.ts'
+import { livePathLookup } from './migrations/0009-live-path-lookup.ts'
 
 /** Every migration, in order; a static list so it works under type stripping. */
 export const migrations = (d: StoreDialect): Record<string, Migration> => ({
@@ -22,6 +23,7 @@ export const migrations = (d: StoreDialect): Record<string, Migration> => ({
   '0006-accounts': accounts(d),
   '0007-revisions-jobs': revisionsJobs(d),
   '0008-media-variants': mediaVariants(d),
+  '0009-live-path-lookup': livePathLookup(d),
 })
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */
