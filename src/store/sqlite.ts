@@ -45,7 +45,7 @@ export function openSqlite(file: string): Kysely<Database> {
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
-  db.pragma('cache_size = -65536')
+  db.pragma('cache_size = -16384')
   db.pragma('temp_store = MEMORY')
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(db) }) })
 }
