@@ -44,7 +44,9 @@ const percentile = (sorted: readonly number[], p: number): number =>
 
 /** Re-indexes every live article, 500 per transaction; returns documents per second (reading them is not timed). */
 async function reindex(store: Store): Promise<{ docs: number; perSecond: number }> {
-  const ids = (await store.live.latest(10_000_000)).map((s) => s.id)
+  // Ids a page at a time: one query naming 100,000 ids would pass SQLite's limit on bound parameters.
+  const ids: number[] = []
+  for (let part = await store.related.liveIdsAfter(0, 5000); part.length; part = await store.related.liveIdsAfter(part.at(-1)!, 5000)) ids.push(...part)
   let ms = 0
   for (let i = 0; i < ids.length; i += 500) {
     const batch = ids.slice(i, i + 500)
