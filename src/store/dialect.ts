@@ -2,6 +2,13 @@
 
 import type { ColumnDefinitionBuilder } from 'kysely'
 
+/**
+ * Begins a statement that PostgreSQL must plan on every call rather than prepare once (postgres.ts): one whose best
+ * plan depends on its values. Full-text search is one: a rare word is found through the GIN index, a common one by
+ * walking the newest articles, and a prepared statement soon settles on one generic plan for both.
+ */
+export const PLAN_EACH_CALL = '/* plan each call */ '
+
 export interface StoreDialect {
   readonly name: 'sqlite' | 'postgres'
   /** Job claiming can use FOR UPDATE SKIP LOCKED (several runners), or there is one in-process runner. */

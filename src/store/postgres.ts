@@ -3,6 +3,7 @@
 import pg from 'pg'
 import { Kysely, PostgresDialect } from 'kysely'
 import type { Database } from './schema.ts'
+import { PLAN_EACH_CALL } from './dialect.ts'
 
 // Epoch-millisecond times and ids are int8; they fit a double exactly up to 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v))
@@ -23,8 +24,9 @@ export function prepareStatements(client: pg.PoolClient, max = MAX_PREPARED_PER_
   const names = new Map<string, string>()
   const query = client.query.bind(client) as (...args: unknown[]) => unknown
   client.query = ((text: unknown, values?: unknown, ...rest: unknown[]) => {
-    // Only the (text, values) form Kysely uses; callbacks, configs and parameterless commands (begin, commit) pass through.
-    if (typeof text !== 'string' || !Array.isArray(values) || rest.length) return query(text, values, ...rest)
+    // Only the (text, values) form Kysely uses; callbacks, configs and parameterless commands (begin, commit) pass
+    // through, and so do statements marked to be planned on every call.
+    if (typeof text !== 'string' || !Array.isArray(values) || rest.length || text.startsWith(PLAN_EACH_CALL)) return query(text, values, ...rest)
     let name = names.get(text)
     if (name === undefined && names.size < max) names.set(text, (name = `bs_${names.size}`))
     return name === undefined ? query(text, values) : query({ name, text, values })

@@ -1,6 +1,7 @@
 // The search index on PostgreSQL: a weighted tsvector (simple config, diacritics folded) behind a GIN index.
 
 import { sql, type Kysely } from 'kysely'
+import { PLAN_EACH_CALL } from './dialect.ts'
 import { RANKED_CANDIDATES, type SearchDocument, type SearchIndex, type SearchQuery } from './search-index.ts'
 
 /** ts_rank weights for D, C, B, A: body (C) 1, standfirst (B) 5, title (A) 10, as bm25's column weights on SQLite. */
@@ -30,10 +31,12 @@ export function createPostgresSearch(db: Kysely<any>): SearchIndex {
       if (q.toMs !== null) filters.push(sql`d.published_at < ${q.toMs}`)
       if (q.tagId !== null) filters.push(sql`d.article_id in (select article_id from live_tags where tag_id = ${q.tagId})`)
       // websearch_to_tsquery never throws on user syntax; broadsheet_fold matches what the index folded.
-      // The GIN index finds the matches; ts_rank (which reads each document) runs only on the newest candidates.
-      // MATERIALIZED keeps the planner from walking the primary key backwards under the LIMIT, testing every document.
-      const { rows } = await sql<{ article_id: number; score: number }>`
-        with matches as materialized (
+      // ts_rank (which reads each document) runs only on the newest candidates. The planner picks how to find them by
+      // the term's frequency: a rare term through the GIN index, a common one (in most articles) by walking the newest
+      // articles backwards until enough match. Fencing the CTE (MATERIALIZED) would force the first way on every term:
+      // at 100,000 articles a common word then read 80,000 matches to keep 1,000 (125 ms instead of 11).
+      const { rows } = await sql<{ article_id: number; score: number }>`${sql.raw(PLAN_EACH_CALL)}
+        with matches as (
           select d.article_id, d.published_at, q.query
           from search_documents d, websearch_to_tsquery('simple'::regconfig, broadsheet_fold(${q.expression.postgres})) as q(query)
           where ${sql.join(filters, sql` and `)})

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict'
 import { sql } from 'kysely'
 import type pg from 'pg'
 import { openPostgres, prepareStatements } from '../../src/store/postgres.ts'
+import { PLAN_EACH_CALL } from '../../src/store/dialect.ts'
 import { postgresUnavailable, scratchDatabase } from '../support/databases.ts'
 
 /** A stand-in client that records what it is asked to run. */
@@ -14,7 +15,7 @@ function recordingClient() {
   return { client, calls }
 }
 
-test('each statement text gets one name; commands without values and texts past the bound run unnamed', () => {
+test('each statement text gets one name; commands without values, texts past the bound and ones marked to be planned each call run unnamed', () => {
   const { client, calls } = recordingClient()
   prepareStatements(client, 2)
   client.query('select 1 where $1 = 1', [1])
@@ -22,12 +23,14 @@ test('each statement text gets one name; commands without values and texts past 
   client.query('select 1 where $1 = 1', [2])
   client.query('select 3 where $1 = 1', [1])
   client.query('begin')
+  client.query(`${PLAN_EACH_CALL}select 4 where $1 = 1`, [1])
   assert.deepEqual(calls, [
     [{ name: 'bs_0', text: 'select 1 where $1 = 1', values: [1] }],
     [{ name: 'bs_1', text: 'select 2 where $1 = 1', values: [1] }],
     [{ name: 'bs_0', text: 'select 1 where $1 = 1', values: [2] }],
     ['select 3 where $1 = 1', [1]],
     ['begin', undefined],
+    [`${PLAN_EACH_CALL}select 4 where $1 = 1`, [1]],
   ])
 })
 
