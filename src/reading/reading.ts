@@ -57,10 +57,10 @@ export function createReading({ store, clock, site, mostRead }: ReadingDeps) {
       // The front page is in the site's language; translations are reached from their originals.
       const inSiteLanguage = (s: { language: string }) => languagePrefix(s.language) === languagePrefix(settings.language)
       const lead = pinned[0] ?? (await store.live.latest(10)).find(inSiteLanguage) ?? null
+      const newest = await store.live.latestBySections(sections.map((s) => s.id), BLOCK * 2)
       const bySection = await Promise.all(sections.map(async (section) => ({
         section,
-        items: await summarize((await store.live.bySection(section.id, { page: 1, perPage: BLOCK * 2 })).items
-          .filter((s) => s.id !== lead?.id && inSiteLanguage(s)).slice(0, BLOCK)),
+        items: await summarize((newest.get(section.id) ?? []).filter((s) => s.id !== lead?.id && inSiteLanguage(s)).slice(0, BLOCK)),
       })))
       return {
         lead: lead ? (await summarize([lead]))[0] ?? null : null,

@@ -183,6 +183,24 @@ export function createLive(db: Kysely<Database>) {
       return toSummaries(await q.execute())
     },
 
+    /**
+     * The newest live articles of each section, at most `perSection` each, newest first: the front page's blocks in one
+     * statement (one index range per section, joined with UNION ALL) and one lookup of their bylines and images.
+     */
+    async latestBySections(sectionIds: readonly number[], perSection: number): Promise<Map<number, LiveSummary[]>> {
+      const out = new Map<number, LiveSummary[]>(sectionIds.map((id) => [id, []]))
+      if (sectionIds.length === 0) return out
+      // Each member is wrapped in a subquery: SQLite allows no ORDER BY or LIMIT on a bare member of a compound select.
+      const member = (id: number) => db.selectFrom(summaryQuery().where('l.section_id', '=', id)
+        .orderBy('l.published_at', 'desc').orderBy('l.article_id', 'desc').limit(perSection).as('newest')).selectAll()
+      let q = member(sectionIds[0]!)
+      for (const id of sectionIds.slice(1)) q = q.unionAll(member(id))
+      // A compound select promises no order: sort each block again.
+      const rows = (await q.execute()).sort((a, b) => b.published_at - a.published_at || b.article_id - a.article_id)
+      for (const s of await toSummaries(rows)) out.get(s.section.id)?.push(s)
+      return out
+    },
+
     /** Newest live articles of one section, a page at a time. */
     async bySection(sectionId: number, w: ListWindow): Promise<Listing> {
       const rows = await summaryQuery().where('l.section_id', '=', sectionId)

@@ -172,3 +172,18 @@ forEachDatabase('translations lists the other live articles of a translation gro
   assert.deepEqual((await store.live.translations(en, en)).map((t) => [t.id, t.language]), [[kk, 'kk'], [ru, 'ru']])
   assert.deepEqual((await store.live.translations(en, ru)).map((t) => t.id).sort(), [en, kk].sort())
 })
+
+forEachDatabase('the newest articles of several sections come in one call, newest first, a few of each', async (store) => {
+  await seedTaxonomy(store)
+  const news = await seedArticles(store, { section: 'news', count: 4 })
+  const opinion = await seedArticles(store, { section: 'opinion', count: 1 })
+  const newsId = await sectionId(store, 'news')
+  const opinionId = await sectionId(store, 'opinion')
+  const analysisId = await sectionId(store, 'analysis')
+  const blocks = await store.live.latestBySections([newsId, opinionId, analysisId], 3)
+  assert.deepEqual(blocks.get(newsId)!.map((s) => s.id), news.slice(0, 3), 'the three newest news articles, newest first')
+  assert.deepEqual(blocks.get(opinionId)!.map((s) => s.id), opinion)
+  assert.deepEqual(blocks.get(analysisId), [], 'a section without articles has an empty block')
+  assert.equal(blocks.get(newsId)![0]!.authors[0]!.name, 'Aigerim Sadykova', 'bylines come with them')
+  assert.deepEqual(await store.live.latestBySections([], 3), new Map())
+})
