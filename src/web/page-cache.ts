@@ -117,12 +117,17 @@ function notModified(header: string | undefined, etags: Entry['etags']): boolean
   return false
 }
 
-async function buildEntry(rendered: Rendered, opts: ServeOptions, now: number): Promise<Entry> {
+const NOTHING = Buffer.alloc(0)
+
+/** An entry for `rendered`; `only` builds just that encoding, for a response that will not be kept. */
+async function buildEntry(rendered: Rendered, opts: ServeOptions, now: number, only?: Encoding): Promise<Entry> {
   const identity = typeof rendered.body === 'string' ? Buffer.from(rendered.body) : rendered.body
   // Compressed once here, off the main thread, so a hit never compresses; brotli 5 is fast and close to 11 on HTML.
   const [gz, br] = await Promise.all([
-    gzip(identity, { level: 6 }),
-    brotli(identity, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+    only === undefined || only === 'gzip' ? gzip(identity, { level: 6 }) : NOTHING,
+    only === undefined || only === 'br'
+      ? brotli(identity, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length } })
+      : NOTHING,
   ])
   const hash = createHash('sha1').update(identity).digest('base64url')
   const { deps } = rendered
@@ -287,6 +292,11 @@ export function createPageCache(deps: PageCacheDeps) {
       }
       if (hit) remove(key)
       misses++
+      // With the cache off nothing is kept: compress only what this client accepts, and render for it alone.
+      if (deps.maxBytes === 0) {
+        const only = pickEncoding(req.headers['accept-encoding'])
+        return send(req, reply, await buildEntry(await fn(), opts, now, only), 'miss')
+      }
       let pending = inflight.get(key)
       if (!pending) {
         pending = render(key, fn, opts).finally(() => {

@@ -203,7 +203,16 @@ test('PAGE_CACHE_MB=0 turns the cache off: every request renders', async (t) => 
   const { app, store } = await buildSiteApp(t, { env: { PAGE_CACHE_MB: '0' } })
   await seedNewsroom(store)
   for (let i = 0; i < 3; i++) assert.equal(await state(app, '/news'), 'miss')
-  assert.equal((await app.inject({ url: '/news', headers: { 'accept-encoding': 'br' } })).headers['content-encoding'], 'br')
+  // Each response is compressed only in the encoding its client asked for, and the same page whichever it is.
+  const plain = await app.inject({ url: '/news' })
+  assert.equal(plain.headers['content-encoding'], undefined)
+  const br = await app.inject({ url: '/news', headers: { 'accept-encoding': 'br' } })
+  assert.equal(br.headers['content-encoding'], 'br')
+  assert.equal(zlib.brotliDecompressSync(br.rawPayload).toString(), plain.body)
+  const gz = await app.inject({ url: '/news', headers: { 'accept-encoding': 'gzip' } })
+  assert.equal(gz.headers['content-encoding'], 'gzip')
+  assert.equal(zlib.gunzipSync(gz.rawPayload).toString(), plain.body)
+  assert.equal(gz.headers.etag, plain.headers.etag!.replace(/"$/, '-gz"'))
 })
 
 test('a page served from memory carries the same headers as the rendered one, security headers included', async (t) => {
