@@ -119,16 +119,18 @@ function notModified(header: string | undefined, etags: Entry['etags']): boolean
 
 const NOTHING = Buffer.alloc(0)
 
-/** An entry for `rendered`; `only` builds just that encoding, for a response that will not be kept. */
-async function buildEntry(rendered: Rendered, opts: ServeOptions, now: number, only?: Encoding): Promise<Entry> {
+const compress = (identity: Buffer, encoding: 'gzip' | 'br'): Promise<Buffer> => encoding === 'gzip'
+  ? gzip(identity, { level: 6 })
+  : brotli(identity, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length } })
+
+/**
+ * An entry for `rendered`. One that will be kept is compressed once here, off the main thread, so a hit never
+ * compresses (brotli 5 is fast and close to 11 on HTML); one that will not (the cache is off) is compressed when sent,
+ * only in the encoding its client accepts.
+ */
+async function buildEntry(rendered: Rendered, opts: ServeOptions, now: number, keep: boolean): Promise<Entry> {
   const identity = typeof rendered.body === 'string' ? Buffer.from(rendered.body) : rendered.body
-  // Compressed once here, off the main thread, so a hit never compresses; brotli 5 is fast and close to 11 on HTML.
-  const [gz, br] = await Promise.all([
-    only === undefined || only === 'gzip' ? gzip(identity, { level: 6 }) : NOTHING,
-    only === undefined || only === 'br'
-      ? brotli(identity, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length } })
-      : NOTHING,
-  ])
+  const [gz, br] = keep ? await Promise.all([compress(identity, 'gzip'), compress(identity, 'br')]) : [NOTHING, NOTHING]
   const hash = createHash('sha1').update(identity).digest('base64url')
   const { deps } = rendered
   return {
@@ -251,6 +253,8 @@ export function createPageCache(deps: PageCacheDeps) {
       .header('etag', etag).header('x-cache', state)
     if (notModified(req.headers['if-none-match'], e.etags)) return reply.code(304).send()
     if (encoding !== 'identity') reply.header('content-encoding', encoding)
+    const kept = encoding === 'br' ? e.br : encoding === 'gzip' ? e.gzip : e.identity
+    if (encoding !== 'identity' && kept.length === 0 && e.identity.length > 0) return compress(e.identity, encoding).then((body) => reply.send(body))
     if (!e.fast) {
       const res = reply.raw
       res.once('finish', () => {
@@ -258,13 +262,13 @@ export function createPageCache(deps: PageCacheDeps) {
         if (!e.fast && res.statusCode === 200 && !res.hasHeader('set-cookie')) e.fast = fastHeaders(e, res.getHeaders())
       })
     }
-    return reply.send(encoding === 'br' ? e.br : encoding === 'gzip' ? e.gzip : e.identity)
+    return reply.send(kept)
   }
 
   async function render(key: string, fn: () => Promise<Rendered>, opts: ServeOptions): Promise<Entry> {
     const started = generation
     const rendered = await fn()
-    const e = await buildEntry(rendered, opts, deps.clock.now())
+    const e = await buildEntry(rendered, opts, deps.clock.now(), deps.maxBytes > 0)
     if (generation === started && deps.maxBytes > 0) put(key, e)
     return e
   }
@@ -292,11 +296,6 @@ export function createPageCache(deps: PageCacheDeps) {
       }
       if (hit) remove(key)
       misses++
-      // With the cache off nothing is kept: compress only what this client accepts, and render for it alone.
-      if (deps.maxBytes === 0) {
-        const only = pickEncoding(req.headers['accept-encoding'])
-        return send(req, reply, await buildEntry(await fn(), opts, now, only), 'miss')
-      }
       let pending = inflight.get(key)
       if (!pending) {
         pending = render(key, fn, opts).finally(() => {
