@@ -11,11 +11,30 @@ export function isCalendarDate(value: string): boolean {
   return y >= 1900 && y <= 9999 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d
 }
 
+/**
+ * One formatter per time zone and use: building an Intl.DateTimeFormat costs tens of microseconds and ICU memory outside
+ * the JavaScript heap, and an archive request needs half a dozen. The zones are the site's (few), but the map is bounded.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+function formatter(use: 'parts' | 'date', timeZone: string): Intl.DateTimeFormat {
+  const key = `${use} ${timeZone}`
+  let f = formatters.get(key)
+  if (!f) {
+    if (formatters.size >= 64) formatters.clear()
+    f = use === 'parts'
+      ? new Intl.DateTimeFormat('en-US', {
+        timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+      })
+      : new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    formatters.set(key, f)
+  }
+  return f
+}
+
 /** Offset of `timeZone` from UTC at instant `ms`, in milliseconds. */
 function zoneOffset(ms: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-  }).formatToParts(new Date(ms))
+  const parts = formatter('parts', timeZone).formatToParts(new Date(ms))
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value)
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'))
   return asUtc - Math.floor(ms / 1000) * 1000
@@ -43,5 +62,5 @@ export function startOfNextDay(date: string, timeZone: string): number {
 
 /** The calendar date (YYYY-MM-DD) of an instant in `timeZone`. */
 export function calendarDate(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms))
+  return formatter('date', timeZone).format(new Date(ms))
 }
