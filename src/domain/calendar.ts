@@ -64,3 +64,28 @@ export function startOfNextDay(date: string, timeZone: string): number {
 export function calendarDate(ms: number, timeZone: string): string {
   return formatter('date', timeZone).format(new Date(ms))
 }
+
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/
+
+/**
+ * The instant of a `datetime-local` value ("2026-11-28T09:30") in `timeZone`, or null when it is not a real time.
+ * A time skipped by a DST change resolves to the same wall-clock time under the offset in force before it.
+ */
+export function instantOfLocal(value: string, timeZone: string): number | null {
+  const m = LOCAL.exec(value)
+  if (!m) return null
+  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number]
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi)
+  const check = new Date(asUtc)
+  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59) return null
+  // Two passes settle the offset when it changes between the guess and the answer.
+  let guess = asUtc - zoneOffset(asUtc, timeZone)
+  guess = asUtc - zoneOffset(guess, timeZone)
+  return guess
+}
+
+/** Instant `ms` as a `datetime-local` value ("2026-11-28T09:30") in `timeZone`. */
+export function localOfInstant(ms: number, timeZone: string): string {
+  return new Date(ms + zoneOffset(ms, timeZone)).toISOString().slice(0, 16)
+}
+

@@ -6,7 +6,7 @@ import { frontDeskPage, type FrontDeskView } from '../../render/desk/front-page.
 import { requireUser, viewerOf } from '../viewer.ts'
 import { doneQuery, doneRedirect, formText, refusal } from './admin-forms.ts'
 import { sendDeskPage, type DeskKit } from './desk.ts'
-import { instantOfLocal, localOfInstant } from './local-time.ts'
+import { instantOfLocal, localOfInstant } from '../../domain/calendar.ts'
 
 const DONE: Readonly<Record<string, string>> = {
   lead: 'The lead story is pinned.',

@@ -14,7 +14,7 @@ import { toProblem } from '../errors.ts'
 import { requireUser, viewerOf } from '../viewer.ts'
 import { AUTHOR_FIELD, articleFieldProperties, articleFieldsSchema, readArticleForm, type ArticleFields } from './article-form.ts'
 import { sendDeskPage, type DeskKit } from './desk.ts'
-import { instantOfLocal, localOfInstant } from './local-time.ts'
+import { instantOfLocal, localOfInstant } from '../../domain/calendar.ts'
 
 const ID = { type: 'object', properties: { id: { type: 'integer', minimum: 1, maximum: 2_147_483_647 } }, required: ['id'], additionalProperties: false } as const
 const CSRF = { type: 'string', maxLength: 200 } as const

@@ -8,7 +8,7 @@ import { cookieHeader, csrfOf, postForm, setupOwner, userSession } from '../../s
 import { postgresUnavailable } from '../../support/databases.ts'
 import type { TestApp } from '../../support/build-test-app.ts'
 import { sanitizeBody } from '../../../src/content/sanitize.ts'
-import { instantOfLocal, localOfInstant } from '../../../src/web/desk/local-time.ts'
+import { instantOfLocal, localOfInstant } from '../../../src/domain/calendar.ts'
 import { embedFor, isAllowedLink } from '../../../client/editor/embed-url.ts'
 
 type Cookies = Record<string, string>
