@@ -7,6 +7,21 @@ export interface MenuItem {
   readonly href: string
 }
 
+/**
+ * The desk's settings form as it arrives, unchecked, and as it is shown again (menu: one "Label | /path" per line).
+ * editorial/site-admin.ts checks and saves it; render/desk/settings-page.ts draws it.
+ */
+export interface SiteSettingsForm {
+  readonly name: string
+  readonly description: string
+  readonly language: string
+  readonly social: Readonly<Record<string, string>>
+  /** A media id, '' for a text masthead, or 'current' to keep the logo as it is. */
+  readonly logo: string
+  readonly menu: string
+  readonly pages: Readonly<Record<string, { readonly title: string; readonly body: string }>>
+}
+
 export interface SiteSettings {
   readonly name: string
   readonly description: string

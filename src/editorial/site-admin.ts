@@ -3,7 +3,7 @@
 import { sanitizeBody } from '../content/sanitize.ts'
 import { FLUSH_ALL } from '../domain/invalidation.ts'
 import { isLanguageTag } from '../domain/language.ts'
-import type { MenuItem } from '../domain/site.ts'
+import type { MenuItem, SiteSettingsForm } from '../domain/site.ts'
 import { AppError } from '../errors.ts'
 import type { Repositories } from '../store/store.ts'
 
@@ -15,17 +15,6 @@ export const MENU_MAX = 12
 /** Characters of a static page's HTML; the desk's form bodies stop at 64 KiB for all three pages together. */
 export const PAGE_MAX = 20_000
 
-/** The settings form as it arrives, unchecked (menu: one "Label | /path" per line). */
-export interface SiteSettingsInput {
-  readonly name: string
-  readonly description: string
-  readonly language: string
-  readonly social: Readonly<Record<string, string>>
-  /** A media id, '' for a text masthead, or 'current' to keep the logo as it is. */
-  readonly logo: string
-  readonly menu: string
-  readonly pages: Readonly<Record<string, { readonly title: string; readonly body: string }>>
-}
 
 const invalid = (field: string, message: string) => new AppError('Invalid', message, field)
 
@@ -69,7 +58,7 @@ export function parseMenu(text: string): MenuItem[] {
  * Checks every field, then writes them all and records that every page is stale (the masthead, menu and footer are on
  * all of them). Throws AppError('Invalid') naming the first bad field, having written nothing.
  */
-export async function saveSiteSettings(tx: Repositories, input: SiteSettingsInput, ctx: { readonly actorId: number; readonly now: number }): Promise<void> {
+export async function saveSiteSettings(tx: Repositories, input: SiteSettingsForm, ctx: { readonly actorId: number; readonly now: number }): Promise<void> {
   const { now } = ctx
   const name = textOf(input.name, 'name', 'the site name', 120, true)
   const description = textOf(input.description, 'description', 'the description', 300, false)

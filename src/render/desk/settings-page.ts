@@ -3,20 +3,11 @@
 import { html, type SafeHtml } from '../html.ts'
 import { csrfField, deskLayout, type DeskContext } from './layout.ts'
 import { formAlert, input, select, statusLine, textarea, type FieldError } from './form-parts.ts'
+import type { SiteSettingsForm } from '../../domain/site.ts'
 
-export interface SettingsFormValues {
-  readonly name: string
-  readonly description: string
-  readonly language: string
-  readonly social: Readonly<Record<string, string>>
-  /** A media id, '' for none, or 'current'. */
-  readonly logo: string
-  readonly menu: string
-  readonly pages: Readonly<Record<string, { readonly title: string; readonly body: string }>>
-}
 
 export interface SettingsView {
-  readonly values: SettingsFormValues
+  readonly values: SiteSettingsForm
   readonly networks: readonly string[]
   readonly pages: readonly { readonly slug: string; readonly title: string }[]
   /** Images that can be the logo (the current one first when it is not among them). */

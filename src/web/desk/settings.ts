@@ -2,8 +2,9 @@
 
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { mediaUrl } from '../../domain/media.ts'
-import { EDITABLE_PAGES, saveSiteSettings, SOCIAL_NETWORKS, type SiteSettingsInput } from '../../editorial/site-admin.ts'
-import { settingsPage, type SettingsFormValues } from '../../render/desk/settings-page.ts'
+import { EDITABLE_PAGES, saveSiteSettings, SOCIAL_NETWORKS } from '../../editorial/site-admin.ts'
+import { settingsPage } from '../../render/desk/settings-page.ts'
+import type { SiteSettingsForm } from '../../domain/site.ts'
 import { requireUser, viewerOf } from '../viewer.ts'
 import { doneQuery, doneRedirect, formText, refusal } from './admin-forms.ts'
 import { sendDeskPage, type DeskKit } from './desk.ts'
@@ -18,7 +19,7 @@ export const deskSettingsRoutes = (kit: DeskKit): FastifyPluginAsync => async (a
   const { store, clock, site, media } = kit.services
 
   /** The form as the stored settings fill it. */
-  async function storedValues(): Promise<SettingsFormValues> {
+  async function storedValues(): Promise<SiteSettingsForm> {
     const { settings } = await site.get()
     const pages: Record<string, { title: string; body: string }> = {}
     for (const p of EDITABLE_PAGES) {
@@ -31,7 +32,7 @@ export const deskSettingsRoutes = (kit: DeskKit): FastifyPluginAsync => async (a
     }
   }
 
-  async function render(req: FastifyRequest, reply: FastifyReply, status: number, values: SettingsFormValues, extra: { status?: string | null; error?: FieldError }) {
+  async function render(req: FastifyRequest, reply: FastifyReply, status: number, values: SiteSettingsForm, extra: { status?: string | null; error?: FieldError }) {
     const { settings } = await site.get()
     const images = (await media.list({ perPage: LOGO_CHOICES })).items
     const current = images.find((m) => m.path === settings.logo)
@@ -49,7 +50,7 @@ export const deskSettingsRoutes = (kit: DeskKit): FastifyPluginAsync => async (a
 
   app.post('/settings', { preHandler: MANAGE }, async (req, reply) => {
     const b = req.body
-    const input: SiteSettingsInput = {
+    const input: SiteSettingsForm = {
       name: formText(b, 'name', 200), description: formText(b, 'description', 400), language: formText(b, 'language', 40),
       social: Object.fromEntries(SOCIAL_NETWORKS.map((n) => [n, formText(b, `social_${n}`, 400)])),
       logo: formText(b, 'logo', 30), menu: formText(b, 'menu', 6000),
