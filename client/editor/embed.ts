@@ -1,21 +1,18 @@
 // Embeds: a video player from the allowlist as `<figure class="embed embed-video"><iframe>`, an X post as a link card.
 
 import { Node } from '@tiptap/core'
+import { BLOCK_ATOM, innerAttr, notOnOuterElement } from './atom-node.ts'
 
-const iframeAttr = (name: string) => (el: HTMLElement) => el.querySelector('iframe')?.getAttribute(name) ?? null
-const none = () => ({})
+const iframeAttr = (name: string) => innerAttr('iframe', name)
 
 export const VideoEmbed = Node.create({
   name: 'videoEmbed',
-  group: 'block',
-  atom: true,
-  draggable: true,
-  selectable: true,
+  ...BLOCK_ATOM,
 
   addAttributes() {
     return {
-      src: { default: null, parseHTML: iframeAttr('src'), renderHTML: none },
-      title: { default: 'Video', parseHTML: iframeAttr('title'), renderHTML: none },
+      src: { default: null, parseHTML: iframeAttr('src'), renderHTML: notOnOuterElement },
+      title: { default: 'Video', parseHTML: iframeAttr('title'), renderHTML: notOnOuterElement },
     }
   },
 
@@ -32,15 +29,12 @@ export const VideoEmbed = Node.create({
 
 export const LinkCard = Node.create({
   name: 'linkCard',
-  group: 'block',
-  atom: true,
-  draggable: true,
-  selectable: true,
+  ...BLOCK_ATOM,
 
   addAttributes() {
     return {
-      href: { default: null, parseHTML: (el: HTMLElement) => el.querySelector('a')?.getAttribute('href') ?? null, renderHTML: none },
-      text: { default: '', parseHTML: (el: HTMLElement) => (el.querySelector('a')?.textContent ?? el.textContent ?? '').trim(), renderHTML: none },
+      href: { default: null, parseHTML: innerAttr('a', 'href'), renderHTML: notOnOuterElement },
+      text: { default: '', parseHTML: (el: HTMLElement) => (el.querySelector('a')?.textContent ?? el.textContent ?? '').trim(), renderHTML: notOnOuterElement },
     }
   },
 

@@ -1,6 +1,7 @@
 // A figure from the media library: the image at the sizes the site uses, its caption and credit; one block, edited as a whole.
 
 import { Node } from '@tiptap/core'
+import { BLOCK_ATOM, innerAttr, notOnOuterElement } from './atom-node.ts'
 import type { DOMOutputSpec } from '@tiptap/pm/model'
 
 /** An image of the library as the editor page lists it (data from the server's JSON block). */
@@ -20,26 +21,22 @@ export interface LibraryImage {
 export const BODY_SIZES = '(min-width: 48rem) 44rem, 100vw'
 
 const img = (el: HTMLElement): HTMLImageElement | null => el.querySelector('img')
-const fromImg = (name: string) => (el: HTMLElement) => img(el)?.getAttribute(name) ?? null
-const none = () => ({})
+const fromImg = (name: string) => innerAttr('img', name)
 
 /** The figure node: `<figure class="image"><img …><figcaption>caption <small>credit</small></figcaption></figure>`. */
 export const Figure = Node.create({
   name: 'figure',
-  group: 'block',
-  atom: true,
-  draggable: true,
-  selectable: true,
+  ...BLOCK_ATOM,
 
   addAttributes() {
     return {
-      src: { default: null, parseHTML: fromImg('src'), renderHTML: none },
-      srcset: { default: null, parseHTML: fromImg('srcset'), renderHTML: none },
-      sizes: { default: null, parseHTML: fromImg('sizes'), renderHTML: none },
-      alt: { default: '', parseHTML: fromImg('alt'), renderHTML: none },
-      width: { default: null, parseHTML: fromImg('width'), renderHTML: none },
-      height: { default: null, parseHTML: fromImg('height'), renderHTML: none },
-      mediaId: { default: null, parseHTML: fromImg('data-media-id'), renderHTML: none },
+      src: { default: null, parseHTML: fromImg('src'), renderHTML: notOnOuterElement },
+      srcset: { default: null, parseHTML: fromImg('srcset'), renderHTML: notOnOuterElement },
+      sizes: { default: null, parseHTML: fromImg('sizes'), renderHTML: notOnOuterElement },
+      alt: { default: '', parseHTML: fromImg('alt'), renderHTML: notOnOuterElement },
+      width: { default: null, parseHTML: fromImg('width'), renderHTML: notOnOuterElement },
+      height: { default: null, parseHTML: fromImg('height'), renderHTML: notOnOuterElement },
+      mediaId: { default: null, parseHTML: fromImg('data-media-id'), renderHTML: notOnOuterElement },
       caption: {
         default: '',
         parseHTML: (el: HTMLElement) => {
@@ -49,9 +46,9 @@ export const Figure = Node.create({
           copy.querySelectorAll('small').forEach((s) => s.remove())
           return (copy.textContent ?? '').trim()
         },
-        renderHTML: none,
+        renderHTML: notOnOuterElement,
       },
-      credit: { default: '', parseHTML: (el: HTMLElement) => (el.querySelector('figcaption small')?.textContent ?? '').trim(), renderHTML: none },
+      credit: { default: '', parseHTML: (el: HTMLElement) => (el.querySelector('figcaption small')?.textContent ?? '').trim(), renderHTML: notOnOuterElement },
     }
   },
 
