@@ -22,6 +22,7 @@ import { plainText } from '../src/content/excerpt.ts'
 import { buildArticle } from './article-text.ts'
 import { generate } from './generate.ts'
 import { createRandom } from './random.ts'
+import { allLiveIds } from '../src/related/refresh.ts'
 import { createScratch, postgresUnavailable, vacuumAnalyze, type Engine } from './scratch.ts'
 
 /** About thirty queries a reader of a regional news site might type, by kind. */
@@ -44,9 +45,7 @@ const percentile = (sorted: readonly number[], p: number): number =>
 
 /** Re-indexes every live article, 500 per transaction; returns documents per second (reading them is not timed). */
 async function reindex(store: Store): Promise<{ docs: number; perSecond: number }> {
-  // Ids a page at a time: one query naming 100,000 ids would pass SQLite's limit on bound parameters.
-  const ids: number[] = []
-  for (let part = await store.related.liveIdsAfter(0, 5000); part.length; part = await store.related.liveIdsAfter(part.at(-1)!, 5000)) ids.push(...part)
+  const ids = await allLiveIds(store)
   let ms = 0
   for (let i = 0; i < ids.length; i += 500) {
     const batch = ids.slice(i, i + 500)

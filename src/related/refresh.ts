@@ -67,8 +67,8 @@ export async function refreshRelated(store: Store, now: number, o: RefreshOption
   return { recent: recent.length, recomputed, reweighed }
 }
 
-/** Every live article's id, in id order. */
-async function allLiveIds(store: Store): Promise<number[]> {
+/** Every live article's id, in id order, read a page at a time. */
+export async function allLiveIds(store: Store): Promise<number[]> {
   const ids: number[] = []
   for (let after = 0; ;) {
     const part = await store.related.liveIdsAfter(after, 1000)
