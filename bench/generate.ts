@@ -206,7 +206,6 @@ export async function generate(store: Store, opts: GenerateOptions): Promise<Gen
   // Articles are planned in index order whichever worker takes them, so the text stays a function of the seed.
   let planned = 0
   let analyzeAt = 500
-  let analyzing: Promise<void> | null = null
   const next = (): Planned | undefined => {
     if (planned >= n) return undefined
     const t0 = performance.now()
@@ -250,12 +249,12 @@ export async function generate(store: Store, opts: GenerateOptions): Promise<Gen
         oldest = Math.min(oldest, w.publishedAt)
         if (w.publishedAt > newest || (w.publishedAt === newest && id > newestId)) [newest, newestId] = [w.publishedAt, id]
       }
-      if (opts.analyze && ids.length >= analyzeAt && !analyzing) {
+      if (opts.analyze && ids.length >= analyzeAt) {
+        // Moved on before the await, so the other workers do not start a second ANALYZE meanwhile.
         analyzeAt = Math.max(500, Math.ceil(ids.length * 1.1) + 50)
         const a0 = performance.now()
-        analyzing = opts.analyze().then(() => timings.add('ANALYZE (autovacuum stand-in)', performance.now() - a0))
-        await analyzing
-        analyzing = null
+        await opts.analyze()
+        timings.add('ANALYZE (autovacuum stand-in)', performance.now() - a0)
       }
       opts.onProgress?.(ids.length, n, performance.now() - started)
     }
@@ -263,9 +262,8 @@ export async function generate(store: Store, opts: GenerateOptions): Promise<Gen
   await Promise.all(Array.from({ length: Math.max(1, opts.workers ?? 1) }, worker))
   // Ids come back in commit order; the Popular views and the newest-first slices below want publication order.
   ids.sort((x, y) => x - y)
-  const writeMs = performance.now() - started
+  const articlesMs = performance.now() - started
   const rebuild = await rebuildRelated(store, now, undefined, { workers: opts.workers ?? 1 })
-  const articlesMs = writeMs
 
   const views = await writeViews(store, r, ids, now, opts.viewsPerHour ?? 200, opts.viewHours ?? 168)
   if (opts.relatedCaughtUp ?? true) await markRelatedCaughtUp(store, newest, newestId)
