@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict'
 import { test, type TestContext } from 'node:test'
-import { forEachDatabase, postgresUnavailable, scratchDatabase } from '../support/databases.ts'
+import { forEachDatabase, forEachEngine, postgresUnavailable, scratchDatabase } from '../support/databases.ts'
 import { seedArticle, seedTaxonomy } from '../support/seed.ts'
 import { HOUR, NOW } from '../support/editing.ts'
 import { fixedClock } from '../support/build-test-app.ts'
@@ -104,25 +104,19 @@ test('two instances racing on PostgreSQL publish every due article exactly once'
   assert.equal(await a.scheduled.dueCount(NOW + 2 * MINUTE), 0)
 })
 
-for (const engine of ['sqlite', 'postgres'] as const) {
-  test(`after a restart the job finds and publishes the articles that fell due while it was down [${engine}]`, async (t) => {
-    if (engine === 'postgres') {
-      const reason = await postgresUnavailable()
-      if (reason) return t.skip(reason)
-    }
-    const { a, reopen } = await twoInstances(t, engine)
-    await seedTaxonomy(a)
-    const id = await schedule(a, NOW + 5 * MINUTE)
-    await a.close()
-    const restarted = await reopen()
-    const clock = fixedClock(NOW + HOUR)
-    const runner = createJobRunner([publishScheduled], { store: restarted, clock, log: createLogger({ logLevel: 'silent' }) })
-    assert.equal(await runner.runNow('publish-scheduled'), true)
-    assert.equal(await runner.runNow('publish-scheduled'), true)
-    await runner.stop()
-    const article = await restarted.articles.get(id)
-    assert.equal(article?.status, 'published')
-    assert.equal(article?.publishedAt, NOW + HOUR)
-    assert.equal(await publishRevisions(restarted, id), 1)
-  })
-}
+forEachEngine('after a restart the job finds and publishes the articles that fell due while it was down', async (t, engine) => {
+  const { a, reopen } = await twoInstances(t, engine)
+  await seedTaxonomy(a)
+  const id = await schedule(a, NOW + 5 * MINUTE)
+  await a.close()
+  const restarted = await reopen()
+  const clock = fixedClock(NOW + HOUR)
+  const runner = createJobRunner([publishScheduled], { store: restarted, clock, log: createLogger({ logLevel: 'silent' }) })
+  assert.equal(await runner.runNow('publish-scheduled'), true)
+  assert.equal(await runner.runNow('publish-scheduled'), true)
+  await runner.stop()
+  const article = await restarted.articles.get(id)
+  assert.equal(article?.status, 'published')
+  assert.equal(article?.publishedAt, NOW + HOUR)
+  assert.equal(await publishRevisions(restarted, id), 1)
+})

@@ -1,37 +1,30 @@
 // Opening a store on both engines: migrations applied once and idempotent, ping, transactions (src/store/store.ts, migrate.ts).
 
-import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { forEachDatabase, postgresUnavailable, scratchDatabase } from '../support/databases.ts'
+import { forEachDatabase, forEachEngine, scratchDatabase } from '../support/databases.ts'
 import { openStore } from '../../src/store/store.ts'
 import { migrations } from '../../src/store/migrate.ts'
 import { postgresDialect, sqliteDialect } from '../../src/store/dialect.ts'
 
-for (const engine of ['sqlite', 'postgres'] as const) {
-  test(`migrations are applied on the first open and none on the second [${engine}]`, async (t) => {
-    if (engine === 'postgres') {
-      const reason = await postgresUnavailable()
-      if (reason) return t.skip(reason)
-    }
-    const db = await scratchDatabase(engine)
-    t.after(() => db.drop())
-    const first = await openStore(db.config, { poolSize: 2 })
-    const all = Object.keys(migrations(engine === 'sqlite' ? sqliteDialect : postgresDialect))
-    assert.equal(all[0], '0001-content')
-    assert.deepEqual(first.applied, all)
-    assert.equal(first.dialect.name, engine)
-    await first.site.setSetting('kept', true)
-    await first.close()
-    const second = await openStore(db.config, { poolSize: 2 })
-    try {
-      assert.deepEqual(second.applied, [])
-      assert.deepEqual(await second.site.settings(), { kept: true }, 'reopening keeps the data')
-      assert.equal(await second.ping(), true)
-    } finally {
-      await second.close()
-    }
-  })
-}
+forEachEngine('migrations are applied on the first open and none on the second', async (t, engine) => {
+  const db = await scratchDatabase(engine)
+  t.after(() => db.drop())
+  const first = await openStore(db.config, { poolSize: 2 })
+  const all = Object.keys(migrations(engine === 'sqlite' ? sqliteDialect : postgresDialect))
+  assert.equal(all[0], '0001-content')
+  assert.deepEqual(first.applied, all)
+  assert.equal(first.dialect.name, engine)
+  await first.site.setSetting('kept', true)
+  await first.close()
+  const second = await openStore(db.config, { poolSize: 2 })
+  try {
+    assert.deepEqual(second.applied, [])
+    assert.deepEqual(await second.site.settings(), { kept: true }, 'reopening keeps the data')
+    assert.equal(await second.ping(), true)
+  } finally {
+    await second.close()
+  }
+})
 
 forEachDatabase('a transaction that throws writes nothing; one that returns commits and returns its value', async (store) => {
   await assert.rejects(store.transaction(async (tx) => {

@@ -1,9 +1,8 @@
 // Admin API test helpers: the app on each engine, a newsroom of users with API tokens, and bearer requests.
 
-import { test, type TestContext } from 'node:test'
+import type { TestContext } from 'node:test'
 import type { InjectOptions } from 'fastify'
-import { postgresUnavailable } from './databases.ts'
-import { buildSiteApp } from './web.ts'
+import { onBothEngines } from './both-engines.ts'
 import { seedTaxonomy } from './seed.ts'
 import type { TestApp } from './build-test-app.ts'
 
@@ -12,18 +11,11 @@ export type TestRole = (typeof ROLES)[number]
 
 /** Defines `name` once per engine, on the whole app; PostgreSQL is skipped with the reason when no server answers. */
 export function forEachEngine(name: string, fn: (a: TestApp, t: TestContext) => Promise<void>): void {
-  for (const engine of ['sqlite', 'postgres'] as const) {
-    test(`${name} [${engine}]`, async (t) => {
-      if (engine === 'postgres') {
-        const reason = await postgresUnavailable()
-        if (reason) return t.skip(reason)
-      }
-      const a = await buildSiteApp(t, { engine })
-      await fn(a, t)
-      // The page cache re-reads site settings in the background on a request: let that read finish before the store closes.
-      await a.services.site.get()
-    })
-  }
+  onBothEngines(name, async (a, t) => {
+    await fn(a, t)
+    // The page cache re-reads site settings in the background on a request: let that read finish before the store closes.
+    await a.services.site.get()
+  })
 }
 
 export interface ApiUser {

@@ -84,15 +84,22 @@ export async function scratchStore(t: TestContext, engine: 'sqlite' | 'postgres'
   return store
 }
 
+export type Engine = 'sqlite' | 'postgres'
+
 /** Defines `name` once per engine; the PostgreSQL case is skipped, with the reason, when no server answers. */
-export function forEachDatabase(name: string, fn: (store: Store, t: TestContext) => Promise<void>): void {
+export function forEachEngine(name: string, fn: (t: TestContext, engine: Engine) => Promise<void>): void {
   for (const engine of ['sqlite', 'postgres'] as const) {
     test(`${name} [${engine}]`, async (t) => {
       if (engine === 'postgres') {
         const reason = await postgresUnavailable()
         if (reason) return t.skip(reason)
       }
-      await fn(await scratchStore(t, engine), t)
+      await fn(t, engine)
     })
   }
+}
+
+/** Defines `name` once per engine, each run on a scratch store of its own. */
+export function forEachDatabase(name: string, fn: (store: Store, t: TestContext) => Promise<void>): void {
+  forEachEngine(name, async (t, engine) => fn(await scratchStore(t, engine), t))
 }

@@ -1,28 +1,15 @@
 // A seeded newsroom with desk sessions of every role, on either engine, for tests of the desk's housekeeping pages.
 
 import assert from 'node:assert/strict'
-import { test, type TestContext } from 'node:test'
+import type { TestContext } from 'node:test'
 import type { LightMyRequestResponse } from 'fastify'
 import type { TestApp } from './build-test-app.ts'
-import { postgresUnavailable } from './databases.ts'
+import type { Engine } from './databases.ts'
 import { cookieHeader, csrfOf, postForm, setupOwner, userSession } from './desk.ts'
 import { buildSiteApp, seedNewsroom, type Newsroom } from './web.ts'
 
-export type Engine = 'sqlite' | 'postgres'
+export { forEachEngine, type Engine } from './databases.ts'
 export type Cookies = Record<string, string>
-
-/** Defines `name` once per engine; the PostgreSQL case is skipped, with the reason, when no server answers. */
-export function forEachEngine(name: string, fn: (t: TestContext, engine: Engine) => Promise<void>): void {
-  for (const engine of ['sqlite', 'postgres'] as const) {
-    test(`${name} [${engine}]`, async (t) => {
-      if (engine === 'postgres') {
-        const reason = await postgresUnavailable()
-        if (reason) return t.skip(reason)
-      }
-      await fn(t, engine)
-    })
-  }
-}
 
 export interface DeskNewsroom {
   readonly a: TestApp

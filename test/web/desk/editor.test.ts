@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { buildSiteApp } from '../../support/web.ts'
 import { seedTaxonomy } from '../../support/seed.ts'
 import { cookieHeader, csrfOf, postForm, setupOwner, userSession } from '../../support/desk.ts'
-import { postgresUnavailable } from '../../support/databases.ts'
+import { forEachEngine as eachEngine } from '../../support/databases.ts'
 import type { TestApp } from '../../support/build-test-app.ts'
 import { sanitizeBody } from '../../../src/content/sanitize.ts'
 import { instantOfLocal, localOfInstant } from '../../../src/domain/calendar.ts'
@@ -13,19 +13,13 @@ import { embedFor, isAllowedLink } from '../../../client/editor/embed-url.ts'
 
 type Cookies = Record<string, string>
 
-/** Defines `name` once per engine; PostgreSQL is skipped with the reason when it does not answer. */
+/** Defines `name` once per engine, on an app with the test taxonomy and `env` added to its configuration. */
 function forEachEngine(name: string, fn: (a: TestApp, t: TestContext) => Promise<void>, env: NodeJS.ProcessEnv = {}): void {
-  for (const engine of ['sqlite', 'postgres'] as const) {
-    test(`${name} [${engine}]`, async (t) => {
-      if (engine === 'postgres') {
-        const reason = await postgresUnavailable()
-        if (reason) return t.skip(reason)
-      }
-      const a = await buildSiteApp(t, { engine, env })
-      await seedTaxonomy(a.store)
-      await fn(a, t)
-    })
-  }
+  eachEngine(name, async (t, engine) => {
+    const a = await buildSiteApp(t, { engine, env })
+    await seedTaxonomy(a.store)
+    await fn(a, t)
+  })
 }
 
 const get = (a: TestApp, url: string, cookies: Cookies) => a.app.inject({ url, headers: { cookie: cookieHeader(cookies) } })

@@ -1,25 +1,20 @@
 // An article's revisions on the desk, on both engines: the list, a comparison with <ins>/<del>, restore, and who may see them.
 
-import { test, type TestContext } from 'node:test'
+import type { TestContext } from 'node:test'
 import assert from 'node:assert/strict'
 import { buildSiteApp } from '../../support/web.ts'
 import { seedTaxonomy } from '../../support/seed.ts'
 import { cookieHeader, csrfOf, postForm, setupOwner, userSession } from '../../support/desk.ts'
-import { postgresUnavailable } from '../../support/databases.ts'
+import { forEachEngine as eachEngine } from '../../support/databases.ts'
 import type { TestApp } from '../../support/build-test-app.ts'
 
+/** Defines `name` once per engine, on an app with the test taxonomy. */
 function forEachEngine(name: string, fn: (a: TestApp, t: TestContext) => Promise<void>): void {
-  for (const engine of ['sqlite', 'postgres'] as const) {
-    test(`${name} [${engine}]`, async (t) => {
-      if (engine === 'postgres') {
-        const reason = await postgresUnavailable()
-        if (reason) return t.skip(reason)
-      }
-      const a = await buildSiteApp(t, { engine })
-      await seedTaxonomy(a.store)
-      await fn(a, t)
-    })
-  }
+  eachEngine(name, async (t, engine) => {
+    const a = await buildSiteApp(t, { engine })
+    await seedTaxonomy(a.store)
+    await fn(a, t)
+  })
 }
 
 const get = (a: TestApp, url: string, cookies: Record<string, string>) => a.app.inject({ url, headers: { cookie: cookieHeader(cookies) } })
