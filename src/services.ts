@@ -70,7 +70,7 @@ export function createServices({ store, config, clock, log }: ServiceDeps): Serv
     onFlushError: (err) => popularLog.error({ err }, 'view flush failed; views kept for the next flush'),
     onFlushed: () => mostRead.invalidate(),
   })
-  const reading = createReading({ store, clock, site, mostRead })
+  const reading = createReading({ store, clock, site, mostRead, invalidation: store.invalidated })
   return { config, clock, store, site, reading, popular, search: createSearch({ store, site, reading }),
     feeds: createFeeds({ store, clock, site, reading }), sitemaps: createSitemaps({ store, clock, site }), contentApi: createContentApiReading({ store, site }),
     invalidation: store.invalidated, media: createMediaLibrary({ store, clock, mediaDir: path.join(config.dataDir, 'media') }), accounts: createAccounts({ store, clock }),

@@ -13,7 +13,9 @@ import { AppError } from '../errors.ts'
 import type { LiveSummary, Listing } from '../store/live.ts'
 import type { Store } from '../store/store.ts'
 import type { SiteContextCache } from './site-settings.ts'
-import type { MostRead, RankingWindow } from '../popular/most-read.ts'
+import type { MostRead } from '../popular/most-read.ts'
+import type { InvalidationFeed } from '../store/invalidations.ts'
+import { createSharedBlocks } from './shared-blocks.ts'
 
 export const PER_PAGE = 20
 const BLOCK = 5
@@ -25,9 +27,11 @@ export interface ReadingDeps {
   readonly clock: Clock
   readonly site: SiteContextCache
   readonly mostRead: MostRead
+  /** What changed: the shared blocks are read again after any change. */
+  readonly invalidation: Pick<InvalidationFeed, 'subscribe'>
 }
 
-export function createReading({ store, clock, site, mostRead }: ReadingDeps) {
+export function createReading({ store, clock, site, mostRead, invalidation }: ReadingDeps) {
   async function summarize(items: readonly LiveSummary[]): Promise<ArticleSummary[]> {
     const { settings } = await site.get()
     return items.map((s) => ({
@@ -44,11 +48,9 @@ export function createReading({ store, clock, site, mostRead }: ReadingDeps) {
     return { items: await summarize(listing.items), page, hasNext: listing.hasNext }
   }
 
-  const picks = async (limit = BLOCK): Promise<ArticleSummary[]> =>
-    summarize(await store.live.summariesByIds(await store.live.editorsChoiceIds(clock.now(), limit)))
-
-  const popular = async (window: RankingWindow, limit = BLOCK): Promise<ArticleSummary[]> =>
-    summarize(await store.live.summariesByIds(await mostRead.ids(window, limit)))
+  const shared = createSharedBlocks({ store, clock, mostRead, invalidation, summarize, siteLanguage: async () => (await site.get()).settings.language })
+  const picks = (limit = BLOCK) => shared.picks(limit)
+  const popular = shared.popular
 
   return {
     async frontPage(): Promise<FrontPage> {
@@ -66,7 +68,7 @@ export function createReading({ store, clock, site, mostRead }: ReadingDeps) {
         lead: lead ? (await summarize([lead]))[0] ?? null : null,
         picks: (await picks(7)).filter((p) => p.id !== lead?.id && inSiteLanguage(p)).slice(0, 6),
         sections: bySection.filter((s) => s.items.length > 0),
-        popular: await popular('day'),
+        popular: await popular('day', BLOCK),
       }
     },
 

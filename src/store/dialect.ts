@@ -1,6 +1,6 @@
 // The one place that names a database engine: what differs between SQLite and PostgreSQL, as data.
 
-import type { ColumnDefinitionBuilder } from 'kysely'
+import { sql, type ColumnDefinitionBuilder, type RawBuilder, type SqlBool } from 'kysely'
 
 /**
  * Begins a statement that PostgreSQL must plan on every call rather than prepare once (postgres.ts): one whose best
@@ -23,6 +23,13 @@ export interface StoreDialect {
   /** The column type of epoch-millisecond times and foreign keys. */
   readonly bigintType: 'integer' | 'bigint'
   primaryKey(col: ColumnDefinitionBuilder): ColumnDefinitionBuilder
+  /**
+   * `column` is one of the ids in `list`, a single parameter made by `idList`: the SQL text is then the same whatever
+   * the number of ids, so one prepared statement serves every listing and `prepared()` (prepared.ts) can compile it once.
+   */
+  inIdList(column: string, list: unknown): RawBuilder<SqlBool>
+  /** The parameter value for `inIdList`. */
+  idList(ids: readonly number[]): unknown
 }
 
 export const sqliteDialect: StoreDialect = {
@@ -33,6 +40,8 @@ export const sqliteDialect: StoreDialect = {
   bigintType: 'integer',
   // INTEGER PRIMARY KEY is SQLite's rowid alias; AUTOINCREMENT keeps deleted ids from coming back.
   primaryKey: (col) => col.primaryKey().autoIncrement(),
+  inIdList: (column, list) => sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${list}))`,
+  idList: (ids) => JSON.stringify(ids),
 }
 
 export const postgresDialect: StoreDialect = {
@@ -42,4 +51,6 @@ export const postgresDialect: StoreDialect = {
   idType: 'bigserial',
   bigintType: 'bigint',
   primaryKey: (col) => col.primaryKey(),
+  inIdList: (column, list) => sql<SqlBool>`${sql.ref(column)} = any(${list})`,
+  idList: (ids) => ids,
 }

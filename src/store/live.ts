@@ -7,8 +7,10 @@ import type { Byline } from '../domain/read-models.ts'
 import type { SanitizedHtml } from '../domain/sanitized-html.ts'
 import type { Tag } from '../domain/taxonomy.ts'
 import { storedSanitizedHtml } from '../content/sanitize.ts'
+import type { StoreDialect } from './dialect.ts'
 import type { Database } from './schema.ts'
-import { loadVariants, toMedia } from './media.ts'
+import { toMedia, variantLoader } from './media.ts'
+import { prepared, type Prepared } from './prepared.ts'
 
 /** A live article as listed; reading/ adds its public path. */
 export interface LiveSummary {
@@ -76,7 +78,7 @@ export interface ArchiveQuery extends ListWindow {
 
 const offsetOf = (w: ListWindow): number => (w.page - 1) * w.perPage
 
-export function createLive(db: Kysely<Database>) {
+export function createLive(db: Kysely<Database>, dialect: StoreDialect) {
   const summaryQuery = () =>
     db.selectFrom('article_live as l')
       .innerJoin('sections as s', 's.id', 'l.section_id')
@@ -91,14 +93,32 @@ export function createLive(db: Kysely<Database>) {
 
   type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['execute']>>[number]
 
+  // The statements of every reader page, compiled once (prepared.ts); the rest are built per call.
+  const summariesOf = prepared(db, (p: { ids: unknown }) => summaryQuery().where(dialect.inIdList('l.article_id', p.ids)))
+  const newest = prepared(db, (p: { limit: number }) => summaryQuery().orderBy('l.published_at', 'desc').orderBy('l.article_id', 'desc').limit(p.limit))
+  const newestOfSection = prepared(db, (p: { sectionId: number; limit: number; offset: number }) => summaryQuery().where('l.section_id', '=', p.sectionId)
+    .orderBy('l.published_at', 'desc').orderBy('l.article_id', 'desc').limit(p.limit).offset(p.offset))
+  // Paths carry only the primary subtag: `/kk/…` serves `kk` and `kk-Cyrl` alike.
+  const atPath = prepared(db, (p: { language: string; languageLike: string; sectionSlug: string; slug: string }) => summaryQuery()
+    .innerJoin('articles as a', 'a.id', 'l.article_id')
+    .select(['l.body_html', 'l.seo_title', 'l.seo_description', 'a.translation_group'])
+    .where((eb) => eb.or([eb('l.language', '=', p.language), eb('l.language', 'like', p.languageLike)]))
+    .where('s.slug', '=', p.sectionSlug).where('l.slug', '=', p.slug)
+    .orderBy('l.language').limit(1))
+  const tagsOf = prepared(db, (p: { articleId: number }) => db.selectFrom('live_tags as lt').innerJoin('tags as t', 't.id', 'lt.tag_id')
+    .select(['t.id', 't.slug', 't.name', 't.kind']).where('lt.article_id', '=', p.articleId).orderBy('lt.position'))
+  const bylinesOf = prepared(db, (p: { ids: unknown }) => db.selectFrom('live_authors as la').innerJoin('authors as a', 'a.id', 'la.author_id')
+    .select(['la.article_id', 'a.name', 'a.slug']).where(dialect.inIdList('la.article_id', p.ids))
+    .orderBy('la.article_id').orderBy('la.position'))
+  const loadVariants = variantLoader(db, dialect)
+  // The front page's id union has one member per section: one compiled statement per number of sections.
+  const newestIdsBySection = new Map<number, Prepared<Record<string, number>, { article_id: number }>>()
+
   /** Bylines of many articles in one query, in byline order. */
   async function bylines(ids: readonly number[]): Promise<Map<number, Byline[]>> {
     const map = new Map<number, Byline[]>()
     if (ids.length === 0) return map
-    const rows = await db.selectFrom('live_authors as la').innerJoin('authors as a', 'a.id', 'la.author_id')
-      .select(['la.article_id', 'a.name', 'a.slug']).where('la.article_id', 'in', ids)
-      .orderBy('la.article_id').orderBy('la.position').execute()
-    for (const r of rows) {
+    for (const r of await bylinesOf({ ids: dialect.idList(ids) })) {
       const list = map.get(r.article_id) ?? []
       list.push({ name: r.name, slug: r.slug })
       map.set(r.article_id, list)
@@ -109,7 +129,7 @@ export function createLive(db: Kysely<Database>) {
   async function toSummaries(rows: readonly SummaryRow[]): Promise<LiveSummary[]> {
     const authors = await bylines(rows.map((r) => r.article_id))
     // Hero variants of the whole listing in one query, not one per item.
-    const variants = await loadVariants(db, rows.flatMap((r) => (r.m_id === null ? [] : [r.m_id])))
+    const variants = await loadVariants(rows.flatMap((r) => (r.m_id === null ? [] : [r.m_id])))
     return rows.map((r) => ({
       id: r.article_id,
       language: r.language,
@@ -132,7 +152,7 @@ export function createLive(db: Kysely<Database>) {
   /** Summaries of the given ids, in the order given; ids that are not live are left out. */
   async function summariesByIds(ids: readonly number[]): Promise<LiveSummary[]> {
     if (ids.length === 0) return []
-    const rows = await summaryQuery().where('l.article_id', 'in', ids).execute()
+    const rows = await summariesOf({ ids: dialect.idList(ids) })
     const byId = new Map(rows.map((r) => [r.article_id, r]))
     return toSummaries(ids.flatMap((id) => byId.get(id) ?? []))
   }
@@ -146,19 +166,10 @@ export function createLive(db: Kysely<Database>) {
 
     /** The live article at a path (language as its path prefix), or undefined. */
     async findByPath(languagePrefix: string, sectionSlug: string, slug: string): Promise<LiveArticle | undefined> {
-      // Paths carry only the primary subtag: `/kk/…` serves `kk` and `kk-Cyrl` alike.
-      const row = await summaryQuery()
-        .innerJoin('articles as a', 'a.id', 'l.article_id')
-        .select(['l.body_html', 'l.seo_title', 'l.seo_description', 'a.translation_group'])
-        .where((eb) => eb.or([eb('l.language', '=', languagePrefix), eb('l.language', 'like', `${languagePrefix}-%`)]))
-        .where('s.slug', '=', sectionSlug).where('l.slug', '=', slug)
-        .orderBy('l.language').limit(1)
-        .executeTakeFirst()
+      const [row] = await atPath({ language: languagePrefix, languageLike: `${languagePrefix}-%`, sectionSlug, slug })
       if (!row) return undefined
       const [summary] = await toSummaries([row])
-      const tags = await db.selectFrom('live_tags as lt').innerJoin('tags as t', 't.id', 'lt.tag_id')
-        .select(['t.id', 't.slug', 't.name', 't.kind']).where('lt.article_id', '=', row.article_id)
-        .orderBy('lt.position').execute()
+      const tags = await tagsOf({ articleId: row.article_id })
       return {
         ...summary!,
         bodyHtml: storedSanitizedHtml(row.body_html),
@@ -178,35 +189,40 @@ export function createLive(db: Kysely<Database>) {
 
     /** The newest live articles across the site. */
     async latest(limit: number, excludeIds: readonly number[] = []): Promise<LiveSummary[]> {
-      let q = summaryQuery().orderBy('l.published_at', 'desc').orderBy('l.article_id', 'desc').limit(limit)
-      if (excludeIds.length) q = q.where('l.article_id', 'not in', excludeIds)
+      if (excludeIds.length === 0) return toSummaries(await newest({ limit }))
+      const q = summaryQuery().where('l.article_id', 'not in', excludeIds).orderBy('l.published_at', 'desc').orderBy('l.article_id', 'desc').limit(limit)
       return toSummaries(await q.execute())
     },
 
     /**
-     * The newest live articles of each section, at most `perSection` each, newest first: the front page's blocks in one
-     * statement (one index range per section, joined with UNION ALL) and one lookup of their bylines and images.
+     * The newest live articles of each section, at most `perSection` each, newest first: the front page's blocks in two
+     * statements. The ids come from one index range per section joined with UNION ALL, reading the index alone; the
+     * summaries then come by primary key. (Selecting whole summaries in each member cost 50 µs a member on SQLite,
+     * which copies every row of a member subquery before the union reads it.)
      */
     async latestBySections(sectionIds: readonly number[], perSection: number): Promise<Map<number, LiveSummary[]>> {
       const out = new Map<number, LiveSummary[]>(sectionIds.map((id) => [id, []]))
       if (sectionIds.length === 0) return out
-      // Each member is wrapped in a subquery: SQLite allows no ORDER BY or LIMIT on a bare member of a compound select.
-      const member = (id: number) => db.selectFrom(summaryQuery().where('l.section_id', '=', id)
-        .orderBy('l.published_at', 'desc').orderBy('l.article_id', 'desc').limit(perSection).as('newest')).selectAll()
-      let q = member(sectionIds[0]!)
-      for (const id of sectionIds.slice(1)) q = q.unionAll(member(id))
+      const ids = newestIdsBySection.get(sectionIds.length) ?? prepared(db, (p: Record<string, number>) => {
+        // Each member is wrapped in a subquery: SQLite allows no ORDER BY or LIMIT on a bare member of a compound select.
+        const member = (i: number) => db.selectFrom((eb) => eb.selectFrom('article_live').select('article_id').where('section_id', '=', p[`s${i}`]!)
+          .orderBy('published_at', 'desc').orderBy('article_id', 'desc').limit(p.limit!).as('newest')).selectAll()
+        let q = member(0)
+        for (let i = 1; i < sectionIds.length; i++) q = q.unionAll(member(i))
+        return q
+      })
+      newestIdsBySection.set(sectionIds.length, ids)
+      const rows = await ids({ limit: perSection, ...Object.fromEntries(sectionIds.map((id, i) => [`s${i}`, id])) })
+      const summaries = await summariesByIds(rows.map((r) => r.article_id))
       // A compound select promises no order: sort each block again.
-      const rows = (await q.execute()).sort((a, b) => b.published_at - a.published_at || b.article_id - a.article_id)
-      for (const s of await toSummaries(rows)) out.get(s.section.id)?.push(s)
+      summaries.sort((a, b) => b.publishedAt - a.publishedAt || b.id - a.id)
+      for (const s of summaries) out.get(s.section.id)?.push(s)
       return out
     },
 
     /** Newest live articles of one section, a page at a time. */
     async bySection(sectionId: number, w: ListWindow): Promise<Listing> {
-      const rows = await summaryQuery().where('l.section_id', '=', sectionId)
-        .orderBy('l.published_at', 'desc').orderBy('l.article_id', 'desc')
-        .limit(w.perPage + 1).offset(offsetOf(w)).execute()
-      return page(rows, w.perPage)
+      return page(await newestOfSection({ sectionId, limit: w.perPage + 1, offset: offsetOf(w) }), w.perPage)
     },
 
     /** Newest live articles with a tag, a page at a time. */
@@ -256,13 +272,13 @@ export function createLive(db: Kysely<Database>) {
         .slice(0, limit).map(([id]) => id)
     },
 
-    /** Ids of the editor's choice, by rank, leaving out expired picks and articles that are not live. */
-    async editorsChoiceIds(now: number, limit: number): Promise<number[]> {
+    /** The editor's choice by rank, with each pick's end time: expired picks and articles that are not live are left out. */
+    async editorsChoice(now: number, limit: number): Promise<{ id: number; until: number | null }[]> {
       const rows = await db.selectFrom('articles as a').innerJoin('article_live as l', 'l.article_id', 'a.id')
-        .select('a.id').where('a.editors_choice', '=', 1)
+        .select(['a.id', 'a.editors_choice_until']).where('a.editors_choice', '=', 1)
         .where((eb) => eb.or([eb('a.editors_choice_until', 'is', null), eb('a.editors_choice_until', '>', now)]))
         .orderBy('a.editors_choice_rank').orderBy('l.published_at', 'desc').limit(limit).execute()
-      return rows.map((r) => r.id)
+      return rows.map((r) => ({ id: r.id, until: r.editors_choice_until === null ? null : Number(r.editors_choice_until) }))
     },
 
     /** Bodies, descriptions and tags of live articles by id (for full-content feeds); two queries whatever the count. */

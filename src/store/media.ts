@@ -2,6 +2,8 @@
 
 import { sql, type Kysely } from 'kysely'
 import type { Media, MediaVariant } from '../domain/media.ts'
+import type { StoreDialect } from './dialect.ts'
+import { prepared } from './prepared.ts'
 import type { Database, MediaRow } from './schema.ts'
 
 export const toMedia = (r: MediaRow, variants: readonly MediaVariant[] = []): Media => ({
@@ -38,24 +40,27 @@ export interface VariantTask {
 /** `%text%` for LIKE … ESCAPE '\', with the wildcards of `text` taken literally. */
 const contains = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 
-/** Variants of many images in one query, narrowest first. */
-export async function loadVariants(db: Kysely<Database>, mediaIds: readonly number[]): Promise<Map<number, MediaVariant[]>> {
-  const map = new Map<number, MediaVariant[]>()
-  const ids = [...new Set(mediaIds)]
-  if (ids.length === 0) return map
-  const rows = await db.selectFrom('media_variants').select(['media_id', 'width', 'height', 'format', 'path', 'bytes'])
-    .where('media_id', 'in', ids).orderBy('media_id').orderBy('format').orderBy('width').execute()
-  for (const r of rows) {
-    const list = map.get(r.media_id) ?? []
-    list.push({ width: r.width, height: r.height, format: r.format as MediaVariant['format'], url: `/media/${r.path}`, bytes: r.bytes })
-    map.set(r.media_id, list)
+/** Reads the variants of many images in one query, narrowest first; the statement is compiled once (prepared.ts). */
+export function variantLoader(db: Kysely<Database>, dialect: StoreDialect): (mediaIds: readonly number[]) => Promise<Map<number, MediaVariant[]>> {
+  const query = prepared(db, (p: { ids: unknown }) => db.selectFrom('media_variants').select(['media_id', 'width', 'height', 'format', 'path', 'bytes'])
+    .where(dialect.inIdList('media_id', p.ids)).orderBy('media_id').orderBy('format').orderBy('width'))
+  return async (mediaIds) => {
+    const map = new Map<number, MediaVariant[]>()
+    const ids = [...new Set(mediaIds)]
+    if (ids.length === 0) return map
+    for (const r of await query({ ids: dialect.idList(ids) })) {
+      const list = map.get(r.media_id) ?? []
+      list.push({ width: r.width, height: r.height, format: r.format as MediaVariant['format'], url: `/media/${r.path}`, bytes: r.bytes })
+      map.set(r.media_id, list)
+    }
+    return map
   }
-  return map
 }
 
-export function createMediaRepository(db: Kysely<Database>) {
+export function createMediaRepository(db: Kysely<Database>, dialect: StoreDialect) {
+  const loadVariants = variantLoader(db, dialect)
   const withVariants = async (rows: readonly MediaRow[]): Promise<Media[]> => {
-    const variants = await loadVariants(db, rows.map((r) => r.id))
+    const variants = await loadVariants(rows.map((r) => r.id))
     return rows.map((r) => toMedia(r, variants.get(r.id) ?? []))
   }
 

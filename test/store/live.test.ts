@@ -121,7 +121,7 @@ forEachDatabase('sharingTags never returns the article itself and ranks more sha
   assert.deepEqual(await store.live.sharingTags(self, tags, 10), [two, one, oneOlder], 'unpublished articles leave the related list')
 })
 
-forEachDatabase("editorsChoiceIds orders by rank and leaves out expired and unpublished picks", async (store) => {
+forEachDatabase("editorsChoice orders by rank and leaves out expired and unpublished picks", async (store) => {
   await seedTaxonomy(store)
   const [a, b, c, d, e] = [
     await seedArticle(store, { title: 'Rank 3' }), await seedArticle(store, { title: 'Rank 1' }), await seedArticle(store, { title: 'Rank 2, expired' }),
@@ -134,10 +134,12 @@ forEachDatabase("editorsChoiceIds orders by rank and leaves out expired and unpu
   await pick(store, d!, 4)
   await pick(store, e!, 5, NOW + HOUR)
   await takeDown(store, d!)
-  assert.deepEqual(await store.live.editorsChoiceIds(NOW, 10), [b, a, e])
-  assert.deepEqual(await store.live.editorsChoiceIds(NOW - 1, 10), [b, c, a, e], 'a pick is shown until its end time')
-  assert.deepEqual(await store.live.editorsChoiceIds(NOW + 2 * HOUR, 10), [b, a])
-  assert.deepEqual(await store.live.editorsChoiceIds(NOW, 1), [b])
+  const ids = async (now: number, limit: number) => (await store.live.editorsChoice(now, limit)).map((p) => p.id)
+  assert.deepEqual(await ids(NOW, 10), [b, a, e])
+  assert.deepEqual(await ids(NOW - 1, 10), [b, c, a, e], 'a pick is shown until its end time')
+  assert.deepEqual(await ids(NOW + 2 * HOUR, 10), [b, a])
+  assert.deepEqual(await ids(NOW, 1), [b])
+  assert.deepEqual((await store.live.editorsChoice(NOW, 10)).map((p) => p.until), [null, null, NOW + HOUR], 'each pick comes with its end time')
 })
 
 forEachDatabase('summariesByIds keeps the order given and leaves out ids that are not live', async (store) => {

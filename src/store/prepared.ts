@@ -1,0 +1,47 @@
+// Reads that run on every page view, built and compiled by Kysely once instead of on every call.
+
+import { CompiledQuery, type Compilable, type Kysely } from 'kysely'
+
+const SLOT = Symbol('slot')
+
+/** What `build` receives in place of a value: Kysely binds it as a parameter like any other value. */
+interface Slot {
+  readonly [SLOT]: string
+}
+
+/** Runs a prepared query with one call's values. */
+export type Prepared<P, R> = (values: P) => Promise<R[]>
+
+const isSlot = (v: unknown): v is Slot => typeof v === 'object' && v !== null && SLOT in v
+
+/**
+ * A query whose SQL text is made once: `build` is called with slots instead of values, Kysely binds each slot as a
+ * parameter, and every call fills the slots with its values. Building and compiling a listing query cost more than
+ * running it (40–60 µs against 25–75 µs on SQLite), on every statement of every page.
+ *
+ * `build` may use its values only where Kysely binds values (comparisons, LIMIT, OFFSET), never to shape the query
+ * (an `if`, a list's length): the first call checks that every value it read became a parameter. Lists of ids go in
+ * one parameter through the dialect's `inList`.
+ */
+export function prepared<P extends object, R>(db: Kysely<any>, build: (values: P) => Compilable<R>): Prepared<P, R> {
+  let compiled: CompiledQuery<R> | null = null
+  const compile = (): CompiledQuery<R> => {
+    const read = new Set<string>()
+    const slots = new Proxy({}, {
+      get: (_, name) => {
+        if (typeof name !== 'string') return undefined
+        read.add(name)
+        return { [SLOT]: name }
+      },
+    }) as P
+    const query = build(slots).compile()
+    const bound = new Set(query.parameters.filter(isSlot).map((p) => p[SLOT]))
+    for (const name of read) if (!bound.has(name)) throw new Error(`prepared query: "${name}" shaped the query instead of being bound as a value: ${query.sql}`)
+    return query
+  }
+  return async (values) => {
+    compiled ??= compile()
+    const parameters = compiled.parameters.map((p) => (isSlot(p) ? (values as Record<string, unknown>)[p[SLOT]] : p))
+    return (await db.executeQuery(CompiledQuery.raw(compiled.sql, parameters) as CompiledQuery<R>)).rows
+  }
+}
