@@ -19,6 +19,8 @@ export interface Row {
   /** The first request, before any warm-up: cold caches, JIT not yet warm; with the page cache on, a miss. */
   readonly firstMs: number
   readonly load: LoadResult | null
+  /** The same page with one connection (wrk -t1 -c1): a request's own time, with no other request queued before it. */
+  readonly single: LoadResult | null
   /** CPU time the serving process used per request during the measured run, in µs: robust to other work on the machine. */
   readonly cpuUsPerRequest: number | null
   /** CPU the PostgreSQL backends of the database used per request, in µs; null on SQLite (it runs in the server process). */
@@ -63,8 +65,9 @@ export function printRow(row: Row, note = ''): void {
   const l = row.load
   if (!l) return void console.log(`  ${row.page.padEnd(12)} ${row.path} answered ${row.status}; not loaded`)
   const db = row.dbCpuUsPerRequest === null ? '' : ` + ${Math.round(row.dbCpuUsPerRequest)} µs database CPU/req`
+  const single = row.single ? `  (1 connection: p50 ${row.single.p50Ms.toFixed(2)} ms, p99 ${row.single.p99Ms.toFixed(2)} ms)` : ''
   console.log(`  ${row.page.padEnd(12)} ${Math.round(l.rps).toString().padStart(6)} req/s  p50 ${l.p50Ms.toFixed(2)} ms  ` +
-    `p99 ${l.p99Ms.toFixed(2)} ms  ${Math.round(row.cpuUsPerRequest ?? 0)} µs CPU/req${db}${note}`)
+    `p99 ${l.p99Ms.toFixed(2)} ms  ${Math.round(row.cpuUsPerRequest ?? 0)} µs CPU/req${db}${single}${note}`)
 }
 
 /** Loads each page of `pages` ([name, path]) on the server at `url` (process `pid`); pages that do not answer 200 are not loaded. */
@@ -78,9 +81,10 @@ export async function loadPages(
     const first = await fetchOnce(server.url + path)
     bodies.set(page, first)
     const measured = first.status === 200 ? await measure(server.url + path, ctx.seconds, server.pid, ctx.dbCpu) : null
+    const single = measured ? await load(server.url + path, { seconds: Math.max(2, Math.round(ctx.seconds / 2)), threads: 1, connections: 1 }) : null
     const row: Row = {
       engine: ctx.engine, cache: ctx.cache, page, path, status: first.status, bytes: first.body.length, firstMs: first.ms,
-      load: measured?.load ?? null, cpuUsPerRequest: measured?.cpuUsPerRequest ?? null, dbCpuUsPerRequest: measured?.dbCpuUsPerRequest ?? null,
+      load: measured?.load ?? null, single, cpuUsPerRequest: measured?.cpuUsPerRequest ?? null, dbCpuUsPerRequest: measured?.dbCpuUsPerRequest ?? null,
     }
     rows.push(row)
     printRow(row)

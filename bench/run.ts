@@ -180,7 +180,7 @@ async function runEngine(engine: Engine, opts: ReturnType<typeof parseOptions>):
         const measured = await measure(baseline.url + '/', opts.duration, baseline.pid)
         const row: Row = {
           engine, cache: null, page: 'baseline', path: 'node:http, article bytes', status: 200, bytes: article.body.length, firstMs: 0,
-          load: measured.load, cpuUsPerRequest: measured.cpuUsPerRequest, dbCpuUsPerRequest: null,
+          load: measured.load, single: null, cpuUsPerRequest: measured.cpuUsPerRequest, dbCpuUsPerRequest: null,
         }
         rows.push(row)
         printRow(row)
@@ -196,7 +196,7 @@ async function runEngine(engine: Engine, opts: ReturnType<typeof parseOptions>):
     const withJobs = await measure(live.url + newestNewsPath, opts.duration, live.pid, dbCpu)
     const jobsRow: Row = {
       engine, cache: firstMode!, page: 'article+jobs', path: `${newestNewsPath} (background jobs due)`, status: 200,
-      bytes: article?.body.length ?? 0, firstMs: 0, load: withJobs.load, cpuUsPerRequest: withJobs.cpuUsPerRequest, dbCpuUsPerRequest: withJobs.dbCpuUsPerRequest,
+      bytes: article?.body.length ?? 0, firstMs: 0, load: withJobs.load, single: null, cpuUsPerRequest: withJobs.cpuUsPerRequest, dbCpuUsPerRequest: withJobs.dbCpuUsPerRequest,
     }
     rows.push(jobsRow)
     printRow(jobsRow, ` (loaded ${Math.round((performance.now() - live.spawnedAt) / 1000)} s after start)`)
@@ -236,23 +236,24 @@ async function runEngine(engine: Engine, opts: ReturnType<typeof parseOptions>):
 }
 
 function printTable(runs: readonly EngineRun[]): void {
-  const header = ['engine', 'cache', 'page', 'path', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'CPU µs/req', 'DB µs/req', 'CPU ×', 'non-2xx', 'errors', 'KiB', 'first ms']
+  const header = ['engine', 'cache', 'page', 'path', 'req/s', 'p50 ms', 'p99 ms', '1-conn p50', 'ratio', 'CPU µs/req', 'DB µs/req', 'CPU ×', 'non-2xx', 'errors', 'KiB', 'first ms']
   const lines = runs.flatMap((run) => run.rows.map((r) => {
     const l = r.load
     const errors = l ? l.socketErrors.connect + l.socketErrors.read + l.socketErrors.write + l.socketErrors.timeout : 0
     return [
       r.engine, r.cache ?? '', r.page, r.path.length > 48 ? `${r.path.slice(0, 45)}...` : r.path,
       l ? Math.round(l.rps).toString() : `HTTP ${r.status}`, l ? l.p50Ms.toFixed(2) : '', l ? l.p99Ms.toFixed(2) : '',
-      r.ratio === undefined ? '' : r.ratio.toFixed(3), r.cpuUsPerRequest === null ? '' : Math.round(r.cpuUsPerRequest).toString(),
+      r.single ? r.single.p50Ms.toFixed(2) : '', r.ratio === undefined ? '' : r.ratio.toFixed(3), r.cpuUsPerRequest === null ? '' : Math.round(r.cpuUsPerRequest).toString(),
       r.dbCpuUsPerRequest === null ? '' : Math.round(r.dbCpuUsPerRequest).toString(),
       r.cpuRatio === undefined ? '' : r.cpuRatio.toFixed(1), l ? String(l.non2xx) : '', l ? String(errors) : '',
       (r.bytes / 1024).toFixed(1), r.firstMs ? r.firstMs.toFixed(1) : '',
     ]
   }))
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)))
-  const numeric = new Set([4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14])
+  const numeric = new Set([4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])
   const fmt = (cells: string[]) => cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ')
-  console.log(`\nratio = req/s ÷ baseline req/s (bare node:http serving the article's bytes, same engine run); ` +
+  console.log(`\n1-conn p50 = p50 with one connection (wrk -t1 -c1), a request with none queued before it; ` +
+    `ratio = req/s ÷ baseline req/s (bare node:http serving the article's bytes, same engine run); ` +
     `CPU µs/req = serving process CPU ÷ requests; DB µs/req = PostgreSQL backends' CPU ÷ requests (SQLite runs in-process); ` +
     `CPU × = (CPU + DB) µs/req ÷ the baseline's CPU µs/req`)
   console.log(fmt(header))
