@@ -40,8 +40,22 @@ function zoneOffset(ms: number, timeZone: string): number {
   return asUtc - Math.floor(ms / 1000) * 1000
 }
 
+/** Day starts already computed: an archive request needs two, each three zone lookups, and readers ask for the same days. */
+const dayStarts = new Map<string, number>()
+
 /** The instant a calendar day starts in `timeZone` (epoch ms). `date` must satisfy isCalendarDate. */
 export function startOfDay(date: string, timeZone: string): number {
+  const key = `${timeZone} ${date}`
+  let start = dayStarts.get(key)
+  if (start === undefined) {
+    if (dayStarts.size >= 4096) dayStarts.clear()
+    start = computeStartOfDay(date, timeZone)
+    dayStarts.set(key, start)
+  }
+  return start
+}
+
+function computeStartOfDay(date: string, timeZone: string): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number]
   const utcMidnight = Date.UTC(y, m - 1, d)
   // Two passes settle the offset on days when it changes (DST transitions).

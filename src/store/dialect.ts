@@ -26,6 +26,8 @@ export interface StoreDialect {
   /**
    * `column` is one of the ids in `list`, a single parameter made by `idList`: the SQL text is then the same whatever
    * the number of ids, so one prepared statement serves every listing and `prepared()` (prepared.ts) can compile it once.
+   * For lookups by key only: on SQLite the list is a subquery, and a filter beside an index range planned with it read
+   * every match and sorted (1.3 ms for an archive page against 43 µs with an IN list of values).
    */
   inIdList(column: string, list: unknown): RawBuilder<SqlBool>
   /** The parameter value for `inIdList`. */

@@ -10,7 +10,7 @@ import { storedSanitizedHtml } from '../content/sanitize.ts'
 import type { StoreDialect } from './dialect.ts'
 import type { Database } from './schema.ts'
 import { toMedia, variantLoader } from './media.ts'
-import { prepared, type Prepared } from './prepared.ts'
+import { prepared, preparedByShape } from './prepared.ts'
 
 /** A live article as listed; reading/ adds its public path. */
 export interface LiveSummary {
@@ -78,6 +78,13 @@ export interface ArchiveQuery extends ListWindow {
 
 const offsetOf = (w: ListWindow): number => (w.page - 1) * w.perPage
 
+/** What shapes an archive statement: how many sections it names, and which date bounds it has. */
+interface ArchiveShape {
+  readonly sections: number
+  readonly from: boolean
+  readonly to: boolean
+}
+
 export function createLive(db: Kysely<Database>, dialect: StoreDialect) {
   const summaryQuery = () =>
     db.selectFrom('article_live as l')
@@ -111,8 +118,25 @@ export function createLive(db: Kysely<Database>, dialect: StoreDialect) {
     .select(['la.article_id', 'a.name', 'a.slug']).where(dialect.inIdList('la.article_id', p.ids))
     .orderBy('la.article_id').orderBy('la.position'))
   const loadVariants = variantLoader(db, dialect)
-  // The front page's id union has one member per section: one compiled statement per number of sections.
-  const newestIdsBySection = new Map<number, Prepared<Record<string, number>, { article_id: number }>>()
+  // The front page's id union: one member per section, each an index range read without the table.
+  const newestIdsOfSections = preparedByShape(db, String, (sections: number, p: Record<string, number>) => {
+    // Each member is wrapped in a subquery: SQLite allows no ORDER BY or LIMIT on a bare member of a compound select.
+    const member = (i: number) => db.selectFrom((eb) => eb.selectFrom('article_live').select('article_id').where('section_id', '=', p[`s${i}`]!)
+      .orderBy('published_at', 'desc').orderBy('article_id', 'desc').limit(p.limit!).as('newest')).selectAll()
+    let q = member(0)
+    for (let i = 1; i < sections; i++) q = q.unionAll(member(i))
+    return q
+  })
+  // The archive: a section list's length and which date bounds are given shape the statement. The sections are an
+  // IN list of values, not one json_each parameter: SQLite then reads one index range per section.
+  const archived = preparedByShape(db, (k: ArchiveShape) => `${k.sections} ${k.from} ${k.to}`,
+    (k: ArchiveShape, p: Record<string, number>) => {
+      let query = summaryQuery()
+      if (k.sections) query = query.where('l.section_id', 'in', Array.from({ length: k.sections }, (_, i) => p[`s${i}`]!))
+      if (k.from) query = query.where('l.published_at', '>=', p.from!)
+      if (k.to) query = query.where('l.published_at', '<', p.to!)
+      return query.orderBy('l.published_at', 'desc').orderBy('l.article_id', 'desc').limit(p.limit!).offset(p.offset!)
+    })
 
   /** Bylines of many articles in one query, in byline order. */
   async function bylines(ids: readonly number[]): Promise<Map<number, Byline[]>> {
@@ -203,16 +227,7 @@ export function createLive(db: Kysely<Database>, dialect: StoreDialect) {
     async latestBySections(sectionIds: readonly number[], perSection: number): Promise<Map<number, LiveSummary[]>> {
       const out = new Map<number, LiveSummary[]>(sectionIds.map((id) => [id, []]))
       if (sectionIds.length === 0) return out
-      const ids = newestIdsBySection.get(sectionIds.length) ?? prepared(db, (p: Record<string, number>) => {
-        // Each member is wrapped in a subquery: SQLite allows no ORDER BY or LIMIT on a bare member of a compound select.
-        const member = (i: number) => db.selectFrom((eb) => eb.selectFrom('article_live').select('article_id').where('section_id', '=', p[`s${i}`]!)
-          .orderBy('published_at', 'desc').orderBy('article_id', 'desc').limit(p.limit!).as('newest')).selectAll()
-        let q = member(0)
-        for (let i = 1; i < sectionIds.length; i++) q = q.unionAll(member(i))
-        return q
-      })
-      newestIdsBySection.set(sectionIds.length, ids)
-      const rows = await ids({ limit: perSection, ...Object.fromEntries(sectionIds.map((id, i) => [`s${i}`, id])) })
+      const rows = await newestIdsOfSections(sectionIds.length, { limit: perSection, ...Object.fromEntries(sectionIds.map((id, i) => [`s${i}`, id])) })
       const summaries = await summariesByIds(rows.map((r) => r.article_id))
       // A compound select promises no order: sort each block again.
       summaries.sort((a, b) => b.publishedAt - a.publishedAt || b.id - a.id)
@@ -243,12 +258,12 @@ export function createLive(db: Kysely<Database>, dialect: StoreDialect) {
 
     /** Live articles filtered by sections and a published-time range, newest first. */
     async archive(q: ArchiveQuery): Promise<Listing> {
-      let query = summaryQuery()
-      if (q.sectionIds.length) query = query.where('l.section_id', 'in', q.sectionIds)
-      if (q.fromMs !== null) query = query.where('l.published_at', '>=', q.fromMs)
-      if (q.toMs !== null) query = query.where('l.published_at', '<', q.toMs)
-      const rows = await query.orderBy('l.published_at', 'desc').orderBy('l.article_id', 'desc')
-        .limit(q.perPage + 1).offset(offsetOf(q)).execute()
+      const sections = [...new Set(q.sectionIds)]
+      const rows = await archived({ sections: sections.length, from: q.fromMs !== null, to: q.toMs !== null }, {
+        ...Object.fromEntries(sections.map((id, i) => [`s${i}`, id])),
+        ...(q.fromMs !== null && { from: q.fromMs }), ...(q.toMs !== null && { to: q.toMs }),
+        limit: q.perPage + 1, offset: offsetOf(q),
+      })
       return page(rows, q.perPage)
     },
 

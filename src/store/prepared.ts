@@ -45,3 +45,24 @@ export function prepared<P extends object, R>(db: Kysely<any>, build: (values: P
     return (await db.executeQuery(CompiledQuery.raw(compiled.sql, parameters) as CompiledQuery<R>)).rows
   }
 }
+
+/**
+ * A family of prepared queries whose SQL varies with a shape (how many sections a listing names, which date bounds it
+ * has): one compiled statement per shape, made on first use. `build` may use `shape` to shape the query and `values`
+ * only as values. At most `maxShapes` are kept; callers bound their shapes anyway (a list of distinct sections).
+ */
+export function preparedByShape<S, P extends object, R>(
+  db: Kysely<any>, key: (shape: S) => string, build: (shape: S, values: P) => Compilable<R>, maxShapes = 64,
+): (shape: S, values: P) => Promise<R[]> {
+  const shapes = new Map<string, Prepared<P, R>>()
+  return (shape, values) => {
+    const k = key(shape)
+    let query = shapes.get(k)
+    if (!query) {
+      if (shapes.size >= maxShapes) shapes.clear()
+      query = prepared(db, (v: P) => build(shape, v))
+      shapes.set(k, query)
+    }
+    return query(values)
+  }
+}

@@ -91,6 +91,10 @@ forEachDatabase('the archive filters by several sections and a from-inclusive, t
   assert.deepEqual(await ids({ toMs: t0 + 2 * HOUR }), [opinion, news], 'to is exclusive')
   assert.deepEqual(await ids({ sectionIds: [newsId], fromMs: t0, toMs: t0 + DAY }), [news])
   assert.deepEqual(await ids({ fromMs: t0 + 3 * HOUR, toMs: t0 + 4 * HOUR }), [])
+  // Each shape is one compiled statement filled with each call's values: the same shapes again, with other values.
+  assert.deepEqual(await ids({ sectionIds: [opinionId] }), [opinion])
+  assert.deepEqual(await ids({ sectionIds: [newsId], fromMs: t0 + HOUR, toMs: t0 + 2 * DAY }), [late])
+  assert.deepEqual(await ids({ sectionIds: [newsId, newsId, opinionId] }), [late, opinion, news], 'a section named twice counts once')
 })
 
 forEachDatabase('the archive pages 20 at a time with hasNext', async (store) => {
