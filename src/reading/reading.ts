@@ -58,8 +58,11 @@ export function createReading({ store, clock, site, mostRead, invalidation }: Re
       const pinned = leadArticleId === null ? [] : await store.live.summariesByIds([leadArticleId])
       // The front page is in the site's language; translations are reached from their originals.
       const inSiteLanguage = (s: { language: string }) => languagePrefix(s.language) === languagePrefix(settings.language)
-      const lead = pinned[0] ?? (await store.live.latest(10)).find(inSiteLanguage) ?? null
       const newest = await store.live.latestBySections(sections.map((s) => s.id), BLOCK * 2)
+      // Unpinned, the lead is the newest article in the site's language: every article is in a section, so it is the
+      // newest of one section's block whenever some article in the site's language is among that section's newest.
+      const lead = pinned[0] ?? [...newest.values()].flat().filter(inSiteLanguage)
+        .reduce<LiveSummary | null>((a, b) => (a === null || b.publishedAt > a.publishedAt || (b.publishedAt === a.publishedAt && b.id > a.id) ? b : a), null)
       const bySection = await Promise.all(sections.map(async (section) => ({
         section,
         items: await summarize((newest.get(section.id) ?? []).filter((s) => s.id !== lead?.id && inSiteLanguage(s)).slice(0, BLOCK)),

@@ -20,12 +20,12 @@ function formatter(timeZone: string, kind: 'date' | 'dateTime'): Intl.DateTimeFo
  */
 const formatted = new Map<string, string>()
 
-function format(ms: number, timeZone: string, kind: 'date' | 'dateTime'): string {
+function format(ms: number, timeZone: string, kind: 'date' | 'dateTime' | 'iso'): string {
   const key = `${kind} ${timeZone} ${ms}`
   let text = formatted.get(key)
   if (text === undefined) {
     if (formatted.size >= 20_000) formatted.clear()
-    text = formatter(timeZone, kind).format(ms)
+    text = kind === 'iso' ? new Date(ms).toISOString() : formatter(timeZone, kind).format(ms)
     formatted.set(key, text)
   }
   return text
@@ -38,4 +38,4 @@ export const formatDate = (ms: number, timeZone: string): string => format(ms, t
 export const formatDateTime = (ms: number, timeZone: string): string => format(ms, timeZone, 'dateTime')
 
 /** ISO 8601 in UTC, for `datetime` attributes and structured data. */
-export const isoTime = (ms: number): string => new Date(ms).toISOString()
+export const isoTime = (ms: number): string => format(ms, 'UTC', 'iso')

@@ -15,13 +15,18 @@ export class SafeHtml {
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
-/** Escapes text for use in element content and quoted attribute values. */
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!)
+const SPECIAL = /[&<>"']/
+const SPECIALS = /[&<>"']/g
+
+/** Escapes text for use in element content and quoted attribute values. Most text has nothing to escape: it is returned as is. */
+export const escapeHtml = (text: string): string => (SPECIAL.test(text) ? text.replace(SPECIALS, (c) => ESCAPES[c]!) : text)
 
 const fill = (v: unknown): string =>
   v instanceof SafeHtml ? v.value
-    : Array.isArray(v) ? v.map(fill).join('')
-      : v == null || v === false ? '' : escapeHtml(String(v))
+    : typeof v === 'string' ? escapeHtml(v)
+      : typeof v === 'number' ? String(v)
+        : Array.isArray(v) ? v.map(fill).join('')
+          : v == null || v === false ? '' : escapeHtml(String(v))
 
 /** Tagged template: interpolated values are escaped unless they are SafeHtml (or arrays of it). */
 export const html = (strings: TemplateStringsArray, ...values: unknown[]): SafeHtml => {

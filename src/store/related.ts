@@ -2,6 +2,7 @@
 
 import { sql, type Kysely } from 'kysely'
 import type { Database } from './schema.ts'
+import { prepared } from './prepared.ts'
 
 /** A term of an article's vector. */
 export interface TermWeight {
@@ -51,6 +52,9 @@ const chunks = <T>(items: readonly T[], size = CHUNK): T[][] => {
 }
 
 export function createRelated(db: Kysely<Database>) {
+  // Every article page reads its list: compiled once (prepared.ts).
+  const storedList = prepared(db, (p: { articleId: number }) => db.selectFrom('related_lists').select(['related_id', 'score', 'pinned'])
+    .where('article_id', '=', p.articleId).orderBy('rank'))
   async function state(key: string): Promise<number | undefined> {
     const row = await db.selectFrom('related_state').select('value').where('key', '=', key).executeTakeFirst()
     return row ? Number(row.value) : undefined
@@ -201,8 +205,7 @@ export function createRelated(db: Kysely<Database>) {
 
     /** The stored list of an article, rank 1 first; empty when none was computed. */
     async list(articleId: number): Promise<RelatedEntry[]> {
-      const rows = await db.selectFrom('related_lists').select(['related_id', 'score', 'pinned'])
-        .where('article_id', '=', articleId).orderBy('rank').execute()
+      const rows = await storedList({ articleId })
       return rows.map((r) => ({ relatedId: r.related_id, score: r.score, pinned: r.pinned === 1 }))
     },
 

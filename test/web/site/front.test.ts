@@ -28,6 +28,18 @@ test('the front page shows the newest article as the lead story, the editor’s 
   assert.match(res.body, /<link rel="canonical" href="https:\/\/news.example\/">/)
 })
 
+test('the lead is the newest article in the site language, whichever section holds it', async (t) => {
+  const { app, store } = await buildSiteApp(t)
+  await seedTaxonomy(store)
+  await seedArticle(store, { title: 'Older news', slug: 'older-news', section: 'news', publishedAt: NOW - 3 * HOUR })
+  await seedArticle(store, { title: 'Newest in English', slug: 'newest-in-english', section: 'opinion', publishedAt: NOW - 2 * HOUR })
+  await seedArticle(store, { title: 'Новее всех', slug: 'novee-vseh', section: 'news', language: 'ru', publishedAt: NOW - HOUR })
+  const body = (await app.inject('/')).body
+  const lead = /<article class="lead-story">[\s\S]*?<\/article>/.exec(body)?.[0] ?? ''
+  assert.match(lead, /href="\/opinion\/newest-in-english"/)
+  assert.doesNotMatch(body, /novee-vseh/, 'translations are not on the front page')
+})
+
 test('the lead story is not repeated in its section block, and section blocks hold at most five stories', async (t) => {
   const { app, store } = await buildSiteApp(t)
   await seedNewsroom(store)
