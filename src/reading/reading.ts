@@ -10,7 +10,7 @@ import type {
 import type { StaticPage } from '../domain/site.ts'
 import { readingMinutes } from '../content/reading-time.ts'
 import { AppError } from '../errors.ts'
-import type { LiveSummary, Listing } from '../store/live.ts'
+import type { LiveSummary, Listing, NewestEntry } from '../store/live.ts'
 import type { Store } from '../store/store.ts'
 import type { SiteContextCache } from './site-settings.ts'
 import type { MostRead } from '../popular/most-read.ts'
@@ -55,22 +55,26 @@ export function createReading({ store, clock, site, mostRead, invalidation }: Re
   return {
     async frontPage(): Promise<FrontPage> {
       const { sections, settings, leadArticleId } = await site.get()
-      const pinned = leadArticleId === null ? [] : await store.live.summariesByIds([leadArticleId])
       // The front page is in the site's language; translations are reached from their originals.
       const inSiteLanguage = (s: { language: string }) => languagePrefix(s.language) === languagePrefix(settings.language)
-      const newest = await store.live.latestBySections(sections.map((s) => s.id), BLOCK * 2)
+      // A pinned lead that is no longer live gives way to the newest.
+      const [pinned] = leadArticleId === null ? [] : await summarize(await store.live.summariesByIds([leadArticleId]))
+      const newest = await store.live.newestBySections(sections.map((s) => s.id), BLOCK * 2)
       // Unpinned, the lead is the newest article in the site's language: every article is in a section, so it is the
       // newest of one section's block whenever some article in the site's language is among that section's newest.
-      const lead = pinned[0] ?? [...newest.values()].flat().filter(inSiteLanguage)
-        .reduce<LiveSummary | null>((a, b) => (a === null || b.publishedAt > a.publishedAt || (b.publishedAt === a.publishedAt && b.id > a.id) ? b : a), null)
-      const bySection = await Promise.all(sections.map(async (section) => ({
-        section,
-        items: await summarize((newest.get(section.id) ?? []).filter((s) => s.id !== lead?.id && inSiteLanguage(s)).slice(0, BLOCK)),
-      })))
+      const leadId = pinned?.id ?? [...newest.values()].flat().filter(inSiteLanguage)
+        .reduce<NewestEntry | null>((a, b) => (a === null || b.publishedAt > a.publishedAt || (b.publishedAt === a.publishedAt && b.id > a.id) ? b : a), null)?.id
+      const blocks = sections.map((section) => ({
+        section, ids: (newest.get(section.id) ?? []).filter((e) => e.id !== leadId && inSiteLanguage(e)).slice(0, BLOCK).map((e) => e.id),
+      }))
+      // The summaries of what the page shows, in one read.
+      const toRead = [...(pinned || leadId === undefined ? [] : [leadId]), ...blocks.flatMap((b) => b.ids)]
+      const shown = new Map((await summarize(await store.live.summariesByIds(toRead))).map((s) => [s.id, s]))
+      const lead = pinned ?? (leadId === undefined ? null : shown.get(leadId) ?? null)
       return {
-        lead: lead ? (await summarize([lead]))[0] ?? null : null,
+        lead,
         picks: (await picks(7)).filter((p) => p.id !== lead?.id && inSiteLanguage(p)).slice(0, 6),
-        sections: bySection.filter((s) => s.items.length > 0),
+        sections: blocks.map((b) => ({ section: b.section, items: b.ids.flatMap((id) => shown.get(id) ?? []) })).filter((s) => s.items.length > 0),
         popular: await popular('day', BLOCK),
       }
     },

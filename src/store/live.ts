@@ -27,6 +27,13 @@ export interface LiveSummary {
   readonly hero: Media | null
 }
 
+/** One of a section's newest live articles, before its summary is read. */
+export interface NewestEntry {
+  readonly id: number
+  readonly language: string
+  readonly publishedAt: number
+}
+
 export interface LiveArticle extends LiveSummary {
   readonly bodyHtml: SanitizedHtml
   readonly seoTitle: string
@@ -118,10 +125,11 @@ export function createLive(db: Kysely<Database>, dialect: StoreDialect) {
     .select(['la.article_id', 'a.name', 'a.slug']).where(dialect.inIdList('la.article_id', p.ids))
     .orderBy('la.article_id').orderBy('la.position'))
   const loadVariants = variantLoader(db, dialect)
-  // The front page's id union: one member per section, each an index range read without the table.
-  const newestIdsOfSections = preparedByShape(db, String, (sections: number, p: Record<string, number>) => {
+  // The front page's union: one member per section, each an index range.
+  const newestOfSections = preparedByShape(db, String, (sections: number, p: Record<string, number>) => {
     // Each member is wrapped in a subquery: SQLite allows no ORDER BY or LIMIT on a bare member of a compound select.
-    const member = (i: number) => db.selectFrom((eb) => eb.selectFrom('article_live').select('article_id').where('section_id', '=', p[`s${i}`]!)
+    const member = (i: number) => db.selectFrom((eb) => eb.selectFrom('article_live')
+      .select(['article_id', 'section_id', 'language', 'published_at']).where('section_id', '=', p[`s${i}`]!)
       .orderBy('published_at', 'desc').orderBy('article_id', 'desc').limit(p.limit!).as('newest')).selectAll()
     let q = member(0)
     for (let i = 1; i < sections; i++) q = q.unionAll(member(i))
@@ -219,19 +227,18 @@ export function createLive(db: Kysely<Database>, dialect: StoreDialect) {
     },
 
     /**
-     * The newest live articles of each section, at most `perSection` each, newest first: the front page's blocks in two
-     * statements. The ids come from one index range per section joined with UNION ALL, reading the index alone; the
-     * summaries then come by primary key. (Selecting whole summaries in each member cost 50 µs a member on SQLite,
-     * which copies every row of a member subquery before the union reads it.)
+     * The newest live articles of each section, at most `perSection` each, newest first: what the front page chooses
+     * its lead and blocks from, before it reads the summaries of those it shows. One UNION ALL of index ranges, one
+     * member per section. (Whole summaries in each member cost 50 µs a member on SQLite, which copies a member
+     * subquery's rows before the union reads them; and the page shows half of what it looks at.)
      */
-    async latestBySections(sectionIds: readonly number[], perSection: number): Promise<Map<number, LiveSummary[]>> {
-      const out = new Map<number, LiveSummary[]>(sectionIds.map((id) => [id, []]))
+    async newestBySections(sectionIds: readonly number[], perSection: number): Promise<Map<number, NewestEntry[]>> {
+      const out = new Map<number, NewestEntry[]>(sectionIds.map((id) => [id, []]))
       if (sectionIds.length === 0) return out
-      const rows = await newestIdsOfSections(sectionIds.length, { limit: perSection, ...Object.fromEntries(sectionIds.map((id, i) => [`s${i}`, id])) })
-      const summaries = await summariesByIds(rows.map((r) => r.article_id))
+      const rows = await newestOfSections(sectionIds.length, { limit: perSection, ...Object.fromEntries(sectionIds.map((id, i) => [`s${i}`, id])) })
       // A compound select promises no order: sort each block again.
-      summaries.sort((a, b) => b.publishedAt - a.publishedAt || b.id - a.id)
-      for (const s of summaries) out.get(s.section.id)?.push(s)
+      rows.sort((a, b) => b.published_at - a.published_at || b.article_id - a.article_id)
+      for (const r of rows) out.get(r.section_id)?.push({ id: r.article_id, language: r.language, publishedAt: r.published_at })
       return out
     },
 
