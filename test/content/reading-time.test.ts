@@ -2,7 +2,8 @@
 
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { readingMinutes } from '../../src/content/reading-time.ts'
+import { readingMinutes, wordCount } from '../../src/content/reading-time.ts'
+import { plainText } from '../../src/content/excerpt.ts'
 
 const words = (n: number): string => `<p>${Array.from({ length: n }, (_, i) => `w${i}`).join(' ')}</p>`
 
@@ -23,4 +24,15 @@ test('markup and entities do not count as words', () => {
   // 460 words and 460 ampersands: the ampersands are words of their own once decoded.
   assert.equal(readingMinutes(tagged), 4)
   assert.equal(readingMinutes(`<figure><img src="/media/a.jpg" alt="a long alt text that is not read"></figure>${words(230)}`), 1)
+})
+
+test('words are counted as in the plain text of the body, without building it', () => {
+  const samples = [
+    '', '<p>one</p>', '<p>two words</p>', '<p>wo<strong>rd</strong></p><p>next</p>', 'a<br>b<br/>c', '<h2>Title</h2>Body',
+    '<p>non&nbsp;breaking&#160;spaces&#xA0;here</p>', '<p>Tom &amp; Jerry &lt;3 &unknown; &#x263a;</p>',
+    '<ul><li>one</li><li>two</li></ul><blockquote><p>quoted</p></blockquote>',
+    '<figure><img src="/media/a.jpg" alt="not read"><figcaption>A caption</figcaption></figure>After',
+    '<p>\tTabs\nand\r\nnewlines\u2003em\u3000ideographic</p>', '<p>  leading and trailing  </p>',
+  ]
+  for (const html of samples) assert.equal(wordCount(html), plainText(html).split(' ').filter(Boolean).length, html)
 })
