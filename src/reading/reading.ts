@@ -87,10 +87,14 @@ export function createReading({ store, clock, site, mostRead, invalidation }: Re
       }
       const live = await store.live.findByPath(languagePrefix(language), p.section, p.slug)
       if (!live) throw new AppError('NotFound', 'no such article')
-      const [summary] = await summarize([live])
-      const translations = live.translationGroup === null ? [] : await summarize(await store.live.translations(live.translationGroup, live.id))
+      // Independent reads side by side: on PostgreSQL their round trips overlap.
+      const [[summary], translations, stored] = await Promise.all([
+        summarize([live]),
+        live.translationGroup === null ? [] : store.live.translations(live.translationGroup, live.id).then(summarize),
+        store.related.list(live.id),
+      ])
       // The list computed on publish (and refreshed in the background); shared tags only until it exists.
-      const computed = (await store.related.list(live.id)).map((r) => r.relatedId)
+      const computed = stored.map((r) => r.relatedId)
       const relatedIds = computed.length ? computed.slice(0, BLOCK) : await store.live.sharingTags(live.id, live.tags.map((t) => t.id), BLOCK)
       // With no shared tags, the newest of its own section stand in; never the article itself.
       const related = relatedIds.length

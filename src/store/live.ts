@@ -159,9 +159,11 @@ export function createLive(db: Kysely<Database>, dialect: StoreDialect) {
   }
 
   async function toSummaries(rows: readonly SummaryRow[]): Promise<LiveSummary[]> {
-    const authors = await bylines(rows.map((r) => r.article_id))
-    // Hero variants of the whole listing in one query, not one per item.
-    const variants = await loadVariants(rows.flatMap((r) => (r.m_id === null ? [] : [r.m_id])))
+    // Bylines and hero variants of the whole listing, one query each (not one per item), side by side: on PostgreSQL
+    // the two round trips overlap.
+    const [authors, variants] = await Promise.all([
+      bylines(rows.map((r) => r.article_id)), loadVariants(rows.flatMap((r) => (r.m_id === null ? [] : [r.m_id]))),
+    ])
     return rows.map((r) => ({
       id: r.article_id,
       language: r.language,
@@ -200,8 +202,7 @@ export function createLive(db: Kysely<Database>, dialect: StoreDialect) {
     async findByPath(languagePrefix: string, sectionSlug: string, slug: string): Promise<LiveArticle | undefined> {
       const [row] = await atPath({ language: languagePrefix, languageLike: `${languagePrefix}-%`, sectionSlug, slug })
       if (!row) return undefined
-      const [summary] = await toSummaries([row])
-      const tags = await tagsOf({ articleId: row.article_id })
+      const [[summary], tags] = await Promise.all([toSummaries([row]), tagsOf({ articleId: row.article_id })])
       return {
         ...summary!,
         bodyHtml: storedSanitizedHtml(row.body_html),
