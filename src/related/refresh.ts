@@ -19,7 +19,7 @@ export interface RefreshOptions {
   readonly reweigh: number
 }
 
-export const DEFAULT_REFRESH: RefreshOptions = { batch: 10, recent: 50, fanout: 16, reweigh: 200 }
+export const DEFAULT_REFRESH: RefreshOptions = { batch: 2, recent: 50, fanout: 16, reweigh: 200 }
 
 export interface RefreshReport {
   readonly recent: number
@@ -27,7 +27,14 @@ export interface RefreshReport {
   readonly reweighed: number
 }
 
-/** Recomputes `ids` in transactions of `batch` articles; returns how many were recomputed. */
+/**
+ * Lets pending I/O (page requests) run. better-sqlite3 answers synchronously, so every await in a job resolves as a
+ * microtask and a job never gives the event loop a turn on its own: the minutely refresh (200 articles, about 3 s on
+ * 100,000) held up every page request until it ended.
+ */
+const yieldToRequests = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+/** Recomputes `ids` in transactions of `batch` articles, letting requests in between; returns how many were recomputed. */
 async function recompute(store: Store, ids: readonly number[], now: number, batch: number, p: RelatedParams, withTerms: boolean): Promise<number> {
   for (let i = 0; i < ids.length; i += batch) {
     const part = ids.slice(i, i + batch)
@@ -35,6 +42,7 @@ async function recompute(store: Store, ids: readonly number[], now: number, batc
       if (withTerms) await reweigh(tx, part, p)
       for (const id of part) await computeList(tx, id, now, p)
     })
+    await yieldToRequests()
   }
   return ids.length
 }
@@ -49,6 +57,7 @@ export async function refreshRelated(store: Store, now: number, o: RefreshOption
   const affected = new Set<number>()
   for (const r of recent) {
     for (const c of (await rankCandidates(store, r.id, p)).slice(0, o.fanout)) affected.add(c.id)
+    await yieldToRequests()
   }
   for (const r of recent) affected.delete(r.id)
   const recomputed = await recompute(store, [...affected], now, o.batch, p, false)
