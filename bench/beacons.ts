@@ -19,7 +19,7 @@ import { openStore } from '../src/store/store.ts'
 import { startBaseline } from './baseline.ts'
 import { generate } from './generate.ts'
 import { createScratch, postgresUnavailable, vacuumAnalyze, type Engine, type Scratch } from './scratch.ts'
-import { freePort, processMemory } from './server.ts'
+import { freePort, processMemory, SERVER_ARGS } from './server.ts'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const DRAIN_SECONDS = 2
@@ -103,7 +103,7 @@ async function runEngine(engine: Engine, opts: LoadOptions & { articles: number;
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: scratch.dataDir, TRUST_PROXY: '1', LOG_LEVEL: 'warn' }
     for (const name of ['DATABASE_URL', 'HOST', 'SITE_URL', 'BROADSHEET_DEMO']) delete env[name]
     if (scratch.databaseUrl) env.DATABASE_URL = scratch.databaseUrl
-    const server = spawn(process.execPath, ['src/main.ts', '--no-demo'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const server = spawn(process.execPath, [...SERVER_ARGS], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
     const keep = (chunk: Buffer) => { output = (output + chunk.toString()).slice(-8000) }
     server.stdout.on('data', keep)

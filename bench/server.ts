@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
+/** Node's arguments for the server, as `npm start` runs it (package.json; src/main.ts says why). */
+export const SERVER_ARGS: readonly string[] = ['--max-semi-space-size=8', 'src/main.ts', '--no-demo']
+
 export interface ServerOptions {
   readonly dataDir: string
   /** PostgreSQL URL; SQLite (DATA_DIR/broadsheet.db) when undefined. */
@@ -106,7 +109,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`
   let output = ''
   const started = performance.now()
-  const child = spawn(process.execPath, ['src/main.ts', '--no-demo'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [...SERVER_ARGS], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-8000)
   }
