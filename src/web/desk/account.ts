@@ -5,6 +5,7 @@ import { changeOwnPassword, renameSelf } from '../../editorial/user-admin.ts'
 import { accountPage, type AccountView } from '../../render/desk/account-page.ts'
 import { requireUser, viewerOf } from '../viewer.ts'
 import { doneQuery, doneRedirect, formText, idParams, refusal } from './admin-forms.ts'
+import { attempt } from './form-attempt.ts'
 import { sendDeskPage, type DeskKit } from './desk.ts'
 
 const DONE: Readonly<Record<string, string>> = {
@@ -28,16 +29,8 @@ export const deskAccountRoutes = (kit: DeskKit): FastifyPluginAsync => async (ap
   }
 
   /** Runs a change; a refusal re-renders the page with the message at the form's field. */
-  async function change(req: FastifyRequest, reply: FastifyReply, form: 'name' | 'password' | 'token', done: string, fn: () => Promise<unknown>, values: AccountView['values'] = {}) {
-    try {
-      await fn()
-      return doneRedirect(reply, '/desk/account', done)
-    } catch (err) {
-      const r = refusal(err)
-      if (!r) throw err
-      return render(req, reply, r.status, { error: { form, error: r.error }, values })
-    }
-  }
+  const change = (req: FastifyRequest, reply: FastifyReply, form: 'name' | 'password' | 'token', done: string, fn: () => Promise<unknown>, values: AccountView['values'] = {}) =>
+    attempt(fn, () => doneRedirect(reply, '/desk/account', done), (status, error) => render(req, reply, status, { error: { form, error }, values }))
 
   app.get<{ Querystring: { done?: string } }>('/account', { schema: { querystring: doneQuery(Object.keys(DONE)) }, preHandler: ANYONE }, async (req, reply) =>
     render(req, reply, 200, { status: req.query.done ? DONE[req.query.done] ?? null : null }))

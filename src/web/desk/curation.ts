@@ -4,7 +4,8 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { AppError } from '../../errors.ts'
 import { frontDeskPage, type FrontDeskView } from '../../render/desk/front-page.ts'
 import { requireUser, viewerOf } from '../viewer.ts'
-import { doneQuery, doneRedirect, formText, refusal } from './admin-forms.ts'
+import { doneQuery, doneRedirect, formText } from './admin-forms.ts'
+import { attempt } from './form-attempt.ts'
 import { sendDeskPage, type DeskKit } from './desk.ts'
 import { instantOfLocal, localOfInstant } from '../../domain/calendar.ts'
 
@@ -39,20 +40,14 @@ export const deskFrontRoutes = (kit: DeskKit): FastifyPluginAsync => async (app)
    * Runs a change; a refusal re-renders the page (400, or 409 as the kind says) with the message at its field, in the
    * row of the pick it is about when `row`.
    */
-  async function change(req: FastifyRequest, reply: FastifyReply, done: string, fn: (userId: number) => Promise<unknown>, row = true) {
-    try {
-      await fn(viewerOf(req)!.user.id)
-      return doneRedirect(reply, '/desk/front', done)
-    } catch (err) {
-      const r = refusal(err)
-      if (!r) throw err
+  const change = (req: FastifyRequest, reply: FastifyReply, done: string, fn: (userId: number) => Promise<unknown>, row = true) =>
+    attempt(() => fn(viewerOf(req)!.user.id), () => doneRedirect(reply, '/desk/front', done), (status, error) => {
       const article = Number(formText(req.body, 'article', 20))
-      return render(req, reply, r.status, {
-        error: { ...r.error, ...(Number.isSafeInteger(article) && article > 0 && row && { articleId: article }) },
+      return render(req, reply, status, {
+        error: { ...error, ...(Number.isSafeInteger(article) && article > 0 && row && { articleId: article }) },
         values: { article: formText(req.body, 'article', 20) },
       })
-    }
-  }
+    })
 
   app.get<{ Querystring: { done?: string; q?: string } }>('/front', {
     schema: { querystring: doneQuery(Object.keys(DONE), { q: { type: 'string', maxLength: 200 } }) }, preHandler: CURATE,

@@ -7,6 +7,7 @@ import { MAX_BYTES } from '../../media/limits.ts'
 import { mediaDetailPage, mediaLibraryPage, type MediaDetailView, type MediaLibraryView } from '../../render/desk/media-page.ts'
 import { requireUser, viewerOf } from '../viewer.ts'
 import { doneQuery, doneRedirect, formText, idParams, refusal } from './admin-forms.ts'
+import { attempt } from './form-attempt.ts'
 import { sendDeskPage, type DeskKit } from './desk.ts'
 
 const PER_PAGE = 30
@@ -86,24 +87,12 @@ export const deskMediaRoutes = (kit: DeskKit): FastifyPluginAsync => async (app)
       alt: formText(req.body, 'alt', 1001), caption: formText(req.body, 'caption', 2001), credit: formText(req.body, 'credit', 301),
       focalX: formText(req.body, 'focal_x', 30), focalY: formText(req.body, 'focal_y', 30),
     }
-    try {
-      await media.describe(req.params.id, values)
-      return doneRedirect(reply, `/desk/media/${req.params.id}`, 'saved')
-    } catch (err) {
-      const r = refusal(err)
-      if (!r) throw err
-      return sendDeskPage(reply, r.status, mediaDetailPage(await kit.context(req, await kit.csrfFor(req)), await detail(req, req.params.id, { error: r.error, values })))
-    }
+    return attempt(() => media.describe(req.params.id, values), () => doneRedirect(reply, `/desk/media/${req.params.id}`, 'saved'),
+      async (status, error) => sendDeskPage(reply, status, mediaDetailPage(await kit.context(req, await kit.csrfFor(req)), await detail(req, req.params.id, { error, values }))))
   })
 
   app.post<{ Params: { id: number } }>('/media/:id/delete', { schema: { params: idParams }, preHandler: requireUser('media.delete') }, async (req, reply) => {
-    try {
-      await media.remove(req.params.id)
-      return doneRedirect(reply, '/desk/media', 'deleted')
-    } catch (err) {
-      const r = refusal(err)
-      if (!r) throw err
-      return sendDeskPage(reply, r.status, mediaDetailPage(await kit.context(req, await kit.csrfFor(req)), await detail(req, req.params.id, { error: r.error })))
-    }
+    return attempt(() => media.remove(req.params.id), () => doneRedirect(reply, '/desk/media', 'deleted'),
+      async (status, error) => sendDeskPage(reply, status, mediaDetailPage(await kit.context(req, await kit.csrfFor(req)), await detail(req, req.params.id, { error }))))
   })
 }

@@ -6,7 +6,8 @@ import { EDITABLE_PAGES, saveSiteSettings, SOCIAL_NETWORKS } from '../../editori
 import { settingsPage } from '../../render/desk/settings-page.ts'
 import type { SiteSettingsForm } from '../../domain/site.ts'
 import { requireUser, viewerOf } from '../viewer.ts'
-import { doneQuery, doneRedirect, formText, refusal } from './admin-forms.ts'
+import { doneQuery, doneRedirect, formText } from './admin-forms.ts'
+import { attempt } from './form-attempt.ts'
 import { sendDeskPage, type DeskKit } from './desk.ts'
 import type { FieldError } from '../../render/desk/form-parts.ts'
 
@@ -56,15 +57,10 @@ export const deskSettingsRoutes = (kit: DeskKit): FastifyPluginAsync => async (a
       logo: formText(b, 'logo', 30), menu: formText(b, 'menu', 6000),
       pages: Object.fromEntries(EDITABLE_PAGES.map((p) => [p.slug, { title: formText(b, `page_${p.slug}_title`, 300), body: formText(b, `page_${p.slug}_body`, 20_001) }])),
     }
-    try {
-      await store.transaction((tx) => saveSiteSettings(tx, input, { actorId: viewerOf(req)!.user.id, now: clock.now() }))
-    } catch (err) {
-      const r = refusal(err)
-      if (!r) throw err
-      return render(req, reply, r.status, input, { error: r.error })
-    }
-    // This instance's settings cache; the page caches of every instance flush on the recorded invalidation.
-    site.invalidate()
-    return doneRedirect(reply, '/desk/settings', 'saved')
+    return attempt(() => store.transaction((tx) => saveSiteSettings(tx, input, { actorId: viewerOf(req)!.user.id, now: clock.now() })), () => {
+      // This instance's settings cache; the page caches of every instance flush on the recorded invalidation.
+      site.invalidate()
+      return doneRedirect(reply, '/desk/settings', 'saved')
+    }, (status, error) => render(req, reply, status, input, { error }))
   })
 }

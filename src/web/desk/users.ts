@@ -4,7 +4,8 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { changeRole, setActive } from '../../editorial/user-admin.ts'
 import { usersPage, type UsersView } from '../../render/desk/users-page.ts'
 import { requireUser, viewerOf } from '../viewer.ts'
-import { doneQuery, doneRedirect, formText, idParams, refusal } from './admin-forms.ts'
+import { doneQuery, doneRedirect, formText, idParams } from './admin-forms.ts'
+import { attempt } from './form-attempt.ts'
 import { sendDeskPage, type DeskKit } from './desk.ts'
 
 const DONE: Readonly<Record<string, string>> = {
@@ -28,30 +29,18 @@ export const deskUserRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) 
   }
 
   /** Runs a change of user `id`; a refusal re-renders the page with the message at that user's row. */
-  async function change(req: FastifyRequest, reply: FastifyReply, id: number, done: string, fn: () => Promise<unknown>) {
-    try {
-      await fn()
-      return doneRedirect(reply, '/desk/users', done)
-    } catch (err) {
-      const r = refusal(err)
-      if (!r) throw err
-      return render(req, reply, r.status, { error: { form: id, error: { field: null, message: r.error.message } } })
-    }
-  }
+  const change = (req: FastifyRequest, reply: FastifyReply, id: number, done: string, fn: () => Promise<unknown>) =>
+    attempt(fn, () => doneRedirect(reply, '/desk/users', done),
+      (status, error) => render(req, reply, status, { error: { form: id, error: { field: null, message: error.message } } }))
 
   app.get<{ Querystring: { done?: string } }>('/users', { schema: { querystring: doneQuery(Object.keys(DONE)) }, preHandler: MANAGE }, async (req, reply) =>
     render(req, reply, 200, { status: req.query.done ? DONE[req.query.done] ?? null : null }))
 
   app.post('/users', { preHandler: MANAGE }, async (req, reply) => {
     const values = { name: formText(req.body, 'name', 300), email: formText(req.body, 'email', 300), role: formText(req.body, 'role', 20) }
-    try {
-      await accounts.createUser({ ...values, password: formText(req.body, 'password', 1024) }, viewerOf(req))
-      return doneRedirect(reply, '/desk/users', 'created')
-    } catch (err) {
-      const r = refusal(err)
-      if (!r) throw err
-      return render(req, reply, r.status, { error: { form: 'new', error: r.error }, values })
-    }
+    return attempt(() => accounts.createUser({ ...values, password: formText(req.body, 'password', 1024) }, viewerOf(req)),
+      () => doneRedirect(reply, '/desk/users', 'created'),
+      (status, error) => render(req, reply, status, { error: { form: 'new', error }, values }))
   })
 
   app.post<{ Params: { id: number } }>('/users/:id/role', { schema: { params: idParams }, preHandler: MANAGE }, async (req, reply) =>

@@ -5,6 +5,7 @@ import { addReceiver, deactivateReceiver, deliveryLog, listReceivers, redeliver 
 import { webhooksPage, type WebhooksView } from '../../render/desk/webhooks-page.ts'
 import { requireUser } from '../viewer.ts'
 import { doneQuery, doneRedirect, formText, idParams, refusal } from './admin-forms.ts'
+import { attempt } from './form-attempt.ts'
 import { sendDeskPage, type DeskKit } from './desk.ts'
 
 const RECENT = 30
@@ -28,16 +29,9 @@ export const deskWebhookRoutes = (kit: DeskKit): FastifyPluginAsync => async (ap
     }))
   }
 
-  async function change(req: FastifyRequest, reply: FastifyReply, done: string, fn: () => Promise<unknown>) {
-    try {
-      await fn()
-      return doneRedirect(reply, '/desk/webhooks', done)
-    } catch (err) {
-      const r = refusal(err)
-      if (!r) throw err
-      return render(req, reply, r.status, { error: { field: null, message: r.error.message } })
-    }
-  }
+  const change = (req: FastifyRequest, reply: FastifyReply, done: string, fn: () => Promise<unknown>) =>
+    attempt(fn, () => doneRedirect(reply, '/desk/webhooks', done),
+      (status, error) => render(req, reply, status, { error: { field: null, message: error.message } }))
 
   app.get<{ Querystring: { done?: string } }>('/webhooks', { schema: { querystring: doneQuery(Object.keys(DONE)) }, preHandler: MANAGE }, async (req, reply) =>
     render(req, reply, 200, { status: req.query.done ? DONE[req.query.done] ?? null : null }))
