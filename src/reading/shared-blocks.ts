@@ -8,7 +8,7 @@ import type { LiveSummary } from '../store/live.ts'
 import type { Store } from '../store/store.ts'
 
 /** The longest block any page shows; shorter blocks are cut from it, so every page shares one entry per block. */
-export const SHARED_BLOCK_SIZE = 10
+const SHARED_BLOCK_SIZE = 10
 
 export interface SharedBlocksDeps {
   readonly store: Pick<Store, 'live'>

@@ -221,10 +221,8 @@ export function createLive(db: Kysely<Database>, dialect: StoreDialect) {
     },
 
     /** The newest live articles across the site. */
-    async latest(limit: number, excludeIds: readonly number[] = []): Promise<LiveSummary[]> {
-      if (excludeIds.length === 0) return toSummaries(await newest({ limit }))
-      const q = summaryQuery().where('l.article_id', 'not in', excludeIds).orderBy('l.published_at', 'desc').orderBy('l.article_id', 'desc').limit(limit)
-      return toSummaries(await q.execute())
+    async latest(limit: number): Promise<LiveSummary[]> {
+      return toSummaries(await newest({ limit }))
     },
 
     /**
