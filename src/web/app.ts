@@ -11,6 +11,8 @@ import { assetRoutes, loadAssets } from './assets.ts'
 import { logProblem, toProblem } from './errors.ts'
 import { securityHeaders, setSecurityHeaders } from './security.ts'
 import { healthRoutes } from './health.ts'
+import { refuseNul } from './input-guard.ts'
+import { safeRedirects } from './location.ts'
 import { createPageCache } from './page-cache.ts'
 import { renderContextSource, sendErrorPage, type ContextSource } from './site/pages.ts'
 import { frontRoutes } from './site/front.ts'
@@ -65,14 +67,16 @@ export async function buildApp({ services, config, log }: AppDeps): Promise<Fast
   })
 
   securityHeaders(app, { https: config.siteUrl.protocol === 'https:' })
+  safeRedirects(app)
+  refuseNul(app)
 
   // One URL per page: a trailing slash redirects to the path without it.
   app.addHook('onRequest', async (req, reply) => {
     const q = req.url.indexOf('?')
     const pathname = q === -1 ? req.url : req.url.slice(0, q)
     if (pathname.length > 1 && pathname.endsWith('/')) {
-      const clean = pathname.replace(/\/+$/, '') || '/'
-      return reply.redirect(clean.replace(/^\/+/, '/') + (q === -1 ? '' : req.url.slice(q)), 301)
+      // safeRedirects collapses a leading `//` or `/\`, which browsers would read as another host.
+      return reply.redirect((pathname.replace(/\/+$/, '') || '/') + (q === -1 ? '' : req.url.slice(q)), 301)
     }
   })
 
