@@ -3,8 +3,8 @@
 import type { FastifyInstance } from 'fastify'
 import { AppError } from '../errors.ts'
 
-/** The one message for a NUL, wherever it came from. */
-const NUL_MESSAGE = 'the request holds a NUL character, which no field may contain'
+/** The one message for a NUL, wherever it came from (multipart.ts checks upload fields with it too). */
+export const NUL_MESSAGE = 'the request holds a NUL character, which no field may contain'
 
 /**
  * Whether a parsed body (a string, or objects and arrays of them) holds a NUL anywhere, keys included. Iterative, so a

@@ -7,6 +7,7 @@ import { mediaUrl } from '../../domain/media.ts'
 import { AppError } from '../../errors.ts'
 import { MAX_BYTES } from '../../media/limits.ts'
 import { viewerOf } from '../viewer.ts'
+import { uploadParts } from '../multipart.ts'
 import type { AdminServices } from './admin.ts'
 
 const TEXT_FIELDS = ['alt', 'caption', 'credit'] as const
@@ -43,7 +44,7 @@ export const adminMediaRoutes = (s: AdminServices): FastifyPluginAsync => async 
     if (!req.isMultipart()) throw Object.assign(new Error('send the image as multipart/form-data, in a field named file'), { statusCode: 415 })
     let file: { data: Buffer; filename: string } | undefined
     const text: Partial<Record<TextField, string>> = {}
-    for await (const part of req.parts()) {
+    for await (const part of uploadParts(req)) {
       if (part.type === 'file') {
         if (part.fieldname !== 'file') {
           part.file.resume()

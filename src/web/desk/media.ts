@@ -6,6 +6,7 @@ import { can } from '../../domain/roles.ts'
 import { MAX_BYTES } from '../../media/limits.ts'
 import { mediaDetailPage, mediaLibraryPage, type MediaDetailView, type MediaLibraryView } from '../../render/desk/media-page.ts'
 import { requireUser, viewerOf } from '../viewer.ts'
+import { uploadParts } from '../multipart.ts'
 import { doneQuery, doneRedirect, formText, idParams, refusal } from './admin-forms.ts'
 import { attempt } from './form-attempt.ts'
 import { sendDeskPage, type DeskKit } from './desk.ts'
@@ -27,7 +28,7 @@ interface ListQuery { done?: string; page?: number; q?: string }
 async function readUpload(req: FastifyRequest): Promise<{ fields: Record<string, string>; file: { data: Buffer; filename: string } | null }> {
   const fields: Record<string, string> = {}
   let file: { data: Buffer; filename: string } | null = null
-  for await (const part of req.parts()) {
+  for await (const part of uploadParts(req)) {
     if (part.type === 'file') {
       // Throws a 413 once the file passes the limit, before the rest is buffered.
       const data = await part.toBuffer()
