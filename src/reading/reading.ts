@@ -19,7 +19,7 @@ import { createSharedBlocks } from './shared-blocks.ts'
 
 export const PER_PAGE = 20
 const BLOCK = 5
-/** The highest page number a listing accepts; beyond it OFFSET scans grow and no reader goes there. */
+/** The highest page number a listing serves; beyond it OFFSET scans grow and no reader goes there, so later pages are not found. */
 export const MAX_PAGE = 5000
 
 export interface ReadingDeps {
@@ -42,10 +42,15 @@ export function createReading({ store, clock, site, mostRead, invalidation }: Re
     }))
   }
 
-  async function toPage(listing: Listing, page: number): Promise<Page<ArticleSummary>> {
+  /** One page of a listing: a page past the end is NotFound whatever its number, and past MAX_PAGE is never read. */
+  async function toPage(page: number, read: (page: number) => Promise<Listing>): Promise<Page<ArticleSummary>> {
+    // Infinity is how a number of hundreds of digits arrives: a whole number too, and past the end.
+    if (!(Number.isInteger(page) || page === Infinity) || page < 1) throw new AppError('Invalid', 'page must be a whole number from 1 upwards', 'page')
+    if (page > MAX_PAGE) throw new AppError('NotFound', 'there is no such page')
+    const listing = await read(page)
     // Page 1 of an empty listing is a real, empty page; any later empty page does not exist.
     if (page > 1 && listing.items.length === 0) throw new AppError('NotFound', 'there is no such page')
-    return { items: await summarize(listing.items), page, hasNext: listing.hasNext }
+    return { items: await summarize(listing.items), page, hasNext: listing.hasNext && page < MAX_PAGE }
   }
 
   const shared = createSharedBlocks({ store, clock, mostRead, invalidation, summarize, siteLanguage: async () => (await site.get()).settings.language })
@@ -116,21 +121,21 @@ export function createReading({ store, clock, site, mostRead, invalidation }: Re
     async sectionPage(slug: string, page: number): Promise<SectionPage> {
       const section = (await site.get()).sections.find((s) => s.slug === slug)
       if (!section) throw new AppError('NotFound', 'no such section')
-      return { section, list: await toPage(await store.live.bySection(section.id, { page, perPage: PER_PAGE }), page) }
+      return { section, list: await toPage(page, (p) => store.live.bySection(section.id, { page: p, perPage: PER_PAGE })) }
     },
 
     async tagPage(slug: string, page: number): Promise<TagPage> {
       const tag = await store.taxonomy.tagBySlug(slug)
       if (!tag) throw new AppError('NotFound', 'no such tag')
       const parent = tag.parentId === null ? null : (await store.taxonomy.tag(tag.parentId)) ?? null
-      return { tag, parent: parent && { slug: parent.slug, name: parent.name }, list: await toPage(await store.live.byTag(tag.id, { page, perPage: PER_PAGE }), page) }
+      return { tag, parent: parent && { slug: parent.slug, name: parent.name }, list: await toPage(page, (p) => store.live.byTag(tag.id, { page: p, perPage: PER_PAGE })) }
     },
 
     async authorPage(slug: string, page: number): Promise<AuthorPage> {
       const author = await store.people.authorBySlug(slug)
       if (!author) throw new AppError('NotFound', 'no such author')
       const photo = author.photoMediaId === null ? null : (await store.media.get(author.photoMediaId)) ?? null
-      return { author, photo, list: await toPage(await store.live.byAuthor(author.id, { page, perPage: PER_PAGE }), page) }
+      return { author, photo, list: await toPage(page, (p) => store.live.byAuthor(author.id, { page: p, perPage: PER_PAGE })) }
     },
 
     /** The archive; unknown sections and bad dates are AppError('Invalid') naming the parameter. */
@@ -145,12 +150,12 @@ export function createReading({ store, clock, site, mostRead, invalidation }: Re
         if (value !== null && !isCalendarDate(value)) throw new AppError('Invalid', `${name} must be a date written YYYY-MM-DD, got "${value}"`, name)
       }
       if (filter.from && filter.to && filter.from > filter.to) throw new AppError('Invalid', '`from` must not be after `to`', 'from')
-      const listing = await store.live.archive({
-        sectionIds, page: filter.page, perPage: PER_PAGE,
+      const list = await toPage(filter.page, (page) => store.live.archive({
+        sectionIds, page, perPage: PER_PAGE,
         fromMs: filter.from ? startOfDay(filter.from, settings.timeZone) : null,
         toMs: filter.to ? startOfNextDay(filter.to, settings.timeZone) : null,
-      })
-      return { filter, allSections: sections, list: await toPage(listing, filter.page) }
+      }))
+      return { filter, allSections: sections, list }
     },
 
     async popularPage(): Promise<PopularPage> {

@@ -23,8 +23,10 @@ function validationProblem(err: FastifyError): HttpProblem {
   const path = (first?.instancePath ?? '').replace(/^\//, '').split('/')[0] ?? ''
   const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty
   const field = FIELD_NAMES[path] ?? (path || missing || null)
+  // Every page schema has minimum 1; a route that also has a maximum says so, so that the message stays true.
+  const limit = first?.keyword === 'maximum' ? (first.params as { limit?: number }).limit : undefined
   const message = field === 'page'
-    ? 'page must be a whole number from 1 upwards'
+    ? `page must be a whole number from 1 ${limit === undefined ? 'upwards' : `to ${limit}`}`
     : field ? `${field} ${first?.message ?? 'is not valid'}` : 'the request is not valid'
   return { status: 400, message, field }
 }

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict'
 import { buildSiteApp, seedNewsroom } from '../support/web.ts'
 import { toProblem } from '../../src/web/errors.ts'
 import { AppError } from '../../src/errors.ts'
+import { cookieHeader, setupOwner } from '../support/desk.ts'
 
 const ODD_URLS = [
   '/news/%00', '/%00', '/tag/..%2f..', '/tag/%2e%2e', '/author/..%5c..', '/media/..%2f..%2fetc%2fpasswd', '/media/../../etc/passwd',
@@ -66,4 +67,22 @@ test('toProblem keeps a client error’s 4xx and hides any other error as a bare
   assert.deepEqual(toProblem(Object.assign(new Error('upstream'), { statusCode: 502 })), { status: 500, message: null, field: null })
   assert.deepEqual(toProblem('a string'), { status: 500, message: null, field: null })
   assert.deepEqual(toProblem(null), { status: 500, message: null, field: null })
+})
+
+test('a page number over a route’s maximum answers 400 with that maximum in the message', async (t) => {
+  const a = await buildSiteApp(t)
+  await seedNewsroom(a.store)
+  const owner = cookieHeader(await setupOwner(a))
+  const cases: [string, string][] = [
+    ['/search?q=vote&page=51', 'page must be a whole number from 1 to 50'],
+    ['/search?q=vote&page=5001', 'page must be a whole number from 1 to 50'],
+    ['/desk?page=100001', 'page must be a whole number from 1 to 100000'],
+    ['/desk/media?page=100001', 'page must be a whole number from 1 to 100000'],
+    ['/desk?page=0', 'page must be a whole number from 1 upwards'],
+  ]
+  for (const [url, message] of cases) {
+    const res = await a.app.inject({ url, headers: { cookie: owner } })
+    assert.equal(res.statusCode, 400, url)
+    assert.ok(res.body.includes(message), `${url}: ${res.body.slice(0, 300)}`)
+  }
 })

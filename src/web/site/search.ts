@@ -4,7 +4,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { SearchFilter } from '../../domain/read-models.ts'
 import { searchPage } from '../../render/site/search-page.ts'
 import type { Services } from '../../services.ts'
-import { MAX_PAGE } from '../../reading/reading.ts'
+import { SEARCH_MAX_PAGE } from '../../reading/search.ts'
 import { sendPage, type ContextSource } from './pages.ts'
 
 const slug = { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 120 } as const
@@ -14,7 +14,7 @@ export const searchQuerySchema = {
   type: 'object',
   properties: {
     q: { type: 'string', maxLength: 200, default: '' },
-    page: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 },
+    page: { type: 'integer', minimum: 1, maximum: SEARCH_MAX_PAGE, default: 1 },
     section: { type: 'array', items: slug, maxItems: 50, default: [] },
     tag: { type: 'string', maxLength: 120 },
     from: { type: 'string', maxLength: 10 },

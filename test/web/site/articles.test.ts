@@ -145,11 +145,23 @@ test('a section page past the end answers 404, and an empty section’s first pa
 test('a bad page number answers a 400 page that names `page`', async (t) => {
   const { app, store } = await buildSiteApp(t)
   await seedTaxonomy(store)
-  for (const page of ['0', 'abc', '1.5', '-1', '', '5001', '99999999999', 'Infinity', '-Infinity', '1e400', '1e3']) {
+  for (const page of ['0', '000', 'abc', '1.5', '-1', '', 'Infinity', '-Infinity', '1e400', '1e3', '0x10', ' 2']) {
     const res = await app.inject(`/news?page=${page}`)
     assert.equal(res.statusCode, 400, page)
     assert.match(res.headers['content-type'] as string, /^text\/html/)
     assert.match(res.body, /<p class="error-detail">page must be a whole number from 1 upwards<\/p>/, page)
+  }
+})
+
+test('a page past the end answers 404 whatever its number, on sections, tags, authors and the archive', async (t) => {
+  const { app, store } = await buildSiteApp(t)
+  await seedNewsroom(store)
+  for (const path of ['/news', '/tag/energy', '/author/newsroom', '/archive']) {
+    for (const page of ['2', '4999', '5000', '5001', '99999', '99999999999', '9'.repeat(400)]) {
+      const res = await app.inject(`${path}?page=${page}`)
+      assert.equal(res.statusCode, 404, `${path}?page=${page.slice(0, 20)}`)
+    }
+    assert.equal((await app.inject(`${path}?page=1`)).statusCode, 200, path)
   }
 })
 
