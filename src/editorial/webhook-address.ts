@@ -11,16 +11,51 @@ for (const [net, bits] of [
   ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24],
   ['224.0.0.0', 4], ['240.0.0.0', 4],
 ] as const) PRIVATE.addSubnet(net, bits, 'ipv4')
-for (const [net, bits] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['2001:db8::', 32]] as const) {
-  PRIVATE.addSubnet(net, bits, 'ipv6')
+// fec0::/10 is the deprecated site-local range; 100::/64 discards; 64:ff9b:1::/48 is NAT64 for local use (RFC 8215).
+for (const [net, bits] of [
+  ['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8], ['2001:db8::', 32], ['100::', 64], ['64:ff9b:1::', 48],
+] as const) PRIVATE.addSubnet(net, bits, 'ipv6')
+
+/** The eight 16-bit groups of an IPv6 address that isIP accepted (a zone and a dotted IPv4 tail allowed). */
+function groups(ip: string): number[] {
+  let text = ip.replace(/%.*$/, '')
+  const dotted = /^(.*:)(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text)
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(2).map(Number) as [number, number, number, number]
+    text = `${dotted[1]}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`
+  }
+  const [head = '', tail] = text.split('::')
+  const before = head ? head.split(':') : []
+  const after = tail ? tail.split(':') : []
+  const zeros = tail === undefined ? [] : Array<string>(8 - before.length - after.length).fill('0')
+  return [...before, ...zeros, ...after].map((g) => parseInt(g, 16))
 }
 
-/** Whether `ip` (v4 or v6, v4-mapped included) is loopback, private, link-local, multicast or reserved. Not an IP → false. */
+const ipv4Of = (high: number, low: number): string => `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`
+
+/**
+ * The IPv4 addresses an IPv6 address carries and reaches: IPv4-mapped (::ffff:a.b.c.d), IPv4-translated
+ * (::ffff:0:a.b.c.d), IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::/96), 6to4 (2002::/16) and Teredo (2001::/32: the
+ * server, and the client with its bits inverted). Each is another spelling of the IPv4 host, so the IPv4 rules apply.
+ */
+export function embeddedIpv4(ip: string): string[] {
+  const g = groups(ip)
+  const zero = (from: number, to: number) => g.slice(from, to).every((x) => x === 0)
+  if (zero(0, 5) && (g[5] === 0xffff || g[5] === 0)) return [ipv4Of(g[6]!, g[7]!)]
+  if (zero(0, 4) && g[4] === 0xffff && g[5] === 0) return [ipv4Of(g[6]!, g[7]!)]
+  if (g[0] === 0x64 && g[1] === 0xff9b && zero(2, 6)) return [ipv4Of(g[6]!, g[7]!)]
+  if (g[0] === 0x2002) return [ipv4Of(g[1]!, g[2]!)]
+  if (g[0] === 0x2001 && g[1] === 0) return [ipv4Of(g[2]!, g[3]!), ipv4Of(~g[6]! & 0xffff, ~g[7]! & 0xffff)]
+  return []
+}
+
+/** Whether `ip` (v4 or v6, and any IPv6 spelling of an IPv4 address) is loopback, private, link-local, multicast or reserved. Not an IP → false. */
 export function isPrivateAddress(ip: string): boolean {
   const bare = ip.replace(/^\[|\]$/g, '')
   const family = isIP(bare)
   if (family === 0) return false
-  return PRIVATE.check(bare, family === 4 ? 'ipv4' : 'ipv6')
+  if (family === 4) return PRIVATE.check(bare, 'ipv4')
+  return PRIVATE.check(bare.replace(/%.*$/, ''), 'ipv6') || embeddedIpv4(bare).some((v4) => PRIVATE.check(v4, 'ipv4'))
 }
 
 const MAX_URL_LENGTH = 2000
