@@ -10,20 +10,24 @@ import { itemContent, itemUrls, xmlChars } from './feed-content.ts'
 // Writing each `&` as `&amp;` first makes that round trip exact, so a title that contains "&amp;" keeps it.
 const text = (s: string): string => xmlChars(s).replace(/&/g, '&amp;')
 
-// xml-js splits only the first `]]>` of a CDATA section. HTML fields lose every `]]>` here without changing meaning
-// (`&gt;` is `>` in HTML); a plain-text title keeps its first one exactly and later ones become `]]&gt;`.
-const htmlCdata = (s: string): string => xmlChars(s).replaceAll(']]>', ']]&gt;')
-const textCdata = (s: string): string => {
-  const clean = xmlChars(s)
-  const i = clean.indexOf(']]>')
-  return i === -1 ? clean : clean.slice(0, i + 3) + clean.slice(i + 3).replaceAll(']]>', ']]&gt;')
-}
+// RSS readers treat every text element (title, description, category, dc:creator) as HTML, as common practice has it:
+// a name is entity-encoded first, so "A <b> tag" shows as those characters rather than as bold text.
+const rssText = (s: string): string => text(escapeHtml(s))
 
-function baseFeed(ctx: RenderContext, model: FeedModel): Feed {
+// xml-js splits only the first `]]>` of a CDATA section. HTML fields lose every `]]>` here without changing meaning
+// (`&gt;` is `>` in HTML).
+const htmlCdata = (s: string): string => xmlChars(s).replaceAll(']]>', ']]&gt;')
+
+// `feed` writes every Atom entry title as type="html" CDATA; RFC 4287 titles are text constructs, so each (an escaped,
+// CDATA-safe title, see atomFeed) is rewritten as type="text", whose XML-escaped text is exactly the title.
+const ATOM_HTML_TITLE = /<title type="html"><!\[CDATA\[([^]*?)\]\]><\/title>/g
+const atomTextTitles = (xml: string): string => xml.replace(ATOM_HTML_TITLE, (_m, escaped: string) => `<title type="text">${escaped}</title>`)
+
+function baseFeed(ctx: RenderContext, model: FeedModel, plain: (s: string) => string): Feed {
   const home = absoluteUrl(ctx, model.pagePath)
   return new Feed({
-    title: text(model.title),
-    description: text(model.description),
+    title: plain(model.title),
+    description: plain(model.description),
     id: home,
     link: home,
     language: model.language,
@@ -31,26 +35,26 @@ function baseFeed(ctx: RenderContext, model: FeedModel): Feed {
     generator: 'Broadsheet',
     feedLinks: { rss: absoluteUrl(ctx, feedPath(model.pagePath, 'rss')), atom: absoluteUrl(ctx, feedPath(model.pagePath, 'atom')) },
     // The publisher is the feed's author, so an entry without a byline still satisfies RFC 4287 (4.1.1).
-    author: { name: text(ctx.settings.name), link: absoluteUrl(ctx, '/') },
+    author: { name: plain(ctx.settings.name), link: absoluteUrl(ctx, '/') },
     ...(ctx.settings.logo && { image: absoluteUrl(ctx, `/media/${ctx.settings.logo}`) }),
   })
 }
 
 /** The feed as RSS 2.0: items with guid (the permalink), RFC 822 pubDate, description, content:encoded and dc:creator. */
 export function rssFeed(ctx: RenderContext, model: FeedModel): string {
-  const feed = baseFeed(ctx, model)
+  const feed = baseFeed(ctx, model, rssText)
   for (const item of model.items) {
     const urls = itemUrls(ctx, item)
     const entry: Item = {
-      title: textCdata(item.title),
+      title: htmlCdata(escapeHtml(item.title)),
       link: urls.url,
       date: new Date(item.updatedAt),
       published: new Date(item.publishedAt),
       description: htmlCdata(escapeHtml(item.summary)),
       content: htmlCdata(itemContent(ctx, item)),
-      category: urls.tags.map((t) => ({ name: text(t.name), domain: t.url })),
+      category: urls.tags.map((t) => ({ name: rssText(t.name), domain: t.url })),
       // RSS's own <author> must be an e-mail address; bylines are names, so they go in Dublin Core's creator.
-      ...(urls.authors.length && { extensions: [{ name: 'dc:creator', objects: urls.authors.map((a) => ({ _text: text(a.name) })) as unknown as Record<string, unknown> }] }),
+      ...(urls.authors.length && { extensions: [{ name: 'dc:creator', objects: urls.authors.map((a) => ({ _text: rssText(a.name) })) as unknown as Record<string, unknown> }] }),
       ...(item.hero && urls.image && { enclosure: { url: urls.image, type: item.hero.mime, length: item.hero.bytes } }),
     }
     feed.addItem(entry)
@@ -60,11 +64,11 @@ export function rssFeed(ctx: RenderContext, model: FeedModel): string {
 
 /** The feed as Atom 1.0: entries with id, title, updated, published, link, author, summary, content and categories. */
 export function atomFeed(ctx: RenderContext, model: FeedModel): string {
-  const feed = baseFeed(ctx, model)
+  const feed = baseFeed(ctx, model, text)
   for (const item of model.items) {
     const urls = itemUrls(ctx, item)
     feed.addItem({
-      // Atom titles are written as type="html": the escaped text reads back as exactly the title.
+      // Escaped, so it holds no `]]>`, and its escapes are XML's as well: atomTextTitles makes it a type="text" title.
       title: escapeHtml(xmlChars(item.title)),
       id: urls.url,
       link: urls.url,
@@ -77,5 +81,5 @@ export function atomFeed(ctx: RenderContext, model: FeedModel): string {
       category: urls.tags.map((t) => ({ term: t.slug, scheme: absoluteUrl(ctx, '/tag/'), ...(!t.name.includes('<') && { name: t.name }) })),
     })
   }
-  return feed.atom1()
+  return atomTextTitles(feed.atom1())
 }

@@ -47,12 +47,13 @@ test('every RSS feed parses in rss-parser and has the RSS 2.0 channel and item e
   }
 })
 
-test('an RSS item carries the exact title, the full body with absolute URLs, bylines and tags', async (t) => {
+test('an RSS item carries the title (entity-encoded, as readers take HTML), the full body with absolute URLs, bylines and tags', async (t) => {
   const { app } = await seedFeeds(t)
   const feed = await new Parser({ customFields: { item: ['content:encoded', 'dc:creator'] } }).parseString((await app.inject('/rss.xml')).body)
   const item = feed.items.find((i) => i.link === 'https://news.example/news/tricky') as Record<string, unknown> | undefined
   assert.ok(item)
-  assert.equal(item.title, TRICKY)
+  assert.equal(decodeHtml(item.title as string), TRICKY)
+  assert.doesNotMatch(item.title as string, /[<>]/, 'no markup a reader could render')
   const content = item['content:encoded'] as string
   assert.match(content, /<a href="https:\/\/news.example\/news\/election-results">this<\/a>/)
   assert.match(content, /<a href="https:\/\/other.example\/x"[^>]*>that<\/a>/)
@@ -90,12 +91,15 @@ test('every Atom feed parses and has the RFC 4287 feed and entry elements', asyn
   }
 })
 
-test('an Atom entry title is HTML that reads back as the exact title', async (t) => {
+test('an Atom entry title is a type="text" title that reads back as the exact title', async (t) => {
   const { app } = await seedFeeds(t)
-  const feed = await new Parser().parseString((await app.inject('/tag/energy/atom.xml')).body)
+  const body = (await app.inject('/tag/energy/atom.xml')).body
+  const feed = await new Parser().parseString(body)
   const item = feed.items.find((i) => i.link === 'https://news.example/news/tricky')
   assert.ok(item?.title)
-  assert.equal(decodeHtml(item.title), TRICKY)
+  assert.equal(item.title, TRICKY)
+  const entry = xml.parse(body).feed.entry.find((e: { id: string }) => e.id === 'https://news.example/news/tricky')
+  assert.deepEqual(entry.title, { '#text': TRICKY, '@type': 'text' })
   assert.match(item.content ?? '', /href="https:\/\/news.example\/news\/election-results"/)
 })
 
