@@ -21,6 +21,8 @@ export interface Config {
   readonly webhookAllowPrivate: boolean
   /** The most bytes the in-memory page cache holds (all encodings of all pages); 0 turns it off. */
   readonly pageCacheBytes: number
+  /** How long a client may take to send a whole request, headers and body, before it is answered 408 and closed; 0 turns it off. */
+  readonly requestTimeoutMs: number
 }
 
 /** A configuration value that cannot be used; the message names the variable. */
@@ -52,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     demo: parseBoolean(env.BROADSHEET_DEMO, 'BROADSHEET_DEMO', true),
     webhookAllowPrivate: parseBoolean(env.WEBHOOK_ALLOW_PRIVATE, 'WEBHOOK_ALLOW_PRIVATE', false),
     pageCacheBytes: parsePageCacheMb(env.PAGE_CACHE_MB) * 1024 * 1024,
+    requestTimeoutMs: parseRequestTimeoutS(env.REQUEST_TIMEOUT_S) * 1000,
   })
 }
 
@@ -116,6 +119,18 @@ function parsePageCacheMb(value: string | undefined): number {
     throw new ConfigError('PAGE_CACHE_MB', `must be a whole number of megabytes from 0 (off) to 65536, got "${value}"`)
   }
   return mb
+}
+
+// A minute: long enough for a 20 MiB photo over a 3 Mbit/s uplink, short enough that slow senders cannot pile up.
+const DEFAULT_REQUEST_TIMEOUT_S = 60
+
+function parseRequestTimeoutS(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_REQUEST_TIMEOUT_S
+  const s = Number(value)
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(s) || s > 3600) {
+    throw new ConfigError('REQUEST_TIMEOUT_S', `must be a whole number of seconds from 0 (off) to 3600, got "${value}"`)
+  }
+  return s
 }
 
 function parseLogLevel(value: string | undefined): Config['logLevel'] {

@@ -101,3 +101,10 @@ test('PAGE_CACHE_MB defaults to 64 MiB, takes whole megabytes, and 0 turns the p
   assert.equal(loadConfig({ PAGE_CACHE_MB: '0' }).pageCacheBytes, 0)
   for (const bad of ['abc', '-1', '1.5', '1e3', '70000', ' ']) assertRejects({ PAGE_CACHE_MB: bad }, 'PAGE_CACHE_MB')
 })
+
+test('REQUEST_TIMEOUT_S defaults to 60 s, takes whole seconds up to an hour, and 0 turns it off', () => {
+  assert.equal(loadConfig({}).requestTimeoutMs, 60_000)
+  assert.equal(loadConfig({ REQUEST_TIMEOUT_S: '30' }).requestTimeoutMs, 30_000)
+  assert.equal(loadConfig({ REQUEST_TIMEOUT_S: '0' }).requestTimeoutMs, 0)
+  for (const bad of ['abc', '-1', '1.5', '1e3', '3601', ' ']) assertRejects({ REQUEST_TIMEOUT_S: bad }, 'REQUEST_TIMEOUT_S')
+})

@@ -1,5 +1,6 @@
 // The web application: the whole route table in one place. Builds the app; never listens.
 
+import type { ServerOptions } from 'node:http'
 import path from 'node:path'
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import fastifyStatic from '@fastify/static'
@@ -45,6 +46,15 @@ async function renderError(context: ContextSource, reply: FastifyReply, status: 
   }
 }
 
+/**
+ * Node's limits on slow senders: the headers, like the whole request, must arrive within the request timeout, and the
+ * deadlines are checked often enough (Node's default is every 30 s) that a connection is cut within a quarter of it late.
+ */
+function slowSenderLimits(requestTimeoutMs: number): ServerOptions {
+  if (requestTimeoutMs === 0) return {}
+  return { headersTimeout: requestTimeoutMs, connectionsCheckingInterval: Math.max(100, Math.min(5000, Math.round(requestTimeoutMs / 4))) }
+}
+
 export async function buildApp({ services, config, log }: AppDeps): Promise<FastifyInstance> {
   const assets = loadAssets({ onEditorBuildError: (err) => log.error({ err }, 'desk editor bundle build failed; the editor page shows the plain form') })
   const context = renderContextSource(services, assets)
@@ -56,6 +66,9 @@ export async function buildApp({ services, config, log }: AppDeps): Promise<Fast
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     routerOptions: { maxParamLength: 300 },
     bodyLimit: 1024 * 1024,
+    // A body sent a byte a second would otherwise hold its connection for ever: Node answers 408 and closes it.
+    requestTimeout: config.requestTimeoutMs,
+    http: slowSenderLimits(config.requestTimeoutMs),
     // A malformed URL never reaches setErrorHandler: render it as the same 400 page.
     frameworkErrors: (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
       const problem = toProblem(err)
