@@ -12,7 +12,7 @@ import { assetRoutes, loadAssets } from './assets.ts'
 import { logProblem, toProblem } from './errors.ts'
 import { securityHeaders, setSecurityHeaders } from './security.ts'
 import { healthRoutes } from './health.ts'
-import { refuseNul } from './input-guard.ts'
+import { refuseUnstorable } from './input-guard.ts'
 import { safeRedirects } from './location.ts'
 import { createPageCache } from './page-cache.ts'
 import { renderContextSource, sendErrorPage, type ContextSource } from './site/pages.ts'
@@ -81,7 +81,7 @@ export async function buildApp({ services, config, log }: AppDeps): Promise<Fast
 
   securityHeaders(app, { https: config.siteUrl.protocol === 'https:' })
   safeRedirects(app)
-  refuseNul(app)
+  refuseUnstorable(app)
 
   // One URL per page: a trailing slash redirects to the path without it.
   app.addHook('onRequest', async (req, reply) => {

@@ -6,7 +6,7 @@ import { onBothEngines } from '../support/both-engines.ts'
 import { seedNewsroom } from '../support/web.ts'
 import { cookieHeader, csrfOf, postForm, setupOwner } from '../support/desk.ts'
 import { apiUser } from '../support/admin-api.ts'
-import { holdsNul } from '../../src/web/input-guard.ts'
+import { holdsNonFinite, holdsNul } from '../../src/web/input-guard.ts'
 
 test('holdsNul finds a NUL in strings, keys, arrays and nested objects, and nothing in clean bodies', () => {
   assert.equal(holdsNul('a\u0000b'), true)
@@ -18,6 +18,14 @@ test('holdsNul finds a NUL in strings, keys, arrays and nested objects, and noth
   let deep: unknown = 'end'
   for (let i = 0; i < 100_000; i++) deep = [deep]
   assert.equal(holdsNul(deep), false, 'deep nesting does not overflow the stack')
+})
+
+test('holdsNonFinite finds Infinity and NaN at any depth, and passes finite numbers and numeric strings', () => {
+  assert.equal(holdsNonFinite({ id: Infinity }), true)
+  assert.equal(holdsNonFinite({ a: [{ b: -Infinity }] }), true)
+  assert.equal(holdsNonFinite(JSON.parse('{"version":1e400}')), true)
+  assert.equal(holdsNonFinite([NaN]), true)
+  assert.equal(holdsNonFinite({ id: 5, page: '99999999999999999999', n: Number.MAX_SAFE_INTEGER, s: 'Infinity' }), false)
 })
 
 onBothEngines('a NUL in a slug, a path parameter or a text filter answers 400', async (a) => {

@@ -8,7 +8,7 @@ import { AppError } from '../../errors.ts'
 import { articlePage } from '../../render/site/article-page.ts'
 import { sectionPage } from '../../render/site/listing-pages.ts'
 import { staticPage } from '../../render/site/simple-pages.ts'
-import { pageQuery, type PageQuery } from './query-schemas.ts'
+import { pageNumber, pageQuery, type PageQuery } from './query-schemas.ts'
 import { articlePageDependencies, sectionPageDependencies } from '../../reading/page-dependencies.ts'
 import type { PageCache } from '../page-cache.ts'
 import { pageKey, sendPage, type ContextSource } from './pages.ts'
@@ -31,8 +31,9 @@ export const articleRoutes = (s: Pick<Services, 'reading'>, context: ContextSour
     const ctx = await context()
     // A section, else a static page (About, Contact…); sections win, and the desk keeps their slugs apart.
     if (ctx.sections.some((x) => x.slug === section)) {
-      return cache.serve(req, reply, pageKey(`/${section}`, req.query.page), async () => {
-        const model = await s.reading.sectionPage(section, req.query.page)
+      const page = pageNumber(req.query.page)
+      return cache.serve(req, reply, pageKey(`/${section}`, page), async () => {
+        const model = await s.reading.sectionPage(section, page)
         return { body: sectionPage(await context(), model).value, deps: sectionPageDependencies(model) }
       })
     }

@@ -6,7 +6,7 @@ import { isSlug } from '../../domain/slug.ts'
 import { AppError } from '../../errors.ts'
 import { authorPage, tagPage } from '../../render/site/listing-pages.ts'
 import { archivePage } from '../../render/site/archive-page.ts'
-import { archiveQuery, pageQuery, type ArchiveQuery, type PageQuery } from './query-schemas.ts'
+import { archiveQuery, pageNumber, pageQuery, type ArchiveQuery, type PageQuery } from './query-schemas.ts'
 import { archivePageDependencies, authorPageDependencies, tagPageDependencies } from '../../reading/page-dependencies.ts'
 import type { PageCache } from '../page-cache.ts'
 import { pageKey, type ContextSource } from './pages.ts'
@@ -14,23 +14,25 @@ import { pageKey, type ContextSource } from './pages.ts'
 export const listingRoutes = (s: Pick<Services, 'reading'>, context: ContextSource, cache: PageCache): FastifyPluginAsync => async (app) => {
   app.get<{ Params: { slug: string }; Querystring: PageQuery }>('/tag/:slug', { schema: { querystring: pageQuery } }, async (req, reply) => {
     if (!isSlug(req.params.slug)) throw new AppError('NotFound', 'no such tag')
-    return cache.serve(req, reply, pageKey(`/tag/${req.params.slug}`, req.query.page), async () => {
-      const model = await s.reading.tagPage(req.params.slug, req.query.page)
+    const page = pageNumber(req.query.page)
+    return cache.serve(req, reply, pageKey(`/tag/${req.params.slug}`, page), async () => {
+      const model = await s.reading.tagPage(req.params.slug, page)
       return { body: tagPage(await context(), model).value, deps: tagPageDependencies(model) }
     })
   })
 
   app.get<{ Params: { slug: string }; Querystring: PageQuery }>('/author/:slug', { schema: { querystring: pageQuery } }, async (req, reply) => {
     if (!isSlug(req.params.slug)) throw new AppError('NotFound', 'no such author')
-    return cache.serve(req, reply, pageKey(`/author/${req.params.slug}`, req.query.page), async () => {
-      const model = await s.reading.authorPage(req.params.slug, req.query.page)
+    const page = pageNumber(req.query.page)
+    return cache.serve(req, reply, pageKey(`/author/${req.params.slug}`, page), async () => {
+      const model = await s.reading.authorPage(req.params.slug, page)
       return { body: authorPage(await context(), model).value, deps: authorPageDependencies(model) }
     })
   })
 
   app.get<{ Querystring: ArchiveQuery }>('/archive', { schema: { querystring: archiveQuery } }, async (req, reply) => {
     const q = req.query
-    const filter = { sections: [...new Set(q.section)], from: q.from || null, to: q.to || null, page: q.page }
+    const filter = { sections: [...new Set(q.section)], from: q.from || null, to: q.to || null, page: pageNumber(q.page) }
     // The key is built from the validated filter, so unknown parameters cannot make new entries.
     const key = `/archive?${new URLSearchParams([...filter.sections.map((x) => ['section', x]), ['from', filter.from ?? ''], ['to', filter.to ?? ''], ['page', String(filter.page)]])}`
     return cache.serve(req, reply, key, async () => {

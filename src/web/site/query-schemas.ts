@@ -3,14 +3,14 @@
 const slug = { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 120 } as const
 
 /**
- * A page number: any whole number from 1 upwards, however long; a page past the end (or past MAX_PAGE, which no
- * listing serves) is a 404 from the read model, not a 400. The digits are checked on the string first:
- * Ajv's type coercion would turn "Infinity", "1e3" or "0x10" into numbers.
+ * A page number: any whole number from 1 upwards, however long, kept as its digits (Ajv's coercion would turn
+ * "Infinity", "1e3" or "0x10" into numbers, and a number of hundreds of digits is Infinity, which strictNumbers
+ * refuses). pageNumber reads it; a page past the end (or past MAX_PAGE, which no listing serves) is a 404, not a 400.
  */
-export const pageParam = {
-  allOf: [{ type: 'string', pattern: '^[0-9]+$' }, { type: 'integer', minimum: 1 }],
-  default: 1,
-} as const
+export const pageParam = { type: 'string', pattern: '^0*[1-9][0-9]*$', default: '1' } as const
+
+/** The validated digits of `page` as a number: Infinity past Number's range, which the read model answers as not found. */
+export const pageNumber = (digits: string): number => Number(digits)
 
 export const pageQuery = {
   type: 'object',
@@ -27,5 +27,5 @@ export const archiveQuery = {
   },
 } as const
 
-export interface PageQuery { page: number }
-export interface ArchiveQuery { page: number; section: string[]; from?: string; to?: string }
+export interface PageQuery { page: string }
+export interface ArchiveQuery { page: string; section: string[]; from?: string; to?: string }
