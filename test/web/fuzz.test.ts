@@ -176,8 +176,10 @@ forEachEngine(`${REQUESTS} fuzzed requests over every route never answer 5xx (se
       else if (desk || r.chance(0.2)) headers.cookie = [me.cookie, headers.cookie].filter(Boolean).join('; ')
       if (who === 'admin-csrf' && r.chance(0.3)) headers['x-csrf-token'] = me.csrf
     }
-    const options: InjectOptions & { url: string } = { method: route.method as NonNullable<InjectOptions['method']>, url: fuzzPath(r, route) + fuzzQuery(r), headers }
-    if (route.method !== 'GET' || r.chance(0.05)) {
+    // Now and then a method the route does not have, or HEAD for a page.
+    const method = r.chance(0.05) ? r.pick(['HEAD', 'OPTIONS', 'PUT', 'DELETE', 'PATCH'] as const) : route.method as NonNullable<InjectOptions['method']>
+    const options: InjectOptions & { url: string } = { method, url: fuzzPath(r, route) + fuzzQuery(r), headers }
+    if ((method !== 'GET' && method !== 'HEAD') || r.chance(0.05)) {
       const { payload, type } = fuzzBody(r, who === 'admin-csrf' ? me.csrf : null)
       if (payload !== undefined) options.payload = payload
       if (type && !headers['content-type']) headers['content-type'] = type
