@@ -82,6 +82,13 @@ export function createAccounts(deps: { readonly store: Store; readonly clock: Cl
   const ipKey = async (ip: string): Promise<string> => `ip:${(await hmac(`ip:${ip}`)).slice(0, 32)}`
   let dummy: Promise<string> | null = null
 
+  /** Counts an attempt against `key`; LoginThrottled when the key is locked. */
+  async function countAttempt(key: string, now: number): Promise<{ windowStart: number }> {
+    const r = await store.sessions.countAttempt(key, { now, limit: LOGIN_LIMIT, windowMs: LOGIN_WINDOW_MS, lockMs: LOGIN_LOCK_MS })
+    if (!r.counted) throw new LoginThrottled(Math.max(1, Math.ceil((r.lockedUntil - now) / 1000)))
+    return r
+  }
+
   async function insertUser(fields: ReturnType<typeof checkNewUser>, actor: number | null, onlyFirst: boolean): Promise<User> {
     const passwordHash = await hashPassword(fields.password)
     const now = clock.now()
@@ -145,39 +152,34 @@ export function createAccounts(deps: { readonly store: Store; readonly clock: Cl
     },
 
     /**
-     * Checks email and password and opens a session. After LOGIN_LIMIT failures within LOGIN_WINDOW_MS for the account or
-     * the address, refuses (LoginThrottled) for LOGIN_LOCK_MS, even with the right password. Wrong credentials: AppError('Invalid').
+     * Checks email and password and opens a session. Each attempt is counted for the account and for the address
+     * before the password is checked; once LOGIN_LIMIT attempts have been counted within LOGIN_WINDOW_MS, the key is
+     * refused (LoginThrottled) for LOGIN_LOCK_MS, even with the right password, however many attempts arrive at once
+     * and on whichever instance. Wrong credentials: AppError('Invalid').
      */
     async login(emailInput: string, password: string, client: ClientInfo): Promise<{ user: User; token: string; sessionId: string }> {
       const email = normalizeEmail(emailInput) ?? emailInput.trim().toLowerCase().slice(0, 254)
-      const keys = [`email:${email}`, await ipKey(client.ip)]
+      const [accountKey, addressKey] = [`email:${email}`, await ipKey(client.ip)]
       const now = clock.now()
-      const found = await store.transaction(async (tx) => {
-        let wait = 0
-        for (const key of keys) {
-          const c = await tx.sessions.counter(key)
-          if (c?.lockedUntil != null && c.lockedUntil > now) wait = Math.max(wait, c.lockedUntil - now)
-        }
-        if (wait > 0) throw new LoginThrottled(Math.ceil(wait / 1000))
-        return tx.users.credentials(email)
+      const account = await countAttempt(accountKey, now)
+      const address = await countAttempt(addressKey, now).catch(async (err: unknown) => {
+        // Refused for the address: this attempt is not evaluated, so it is no guess against the account either.
+        await store.sessions.refundAttempt(accountKey, account.windowStart)
+        throw err
       })
+      const found = await store.users.credentials(email)
       // Unknown emails cost a hash too, so timing does not tell which addresses have accounts.
       const ok = found && !found.user.disabled && password.length <= 1024
         ? await verifyPassword(password, found.passwordHash)
         : (await verifyPassword(password.slice(0, 1024), await (dummy ??= dummyHash())), false)
-      if (!ok || !found) {
-        await store.transaction(async (tx) => {
-          for (const key of keys) {
-            const c = await tx.sessions.counter(key)
-            const fresh = !c || (c.lockedUntil !== null ? c.lockedUntil <= now : now - c.windowStart >= LOGIN_WINDOW_MS)
-            const failures = fresh ? 1 : c.failures + 1
-            await tx.sessions.putCounter(key, { windowStart: fresh ? now : c.windowStart, failures, lockedUntil: failures >= LOGIN_LIMIT ? now + LOGIN_LOCK_MS : null })
-          }
-        })
-        throw new AppError('Invalid', 'Wrong email or password.', 'password')
-      }
-      // A success clears the account's counter; the address's stays, so one valid account cannot reset it.
-      await store.transaction((tx) => tx.sessions.clearCounter(keys[0]!))
+      // A failure stays counted on both keys.
+      if (!ok || !found) throw new AppError('Invalid', 'Wrong email or password.', 'password')
+      // A success clears the account's counter and takes back its attempt on the address, whose earlier failures stay:
+      // one valid account cannot reset the address.
+      await store.transaction(async (tx) => {
+        await tx.sessions.clearCounter(accountKey)
+        await tx.sessions.refundAttempt(addressKey, address.windowStart)
+      })
       return { user: found.user, ...(await newSession(found.user, client, now)) }
     },
 
