@@ -7,6 +7,7 @@ import { isRole, type Role } from '../domain/roles.ts'
 import { AppError } from '../errors.ts'
 import type { Store } from '../store/store.ts'
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts'
+import { confirmCurrentPassword } from './user-admin.ts'
 
 export const SESSION_IDLE_MS = 14 * 86_400_000
 /** last_seen_at (and the sliding expiry) move at most this often, so reading pages does not write on every request. */
@@ -104,6 +105,24 @@ export function createAccounts(deps: { readonly store: Store; readonly clock: Cl
     })
   }
 
+  /** Stores a new Admin API token for the user with `email`; the token is returned once and only its hash is stored. */
+  async function mintToken(email: string, name: string): Promise<{ token: string; id: number; user: User }> {
+    const normalized = normalizeEmail(email)
+    if (!normalized) throw new AppError('Invalid', 'enter a valid email address', 'user')
+    const label = name.trim()
+    if (label.length > 100) throw new AppError('Invalid', 'the token name must be at most 100 characters', 'name')
+    const token = TOKEN_PREFIX + newToken()
+    const now = clock.now()
+    return store.transaction(async (tx) => {
+      const user = await tx.users.byEmail(normalized)
+      if (!user) throw new AppError('NotFound', `no user has the email ${normalized}`, 'user')
+      if (user.disabled) throw new AppError('Conflict', `the user ${normalized} is disabled`, 'user')
+      const id = await tx.users.insertToken({ tokenHash: sha256(token), userId: user.id, name: label, createdAt: now })
+      await tx.audit.record({ userId: user.id, action: 'token.create', subjectType: 'api_token', subjectId: String(id), details: { name: label }, at: now })
+      return { token, id, user }
+    })
+  }
+
   async function newSession(user: User, client: ClientInfo, now: number): Promise<{ token: string; sessionId: string }> {
     const token = newToken()
     const sessionId = sha256(token)
@@ -132,8 +151,11 @@ export function createAccounts(deps: { readonly store: Store; readonly clock: Cl
       return insertUser(checkNewUser(input), actor?.user.id ?? null, false)
     },
 
-    /** Sets a new password and ends every session of that user. */
-    async resetPassword(email: string, password: string): Promise<User> {
+    /**
+     * Sets a new password (from the command line, where the operator is trusted) and ends every session of that user;
+     * their API tokens are revoked too unless `keepTokens`. Returns the user and how many tokens were revoked.
+     */
+    async resetPassword(email: string, password: string, opts: { readonly keepTokens?: boolean } = {}): Promise<{ user: User; tokensRevoked: number }> {
       const normalized = normalizeEmail(email)
       if (!normalized) throw new AppError('Invalid', 'enter a valid email address', 'email')
       const problem = passwordProblem(password)
@@ -145,9 +167,10 @@ export function createAccounts(deps: { readonly store: Store; readonly clock: Cl
         if (!user) throw new AppError('NotFound', `no user has the email ${normalized}`, 'email')
         await tx.users.setPasswordHash(user.id, passwordHash)
         await tx.sessions.revokeAll(user.id, now)
+        const tokensRevoked = opts.keepTokens ? 0 : await tx.users.revokeTokens(user.id, now)
         await tx.sessions.clearCounter(`email:${normalized}`)
-        await tx.audit.record({ userId: null, action: 'user.reset-password', subjectType: 'user', subjectId: String(user.id), details: {}, at: now })
-        return user
+        await tx.audit.record({ userId: null, action: 'user.reset-password', subjectType: 'user', subjectId: String(user.id), details: { tokens: tokensRevoked }, at: now })
+        return { user, tokensRevoked }
       })
     },
 
@@ -204,13 +227,15 @@ export function createAccounts(deps: { readonly store: Store; readonly clock: Cl
       })
     },
 
-    /** Ends every session of a user; returns how many. */
-    async logoutEverywhere(userId: number): Promise<number> {
+    /** Ends every session of a user and revokes their API tokens; returns how many of each. */
+    async logoutEverywhere(userId: number): Promise<{ sessions: number; tokens: number }> {
       const now = clock.now()
       return store.transaction(async (tx) => {
-        const n = await tx.sessions.revokeAll(userId, now)
-        await tx.audit.record({ userId, action: 'session.logout-everywhere', subjectType: 'user', subjectId: String(userId), details: { sessions: n }, at: now })
-        return n
+        const sessions = await tx.sessions.revokeAll(userId, now)
+        // "Everywhere" includes the programs holding the user's tokens: that is what one reaches for after a leak.
+        const tokens = await tx.users.revokeTokens(userId, now)
+        await tx.audit.record({ userId, action: 'session.logout-everywhere', subjectType: 'user', subjectId: String(userId), details: { sessions, tokens }, at: now })
+        return { sessions, tokens }
       })
     },
 
@@ -225,23 +250,21 @@ export function createAccounts(deps: { readonly store: Store; readonly clock: Cl
       return typeof given === 'string' && given.length > 0 && given.length < 200 && sameString(await expected, given)
     },
 
-    /** Creates an Admin API token for the user with `email`; the token is returned once and only its hash is stored. */
-    async createToken(email: string, name: string): Promise<{ token: string; id: number; user: User }> {
-      const normalized = normalizeEmail(email)
-      if (!normalized) throw new AppError('Invalid', 'enter a valid email address', 'user')
-      const label = name.trim()
-      if (label.length > 100) throw new AppError('Invalid', 'the token name must be at most 100 characters', 'name')
-      const token = TOKEN_PREFIX + newToken()
-      const now = clock.now()
-      return store.transaction(async (tx) => {
-        const user = await tx.users.byEmail(normalized)
-        if (!user) throw new AppError('NotFound', `no user has the email ${normalized}`, 'user')
-        if (user.disabled) throw new AppError('Conflict', `the user ${normalized} is disabled`, 'user')
-        const id = await tx.users.insertToken({ tokenHash: sha256(token), userId: user.id, name: label, createdAt: now })
-        await tx.audit.record({ userId: user.id, action: 'token.create', subjectType: 'api_token', subjectId: String(id), details: { name: label }, at: now })
-        return { token, id, user }
-      })
+    /**
+     * Creates an Admin API token for the viewer themselves, after checking their current password (a session alone,
+     * perhaps a stolen one, cannot mint a credential that outlives it). Invalid naming `current_password` otherwise.
+     */
+    async createOwnToken(viewer: Viewer, name: string, currentPassword: string): Promise<{ token: string; id: number; user: User }> {
+      if (name.trim().length > 100) throw new AppError('Invalid', 'the token name must be at most 100 characters', 'name')
+      await confirmCurrentPassword(store, viewer, currentPassword)
+      return mintToken(viewer.user.email, name)
     },
+
+    /**
+     * Creates an Admin API token for the user with `email`, from the command line, where the operator is trusted; the
+     * token is returned once and only its hash is stored.
+     */
+    createToken: (email: string, name: string): Promise<{ token: string; id: number; user: User }> => mintToken(email, name),
 
     /** Revokes a token by id. Throws AppError('NotFound') when there is no such active token. */
     async revokeToken(id: number, actor: Viewer | null): Promise<void> {
