@@ -7,23 +7,13 @@ import { isRole, type Role } from '../domain/roles.ts'
 import { AppError } from '../errors.ts'
 import type { Store } from '../store/store.ts'
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts'
-import { confirmCurrentPassword } from './user-admin.ts'
+import { accountKey as accountKeyOf, confirmCurrentPassword, countPasswordAttempt } from './password-attempts.ts'
 
 export const SESSION_IDLE_MS = 14 * 86_400_000
 /** last_seen_at (and the sliding expiry) move at most this often, so reading pages does not write on every request. */
 export const TOUCH_EVERY_MS = 60_000
-export const LOGIN_LIMIT = 5
-export const LOGIN_WINDOW_MS = 15 * 60_000
-export const LOGIN_LOCK_MS = 15 * 60_000
-
-/** Too many failed logins: try again after `retryAfterSeconds`. */
-export class LoginThrottled extends AppError {
-  readonly retryAfterSeconds: number
-  constructor(retryAfterSeconds: number) {
-    super('TooMany', `Too many failed logins. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`)
-    this.retryAfterSeconds = retryAfterSeconds
-  }
-}
+// The limit's rules live beside the re-entry of the current password; these names stay importable from here.
+export { LOGIN_LIMIT, LOGIN_LOCK_MS, LOGIN_WINDOW_MS, LoginThrottled } from './password-attempts.ts'
 
 export interface NewUserInput {
   readonly email: string
@@ -82,13 +72,6 @@ export function createAccounts(deps: { readonly store: Store; readonly clock: Cl
   const hmac = async (value: string): Promise<string> => createHmac('sha256', await serverSecret()).update(value).digest('base64url')
   const ipKey = async (ip: string): Promise<string> => `ip:${(await hmac(`ip:${ip}`)).slice(0, 32)}`
   let dummy: Promise<string> | null = null
-
-  /** Counts an attempt against `key`; LoginThrottled when the key is locked. */
-  async function countAttempt(key: string, now: number): Promise<{ windowStart: number }> {
-    const r = await store.sessions.countAttempt(key, { now, limit: LOGIN_LIMIT, windowMs: LOGIN_WINDOW_MS, lockMs: LOGIN_LOCK_MS })
-    if (!r.counted) throw new LoginThrottled(Math.max(1, Math.ceil((r.lockedUntil - now) / 1000)))
-    return r
-  }
 
   async function insertUser(fields: ReturnType<typeof checkNewUser>, actor: number | null, onlyFirst: boolean): Promise<User> {
     const passwordHash = await hashPassword(fields.password)
@@ -168,7 +151,7 @@ export function createAccounts(deps: { readonly store: Store; readonly clock: Cl
         await tx.users.setPasswordHash(user.id, passwordHash)
         await tx.sessions.revokeAll(user.id, now)
         const tokensRevoked = opts.keepTokens ? 0 : await tx.users.revokeTokens(user.id, now)
-        await tx.sessions.clearCounter(`email:${normalized}`)
+        await tx.sessions.clearCounter(accountKeyOf(normalized))
         await tx.audit.record({ userId: null, action: 'user.reset-password', subjectType: 'user', subjectId: String(user.id), details: { tokens: tokensRevoked }, at: now })
         return { user, tokensRevoked }
       })
@@ -182,10 +165,10 @@ export function createAccounts(deps: { readonly store: Store; readonly clock: Cl
      */
     async login(emailInput: string, password: string, client: ClientInfo): Promise<{ user: User; token: string; sessionId: string }> {
       const email = normalizeEmail(emailInput) ?? emailInput.trim().toLowerCase().slice(0, 254)
-      const [accountKey, addressKey] = [`email:${email}`, await ipKey(client.ip)]
+      const [accountKey, addressKey] = [accountKeyOf(email), await ipKey(client.ip)]
       const now = clock.now()
-      const account = await countAttempt(accountKey, now)
-      const address = await countAttempt(addressKey, now).catch(async (err: unknown) => {
+      const account = await countPasswordAttempt(store, accountKey, now)
+      const address = await countPasswordAttempt(store, addressKey, now).catch(async (err: unknown) => {
         // Refused for the address: this attempt is not evaluated, so it is no guess against the account either.
         await store.sessions.refundAttempt(accountKey, account.windowStart)
         throw err
@@ -256,7 +239,7 @@ export function createAccounts(deps: { readonly store: Store; readonly clock: Cl
      */
     async createOwnToken(viewer: Viewer, name: string, currentPassword: string): Promise<{ token: string; id: number; user: User }> {
       if (name.trim().length > 100) throw new AppError('Invalid', 'the token name must be at most 100 characters', 'name')
-      await confirmCurrentPassword(store, viewer, currentPassword)
+      await confirmCurrentPassword(store, viewer, currentPassword, clock.now())
       return mintToken(viewer.user.email, name)
     },
 

@@ -4,7 +4,8 @@ import { NAME_MAX, passwordProblem, type User, type Viewer } from '../domain/acc
 import { isRole } from '../domain/roles.ts'
 import { AppError } from '../errors.ts'
 import type { Repositories, Store } from '../store/store.ts'
-import { hashPassword, verifyPassword } from './passwords.ts'
+import { hashPassword } from './passwords.ts'
+import { confirmCurrentPassword } from './password-attempts.ts'
 
 async function userOf(tx: Repositories, id: number): Promise<User> {
   const user = await tx.users.get(id)
@@ -60,20 +61,13 @@ export async function renameSelf(tx: Repositories, viewer: Viewer, rawName: stri
   await tx.audit.record({ userId: viewer.user.id, action: 'user.rename', subjectType: 'user', subjectId: String(viewer.user.id), details: {}, at: now })
 }
 
-/** Checks the viewer's current password before a sensitive change. Invalid naming `current_password` when it is not right. */
-export async function confirmCurrentPassword(store: Store, viewer: Viewer, current: string): Promise<void> {
-  const found = await store.users.credentials(viewer.user.email)
-  if (!found || current.length > 1024 || !(await verifyPassword(current, found.passwordHash))) {
-    throw new AppError('Invalid', 'the current password is not right', 'current_password')
-  }
-}
-
 /**
  * Changes the viewer's own password after checking the current one; every other session of theirs ends, the one
- * making the change stays, and their API tokens are revoked. Invalid naming `current_password` or `new_password` otherwise.
+ * making the change stays, and their API tokens are revoked. Invalid naming `current_password` or `new_password` otherwise;
+ * LoginThrottled when the account's password attempts are used up.
  */
 export async function changeOwnPassword(store: Store, viewer: Viewer, current: string, next: string, now: number): Promise<void> {
-  await confirmCurrentPassword(store, viewer, current)
+  await confirmCurrentPassword(store, viewer, current, now)
   const problem = passwordProblem(next)
   if (problem) throw new AppError('Invalid', problem, 'new_password')
   // Hashing takes a while: outside the transaction, so SQLite's one connection is not held.

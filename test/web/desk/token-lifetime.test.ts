@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict'
 import { onBothEngines } from '../../support/both-engines.ts'
-import { cookieHeader, csrfOf, postForm, setupOwner, userSession } from '../../support/desk.ts'
+import { cookieHeader, csrfOf, login, postForm, setupOwner, userSession } from '../../support/desk.ts'
 import type { TestApp } from '../../support/build-test-app.ts'
 
 const PASSWORD = 'a long enough password'
@@ -79,4 +79,22 @@ onBothEngines('deactivation revokes the user\'s API tokens, and reactivation doe
   assert.equal((await postForm(a, `/desk/users/${u.id}/active`, { _csrf: csrf, active: '1' }, owner)).statusCode, 303)
   assert.equal(await apiStatus(a, token), 401, 'still refused after reactivation')
   assert.ok((await a.store.users.tokens(u.id)).every((t) => t.revokedAt !== null))
+})
+
+onBothEngines('wrong current passwords on the account page count against the login limit: a session cannot be used to guess', async (a) => {
+  await setupOwner(a)
+  const u = await userSession(a, 'editor')
+  const csrf = csrfOf((await get(a, '/desk/account', u.cookies)).body)
+  const results = await Promise.all(Array.from({ length: 12 }, (_, i) => i % 2
+    ? postForm(a, '/desk/account/tokens', { _csrf: csrf, name: `t${i}`, current_password: `guess number ${i}` }, u.cookies)
+    : postForm(a, '/desk/account/password', { _csrf: csrf, current_password: `guess number ${i}`, new_password: 'a brand new passphrase' }, u.cookies)))
+  const statuses = results.map((r) => r.statusCode).sort()
+  assert.deepEqual(statuses, [...Array(5).fill(400), ...Array(7).fill(429)])
+  assert.match(results.find((r) => r.statusCode === 429)!.body, /Too many failed logins/)
+  const right = await postForm(a, '/desk/account/tokens', { _csrf: csrf, name: 'now', current_password: PASSWORD }, u.cookies)
+  assert.equal(right.statusCode, 429, 'even the right password waits')
+  assert.equal((await login(a, 'editor@news.example', PASSWORD)).res.statusCode, 429, 'and so does logging in')
+  assert.deepEqual(await a.store.users.tokens(u.id), [])
+  a.clock.set(a.clock.now() + 15 * 60_000)
+  assert.equal(await apiStatus(a, await mint(a, u.cookies)), 200, 'after the lock the right password works again')
 })
