@@ -12,7 +12,9 @@ export const USER_USAGE = `Usage: broadsheet user <subcommand> [options]
 
   create --email <email> --name <name> --role contributor|author|editor|admin
                                       create a desk user; the password is asked for (or read from standard input)
-  reset-password --email <email>      set a new password and end the user's sessions
+  reset-password --email <email> [--keep-tokens]
+                                      set a new password, end the user's sessions and revoke their API
+                                      tokens (--keep-tokens leaves the tokens working)
 
 The password is never printed or logged. Example: printf '%s\\n' "$PASSWORD" | broadsheet user create …`
 
@@ -32,7 +34,8 @@ const SUBCOMMANDS: Subcommands = {
   },
 
   'reset-password'(args) {
-    const { values } = parseArgs({ args, options: { email: { type: 'string' } }, strict: true, allowPositionals: false })
+    const { values } = parseArgs({ args, options: { email: { type: 'string' }, 'keep-tokens': { type: 'boolean' } }, strict: true, allowPositionals: false })
+    const keepTokens = values['keep-tokens'] === true
     if (values.email === undefined) throw new UsageError('reset-password needs --email')
     const email = values.email
     if (!normalizeEmail(email)) throw new InputError(`"${email}" is not a valid email address`)
@@ -40,8 +43,9 @@ const SUBCOMMANDS: Subcommands = {
       const accounts = createAccounts({ store, clock: systemClock })
       // Check the user first, so nobody types a password for nothing.
       if (!(await store.users.byEmail(normalizeEmail(email)!))) throw new InputError(`no user has the email ${normalizeEmail(email)}`)
-      const user = await accounts.resetPassword(email, await readPassword())
-      console.log(`password of ${user.email} changed; their sessions have ended`)
+      const { user, tokensRevoked } = await accounts.resetPassword(email, await readPassword(), { keepTokens })
+      const tokens = keepTokens ? 'their API tokens were kept' : `${tokensRevoked} API token${tokensRevoked === 1 ? ' was' : 's were'} revoked`
+      console.log(`password of ${user.email} changed; their sessions have ended and ${tokens}`)
       return 0
     }
   },

@@ -7,22 +7,13 @@ import { isRole, type Role } from '../domain/roles.ts'
 import { AppError } from '../errors.ts'
 import type { Store } from '../store/store.ts'
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts'
+import { accountKey as accountKeyOf, confirmCurrentPassword, countPasswordAttempt } from './password-attempts.ts'
 
 export const SESSION_IDLE_MS = 14 * 86_400_000
 /** last_seen_at (and the sliding expiry) move at most this often, so reading pages does not write on every request. */
 export const TOUCH_EVERY_MS = 60_000
-export const LOGIN_LIMIT = 5
-export const LOGIN_WINDOW_MS = 15 * 60_000
-export const LOGIN_LOCK_MS = 15 * 60_000
-
-/** Too many failed logins: try again after `retryAfterSeconds`. */
-export class LoginThrottled extends AppError {
-  readonly retryAfterSeconds: number
-  constructor(retryAfterSeconds: number) {
-    super('TooMany', `Too many failed logins. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`)
-    this.retryAfterSeconds = retryAfterSeconds
-  }
-}
+// The limit's rules live beside the re-entry of the current password; these names stay importable from here.
+export { LOGIN_LIMIT, LOGIN_LOCK_MS, LOGIN_WINDOW_MS, LoginThrottled } from './password-attempts.ts'
 
 export interface NewUserInput {
   readonly email: string
@@ -97,6 +88,24 @@ export function createAccounts(deps: { readonly store: Store; readonly clock: Cl
     })
   }
 
+  /** Stores a new Admin API token for the user with `email`; the token is returned once and only its hash is stored. */
+  async function mintToken(email: string, name: string): Promise<{ token: string; id: number; user: User }> {
+    const normalized = normalizeEmail(email)
+    if (!normalized) throw new AppError('Invalid', 'enter a valid email address', 'user')
+    const label = name.trim()
+    if (label.length > 100) throw new AppError('Invalid', 'the token name must be at most 100 characters', 'name')
+    const token = TOKEN_PREFIX + newToken()
+    const now = clock.now()
+    return store.transaction(async (tx) => {
+      const user = await tx.users.byEmail(normalized)
+      if (!user) throw new AppError('NotFound', `no user has the email ${normalized}`, 'user')
+      if (user.disabled) throw new AppError('Conflict', `the user ${normalized} is disabled`, 'user')
+      const id = await tx.users.insertToken({ tokenHash: sha256(token), userId: user.id, name: label, createdAt: now })
+      await tx.audit.record({ userId: user.id, action: 'token.create', subjectType: 'api_token', subjectId: String(id), details: { name: label }, at: now })
+      return { token, id, user }
+    })
+  }
+
   async function newSession(user: User, client: ClientInfo, now: number): Promise<{ token: string; sessionId: string }> {
     const token = newToken()
     const sessionId = sha256(token)
@@ -125,8 +134,11 @@ export function createAccounts(deps: { readonly store: Store; readonly clock: Cl
       return insertUser(checkNewUser(input), actor?.user.id ?? null, false)
     },
 
-    /** Sets a new password and ends every session of that user. */
-    async resetPassword(email: string, password: string): Promise<User> {
+    /**
+     * Sets a new password (from the command line, where the operator is trusted) and ends every session of that user;
+     * their API tokens are revoked too unless `keepTokens`. Returns the user and how many tokens were revoked.
+     */
+    async resetPassword(email: string, password: string, opts: { readonly keepTokens?: boolean } = {}): Promise<{ user: User; tokensRevoked: number }> {
       const normalized = normalizeEmail(email)
       if (!normalized) throw new AppError('Invalid', 'enter a valid email address', 'email')
       const problem = passwordProblem(password)
@@ -138,46 +150,42 @@ export function createAccounts(deps: { readonly store: Store; readonly clock: Cl
         if (!user) throw new AppError('NotFound', `no user has the email ${normalized}`, 'email')
         await tx.users.setPasswordHash(user.id, passwordHash)
         await tx.sessions.revokeAll(user.id, now)
-        await tx.sessions.clearCounter(`email:${normalized}`)
-        await tx.audit.record({ userId: null, action: 'user.reset-password', subjectType: 'user', subjectId: String(user.id), details: {}, at: now })
-        return user
+        const tokensRevoked = opts.keepTokens ? 0 : await tx.users.revokeTokens(user.id, now)
+        await tx.sessions.clearCounter(accountKeyOf(normalized))
+        await tx.audit.record({ userId: null, action: 'user.reset-password', subjectType: 'user', subjectId: String(user.id), details: { tokens: tokensRevoked }, at: now })
+        return { user, tokensRevoked }
       })
     },
 
     /**
-     * Checks email and password and opens a session. After LOGIN_LIMIT failures within LOGIN_WINDOW_MS for the account or
-     * the address, refuses (LoginThrottled) for LOGIN_LOCK_MS, even with the right password. Wrong credentials: AppError('Invalid').
+     * Checks email and password and opens a session. Each attempt is counted for the account and for the address
+     * before the password is checked; once LOGIN_LIMIT attempts have been counted within LOGIN_WINDOW_MS, the key is
+     * refused (LoginThrottled) for LOGIN_LOCK_MS, even with the right password, however many attempts arrive at once
+     * and on whichever instance. Wrong credentials: AppError('Invalid').
      */
     async login(emailInput: string, password: string, client: ClientInfo): Promise<{ user: User; token: string; sessionId: string }> {
       const email = normalizeEmail(emailInput) ?? emailInput.trim().toLowerCase().slice(0, 254)
-      const keys = [`email:${email}`, await ipKey(client.ip)]
+      const [accountKey, addressKey] = [accountKeyOf(email), await ipKey(client.ip)]
       const now = clock.now()
-      const found = await store.transaction(async (tx) => {
-        let wait = 0
-        for (const key of keys) {
-          const c = await tx.sessions.counter(key)
-          if (c?.lockedUntil != null && c.lockedUntil > now) wait = Math.max(wait, c.lockedUntil - now)
-        }
-        if (wait > 0) throw new LoginThrottled(Math.ceil(wait / 1000))
-        return tx.users.credentials(email)
+      const account = await countPasswordAttempt(store, accountKey, now)
+      const address = await countPasswordAttempt(store, addressKey, now).catch(async (err: unknown) => {
+        // Refused for the address: this attempt is not evaluated, so it is no guess against the account either.
+        await store.sessions.refundAttempt(accountKey, account.windowStart)
+        throw err
       })
+      const found = await store.users.credentials(email)
       // Unknown emails cost a hash too, so timing does not tell which addresses have accounts.
       const ok = found && !found.user.disabled && password.length <= 1024
         ? await verifyPassword(password, found.passwordHash)
         : (await verifyPassword(password.slice(0, 1024), await (dummy ??= dummyHash())), false)
-      if (!ok || !found) {
-        await store.transaction(async (tx) => {
-          for (const key of keys) {
-            const c = await tx.sessions.counter(key)
-            const fresh = !c || (c.lockedUntil !== null ? c.lockedUntil <= now : now - c.windowStart >= LOGIN_WINDOW_MS)
-            const failures = fresh ? 1 : c.failures + 1
-            await tx.sessions.putCounter(key, { windowStart: fresh ? now : c.windowStart, failures, lockedUntil: failures >= LOGIN_LIMIT ? now + LOGIN_LOCK_MS : null })
-          }
-        })
-        throw new AppError('Invalid', 'Wrong email or password.', 'password')
-      }
-      // A success clears the account's counter; the address's stays, so one valid account cannot reset it.
-      await store.transaction((tx) => tx.sessions.clearCounter(keys[0]!))
+      // A failure stays counted on both keys.
+      if (!ok || !found) throw new AppError('Invalid', 'Wrong email or password.', 'password')
+      // A success clears the account's counter and takes back its attempt on the address, whose earlier failures stay:
+      // one valid account cannot reset the address.
+      await store.transaction(async (tx) => {
+        await tx.sessions.clearCounter(accountKey)
+        await tx.sessions.refundAttempt(addressKey, address.windowStart)
+      })
       return { user: found.user, ...(await newSession(found.user, client, now)) }
     },
 
@@ -202,13 +210,15 @@ export function createAccounts(deps: { readonly store: Store; readonly clock: Cl
       })
     },
 
-    /** Ends every session of a user; returns how many. */
-    async logoutEverywhere(userId: number): Promise<number> {
+    /** Ends every session of a user and revokes their API tokens; returns how many of each. */
+    async logoutEverywhere(userId: number): Promise<{ sessions: number; tokens: number }> {
       const now = clock.now()
       return store.transaction(async (tx) => {
-        const n = await tx.sessions.revokeAll(userId, now)
-        await tx.audit.record({ userId, action: 'session.logout-everywhere', subjectType: 'user', subjectId: String(userId), details: { sessions: n }, at: now })
-        return n
+        const sessions = await tx.sessions.revokeAll(userId, now)
+        // "Everywhere" includes the programs holding the user's tokens: that is what one reaches for after a leak.
+        const tokens = await tx.users.revokeTokens(userId, now)
+        await tx.audit.record({ userId, action: 'session.logout-everywhere', subjectType: 'user', subjectId: String(userId), details: { sessions, tokens }, at: now })
+        return { sessions, tokens }
       })
     },
 
@@ -223,23 +233,21 @@ export function createAccounts(deps: { readonly store: Store; readonly clock: Cl
       return typeof given === 'string' && given.length > 0 && given.length < 200 && sameString(await expected, given)
     },
 
-    /** Creates an Admin API token for the user with `email`; the token is returned once and only its hash is stored. */
-    async createToken(email: string, name: string): Promise<{ token: string; id: number; user: User }> {
-      const normalized = normalizeEmail(email)
-      if (!normalized) throw new AppError('Invalid', 'enter a valid email address', 'user')
-      const label = name.trim()
-      if (label.length > 100) throw new AppError('Invalid', 'the token name must be at most 100 characters', 'name')
-      const token = TOKEN_PREFIX + newToken()
-      const now = clock.now()
-      return store.transaction(async (tx) => {
-        const user = await tx.users.byEmail(normalized)
-        if (!user) throw new AppError('NotFound', `no user has the email ${normalized}`, 'user')
-        if (user.disabled) throw new AppError('Conflict', `the user ${normalized} is disabled`, 'user')
-        const id = await tx.users.insertToken({ tokenHash: sha256(token), userId: user.id, name: label, createdAt: now })
-        await tx.audit.record({ userId: user.id, action: 'token.create', subjectType: 'api_token', subjectId: String(id), details: { name: label }, at: now })
-        return { token, id, user }
-      })
+    /**
+     * Creates an Admin API token for the viewer themselves, after checking their current password (a session alone,
+     * perhaps a stolen one, cannot mint a credential that outlives it). Invalid naming `current_password` otherwise.
+     */
+    async createOwnToken(viewer: Viewer, name: string, currentPassword: string): Promise<{ token: string; id: number; user: User }> {
+      if (name.trim().length > 100) throw new AppError('Invalid', 'the token name must be at most 100 characters', 'name')
+      await confirmCurrentPassword(store, viewer, currentPassword, clock.now())
+      return mintToken(viewer.user.email, name)
     },
+
+    /**
+     * Creates an Admin API token for the user with `email`, from the command line, where the operator is trusted; the
+     * token is returned once and only its hash is stored.
+     */
+    createToken: (email: string, name: string): Promise<{ token: string; id: number; user: User }> => mintToken(email, name),
 
     /** Revokes a token by id. Throws AppError('NotFound') when there is no such active token. */
     async revokeToken(id: number, actor: Viewer | null): Promise<void> {

@@ -2,13 +2,12 @@
 
 import type { ArticleStatus } from '../domain/article.ts'
 import type { Clock } from '../domain/clock.ts'
-import type { ArticlePage } from '../domain/read-models.ts'
 import type { Revision, RevisionComparison, RevisionSummary } from '../domain/revision.ts'
 import { can, type Role } from '../domain/roles.ts'
 import { AppError } from '../errors.ts'
 import type { Store } from '../store/store.ts'
 import type { ArticleInput } from './article-input.ts'
-import { PREVIEW_TTL_MS, previewModel, previewSecret, previewToken, verifyPreview } from './preview.ts'
+import { openPreview, PREVIEW_TTL_MS, previewSecret, previewToken, type PreviewResult } from './preview.ts'
 import {
   compareRevisions, getRevision, keepRevision, listRevisions, restoreRevision, SaveConflictError, saveWorkingCopy,
 } from './saving.ts'
@@ -31,9 +30,6 @@ export interface Actor {
 }
 
 export function createEditing({ store, clock, siteLanguage }: EditingDeps) {
-  let secret: string | null = null
-  const getSecret = async (): Promise<string> => (secret ??= await previewSecret(store))
-
   return {
     /**
      * Creates a draft as `actor` (the desk's New article, the Admin API's POST): records who created it, which decides
@@ -91,15 +87,14 @@ export function createEditing({ store, clock, siteLanguage }: EditingDeps) {
       const article = await store.articles.get(articleId)
       if (!article) throw new AppError('NotFound', 'no such article')
       const expiresAt = clock.now() + ttlMs
-      return { url: previewToken(articleId, article.version, await getSecret(), expiresAt), expiresAt }
+      return { url: previewToken(articleId, article.version, await previewSecret(store), expiresAt), expiresAt }
     },
 
-    /** The page model a signed preview request shows, or null when the link is bad, expired or the article is gone. */
-    async preview(q: { id: unknown; v: unknown; exp: unknown; sig: unknown }): Promise<ArticlePage | null> {
-      const ok = verifyPreview(q, await getSecret(), clock.now())
-      if (!ok) return null
+    /** What a signed preview request shows (see openPreview): null when the link is bad, expired or the article is gone. */
+    async preview(q: { id: unknown; v: unknown; exp: unknown; sig: unknown }): Promise<PreviewResult | null> {
       const language = await siteLanguage()
-      return (await previewModel(store, ok.articleId, { siteLanguage: language, now: clock.now() })) ?? null
+      // One transaction: the version checked is the version shown.
+      return store.transaction((tx) => openPreview(tx, q, { siteLanguage: language, now: clock.now() }))
     },
   }
 }

@@ -1,4 +1,4 @@
-// Signed preview URLs of working copies, and the article page model a preview renders.
+// Signed preview URLs of working copies (each tied to one version), the article page model a preview renders, and the secret's rotation.
 
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { articlePath } from '../domain/paths.ts'
@@ -45,7 +45,10 @@ export function verifyPreview(q: { id: unknown; v: unknown; exp: unknown; sig: u
   return timingSafeEqual(expected, Buffer.from(q.sig, 'hex')) ? { articleId, version } : null
 }
 
-/** The preview secret, created (32 random bytes) and stored in the settings table on first use; every instance shares it. */
+/**
+ * The preview secret, created (32 random bytes) and stored in the settings table on first use; every instance shares
+ * it. Read on every use, not kept in memory, so a rotation ends old links at once on every instance.
+ */
 export async function previewSecret(tx: Pick<Repositories, 'site'>): Promise<string> {
   const stored = await tx.site.settingOrInsert(PREVIEW_SECRET_KEY, randomBytes(32).toString('hex'))
   if (typeof stored === 'string' && /^[0-9a-f]{64}$/.test(stored)) return stored
@@ -53,6 +56,33 @@ export async function previewSecret(tx: Pick<Repositories, 'site'>): Promise<str
   const fresh = randomBytes(32).toString('hex')
   await tx.site.setSetting(PREVIEW_SECRET_KEY, fresh)
   return fresh
+}
+
+/**
+ * Replaces the preview secret with a new random one: every preview link made so far stops working. `actorId` is the
+ * desk user doing it, null from the command line (the operator is trusted).
+ */
+export async function rotatePreviewSecret(tx: Pick<Repositories, 'site' | 'audit'>, actorId: number | null, now: number): Promise<void> {
+  await tx.site.setSetting(PREVIEW_SECRET_KEY, randomBytes(32).toString('hex'))
+  await tx.audit.record({ userId: actorId, action: 'preview.rotate-secret', subjectType: 'site', subjectId: PREVIEW_SECRET_KEY, details: {}, at: now })
+}
+
+/** What a preview link opens: the page of the version it was signed for, or a notice that the working copy has moved on. */
+export type PreviewResult = { readonly kind: 'page'; readonly page: ArticlePage } | { readonly kind: 'superseded' }
+
+/**
+ * Opens a preview request: null when the link is bad, tampered, expired, signed with a secret since rotated, or names
+ * an article that no longer exists; `superseded` when the working copy is no longer the version the link was made for
+ * (the link must not show text its sender never saw); else the page.
+ */
+export async function openPreview(tx: Repositories, q: { id: unknown; v: unknown; exp: unknown; sig: unknown }, ctx: { siteLanguage: string; now: number }): Promise<PreviewResult | null> {
+  const ok = verifyPreview(q, await previewSecret(tx), ctx.now)
+  if (!ok) return null
+  const article = await tx.articles.get(ok.articleId)
+  if (!article) return null
+  if (article.version !== ok.version) return { kind: 'superseded' }
+  const page = await previewModel(tx, ok.articleId, ctx)
+  return page ? { kind: 'page', page } : null
 }
 
 /**

@@ -4,7 +4,8 @@ import { NAME_MAX, passwordProblem, type User, type Viewer } from '../domain/acc
 import { isRole } from '../domain/roles.ts'
 import { AppError } from '../errors.ts'
 import type { Repositories, Store } from '../store/store.ts'
-import { hashPassword, verifyPassword } from './passwords.ts'
+import { hashPassword } from './passwords.ts'
+import { confirmCurrentPassword } from './password-attempts.ts'
 
 async function userOf(tx: Repositories, id: number): Promise<User> {
   const user = await tx.users.get(id)
@@ -34,8 +35,8 @@ export async function changeRole(tx: Repositories, actor: Viewer, id: number, ro
 }
 
 /**
- * Deactivates user `id` (their sessions end, their tokens stop working, they cannot log in) or reactivates them.
- * Conflict for the last active admin.
+ * Deactivates user `id` (their sessions end, their API tokens are revoked, they cannot log in) or reactivates them;
+ * reactivation brings back neither. Conflict for the last active admin.
  */
 export async function setActive(tx: Repositories, actor: Viewer, id: number, active: boolean, now: number): Promise<User> {
   const user = await userOf(tx, id)
@@ -44,8 +45,10 @@ export async function setActive(tx: Repositories, actor: Viewer, id: number, act
     await keepAnAdmin(tx, user, 'deactivated', now)
     await tx.sessions.revokeAll(id, now)
   }
+  // Revoked, not merely refused while disabled: a token must not come back to life when the user is reactivated.
+  const tokens = active ? 0 : await tx.users.revokeTokens(id, now)
   await tx.users.setDisabled(id, !active)
-  await tx.audit.record({ userId: actor.user.id, action: active ? 'user.reactivate' : 'user.deactivate', subjectType: 'user', subjectId: String(id), details: {}, at: now })
+  await tx.audit.record({ userId: actor.user.id, action: active ? 'user.reactivate' : 'user.deactivate', subjectType: 'user', subjectId: String(id), details: active ? {} : { tokens }, at: now })
   return (await tx.users.get(id))!
 }
 
@@ -60,13 +63,11 @@ export async function renameSelf(tx: Repositories, viewer: Viewer, rawName: stri
 
 /**
  * Changes the viewer's own password after checking the current one; every other session of theirs ends, the one
- * making the change stays. Invalid naming `current_password` or `new_password` otherwise.
+ * making the change stays, and their API tokens are revoked. Invalid naming `current_password` or `new_password` otherwise;
+ * LoginThrottled when the account's password attempts are used up.
  */
 export async function changeOwnPassword(store: Store, viewer: Viewer, current: string, next: string, now: number): Promise<void> {
-  const found = await store.users.credentials(viewer.user.email)
-  if (!found || current.length > 1024 || !(await verifyPassword(current, found.passwordHash))) {
-    throw new AppError('Invalid', 'the current password is not right', 'current_password')
-  }
+  await confirmCurrentPassword(store, viewer, current, now)
   const problem = passwordProblem(next)
   if (problem) throw new AppError('Invalid', problem, 'new_password')
   // Hashing takes a while: outside the transaction, so SQLite's one connection is not held.
@@ -75,6 +76,8 @@ export async function changeOwnPassword(store: Store, viewer: Viewer, current: s
     await tx.users.setPasswordHash(viewer.user.id, passwordHash)
     if (viewer.sessionId) await tx.sessions.revokeOthers(viewer.user.id, viewer.sessionId, now)
     else await tx.sessions.revokeAll(viewer.user.id, now)
-    await tx.audit.record({ userId: viewer.user.id, action: 'user.change-password', subjectType: 'user', subjectId: String(viewer.user.id), details: {}, at: now })
+    // A token minted by whoever knew the old password must not outlive it.
+    const tokens = await tx.users.revokeTokens(viewer.user.id, now)
+    await tx.audit.record({ userId: viewer.user.id, action: 'user.change-password', subjectType: 'user', subjectId: String(viewer.user.id), details: { tokens }, at: now })
   })
 }

@@ -1,6 +1,6 @@
 // Login sessions (by the sha256 of their token) and the failed-login counters that slow guessing.
 
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { User } from '../domain/account.ts'
 import { isRole, type Role } from '../domain/roles.ts'
 import type { Database } from './schema.ts'
@@ -18,6 +18,20 @@ export interface LoginCounter {
   readonly failures: number
   readonly lockedUntil: number | null
 }
+
+/** How login attempts are limited: at most `limit` counted attempts per key; the one that reaches it locks the key for `lockMs`. */
+export interface AttemptRule {
+  readonly now: number
+  readonly limit: number
+  readonly windowMs: number
+  readonly lockMs: number
+}
+
+/** An attempt that was counted (in the window that began at `windowStart`), or refused because the key is locked. */
+export type CountedAttempt = { readonly counted: true; readonly windowStart: number } | { readonly counted: false; readonly lockedUntil: number }
+
+// Bound values in CASE branches are cast: PostgreSQL would otherwise type `$n ... else null` as text.
+const big = (n: number) => sql<number>`cast(${n} as bigint)`
 
 export function createSessions(db: Kysely<Database>) {
   return {
@@ -72,6 +86,37 @@ export function createSessions(db: Kysely<Database>) {
     async counter(key: string): Promise<LoginCounter | undefined> {
       const row = await db.selectFrom('login_attempts').select(['window_start', 'failures', 'locked_until']).where('key', '=', key).executeTakeFirst()
       return row && { windowStart: row.window_start, failures: row.failures, lockedUntil: row.locked_until }
+    },
+
+    /**
+     * Counts one login attempt against `key` in one atomic statement, before the password is checked, so parallel
+     * attempts (on any instance) cannot all pass a check made before any of them was counted. A row whose window has
+     * passed, or whose lock has expired, starts again at 1; a locked row is left as it is and nothing is returned.
+     * The attempt that brings the count to `rule.limit` sets the lock. See README.md (Login counters).
+     */
+    async countAttempt(key: string, rule: AttemptRule): Promise<CountedAttempt> {
+      const { now, limit, windowMs, lockMs } = rule
+      const stale = sql<boolean>`((login_attempts.locked_until is not null and login_attempts.locked_until <= ${big(now)})
+        or (login_attempts.locked_until is null and login_attempts.window_start <= ${big(now - windowMs)}))`
+      const next = sql<number>`case when ${stale} then 1 else login_attempts.failures + 1 end`
+      const row = await db.insertInto('login_attempts')
+        .values({ key, window_start: now, failures: 1, locked_until: limit <= 1 ? now + lockMs : null })
+        .onConflict((oc) => oc.column('key').doUpdateSet({
+          window_start: sql<number>`case when ${stale} then ${big(now)} else login_attempts.window_start end`,
+          failures: next,
+          locked_until: sql<number | null>`case when ${next} >= ${limit} then ${big(now + lockMs)} else null end`,
+        }).where(sql<boolean>`${stale} or login_attempts.locked_until is null`))
+        .returning(['window_start']).executeTakeFirst()
+      if (row) return { counted: true, windowStart: row.window_start }
+      const locked = await db.selectFrom('login_attempts').select('locked_until').where('key', '=', key).executeTakeFirst()
+      return { counted: false, lockedUntil: locked?.locked_until ?? now }
+    },
+
+    /** Takes back one attempt counted in the window that began at `windowStart` (a login that succeeded was no guess). */
+    async refundAttempt(key: string, windowStart: number): Promise<void> {
+      // Counts never pass the limit, so one less is always below it: any lock was set by this very attempt.
+      await db.updateTable('login_attempts').set({ failures: sql<number>`failures - 1`, locked_until: null })
+        .where('key', '=', key).where('window_start', '=', windowStart).where('failures', '>', 0).execute()
     },
 
     async putCounter(key: string, c: LoginCounter): Promise<void> {

@@ -126,6 +126,12 @@ export function createUsers(db: Kysely<Database>) {
       return Number(res.numUpdatedRows) === 1
     },
 
+    /** Revokes every active token of a user (password change or reset, log out everywhere, deactivation); returns how many. */
+    async revokeTokens(userId: number, now: number): Promise<number> {
+      const res = await db.updateTable('api_tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst()
+      return Number(res.numUpdatedRows)
+    },
+
     /** A user's tokens, newest first. */
     async tokens(userId: number): Promise<ApiToken[]> {
       const rows = await db.selectFrom('api_tokens').select(['id', 'user_id', 'name', 'created_at', 'last_used_at', 'revoked_at'])

@@ -67,6 +67,38 @@ test('`user reset-password` sets a new password from stdin and the old one stops
   assert.match(missing.stderr, /no user has the email nobody@news\.example/)
 })
 
+/** A token for `email` made as `broadsheet token create` does, and a check of whether it still authenticates. */
+async function tokenFor(dir: string, email: string): Promise<() => Promise<boolean>> {
+  const res = broadsheet(['token', 'create', '--user', email, '--name', 'ci'], { DATA_DIR: dir })
+  assert.equal(res.code, 0, res.stderr)
+  const token = res.stdout.trim()
+  return async () => {
+    const store = await openStore(loadConfig({ DATA_DIR: dir }).database)
+    try {
+      return (await createAccounts({ store, clock: systemClock }).authenticateToken(token)) !== null
+    } finally {
+      await store.close()
+    }
+  }
+}
+
+test('`user reset-password` revokes the user\'s API tokens unless --keep-tokens', async (t) => {
+  const dir = await dataDir(t)
+  assert.equal(broadsheet(['user', 'create', '--email', 'a@news.example', '--name', 'A', '--role', 'author'], { DATA_DIR: dir }, `${PASSWORD}\n`).code, 0)
+  const kept = await tokenFor(dir, 'a@news.example')
+  const keep = broadsheet(['user', 'reset-password', '--email', 'a@news.example', '--keep-tokens'], { DATA_DIR: dir }, 'a brand new password\n')
+  assert.equal(keep.code, 0, keep.stderr)
+  assert.match(keep.stdout, /their API tokens were kept/)
+  assert.equal(await kept(), true)
+  const second = await tokenFor(dir, 'a@news.example')
+  const reset = broadsheet(['user', 'reset-password', '--email', 'a@news.example'], { DATA_DIR: dir }, 'yet another new password\n')
+  assert.equal(reset.code, 0, reset.stderr)
+  assert.match(reset.stdout, /2 API tokens were revoked/)
+  assert.equal(await kept(), false)
+  assert.equal(await second(), false)
+  assert.equal(broadsheet(['user', 'reset-password', '--email', 'a@news.example', '--keep-tokens=yes'], { DATA_DIR: dir }, 'x\n').code, 2)
+})
+
 test('bad user input exits 1 with a message; a short password is refused and not shown', async (t) => {
   const dir = await dataDir(t)
   for (const [args, input, message] of [

@@ -56,6 +56,32 @@ forEachDatabase('login counters are stored, replaced and cleared by key', async 
   assert.equal(await store.sessions.counter('email:a@b.c'), undefined)
 })
 
+forEachDatabase('countAttempt counts atomically: of 40 parallel attempts exactly 5 are counted, the rest find the key locked', async (store) => {
+  const rule = { now: NOW, limit: 5, windowMs: 900_000, lockMs: 900_000 }
+  const results = await Promise.all(Array.from({ length: 40 }, () => store.sessions.countAttempt('email:a@b.c', rule)))
+  assert.equal(results.filter((r) => r.counted).length, 5)
+  assert.ok(results.every((r) => r.counted ? r.windowStart === NOW : r.lockedUntil === NOW + 900_000))
+  assert.deepEqual(await store.sessions.counter('email:a@b.c'), { windowStart: NOW, failures: 5, lockedUntil: NOW + 900_000 })
+  assert.equal((await store.sessions.countAttempt('email:a@b.c', { ...rule, now: NOW + 899_999 })).counted, false, 'locked until the lock ends')
+  assert.deepEqual(await store.sessions.countAttempt('email:a@b.c', { ...rule, now: NOW + 900_000 }), { counted: true, windowStart: NOW + 900_000 }, 'then it starts again')
+})
+
+forEachDatabase('countAttempt starts a new window once the old one has passed; a refund takes back one attempt and its lock', async (store) => {
+  const rule = { now: NOW, limit: 3, windowMs: 60_000, lockMs: 600_000 }
+  await store.sessions.countAttempt('ip:x', rule)
+  await store.sessions.countAttempt('ip:x', { ...rule, now: NOW + 1000 })
+  assert.deepEqual(await store.sessions.counter('ip:x'), { windowStart: NOW, failures: 2, lockedUntil: null })
+  assert.deepEqual(await store.sessions.countAttempt('ip:x', { ...rule, now: NOW + 60_000 }), { counted: true, windowStart: NOW + 60_000 })
+  assert.deepEqual(await store.sessions.counter('ip:x'), { windowStart: NOW + 60_000, failures: 1, lockedUntil: null })
+  await store.sessions.countAttempt('ip:x', { ...rule, now: NOW + 61_000 })
+  await store.sessions.countAttempt('ip:x', { ...rule, now: NOW + 62_000 })
+  assert.deepEqual(await store.sessions.counter('ip:x'), { windowStart: NOW + 60_000, failures: 3, lockedUntil: NOW + 662_000 })
+  await store.sessions.refundAttempt('ip:x', NOW)
+  assert.equal((await store.sessions.counter('ip:x'))!.failures, 3, 'a refund for an older window changes nothing')
+  await store.sessions.refundAttempt('ip:x', NOW + 60_000)
+  assert.deepEqual(await store.sessions.counter('ip:x'), { windowStart: NOW + 60_000, failures: 2, lockedUntil: null })
+})
+
 forEachDatabase('the audit log keeps entries newest first with their details', async (store) => {
   const id = await store.users.insert(user('ad@news.example', 'admin'))
   await store.audit.record({ userId: id, action: 'user.create', subjectType: 'user', subjectId: '7', details: { role: 'author' }, at: NOW })

@@ -26,7 +26,7 @@ function tokens(ctx: DeskContext, v: AccountView): SafeHtml {
   const err = v.error?.form === 'token' ? v.error.error : null
   return html`<section class="panel" aria-labelledby="tokens-title">
 <h2 id="tokens-title">API tokens</h2>
-<p class="hint">A token lets a program use the Admin API as you, with your role: send it as <code>Authorization: Bearer &lt;token&gt;</code>. Revoke tokens you no longer use.</p>
+<p class="hint">A token lets a program use the Admin API as you, with your role: send it as <code>Authorization: Bearer &lt;token&gt;</code>. Revoke tokens you no longer use. Changing your password or logging out everywhere revokes them all.</p>
 ${v.newToken ? html`<div class="new-secret">
 <p><strong>Your new token “${v.newToken.name}”.</strong> Copy it now: it is not shown again.</p>
 <label for="new-token" class="visually-hidden">New API token</label><input id="new-token" class="secret" type="text" readonly value="${v.newToken.token}">
@@ -42,6 +42,7 @@ ${formAlert(err, 'token-error')}
 <form method="post" action="/desk/account/tokens" class="inline-fields">
 ${csrfField(ctx)}
 ${input({ id: 'token-name', name: 'name', label: 'Name of a new token', value: v.values?.tokenName ?? '', maxlength: 100, hint: 'What will use it, e.g. “newsletter export”.' }, err)}
+${input({ id: 'token-password', name: 'current_password', label: 'Your current password', type: 'password', required: true, maxlength: 1024, autocomplete: 'current-password' }, err)}
 <div><button type="submit">Create token</button></div>
 </form>
 </section>`
@@ -70,7 +71,7 @@ ${formAlert(pwErr, 'password-error')}
 ${csrfField(ctx)}
 <input type="text" name="username" value="${v.email}" autocomplete="username" hidden>
 ${input({ id: 'current-password', name: 'current_password', label: 'Current password', type: 'password', required: true, maxlength: 1024, autocomplete: 'current-password' }, pwErr)}
-${input({ id: 'new-password', name: 'new_password', label: 'New password', type: 'password', required: true, maxlength: 256, autocomplete: 'new-password', hint: '12 to 256 characters. Your other sessions end; this one stays.' }, pwErr)}
+${input({ id: 'new-password', name: 'new_password', label: 'New password', type: 'password', required: true, maxlength: 256, autocomplete: 'new-password', hint: '12 to 256 characters. Your other sessions end and your API tokens are revoked; this one stays.' }, pwErr)}
 <button type="submit">Change password</button>
 </form>
 </section>

@@ -10,7 +10,7 @@ import { sendDeskPage, type DeskKit } from './desk.ts'
 
 const DONE: Readonly<Record<string, string>> = {
   name: 'Your name was saved.',
-  password: 'Your password was changed. Your other sessions have ended.',
+  password: 'Your password was changed. Your other sessions have ended and your API tokens were revoked.',
   revoked: 'The token was revoked.',
 }
 
@@ -48,7 +48,7 @@ export const deskAccountRoutes = (kit: DeskKit): FastifyPluginAsync => async (ap
     const viewer = viewerOf(req)!
     const name = formText(req.body, 'name', 200)
     try {
-      const created = await accounts.createToken(viewer.user.email, name)
+      const created = await accounts.createOwnToken(viewer, name, formText(req.body, 'current_password', 1025))
       // Shown in this response only: only the token's hash is stored, so no later page can show it.
       return render(req, reply, 201, { status: 'The token was created. Copy it now: it is not shown again.', newToken: { name: name.trim(), token: created.token } })
     } catch (err) {

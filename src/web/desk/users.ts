@@ -11,9 +11,9 @@ import { sendDeskPage, type DeskKit } from './desk.ts'
 const DONE: Readonly<Record<string, string>> = {
   created: 'The user was added.',
   role: 'The role was changed.',
-  deactivated: 'The user was deactivated and logged out everywhere.',
+  deactivated: 'The user was deactivated, logged out everywhere, and their API tokens were revoked.',
   reactivated: 'The user was reactivated.',
-  sessions: 'The user was logged out everywhere.',
+  sessions: 'The user was logged out everywhere and their API tokens were revoked.',
 }
 
 const MANAGE = requireUser('users.manage')

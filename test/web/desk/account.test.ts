@@ -58,7 +58,7 @@ onBothEngines('a new API token is shown once, works as Bearer, is listed without
   const u = await userSession(a, 'editor')
   const someone = await userSession(a, 'author')
   const csrf = csrfOf((await get(a, '/desk/account', u.cookies)).body)
-  const created = await postForm(a, '/desk/account/tokens', { _csrf: csrf, name: 'newsletter export' }, u.cookies)
+  const created = await postForm(a, '/desk/account/tokens', { _csrf: csrf, name: 'newsletter export', current_password: PASSWORD }, u.cookies)
   assert.equal(created.statusCode, 201)
   const token = /id="new-token" class="secret" type="text" readonly value="(bsk_[A-Za-z0-9_-]+)"/.exec(created.body)?.[1]
   assert.ok(token, 'the token is on the page')
@@ -72,7 +72,7 @@ onBothEngines('a new API token is shown once, works as Bearer, is listed without
   const theirCsrf = csrfOf((await get(a, '/desk/account', someone.cookies)).body)
   assert.equal((await postForm(a, `/desk/account/tokens/${id}/revoke`, { _csrf: theirCsrf }, someone.cookies)).statusCode, 404)
   assert.ok(await a.services.accounts.authenticateToken(token))
-  const long = await postForm(a, '/desk/account/tokens', { _csrf: csrf, name: 'x'.repeat(150) }, u.cookies)
+  const long = await postForm(a, '/desk/account/tokens', { _csrf: csrf, name: 'x'.repeat(150), current_password: PASSWORD }, u.cookies)
   assert.equal(long.statusCode, 400)
   assert.equal((await a.store.users.tokens(u.id)).length, 1)
   const revoked = await postForm(a, `/desk/account/tokens/${id}/revoke`, { _csrf: csrf }, u.cookies)

@@ -73,3 +73,23 @@ test('a correctly signed link to an article that does not exist is a 404', async
   assert.equal(res.statusCode, 404)
   await assert.rejects(services.editing.previewUrl(999_999), /no such article/)
 })
+
+test('a link made for one version shows a notice, not the newer text, once the working copy has moved on', async (t) => {
+  const { app, store, services } = await buildTestApp(t)
+  await seedTaxonomy(store)
+  const id = await seedArticle(store, { title: 'First draft', slug: 'first-draft', draft: true })
+  const { url } = await services.editing.previewUrl(id)
+  assert.match((await app.inject(url)).body, /First draft/)
+  const input = { title: 'Rewritten headline', slug: 'first-draft', section: 'news', bodyHtml: '<p>Text added after the link was sent.</p>', authors: ['newsroom'] }
+  await services.editing.save({ articleId: id, version: (await store.articles.get(id))!.version, input, userId: null, kind: 'save' })
+  const old = await app.inject(url)
+  assert.equal(old.statusCode, 410)
+  assert.equal(old.headers['cache-control'], 'private, no-store')
+  assert.equal(old.headers['x-robots-tag'], 'noindex')
+  assert.match(old.body, /This preview is of an earlier version/)
+  assert.match(old.body, /Ask the person who sent it for a new link/)
+  assert.doesNotMatch(old.body, /Rewritten headline|Text added after|First draft/)
+  const fresh = await app.inject((await services.editing.previewUrl(id)).url)
+  assert.equal(fresh.statusCode, 200)
+  assert.match(fresh.body, /Rewritten headline/)
+})
