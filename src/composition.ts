@@ -23,7 +23,7 @@ async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | un
   const bootStarted = performance.now()
   const config = loadConfig(env)
   const log = createLogger(config)
-  const store = await openStore(config.database)
+  const store = await openStore(config.database, { log: log.child({ module: 'store' }) })
   if (store.applied.length) log.info({ migrations: store.applied }, 'database migrated')
   const seeded = await seedDemoOnce(
     { store, clock: systemClock, mediaDir: path.join(config.dataDir, 'media') },
