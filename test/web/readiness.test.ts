@@ -73,6 +73,7 @@ test('deleting the SQLite file under the server turns /readyz to 503 naming the 
     method: 'POST', url: '/api/v1/admin/articles', payload: { title: 'Lost words', section: 'news' }, headers: { authorization: `Bearer ${author.token}` },
   })
   assert.equal(create.statusCode, 503, create.body)
+  assert.equal(create.headers['retry-after'], '5')
   assert.match((create.json() as { error: { message: string } }).error.message, /database file has been deleted/)
 })
 
