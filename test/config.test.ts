@@ -101,3 +101,9 @@ test('PAGE_CACHE_MB defaults to 64 MiB, takes whole megabytes, and 0 turns the p
   assert.equal(loadConfig({ PAGE_CACHE_MB: '0' }).pageCacheBytes, 0)
   for (const bad of ['abc', '-1', '1.5', '1e3', '70000', ' ']) assertRejects({ PAGE_CACHE_MB: bad }, 'PAGE_CACHE_MB')
 })
+
+test('the demo is on by default for SQLite and off for PostgreSQL, where BROADSHEET_DEMO turns it on', () => {
+  assert.equal(loadConfig({ DATABASE_URL: 'sqlite:/tmp/site.db' }).demo, true)
+  assert.equal(loadConfig({ DATABASE_URL: 'postgres://db.internal/news' }).demo, false)
+  assert.equal(loadConfig({ DATABASE_URL: 'postgres://db.internal/news', BROADSHEET_DEMO: '1' }).demo, true)
+})
