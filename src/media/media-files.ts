@@ -1,6 +1,6 @@
 // Writing files under the media root: a failed write leaves no partial file, and a full or read-only disk says so.
 
-import { mkdir, unlink, writeFile } from 'node:fs/promises'
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { UnavailableError, type Outage } from '../errors.ts'
 
@@ -33,6 +33,22 @@ export async function writeNewFile(file: string, data: Buffer | string): Promise
   } catch (err) {
     // 'wx' refuses a file that was already there: only then is the file not ours to remove.
     if ((err as { code?: string }).code !== 'EEXIST') await unlink(file).catch(() => {})
+    throw storageFault(err)
+  }
+}
+
+/**
+ * Writes `data` to `file`, replacing any file there only once the new one is whole: it is written beside it and renamed
+ * over it, so a failed write (a full disk) leaves the old file, or none, and never a partial one.
+ */
+export async function replaceFile(file: string, data: Buffer): Promise<void> {
+  // A dotfile, which /media/ never serves.
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.partial`)
+  try {
+    await writeFile(temporary, data)
+    await rename(temporary, file)
+  } catch (err) {
+    await unlink(temporary).catch(() => {})
     throw storageFault(err)
   }
 }

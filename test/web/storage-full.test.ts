@@ -19,6 +19,7 @@ import { fixedClock, type TestApp } from '../support/build-test-app.ts'
 import { apiUser } from '../support/admin-api.ts'
 import { seedTaxonomy } from '../support/seed.ts'
 import { pngImage } from '../support/images.ts'
+import { makeDueVariants } from '../../src/media/variant-queue.ts'
 
 /** A fresh tmpfs of `size` mounted on a temp folder, or null when this machine does not let us mount (the reason is given). */
 async function smallDisk(t: TestContext, size: string): Promise<string | null> {
@@ -111,4 +112,28 @@ test('on a full disk an upload and a new article answer 507 with a clear message
   })
   assert.equal(again.statusCode, 201, again.body)
   assert.equal((await filesUnder(path.join(dataDir, 'media'))).length, 1)
+})
+
+test('image variants made on a full disk leave no partial file, and the original stays whole', async (t) => {
+  const disk = await smallDisk(t, '8m')
+  if (!disk) return
+  const dataDir = path.join(disk, 'data')
+  // The database elsewhere, with room: only media storage is full.
+  const dbDir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-db-'))
+  t.after(() => rm(dbDir, { recursive: true, force: true }))
+  const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: `sqlite:${path.join(dbDir, 'site.db')}`, LOG_LEVEL: 'silent', SITE_URL: 'https://news.example' })
+  const store = await openStore(config.database)
+  t.after(() => store.close())
+  const clock = fixedClock()
+  const services = createServices({ store, config, log: pino({ level: 'silent' }), clock })
+  const media = await services.media.upload({ data: await pngImage(1600, 1200), filename: 'wide.png', alt: 'A wide map' })
+  const mediaDir = path.join(dataDir, 'media')
+  assert.deepEqual(await filesUnder(mediaDir), [path.join(mediaDir, ...media.path.split('/'))])
+  await fillUp(disk)
+  assert.deepEqual(await makeDueVariants({ store, clock, mediaDir }), { made: 0, failed: 1, files: 0 })
+  assert.deepEqual(await filesUnder(mediaDir), [path.join(mediaDir, ...media.path.split('/'))])
+  await rm(path.join(disk, 'filler'))
+  clock.set(clock.now() + 86_400_000)
+  assert.equal((await makeDueVariants({ store, clock, mediaDir })).made, 1)
+  assert.ok((await filesUnder(mediaDir)).length > 1)
 })
