@@ -65,7 +65,7 @@ function multipartImage(data: Buffer): Buffer {
   ])
 }
 
-test('on a full disk an upload and a new article answer 507 with a clear message, log the cause, and leave no file in media/', async (t) => {
+test('on a full disk an upload and a new article answer 507 with a clear message, log the cause, leave no file in media/, and /readyz fails', async (t) => {
   const disk = await smallDisk(t, '4m')
   if (!disk) return
   const dataDir = path.join(disk, 'data')
@@ -103,6 +103,12 @@ test('on a full disk an upload and a new article answer 507 with a clear message
   const logged = lines.join('')
   assert.match(logged, /database or disk is full/)
   assert.match(logged, /ENOSPC/)
+  const ready = await app.inject('/readyz')
+  assert.equal(ready.statusCode, 503)
+  assert.deepEqual((ready.json() as { checks: unknown }).checks, {
+    database: 'the database has no room left to store this; nothing was changed', migrations: 'ok',
+    media: 'the media storage has no room left for this file; nothing was saved',
+  })
 
   // Room again: the same requests succeed, nothing left over from the failures.
   await rm(path.join(disk, 'filler'))
