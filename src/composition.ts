@@ -6,7 +6,7 @@ import path from 'node:path'
 import { ConfigError, loadConfig } from './config.ts'
 import { systemClock } from './domain/clock.ts'
 import { createLogger } from './log.ts'
-import { openStore } from './store/store.ts'
+import { LostDatabaseError, openSiteStore } from './data-dir.ts'
 import { createServices } from './services.ts'
 import { buildApp } from './web/app.ts'
 import { runCli } from './cli/index.ts'
@@ -23,11 +23,13 @@ async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | un
   const bootStarted = performance.now()
   const config = loadConfig(env)
   const log = createLogger(config)
-  const store = await openStore(config.database)
+  const { store, replacesLostSite } = await openSiteStore(config, { log: log.child({ module: 'store' }) })
   if (store.applied.length) log.info({ migrations: store.applied }, 'database migrated')
+  // Only PostgreSQL gets here with a new database in a DATA_DIR that held a site (a lost SQLite file stops the start).
+  if (replacesLostSite) log.warn({ dataDir: config.dataDir }, 'DATA_DIR held a site but the database is new; the demo is not offered')
   const seeded = await seedDemoOnce(
     { store, clock: systemClock, mediaDir: path.join(config.dataDir, 'media') },
-    opts.demo ?? config.demo,
+    !replacesLostSite && (opts.demo ?? config.demo),
     async () => (await import('./importers/demo/newsroom.ts')).demoNewsroom,
   )
   if (seeded !== null) log.info({ articles: seeded }, 'demo newsroom seeded')
@@ -77,6 +79,9 @@ try {
 } catch (err) {
   if (err instanceof ConfigError) {
     console.error(`broadsheet: configuration error: ${err.message}`)
+    process.exitCode = 1
+  } else if (err instanceof LostDatabaseError) {
+    console.error(`broadsheet: ${err.message}`)
     process.exitCode = 1
   } else {
     console.error(err)

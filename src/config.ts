@@ -15,7 +15,10 @@ export interface Config {
   readonly timeZone: string
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   readonly trustProxy: boolean
-  /** Whether a new, empty database is filled with the demo newsroom after its first migration. */
+  /**
+   * Whether a new, empty database is filled with the demo newsroom after its first migration. On by default for SQLite
+   * (`npm start` shows a working site); off for PostgreSQL, where an empty database is more often a fault than a trial.
+   */
   readonly demo: boolean
   /** Whether webhook receivers may be on private or loopback addresses (tests, intranets); off by default against SSRF. */
   readonly webhookAllowPrivate: boolean
@@ -42,16 +45,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const port = parsePort(env.PORT)
   const host = nonEmpty(env.HOST, 'HOST') ?? '127.0.0.1'
   const dataDir = path.resolve(nonEmpty(env.DATA_DIR, 'DATA_DIR') ?? './data')
+  const database = parseDatabase(env.DATABASE_URL, dataDir)
   return Object.freeze({
     port,
     host,
     dataDir,
-    database: parseDatabase(env.DATABASE_URL, dataDir),
+    database,
     siteUrl: parseSiteUrl(env.SITE_URL, port),
     timeZone: parseTimeZone(env.SITE_TIMEZONE),
     logLevel: parseLogLevel(env.LOG_LEVEL),
     trustProxy: parseBoolean(env.TRUST_PROXY, 'TRUST_PROXY', false),
-    demo: parseBoolean(env.BROADSHEET_DEMO, 'BROADSHEET_DEMO', true),
+    demo: parseBoolean(env.BROADSHEET_DEMO, 'BROADSHEET_DEMO', database.engine === 'sqlite'),
     webhookAllowPrivate: parseBoolean(env.WEBHOOK_ALLOW_PRIVATE, 'WEBHOOK_ALLOW_PRIVATE', false),
     pageCacheBytes: parsePageCacheMb(env.PAGE_CACHE_MB) * 1024 * 1024,
     requestTimeoutMs: parseRequestTimeoutS(env.REQUEST_TIMEOUT_S) * 1000,

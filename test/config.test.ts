@@ -108,3 +108,9 @@ test('REQUEST_TIMEOUT_S defaults to 60 s, takes whole seconds up to an hour, and
   assert.equal(loadConfig({ REQUEST_TIMEOUT_S: '0' }).requestTimeoutMs, 0)
   for (const bad of ['abc', '-1', '1.5', '1e3', '3601', ' ']) assertRejects({ REQUEST_TIMEOUT_S: bad }, 'REQUEST_TIMEOUT_S')
 })
+
+test('the demo is on by default for SQLite and off for PostgreSQL, where BROADSHEET_DEMO turns it on', () => {
+  assert.equal(loadConfig({ DATABASE_URL: 'sqlite:/tmp/site.db' }).demo, true)
+  assert.equal(loadConfig({ DATABASE_URL: 'postgres://db.internal/news' }).demo, false)
+  assert.equal(loadConfig({ DATABASE_URL: 'postgres://db.internal/news', BROADSHEET_DEMO: '1' }).demo, true)
+})

@@ -19,7 +19,8 @@ type Command = (args: string[], env: NodeJS.ProcessEnv, deps: CliDeps) => Promis
 export const USAGE = `Usage: broadsheet <command> [options]
 
 Commands:
-  start [--no-demo]   migrate the database and serve the site (the default command)
+  start [--no-demo]   migrate the database and serve the site (the default command); a new SQLite
+                      site gets the demo newsroom, a new PostgreSQL one only with --demo
   migrate             bring the database schema up to date and exit
   seed-demo           fill an empty site with the demo newsroom
   webhook <sub>       manage webhook receivers, read the delivery log (add, list, remove, log, redeliver)

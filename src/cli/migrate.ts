@@ -2,12 +2,12 @@
 
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../config.ts'
-import { openStore } from '../store/store.ts'
+import { openSiteStore } from '../data-dir.ts'
 
 export async function migrateCommand(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   parseArgs({ args, options: {}, strict: true, allowPositionals: false })
   const config = loadConfig(env)
-  const store = await openStore(config.database)
+  const { store } = await openSiteStore(config)
   try {
     console.log(store.applied.length ? `applied ${store.applied.join(', ')}` : 'the schema is up to date')
     return 0

@@ -2,7 +2,8 @@
 
 import { loadConfig } from '../config.ts'
 import { isAppError } from '../errors.ts'
-import { openStore, type Store } from '../store/store.ts'
+import type { Store } from '../store/store.ts'
+import { openSiteStore } from '../data-dir.ts'
 
 /** Bad flags or missing options: exit 2, before the database is opened. */
 export class UsageError extends Error {}
@@ -30,7 +31,7 @@ export async function runSubcommand(command: string, usage: string, subcommands:
   let store: Store | undefined
   try {
     const action = parse(rest)
-    store = await openStore(loadConfig(env).database)
+    store = (await openSiteStore(loadConfig(env))).store
     return await action(store)
   } catch (err) {
     const code = (err as { code?: string }).code

@@ -5,7 +5,8 @@ import { loadConfig, type Config } from '../config.ts'
 import { systemClock } from '../domain/clock.ts'
 import { isDeliveryStatus, type WebhookDelivery } from '../domain/webhook.ts'
 import { isAppError } from '../errors.ts'
-import { openStore, type Store } from '../store/store.ts'
+import type { Store } from '../store/store.ts'
+import { openSiteStore } from '../data-dir.ts'
 import { addReceiver, deactivateReceiver, deliveryLog, listReceivers, MAX_LOG_LIMIT, redeliver } from '../editorial/webhooks.ts'
 
 export const WEBHOOK_USAGE = `Usage: broadsheet webhook <subcommand> [options]
@@ -104,7 +105,7 @@ export async function webhookCommand(args: string[], env: NodeJS.ProcessEnv): Pr
   try {
     const action = parse(rest)
     const config = loadConfig(env)
-    store = await openStore(config.database)
+    store = (await openSiteStore(config)).store
     return await action(store, config)
   } catch (err) {
     const code = (err as { code?: string }).code

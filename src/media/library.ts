@@ -1,7 +1,7 @@
 // The media library's use-cases: upload, describe (alt, caption, credit, focal point), delete when unused, list.
 
 import { randomBytes } from 'node:crypto'
-import { mkdir, unlink, writeFile } from 'node:fs/promises'
+import { unlink } from 'node:fs/promises'
 import path from 'node:path'
 import type { Clock } from '../domain/clock.ts'
 import type { Media } from '../domain/media.ts'
@@ -12,6 +12,7 @@ import type { Repositories, Store } from '../store/store.ts'
 import { checkBytes, inspect } from './limits.ts'
 import { sniffImage } from './sniff.ts'
 import { withoutMetadata } from './strip-metadata.ts'
+import { probeMediaStorage, writeNewFile } from './media-files.ts'
 
 export interface MediaLibraryDeps {
   readonly store: Store
@@ -115,8 +116,7 @@ export function createMediaLibrary({ store, clock, mediaDir }: MediaLibraryDeps)
       const dir = `${date.getUTCFullYear()}/${String(date.getUTCMonth() + 1).padStart(2, '0')}`
       const relative = `${dir}/${randomBytes(8).toString('hex')}-${safeName(input.filename)}.${type.ext}`
       // The file first, outside the transaction; removed again if the record cannot be written.
-      await mkdir(fileOf(dir), { recursive: true })
-      await writeFile(fileOf(relative), data, { flag: 'wx' })
+      await writeNewFile(fileOf(relative), data)
       try {
         const id = await store.transaction(async (tx) => {
           const mediaId = await tx.media.insert({
@@ -174,6 +174,9 @@ export function createMediaLibrary({ store, clock, mediaDir }: MediaLibraryDeps)
       // Files go after commit: a rollback must not leave a record without its file.
       await Promise.all([media.path, ...media.variants.map((v) => v.url.slice('/media/'.length))].map((p) => removeQuietly(fileOf(p))))
     },
+
+    /** Resolves once a probe file could be written and removed under the media root (the readiness check); throws otherwise. */
+    probeStorage: () => probeMediaStorage(mediaDir),
 
     /** Newest first, `perPage` (1–100, 30 by default) a page, optionally filtered by text in alt, caption, credit or name. */
     async list(q: MediaListQuery = {}): Promise<MediaPage> {

@@ -1,6 +1,6 @@
 // Works through the variants queue: claims a few uploads, makes their variants outside any transaction, records them.
 
-import { readFile, unlink, writeFile } from 'node:fs/promises'
+import { readFile, unlink } from 'node:fs/promises'
 import path from 'node:path'
 import type { Clock } from '../domain/clock.ts'
 import type { NewVariant } from '../store/media.ts'
@@ -8,6 +8,7 @@ import type { Store } from '../store/store.ts'
 import { inspect } from './limits.ts'
 import { sniffImage } from './sniff.ts'
 import { planVariants, renderVariant, variantPath } from './variants.ts'
+import { replaceFile } from './media-files.ts'
 
 export interface VariantQueueDeps {
   readonly store: Store
@@ -45,7 +46,7 @@ export async function makeDueVariants({ store, clock, mediaDir }: VariantQueueDe
       for (const plan of planVariants(facts.type.format, facts.width)) {
         const v = await renderVariant(original, { format: facts.type.format, pages: facts.pages }, plan)
         const relative = variantPath(media.path, plan)
-        await writeFile(fileOf(relative), v.data)
+        await replaceFile(fileOf(relative), v.data)
         written.push(relative)
         variants.push({ width: v.width, height: v.height, format: v.format, path: relative, bytes: v.data.length })
       }

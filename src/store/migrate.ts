@@ -1,7 +1,7 @@
 // Runs the one ordered list of migrations, the same for both engines.
 
-import type { Kysely } from 'kysely'
-import { Migrator, type Migration } from 'kysely/migration'
+import { sql, type Kysely } from 'kysely'
+import { DEFAULT_MIGRATION_TABLE, Migrator, type Migration } from 'kysely/migration'
 import type { StoreDialect } from './dialect.ts'
 import { content } from './migrations/0001-content.ts'
 import { search } from './migrations/0002-search.ts'
@@ -12,6 +12,7 @@ import { accounts } from './migrations/0006-accounts.ts'
 import { revisionsJobs } from './migrations/0007-revisions-jobs.ts'
 import { mediaVariants } from './migrations/0008-media-variants.ts'
 import { livePathLookup } from './migrations/0009-live-path-lookup.ts'
+import { heartbeat } from './migrations/0010-heartbeat.ts'
 
 /** Every migration, in order; a static list so it works under type stripping. */
 export const migrations = (d: StoreDialect): Record<string, Migration> => ({
@@ -24,7 +25,18 @@ export const migrations = (d: StoreDialect): Record<string, Migration> => ({
   '0007-revisions-jobs': revisionsJobs(d),
   '0008-media-variants': mediaVariants(d),
   '0009-live-path-lookup': livePathLookup(d),
+  '0010-heartbeat': heartbeat(d),
 })
+
+/**
+ * The migrations this code knows that `db` has not applied. It reads Kysely's own record of them directly: the
+ * Migrator's getMigrations() first introspects every table, too much for a probe that runs every few seconds.
+ */
+export async function pendingMigrations(db: Kysely<any>, dialect: StoreDialect): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`select name from ${sql.table(DEFAULT_MIGRATION_TABLE)}`.execute(db)
+  const applied = new Set(rows.map((r) => r.name))
+  return Object.keys(migrations(dialect)).filter((name) => !applied.has(name))
+}
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */
 export async function runMigrations(db: Kysely<any>, dialect: StoreDialect): Promise<string[]> {

@@ -302,6 +302,12 @@ export interface MediaVariantQueueTable {
   created_at: number
 }
 
+/** One row (id 1) that the readiness probe updates, to prove a write commits (migrations/0010-heartbeat.ts). */
+export interface HeartbeatTable {
+  id: number
+  beat_at: number
+}
+
 export interface Database {
   settings: SettingsTable
   pages: PagesTable
@@ -332,6 +338,7 @@ export interface Database {
   api_tokens: ApiTokensTable
   audit_log: AuditLogTable
   revisions: RevisionsTable
+  heartbeat: HeartbeatTable
 }
 
 export type ArticleRow = Selectable<ArticlesTable>

@@ -1,10 +1,12 @@
 // The SQLite driver: one better-sqlite3 connection in WAL mode behind Kysely, with its prepared statements reused.
 
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely'
 import type { Database } from './schema.ts'
+import { withFaultRules } from './driver-faults.ts'
+import { UnavailableError, type Outage } from '../errors.ts'
 
 /** Distinct SQL texts kept prepared; the application issues a few hundred, generated IN-lists add more. */
 const STATEMENT_CACHE_SIZE = 1000
@@ -37,6 +39,28 @@ function withStatementCache(db: SQLite.Database): SqliteDatabase {
   }
 }
 
+/** Which SQLite result codes are outages: a full disk or database ('full'), a failing, read-only or locked file ('down'). */
+export function classifySqliteFault(err: unknown): Outage | null {
+  const code = (err as { code?: unknown } | null)?.code
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null
+  if (code === 'SQLITE_FULL') return 'full'
+  return /^SQLITE_(IOERR|READONLY|CANTOPEN|BUSY)/.test(code) ? 'down' : null
+}
+
+/**
+ * Throws unless `file` is still the file that was opened. A deleted (or replaced) database file stays open and writable
+ * through its inode: every write would be acknowledged and then lost with the process.
+ */
+function sameFileCheck(file: string): () => void {
+  const opened = statSync(file)
+  return () => {
+    const now = statSync(file, { throwIfNoEntry: false })
+    if (now && now.ino === opened.ino && now.dev === opened.dev) return
+    throw new UnavailableError('down', 'the database file has been deleted or replaced; nothing can be saved until the server restarts on it',
+      new Error(`${file} is ${now ? 'another file' : 'gone'}`))
+  }
+}
+
 /** Opens (creating if needed) the SQLite file with WAL, foreign keys and a busy timeout. */
 export function openSqlite(file: string): Kysely<Database> {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true })
@@ -47,5 +71,12 @@ export function openSqlite(file: string): Kysely<Database> {
   db.pragma('busy_timeout = 5000')
   db.pragma('cache_size = -16384')
   db.pragma('temp_store = MEMORY')
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(db) }) })
+  const dialect = new SqliteDialect({ database: withStatementCache(db) })
+  return new Kysely<Database>({
+    dialect: withFaultRules(dialect, {
+      classify: classifySqliteFault,
+      inTransaction: () => db.inTransaction,
+      ...(file !== ':memory:' && { beforeBegin: sameFileCheck(file) }),
+    }),
+  })
 }

@@ -2,8 +2,9 @@
 
 import type { Kysely } from 'kysely'
 import type { DatabaseConfig } from '../config.ts'
+import type { Log } from '../log.ts'
 import { postgresDialect, sqliteDialect, type StoreDialect } from './dialect.ts'
-import { runMigrations } from './migrate.ts'
+import { pendingMigrations, runMigrations } from './migrate.ts'
 import type { Database } from './schema.ts'
 import { createArticles } from './articles.ts'
 import { createLive } from './live.ts'
@@ -61,15 +62,22 @@ export interface Store extends Repositories {
   transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>
   /** Whether the database answers. */
   ping(): Promise<boolean>
+  /**
+   * Commits a write to the one-row heartbeat table, proving the database takes writes now; throws (an UnavailableError
+   * for a lost connection, a full disk, or a SQLite file deleted under the server) when it does not.
+   */
+  heartbeat(now: number): Promise<void>
+  /** Migrations this code knows that the database has not applied (another instance may still be migrating). */
+  pendingMigrations(): Promise<string[]>
   close(): Promise<void>
 }
 
 /** Opens and migrates the database that `config` names. */
-export async function openStore(config: DatabaseConfig, opts: { readonly poolSize?: number } = {}): Promise<Store> {
+export async function openStore(config: DatabaseConfig, opts: { readonly poolSize?: number; readonly log?: Pick<Log, 'warn'> } = {}): Promise<Store> {
   // Only the configured engine's driver is loaded: pg or better-sqlite3 alone costs tens of milliseconds at start.
   const [db, dialect] = config.engine === 'sqlite'
     ? [(await import('./sqlite.ts')).openSqlite(config.file), sqliteDialect] as const
-    : [(await import('./postgres.ts')).openPostgres(config.url, opts.poolSize), postgresDialect] as const
+    : [(await import('./postgres.ts')).openPostgres(config.url, opts.poolSize, opts.log), postgresDialect] as const
   let applied: string[]
   try {
     applied = await runMigrations(db, dialect)
@@ -98,6 +106,10 @@ export async function openStore(config: DatabaseConfig, opts: { readonly poolSiz
         return false
       }
     },
+    async heartbeat(now) {
+      await db.transaction().execute((trx) => trx.updateTable('heartbeat').set({ beat_at: now }).where('id', '=', 1).execute())
+    },
+    pendingMigrations: () => pendingMigrations(db, dialect),
     close: () => db.destroy(),
   }
 }

@@ -9,9 +9,9 @@ import type { Log } from '../log.ts'
 import type { Services } from '../services.ts'
 import { errorPage } from '../render/site/simple-pages.ts'
 import { assetRoutes, loadAssets } from './assets.ts'
-import { logProblem, toProblem } from './errors.ts'
+import { logProblem, retryAfterOn503, toProblem } from './errors.ts'
 import { securityHeaders, setSecurityHeaders } from './security.ts'
-import { healthRoutes } from './health.ts'
+import { healthRoutes, readinessRoutes } from './health.ts'
 import { refuseUnstorable } from './input-guard.ts'
 import { safeRedirects } from './location.ts'
 import { createPageCache } from './page-cache.ts'
@@ -82,6 +82,7 @@ export async function buildApp({ services, config, log }: AppDeps): Promise<Fast
   securityHeaders(app, { https: config.siteUrl.protocol === 'https:' })
   safeRedirects(app)
   refuseUnstorable(app)
+  app.addHook('onSend', retryAfterOn503)
 
   // One URL per page: a trailing slash redirects to the path without it.
   app.addHook('onRequest', async (req, reply) => {
@@ -117,6 +118,7 @@ export async function buildApp({ services, config, log }: AppDeps): Promise<Fast
   app.setNotFoundHandler(notFound)
 
   await app.register(healthRoutes(services, Date.now()))
+  await app.register(readinessRoutes(services))
   await app.register(assetRoutes(assets))
   await app.register(viewRoutes(services))
   await app.register(searchApiRoutes(services))

@@ -1,10 +1,14 @@
 // Errors to responses: AppError kinds and client errors keep their 4xx; anything else is a logged, bare 500.
 
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
-import { isAppError, type ErrorKind } from '../errors.ts'
+import { isAppError, isUnavailable, type ErrorKind, type Outage } from '../errors.ts'
 import { isMediaError, type MediaRefusal } from '../media/media-error.ts'
 
-const STATUS = { NotFound: 404, Invalid: 400, Conflict: 409, Forbidden: 403, TooMany: 429 } as const satisfies Record<ErrorKind, number>
+const STATUS = { NotFound: 404, Invalid: 400, Conflict: 409, Forbidden: 403, TooMany: 429, Unavailable: 503 } as const satisfies Record<ErrorKind, number>
+/** A full database or disk is 507 Insufficient Storage: retrying soon will not help. */
+const OUTAGE_STATUS = { down: 503, full: 507 } as const satisfies Record<Outage, number>
+/** Seconds a client is asked to wait after a 503: about what a lost connection takes to be replaced. */
+export const RETRY_AFTER_SECONDS = 5
 /** Upload refusals are Invalid errors with their own statuses: too large (bytes or pixels) 413, a type not taken 415. */
 const MEDIA_STATUS = { 'too-large': 413, 'too-many-pixels': 413, 'unsupported-type': 415 } as const satisfies Record<MediaRefusal, number>
 
@@ -34,6 +38,7 @@ function validationProblem(err: FastifyError): HttpProblem {
 /** Classifies any thrown value. */
 export function toProblem(err: unknown): HttpProblem {
   if (isMediaError(err)) return { status: MEDIA_STATUS[err.refusal], message: err.message, field: err.field ?? null }
+  if (isUnavailable(err)) return { status: OUTAGE_STATUS[err.outage], message: err.message, field: null }
   if (isAppError(err)) return { status: STATUS[err.kind], message: err.message, field: err.field ?? null }
   const e = err as FastifyError
   if (e && Array.isArray(e.validation)) return validationProblem(e)
@@ -48,6 +53,14 @@ export function toProblem(err: unknown): HttpProblem {
 export function logProblem(req: FastifyRequest, err: unknown, problem: HttpProblem): void {
   if (problem.status >= 500) req.log.error({ err }, 'request failed')
   else req.log.debug({ status: problem.status, msg: problem.message }, 'client error')
+}
+
+/**
+ * onSend hook for the whole app: every 503 tells the client when to try again, whichever handler answered it (an
+ * error page, a JSON problem, a probe).
+ */
+export async function retryAfterOn503(_req: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (reply.statusCode === 503 && !reply.hasHeader('retry-after')) reply.header('retry-after', String(RETRY_AFTER_SECONDS))
 }
 
 export const sendJsonProblem = (reply: FastifyReply, p: HttpProblem) =>

@@ -28,3 +28,11 @@ test('/healthz answers 503 when the database no longer answers', async (t) => {
   assert.equal(res.statusCode, 503)
   assert.equal((res.json() as { status: string }).status, 'unavailable')
 })
+
+test('/readyz answers 200 listing its checks when the database takes writes, migrations are applied and media is writable', async (t) => {
+  const { app } = await buildSiteApp(t)
+  const res = await app.inject('/readyz')
+  assert.equal(res.statusCode, 200)
+  assert.equal(res.headers['cache-control'], 'no-store')
+  assert.deepEqual(res.json(), { status: 'ready', checks: { database: 'ok', migrations: 'ok', media: 'ok' } })
+})
