@@ -11,6 +11,12 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 /** Node's arguments for the server, as `npm start` runs it (package.json; src/main.ts says why). */
 export const SERVER_ARGS: readonly string[] = ['--max-semi-space-size=8', 'src/main.ts', '--no-demo']
 
+/**
+ * glibc's allocator settings from package.json's start script: two arenas instead of eight per core, and large blocks
+ * (image pixels) always in their own mappings, returned to the system when freed (bench/image-memory.ts).
+ */
+export const SERVER_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072' }
+
 export interface ServerOptions {
   readonly dataDir: string
   /** PostgreSQL URL; SQLite (DATA_DIR/broadsheet.db) when undefined. */
@@ -99,7 +105,7 @@ function stop(child: ChildProcess): Promise<void> {
 /** Spawns the server on a free port and waits for /healthz to answer 200; throws with its output if it exits or takes 60 s. */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const port = await freePort()
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: opts.dataDir, LOG_LEVEL: 'warn', BROADSHEET_DEMO: 'false' }
+  const env: NodeJS.ProcessEnv = { ...process.env, ...SERVER_ENV, PORT: String(port), DATA_DIR: opts.dataDir, LOG_LEVEL: 'warn', BROADSHEET_DEMO: 'false' }
   for (const name of ['DATABASE_URL', 'HOST', 'SITE_URL', 'TRUST_PROXY']) delete env[name]
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl
   for (const [name, value] of Object.entries(opts.env ?? {})) {

@@ -43,7 +43,9 @@ async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | un
     })
     : null
   services.popular.start()
-  await app.listen({ host: config.host, port: config.port })
+  // Node's default backlog (511) drops the handshakes of a burst of connections, which then wait seconds for a SYN
+  // retransmit; accepted at once, they reach load shedding and get a quick answer (somaxconn caps the number).
+  await app.listen({ host: config.host, port: config.port, backlog: 4096 })
   const jobs = createJobRunner([publishScheduled, relatedRefresh, pruneSessions, createWebhookDelivery({ siteUrl: config.siteUrl, allowPrivate: config.webhookAllowPrivate }), createMediaVariantsJob({ mediaDir: path.join(config.dataDir, 'media') })], { store, clock: systemClock, log: log.child({ module: 'jobs' }) })
   jobs.start()
   log.info({ url: config.siteUrl.href, database: store.dialect.name, bootMs: Math.round(performance.now() - bootStarted) }, 'broadsheet is serving')

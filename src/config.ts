@@ -26,6 +26,22 @@ export interface Config {
   readonly pageCacheBytes: number
   /** How long a client may take to send a whole request, headers and body, before it is answered 408 and closed; 0 turns it off. */
   readonly requestTimeoutMs: number
+  /** When requests other than health probes are queued or shed with 503 (src/web/load-shedding.ts). */
+  readonly shedding: SheddingConfig
+}
+
+/** Load-shedding thresholds; 0 turns each one off. */
+export interface SheddingConfig {
+  /** SHED_TURN_MS (20): the most ms of one event-loop turn spent starting requests; the rest wait for a later turn. */
+  readonly turnBudgetMs: number
+  /** SHED_QUEUE_MS (1000): how long a request may wait for its turn before it is answered 503. */
+  readonly queueWaitMs: number
+  /** SHED_MAX_IN_FLIGHT (200): the most admitted requests not yet answered. */
+  readonly maxInFlight: number
+  /** SHED_EVENT_LOOP_DELAY_MS (200): above this mean event-loop delay, requests are answered 503 at once. */
+  readonly eventLoopDelayMs: number
+  /** SHED_HEAP_MB (90% of V8's heap limit when unset, which is null here): above this heap in use, likewise. */
+  readonly heapUsedBytes: number | null
 }
 
 /** A configuration value that cannot be used; the message names the variable. */
@@ -59,6 +75,25 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     webhookAllowPrivate: parseBoolean(env.WEBHOOK_ALLOW_PRIVATE, 'WEBHOOK_ALLOW_PRIVATE', false),
     pageCacheBytes: parsePageCacheMb(env.PAGE_CACHE_MB) * 1024 * 1024,
     requestTimeoutMs: parseRequestTimeoutS(env.REQUEST_TIMEOUT_S) * 1000,
+    shedding: parseShedding(env),
+  })
+}
+
+function parseShedding(env: NodeJS.ProcessEnv): SheddingConfig {
+  const whole = (name: string, fallback: number, max: number): number => {
+    const value = env[name]
+    if (value === undefined || value === '') return fallback
+    const n = Number(value)
+    if (!/^\d+$/.test(value.trim()) || n > max) throw new ConfigError(name, `must be a whole number from 0 (off) to ${max}, got "${value}"`)
+    return n
+  }
+  const heapMb = env.SHED_HEAP_MB === undefined || env.SHED_HEAP_MB === '' ? null : whole('SHED_HEAP_MB', 0, 1_048_576)
+  return Object.freeze({
+    turnBudgetMs: whole('SHED_TURN_MS', 20, 60_000),
+    queueWaitMs: whole('SHED_QUEUE_MS', 1000, 600_000),
+    maxInFlight: whole('SHED_MAX_IN_FLIGHT', 200, 1_000_000),
+    eventLoopDelayMs: whole('SHED_EVENT_LOOP_DELAY_MS', 200, 60_000),
+    heapUsedBytes: heapMb === null ? null : heapMb * 1024 * 1024,
   })
 }
 

@@ -12,6 +12,9 @@ export function loadSharp(): Promise<Sharp> {
   loading ??= import('sharp').then(({ default: sharp }) => {
     // Variants are background work, and pages must keep the other core.
     sharp.concurrency(1)
+    // libvips' operation cache keeps recent images and their pixels (up to 50 MB, 20 files) for a repeat that never
+    // comes here: every image is decoded once per variant and then written away.
+    sharp.cache(false)
     return sharp
   })
   return loading

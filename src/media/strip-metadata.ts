@@ -3,6 +3,10 @@
 import type { Metadata } from 'sharp'
 import { loadSharp } from './sharp.ts'
 import { decodeOptions, type ImageFacts } from './limits.ts'
+import { decodeSlot } from './decode-slots.ts'
+
+/** Above this many pixels a JPEG is re-encoded with standard Huffman tables, which libjpeg writes as it goes. */
+const OPTIMISED_CODING_MAX_PIXELS = 12_000_000
 
 /** Whether sharp's header read found metadata that could say where, when or with what a photo was taken. */
 export const carriesMetadata = (meta: Metadata): boolean =>
@@ -19,10 +23,17 @@ export async function withoutMetadata(data: Buffer, facts: ImageFacts): Promise<
   if (!carriesMetadata(meta)) return data
   const format = facts.type.format
   let img = sharp(data, decodeOptions(format, facts.pages)).autoOrient().keepIccProfile()
-  if (format === 'jpeg') img = img.jpeg({ quality: 95, chromaSubsampling: meta.chromaSubsampling === '4:4:4' ? '4:4:4' : '4:2:0' })
+  if (format === 'jpeg') {
+    img = img.jpeg({
+      quality: 95, chromaSubsampling: meta.chromaSubsampling === '4:4:4' ? '4:4:4' : '4:2:0',
+      // Optimised Huffman tables need every DCT coefficient of the image held at once: re-encoding a 49-megapixel
+      // photo peaked 310 MB over the process's size with them and 30 MB without, for a file about 20% larger.
+      optimiseCoding: facts.width * facts.height <= OPTIMISED_CODING_MAX_PIXELS,
+    })
+  }
   else if (format === 'png') img = img.png({ compressionLevel: 9 })
   else if (format === 'webp') img = img.webp({ quality: 95, alphaQuality: 100 })
   else if (format === 'gif') img = img.gif()
   else img = img.avif({ quality: 80, effort: 2 })
-  return img.toBuffer()
+  return decodeSlot.run(() => img.toBuffer())
 }

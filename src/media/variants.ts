@@ -2,6 +2,7 @@
 
 import { loadSharp } from './sharp.ts'
 import { decodeOptions } from './limits.ts'
+import { decodeSlot } from './decode-slots.ts'
 import type { ImageFormat } from './sniff.ts'
 
 /** Widths a variant is made at, when the original is wider. */
@@ -43,7 +44,7 @@ export async function renderVariant(original: Buffer, source: { format: ImageFor
   else if (plan.format === 'jpeg') img = img.jpeg({ quality: 82, mozjpeg: true })
   else if (plan.format === 'png') img = img.png({ compressionLevel: 9 })
   else img = img.gif()
-  const { data, info } = await img.toBuffer({ resolveWithObject: true })
+  const { data, info } = await decodeSlot.run(() => img.toBuffer({ resolveWithObject: true }))
   return { ...plan, width: info.width, height: info.pageHeight ?? info.height, data }
 }
 

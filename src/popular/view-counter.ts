@@ -79,7 +79,8 @@ export function createViewCounter({ store, clock, siteLanguage, onFlushError, on
   return {
     /**
      * Counts one view beacon. Throws AppError('Invalid') for a path that is not a path, AppError('NotFound') when no live
-     * article is there; otherwise says whether the view was counted, a repeat within 30 minutes, or a crawler's.
+     * article is there; otherwise says whether the view was counted, a repeat (the same visitor within 30 minutes, or
+     * an address over its hourly allowance for the article), or a crawler's.
      */
     async record(beacon: ViewBeacon): Promise<ViewOutcome> {
       const path = beacon.path.replace(/[?#].*$/s, '')

@@ -14,6 +14,7 @@ import { securityHeaders, setSecurityHeaders } from './security.ts'
 import { healthRoutes, readinessRoutes } from './health.ts'
 import { refuseUnstorable } from './input-guard.ts'
 import { safeRedirects } from './location.ts'
+import { loadShedding } from './load-shedding.ts'
 import { createPageCache } from './page-cache.ts'
 import { renderContextSource, sendErrorPage, type ContextSource } from './site/pages.ts'
 import { frontRoutes } from './site/front.ts'
@@ -98,6 +99,7 @@ export async function buildApp({ services, config, log }: AppDeps): Promise<Fast
   const pageCache = createPageCache({ maxBytes: config.pageCacheBytes, clock: services.clock, invalidation: services.invalidation, site: services.site })
   app.addHook('onRequest', pageCache.onRequest)
   app.addHook('onClose', async () => pageCache.close())
+  loadShedding(app, config.shedding)
 
   /** Before answering 404, old URLs (legacy paths, changed slugs) are looked up in the redirects table. */
   const notFound = async (req: FastifyRequest, reply: FastifyReply) => {

@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { createVisitorDedupe, DEDUPE_WINDOW_MS } from '../../src/popular/visitor.ts'
+import { ADDRESS_CAP, ADDRESS_WINDOW_MS, createVisitorDedupe, DEDUPE_WINDOW_MS } from '../../src/popular/visitor.ts'
 import { fixedClock } from '../support/build-test-app.ts'
 
 const UA = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0'
@@ -60,4 +60,27 @@ test('expired pairs are dropped, and memory never holds more than maxEntries', (
   clock.set(clock.now() + DEDUPE_WINDOW_MS)
   d.firstView('192.0.2.1', UA, 1)
   assert.equal(d.size, 1)
+})
+
+test('one address counts at most three views of an article an hour, however many user agents it rotates', () => {
+  const clock = fixedClock(Date.UTC(2026, 10, 27, 9))
+  const d = createVisitorDedupe({ clock })
+  let counted = 0
+  for (let i = 0; i < 400; i++) if (d.firstView('203.0.113.7', `Mozilla/5.0 (X11; Linux x86_64) Chrome/${100 + i}.0`, 1)) counted++
+  assert.equal(counted, ADDRESS_CAP)
+  // Another article from the same address has its own allowance.
+  assert.equal(d.firstView('203.0.113.7', 'Mozilla/5.0 Chrome/999.0', 2), true)
+  // The allowance comes back when the hour since the address's first counted view has passed.
+  clock.set(clock.now() + ADDRESS_WINDOW_MS - 1)
+  assert.equal(d.firstView('203.0.113.7', 'Mozilla/5.0 Chrome/1000.0', 1), false)
+  clock.set(clock.now() + 1)
+  assert.equal(d.firstView('203.0.113.7', 'Mozilla/5.0 Chrome/1000.0', 1), true)
+})
+
+test('views from distinct addresses all count, whatever the cap', () => {
+  const clock = fixedClock(Date.UTC(2026, 10, 27, 9))
+  const d = createVisitorDedupe({ clock })
+  let counted = 0
+  for (let i = 0; i < 400; i++) if (d.firstView(`198.51.${i >> 8}.${i & 255}`, UA, 1)) counted++
+  assert.equal(counted, 400)
 })

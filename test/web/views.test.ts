@@ -153,3 +153,14 @@ test('article pages load the beacon script, deferred, from a fingerprinted asset
   const front = await app.app.inject('/')
   assert.doesNotMatch(front.body, /beacon\./)
 })
+
+test('400 beacons from one address with rotating user agents count three views; from 400 addresses, 400', async (t) => {
+  const app = await setup(t, { TRUST_PROXY: '1' })
+  for (let i = 0; i < 400; i++) {
+    const ua = `Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${90 + (i % 40)}.0.${i}.0 Safari/537.36`
+    assert.equal((await beacon(app, view('/news/steppe-wind-farms'), { 'user-agent': ua, 'x-forwarded-for': '203.0.113.7' })).statusCode, 204)
+  }
+  assert.equal(await app.services.popular.flush(), 3)
+  for (let i = 0; i < 400; i++) await beacon(app, view('/news/steppe-wind-farms'), { 'x-forwarded-for': `198.51.${i >> 8}.${i & 255}` })
+  assert.equal(await app.services.popular.flush(), 400)
+})
