@@ -17,8 +17,8 @@ export const INLINE_MAX_CHARS = 64 * 1024
 /** Hosts whose players may be embedded in an iframe; anything else is dropped. */
 const EMBED_HOSTS = ['www.youtube-nocookie.com', 'www.youtube.com', 'player.vimeo.com', 'framatube.org', 'peertube.tv']
 
-/** A tag name outside the allowlist and among nonTextTags: an element renamed to it is dropped with its content. */
-const DISCARDED = 'template'
+/** What a refused iframe leaves in the output, removed in one pass at the end. */
+const REFUSED_IFRAME = '<iframe></iframe>'
 
 /** Whether an iframe's src is https on one of the embed hosts (sanitize-html checks the host again). */
 const isEmbedSource = (src: string): boolean =>
@@ -62,15 +62,16 @@ const OPTIONS: sanitizeHtml.IOptions = {
       else delete out.rel
       return { tagName, attribs: out }
     },
-    // An iframe must be https from an embed host, or it goes with its content. Decided here rather than in an
-    // exclusiveFilter, which cuts the output string on every refusal: quadratic for a body of many bad iframes.
+    // An iframe must be https from an embed host, or it goes with its content: it becomes a bare <iframe></iframe>,
+    // removed after. Not an exclusiveFilter, which cuts the output string on every refusal (quadratic for a body of
+    // many bad iframes), nor a rename to a refused tag, after which sanitize-html renames the next end tag too.
     iframe: (tagName, attribs) => isEmbedSource(attribs.src ?? '')
       ? { tagName, attribs: { ...attribs, loading: 'lazy' } }
-      : { tagName: DISCARDED, attribs: {} },
+      : { tagName, attribs: {}, text: '' },
     b: 'strong',
     i: 'em',
   },
-  nonTextTags: ['style', 'script', 'textarea', 'option', 'noscript', DISCARDED],
+  nonTextTags: ['style', 'script', 'textarea', 'option', 'noscript', 'template'],
 }
 
 /** Thrown out of the parser's callbacks to stop it once the nesting passes the limit. */
@@ -94,7 +95,7 @@ export function cleanMarkup(dirty: string): string | null {
     },
   }
   try {
-    return sanitizeHtml(dirty, counted).trim()
+    return sanitizeHtml(dirty, counted).replaceAll(REFUSED_IFRAME, '').trim()
   } catch (err) {
     if (err === TOO_DEEP) return null
     throw err
