@@ -65,17 +65,39 @@ const OPTIONS: sanitizeHtml.IOptions = {
     // An iframe must be https from an embed host, or it goes with its content: it becomes a bare <iframe></iframe>,
     // removed after. Not an exclusiveFilter, which cuts the output string on every refusal (quadratic for a body of
     // many bad iframes), nor a rename to a refused tag, after which sanitize-html renames the next end tag too.
+    // What an iframe holds is never shown and reaches us as raw text, escaped anew on every pass: it is dropped.
     iframe: (tagName, attribs) => isEmbedSource(attribs.src ?? '')
-      ? { tagName, attribs: { ...attribs, loading: 'lazy' } }
+      ? { tagName, attribs: { ...attribs, loading: 'lazy' }, text: '' }
       : { tagName, attribs: {}, text: '' },
     b: 'strong',
     i: 'em',
   },
-  nonTextTags: ['style', 'script', 'textarea', 'option', 'noscript', 'template'],
+  // SVG and MathML go with their content: inside them htmlparser2 reads markup by foreign rules (no implied end
+  // tags), so what they held would come out nested in ways that a second pass reads differently.
+  nonTextTags: ['style', 'script', 'textarea', 'option', 'noscript', 'template', 'svg', 'math'],
 }
 
 /** Thrown out of the parser's callbacks to stop it once the nesting passes the limit. */
 const TOO_DEEP = new Error('nesting too deep')
+
+const ALLOWED_TAGS = new Set(OPTIONS.allowedTags || [])
+
+/** One pass of sanitize-html, counting the parser's depth; says whether any element was taken out or unwrapped. */
+function cleanOnce(dirty: string): { html: string; unwrapped: boolean } {
+  let depth = 0
+  let unwrapped = false
+  const html = sanitizeHtml(dirty, {
+    ...OPTIONS,
+    onOpenTag: (name) => {
+      if (++depth > MAX_NESTING) throw TOO_DEEP
+      if (!ALLOWED_TAGS.has(name)) unwrapped = true
+    },
+    onCloseTag: () => {
+      depth--
+    },
+  })
+  return { html: html.replaceAll(REFUSED_IFRAME, '').trim(), unwrapped }
+}
 
 /**
  * Cleans untrusted HTML down to the allowlist, as plain markup, or null when it nests deeper than MAX_NESTING. The
@@ -84,18 +106,16 @@ const TOO_DEEP = new Error('nesting too deep')
  */
 export function cleanMarkup(dirty: string): string | null {
   if (nestsDeeperThan(dirty, MAX_NESTING)) return null
-  let depth = 0
-  const counted: sanitizeHtml.IOptions = {
-    ...OPTIONS,
-    onOpenTag: () => {
-      if (++depth > MAX_NESTING) throw TOO_DEEP
-    },
-    onCloseTag: () => {
-      depth--
-    },
-  }
   try {
-    return sanitizeHtml(dirty, counted).replaceAll(REFUSED_IFRAME, '').trim()
+    let pass = cleanOnce(dirty)
+    // Taking out an element can change how the rest reads (`<h2><div><h3>` nests the h3; `<h2><h3>` ends the h2 first),
+    // so markup that lost elements is cleaned again until it reads the same: what is stored is what a later save keeps.
+    for (let more = 2; pass.unwrapped && more > 0; more--) {
+      const again = cleanOnce(pass.html)
+      if (again.html === pass.html) break
+      pass = again
+    }
+    return pass.html
   } catch (err) {
     if (err === TOO_DEEP) return null
     throw err
