@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { createDraft, publish } from '../src/editorial/publishing.ts'
+import { sanitizeBodyAsync } from '../src/content/sanitize.ts'
 import { DEFAULT_PARAMS, type RelatedParams } from '../src/related/engine.ts'
 import { rebuildRelated } from '../src/related/refresh.ts'
 import { idf, normalise, tokenize } from '../src/related/terms.ts'
@@ -93,10 +94,11 @@ async function main(argv: string[]): Promise<number> {
     for (const [i, it] of items.entries()) {
       // The first paragraph stands in as the standfirst, as newsrooms write them; the category stays hidden.
       const [first = '', ...rest] = it.body.split(/\n\s*\n/)
+      const bodyHtml = await sanitizeBodyAsync(rest.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n'))
       const id = await store.transaction(async (tx) => {
         const id = await createDraft(tx, {
           title: it.title.slice(0, 300) || 'Untitled', slug: `article-${i + 1}`, section: 'news', standfirst: first.slice(0, 1000),
-          bodyHtml: rest.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n'),
+          bodyHtml,
         }, { now, siteLanguage: 'en' })
         await publish(tx, id, { now, siteLanguage: 'en', publishedAt: now })
         return id

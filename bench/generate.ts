@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url'
 import { loadConfig } from '../src/config.ts'
 import { slugify } from '../src/domain/slug.ts'
 import { createDraft, publish } from '../src/editorial/publishing.ts'
+import { sanitizeBody } from '../src/content/sanitize.ts'
 import { rebuildRelated } from '../src/related/refresh.ts'
 import { demoNewsroom } from '../src/importers/demo/newsroom.ts'
 import { seedDemo } from '../src/importers/demo/seed.ts'
@@ -217,7 +218,7 @@ export async function generate(store: Store, opts: GenerateOptions): Promise<Gen
     const s0 = performance.now()
     const storeBefore = timings.storeMs
     const id = await createDraft(tx, {
-      title: a.title, slug: a.slug, standfirst: a.standfirst, bodyHtml: a.bodyHtml, section: a.section, genre: a.genre,
+      title: a.title, slug: a.slug, standfirst: a.standfirst, bodyHtml: sanitizeBody(a.bodyHtml), section: a.section, genre: a.genre,
       language: 'en', tags: a.tags, authors: a.authors, heroMediaId: a.hero ? heroIds.get(a.hero) ?? null : null,
       editorsChoiceRank: a.editorsChoiceRank,
     }, { now: a.publishedAt - 30 * 60_000, siteLanguage: 'en' })

@@ -1,9 +1,10 @@
-// Validation of article input from any source (desk, API, importers) into a sanitized draft.
+// Validation of article input from any source (desk, API, importers) into a sanitized draft: the body first, outside transactions.
 
 import { isGenre, type Genre } from '../domain/article.ts'
 import { isLanguageTag } from '../domain/language.ts'
 import { isSlug, slugify } from '../domain/slug.ts'
-import { sanitizeBody } from '../content/sanitize.ts'
+import { sanitizeBody, sanitizeBodyAsync } from '../content/sanitize.ts'
+import type { SanitizedHtml } from '../domain/sanitized-html.ts'
 import { AppError } from '../errors.ts'
 import type { ArticleDraft } from '../store/articles.ts'
 import type { Repositories } from '../store/store.ts'
@@ -27,13 +28,30 @@ export interface ArticleInput {
   readonly origin?: { readonly system: string; readonly id: string }
 }
 
+/** Article input whose body has been through the sanitizer (cleanInput): what the use-cases inside a transaction take. */
+export type CleanArticleInput = Omit<ArticleInput, 'bodyHtml'> & { readonly bodyHtml?: SanitizedHtml }
+
+/** The longest body accepted, in characters of HTML. */
+export const BODY_MAX_CHARS = 2_000_000
+
+const EMPTY_BODY = sanitizeBody('')
+
 const limit = (value: string, max: number, field: string): string => {
   if (value.length > max) throw new AppError('Invalid', `${field} is longer than ${max} characters`, field)
   return value
 }
 
+/**
+ * Sanitizes the body of `input`, checking its length first. Call it before opening the transaction: a long body is
+ * cleaned in a worker thread, and SQLite's one connection must not wait for it. Throws AppError('Invalid') naming
+ * body_html when the body is too long or nests too deeply, AppError('TooMany') when the sanitizer is saturated.
+ */
+export async function cleanInput(input: ArticleInput): Promise<CleanArticleInput> {
+  return { ...input, bodyHtml: await sanitizeBodyAsync(limit(input.bodyHtml ?? '', BODY_MAX_CHARS, 'body_html'), 'body_html') }
+}
+
 /** Checks every field and resolves references; throws AppError('Invalid') naming the first bad field. */
-export async function toDraft(tx: Repositories, input: ArticleInput, siteLanguage: string): Promise<ArticleDraft> {
+export async function toDraft(tx: Repositories, input: CleanArticleInput, siteLanguage: string): Promise<ArticleDraft> {
   const title = limit(input.title.trim(), 300, 'title')
   if (!title) throw new AppError('Invalid', 'a title is required', 'title')
   const slug = input.slug?.trim() || slugify(title)
@@ -74,7 +92,7 @@ export async function toDraft(tx: Repositories, input: ArticleInput, siteLanguag
   return {
     translationGroup, language, sectionId: section.id, slug, genre, title,
     standfirst: limit((input.standfirst ?? '').trim(), 1000, 'standfirst'),
-    bodyHtml: sanitizeBody(limit(input.bodyHtml ?? '', 2_000_000, 'body_html')),
+    bodyHtml: input.bodyHtml ?? EMPTY_BODY,
     heroMediaId: input.heroMediaId ?? null,
     seoTitle: limit((input.seoTitle ?? '').trim(), 300, 'seo_title'),
     seoDescription: limit((input.seoDescription ?? '').trim(), 500, 'seo_description'),

@@ -6,7 +6,7 @@ import type { Revision, RevisionComparison, RevisionSummary } from '../domain/re
 import { can, type Role } from '../domain/roles.ts'
 import { AppError } from '../errors.ts'
 import type { Store } from '../store/store.ts'
-import type { ArticleInput } from './article-input.ts'
+import { cleanInput, type ArticleInput } from './article-input.ts'
 import { openPreview, PREVIEW_TTL_MS, previewSecret, previewToken, type PreviewResult } from './preview.ts'
 import {
   compareRevisions, getRevision, keepRevision, listRevisions, restoreRevision, SaveConflictError, saveWorkingCopy,
@@ -38,9 +38,10 @@ export function createEditing({ store, clock, siteLanguage }: EditingDeps) {
     async create(input: ArticleInput, actor: Pick<Actor, 'userId' | 'role'>): Promise<{ id: number; version: number }> {
       if (!can(actor.role, 'article.create')) throw new AppError('Forbidden', `the ${actor.role} role may not create articles`)
       const language = await siteLanguage()
+      const clean = await cleanInput(input)
       return store.transaction(async (tx) => {
         const now = clock.now()
-        const id = await createDraft(tx, input, { now, siteLanguage: language })
+        const id = await createDraft(tx, clean, { now, siteLanguage: language })
         if (actor.userId !== null) await tx.deskArticles.setCreatedBy(id, actor.userId)
         await keepRevision(tx, id, 'save', actor.userId, now)
         const article = await tx.articles.get(id)
@@ -53,7 +54,9 @@ export function createEditing({ store, clock, siteLanguage }: EditingDeps) {
      * when) only after the transaction that kept the losing text as a 'conflict' revision has committed.
      */
     async save(args: { articleId: number; version: number; input: ArticleInput; userId: number | null; kind: 'save' | 'autosave' }): Promise<{ version: number; revisionId: number }> {
-      const result = await store.transaction((tx) => saveWorkingCopy(tx, { ...args, now: clock.now() }))
+      // The body is cleaned before the transaction: a long one in the worker thread, without holding the connection.
+      const input = await cleanInput(args.input)
+      const result = await store.transaction((tx) => saveWorkingCopy(tx, { ...args, input, now: clock.now() }))
       if (!result.ok) throw new SaveConflictError(result.conflict)
       return { version: result.version, revisionId: result.revisionId }
     },

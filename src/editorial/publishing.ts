@@ -6,12 +6,15 @@ import { articlePath } from '../domain/paths.ts'
 import { plainText } from '../content/excerpt.ts'
 import { AppError } from '../errors.ts'
 import type { Repositories } from '../store/store.ts'
-import { toDraft, type ArticleInput } from './article-input.ts'
+import { toDraft, type CleanArticleInput } from './article-input.ts'
 import { indexArticle, liveTermSet, unindexArticle } from '../related/engine.ts'
 import { enqueueArticleEvent } from './webhook-events.ts'
 
-/** Creates a draft from input; returns its id. Throws AppError('Conflict') when the slug is taken in the section. */
-export async function createDraft(tx: Repositories, input: ArticleInput, ctx: { now: number; siteLanguage: string }): Promise<number> {
+/**
+ * Creates a draft from input whose body is already sanitized (cleanInput or sanitizeBody, before the transaction);
+ * returns its id. Throws AppError('Conflict') when the slug is taken in the section.
+ */
+export async function createDraft(tx: Repositories, input: CleanArticleInput, ctx: { now: number; siteLanguage: string }): Promise<number> {
   const draft = await toDraft(tx, input, ctx.siteLanguage)
   const id = await tx.articles.insert(draft, 'draft', ctx.now).catch((err: unknown) => {
     throw isUniqueViolation(err) ? new AppError('Conflict', `the slug "${draft.slug}" is already used in this section`, 'slug') : err

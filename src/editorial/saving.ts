@@ -5,7 +5,7 @@ import { compareSnapshots } from '../content/diff.ts'
 import { AppError } from '../errors.ts'
 import type { Article, ArticleDraft } from '../store/articles.ts'
 import type { Repositories } from '../store/store.ts'
-import { toDraft, type ArticleInput } from './article-input.ts'
+import { toDraft, type CleanArticleInput } from './article-input.ts'
 
 /** Consecutive autosaves by one user within this long fold into one revision, so the list stays readable. */
 export const AUTOSAVE_FOLD_MS = 10 * 60_000
@@ -16,7 +16,8 @@ export interface SaveArgs {
   readonly articleId: number
   /** The version of the working copy the text was based on. */
   readonly version: number
-  readonly input: ArticleInput
+  /** The input with its body already sanitized (cleanInput, before the transaction). */
+  readonly input: CleanArticleInput
   /** The desk user saving; null for the system. */
   readonly userId: number | null
   readonly kind: 'save' | 'autosave'
@@ -49,14 +50,17 @@ export class SaveConflictError extends AppError {
 const unique = (values: readonly string[]): string[] => [...new Set(values)]
 
 /** What a validated draft would have made of the working copy, as a revision keeps it. */
-const snapshotOfDraft = (d: ArticleDraft, input: ArticleInput): RevisionSnapshot => ({
+const snapshotOfDraft = (d: ArticleDraft, input: CleanArticleInput): RevisionSnapshot => ({
   title: d.title, slug: d.slug, standfirst: d.standfirst, bodyHtml: d.bodyHtml, section: input.section, genre: d.genre,
   language: d.language, tags: unique(input.tags ?? []), authors: unique(input.authors ?? []), heroMediaId: d.heroMediaId,
   seoTitle: d.seoTitle, seoDescription: d.seoDescription, editorsChoiceRank: d.editorsChoiceRank,
 })
 
-/** A snapshot as the article input it came from, for restoring it through the same validation as a save. */
-const inputOfSnapshot = (s: RevisionSnapshot): ArticleInput => ({
+/**
+ * A snapshot as the article input it came from, for restoring it through the same validation as a save. Its body was
+ * sanitized when it was saved, so it is not cleaned again inside the restoring transaction.
+ */
+const inputOfSnapshot = (s: RevisionSnapshot): CleanArticleInput => ({
   title: s.title, slug: s.slug, standfirst: s.standfirst, bodyHtml: s.bodyHtml, section: s.section, genre: s.genre,
   language: s.language, tags: s.tags, authors: s.authors, heroMediaId: s.heroMediaId, seoTitle: s.seoTitle,
   seoDescription: s.seoDescription, editorsChoiceRank: s.editorsChoiceRank,

@@ -84,7 +84,7 @@ export async function saveSiteSettings(tx: Repositories, input: SiteSettingsForm
     const p = input.pages[slug] ?? { title: '', body: '' }
     const title = textOf(p.title, `page_${slug}_title`, `the title of ${label}`, 200, false)
     if (p.body.length > PAGE_MAX) throw invalid(`page_${slug}_body`, `the text of ${label} must be at most ${PAGE_MAX} characters`)
-    const body = sanitizeBody(p.body)
+    const body = sanitizeBody(p.body, `page_${slug}_body`)
     if (body && !title) throw invalid(`page_${slug}_title`, `the ${label} page needs a title`)
     return { slug, title, body }
   })

@@ -2,7 +2,8 @@
 
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { sanitizeBody } from '../../src/content/sanitize.ts'
+import { INLINE_MAX_CHARS, MAX_NESTING, sanitizeBody, sanitizeBodyAsync } from '../../src/content/sanitize.ts'
+import { AppError } from '../../src/errors.ts'
 
 test('script and style elements are removed with their content', () => {
   const out = sanitizeBody('<p>Hi<script>alert(1)</script><style>p{color:red}</style> there</p><noscript>x</noscript>')
@@ -84,4 +85,33 @@ test('text is escaped and the result is trimmed', () => {
 test('sanitizing is idempotent: clean output passes through unchanged', () => {
   const once = sanitizeBody('<p onclick="x">a <a href="https://e.org">e</a></p><figure class="image"><img src="/media/a.jpg" alt="A"><figcaption>c</figcaption></figure>')
   assert.equal(sanitizeBody(once), once)
+})
+
+const tooDeep = (field: string) => (err: unknown): boolean =>
+  err instanceof AppError && err.kind === 'Invalid' && err.field === field && /nests elements deeper than 200 levels/.test(err.message)
+
+test('a body nesting deeper than the limit is refused with AppError Invalid naming the field; at the limit it is kept', () => {
+  assert.equal(MAX_NESTING, 200)
+  assert.throws(() => sanitizeBody('<b>'.repeat(MAX_NESTING + 1)), tooDeep('body_html'))
+  assert.throws(() => sanitizeBody(`<div>${'<span>'.repeat(MAX_NESTING)}</div>`, 'page_about_body'), tooDeep('page_about_body'))
+  const atLimit = `${'<em>'.repeat(MAX_NESTING)}x${'</em>'.repeat(MAX_NESTING)}`
+  assert.equal(sanitizeBody(atLimit), atLimit)
+})
+
+test("the parser's own depth is checked too, whatever the pre-scan reads: an empty comment does not hide what follows", () => {
+  assert.throws(() => sanitizeBody(`<!-->${'<b>'.repeat(MAX_NESTING + 50)}x-->`), tooDeep('body_html'))
+})
+
+test('iframes refused in bulk are dropped with their content, and the rest of the body is kept', () => {
+  const body = '<p>k</p><iframe src="http://www.youtube.com/embed/x">fallback <b>text</b></iframe>'.repeat(500)
+  assert.equal(sanitizeBody(body), '<p>k</p>'.repeat(500))
+})
+
+test('sanitizeBody takes only short input; sanitizeBodyAsync cleans long input the same way, in the worker', async () => {
+  const unit = '<p onclick="x()">One <b>bold</b> <a href="javascript:alert(1)">link</a></p><script>alert(1)</script>'
+  const long = unit.repeat(Math.ceil((2 * INLINE_MAX_CHARS) / unit.length))
+  assert.throws(() => sanitizeBody(long), RangeError)
+  assert.equal(await sanitizeBodyAsync(long), sanitizeBody(unit).repeat(long.length / unit.length))
+  await assert.rejects(sanitizeBodyAsync('<i>'.repeat(INLINE_MAX_CHARS)), tooDeep('body_html'))
+  assert.equal(await sanitizeBodyAsync(unit), sanitizeBody(unit), 'short input is cleaned inline')
 })

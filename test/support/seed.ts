@@ -2,6 +2,7 @@
 
 import type { Store } from '../../src/store/store.ts'
 import { createDraft, publish } from '../../src/editorial/publishing.ts'
+import { sanitizeBody } from '../../src/content/sanitize.ts'
 import type { ArticleInput } from '../../src/editorial/article-input.ts'
 
 export const DAY = 86_400_000
@@ -36,7 +37,7 @@ export async function seedArticle(store: Store, a: TestArticle = {}, now = Date.
   return store.transaction(async (tx) => {
     const id = await createDraft(tx, {
       title: a.title ?? `Article number ${counter}`, section: a.section ?? 'news', standfirst: a.standfirst ?? 'A standfirst.',
-      bodyHtml: a.bodyHtml ?? '<p>Body text.</p>', authors: a.authors ?? ['aigerim-sadykova'], tags: a.tags ?? [],
+      bodyHtml: sanitizeBody(a.bodyHtml ?? '<p>Body text.</p>'), authors: a.authors ?? ['aigerim-sadykova'], tags: a.tags ?? [],
       ...(a.slug !== undefined && { slug: a.slug }), ...(a.genre !== undefined && { genre: a.genre }),
       ...(a.language !== undefined && { language: a.language }), ...(a.translationOf !== undefined && { translationOf: a.translationOf }),
       ...(a.editorsChoiceRank !== undefined && { editorsChoiceRank: a.editorsChoiceRank }),

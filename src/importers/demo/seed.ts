@@ -3,7 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Clock } from '../../domain/clock.ts'
-import { sanitizeBody } from '../../content/sanitize.ts'
+import { sanitizeBody, sanitizeBodyAsync } from '../../content/sanitize.ts'
 import { AppError } from '../../errors.ts'
 import type { Repositories, Store } from '../../store/store.ts'
 import { createDraft, publish } from '../../editorial/publishing.ts'
@@ -26,6 +26,8 @@ export async function seedDemo(deps: SeedDeps, newsroom: DemoNewsroom): Promise<
   const dir = path.join(deps.mediaDir, 'demo')
   await mkdir(dir, { recursive: true })
   await Promise.all(newsroom.images.map((img) => writeFile(path.join(dir, `${img.slug}.svg`), img.svg)))
+  // Bodies are cleaned before the transaction too: a long one goes to the sanitizer's worker thread.
+  const bodies = new Map(await Promise.all(newsroom.articles.map(async (a) => [a, await sanitizeBodyAsync(a.bodyHtml)] as const)))
   const now = deps.clock.now()
   return deps.store.transaction(async (tx) => {
     await tx.site.setSetting(OFFERED, now)
@@ -46,7 +48,7 @@ export async function seedDemo(deps: SeedDeps, newsroom: DemoNewsroom): Promise<
     const ids = new Map<string, number>()
     for (const a of ordered) {
       const id = await createDraft(tx, {
-        title: a.title, slug: a.slug, standfirst: a.standfirst, bodyHtml: a.bodyHtml, section: a.section, genre: a.genre,
+        title: a.title, slug: a.slug, standfirst: a.standfirst, bodyHtml: bodies.get(a)!, section: a.section, genre: a.genre,
         language: a.language ?? 'en', tags: a.tags, authors: a.authors, heroMediaId: a.hero ? media.get(a.hero) ?? null : null,
         editorsChoiceRank: a.editorsChoice ?? null, translationOf: a.translationOf ? ids.get(a.translationOf) ?? null : null,
         origin: { system: 'demo', id: `${a.language ?? 'en'}/${a.section}/${a.slug}` },
