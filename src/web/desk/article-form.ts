@@ -75,19 +75,34 @@ export async function resolveTags(services: Pick<DeskServices, 'store'>, names: 
 export const authorSlugs = (fields: ArticleFields): string[] =>
   Object.entries(fields).filter(([k, v]) => k.startsWith(AUTHOR_FIELD) && v).map(([k]) => k.slice(AUTHOR_FIELD.length))
 
+const RANK_MESSAGE = "the editor's choice rank must be a whole number from 1 to 1000"
+
+/**
+ * The rank the form asks for, or undefined for "leave it": the field is absent (the form shows it disabled to whoever
+ * may not curate) or unchanged since the page loaded (`editors_choice_rank_was`), so a form opened before the picks
+ * were reordered on /desk/front does not put the old rank back.
+ */
+function sentRank(fields: ArticleFields): number | null | undefined {
+  if (fields.editors_choice_rank === undefined) return undefined
+  const rank = optionalInt(fields.editors_choice_rank, 'editors_choice', RANK_MESSAGE)
+  const was = fields.editors_choice_rank_was
+  if (was !== undefined && optionalInt(was, 'editors_choice', RANK_MESSAGE) === rank) return undefined
+  return rank
+}
+
 /** The article input of the form; tags must already be resolved to slugs. Throws AppError('Invalid') naming a bad field. */
 export function toArticleInput(fields: ArticleFields, tags: readonly string[]): {
   title: string; slug?: string; standfirst: string; bodyHtml: string; section: string; genre: string; language?: string
-  tags: readonly string[]; authors: string[]; heroMediaId: number | null; seoTitle: string; seoDescription: string; editorsChoiceRank: number | null
+  tags: readonly string[]; authors: string[]; heroMediaId: number | null; seoTitle: string; seoDescription: string; editorsChoiceRank?: number | null
 } {
   const slug = (fields.slug ?? '').trim()
   const language = (fields.language ?? '').trim()
+  const rank = sentRank(fields)
   return {
     title: fields.title ?? '', standfirst: fields.standfirst ?? '', bodyHtml: fields.body ?? '', section: fields.section ?? '',
     genre: fields.genre || 'news', ...(slug && { slug }), ...(language && { language }), tags, authors: authorSlugs(fields),
     heroMediaId: optionalInt(fields.hero, 'hero_media', 'choose the hero image from the list'),
-    seoTitle: fields.seo_title ?? '', seoDescription: fields.seo_description ?? '',
-    editorsChoiceRank: optionalInt(fields.editors_choice_rank, 'editors_choice', "the editor's choice rank must be a whole number from 1 to 1000"),
+    seoTitle: fields.seo_title ?? '', seoDescription: fields.seo_description ?? '', ...(rank !== undefined && { editorsChoiceRank: rank }),
   }
 }
 

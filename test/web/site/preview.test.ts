@@ -11,7 +11,7 @@ test('a signed preview shows the working copy, not the live copy, with noindex a
   const { app, store, services } = await buildTestApp(t)
   await seedTaxonomy(store)
   const id = await seedArticle(store, { title: 'Live headline', slug: 'live-headline' })
-  await services.editing.save({ articleId: id, version: 1, input: { title: 'Working headline', slug: 'live-headline', section: 'news', bodyHtml: '<p>Unpublished paragraph.</p>', authors: ['newsroom'] }, userId: null, kind: 'autosave' })
+  await services.editing.save({ articleId: id, version: 1, input: { title: 'Working headline', slug: 'live-headline', section: 'news', bodyHtml: '<p>Unpublished paragraph.</p>', authors: ['newsroom'] }, actor: { userId: null, role: 'admin' }, kind: 'autosave' })
   const { url } = await services.editing.previewUrl(id)
   const res = await app.inject(url)
   assert.equal(res.statusCode, 200)
