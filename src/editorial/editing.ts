@@ -10,7 +10,7 @@ import type { Article } from '../store/articles.ts'
 import type { Store } from '../store/store.ts'
 import { isCreator, mayChange, openFor, type Actor } from './article-access.ts'
 import { checkCurating } from './curation.ts'
-import type { ArticleInput } from './article-input.ts'
+import { withResolvedTags, type ArticleInput } from './article-input.ts'
 import { PREVIEW_TTL_MS, previewModel, previewSecret, previewToken, verifyPreview } from './preview.ts'
 import {
   compareRevisions, getRevision, keepRevision, listRevisions, restoreRevision, SaveConflictError, saveWorkingCopy,
@@ -57,7 +57,7 @@ export function createEditing({ store, clock, siteLanguage }: EditingDeps) {
       const language = await siteLanguage()
       return store.transaction(async (tx) => {
         const now = clock.now()
-        const id = await createDraft(tx, input, { now, siteLanguage: language })
+        const id = await createDraft(tx, await withResolvedTags(tx, input, true), { now, siteLanguage: language })
         if (actor.userId !== null) await tx.deskArticles.setCreatedBy(id, actor.userId)
         await keepRevision(tx, id, 'save', actor.userId, now)
         const article = await tx.articles.get(id)

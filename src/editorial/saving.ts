@@ -5,7 +5,7 @@ import { compareSnapshots } from '../content/diff.ts'
 import { AppError } from '../errors.ts'
 import type { Article, ArticleDraft } from '../store/articles.ts'
 import type { Repositories } from '../store/store.ts'
-import { toDraft, type ArticleInput } from './article-input.ts'
+import { toDraft, withResolvedTags, type ArticleInput } from './article-input.ts'
 import { changeableBy, type Actor } from './article-access.ts'
 import { checkCurating } from './curation.ts'
 import { can } from '../domain/roles.ts'
@@ -105,14 +105,16 @@ export async function saveWorkingCopy(tx: Repositories, args: SaveArgs): Promise
   if (args.version > current.version) throw new AppError('Invalid', `version ${args.version} of this article does not exist yet`, 'version')
   const rank = args.input.editorsChoiceRank === undefined ? current.editorsChoiceRank : args.input.editorsChoiceRank
   checkCurating(args.actor.role, current.editorsChoiceRank, rank)
+  // Typed tag names become new topics on an explicit save only.
+  const input = { ...(await withResolvedTags(tx, args.input, args.kind === 'save')), editorsChoiceRank: rank }
   // An article's language stays its own unless the input changes it; the site's is not a default here.
-  const draft = await toDraft(tx, { ...args.input, editorsChoiceRank: rank }, current.language)
+  const draft = await toDraft(tx, input, current.language)
   // Fields the editor does not send survive a save: the translation group, import origin, editor's-choice expiry.
   const merged: ArticleDraft = {
     ...draft,
-    translationGroup: args.input.translationOf != null ? draft.translationGroup : current.translationGroup,
-    originSystem: args.input.origin ? draft.originSystem : current.originSystem,
-    originId: args.input.origin ? draft.originId : current.originId,
+    translationGroup: input.translationOf != null ? draft.translationGroup : current.translationGroup,
+    originSystem: input.origin ? draft.originSystem : current.originSystem,
+    originId: input.origin ? draft.originId : current.originId,
     editorsChoiceUntil: draft.editorsChoice ? current.editorsChoiceUntil : null,
   }
   const latest = await tx.revisions.latest(args.articleId)
@@ -123,7 +125,7 @@ export async function saveWorkingCopy(tx: Repositories, args: SaveArgs): Promise
     .catch((err: unknown) => {
       throw isUniqueViolation(err) ? new AppError('Conflict', `the slug "${merged.slug}" is already used in this section`, 'slug') : err
     })
-  if (!written) return { ok: false, conflict: await keepConflict(tx, args, snapshotOfDraft(merged, args.input)) }
+  if (!written) return { ok: false, conflict: await keepConflict(tx, args, snapshotOfDraft(merged, input)) }
 
   const saved = await tx.revisions.snapshotOf(args.articleId)
   if (!saved) throw new AppError('NotFound', 'no such article')

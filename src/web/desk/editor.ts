@@ -128,7 +128,7 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
   app.post<{ Body: Values }>('/articles', { schema: { body: formSchema }, preHandler: requireUser('article.create') }, async (req, reply) => {
     const values = formValues(req.body)
     try {
-      const { id } = await editing.create(await readArticleForm(kit.services, values), actorOf(req))
+      const { id } = await editing.create(readArticleForm(values), actorOf(req))
       return reply.redirect(`/desk/articles/${id}/edit?notice=created`, 303)
     } catch (err) {
       if (!isAppError(err) || err.kind !== 'Invalid') throw err
@@ -151,7 +151,7 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
       const version = Number(req.body.version ?? NaN)
       try {
         if (!Number.isSafeInteger(version)) throw new AppError('Invalid', 'the form has no version; reload the page', 'version')
-        await editing.save({ articleId: e.article.id, version, input: await readArticleForm(kit.services, values), actor: e.actor, kind: 'save' })
+        await editing.save({ articleId: e.article.id, version, input: readArticleForm(values), actor: e.actor, kind: 'save' })
         return reply.redirect(`/desk/articles/${e.article.id}/edit?notice=saved`, 303)
       } catch (err) {
         if (!isAppError(err) || (err.kind !== 'Invalid' && err.kind !== 'Conflict')) throw err
@@ -167,7 +167,7 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
       if (req.validationError) return reply.code(400).send({ error: `the autosave was not understood: ${req.validationError.message}` })
       try {
         const e = await editable(req, req.params.id)
-        const input = await readArticleForm(kit.services, req.body.fields)
+        const input = readArticleForm(req.body.fields)
         const saved = await editing.save({ articleId: e.article.id, version: req.body.version, input, actor: e.actor, kind: 'autosave' })
         return reply.send({ version: saved.version, revisionId: saved.revisionId, savedAt: kit.services.clock.now() })
       } catch (err) {
