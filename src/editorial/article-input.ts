@@ -19,6 +19,11 @@ export interface ArticleInput {
   readonly genre?: string
   readonly language?: string
   readonly tags?: readonly string[]
+  /**
+   * Tags as a writer typed them (the desk's form): each an existing tag's slug or name, or a new topic. Replaces
+   * `tags` when given; see resolveTagNames for when new topics are made.
+   */
+  readonly tagNames?: readonly string[]
   readonly authors?: readonly string[]
   readonly heroMediaId?: number | null
   readonly seoTitle?: string
@@ -35,6 +40,32 @@ export type CleanArticleInput = Omit<ArticleInput, 'bodyHtml'> & { readonly body
 export const BODY_MAX_CHARS = 2_000_000
 
 const EMPTY_BODY = sanitizeBody('')
+
+/**
+ * Tag slugs for the names a writer typed: an existing tag by slug or by the slug of the name, otherwise a new topic
+ * when `create` is true (an explicit save) and nothing when it is false (an autosave, which would otherwise make a
+ * tag of every prefix typed: `zqel`, `zqelec`…).
+ */
+export async function resolveTagNames(tx: Repositories, names: readonly string[], create: boolean): Promise<string[]> {
+  const slugs: string[] = []
+  for (const name of names) {
+    const existing = (isSlug(name) && await tx.taxonomy.tagBySlug(name)) || await tx.taxonomy.tagBySlug(slugify(name))
+    const slug = existing ? existing.slug : slugify(name)
+    if (!existing) {
+      if (!create) continue
+      await tx.taxonomy.insertTag({ slug, name, kind: 'topic', parentId: null, isoCode: null, description: '' })
+    }
+    if (!slugs.includes(slug)) slugs.push(slug)
+  }
+  return slugs
+}
+
+/** `input` with its typed tag names (if any) resolved into `tags`. */
+export async function withResolvedTags<T extends Pick<ArticleInput, 'tagNames' | 'tags'>>(tx: Repositories, input: T, create: boolean): Promise<Omit<T, 'tagNames'>> {
+  if (input.tagNames === undefined) return input
+  const { tagNames, ...rest } = input
+  return { ...rest, tags: await resolveTagNames(tx, tagNames, create) }
+}
 
 const limit = (value: string, max: number, field: string): string => {
   if (value.length > max) throw new AppError('Invalid', `${field} is longer than ${max} characters`, field)

@@ -2,6 +2,7 @@
 
 import type { Clock } from '../domain/clock.ts'
 import type { Invalidation } from '../domain/invalidation.ts'
+import { can, type Role } from '../domain/roles.ts'
 import { AppError } from '../errors.ts'
 import type { Repositories, Store } from '../store/store.ts'
 import type { SiteContextCache } from '../reading/site-settings.ts'
@@ -35,6 +36,16 @@ export interface FrontState {
 const picksChanged = (ids: readonly number[]): Invalidation => ({ all: false, articleIds: ids, scopes: ['picks', 'front'] })
 
 const LEAD_KEY = 'lead_article_id'
+
+/**
+ * Editor's choice is curation of the front page, whichever door sets it (the desk's form, the Admin API's
+ * `editors_choice`): throws Forbidden when `role` may not curate and the rank would change from `before` to `after`.
+ * `after` undefined means the rank is left as it is.
+ */
+export function checkCurating(role: Role, before: number | null, after: number | null | undefined): void {
+  if (after === undefined || after === before || can(role, 'front.curate')) return
+  throw new AppError('Forbidden', `the ${role} role may not curate the front page: editor's choice is set by editors`, 'editors_choice')
+}
 
 export function createCuration({ store, clock, site }: CurationDeps) {
   /** Rewrites ranks 1..n in the given order, keeping each pick's expiry. */

@@ -6,6 +6,7 @@ import { can, type Role } from '../domain/roles.ts'
 import { AppError } from '../errors.ts'
 import type { Repositories } from '../store/store.ts'
 import { unpublish } from './publishing.ts'
+import { CONTRIBUTOR_STATUSES } from './article-access.ts'
 
 export interface DeleteArgs {
   readonly articleId: number
@@ -17,13 +18,11 @@ export interface DeleteArgs {
   readonly siteLanguage: string
 }
 
-/** Statuses in which a contributor may still delete their own article: before an editor has taken it on. */
-const CONTRIBUTOR_DELETABLE: readonly ArticleStatus[] = ['draft', 'in_review']
 
-/** Whether `role` may delete an article in `status` (as its creator or not). */
+/** Whether `role` may delete an article in `status` (as its creator or not): a contributor only before an editor took it on. */
 export function mayDelete(role: Role, status: ArticleStatus, own: boolean): boolean {
   if (!can(role, 'article.delete', { own })) return false
-  return role !== 'contributor' || CONTRIBUTOR_DELETABLE.includes(status)
+  return role !== 'contributor' || CONTRIBUTOR_STATUSES.includes(status)
 }
 
 /**

@@ -3,15 +3,18 @@
 import type { ArticleStatus } from '../domain/article.ts'
 import type { Clock } from '../domain/clock.ts'
 import type { Revision, RevisionComparison, RevisionSummary } from '../domain/revision.ts'
-import { can, type Role } from '../domain/roles.ts'
+import { can } from '../domain/roles.ts'
 import { AppError } from '../errors.ts'
+import type { Article } from '../store/articles.ts'
 import type { Store } from '../store/store.ts'
-import { cleanInput, type ArticleInput } from './article-input.ts'
+import { isCreator, mayChange, openFor, type Actor } from './article-access.ts'
+import { checkCurating } from './curation.ts'
+import { cleanInput, withResolvedTags, type ArticleInput } from './article-input.ts'
 import { openPreview, PREVIEW_TTL_MS, previewSecret, previewToken, type PreviewResult } from './preview.ts'
 import {
   compareRevisions, getRevision, keepRevision, listRevisions, restoreRevision, SaveConflictError, saveWorkingCopy,
 } from './saving.ts'
-import { transition } from './workflow.ts'
+import { mayTransition, transition } from './workflow.ts'
 import { createDraft } from './publishing.ts'
 import { deleteArticle } from './deleting.ts'
 
@@ -22,11 +25,20 @@ export interface EditingDeps {
   readonly siteLanguage: () => Promise<string>
 }
 
-/** Who is acting: the user id for the revision log, the role and whether they created the article for permissions. */
-export interface Actor {
-  readonly userId: number | null
-  readonly role: Role
-  readonly isCreator: boolean
+export type { Actor } from './article-access.ts'
+
+/** The workflow's moves in the order the desk offers them. */
+const MOVES: readonly ArticleStatus[] = ['in_review', 'draft', 'scheduled', 'published', 'unpublished']
+
+/** An article as `actor` may see it in the editor, with what they may do to it now. */
+export interface OpenedArticle {
+  readonly article: Article
+  /** Whether the actor created it. */
+  readonly own: boolean
+  /** Whether they may change its working copy (save, autosave, restore). */
+  readonly mayChange: boolean
+  /** The statuses they may move it to. */
+  readonly moves: readonly ArticleStatus[]
 }
 
 export function createEditing({ store, clock, siteLanguage }: EditingDeps) {
@@ -35,13 +47,14 @@ export function createEditing({ store, clock, siteLanguage }: EditingDeps) {
      * Creates a draft as `actor` (the desk's New article, the Admin API's POST): records who created it, which decides
      * what contributors and authors may do with it later, and keeps its first revision. Returns the id and version.
      */
-    async create(input: ArticleInput, actor: Pick<Actor, 'userId' | 'role'>): Promise<{ id: number; version: number }> {
+    async create(input: ArticleInput, actor: Actor): Promise<{ id: number; version: number }> {
       if (!can(actor.role, 'article.create')) throw new AppError('Forbidden', `the ${actor.role} role may not create articles`)
+      checkCurating(actor.role, null, input.editorsChoiceRank ?? null)
       const language = await siteLanguage()
       const clean = await cleanInput(input)
       return store.transaction(async (tx) => {
         const now = clock.now()
-        const id = await createDraft(tx, clean, { now, siteLanguage: language })
+        const id = await createDraft(tx, await withResolvedTags(tx, clean, true), { now, siteLanguage: language })
         if (actor.userId !== null) await tx.deskArticles.setCreatedBy(id, actor.userId)
         await keepRevision(tx, id, 'save', actor.userId, now)
         const article = await tx.articles.get(id)
@@ -50,10 +63,23 @@ export function createEditing({ store, clock, siteLanguage }: EditingDeps) {
     },
 
     /**
-     * Saves (or autosaves) the working copy. A stale `version` throws SaveConflictError (409, naming who saved and
-     * when) only after the transaction that kept the losing text as a 'conflict' revision has committed.
+     * The article `actor` opens in the editor: NotFound when there is none, Forbidden when they may not open it (someone
+     * else's, for contributors and authors). Says whether they may change it now and which moves they may make.
      */
-    async save(args: { articleId: number; version: number; input: ArticleInput; userId: number | null; kind: 'save' | 'autosave' }): Promise<{ version: number; revisionId: number }> {
+    async open(articleId: number, actor: Actor): Promise<OpenedArticle> {
+      const { article, own } = await openFor(store, articleId, actor)
+      return {
+        article, own, mayChange: mayChange(actor.role, article.status, own),
+        moves: MOVES.filter((to) => mayTransition(actor.role, article.status, to, own)),
+      }
+    },
+
+    /**
+     * Saves (or autosaves) the working copy as `actor`, who must be allowed to change it in its present status
+     * (Forbidden otherwise). A stale `version` throws SaveConflictError (409, naming who saved and when) only after
+     * the transaction that kept the losing text as a 'conflict' revision has committed.
+     */
+    async save(args: { articleId: number; version: number; input: ArticleInput; actor: Actor; kind: 'save' | 'autosave' }): Promise<{ version: number; revisionId: number }> {
       // The body is cleaned before the transaction: a long one in the worker thread, without holding the connection.
       const input = await cleanInput(args.input)
       const result = await store.transaction((tx) => saveWorkingCopy(tx, { ...args, input, now: clock.now() }))
@@ -64,8 +90,8 @@ export function createEditing({ store, clock, siteLanguage }: EditingDeps) {
     /** Moves an article through the workflow as `actor` (workflow.ts); `at` schedules. */
     async transition(articleId: number, to: ArticleStatus, actor: Actor, at?: number): Promise<{ status: ArticleStatus }> {
       const language = await siteLanguage()
-      return store.transaction((tx) => transition(tx, {
-        articleId, to, userRole: actor.role, userIsCreator: actor.isCreator, userId: actor.userId, now: clock.now(),
+      return store.transaction(async (tx) => transition(tx, {
+        articleId, to, userRole: actor.role, userIsCreator: await isCreator(tx, articleId, actor), userId: actor.userId, now: clock.now(),
         siteLanguage: language, ...(at !== undefined && { at }),
       }))
     },
@@ -73,8 +99,8 @@ export function createEditing({ store, clock, siteLanguage }: EditingDeps) {
     /** Deletes an article as `actor` (deleting.ts): unpublished first when live, its path left answering 410. */
     async remove(articleId: number, actor: Actor): Promise<{ formerPath: string | null }> {
       const language = await siteLanguage()
-      return store.transaction((tx) => deleteArticle(tx, {
-        articleId, userId: actor.userId, userRole: actor.role, userIsCreator: actor.isCreator, now: clock.now(), siteLanguage: language,
+      return store.transaction(async (tx) => deleteArticle(tx, {
+        articleId, userId: actor.userId, userRole: actor.role, userIsCreator: await isCreator(tx, articleId, actor), now: clock.now(), siteLanguage: language,
       }))
     },
 
@@ -82,8 +108,9 @@ export function createEditing({ store, clock, siteLanguage }: EditingDeps) {
     revisions: (articleId: number, page = 1): Promise<{ items: RevisionSummary[]; page: number; hasNext: boolean }> => listRevisions(store, articleId, page),
     revision: (articleId: number, revisionId: number): Promise<Revision> => getRevision(store, articleId, revisionId),
     compare: (articleId: number, fromId: number, toId: number): Promise<RevisionComparison> => compareRevisions(store, articleId, fromId, toId),
-    restore: (articleId: number, revisionId: number, userId: number | null): Promise<{ version: number; revisionId: number }> =>
-      store.transaction((tx) => restoreRevision(tx, { articleId, revisionId, userId, now: clock.now() })),
+    /** Restores a revision into the working copy as `actor`, who must be allowed to change the article now. */
+    restore: (articleId: number, revisionId: number, actor: Actor): Promise<{ version: number; revisionId: number }> =>
+      store.transaction((tx) => restoreRevision(tx, { articleId, revisionId, actor, now: clock.now() })),
 
     /** A signed preview URL (path and query) of the article's current working copy, valid for `ttlMs`. */
     async previewUrl(articleId: number, ttlMs = PREVIEW_TTL_MS): Promise<{ url: string; expiresAt: number }> {

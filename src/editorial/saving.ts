@@ -5,7 +5,10 @@ import { compareSnapshots } from '../content/diff.ts'
 import { AppError } from '../errors.ts'
 import type { Article, ArticleDraft } from '../store/articles.ts'
 import type { Repositories } from '../store/store.ts'
-import { toDraft, type CleanArticleInput } from './article-input.ts'
+import { toDraft, withResolvedTags, type CleanArticleInput } from './article-input.ts'
+import { changeableBy, type Actor } from './article-access.ts'
+import { checkCurating } from './curation.ts'
+import { can } from '../domain/roles.ts'
 
 /** Consecutive autosaves by one user within this long fold into one revision, so the list stays readable. */
 export const AUTOSAVE_FOLD_MS = 10 * 60_000
@@ -16,10 +19,11 @@ export interface SaveArgs {
   readonly articleId: number
   /** The version of the working copy the text was based on. */
   readonly version: number
-  /** The input with its body already sanitized (cleanInput, before the transaction). */
+  /** The input with its body already sanitized (cleanInput, before the transaction); `editorsChoiceRank` left
+   * undefined keeps the article's rank, and a change needs the curation right. */
   readonly input: CleanArticleInput
-  /** The desk user saving; null for the system. */
-  readonly userId: number | null
+  /** Who saves: they must be allowed to change the article in its present status (article-access.ts). */
+  readonly actor: Actor
   readonly kind: 'save' | 'autosave'
   readonly now: number
 }
@@ -99,17 +103,22 @@ const when = (ms: number): string => `${new Date(ms).toISOString().slice(0, 16).
  * AppError('Invalid') and keeps nothing: the editor still holds it.
  */
 export async function saveWorkingCopy(tx: Repositories, args: SaveArgs): Promise<SaveResult> {
-  const current = await articleOrThrow(tx, args.articleId)
+  await articleOrThrow(tx, args.articleId)
+  const { article: current } = await changeableBy(tx, args.articleId, args.actor)
   checkId(args.version, 'version')
   if (args.version > current.version) throw new AppError('Invalid', `version ${args.version} of this article does not exist yet`, 'version')
+  const rank = args.input.editorsChoiceRank === undefined ? current.editorsChoiceRank : args.input.editorsChoiceRank
+  checkCurating(args.actor.role, current.editorsChoiceRank, rank)
+  // Typed tag names become new topics on an explicit save only.
+  const input = { ...(await withResolvedTags(tx, args.input, args.kind === 'save')), editorsChoiceRank: rank }
   // An article's language stays its own unless the input changes it; the site's is not a default here.
-  const draft = await toDraft(tx, args.input, current.language)
+  const draft = await toDraft(tx, input, current.language)
   // Fields the editor does not send survive a save: the translation group, import origin, editor's-choice expiry.
   const merged: ArticleDraft = {
     ...draft,
-    translationGroup: args.input.translationOf != null ? draft.translationGroup : current.translationGroup,
-    originSystem: args.input.origin ? draft.originSystem : current.originSystem,
-    originId: args.input.origin ? draft.originId : current.originId,
+    translationGroup: input.translationOf != null ? draft.translationGroup : current.translationGroup,
+    originSystem: input.origin ? draft.originSystem : current.originSystem,
+    originId: input.origin ? draft.originId : current.originId,
     editorsChoiceUntil: draft.editorsChoice ? current.editorsChoiceUntil : null,
   }
   const latest = await tx.revisions.latest(args.articleId)
@@ -120,25 +129,26 @@ export async function saveWorkingCopy(tx: Repositories, args: SaveArgs): Promise
     .catch((err: unknown) => {
       throw isUniqueViolation(err) ? new AppError('Conflict', `the slug "${merged.slug}" is already used in this section`, 'slug') : err
     })
-  if (!written) return { ok: false, conflict: await keepConflict(tx, args, snapshotOfDraft(merged, args.input)) }
+  if (!written) return { ok: false, conflict: await keepConflict(tx, args, snapshotOfDraft(merged, input)) }
 
   const saved = await tx.revisions.snapshotOf(args.articleId)
   if (!saved) throw new AppError('NotFound', 'no such article')
+  const userId = args.actor.userId
   const fold = args.kind === 'autosave' && latest && latest.kind === 'autosave' && latest.version === args.version
-    && latest.savedBy?.id === args.userId && args.userId !== null && args.now - latest.savedAt <= AUTOSAVE_FOLD_MS
+    && latest.savedBy?.id === userId && userId !== null && args.now - latest.savedAt <= AUTOSAVE_FOLD_MS
   if (fold) {
     await tx.revisions.overwrite(latest.id, { version: saved.version, savedAt: args.now, snapshot: saved.snapshot })
     return { ok: true, version: saved.version, revisionId: latest.id }
   }
   const revisionId = await tx.revisions.insert({
-    articleId: args.articleId, version: saved.version, kind: args.kind, savedBy: args.userId, savedAt: args.now, snapshot: saved.snapshot,
+    articleId: args.articleId, version: saved.version, kind: args.kind, savedBy: userId, savedAt: args.now, snapshot: saved.snapshot,
   })
   return { ok: true, version: saved.version, revisionId }
 }
 
 async function keepConflict(tx: Repositories, args: SaveArgs, snapshot: RevisionSnapshot): Promise<SaveConflict> {
   const revisionId = await tx.revisions.insert({
-    articleId: args.articleId, version: args.version, kind: 'conflict', savedBy: args.userId, savedAt: args.now, snapshot,
+    articleId: args.articleId, version: args.version, kind: 'conflict', savedBy: args.actor.userId, savedAt: args.now, snapshot,
   })
   const now = await tx.articles.get(args.articleId)
   const currentVersion = now?.version ?? args.version
@@ -150,11 +160,17 @@ async function keepConflict(tx: Repositories, args: SaveArgs, snapshot: Revision
   return { revisionId, currentVersion, savedBy: winner?.savedBy ?? null, savedAt, message }
 }
 
-/** Copies revision `revisionId`'s snapshot into the working copy as a new version, kept as a 'restore' revision. */
-export async function restoreRevision(tx: Repositories, args: { articleId: number; revisionId: number; userId: number | null; now: number }): Promise<{ version: number; revisionId: number }> {
-  const current = await articleOrThrow(tx, args.articleId)
+/**
+ * Copies revision `revisionId`'s snapshot into the working copy as a new version, kept as a 'restore' revision, if
+ * `actor` may change the article now. Whoever may not curate the front page keeps the article's present rank.
+ */
+export async function restoreRevision(tx: Repositories, args: { articleId: number; revisionId: number; actor: Actor; now: number }): Promise<{ version: number; revisionId: number }> {
+  await articleOrThrow(tx, args.articleId)
+  const { article: current } = await changeableBy(tx, args.articleId, args.actor)
   const revision = await getRevision(tx, args.articleId, args.revisionId)
-  const draft = await toDraft(tx, inputOfSnapshot(revision.snapshot), current.language)
+  const restored = inputOfSnapshot(revision.snapshot)
+  const rank = can(args.actor.role, 'front.curate') ? restored.editorsChoiceRank ?? null : current.editorsChoiceRank
+  const draft = await toDraft(tx, { ...restored, editorsChoiceRank: rank }, current.language)
   const merged: ArticleDraft = {
     ...draft, translationGroup: current.translationGroup, originSystem: current.originSystem, originId: current.originId,
     editorsChoiceUntil: draft.editorsChoice ? current.editorsChoiceUntil : null,
@@ -165,7 +181,7 @@ export async function restoreRevision(tx: Repositories, args: { articleId: numbe
     throw isUniqueViolation(err) ? new AppError('Conflict', `the slug "${merged.slug}" is now used by another article in this section`, 'slug') : err
   })
   if (!written) throw new AppError('Conflict', 'the article changed while it was being restored; try again', 'version')
-  const revisionId = await keepRevision(tx, args.articleId, 'restore', args.userId, args.now)
+  const revisionId = await keepRevision(tx, args.articleId, 'restore', args.actor.userId, args.now)
   return { version: current.version + 1, revisionId }
 }
 

@@ -5,6 +5,7 @@ import { unlink } from 'node:fs/promises'
 import path from 'node:path'
 import type { Clock } from '../domain/clock.ts'
 import type { Media } from '../domain/media.ts'
+import { can, type Role } from '../domain/roles.ts'
 import type { Scope } from '../domain/invalidation.ts'
 import { AppError } from '../errors.ts'
 import type { MediaPatch } from '../store/media.ts'
@@ -95,6 +96,13 @@ async function invalidatePagesShowing(tx: Repositories, id: number, photoOf: rea
 
 const removeQuietly = (file: string) => unlink(file).catch(() => {})
 
+/** Whether a public page shows the image: a live article's hero or body, or an author's photo. */
+async function shownLive(tx: Repositories, id: number, usage: { readonly bodyOf: readonly number[]; readonly photoOf: readonly number[] }): Promise<boolean> {
+  if (usage.photoOf.length || (await tx.media.liveHeroArticleIds(id)).length) return true
+  for (const articleId of usage.bodyOf) if (await tx.articles.livePath(articleId)) return true
+  return false
+}
+
 /** The media library; the desk and the Admin API call it. */
 export function createMediaLibrary({ store, clock, mediaDir }: MediaLibraryDeps) {
   const fileOf = (p: string) => path.join(mediaDir, ...p.split('/'))
@@ -140,13 +148,22 @@ export function createMediaLibrary({ store, clock, mediaDir }: MediaLibraryDeps)
       return media
     },
 
-    /** Changes alt text, caption, credit or focal point. Alt text cannot be cleared while the image is a hero or author photo. */
-    async describe(id: number, input: MediaDetailsInput): Promise<Media> {
+    /**
+     * Changes alt text, caption, credit or focal point as a user of `role`. Text readers see at once is curated: roles
+     * that may delete media (editors and above) change any image, the others only one no live page shows (the hero or
+     * body of a published article, an author's photo); Forbidden otherwise. Alt text cannot be cleared while the image
+     * is a hero or author photo.
+     */
+    async describe(id: number, input: MediaDetailsInput, actor: { readonly role: Role }): Promise<Media> {
+      if (!can(actor.role, 'media.upload')) throw new AppError('Forbidden', `the ${actor.role} role may not change media`)
       const patch = toPatch(input)
       await store.transaction(async (tx) => {
         const media = await tx.media.get(id)
         if (!media) throw new AppError('NotFound', 'there is no such image')
-        const usage = await tx.media.usage(id, null)
+        const usage = await tx.media.usage(id, [media.path, ...media.variants.map((v) => v.url.slice('/media/'.length))])
+        if (!can(actor.role, 'media.delete') && await shownLive(tx, id, usage)) {
+          throw new AppError('Forbidden', `the ${actor.role} role may not change an image that published pages show; ask an editor`)
+        }
         if (patch.alt === '' && (usage.heroOf.length || usage.photoOf.length)) {
           throw new AppError('Invalid', 'alt text is required while the image is used as a hero image or author photo', 'alt')
         }

@@ -119,7 +119,7 @@ export function createContentApiReading({ store, site }: ContentApiDeps) {
   async function filterId(field: 'section' | 'tag' | 'author', slug: string | null): Promise<number | null> {
     if (slug === null) return null
     const found = field === 'section' ? (await site.get()).sections.find((s) => s.slug === slug)
-      : field === 'tag' ? await store.taxonomy.tagBySlug(slug) : await store.people.authorBySlug(slug)
+      : field === 'tag' ? await store.taxonomy.publicTag({ slug }) : await store.people.authorBySlug(slug)
     if (!found) throw new AppError('Invalid', `there is no ${field} "${slug}"`, field)
     return found.id
   }
@@ -158,9 +158,12 @@ export function createContentApiReading({ store, site }: ContentApiDeps) {
       return (await site.get()).sections.map((s) => ({ slug: s.slug, name: s.name, description: s.description, path: sectionPath(s.slug) }))
     },
 
-    /** Every tag by slug (the same order on both engines, whatever their collation), with its parent's slug. */
+    /**
+     * Every tag a live article carries, by slug (the same order on both engines, whatever their collation), with its
+     * parent's slug when the parent is public too.
+     */
     async tags(): Promise<ApiTag[]> {
-      const tags = [...await store.taxonomy.tags()].sort(bySlug)
+      const tags = [...await store.taxonomy.publicTags()].sort(bySlug)
       const slugOf = new Map(tags.map((t) => [t.id, t.slug]))
       return tags.map((t) => ({
         slug: t.slug, name: t.name, kind: t.kind, parentSlug: t.parentId === null ? null : slugOf.get(t.parentId) ?? null,

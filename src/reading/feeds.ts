@@ -45,7 +45,7 @@ export function createFeeds({ store, clock, site, reading }: FeedsDeps) {
         }
       }
       case 'tag': {
-        const tag = await store.taxonomy.tagBySlug(scope.slug)
+        const tag = await store.taxonomy.publicTag({ slug: scope.slug })
         if (!tag) throw new AppError('NotFound', 'no such tag')
         return {
           title: `${tag.name} · ${name}`, description: tag.description || `Articles about ${tag.name} from ${name}`,

@@ -125,9 +125,10 @@ export function createReading({ store, clock, site, mostRead, invalidation }: Re
     },
 
     async tagPage(slug: string, page: number): Promise<TagPage> {
-      const tag = await store.taxonomy.tagBySlug(slug)
+      // A tag no live article carries (one typed into a draft) is no page of the site.
+      const tag = await store.taxonomy.publicTag({ slug })
       if (!tag) throw new AppError('NotFound', 'no such tag')
-      const parent = tag.parentId === null ? null : (await store.taxonomy.tag(tag.parentId)) ?? null
+      const parent = tag.parentId === null ? null : (await store.taxonomy.publicTag({ id: tag.parentId })) ?? null
       return { tag, parent: parent && { slug: parent.slug, name: parent.name }, list: await toPage(page, (p) => store.live.byTag(tag.id, { page: p, perPage: PER_PAGE })) }
     },
 

@@ -37,7 +37,7 @@ export function createSearch({ store, site, reading }: SearchDeps) {
         if (!s) throw new AppError('Invalid', `there is no section "${slug}"`, 'section')
         return s.id
       })
-      const tag = filter.tag === null ? undefined : isSlug(filter.tag) ? await store.taxonomy.tagBySlug(filter.tag) : undefined
+      const tag = filter.tag === null ? undefined : isSlug(filter.tag) ? await store.taxonomy.publicTag({ slug: filter.tag }) : undefined
       if (filter.tag !== null && !tag) throw new AppError('Invalid', `there is no tag "${filter.tag}"`, 'tag')
       for (const [name, value] of [['from', filter.from], ['to', filter.to]] as const) {
         if (value !== null && !isCalendarDate(value)) throw new AppError('Invalid', `${name} must be a date written YYYY-MM-DD, got "${value}"`, name)

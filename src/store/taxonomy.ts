@@ -46,6 +46,24 @@ export function createTaxonomy(db: Kysely<Database>) {
     async tags(): Promise<Tag[]> {
       return (await db.selectFrom('tags').selectAll().orderBy('name').execute()).map(toTag)
     },
+    /**
+     * A tag by slug or id, only while a live article carries it: the one rule for what readers may see of tags
+     * (a tag typed into a draft stays private until it is published).
+     */
+    async publicTag(key: { readonly slug: string } | { readonly id: number }): Promise<Tag | undefined> {
+      const row = await db.selectFrom('tags').selectAll()
+        .$if('slug' in key, (q) => q.where('slug', '=', (key as { slug: string }).slug))
+        .$if('id' in key, (q) => q.where('id', '=', (key as { id: number }).id))
+        .where(({ exists, selectFrom }) => exists(selectFrom('live_tags').select('live_tags.tag_id').whereRef('live_tags.tag_id', '=', 'tags.id')))
+        .executeTakeFirst()
+      return row && toTag(row)
+    },
+    /** The tags some live article carries, by name. */
+    async publicTags(): Promise<Tag[]> {
+      return (await db.selectFrom('tags').selectAll()
+        .where(({ exists, selectFrom }) => exists(selectFrom('live_tags').select('live_tags.tag_id').whereRef('live_tags.tag_id', '=', 'tags.id')))
+        .orderBy('name').execute()).map(toTag)
+    },
     async insertTag(t: NewTag): Promise<number> {
       const row = await db.insertInto('tags').values({
         slug: t.slug, name: t.name, kind: t.kind, parent_id: t.parentId, iso_code: t.isoCode, description: t.description,

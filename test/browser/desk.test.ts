@@ -139,7 +139,7 @@ test('a writer sets up the desk, writes with the editor, saves, schedules and pu
   await page.goto(`${base}/desk/articles/${id}/edit`)
   await editorReady(page)
   const first = (await services.editing.revisions(id)).items.at(-1)!
-  await services.editing.restore(id, first.id, null)
+  await services.editing.restore(id, first.id, { userId: null, role: 'admin' })
   await surface.press('Control+End')
   await page.keyboard.type(' Late words.')
   const status = page.locator('.save-status.problem')

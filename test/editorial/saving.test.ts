@@ -29,14 +29,14 @@ async function setup(store: Store, opts: { draft?: boolean } = {}) {
   const editing = createEditing({ store, clock, siteLanguage: async () => 'en' })
   const id = await seedArticle(store, { title: 'Observers report a calm vote', slug: 'calm-vote', tags: ['elections'], draft: opts.draft ?? false })
   const dana = await store.users.insert({ email: 'dana@example.org', name: 'Dana Editor', role: 'editor', passwordHash: 'x', createdAt: NOW })
-  const lev = await store.users.insert({ email: 'lev@example.org', name: 'Lev Author', role: 'author', passwordHash: 'x', createdAt: NOW })
+  const lev = await store.users.insert({ email: 'lev@example.org', name: 'Lev Author', role: 'editor', passwordHash: 'x', createdAt: NOW })
   return { id, editing, clock, dana, lev }
 }
 
 forEachDatabase('a save writes the working copy at the next version and keeps a revision, the first state included', async (store) => {
   const { id, editing, clock, dana } = await setup(store)
   clock.set(NOW + HOUR)
-  const saved = await editing.save({ articleId: id, version: 1, input: input({ title: 'Observers report a calm, orderly vote' }), userId: dana, kind: 'save' })
+  const saved = await editing.save({ articleId: id, version: 1, input: input({ title: 'Observers report a calm, orderly vote' }), actor: { userId: dana, role: 'editor' }, kind: 'save' })
   assert.equal(saved.version, 2)
   const article = await store.articles.get(id)
   assert.equal(article?.title, 'Observers report a calm, orderly vote')
@@ -50,13 +50,13 @@ forEachDatabase('an autosave changes the working copy but never the live page; U
   const { id, editing, clock, dana } = await setup(store)
   const before = await store.live.findByPath('en', 'news', 'calm-vote')
   clock.set(NOW + HOUR)
-  await editing.save({ articleId: id, version: 1, input: input({ title: 'Autosaved headline', bodyHtml: '<p>Draft text.</p>' }), userId: dana, kind: 'autosave' })
+  await editing.save({ articleId: id, version: 1, input: input({ title: 'Autosaved headline', bodyHtml: '<p>Draft text.</p>' }), actor: { userId: dana, role: 'editor' }, kind: 'autosave' })
   const live = await store.live.findByPath('en', 'news', 'calm-vote')
   assert.equal(live?.title, 'Observers report a calm vote')
   assert.equal(live?.bodyHtml, before?.bodyHtml)
   assert.equal((await store.articles.get(id))?.title, 'Autosaved headline')
   clock.set(NOW + 2 * HOUR)
-  await editing.transition(id, 'published', { userId: dana, role: 'editor', isCreator: false })
+  await editing.transition(id, 'published', { userId: dana, role: 'editor' })
   const updated = await store.live.findByPath('en', 'news', 'calm-vote')
   assert.equal(updated?.title, 'Autosaved headline')
   assert.equal(updated?.publishedAt, before?.publishedAt)
@@ -69,7 +69,7 @@ forEachDatabase('consecutive autosaves by one user fold into one revision holdin
   let version = 1
   for (const [i, words] of ['One', 'One two', 'One two three'].entries()) {
     clock.set(NOW + i * 5_000)
-    version = (await editing.save({ articleId: id, version, input: input({ bodyHtml: `<p>${words}</p>` }), userId: dana, kind: 'autosave' })).version
+    version = (await editing.save({ articleId: id, version, input: input({ bodyHtml: `<p>${words}</p>` }), actor: { userId: dana, role: 'editor' }, kind: 'autosave' })).version
   }
   const items = (await editing.revisions(id)).items
   assert.deepEqual(items.map((r) => [r.kind, r.version]), [['autosave', 4], ['save', 1]])
@@ -79,9 +79,9 @@ forEachDatabase('consecutive autosaves by one user fold into one revision holdin
 forEachDatabase('a stale save answers Conflict naming who saved and when, and the losing text survives as a conflict revision', async (store) => {
   const { id, editing, clock, dana, lev } = await setup(store, { draft: true })
   clock.set(Date.UTC(2026, 10, 27, 10, 15))
-  await editing.save({ articleId: id, version: 1, input: input({ title: 'Dana’s headline' }), userId: dana, kind: 'save' })
+  await editing.save({ articleId: id, version: 1, input: input({ title: 'Dana’s headline' }), actor: { userId: dana, role: 'editor' }, kind: 'save' })
   clock.set(Date.UTC(2026, 10, 27, 10, 20))
-  const err = await editing.save({ articleId: id, version: 1, input: input({ title: 'Lev’s headline', bodyHtml: '<p>Lev’s paragraph.</p>' }), userId: lev, kind: 'save' })
+  const err = await editing.save({ articleId: id, version: 1, input: input({ title: 'Lev’s headline', bodyHtml: '<p>Lev’s paragraph.</p>' }), actor: { userId: lev, role: 'editor' }, kind: 'save' })
     .then(() => null, (e: unknown) => e)
   assert.ok(err instanceof SaveConflictError, String(err))
   assert.equal(err.kind, 'Conflict')
@@ -100,12 +100,12 @@ forEachDatabase('a stale save answers Conflict naming who saved and when, and th
 
 forEachDatabase('bad saves are refused with the field named and keep nothing', async (store) => {
   const { id, editing, dana } = await setup(store, { draft: true })
-  await assert.rejects(editing.save({ articleId: id, version: 1, input: input({ tags: ['no-such-tag'] }), userId: dana, kind: 'save' }), isKind('Invalid', 'tags'))
-  await assert.rejects(editing.save({ articleId: id, version: 0, input: input(), userId: dana, kind: 'save' }), isKind('Invalid', 'version'))
-  await assert.rejects(editing.save({ articleId: id, version: 1.5, input: input(), userId: dana, kind: 'save' }), isKind('Invalid', 'version'))
-  await assert.rejects(editing.save({ articleId: id, version: 2, input: input(), userId: dana, kind: 'save' }), isKind('Invalid', 'version'))
-  await assert.rejects(editing.save({ articleId: 999_999, version: 1, input: input(), userId: dana, kind: 'save' }), isKind('NotFound'))
-  await assert.rejects(editing.save({ articleId: id, version: 1, input: input({ title: '  ' }), userId: dana, kind: 'save' }), isKind('Invalid', 'title'))
+  await assert.rejects(editing.save({ articleId: id, version: 1, input: input({ tags: ['no-such-tag'] }), actor: { userId: dana, role: 'editor' }, kind: 'save' }), isKind('Invalid', 'tags'))
+  await assert.rejects(editing.save({ articleId: id, version: 0, input: input(), actor: { userId: dana, role: 'editor' }, kind: 'save' }), isKind('Invalid', 'version'))
+  await assert.rejects(editing.save({ articleId: id, version: 1.5, input: input(), actor: { userId: dana, role: 'editor' }, kind: 'save' }), isKind('Invalid', 'version'))
+  await assert.rejects(editing.save({ articleId: id, version: 2, input: input(), actor: { userId: dana, role: 'editor' }, kind: 'save' }), isKind('Invalid', 'version'))
+  await assert.rejects(editing.save({ articleId: 999_999, version: 1, input: input(), actor: { userId: dana, role: 'editor' }, kind: 'save' }), isKind('NotFound'))
+  await assert.rejects(editing.save({ articleId: id, version: 1, input: input({ title: '  ' }), actor: { userId: dana, role: 'editor' }, kind: 'save' }), isKind('Invalid', 'title'))
   assert.equal((await editing.revisions(id)).items.length, 0)
   assert.equal((await store.articles.get(id))?.version, 1)
 })
@@ -113,20 +113,20 @@ forEachDatabase('bad saves are refused with the field named and keep nothing', a
 forEachDatabase('a save onto a slug another article of the section has is a Conflict naming the slug', async (store) => {
   const { id, editing, dana } = await setup(store, { draft: true })
   await seedArticle(store, { title: 'Other', slug: 'taken-slug', draft: true })
-  await assert.rejects(editing.save({ articleId: id, version: 1, input: input({ slug: 'taken-slug' }), userId: dana, kind: 'save' }), isKind('Conflict', 'slug'))
+  await assert.rejects(editing.save({ articleId: id, version: 1, input: input({ slug: 'taken-slug' }), actor: { userId: dana, role: 'editor' }, kind: 'save' }), isKind('Conflict', 'slug'))
   assert.equal((await store.articles.get(id))?.slug, 'calm-vote')
 })
 
 forEachDatabase('revisions compare as a readable diff and restore into a new version of the working copy', async (store) => {
   const { id, editing, clock, dana } = await setup(store, { draft: true })
   clock.set(NOW + HOUR)
-  await editing.save({ articleId: id, version: 1, input: input({ title: 'Observers report a tense vote', tags: ['elections', 'kazakhstan'] }), userId: dana, kind: 'save' })
+  await editing.save({ articleId: id, version: 1, input: input({ title: 'Observers report a tense vote', tags: ['elections', 'kazakhstan'] }), actor: { userId: dana, role: 'editor' }, kind: 'save' })
   const [second, first] = (await editing.revisions(id)).items
   const cmp = await editing.compare(id, first!.id, second!.id)
   assert.deepEqual(cmp.title.filter((s) => s.op !== 'same'), [{ op: 'removed', text: ' calm' }, { op: 'added', text: ' tense' }])
   assert.deepEqual(cmp.fields, [{ field: 'tags', before: 'elections', after: 'elections, kazakhstan' }])
   clock.set(NOW + 2 * HOUR)
-  const restored = await editing.restore(id, first!.id, dana)
+  const restored = await editing.restore(id, first!.id, { userId: dana, role: 'editor' })
   assert.equal(restored.version, 3)
   const article = await store.articles.get(id)
   assert.equal(article?.title, 'Observers report a calm vote')
@@ -143,7 +143,7 @@ forEachDatabase('the revision list pages newest first, twenty a page', async (st
   let version = 1
   for (let i = 0; i < 24; i++) {
     clock.set(NOW + i * 60_000)
-    version = (await editing.save({ articleId: id, version, input: input({ standfirst: `Take ${i}` }), userId: dana, kind: 'save' })).version
+    version = (await editing.save({ articleId: id, version, input: input({ standfirst: `Take ${i}` }), actor: { userId: dana, role: 'editor' }, kind: 'save' })).version
   }
   const page1 = await editing.revisions(id, 1)
   assert.equal(page1.items.length, 20)

@@ -135,14 +135,14 @@ forEachDatabase('alt, caption, credit and focal point are checked; alt cannot be
   await seedTaxonomy(store)
   const m = await library.upload({ data: await pngImage(), filename: 'p.png' })
   await assert.rejects(seedArticle(store, { heroMediaId: m.id }), /needs alt text/)
-  const described = await library.describe(m.id, { alt: '  Protesters in Almaty ', caption: 'Square', credit: 'Photo: A. B.', focalX: '0.25', focalY: 1 })
+  const described = await library.describe(m.id, { alt: '  Protesters in Almaty ', caption: 'Square', credit: 'Photo: A. B.', focalX: '0.25', focalY: 1 }, { role: 'editor' })
   assert.deepEqual([described.alt, described.caption, described.credit, described.focalX, described.focalY], ['Protesters in Almaty', 'Square', 'Photo: A. B.', 0.25, 1])
   await seedArticle(store, { heroMediaId: m.id })
-  await assert.rejects(library.describe(m.id, { alt: ' ' }), (err) => isAppError(err) && err.field === 'alt' && /required/.test(err.message))
+  await assert.rejects(library.describe(m.id, { alt: ' ' }, { role: 'editor' }), (err) => isAppError(err) && err.field === 'alt' && /required/.test(err.message))
   for (const [input, field] of [[{ focalX: 1.5 }, 'focal_x'], [{ focalY: 'left' }, 'focal_y'], [{ focalX: Number.NaN }, 'focal_x'], [{ caption: 42 }, 'caption'], [{ credit: 'c'.repeat(301) }, 'credit']] as const) {
-    await assert.rejects(library.describe(m.id, input), (err) => isAppError(err) && err.kind === 'Invalid' && err.field === field, field)
+    await assert.rejects(library.describe(m.id, input, { role: 'editor' }), (err) => isAppError(err) && err.kind === 'Invalid' && err.field === field, field)
   }
-  await assert.rejects(library.describe(999_999, { alt: 'x' }), (err) => isAppError(err) && err.kind === 'NotFound')
+  await assert.rejects(library.describe(999_999, { alt: 'x' }, { role: 'editor' }), (err) => isAppError(err) && err.kind === 'NotFound')
 })
 
 forEachDatabase('the library lists newest first, a page at a time, filtered by text in alt, caption, credit or name', async (store, t) => {

@@ -51,25 +51,10 @@ export const adminArticleRoutes = (s: AdminServices): FastifyPluginAsync => asyn
     return json
   }
 
-  /** Who is acting on article `id`: throws NotFound when there is no such article. */
-  async function actorFor(req: FastifyRequest, id: number): Promise<Actor> {
+  /** The token's user as the acting user: the editing service decides what they may do. */
+  const actorOf = (req: FastifyRequest): Actor => {
     const { user } = viewerOf(req)!
-    const createdBy = await store.deskArticles.createdBy(id)
-    if (createdBy === undefined) throw new AppError('NotFound', 'no such article')
-    return { userId: user.id, role: user.role, isCreator: createdBy === user.id }
-  }
-
-  /** Editing needs 'article.edit' on it; a contributor's own article is theirs to edit only until an editor takes it on. */
-  async function editor(req: FastifyRequest, id: number): Promise<Actor> {
-    const actor = await actorFor(req, id)
-    if (!can(actor.role, 'article.edit', { own: actor.isCreator })) {
-      throw new AppError('Forbidden', `the ${actor.role} role may not edit someone else’s article`)
-    }
-    const status = (await store.articles.get(id))?.status
-    if (actor.role === 'contributor' && status !== 'draft' && status !== 'in_review') {
-      throw new AppError('Forbidden', 'the contributor role may edit its own articles only while they are drafts or in review')
-    }
-    return actor
+    return { userId: user.id, role: user.role }
   }
 
   const audit = (req: FastifyRequest, action: string, id: number, details: Record<string, unknown> = {}) =>
@@ -96,23 +81,20 @@ export const adminArticleRoutes = (s: AdminServices): FastifyPluginAsync => asyn
   })
 
   app.post('/', { bodyLimit: ARTICLE_BODY_LIMIT }, async (req, reply) => {
-    const { user } = viewerOf(req)!
     const input = newArticleInput(articleFields(bodyObject(req.body, ARTICLE_FIELDS)))
-    const { id } = await s.editing.create(input, { userId: user.id, role: user.role })
+    const { id } = await s.editing.create(input, actorOf(req))
     await audit(req, 'article.create', id, { title: input.title })
     return reply.code(201).header('location', `/api/v1/admin/articles/${id}`).send(await show(id))
   })
 
   app.get<{ Params: IdParams }>('/:id', { schema: { params: idParams } }, async (req) => {
-    const actor = await actorFor(req, req.params.id)
-    if (!can(actor.role, 'article.edit', { own: actor.isCreator })) throw new AppError('Forbidden', `the ${actor.role} role may not read someone else’s article here`)
+    await s.editing.open(req.params.id, actorOf(req))
     return show(req.params.id)
   })
 
   app.patch<{ Params: IdParams }>('/:id', { schema: { params: idParams }, bodyLimit: ARTICLE_BODY_LIMIT }, async (req) => {
     const id = req.params.id
     const body = bodyObject(req.body, [...ARTICLE_FIELDS, 'version'])
-    const actor = await editor(req, id)
     const version = body.version
     if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
       throw new AppError('Invalid', 'version is required: the version of the article these changes were made to', 'version')
@@ -120,7 +102,7 @@ export const adminArticleRoutes = (s: AdminServices): FastifyPluginAsync => asyn
     const fields = articleFields(body)
     const current = await store.revisions.snapshotOf(id)
     if (!current) throw new AppError('NotFound', 'no such article')
-    await s.editing.save({ articleId: id, version, input: patchedInput(current.snapshot, fields), userId: actor.userId, kind: 'save' })
+    await s.editing.save({ articleId: id, version, input: patchedInput(current.snapshot, fields), actor: actorOf(req), kind: 'save' })
     return show(id)
   })
 
@@ -128,9 +110,8 @@ export const adminArticleRoutes = (s: AdminServices): FastifyPluginAsync => asyn
   app.post<{ Params: IdParams }>('/:id/publish', { schema: { params: idParams } }, async (req) => {
     const id = req.params.id
     const at = scheduleTime(bodyObject(req.body, ['at']).at)
-    const actor = await actorFor(req, id)
     const to = at === undefined ? 'published' : 'scheduled'
-    await s.editing.transition(id, to, actor, at)
+    await s.editing.transition(id, to, actorOf(req), at)
     await audit(req, at === undefined ? 'article.publish' : 'article.schedule', id, at === undefined ? {} : { at: new Date(at).toISOString() })
     return show(id)
   })
@@ -138,14 +119,14 @@ export const adminArticleRoutes = (s: AdminServices): FastifyPluginAsync => asyn
   app.post<{ Params: IdParams }>('/:id/unpublish', { schema: { params: idParams } }, async (req) => {
     const id = req.params.id
     bodyObject(req.body, [])
-    await s.editing.transition(id, 'unpublished', await actorFor(req, id))
+    await s.editing.transition(id, 'unpublished', actorOf(req))
     await audit(req, 'article.unpublish', id)
     return show(id)
   })
 
   app.delete<{ Params: IdParams }>('/:id', { schema: { params: idParams } }, async (req, reply: FastifyReply) => {
     const id = req.params.id
-    await s.editing.remove(id, await actorFor(req, id))
+    await s.editing.remove(id, actorOf(req))
     return reply.code(204).send()
   })
 }

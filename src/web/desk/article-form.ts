@@ -1,8 +1,7 @@
-// The article form of the desk (and the same fields as JSON for autosave): read into ArticleInput, new tags made inline.
+// The article form of the desk (and the same fields as JSON for autosave): read into ArticleInput, tags as the names typed.
 
-import { isSlug, slugify } from '../../domain/slug.ts'
+import { slugify } from '../../domain/slug.ts'
 import { AppError } from '../../errors.ts'
-import type { DeskServices } from './desk.ts'
 
 /** The form's fields as they arrive: strings only (the schemas below refuse anything else). */
 export type ArticleFields = Readonly<Record<string, string>>
@@ -52,53 +51,40 @@ export function tagNames(value: string | undefined): string[] {
   return out
 }
 
-/**
- * Tag slugs for the names of the form, creating the unknown ones as topics: the writer names a new topic inline
- * and it exists from then on. A name may also be an existing tag's slug.
- */
-export async function resolveTags(services: Pick<DeskServices, 'store'>, names: readonly string[]): Promise<string[]> {
-  if (!names.length) return []
-  return services.store.transaction(async (tx) => {
-    const slugs: string[] = []
-    for (const name of names) {
-      const slug = isSlug(name) && (await tx.taxonomy.tagBySlug(name)) ? name : slugify(name)
-      if (!(await tx.taxonomy.tagBySlug(slug))) {
-        await tx.taxonomy.insertTag({ slug, name, kind: 'topic', parentId: null, isoCode: null, description: '' })
-      }
-      if (!slugs.includes(slug)) slugs.push(slug)
-    }
-    return slugs
-  })
-}
-
 /** Author slugs of the ticked checkboxes, in the order the form lists them (the byline order). */
 export const authorSlugs = (fields: ArticleFields): string[] =>
   Object.entries(fields).filter(([k, v]) => k.startsWith(AUTHOR_FIELD) && v).map(([k]) => k.slice(AUTHOR_FIELD.length))
 
-/** The article input of the form; tags must already be resolved to slugs. Throws AppError('Invalid') naming a bad field. */
-export function toArticleInput(fields: ArticleFields, tags: readonly string[]): {
+const RANK_MESSAGE = "the editor's choice rank must be a whole number from 1 to 1000"
+
+/**
+ * The rank the form asks for, or undefined for "leave it": the field is absent (the form shows it disabled to whoever
+ * may not curate) or unchanged since the page loaded (`editors_choice_rank_was`), so a form opened before the picks
+ * were reordered on /desk/front does not put the old rank back.
+ */
+function sentRank(fields: ArticleFields): number | null | undefined {
+  if (fields.editors_choice_rank === undefined) return undefined
+  const rank = optionalInt(fields.editors_choice_rank, 'editors_choice', RANK_MESSAGE)
+  const was = fields.editors_choice_rank_was
+  if (was !== undefined && optionalInt(was, 'editors_choice', RANK_MESSAGE) === rank) return undefined
+  return rank
+}
+
+/**
+ * The article input of the form, its tags as the names typed (the editing service resolves them, creating new topics
+ * on an explicit save only). Throws AppError('Invalid') naming a bad field.
+ */
+export function readArticleForm(fields: ArticleFields): {
   title: string; slug?: string; standfirst: string; bodyHtml: string; section: string; genre: string; language?: string
-  tags: readonly string[]; authors: string[]; heroMediaId: number | null; seoTitle: string; seoDescription: string; editorsChoiceRank: number | null
+  tagNames: readonly string[]; authors: string[]; heroMediaId: number | null; seoTitle: string; seoDescription: string; editorsChoiceRank?: number | null
 } {
   const slug = (fields.slug ?? '').trim()
   const language = (fields.language ?? '').trim()
+  const rank = sentRank(fields)
   return {
     title: fields.title ?? '', standfirst: fields.standfirst ?? '', bodyHtml: fields.body ?? '', section: fields.section ?? '',
-    genre: fields.genre || 'news', ...(slug && { slug }), ...(language && { language }), tags, authors: authorSlugs(fields),
+    genre: fields.genre || 'news', ...(slug && { slug }), ...(language && { language }), tagNames: tagNames(fields.tags), authors: authorSlugs(fields),
     heroMediaId: optionalInt(fields.hero, 'hero_media', 'choose the hero image from the list'),
-    seoTitle: fields.seo_title ?? '', seoDescription: fields.seo_description ?? '',
-    editorsChoiceRank: optionalInt(fields.editors_choice_rank, 'editors_choice', "the editor's choice rank must be a whole number from 1 to 1000"),
+    seoTitle: fields.seo_title ?? '', seoDescription: fields.seo_description ?? '', ...(rank !== undefined && { editorsChoiceRank: rank }),
   }
-}
-
-/** The whole form as article input: tags resolved (and created) first. */
-export async function readArticleForm(services: Pick<DeskServices, 'store'>, fields: ArticleFields) {
-  const names = tagNames(fields.tags)
-  // Validate the rest before any tag is created, so a bad form changes nothing.
-  toArticleInput(fields, [])
-  if (!(fields.title ?? '').trim()) throw new AppError('Invalid', 'a title is required', 'title')
-  if (names.length && !(await services.store.taxonomy.sectionBySlug(fields.section ?? ''))) {
-    throw new AppError('Invalid', `unknown section "${fields.section ?? ''}"`, 'section')
-  }
-  return toArticleInput(fields, await resolveTags(services, names))
 }

@@ -3,11 +3,10 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../domain/article.ts'
 import { articlePath } from '../../domain/paths.ts'
-import { can, type Role } from '../../domain/roles.ts'
+import { can } from '../../domain/roles.ts'
 import { AppError, isAppError } from '../../errors.ts'
-import type { Actor } from '../../editorial/editing.ts'
+import type { Actor, OpenedArticle } from '../../editorial/editing.ts'
 import { SaveConflictError } from '../../editorial/saving.ts'
-import { mayTransition } from '../../editorial/workflow.ts'
 import type { Article } from '../../store/articles.ts'
 import { editorPage, type EditorMove, type EditorView } from '../../render/desk/editor-page.ts'
 import { toProblem } from '../errors.ts'
@@ -49,8 +48,8 @@ const MOVED: Readonly<Record<ArticleStatus, string>> = {
   draft: 'Back to draft.', in_review: 'Submitted for review.', scheduled: 'Scheduled.', published: 'Published.', unpublished: 'Unpublished.',
 }
 
-/** The workflow buttons, in the order the desk shows them; labels depend on where the article is. */
-function movesFor(article: Article, actor: Actor): EditorMove[] {
+/** The workflow buttons the editing service allows, in its order; labels depend on where the article is. */
+function movesFor({ article, moves }: OpenedArticle): EditorMove[] {
   const from = article.status
   const label = (to: ArticleStatus): string => {
     if (to === 'in_review') return 'Submit for review'
@@ -59,31 +58,21 @@ function movesFor(article: Article, actor: Actor): EditorMove[] {
     if (to === 'published') return from === 'published' ? 'Update (republish)' : 'Publish now'
     return 'Unpublish'
   }
-  const order: ArticleStatus[] = ['in_review', 'draft', 'scheduled', 'published', 'unpublished']
-  return order.filter((to) => mayTransition(actor.role, from, to, actor.isCreator)).map((to) => ({ to, label: label(to) }))
+  return moves.map((to) => ({ to, label: label(to) }))
 }
 
 type Values = Record<string, string>
 
-/**
- * Editor's choice is curation: whoever may not curate the front page keeps the rank the article has. A curator's form
- * sets it only when they changed the field since the page loaded (`editors_choice_rank_was`), so a form opened before
- * the picks were reordered on /desk/front does not put the old rank back.
- */
-function curated<T extends { editorsChoiceRank: number | null }>(input: T, role: Role, current: number | null, was: string | undefined): T {
-  if (!can(role, 'front.curate')) return { ...input, editorsChoiceRank: current }
-  const loaded = was === undefined ? undefined : was.trim() === '' ? null : Number(was)
-  return loaded !== undefined && input.editorsChoiceRank === loaded ? { ...input, editorsChoiceRank: current } : input
+/** The viewer as the acting user of the editing service. */
+export const actorOf = (req: FastifyRequest): Actor => {
+  const { user } = viewerOf(req)!
+  return { userId: user.id, role: user.role }
 }
 
-/** The article and the viewer as an actor; 404 for no article, 403 when the viewer may not edit it. */
-export async function editableArticle(kit: DeskKit, req: FastifyRequest, id: number): Promise<{ article: Article; actor: Actor }> {
-  const viewer = viewerOf(req)!
-  const article = await kit.services.store.articles.get(id)
-  if (!article) throw new AppError('NotFound', 'There is no such article.')
-  const own = (await kit.services.store.deskArticles.createdBy(id)) === viewer.user.id
-  if (!can(viewer.user.role, 'article.edit', { own })) throw new AppError('Forbidden', `Your role (${viewer.user.role}) may edit only the articles you created.`)
-  return { article, actor: { userId: viewer.user.id, role: viewer.user.role, isCreator: own } }
+/** The article as the viewer may open it (the editing service decides: 404 for none, 403 when not theirs to open). */
+export async function editableArticle(kit: DeskKit, req: FastifyRequest, id: number): Promise<OpenedArticle & { actor: Actor }> {
+  const actor = actorOf(req)
+  return { ...(await kit.services.editing.open(id, actor)), actor }
 }
 
 export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) => {
@@ -108,7 +97,7 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
 
   /** Renders the form with `values` (what the writer sent, after an error, or the article's). */
   async function render(req: FastifyRequest, reply: FastifyReply, status: number, v: {
-    values: Values; authors: readonly string[]; article?: { article: Article; actor: Actor }; error?: string | null; notice?: string | null
+    values: Values; authors: readonly string[]; article?: OpenedArticle; error?: string | null; notice?: string | null
   }) {
     const [{ settings }, sections, authors, library] = await Promise.all([
       site.get(), store.taxonomy.sections(), store.people.authors(), media.list({ perPage: 100 }),
@@ -120,7 +109,7 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
       values: v.values, selectedAuthors: v.authors,
       sections: sections.map((s) => ({ slug: s.slug, name: s.name })), authors: authors.map((x) => ({ slug: x.slug, name: x.name })),
       media: library.items.filter((m) => m.alt.trim() !== ''),
-      moves: a && v.article ? movesFor(a, v.article.actor) : [],
+      moves: v.article ? movesFor(v.article) : [],
       scheduleDefault: localOfInstant(a?.scheduledAt ?? kit.services.clock.now() + 3_600_000, settings.timeZone),
       canCurate: can(viewerOf(req)!.user.role, 'front.curate'), timeZone: settings.timeZone, error: v.error ?? null, notice: v.notice ?? null, editorScript: kit.editorScript(),
     }
@@ -137,11 +126,9 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
   })
 
   app.post<{ Body: Values }>('/articles', { schema: { body: formSchema }, preHandler: requireUser('article.create') }, async (req, reply) => {
-    const viewer = viewerOf(req)!
     const values = formValues(req.body)
     try {
-      const input = curated(await readArticleForm(kit.services, values), viewer.user.role, null, undefined)
-      const { id } = await editing.create(input, { userId: viewer.user.id, role: viewer.user.role })
+      const { id } = await editing.create(readArticleForm(values), actorOf(req))
       return reply.redirect(`/desk/articles/${id}/edit?notice=created`, 303)
     } catch (err) {
       if (!isAppError(err) || err.kind !== 'Invalid') throw err
@@ -164,8 +151,7 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
       const version = Number(req.body.version ?? NaN)
       try {
         if (!Number.isSafeInteger(version)) throw new AppError('Invalid', 'the form has no version; reload the page', 'version')
-        const input = curated(await readArticleForm(kit.services, values), e.actor.role, e.article.editorsChoiceRank, values.editors_choice_rank_was)
-        await editing.save({ articleId: e.article.id, version, input, userId: e.actor.userId, kind: 'save' })
+        await editing.save({ articleId: e.article.id, version, input: readArticleForm(values), actor: e.actor, kind: 'save' })
         return reply.redirect(`/desk/articles/${e.article.id}/edit?notice=saved`, 303)
       } catch (err) {
         if (!isAppError(err) || (err.kind !== 'Invalid' && err.kind !== 'Conflict')) throw err
@@ -181,8 +167,8 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
       if (req.validationError) return reply.code(400).send({ error: `the autosave was not understood: ${req.validationError.message}` })
       try {
         const e = await editable(req, req.params.id)
-        const input = curated(await readArticleForm(kit.services, req.body.fields), e.actor.role, e.article.editorsChoiceRank, req.body.fields.editors_choice_rank_was)
-        const saved = await editing.save({ articleId: e.article.id, version: req.body.version, input, userId: e.actor.userId, kind: 'autosave' })
+        const input = readArticleForm(req.body.fields)
+        const saved = await editing.save({ articleId: e.article.id, version: req.body.version, input, actor: e.actor, kind: 'autosave' })
         return reply.send({ version: saved.version, revisionId: saved.revisionId, savedAt: kit.services.clock.now() })
       } catch (err) {
         if (!isAppError(err)) throw err

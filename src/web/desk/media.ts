@@ -88,7 +88,7 @@ export const deskMediaRoutes = (kit: DeskKit): FastifyPluginAsync => async (app)
       alt: formText(req.body, 'alt', 1001), caption: formText(req.body, 'caption', 2001), credit: formText(req.body, 'credit', 301),
       focalX: formText(req.body, 'focal_x', 30), focalY: formText(req.body, 'focal_y', 30),
     }
-    return attempt(() => media.describe(req.params.id, values), () => doneRedirect(reply, `/desk/media/${req.params.id}`, 'saved'),
+    return attempt(() => media.describe(req.params.id, values, viewerOf(req)!.user), () => doneRedirect(reply, `/desk/media/${req.params.id}`, 'saved'),
       async (status, error) => sendDeskPage(reply, status, mediaDetailPage(await kit.context(req, await kit.csrfFor(req)), await detail(req, req.params.id, { error, values }))))
   })
 

@@ -34,7 +34,7 @@ export const deskRevisionRoutes = (kit: DeskKit): FastifyPluginAsync => async (a
   app.post<{ Params: { id: number; revision: number } }>('/articles/:id/revisions/:revision/restore',
     { schema: { params: restoreParamsSchema }, preHandler: requireUser() }, async (req, reply) => {
       const { article, actor } = await editableArticle(kit, req, req.params.id)
-      await editing.restore(article.id, req.params.revision, actor.userId)
+      await editing.restore(article.id, req.params.revision, actor)
       return reply.redirect(`/desk/articles/${article.id}/edit?notice=restored`, 303)
     })
 }

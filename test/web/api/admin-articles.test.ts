@@ -48,10 +48,12 @@ forEachEngine('without a valid bearer token every endpoint answers 401 JSON with
 forEachEngine('POST creates a draft for every role: 201, Location, the article JSON with slugs, and an audit entry', async (a) => {
   const n = await apiNewsroom(a)
   for (const role of ROLES) {
+    // Editor's choice is curation: only roles that curate the front page may send it.
+    const curates = role === 'editor' || role === 'admin'
     const res = await api(a, n.users[role], {
       method: 'POST', url: ARTICLES, payload: {
         title: `Gas deal signed (${role})`, standfirst: 'Talks ended.', body_html: '<p>Text<script>alert(1)</script></p>', section: 'opinion',
-        genre: 'opinion', tags: ['energy', 'kazakhstan'], authors: ['aigerim-sadykova'], language: 'en', editors_choice: 2,
+        genre: 'opinion', tags: ['energy', 'kazakhstan'], authors: ['aigerim-sadykova'], language: 'en', ...(curates && { editors_choice: 2 }),
         seo_title: 'Gas deal', seo_description: 'The deal.',
       },
     })
@@ -62,7 +64,7 @@ forEachEngine('POST creates a draft for every role: 201, Location, the article J
     assert.deepEqual({ ...body, id: 0 }, {
       id: 0, version: 1, status: 'draft', title: `Gas deal signed (${role})`, slug: `gas-deal-signed-${role}`, standfirst: 'Talks ended.',
       body_html: '<p>Text</p>', section: 'opinion', genre: 'opinion', tags: ['energy', 'kazakhstan'], authors: ['aigerim-sadykova'],
-      language: 'en', editors_choice: 2, hero_media: null, seo_title: 'Gas deal', seo_description: 'The deal.', scheduled_at: null,
+      language: 'en', editors_choice: curates ? 2 : null, hero_media: null, seo_title: 'Gas deal', seo_description: 'The deal.', scheduled_at: null,
       published_at: null, updated_at: null, url: null,
     })
     assert.equal(await a.store.deskArticles.createdBy(body.id), n.users[role].id)
@@ -237,7 +239,7 @@ forEachEngine('deleting by role: contributors their own drafts and articles in r
   const del = (user: ApiUser, id: number) => api(a, user, { method: 'DELETE', url: `${ARTICLES}/${id}` })
   const draft = await createViaApi(a, n.users.contributor)
   const inReview = await createViaApi(a, n.users.contributor)
-  await a.services.editing.transition(inReview.id, 'in_review', { userId: n.users.contributor.id, role: 'contributor', isCreator: true })
+  await a.services.editing.transition(inReview.id, 'in_review', { userId: n.users.contributor.id, role: 'contributor' })
   const published = await createViaApi(a, n.users.contributor)
   await api(a, n.users.editor, { method: 'POST', url: `${ARTICLES}/${published.id}/publish` })
   const others = await createViaApi(a, n.otherContributor)
@@ -291,8 +293,9 @@ forEachEngine('every answer, success or error, is one the OpenAPI document descr
   const n = await apiNewsroom(a)
   const check = documentValidator(OPENAPI) as (path: string, method: string, res: LightMyRequestResponse) => void
   const one = `${ARTICLES}/{id}`
-  const created = await api(a, n.users.author, { method: 'POST', url: ARTICLES, payload: { title: 'Documented', section: 'news', editors_choice: 3 } })
+  const created = await api(a, n.users.author, { method: 'POST', url: ARTICLES, payload: { title: 'Documented', section: 'news' } })
   check(ARTICLES, 'post', created)
+  check(ARTICLES, 'post', await api(a, n.users.author, { method: 'POST', url: ARTICLES, payload: { title: 'Curated', section: 'news', editors_choice: 3 } }))
   const id = created.json().id as number
   check(ARTICLES, 'post', await api(a, n.users.author, { method: 'POST', url: ARTICLES, payload: { title: 'No section' } }))
   check(ARTICLES, 'get', await api(a, n.users.author, { url: ARTICLES }))

@@ -152,8 +152,13 @@ forEachEngine('roles: a contributor edits and submits only their own articles; s
   assert.equal(post.statusCode, 403)
   assert.equal((await a.store.articles.get(others))!.title, FORM.title)
 
-  const own = await createThroughForm(a, contributor.cookies, { ...FORM, title: 'A contributor writes', editors_choice_rank: '1' })
-  assert.equal((await a.store.articles.get(own))!.editorsChoiceRank, null, "only editors set the editor's choice")
+  // The form shows the rank disabled to contributors; a forged one is refused, and nothing is created.
+  const forgedRank = await postForm(a, '/desk/articles', { ...FORM, title: 'A contributor curates', editors_choice_rank: '1', _csrf: csrf }, contributor.cookies)
+  assert.equal(forgedRank.statusCode, 403)
+  assert.match(forgedRank.body, /may not curate the front page/)
+  assert.equal((await a.store.deskArticles.list({ page: 1, perPage: 50, text: 'curates' })).items.length, 0)
+  const own = await createThroughForm(a, contributor.cookies, { ...FORM, title: 'A contributor writes' })
+  assert.equal((await a.store.articles.get(own))!.editorsChoiceRank, null)
   const page = (await editForm(a, own, contributor.cookies)).page.body
   assert.match(page, /name="editors_choice_rank" type="number" maxlength="4" value="" disabled/)
   assert.match(page, /Submit for review/)

@@ -11,7 +11,7 @@ test('a signed preview shows the working copy, not the live copy, with noindex a
   const { app, store, services } = await buildTestApp(t)
   await seedTaxonomy(store)
   const id = await seedArticle(store, { title: 'Live headline', slug: 'live-headline' })
-  await services.editing.save({ articleId: id, version: 1, input: { title: 'Working headline', slug: 'live-headline', section: 'news', bodyHtml: '<p>Unpublished paragraph.</p>', authors: ['newsroom'] }, userId: null, kind: 'autosave' })
+  await services.editing.save({ articleId: id, version: 1, input: { title: 'Working headline', slug: 'live-headline', section: 'news', bodyHtml: '<p>Unpublished paragraph.</p>', authors: ['newsroom'] }, actor: { userId: null, role: 'admin' }, kind: 'autosave' })
   const { url } = await services.editing.previewUrl(id)
   const res = await app.inject(url)
   assert.equal(res.statusCode, 200)
@@ -81,7 +81,7 @@ test('a link made for one version shows a notice, not the newer text, once the w
   const { url } = await services.editing.previewUrl(id)
   assert.match((await app.inject(url)).body, /First draft/)
   const input = { title: 'Rewritten headline', slug: 'first-draft', section: 'news', bodyHtml: '<p>Text added after the link was sent.</p>', authors: ['newsroom'] }
-  await services.editing.save({ articleId: id, version: (await store.articles.get(id))!.version, input, userId: null, kind: 'save' })
+  await services.editing.save({ articleId: id, version: (await store.articles.get(id))!.version, input, actor: { userId: null, role: 'admin' }, kind: 'save' })
   const old = await app.inject(url)
   assert.equal(old.statusCode, 410)
   assert.equal(old.headers['cache-control'], 'private, no-store')
