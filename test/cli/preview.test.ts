@@ -8,7 +8,7 @@ import { createLogger } from '../../src/log.ts'
 import { createServices } from '../../src/services.ts'
 import { openStore } from '../../src/store/store.ts'
 import { buildApp } from '../../src/web/app.ts'
-import { fixedClock } from '../support/build-test-app.ts'
+import { fixedClock, TEST_SHEDDING } from '../support/build-test-app.ts'
 import { forEachEngine, scratchDatabase } from '../support/databases.ts'
 import { seedArticle, seedTaxonomy } from '../support/seed.ts'
 
@@ -17,7 +17,7 @@ const MAIN = path.resolve(import.meta.dirname, '../../src/main.ts')
 forEachEngine('`preview rotate-secret` ends every earlier preview link on the running app; links made afterwards work', async (t, engine) => {
   const db = await scratchDatabase(engine)
   const databaseUrl = db.config.engine === 'sqlite' ? `sqlite:${db.config.file}` : db.config.url
-  const config = loadConfig({ LOG_LEVEL: 'silent', SITE_URL: 'https://news.example', DATABASE_URL: databaseUrl })
+  const config = loadConfig({ LOG_LEVEL: 'silent', SITE_URL: 'https://news.example', DATABASE_URL: databaseUrl, ...TEST_SHEDDING })
   const store = await openStore(config.database, { poolSize: 2 })
   const log = createLogger(config)
   const services = createServices({ store, config, log, clock: fixedClock() })

@@ -27,11 +27,16 @@ export const fixedClock = (start = Date.UTC(2026, 10, 27, 9)): Clock & { set(ms:
   return { now: () => now, set: (ms: number) => { now = ms } }
 }
 
+/** SHED_* settings for test apps: no per-turn budget and no event-loop delay limit (the in-flight and heap caps stay). */
+export const TEST_SHEDDING = { SHED_TURN_MS: '0', SHED_EVENT_LOOP_DELAY_MS: '0' } as const
+
 /** Builds the whole app on a fresh database; everything is closed when the test ends. */
 export async function buildTestApp(t: TestContext, opts: { engine?: 'sqlite' | 'postgres'; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-app-'))
   t.after(() => rm(dataDir, { recursive: true, force: true }))
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', SITE_URL: 'https://news.example', ...opts.env })
+  // Time-based load shedding measures the machine, not the app: on a busy test machine it would answer 503 at random.
+  // Tests of shedding set SHED_* themselves; every other test gets the app without the turn budget and delay limit.
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', SITE_URL: 'https://news.example', ...TEST_SHEDDING, ...opts.env })
   const store = await scratchStore(t, opts.engine ?? 'sqlite')
   const clock = fixedClock()
   const log = createLogger(config)
