@@ -7,14 +7,12 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { openStore } from '../../src/store/store.ts'
+import { moduleSpecifiers } from './imports.ts'
 
 const MIGRATE = fileURLToPath(new URL('../../src/store/migrate.ts', import.meta.url))
 /** Templates not used for this long are dropped when a new one is built (another checkout may still want its own). */
 const STALE_MS = 24 * 3_600_000
 const PREFIX = 'broadsheet_tpl_'
-
-// Relative module specifiers in static imports and exports, side-effect imports and dynamic imports.
-const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)'(\.{1,2}\/[^']+)'/g
 
 /**
  * A hash of the source of src/store/migrate.ts and every module it reaches by relative import: the migrations and
@@ -24,9 +22,14 @@ export async function migrationsHash(entry = MIGRATE): Promise<string> {
   const seen = new Map<string, string>()
   const visit = async (file: string): Promise<void> => {
     if (seen.has(file)) return
-    const source = await readFile(file, 'utf8')
+    // An import-like text inside a string literal may name no real file: there is nothing to hash then.
+    const source = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return ''
+      throw err
+    })
     seen.set(file, source)
-    for (const m of source.matchAll(IMPORT)) await visit(path.resolve(path.dirname(file), m[1]!))
+    // Type imports count too: a change of types alone costs a rebuild, never a stale template.
+    for (const spec of moduleSpecifiers(source)) if (spec.startsWith('.')) await visit(path.resolve(path.dirname(file), spec))
   }
   await visit(entry)
   const hash = createHash('sha256')
