@@ -73,7 +73,7 @@ forEachDatabase('a scheduled article that cannot be published stays scheduled an
 
 /** Two stores on one scratch database: two app instances. */
 async function twoInstances(t: TestContext, engine: 'sqlite' | 'postgres'): Promise<{ a: Store; b: Store; reopen(): Promise<Store> }> {
-  const db = await scratchDatabase(engine)
+  const db = await scratchDatabase(engine, { migrated: true })
   const opened: Store[] = []
   const open = async () => {
     const s = await openStore(db.config, { poolSize: 4 })

@@ -11,7 +11,7 @@ import type { Database } from '../../src/store/schema.ts'
 
 /** A migrated scratch store with the seed taxonomy, and a Kysely instance of its own on the same database. */
 async function open(t: TestContext, engine: Engine): Promise<{ store: Store; db: Kysely<Database> }> {
-  const scratch = await scratchDatabase(engine)
+  const scratch = await scratchDatabase(engine, { migrated: true })
   const store = await openStore(scratch.config, { poolSize: 2 })
   const config = scratch.config
   const db = config.engine === 'sqlite' ? (await import('../../src/store/sqlite.ts')).openSqlite(config.file) : (await import('../../src/store/postgres.ts')).openPostgres(config.url, 2)

@@ -1,4 +1,5 @@
-// Runs a store test on SQLite and on PostgreSQL, each on a fresh database that is dropped afterwards.
+// Runs a store test on SQLite and on PostgreSQL, each on a fresh database that is dropped afterwards. Migrated
+// databases are copies of a template built once (templates.ts): copying is much cheaper than migrating.
 
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
@@ -8,6 +9,7 @@ import { test, type TestContext } from 'node:test'
 import pg from 'pg'
 import type { DatabaseConfig } from '../../src/config.ts'
 import { openStore, type Store } from '../../src/store/store.ts'
+import { clonePostgresTemplate, copySqliteTemplate, waitForNoConnections } from './templates.ts'
 
 /** The server that PostgreSQL tests use; override with TEST_POSTGRES_URL. */
 export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
@@ -36,19 +38,30 @@ export interface ScratchDatabase {
   drop(): Promise<void>
 }
 
-/** A new, empty database of the given engine. */
-export async function scratchDatabase(engine: 'sqlite' | 'postgres'): Promise<ScratchDatabase> {
+export interface ScratchOptions {
+  /** Start from the current schema (a copy of the migrated template) instead of an empty database. */
+  readonly migrated?: boolean
+}
+
+/** A new database of the given engine: empty, or already migrated with `{ migrated: true }`. */
+export async function scratchDatabase(engine: 'sqlite' | 'postgres', opts: ScratchOptions = {}): Promise<ScratchDatabase> {
   if (engine === 'sqlite') {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-test-'))
-    return { config: { engine: 'sqlite', file: path.join(dir, 'test.db') }, drop: () => rm(dir, { recursive: true, force: true }) }
+    const file = path.join(dir, 'test.db')
+    if (opts.migrated) await copySqliteTemplate(file)
+    return { config: { engine: 'sqlite', file }, drop: () => rm(dir, { recursive: true, force: true }) }
   }
   const name = `broadsheet_test_${Date.now()}_${randomBytes(4).toString('hex')}`
-  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL })
-  await admin.connect()
-  try {
-    await admin.query(`create database ${name}`)
-  } finally {
-    await admin.end()
+  if (opts.migrated) {
+    await clonePostgresTemplate(POSTGRES_ADMIN_URL, name)
+  } else {
+    const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL })
+    await admin.connect()
+    try {
+      await admin.query(`create database ${name}`)
+    } finally {
+      await admin.end()
+    }
   }
   const url = new URL(POSTGRES_ADMIN_URL)
   url.pathname = `/${name}`
@@ -58,13 +71,9 @@ export async function scratchDatabase(engine: 'sqlite' | 'postgres'): Promise<Sc
       const c = new pg.Client({ connectionString: POSTGRES_ADMIN_URL })
       await c.connect()
       try {
-        // pg's Pool.end() resolves before its sockets have closed: a forced drop at once would terminate connections
-        // that are already leaving, and their clients would raise the error after the test. Wait for them first.
-        for (let attempt = 0; attempt < 40; attempt++) {
-          const { rows } = await c.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [name])
-          if (Number(rows[0]!.n) === 0) break
-          await new Promise((r) => setTimeout(r, 50))
-        }
+        // A forced drop at once would terminate connections that are already leaving, and their clients would raise
+        // the error after the test. Wait for them first.
+        await waitForNoConnections(c, name)
         await c.query(`drop database if exists ${name} with (force)`)
       } finally {
         await c.end()
@@ -75,13 +84,28 @@ export async function scratchDatabase(engine: 'sqlite' | 'postgres'): Promise<Sc
 
 /** A migrated store on a scratch database, closed and dropped when the test ends. */
 export async function scratchStore(t: TestContext, engine: 'sqlite' | 'postgres'): Promise<Store> {
-  const db = await scratchDatabase(engine)
+  const db = await scratchDatabase(engine, { migrated: true })
   const store = await openStore(db.config, { poolSize: 4 })
+  // The copy is current, so opening applied nothing; anything applied means the template's hash missed a change.
+  if (store.applied.length) throw new Error(`the migrated template lacked ${store.applied.join(', ')}: see migrationsHash in templates.ts`)
   t.after(async () => {
     await store.close()
-    await db.drop()
+    dropLater(db)
   })
   return store
+}
+
+let dropping: Promise<void> = Promise.resolve()
+
+/**
+ * Drops `db` after the ones queued before it, without holding up the test that used it: a PostgreSQL drop forces a
+ * checkpoint, the slowest step of a scratch database. The queue keeps the process alive until it is empty.
+ */
+function dropLater(db: ScratchDatabase): void {
+  dropping = dropping.then(() => db.drop()).catch((err: unknown) => {
+    process.exitCode = 1
+    console.error('dropping a scratch database failed:', err)
+  })
 }
 
 export type Engine = 'sqlite' | 'postgres'

@@ -32,7 +32,7 @@ async function twoInstances(t: TestContext): Promise<[Instance, Instance] | null
     t.skip(reason)
     return null
   }
-  const db = await scratchDatabase('postgres')
+  const db = await scratchDatabase('postgres', { migrated: true })
   if (db.config.engine !== 'postgres') throw new Error('expected PostgreSQL')
   const url = db.config.url
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-two-'))
