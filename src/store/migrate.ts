@@ -12,6 +12,7 @@ import { accounts } from './migrations/0006-accounts.ts'
 import { revisionsJobs } from './migrations/0007-revisions-jobs.ts'
 import { mediaVariants } from './migrations/0008-media-variants.ts'
 import { livePathLookup } from './migrations/0009-live-path-lookup.ts'
+import { importOrigins } from './migrations/0010-import-origins.ts'
 
 /** Every migration, in order; a static list so it works under type stripping. */
 export const migrations = (d: StoreDialect): Record<string, Migration> => ({
@@ -24,6 +25,7 @@ export const migrations = (d: StoreDialect): Record<string, Migration> => ({
   '0007-revisions-jobs': revisionsJobs(d),
   '0008-media-variants': mediaVariants(d),
   '0009-live-path-lookup': livePathLookup(d),
+  '0010-import-origins': importOrigins(d),
 })
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */

@@ -302,6 +302,17 @@ export interface MediaVariantQueueTable {
   created_at: number
 }
 
+/** Where an imported section, tag, byline or article came from (0010); `kind` names the table of `target_id`. */
+export interface ImportOriginsTable {
+  system: string
+  site: string
+  kind: string
+  source_id: string
+  target_id: number
+  content_hash: string
+  imported_at: number
+}
+
 export interface Database {
   settings: SettingsTable
   pages: PagesTable
@@ -332,6 +343,7 @@ export interface Database {
   api_tokens: ApiTokensTable
   audit_log: AuditLogTable
   revisions: RevisionsTable
+  import_origins: ImportOriginsTable
 }
 
 export type ArticleRow = Selectable<ArticlesTable>
