@@ -37,6 +37,12 @@ const toItem = (f: Fields, terms: WxrItemTerm[], meta: Map<string, string>, comm
 function createWxrReader() {
   const parser = new SaxesParser({ xmlns: true, position: true })
   const out: WxrRecord[] = []
+  // saxes reports a mismatched close tag only after it has closed the element open at that point: a record completed
+  // by a close tag is held until the next event proves the tag was the right one.
+  const held: WxrRecord[] = []
+  const release = () => {
+    if (held.length) out.push(...held.splice(0))
+  }
   const stack: string[] = []
   let text = ''
   let root: string | null = null
@@ -58,6 +64,7 @@ function createWxrReader() {
   }
 
   parser.on('opentag', (tag) => {
+    release()
     const key = keyOf(tag as SaxesTagNS)
     const parent = stack.at(-1)
     stack.push(key)
@@ -85,6 +92,7 @@ function createWxrReader() {
   })
 
   const onText = (t: string) => {
+    release()
     text += t
   }
   // CDATA may be split across several sections (WordPress splits at "]]>"): every piece is appended.
@@ -92,6 +100,7 @@ function createWxrReader() {
   parser.on('cdata', onText)
 
   parser.on('closetag', () => {
+    release()
     const key = stack.pop()!
     const parent = stack.at(-1)
     const value = text
@@ -100,10 +109,10 @@ function createWxrReader() {
       const field = { ':title': 'title', ':link': 'link', ':language': 'language', 'wp:wxr_version': 'wxrVersion', 'wp:base_site_url': 'baseSiteUrl' }[key]
       if (field) channel[field] = value
       else if (group && key === `wp:${group.kind}`) {
-        out.push(groupRecord(group.kind, group.fields))
+        held.push(groupRecord(group.kind, group.fields))
         group = null
       } else if (key === ':item' && item) {
-        out.push({ kind: 'item', item: toItem(item.fields, item.terms, item.meta, item.comments, item.line) })
+        held.push({ kind: 'item', item: toItem(item.fields, item.terms, item.meta, item.comments, item.line) })
         item = null
       }
     } else if (group && parent === `wp:${group.kind}`) {
@@ -130,10 +139,14 @@ function createWxrReader() {
     close() {
       if (root === null) throw new WxrError('the file holds no XML element: it is empty or not XML')
       parser.close()
+      release()
     },
+    /** The records completed so far; after a failed write, only those before the fault. */
     drain(): WxrRecord[] {
       return out.splice(0)
     },
+    /** After a write that did not fail: what the last close tag completed is good too. */
+    settle: release,
     position: () => ({ line: parser.line, column: parser.column + 1 }),
   }
 }
@@ -180,6 +193,7 @@ export async function* parseWxr(chunks: AsyncIterable<string>): AsyncGenerator<W
       yield* reader.drain()
       throw wellFormedError(err, reader.position())
     }
+    reader.settle()
     yield* reader.drain()
   }
   try {

@@ -82,3 +82,12 @@ test('a Ghost export, another XML file, or an RSS feed says what it is and which
   const empty = await collect('   ')
   assert.match(String((empty.error as Error).message), /empty or not XML/)
 })
+
+test('an item cut short by a mismatched close tag is not handed over', async () => {
+  const text = fixtureText().replace('<title><![CDATA[Staff only memo]]></title>', '<title><![CDATA[Staff only memo]]></title></oops>')
+  for (const size of [7, 4096, text.length]) {
+    const { records, error } = await collect(text, size)
+    assert.ok(error instanceof WxrError)
+    assert.deepEqual(items(records).map((i) => i.postId), ['30', '50', '10', '11', '12', '13', '14', '15'], `chunks of ${size}`)
+  }
+})
