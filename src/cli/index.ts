@@ -6,6 +6,7 @@ import { seedDemoCommand } from './seed-demo.ts'
 import { webhookCommand } from './webhooks.ts'
 import { userCommand } from './users.ts'
 import { tokenCommand } from './tokens.ts'
+import { importCommand } from './import.ts'
 
 /** What a command may need from the composition root (composition.ts), which alone builds the server. */
 export interface CliDeps {
@@ -24,6 +25,7 @@ Commands:
   webhook <sub>       manage webhook receivers, read the delivery log (add, list, remove, log, redeliver)
   user <sub>          desk users: create, reset-password (the password is asked for, or read from stdin)
   token <sub>         Admin API tokens: create (prints only the token), revoke
+  import wordpress F  import a WordPress export (WXR); --dry-run, --report FILE.json; safe to run again
   help                show this help
 
 Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, SITE_URL,
@@ -41,7 +43,7 @@ const help: Command = async () => {
 }
 
 export const commands: Readonly<Record<string, Command>> = {
-  start, migrate: migrateCommand, 'seed-demo': seedDemoCommand, webhook: webhookCommand, user: userCommand, token: tokenCommand, help,
+  start, migrate: migrateCommand, 'seed-demo': seedDemoCommand, webhook: webhookCommand, user: userCommand, token: tokenCommand, import: importCommand, help,
 }
 
 /** Runs one command line; returns the process exit code (2 for usage errors). */
