@@ -31,6 +31,8 @@ export interface BatchContext {
   readonly userId: number | null
   readonly bulk: BulkPublish
   sectionsAdded: boolean
+  /** Slugs of the sections, tags and bylines this batch has resolved, by kind and source id: most items repeat them. */
+  readonly resolved: Map<string, string>
 }
 
 /** The editor's-choice rank of sticky posts: after every pick the desk ranked, newest first among themselves. */
@@ -48,7 +50,21 @@ async function ensure(b: BatchContext, kind: 'section' | 'tag' | 'author', t: Im
   return id
 }
 
-async function ensureSection(b: BatchContext, t: ImportTerm): Promise<string> {
+/** `resolve` once per batch for each source term; later items of the batch reuse the slug. */
+async function once(b: BatchContext, kind: string, t: ImportTerm, resolve: () => Promise<string>): Promise<string> {
+  const k = `${kind}\0${t.sourceId}`
+  const known = b.resolved.get(k)
+  if (known !== undefined) return known
+  const slug = await resolve()
+  b.resolved.set(k, slug)
+  return slug
+}
+
+const ensureSection = (b: BatchContext, t: ImportTerm): Promise<string> => once(b, 'section', t, () => resolveSection(b, t))
+const ensureTag = (b: BatchContext, t: ImportTerm, depth = 0): Promise<string> => once(b, 'tag', t, () => resolveTag(b, t, depth))
+const ensureAuthor = (b: BatchContext, t: ImportTerm): Promise<string> => once(b, 'author', t, () => resolveAuthor(b, t))
+
+async function resolveSection(b: BatchContext, t: ImportTerm): Promise<string> {
   const id = await ensure(b, 'section', t, async () => (await b.tx.taxonomy.sectionBySlug(t.slug))?.id, async () => {
     b.sectionsAdded = true
     const position = (await b.tx.taxonomy.sections()).length
@@ -57,7 +73,7 @@ async function ensureSection(b: BatchContext, t: ImportTerm): Promise<string> {
   return (await b.tx.taxonomy.section(id))!.slug
 }
 
-async function ensureTag(b: BatchContext, t: ImportTerm, depth = 0): Promise<string> {
+async function resolveTag(b: BatchContext, t: ImportTerm, depth: number): Promise<string> {
   const id = await ensure(b, 'tag', t, async () => (await b.tx.taxonomy.tagBySlug(t.slug))?.id, async () => {
     const parentSlug = t.parent && depth < 20 ? await ensureTag(b, t.parent, depth + 1) : null
     const parentId = parentSlug ? (await b.tx.taxonomy.tagBySlug(parentSlug))?.id ?? null : null
@@ -66,7 +82,7 @@ async function ensureTag(b: BatchContext, t: ImportTerm, depth = 0): Promise<str
   return (await b.tx.taxonomy.tag(id))!.slug
 }
 
-async function ensureAuthor(b: BatchContext, t: ImportTerm): Promise<string> {
+async function resolveAuthor(b: BatchContext, t: ImportTerm): Promise<string> {
   const id = await ensure(b, 'author', t, async () => (await b.tx.people.authorBySlug(t.slug))?.id,
     () => b.tx.people.insertAuthor({ slug: t.slug, name: t.name.slice(0, 200), bio: '', kind: 'staff', photoMediaId: null }))
   return (await b.tx.people.author(id))!.slug

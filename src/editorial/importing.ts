@@ -57,7 +57,7 @@ export function createImporting({ store, clock, siteLanguage }: ImportingDeps) {
       return await store.transaction(async (tx) => {
         const b: BatchContext = {
           tx, source, now: clock.now(), siteLanguage: language, userId: actor.kind === 'user' ? actor.userId : null,
-          bulk: newBulkPublish(), sectionsAdded: false,
+          bulk: newBulkPublish(), sectionsAdded: false, resolved: new Map(),
         }
         const results: ImportItemResult[] = []
         for (const item of items) {
