@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict'
 import { forEachDatabase, forEachEngine, scratchStore } from '../../support/databases.ts'
 import { seedArticle, seedTaxonomy } from '../../support/seed.ts'
-import { firstItems, FIXTURE, fixtureText, tempFile } from './fixtures.ts'
+import { firstItems, FIXTURE, fixtureText, tempFile, wxr11 } from './fixtures.ts'
 import { articleOf, POSTS, runImport, SITE, snapshot } from './support.ts'
 
 forEachDatabase('a WordPress export lands as articles with sections, topics, bylines, statuses and original times', async (store) => {
@@ -133,4 +133,12 @@ forEachDatabase('an import never takes over a live path: a taken slug gets the p
 forEachDatabase('only a role with publishing, taxonomy, byline and redirect rights may import', async (store) => {
   await assert.rejects(runImport(store, FIXTURE, { actor: { kind: 'user', userId: 1, role: 'author' } }), /author role may not import/)
   assert.equal(await store.live.count(), 0)
+})
+
+forEachEngine('a WXR 1.1 export with the http namespace imports exactly as its 1.2 twin', async (t, engine) => {
+  const [a, b] = [await scratchStore(t, engine), await scratchStore(t, engine)]
+  await runImport(a, FIXTURE)
+  const report = await runImport(b, await tempFile(t, 'site-1.1.wxr', wxr11()))
+  assert.deepEqual(report.articles, { imported: 11, updated: 0, skipped: 0, refused: 0 })
+  assert.deepEqual(await snapshot(b, POSTS), await snapshot(a, POSTS))
 })
