@@ -1,5 +1,6 @@
 // Writing one imported article inside a batch's transaction: its section, tags and bylines, the article, its status, old paths.
 
+import type { ArticleStatus } from '../domain/article.ts'
 import { articlePath, isReservedSegment } from '../domain/paths.ts'
 import { languagePrefix } from '../domain/language.ts'
 import { normalizeLegacyPath } from '../domain/legacy-paths.ts'
@@ -131,8 +132,7 @@ async function putOldPaths(b: BatchContext, a: ImportArticle, id: number, notes:
 }
 
 /** Moves the article to the item's status; a live article is never taken off the site by an import. */
-async function applyStatus(b: BatchContext, a: ImportArticle, id: number, notes: string[]): Promise<void> {
-  const current = (await b.tx.articles.get(id))!.status
+async function applyStatus(b: BatchContext, a: ImportArticle, id: number, current: ArticleStatus, notes: string[]): Promise<void> {
   if (a.status === 'published') {
     await publish(b.tx, id, { now: b.now, siteLanguage: b.siteLanguage, publishedAt: a.publishedAt!, updatedAt: a.updatedAt ?? a.publishedAt!, bulk: b.bulk })
     return
@@ -183,9 +183,10 @@ export async function writeImportItem(b: BatchContext, a: ImportArticle, hash: s
   } else {
     id = await createDraft(b.tx, input, { now: b.now, siteLanguage: b.siteLanguage })
   }
-  await applyStatus(b, a, id, notes)
+  // The working copy as written: its status, and the body the sanitizer left, for the report.
+  const written = (await b.tx.articles.get(id))!
+  await applyStatus(b, a, id, written.status, notes)
   await putOldPaths(b, a, id, notes)
   await b.tx.origins.put(k, { targetId: id, contentHash: hash }, b.now)
-  const stored = (await b.tx.articles.get(id))!.bodyHtml
-  return result(existing ? 'updated' : 'imported', id, null, stored)
+  return result(existing ? 'updated' : 'imported', id, null, written.bodyHtml)
 }
