@@ -7,6 +7,7 @@ import { webhookCommand } from './webhooks.ts'
 import { userCommand } from './users.ts'
 import { tokenCommand } from './tokens.ts'
 import { previewCommand } from './preview.ts'
+import { importCommand } from './import.ts'
 
 /** What a command may need from the composition root (composition.ts), which alone builds the server. */
 export interface CliDeps {
@@ -27,6 +28,7 @@ Commands:
   user <sub>          desk users: create, reset-password (the password is asked for, or read from stdin)
   token <sub>         Admin API tokens: create (prints only the token), revoke
   preview <sub>       preview links: rotate-secret (every link made so far stops working)
+  import wordpress F  import a WordPress export (WXR); --dry-run, --report FILE.json; safe to run again
   help                show this help
 
 Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, SITE_URL,
@@ -45,7 +47,7 @@ const help: Command = async () => {
 
 export const commands: Readonly<Record<string, Command>> = {
   start, migrate: migrateCommand, 'seed-demo': seedDemoCommand, webhook: webhookCommand, user: userCommand, token: tokenCommand,
-  preview: previewCommand, help,
+  preview: previewCommand, import: importCommand, help,
 }
 
 /** Runs one command line; returns the process exit code (2 for usage errors). */

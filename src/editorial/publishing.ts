@@ -1,13 +1,14 @@
 // Creating and publishing articles: each use-case runs inside the transaction it is given.
 
 import { canTransition } from '../domain/article.ts'
-import { articleChanged } from '../domain/invalidation.ts'
+import { articleChanged, type Invalidation, type Scope } from '../domain/invalidation.ts'
 import { articlePath } from '../domain/paths.ts'
 import { plainText } from '../content/excerpt.ts'
 import { AppError } from '../errors.ts'
 import type { Repositories } from '../store/store.ts'
 import { toDraft, type CleanArticleInput } from './article-input.ts'
-import { indexArticle, liveTermSet, unindexArticle } from '../related/engine.ts'
+import { indexArticle, indexArticles, liveTermSet, unindexArticle } from '../related/engine.ts'
+import type { SearchDocument } from '../store/search-index.ts'
 import { enqueueArticleEvent } from './webhook-events.ts'
 
 /**
@@ -38,6 +39,42 @@ export interface PublishContext {
    * whole collection at once: imports of thousands of articles use it, since indexing one by one is most of their cost.
    */
   readonly related?: 'now' | 'later'
+  /**
+   * Bulk writes (imports): the search document, related indexing and invalidation of each publication are collected
+   * here and done once for the whole batch by finishBulk, in the same transaction; no webhook events are sent, since
+   * receivers want news, not an archive replayed.
+   */
+  readonly bulk?: BulkPublish
+}
+
+/** What publish() leaves for finishBulk when it runs in bulk mode. */
+export interface BulkPublish {
+  readonly documents: { readonly id: number; readonly doc: SearchDocument }[]
+  readonly related: { readonly id: number; readonly previous: ReadonlySet<string> | null }[]
+  readonly invalidations: Invalidation[]
+}
+
+/** An empty collector for one batch of bulk publications. */
+export const newBulkPublish = (): BulkPublish => ({ documents: [], related: [], invalidations: [] })
+
+/**
+ * Does what a batch of bulk publications left: indexes their search documents, indexes and lists related articles
+ * for all of them at once (related/engine.ts indexArticles), and records one invalidation for the batch (every
+ * article and listing it touched, or everything when `flushAll`, e.g. because sections were added). Call it inside
+ * the transaction that published them, so a batch is live with its index or not at all.
+ */
+export async function finishBulk(tx: Repositories, bulk: BulkPublish, ctx: { now: number; flushAll?: boolean }): Promise<void> {
+  for (const { id, doc } of bulk.documents) await tx.search.index(id, doc)
+  await indexArticles(tx, bulk.related, ctx.now)
+  if (ctx.flushAll) return tx.invalidations.record({ all: true })
+  if (bulk.invalidations.length === 0) return
+  const ids = new Set<number>(), scopes = new Set<Scope>()
+  for (const e of bulk.invalidations) {
+    if (e.all) return tx.invalidations.record({ all: true })
+    e.articleIds.forEach((id) => ids.add(id))
+    e.scopes.forEach((scope) => scopes.add(scope))
+  }
+  await tx.invalidations.record({ all: false, articleIds: [...ids], scopes: [...scopes] })
 }
 
 /**
@@ -59,14 +96,21 @@ export async function publish(tx: Repositories, id: number, ctx: PublishContext)
   const placedBefore = await tx.invalidations.placement(id)
   await tx.articles.writeLive(article, publishedAt, updatedAt)
   // The index follows the live copy in the same transaction: plain text, never HTML.
-  await tx.search.index(id, {
+  const doc: SearchDocument = {
     title: article.title, standfirst: article.standfirst, body: plainText(article.bodyHtml),
     language: article.language, sectionId: article.sectionId, publishedAt,
-  })
+  }
+  if (ctx.bulk) ctx.bulk.documents.push({ id, doc })
+  else await tx.search.index(id, doc)
   await tx.articles.setStatus(id, 'published', { publishedAt, updatedAt, scheduledAt: null })
   // An article already counted is always re-indexed, so the frequencies never count terms it no longer has.
-  if (ctx.related !== 'later' || previousTerms !== null) await indexArticle(tx, id, previousTerms, ctx.now)
-  await tx.invalidations.record(articleChanged(id, placedBefore, await tx.invalidations.placement(id)))
+  if (ctx.related !== 'later' || previousTerms !== null) {
+    if (ctx.bulk) ctx.bulk.related.push({ id, previous: previousTerms })
+    else await indexArticle(tx, id, previousTerms, ctx.now)
+  }
+  const changed = articleChanged(id, placedBefore, await tx.invalidations.placement(id))
+  if (ctx.bulk) ctx.bulk.invalidations.push(changed)
+  else await tx.invalidations.record(changed)
   const after = await tx.articles.livePath(id)
   if (before && after) {
     const oldPath = articlePath(before, ctx.siteLanguage)
@@ -75,7 +119,7 @@ export async function publish(tx: Repositories, id: number, ctx: PublishContext)
     await tx.redirects.remove(newPath)
   }
   // Webhook receivers hear of it through the outbox: rows written in this transaction, sent later by a job.
-  await enqueueArticleEvent(tx, before ? 'article.updated' : 'article.published', id, ctx)
+  if (!ctx.bulk) await enqueueArticleEvent(tx, before ? 'article.updated' : 'article.published', id, ctx)
 }
 
 /** Takes a published article off the site; its working copy stays. `ctx.now` (the event time of webhooks) defaults to the system time. */

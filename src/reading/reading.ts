@@ -177,8 +177,12 @@ export function createReading({ store, clock, site, mostRead, invalidation }: Re
       if (r.toUrl) return { status: r.status, location: r.toUrl }
       if (r.toArticleId === null) return undefined
       const live = await store.articles.livePath(r.toArticleId)
-      // An old path to an article that is no longer live is gone for readers, not a loop.
-      if (!live) return { status: 410, location: null }
+      if (!live) {
+        // An old path to an article that is no longer live is gone for readers, not a loop; one to an article that is
+        // not live yet (an imported draft, a scheduled piece) is simply not there until it is published.
+        const status = (await store.articles.get(r.toArticleId))?.status
+        return status === 'unpublished' ? { status: 410, location: null } : undefined
+      }
       return { status: r.status, location: articlePath(live, (await site.get()).settings.language) }
     },
 

@@ -65,6 +65,32 @@ export async function indexArticle(tx: Tx, id: number, previous: ReadonlySet<str
   await computeList(tx, id, now, p, { vector, publishedAt: source.publishedAt })
 }
 
+/**
+ * indexArticle for many live articles at once (bulk publication): each one's frequencies are adjusted, then the
+ * frequencies and document count are read once, all kept terms written together, and each list computed.
+ */
+export async function indexArticles(
+  tx: Tx, entries: readonly { readonly id: number; readonly previous: ReadonlySet<string> | null }[], now: number, p: RelatedParams = DEFAULT_PARAMS,
+): Promise<void> {
+  if (entries.length === 0) return
+  const sources = new Map((await tx.related.sources(entries.map((e) => e.id))).map((s) => [s.id, s]))
+  const counted: { id: number; tf: Map<string, number>; publishedAt: number }[] = []
+  for (const { id, previous } of entries) {
+    const source = sources.get(id)
+    if (!source) continue
+    const tf = termFrequencies(textOf(source), p)
+    const added = [...tf.keys()].filter((t) => !previous?.has(t))
+    const removed = previous ? [...previous].filter((t) => !tf.has(t)) : []
+    await tx.related.adjustFrequencies(added, removed, previous ? 0 : 1)
+    counted.push({ id, tf, publishedAt: source.publishedAt })
+  }
+  const df = await tx.related.frequencies([...new Set(counted.flatMap((c) => [...c.tf.keys()]))])
+  const documents = await tx.related.documentCount()
+  const vectors = counted.map((c) => ({ articleId: c.id, terms: weighTerms(c.tf, df, documents, p), publishedAt: c.publishedAt }))
+  await tx.related.replaceTerms(vectors)
+  for (const v of vectors) await computeList(tx, v.articleId, now, p, { vector: v.terms, publishedAt: v.publishedAt })
+}
+
 /** Takes an article that is going off the site out of the index and out of every related list; call before its live copy goes. */
 export async function unindexArticle(tx: Tx, id: number, p: TermParams = DEFAULT_PARAMS): Promise<void> {
   const terms = await liveTermSet(tx, id, p)

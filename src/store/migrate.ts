@@ -13,6 +13,7 @@ import { revisionsJobs } from './migrations/0007-revisions-jobs.ts'
 import { mediaVariants } from './migrations/0008-media-variants.ts'
 import { livePathLookup } from './migrations/0009-live-path-lookup.ts'
 import { heartbeat } from './migrations/0010-heartbeat.ts'
+import { importOrigins } from './migrations/0011-import-origins.ts'
 
 /** Every migration, in order; a static list so it works under type stripping. */
 export const migrations = (d: StoreDialect): Record<string, Migration> => ({
@@ -26,6 +27,7 @@ export const migrations = (d: StoreDialect): Record<string, Migration> => ({
   '0008-media-variants': mediaVariants(d),
   '0009-live-path-lookup': livePathLookup(d),
   '0010-heartbeat': heartbeat(d),
+  '0011-import-origins': importOrigins(d),
 })
 
 /**

@@ -1,6 +1,7 @@
 // The redirects table: old paths, changed slugs and manual redirects, to an article or a URL.
 
 import { sql, type Kysely } from 'kysely'
+import { normalizeLegacyPath } from '../domain/legacy-paths.ts'
 import type { Database } from './schema.ts'
 import { likePattern as likeText } from './desk-articles.ts'
 
@@ -23,22 +24,26 @@ export interface RedirectRow extends Redirect {
 
 export function createRedirects(db: Kysely<Database>) {
   return {
-    /** The redirect for an exact path (with its query string, for legacy URLs such as `/index.php?news_id=5`). */
+    /**
+     * The redirect for an exact path (with its query string, for legacy URLs such as `/index.php?news_id=5`), however its
+     * percent-escapes are spelled (normalizeLegacyPath); rows written before paths were normalized match as written.
+     */
     async find(fromPath: string): Promise<Redirect | undefined> {
+      const key = normalizeLegacyPath(fromPath)
       const row = await db.selectFrom('redirects').select(['from_path', 'status', 'to_article_id', 'to_url'])
-        .where('from_path', '=', fromPath).executeTakeFirst()
+        .where('from_path', 'in', key === fromPath ? [key] : [key, fromPath]).orderBy(sql`from_path = ${key}`, 'desc').executeTakeFirst()
       return row && { fromPath: row.from_path, status: row.status, toArticleId: row.to_article_id, toUrl: row.to_url }
     },
-    /** Adds or replaces the redirect from a path. */
+    /** Adds or replaces the redirect from a path, kept in its normalized spelling. */
     async put(r: Redirect & { readonly kind: RedirectKind; readonly createdAt: number }): Promise<void> {
-      const values = { from_path: r.fromPath, status: r.status, to_article_id: r.toArticleId, to_url: r.toUrl, kind: r.kind, created_at: r.createdAt }
+      const values = { from_path: normalizeLegacyPath(r.fromPath), status: r.status, to_article_id: r.toArticleId, to_url: r.toUrl, kind: r.kind, created_at: r.createdAt }
       await db.insertInto('redirects').values(values)
         .onConflict((oc) => oc.column('from_path').doUpdateSet({ status: r.status, to_article_id: r.toArticleId, to_url: r.toUrl, kind: r.kind }))
         .execute()
     },
     /** Removes a redirect, e.g. when a live article takes the path back. */
     async remove(fromPath: string): Promise<void> {
-      await db.deleteFrom('redirects').where('from_path', '=', fromPath).execute()
+      await db.deleteFrom('redirects').where('from_path', 'in', [...new Set([fromPath, normalizeLegacyPath(fromPath)])]).execute()
     },
 
     /** One page of redirects, newest first; `text` filters on the from path or the target URL. Fetches limit + 1 rows. */

@@ -308,6 +308,17 @@ export interface HeartbeatTable {
   beat_at: number
 }
 
+/** Where an imported section, tag, byline or article came from (0011); `kind` names the table of `target_id`. */
+export interface ImportOriginsTable {
+  system: string
+  site: string
+  kind: string
+  source_id: string
+  target_id: number
+  content_hash: string
+  imported_at: number
+}
+
 export interface Database {
   settings: SettingsTable
   pages: PagesTable
@@ -339,6 +350,7 @@ export interface Database {
   audit_log: AuditLogTable
   revisions: RevisionsTable
   heartbeat: HeartbeatTable
+  import_origins: ImportOriginsTable
 }
 
 export type ArticleRow = Selectable<ArticlesTable>

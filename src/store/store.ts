@@ -24,6 +24,7 @@ import { createUsers } from './users.ts'
 import { createSessions } from './sessions.ts'
 import { createAudit } from './audit.ts'
 import { createDeskArticles } from './desk-articles.ts'
+import { createImportOrigins } from './import-origins.ts'
 import { createInvalidationFeed, createInvalidations, invalidatingListWrites, transactionOutbox, type InvalidationFeed, type Outbox } from './invalidations.ts'
 
 /** Every repository, bound to one Kysely instance: the pool, or one transaction. */
@@ -48,6 +49,7 @@ export const repositories = (db: Kysely<Database>, dialect: StoreDialect, outbox
   sessions: createSessions(db),
   audit: createAudit(db),
   deskArticles: createDeskArticles(db),
+  origins: createImportOrigins(db),
 })
 
 export type Repositories = ReturnType<typeof repositories>

@@ -66,3 +66,8 @@ test('isSlug rejects capitals, double, leading or trailing hyphens, spaces, dots
   }
   assert.ok(isSlug('a'.repeat(120)))
 })
+
+test('Greek titles are transliterated, accents and final sigma included', () => {
+  assert.equal(slugify('Ελληνικά νέα'), 'ellinika-nea')
+  assert.equal(slugify('Ψυχή και θάλασσα'), 'psychi-kai-thalassa')
+})

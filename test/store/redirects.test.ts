@@ -25,3 +25,14 @@ forEachDatabase('a status outside 301, 302, 307, 308 and 410 is refused by the d
   await assert.rejects(store.redirects.put({ fromPath: '/x', status: 200, toArticleId: null, toUrl: '/y', kind: 'manual', createdAt: 1 }))
   assert.equal(await store.redirects.find('/x'), undefined)
 })
+
+forEachDatabase('a path is found however its percent-escapes are spelled, and kept in one spelling', async (store) => {
+  await seedTaxonomy(store)
+  const id = await seedArticle(store, { title: 'Greek' })
+  await store.redirects.put({ fromPath: '/2019/05/%ce%b5%ce%bb%ce%bb%ce%b7%ce%bd%ce%b9%ce%ba%ce%ac', status: 301, toArticleId: id, toUrl: null, kind: 'legacy', createdAt: 1 })
+  const key = '/2019/05/%CE%B5%CE%BB%CE%BB%CE%B7%CE%BD%CE%B9%CE%BA%CE%AC'
+  for (const asked of [key, key.toLowerCase(), '/2019/05/ελληνικά']) assert.equal((await store.redirects.find(asked))?.toArticleId, id, asked)
+  assert.equal((await store.redirects.list({ limit: 10, offset: 0 })).items[0]?.fromPath, key)
+  await store.redirects.remove('/2019/05/ελληνικά')
+  assert.equal(await store.redirects.find(key), undefined)
+})

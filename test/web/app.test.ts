@@ -5,6 +5,7 @@ import assert from 'node:assert/strict'
 import { buildSiteApp, seedNewsroom } from '../support/web.ts'
 import { seedArticle, seedTaxonomy } from '../support/seed.ts'
 import { editArticle, republish, takeDown, NOW } from '../support/editing.ts'
+import { createDraft } from '../../src/editorial/publishing.ts'
 
 test('a trailing slash answers 301 to the path without it, keeping the query', async (t) => {
   const { app, store } = await buildSiteApp(t)
@@ -91,6 +92,32 @@ test('a 410 entry answers 410 Gone, and a redirect to an article taken down is g
   await takeDown(store, id)
   assert.equal((await app.inject('/index.php?news_id=9')).statusCode, 410)
   assert.equal((await app.inject('/news/retracted')).statusCode, 404)
+})
+
+test('an old path of an article not live yet answers 404 until it is published, then 301; taken down, 410', async (t) => {
+  const { app, store } = await buildSiteApp(t)
+  await seedTaxonomy(store)
+  const id = await store.transaction((tx) => createDraft(tx, { title: 'Coming soon', slug: 'coming-soon', section: 'news' }, { now: NOW, siteLanguage: 'en' }))
+  await store.redirects.put({ fromPath: '/2019/03/coming-soon', status: 301, toArticleId: id, toUrl: null, kind: 'legacy', createdAt: NOW })
+  assert.equal((await app.inject('/2019/03/coming-soon')).statusCode, 404)
+  await republish(store, id)
+  const live = await app.inject('/2019/03/coming-soon')
+  assert.equal(live.statusCode, 301)
+  assert.equal(live.headers.location, '/news/coming-soon')
+  await takeDown(store, id)
+  assert.equal((await app.inject('/2019/03/coming-soon')).statusCode, 410)
+})
+
+test('old query URLs of the site root (/?p=12) redirect; other queries show the front page', async (t) => {
+  const { app, store } = await buildSiteApp(t)
+  await seedTaxonomy(store)
+  const id = await seedArticle(store, { title: 'Old post', slug: 'old-post' })
+  await store.redirects.put({ fromPath: '/?p=12', status: 301, toArticleId: id, toUrl: null, kind: 'legacy', createdAt: NOW })
+  const res = await app.inject('/?p=12')
+  assert.equal(res.statusCode, 301)
+  assert.equal(res.headers.location, '/news/old-post')
+  assert.equal((await app.inject('/?p=13')).statusCode, 200)
+  assert.equal((await app.inject('/?utm_source=x')).statusCode, 200)
 })
 
 test('a manual redirect to a URL answers with its own status and location', async (t) => {

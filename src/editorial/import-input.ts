@@ -1,0 +1,45 @@
+// What every importer (WordPress, Ghost, Broadsheet exports) hands to the import use-case: articles already mapped onto our model.
+
+/** A section, tag or byline as the source names it; `sourceId` is stable within the source site. */
+export interface ImportTerm {
+  readonly sourceId: string
+  readonly slug: string
+  readonly name: string
+  /** For tags: the parent, created first when missing. */
+  readonly parent?: ImportTerm | null
+}
+
+export type ImportStatus = 'published' | 'scheduled' | 'draft' | 'in_review'
+
+/** One article of the source, mapped onto our model; the body is still unsanitized HTML. */
+export interface ImportArticle {
+  /** The source's id for it (a WordPress post id); with the source system and site it names the origin. */
+  readonly sourceId: string
+  /** The old public URL, for the report. */
+  readonly oldUrl: string
+  readonly title: string
+  readonly slug: string
+  readonly standfirst: string
+  readonly bodyHtml: string
+  readonly genre: string
+  /** The article's language; the site's when null. */
+  readonly language: string | null
+  readonly section: ImportTerm
+  readonly tags: readonly ImportTerm[]
+  readonly authors: readonly ImportTerm[]
+  readonly seoTitle: string
+  readonly seoDescription: string
+  readonly editorsChoice: boolean
+  readonly status: ImportStatus
+  /** The original times (epoch ms): published and updated for published articles, publishedAt for scheduled ones. */
+  readonly publishedAt: number | null
+  readonly updatedAt: number | null
+  /** Old paths on this site's host (with their query string) that should answer 301 to the article. */
+  readonly oldPaths: readonly string[]
+}
+
+/** Where imported things come from: the source system and the site within it. */
+export interface ImportSource {
+  readonly system: string
+  readonly site: string
+}

@@ -1,0 +1,147 @@
+// The import use-case: who may import, and writing a batch of mapped articles in one transaction, or not at all.
+
+import type { Clock } from '../domain/clock.ts'
+import { can, type Action, type Role } from '../domain/roles.ts'
+import { AppError, isAppError } from '../errors.ts'
+import type { Store } from '../store/store.ts'
+import type { ImportArticle, ImportSource } from './import-input.ts'
+import { writeImportItem, type BatchContext, type ImportItemResult } from './import-writes.ts'
+import { finishBulk, newBulkPublish } from './publishing.ts'
+import { BODY_MAX_CHARS } from './article-input.ts'
+import { sanitizeBodyAsync } from '../content/sanitize.ts'
+import type { SanitizedHtml } from '../domain/sanitized-html.ts'
+
+/** Who runs an import: a desk user (their role decides), or the command line, which has the database anyway. */
+export type ImportActor =
+  | { readonly kind: 'user'; readonly userId: number; readonly role: Role }
+  | { readonly kind: 'system'; readonly name: string }
+
+/** An import publishes, adds sections, tags and bylines, and writes redirects: it needs every one of those rights. */
+const NEEDED: readonly Action[] = ['article.publish', 'taxonomy.manage', 'authors.manage', 'redirects.manage']
+
+/** An item whose body has been through the sanitizer, before any transaction (a long one in the worker thread). */
+interface CleanItem extends ImportBatchItem {
+  readonly body: SanitizedHtml
+}
+
+/** One mapped article and the fingerprint of what it would write. */
+export interface ImportBatchItem {
+  readonly article: ImportArticle
+  readonly hash: string
+}
+
+export interface ImportingDeps {
+  readonly store: Store
+  readonly clock: Clock
+  readonly siteLanguage: () => Promise<string>
+}
+
+/** Thrown inside a dry run's transaction so that it rolls back, carrying what would have been written. */
+class DryRun extends Error {
+  readonly results: ImportItemResult[]
+  constructor(results: ImportItemResult[]) {
+    super('dry run')
+    this.results = results
+  }
+}
+
+const refusal = (item: ImportBatchItem, err: unknown): ImportItemResult => ({
+  sourceId: item.article.sourceId, outcome: 'refused', articleId: null, sanitizedBody: null, notes: [],
+  reason: err instanceof Error ? err.message : String(err),
+})
+
+export function createImporting({ store, clock, siteLanguage }: ImportingDeps) {
+  /** Throws AppError('Forbidden') unless `actor` may import. */
+  function authorize(actor: ImportActor): void {
+    if (actor.kind === 'system') return
+    const missing = NEEDED.find((action) => !can(actor.role, action))
+    if (missing) throw new AppError('Forbidden', `the ${actor.role} role may not import: it lacks ${missing}`)
+  }
+
+  /** Writes `items` in one transaction with one audit record and one invalidation; a dry run rolls it all back. */
+  async function oneTransaction(actor: ImportActor, source: ImportSource, items: readonly CleanItem[], dryRun: boolean): Promise<ImportItemResult[]> {
+    const language = await siteLanguage()
+    try {
+      return await store.transaction(async (tx) => {
+        const b: BatchContext = {
+          tx, source, now: clock.now(), siteLanguage: language, userId: actor.kind === 'user' ? actor.userId : null,
+          actor: actor.kind === 'user' ? { userId: actor.userId, role: actor.role } : { userId: null, role: 'admin' },
+          bulk: newBulkPublish(), sectionsAdded: false, resolved: new Map(),
+        }
+        const results: ImportItemResult[] = []
+        for (const item of items) {
+          const r = await writeImportItem(b, item.article, item.hash, item.body)
+          // A refusal that wrote nothing keeps the batch; the item is reported.
+          results.push(r)
+        }
+        await finishBulk(tx, b.bulk, { now: b.now, flushAll: b.sectionsAdded })
+        const count = (o: ImportItemResult['outcome']) => results.filter((r) => r.outcome === o).length
+        await tx.audit.record({
+          userId: b.userId, action: 'import.batch', subjectType: 'import', subjectId: `${source.system} ${source.site}`.slice(0, 200),
+          details: { by: actor.kind === 'system' ? actor.name : 'desk', imported: count('imported'), updated: count('updated'), skipped: count('skipped'), refused: count('refused'), first: items[0]?.article.sourceId ?? null, last: items.at(-1)?.article.sourceId ?? null },
+          at: b.now,
+        })
+        if (dryRun) throw new DryRun(results)
+        return results
+      })
+    } catch (err) {
+      if (err instanceof DryRun) return err.results
+      throw err
+    }
+  }
+
+  return {
+    authorize,
+
+    /**
+     * Writes a batch of mapped articles as `actor` in one transaction (sanitizer, live copies, redirects, origins),
+     * indexing search and related articles for the whole batch at its end (publishing.ts finishBulk). When an item
+     * fails, the batch is written again one item per transaction, so only that item is refused and the others land.
+     * With `dryRun` every transaction is rolled back: the results say what would have happened.
+     */
+    async writeBatch(actor: ImportActor, source: ImportSource, items: readonly ImportBatchItem[], opts: { readonly dryRun: boolean }): Promise<ImportItemResult[]> {
+      authorize(actor)
+      // Bodies are cleaned before any transaction opens; one the sanitizer refuses (too deep, too long) is that item's refusal.
+      const slots: (ImportItemResult | CleanItem)[] = []
+      for (const item of items) {
+        try {
+          if (item.article.bodyHtml.length > BODY_MAX_CHARS) throw new AppError('Invalid', `body_html is longer than ${BODY_MAX_CHARS} characters`, 'body_html')
+          slots.push({ ...item, body: await sanitizeBodyAsync(item.article.bodyHtml, 'body_html') })
+        } catch (err) {
+          if (!isAppError(err)) throw err
+          slots.push(refusal(item, err))
+        }
+      }
+      const clean = slots.filter((s): s is CleanItem => 'body' in s)
+      const written = await writeClean(actor, source, clean, opts.dryRun)
+      // Results in the order of `items`: the report pairs them by position.
+      return slots.map((s) => ('body' in s ? written.shift()! : s))
+    },
+  }
+
+  /** Writes cleaned items in one transaction; when one fails, again one per transaction, so only that one is refused. */
+  async function writeClean(actor: ImportActor, source: ImportSource, items: readonly CleanItem[], dryRun: boolean): Promise<ImportItemResult[]> {
+    if (items.length === 0) return []
+    try {
+      return await oneTransaction(actor, source, items, dryRun)
+    } catch (err) {
+      if (items.length === 1) {
+        if (isAppError(err)) return [refusal(items[0]!, err)]
+        throw err
+      }
+    }
+    const results: ImportItemResult[] = []
+    for (const item of items) {
+      try {
+        results.push(...await oneTransaction(actor, source, [item], dryRun))
+      } catch (err) {
+        // Only what the model refuses is the item's fault; a database that fails is everyone's, and stops the import.
+        if (!isAppError(err)) throw err
+        results.push(refusal(item, err))
+      }
+    }
+    return results
+  }
+}
+
+export type Importing = ReturnType<typeof createImporting>

@@ -1,0 +1,76 @@
+// The bulk write path every importer shares: mapped articles in batches through the import use-case, into the report.
+
+import type { ImportActor, ImportBatchItem, Importing } from '../editorial/importing.ts'
+import type { ImportSource } from '../editorial/import-input.ts'
+import type { ImportItemResult } from '../editorial/import-writes.ts'
+import { countIn, listIn, removedMarkup, type ImportReport } from './import-report.ts'
+
+/** A mapped article with what the report needs to name it. */
+export interface PreparedItem extends ImportBatchItem {
+  /** The item as the report names it: its title, or its source id. */
+  readonly label: string
+}
+
+export interface BulkImportOptions {
+  readonly actor: ImportActor
+  readonly source: ImportSource
+  readonly dryRun: boolean
+  /** Articles per transaction (default 100). */
+  readonly batchSize?: number
+  readonly report: ImportReport
+  /** Called after each batch with the number of articles handled so far. */
+  readonly onProgress?: (done: number) => void
+}
+
+/**
+ * Lets pending I/O run between batches: with better-sqlite3 every await resolves as a microtask, so without this an
+ * import inside the server process would hold up page requests until it ended.
+ */
+const yieldToRequests = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+function record(report: ImportReport, item: PreparedItem, r: ImportItemResult): void {
+  report.articles[r.outcome]++
+  const named = (reason: string) => ({ item: item.label, oldUrl: item.article.oldUrl, reason })
+  if (r.outcome === 'refused') listIn(report, report.refusals, named(r.reason ?? 'refused'))
+  else if (r.reason) listIn(report, report.notes, named(r.reason))
+  for (const note of r.notes) listIn(report, report.notes, named(note))
+  if (r.sanitizedBody !== null) {
+    for (const [markup, n] of removedMarkup(item.article.bodyHtml, r.sanitizedBody)) countIn(report.altered.removedMarkup, markup, n)
+  }
+}
+
+/**
+ * Writes `items` in batches (one transaction each), yielding to other work between batches, and records every
+ * outcome in `report`. When `items` throws (a malformed file), the articles read before the fault are written
+ * first, then the error is rethrown: a later run of the same file picks up from there.
+ */
+export async function importInBatches(importing: Importing, items: AsyncIterable<PreparedItem>, o: BulkImportOptions): Promise<number> {
+  importing.authorize(o.actor)
+  const size = o.batchSize ?? 100
+  let batch: PreparedItem[] = []
+  let done = 0
+  const flush = async () => {
+    if (batch.length === 0) return
+    const results = await importing.writeBatch(o.actor, o.source, batch, { dryRun: o.dryRun })
+    results.forEach((r, i) => record(o.report, batch[i]!, r))
+    done += batch.length
+    batch = []
+    o.onProgress?.(done)
+    await yieldToRequests()
+  }
+  const iterator = items[Symbol.asyncIterator]()
+  for (;;) {
+    let next: IteratorResult<PreparedItem>
+    try {
+      next = await iterator.next()
+    } catch (err) {
+      await flush()
+      throw err
+    }
+    if (next.done) break
+    batch.push(next.value)
+    if (batch.length >= size) await flush()
+  }
+  await flush()
+  return done
+}

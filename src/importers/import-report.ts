@@ -1,0 +1,122 @@
+// The import report: counts by outcome, each refusal with its reason, and what was altered on the way in.
+
+/** An item named in the report: the source's title (or id) and its old address. */
+export interface ReportedItem {
+  readonly item: string
+  readonly oldUrl: string
+  readonly reason: string
+}
+
+export interface ImportReport {
+  /** `site` is filled in once the source names itself (a WXR file's `<channel><link>`). */
+  readonly source: { readonly system: string; site: string; readonly file: string }
+  readonly dryRun: boolean
+  /** Articles by outcome: new, changed since the last run, unchanged (or deleted here since), refused. */
+  readonly articles: { imported: number; updated: number; skipped: number; refused: number }
+  /** Items of the source this importer does not bring over, counted by kind (pages, attachments, comments, menus…). */
+  readonly notImported: Record<string, number>
+  readonly refusals: ReportedItem[]
+  /** Imported as drafts although the source had them published (private, password-protected). */
+  readonly drafted: ReportedItem[]
+  /** Notes about single items: empty titles taken from the body, slugs changed, old paths left alone. */
+  readonly notes: ReportedItem[]
+  readonly altered: {
+    readonly shortcodesConverted: Record<string, number>
+    readonly shortcodesKept: Record<string, number>
+    /** Elements (`script`) and attributes (`div[style]`) the sanitizer removed, by how often. */
+    readonly removedMarkup: Record<string, number>
+    /** Images still served from the old site's addresses. */
+    imagesLeftRemote: number
+    readonly galleryIdsUnresolved: string[]
+  }
+  /** Why the import stopped early, with the place in the file when it was malformed. */
+  error: { readonly message: string; readonly line: number | null; readonly column: number | null } | null
+  /** How many entries the capped lists above left out. */
+  omitted: number
+}
+
+/** Lists in the report keep at most this many entries each, so a report of a huge site stays readable. */
+export const REPORT_LIST_CAP = 1000
+
+export function emptyReport(source: ImportReport['source'], dryRun: boolean): ImportReport {
+  return {
+    source, dryRun, articles: { imported: 0, updated: 0, skipped: 0, refused: 0 }, notImported: {}, refusals: [],
+    drafted: [], notes: [], altered: { shortcodesConverted: {}, shortcodesKept: {}, removedMarkup: {}, imagesLeftRemote: 0, galleryIdsUnresolved: [] },
+    error: null, omitted: 0,
+  }
+}
+
+/** Appends to one of the report's lists, counting what the cap leaves out. */
+export function listIn<T>(report: ImportReport, list: T[], entry: T): void {
+  if (list.length < REPORT_LIST_CAP) list.push(entry)
+  else report.omitted++
+}
+
+export const countIn = (counts: Record<string, number>, key: string, by = 1): void => {
+  counts[key] = (counts[key] ?? 0) + by
+}
+
+// Names of elements and of their attributes; cheap enough to run on every body (no second parse).
+const TAG = /<([a-zA-Z][\w-]*)((?:\s+[^\s=>/"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*)\s*\/?>/g
+const ATTR_NAME = /([^\s=>/"']+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?/g
+// What the sanitizer renames rather than removes.
+const RENAMED: Readonly<Record<string, string>> = { b: 'strong', i: 'em' }
+
+function markupCounts(html: string): Map<string, number> {
+  const counts = new Map<string, number>()
+  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1)
+  for (const m of html.matchAll(TAG)) {
+    const name = m[1]!.toLowerCase()
+    const tag = RENAMED[name] ?? name
+    add(tag)
+    for (const a of (m[2] ?? '').matchAll(ATTR_NAME)) add(`${tag}[${a[1]!.toLowerCase()}]`)
+  }
+  return counts
+}
+
+/**
+ * Elements and attributes present before sanitizing and gone after, by name and count: the difference of the two
+ * tallies. Elements dropped whole (`script`) take their attributes with them, which are then not listed again.
+ */
+export function removedMarkup(before: string, after: string): Map<string, number> {
+  const a = markupCounts(before), b = markupCounts(after)
+  const removed = new Map<string, number>()
+  for (const [key, n] of a) {
+    const gone = n - (b.get(key) ?? 0)
+    if (gone <= 0) continue
+    const bracket = key.indexOf('[')
+    if (bracket > 0 && removed.has(key.slice(0, bracket)) && (b.get(key.slice(0, bracket)) ?? 0) === 0) continue
+    removed.set(key, gone)
+  }
+  return removed
+}
+
+/** The report as lines of text for the terminal. */
+export function formatReport(r: ImportReport): string {
+  const lines: string[] = []
+  const a = r.articles
+  lines.push(`${r.dryRun ? 'Dry run (nothing was written): ' : ''}${r.source.system} import of ${r.source.site || r.source.file}`)
+  lines.push(`articles: ${a.imported} imported, ${a.updated} updated, ${a.skipped} skipped, ${a.refused} refused`)
+  const other = Object.entries(r.notImported)
+  if (other.length) lines.push(`not imported: ${other.map(([k, n]) => `${n} ${k}`).join(', ')}`)
+  const section = (title: string, items: readonly ReportedItem[]) => {
+    if (!items.length) return
+    lines.push(`${title}:`)
+    for (const i of items) lines.push(`  - ${i.item} (${i.oldUrl || 'no address'}): ${i.reason}`)
+  }
+  section('refused', r.refusals)
+  section('imported as drafts', r.drafted)
+  section('notes', r.notes)
+  const counts = (title: string, c: Record<string, number>) => {
+    const e = Object.entries(c)
+    if (e.length) lines.push(`${title}: ${e.map(([k, n]) => `${k} ×${n}`).join(', ')}`)
+  }
+  counts('shortcodes converted', r.altered.shortcodesConverted)
+  counts('shortcodes kept as text', r.altered.shortcodesKept)
+  counts('markup removed by the sanitizer', r.altered.removedMarkup)
+  if (r.altered.imagesLeftRemote) lines.push(`images left remote: ${r.altered.imagesLeftRemote}`)
+  if (r.altered.galleryIdsUnresolved.length) lines.push(`gallery images not found in the export (attachment ids): ${r.altered.galleryIdsUnresolved.join(', ')}`)
+  if (r.omitted) lines.push(`(${r.omitted} more list entries left out)`)
+  if (r.error) lines.push(`stopped: ${r.error.message}`)
+  return lines.join('\n')
+}

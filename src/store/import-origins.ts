@@ -1,0 +1,57 @@
+// Origins of imported things: (system, site, kind, source id) → our id and the hash of what was imported.
+
+import type { Kysely } from 'kysely'
+import type { Database } from './schema.ts'
+
+export type OriginKind = 'section' | 'tag' | 'author' | 'article'
+
+/** Names one thing of one source site: a WordPress post is ('wordpress', 'https://old.example', 'article', '12'). */
+export interface OriginKey {
+  readonly system: string
+  readonly site: string
+  readonly kind: OriginKind
+  readonly sourceId: string
+}
+
+export interface Origin {
+  readonly targetId: number
+  readonly contentHash: string
+}
+
+const TABLE: Readonly<Record<OriginKind, 'sections' | 'tags' | 'authors' | 'articles'>> = { section: 'sections', tag: 'tags', author: 'authors', article: 'articles' }
+
+export function createImportOrigins(db: Kysely<Database>) {
+  const where = (k: OriginKey) => db.selectFrom('import_origins').select(['target_id', 'content_hash'])
+    .where('system', '=', k.system).where('site', '=', k.site).where('kind', '=', k.kind).where('source_id', '=', k.sourceId)
+  return {
+    /** Our id for a source thing imported before, and its hash then. */
+    async find(k: OriginKey): Promise<Origin | undefined> {
+      const row = await where(k).executeTakeFirst()
+      return row && { targetId: Number(row.target_id), contentHash: row.content_hash }
+    },
+    /** Records (or moves) the origin of a thing, with the hash of what was written. */
+    async put(k: OriginKey, o: Origin, at: number): Promise<void> {
+      await db.insertInto('import_origins').values({ system: k.system, site: k.site, kind: k.kind, source_id: k.sourceId, target_id: o.targetId, content_hash: o.contentHash, imported_at: at })
+        .onConflict((oc) => oc.columns(['system', 'site', 'kind', 'source_id']).doUpdateSet({ target_id: o.targetId, content_hash: o.contentHash, imported_at: at }))
+        .execute()
+    },
+    /** Whether the row an origin points to still exists (someone may have deleted it on this site since). */
+    async targetExists(kind: OriginKind, id: number): Promise<boolean> {
+      return (await db.selectFrom(TABLE[kind]).select('id').where('id', '=', id).executeTakeFirst()) !== undefined
+    },
+    /** The article (working copy, any status) holding `slug` in a section and language, if any. */
+    async slugHolder(language: string, sectionId: number, slug: string): Promise<number | undefined> {
+      const row = await db.selectFrom('articles').select('id').where('language', '=', language).where('section_id', '=', sectionId)
+        .where('slug', '=', slug).executeTakeFirst()
+      return row?.id
+    },
+    /** How many origins a source site has, by kind. */
+    async count(system: string, site: string, kind: OriginKind): Promise<number> {
+      const row = await db.selectFrom('import_origins').select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('system', '=', system).where('site', '=', site).where('kind', '=', kind).executeTakeFirstOrThrow()
+      return Number(row.n)
+    },
+  }
+}
+
+export type ImportOrigins = ReturnType<typeof createImportOrigins>
