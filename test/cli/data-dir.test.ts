@@ -6,41 +6,24 @@ import assert from 'node:assert/strict'
 import { spawn, spawnSync } from 'node:child_process'
 import { once } from 'node:events'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, rm, unlink, writeFile } from 'node:fs/promises'
-import net from 'node:net'
-import os from 'node:os'
+import { mkdir, readdir, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { openStore } from '../../src/store/store.ts'
 import { postgresUnavailable, scratchDatabase } from '../support/databases.ts'
+import { freePort, MAIN_SCRIPT, tempDir } from '../support/processes.ts'
 
-const MAIN = path.resolve(import.meta.dirname, '../../src/main.ts')
 const BASE_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent' }
 
 function broadsheet(args: string[], env: Record<string, string>) {
-  const res = spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...BASE_ENV, ...env } })
+  const res = spawnSync(process.execPath, [MAIN_SCRIPT, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...BASE_ENV, ...env } })
   return { code: res.status, stdout: res.stdout, stderr: res.stderr }
-}
-
-async function tempDir(t: TestContext): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-datadir-'))
-  t.after(() => rm(dir, { recursive: true, force: true }))
-  return dir
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  const { port } = server.address() as net.AddressInfo
-  server.close()
-  await once(server, 'close')
-  return port
 }
 
 /** Runs `broadsheet start …args` until it serves, then stops it with SIGTERM; returns its exit code. */
 async function startAndStop(t: TestContext, args: string[], env: Record<string, string>): Promise<number> {
   const port = await freePort()
-  const child = spawn(process.execPath, [MAIN, ...args], { env: { ...BASE_ENV, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] })
+  const child = spawn(process.execPath, [MAIN_SCRIPT, ...args], { env: { ...BASE_ENV, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] })
   let stderr = ''
   child.stderr.on('data', (d: Buffer) => { stderr += d.toString() })
   t.after(() => { if (child.exitCode === null) child.kill('SIGKILL') })

@@ -2,29 +2,13 @@
 
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { readFile, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { loadConfig } from '../../src/config.ts'
 import { openStore } from '../../src/store/store.ts'
 import { FIXTURE, fixtureText } from '../importers/wordpress/fixtures.ts'
+import { runBroadsheet, tempDir } from '../support/processes.ts'
 
-const MAIN = path.resolve(import.meta.dirname, '../../src/main.ts')
-
-function broadsheet(args: string[], env: Record<string, string>) {
-  const res = spawnSync(process.execPath, [MAIN, ...args], {
-    encoding: 'utf8', timeout: 60_000,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', BROADSHEET_DEMO: '0', ...env },
-  })
-  return { code: res.status, stdout: res.stdout, stderr: res.stderr }
-}
-
-async function tempDir(t: { after(fn: () => unknown): void }): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-import-cli-'))
-  t.after(() => rm(dir, { recursive: true, force: true }))
-  return dir
-}
 
 async function liveCount(dir: string): Promise<number> {
   const store = await openStore(loadConfig({ DATA_DIR: dir }).database)
@@ -38,7 +22,7 @@ async function liveCount(dir: string): Promise<number> {
 test('`import wordpress FILE` imports, prints the report, writes it as JSON, and a second run skips everything', async (t) => {
   const dir = await tempDir(t)
   const json = path.join(dir, 'report.json')
-  const res = broadsheet(['import', 'wordpress', FIXTURE, '--report', json], { DATA_DIR: dir })
+  const res = runBroadsheet(['import', 'wordpress', FIXTURE, '--report', json], { DATA_DIR: dir })
   assert.equal(res.code, 0, res.stderr)
   assert.match(res.stdout, /^wordpress import of https:\/\/old\.example\.org\narticles: 11 imported, 0 updated, 0 skipped, 0 refused\n/)
   assert.match(res.stdout, /shortcodes kept as text: contact-form-7 ×1/)
@@ -47,14 +31,14 @@ test('`import wordpress FILE` imports, prints the report, writes it as JSON, and
   assert.deepEqual(report.articles, { imported: 11, updated: 0, skipped: 0, refused: 0 })
   assert.deepEqual(report.drafted.map((d) => d.reason), ['private in WordPress', 'password-protected in WordPress'])
   assert.equal(await liveCount(dir), 6)
-  const again = broadsheet(['import', 'wordpress', FIXTURE], { DATA_DIR: dir })
+  const again = runBroadsheet(['import', 'wordpress', FIXTURE], { DATA_DIR: dir })
   assert.equal(again.code, 0, again.stderr)
   assert.match(again.stdout, /articles: 0 imported, 0 updated, 11 skipped, 0 refused/)
 })
 
 test('`--dry-run` prints the report and leaves the database empty', async (t) => {
   const dir = await tempDir(t)
-  const res = broadsheet(['import', 'wordpress', FIXTURE, '--dry-run'], { DATA_DIR: dir })
+  const res = runBroadsheet(['import', 'wordpress', FIXTURE, '--dry-run'], { DATA_DIR: dir })
   assert.equal(res.code, 0, res.stderr)
   assert.match(res.stdout, /^Dry run \(nothing was written\): wordpress import/)
   assert.match(res.stdout, /11 imported/)
@@ -67,7 +51,7 @@ test('a malformed file exits 1 naming line and column, after importing what came
   const text = fixtureText().replace('<title><![CDATA[Staff only memo]]></title>', '<title><![CDATA[Staff only memo]]></title></oops>')
   await writeFile(file, text)
   const line = text.split('\n').findIndex((l) => l.includes('</oops>')) + 1
-  const res = broadsheet(['import', 'wordpress', file], { DATA_DIR: dir })
+  const res = runBroadsheet(['import', 'wordpress', file], { DATA_DIR: dir })
   assert.equal(res.code, 1)
   assert.match(res.stderr, new RegExp(`broadsheet import: the file is not well-formed XML at line ${line}, column \\d+: unexpected close tag`))
   assert.equal(await liveCount(dir), 6)
@@ -77,21 +61,21 @@ test('a file of the wrong kind says which importer reads it', async (t) => {
   const dir = await tempDir(t)
   const file = path.join(dir, 'ghost.json')
   await writeFile(file, JSON.stringify({ db: [{ meta: { version: '5.0' }, data: { posts: [] } }] }))
-  const res = broadsheet(['import', 'wordpress', file], { DATA_DIR: dir })
+  const res = runBroadsheet(['import', 'wordpress', file], { DATA_DIR: dir })
   assert.equal(res.code, 1)
   assert.match(res.stderr, /Ghost export \(JSON\), not a WordPress export \(WXR\): use `broadsheet import ghost FILE\.json`/)
 })
 
 test('unknown flags and a missing file argument exit 2 with one line; a file that does not exist exits 1', async (t) => {
   const dir = await tempDir(t)
-  const bogus = broadsheet(['import', 'wordpress', FIXTURE, '--bogus'], { DATA_DIR: dir })
+  const bogus = runBroadsheet(['import', 'wordpress', FIXTURE, '--bogus'], { DATA_DIR: dir })
   assert.equal(bogus.code, 2)
   assert.equal(bogus.stderr.trim().split('\n').length, 1)
   assert.match(bogus.stderr, /^broadsheet import wordpress: .*'--bogus'/)
   assert.deepEqual(await readdir(dir), [], 'nothing was opened')
-  assert.equal(broadsheet(['import', 'wordpress'], { DATA_DIR: dir }).code, 2)
-  assert.equal(broadsheet(['import', 'joomla', FIXTURE], { DATA_DIR: dir }).code, 2)
-  const missing = broadsheet(['import', 'wordpress', path.join(dir, 'nope.xml')], { DATA_DIR: dir })
+  assert.equal(runBroadsheet(['import', 'wordpress'], { DATA_DIR: dir }).code, 2)
+  assert.equal(runBroadsheet(['import', 'joomla', FIXTURE], { DATA_DIR: dir }).code, 2)
+  const missing = runBroadsheet(['import', 'wordpress', path.join(dir, 'nope.xml')], { DATA_DIR: dir })
   assert.equal(missing.code, 1)
   assert.match(missing.stderr, /nope\.xml: no such file/)
 })

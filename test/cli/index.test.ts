@@ -2,30 +2,12 @@
 
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
+import { readdir } from 'node:fs/promises'
+import { runBroadsheet, tempDir } from '../support/processes.ts'
 
-const MAIN = path.resolve(import.meta.dirname, '../../src/main.ts')
-
-/** Runs `node src/main.ts …args` with a clean, quiet environment plus `env`. */
-function broadsheet(args: string[], env: Record<string, string> = {}) {
-  const res = spawnSync(process.execPath, [MAIN, ...args], {
-    encoding: 'utf8', timeout: 60_000,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', BROADSHEET_DEMO: '0', ...env },
-  })
-  return { code: res.status, stdout: res.stdout, stderr: res.stderr }
-}
-
-async function tempDir(t: { after(fn: () => unknown): void }): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-cli-'))
-  t.after(() => rm(dir, { recursive: true, force: true }))
-  return dir
-}
 
 test('`--help` exits 0 and prints the usage with every command', () => {
-  const res = broadsheet(['--help'])
+  const res = runBroadsheet(['--help'])
   assert.equal(res.code, 0)
   assert.match(res.stdout, /^Usage: broadsheet <command> \[options\]/)
   for (const command of ['start', 'migrate', 'seed-demo', 'help']) assert.match(res.stdout, new RegExp(`\\n  ${command}\\b`), command)
@@ -34,7 +16,7 @@ test('`--help` exits 0 and prints the usage with every command', () => {
 })
 
 test('an unknown command exits 2 with a one-line message naming it', () => {
-  const res = broadsheet(['frobnicate'])
+  const res = runBroadsheet(['frobnicate'])
   assert.equal(res.code, 2)
   assert.equal(res.stdout, '')
   assert.equal(res.stderr.trim(), 'broadsheet: unknown command "frobnicate". Run "broadsheet --help" for the list.')
@@ -42,7 +24,7 @@ test('an unknown command exits 2 with a one-line message naming it', () => {
 
 test('`start --bogus` exits 2 naming the flag, and touches nothing', async (t) => {
   const dir = await tempDir(t)
-  const start = broadsheet(['start', '--bogus'], { DATA_DIR: dir })
+  const start = runBroadsheet(['start', '--bogus'], { DATA_DIR: dir })
   assert.equal(start.code, 2)
   assert.equal(start.stdout, '')
   assert.match(start.stderr, /^broadsheet start: .*'--bogus'/)
@@ -51,18 +33,18 @@ test('`start --bogus` exits 2 naming the flag, and touches nothing', async (t) =
 
 test('`migrate` in a fresh DATA_DIR exits 0 and prints the migrations it applied; a second run has none to apply', async (t) => {
   const dir = await tempDir(t)
-  const first = broadsheet(['migrate'], { DATA_DIR: dir })
+  const first = runBroadsheet(['migrate'], { DATA_DIR: dir })
   assert.equal(first.code, 0, first.stderr)
   assert.match(first.stdout, /^applied 0001-content(, [\w-]+)*\n$/)
   assert.ok((await readdir(dir)).includes('broadsheet.db'))
-  const second = broadsheet(['migrate'], { DATA_DIR: dir })
+  const second = runBroadsheet(['migrate'], { DATA_DIR: dir })
   assert.equal(second.code, 0, second.stderr)
   assert.equal(second.stdout, 'the schema is up to date\n')
 })
 
 test('a bad PORT exits 1 with a message naming PORT, before touching the database', async (t) => {
   const dir = await tempDir(t)
-  const res = broadsheet(['start'], { DATA_DIR: dir, PORT: 'abc' })
+  const res = runBroadsheet(['start'], { DATA_DIR: dir, PORT: 'abc' })
   assert.equal(res.code, 1)
   assert.equal(res.stdout, '')
   assert.equal(res.stderr, 'broadsheet: configuration error: PORT must be a whole number from 0 to 65535, got "abc"\n')

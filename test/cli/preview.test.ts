@@ -2,7 +2,6 @@
 
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import path from 'node:path'
 import { loadConfig } from '../../src/config.ts'
 import { createLogger } from '../../src/log.ts'
 import { createServices } from '../../src/services.ts'
@@ -11,8 +10,8 @@ import { buildApp } from '../../src/web/app.ts'
 import { fixedClock, TEST_SHEDDING } from '../support/build-test-app.ts'
 import { forEachEngine, scratchDatabase } from '../support/databases.ts'
 import { seedArticle, seedTaxonomy } from '../support/seed.ts'
+import { MAIN_SCRIPT } from '../support/processes.ts'
 
-const MAIN = path.resolve(import.meta.dirname, '../../src/main.ts')
 
 forEachEngine('`preview rotate-secret` ends every earlier preview link on the running app; links made afterwards work', async (t, engine) => {
   const db = await scratchDatabase(engine)
@@ -32,7 +31,7 @@ forEachEngine('`preview rotate-secret` ends every earlier preview link on the ru
   const before = (await services.editing.previewUrl(id)).url
   assert.equal((await app.inject(before)).statusCode, 200)
 
-  const res = spawnSync(process.execPath, [MAIN, 'preview', 'rotate-secret'], {
+  const res = spawnSync(process.execPath, [MAIN_SCRIPT, 'preview', 'rotate-secret'], {
     encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', BROADSHEET_DEMO: '0', DATABASE_URL: databaseUrl },
   })
   assert.equal(res.status, 0, res.stderr)
@@ -44,5 +43,5 @@ forEachEngine('`preview rotate-secret` ends every earlier preview link on the ru
   assert.equal((await app.inject((await services.editing.previewUrl(id)).url)).statusCode, 200)
   const [entry] = await store.audit.list({ limit: 1, action: 'preview.rotate-secret' })
   assert.equal(entry?.userId, null)
-  assert.equal(spawnSync(process.execPath, [MAIN, 'preview', 'rotate-secret', '--now'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } }).status, 2)
+  assert.equal(spawnSync(process.execPath, [MAIN_SCRIPT, 'preview', 'rotate-secret', '--now'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } }).status, 2)
 })

@@ -2,32 +2,19 @@
 
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
-import os from 'node:os'
+import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { openStore } from '../../src/store/store.ts'
 import { seedArticle, seedTaxonomy } from '../support/seed.ts'
 import { webhookCommand } from '../../src/cli/webhooks.ts'
+import { runBroadsheet, tempDir } from '../support/processes.ts'
 
-const MAIN = path.resolve(import.meta.dirname, '../../src/main.ts')
 
-function broadsheet(args: string[], env: Record<string, string>) {
-  const res = spawnSync(process.execPath, [MAIN, 'webhook', ...args], {
-    encoding: 'utf8', timeout: 60_000,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', BROADSHEET_DEMO: '0', ...env },
-  })
-  return { code: res.status, stdout: res.stdout, stderr: res.stderr }
-}
-
-async function dataDir(t: { after(fn: () => unknown): void }): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-webhook-cli-'))
-  t.after(() => rm(dir, { recursive: true, force: true }))
-  return dir
-}
+/** `broadsheet webhook …args` as a process. */
+const broadsheet = (args: string[], env: Record<string, string>) => runBroadsheet(['webhook', ...args], env)
 
 test('`webhook add` prints the id and the secret once; list shows the receiver without it; remove deactivates it', async (t) => {
-  const env = { DATA_DIR: await dataDir(t), WEBHOOK_ALLOW_PRIVATE: '1' }
+  const env = { DATA_DIR: await tempDir(t), WEBHOOK_ALLOW_PRIVATE: '1' }
   const add = broadsheet(['add', '--url', 'http://127.0.0.1:8099/hook'], env)
   assert.equal(add.code, 0, add.stderr)
   const match = /^id: (\d+)\nurl: (\S+)\nsecret: ([0-9a-f]{64})\n/.exec(add.stdout)
@@ -50,7 +37,7 @@ test('`webhook add` prints the id and the secret once; list shows the receiver w
 })
 
 test('a bad receiver URL exits 1 with a message; private addresses need WEBHOOK_ALLOW_PRIVATE', async (t) => {
-  const dir = await dataDir(t)
+  const dir = await tempDir(t)
   const local = broadsheet(['add', '--url', 'http://127.0.0.1:8099/hook'], { DATA_DIR: dir })
   assert.equal(local.code, 1)
   assert.equal(local.stdout, '')
@@ -62,7 +49,7 @@ test('a bad receiver URL exits 1 with a message; private addresses need WEBHOOK_
 })
 
 test('bad flags and subcommands exit 2 with a one-line message and touch nothing', async (t) => {
-  const dir = await dataDir(t)
+  const dir = await tempDir(t)
   const env = { DATA_DIR: dir }
   for (const [args, message] of [
     [['add'], /^broadsheet webhook add: add needs --url <url>\n$/],
@@ -80,7 +67,7 @@ test('bad flags and subcommands exit 2 with a one-line message and touch nothing
 })
 
 test('every flag value is checked before the database is opened (in process)', async (t) => {
-  const dir = await dataDir(t)
+  const dir = await tempDir(t)
   const errors: string[] = []
   t.mock.method(console, 'error', (line: string) => { errors.push(line) })
   for (const [args, message] of [
@@ -103,7 +90,7 @@ test('every flag value is checked before the database is opened (in process)', a
 })
 
 test('`webhook log` prints the delivery log as a table, filtered by status and limited', async (t) => {
-  const dir = await dataDir(t)
+  const dir = await tempDir(t)
   const env = { DATA_DIR: dir, WEBHOOK_ALLOW_PRIVATE: '1' }
   assert.equal(broadsheet(['add', '--url', 'http://127.0.0.1:8099/hook'], env).code, 0)
   // Publish in this process, on the same SQLite file the command reads.

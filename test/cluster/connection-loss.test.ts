@@ -5,7 +5,6 @@ import assert from 'node:assert/strict'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdtemp, rm } from 'node:fs/promises'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { test, type TestContext } from 'node:test'
@@ -14,18 +13,9 @@ import pg from 'pg'
 import { openStore } from '../../src/store/store.ts'
 import { POSTGRES_ADMIN_URL, postgresUnavailable, scratchDatabase } from '../support/databases.ts'
 import { seedArticle, seedTaxonomy } from '../support/seed.ts'
+import { freePort, MAIN_SCRIPT } from '../support/processes.ts'
 
-const MAIN = new URL('../../src/main.ts', import.meta.url).pathname
 const UA = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0'
-
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  const { port } = server.address() as net.AddressInfo
-  server.close()
-  await once(server, 'close')
-  return port
-}
 
 interface Instance {
   readonly base: string
@@ -38,7 +28,7 @@ async function startInstance(t: TestContext, url: string): Promise<Instance> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-conn-'))
   t.after(() => rm(dataDir, { recursive: true, force: true }))
   const port = await freePort()
-  const child = spawn(process.execPath, [MAIN, '--no-demo'], {
+  const child = spawn(process.execPath, [MAIN_SCRIPT, '--no-demo'], {
     env: { ...process.env, HOST: undefined, DATABASE_URL: url, DATA_DIR: dataDir, PORT: String(port), TRUST_PROXY: '1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

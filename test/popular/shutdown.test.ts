@@ -4,25 +4,15 @@ import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdtemp, rm } from 'node:fs/promises'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { test } from 'node:test'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { openStore } from '../../src/store/store.ts'
 import { seedArticle, seedTaxonomy } from '../support/seed.ts'
+import { freePort, MAIN_SCRIPT } from '../support/processes.ts'
 
-const MAIN = new URL('../../src/main.ts', import.meta.url).pathname
 const UA = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0'
-
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  const { port } = server.address() as net.AddressInfo
-  server.close()
-  await once(server, 'close')
-  return port
-}
 
 test('SIGTERM right after a burst of beacons loses no view', async (t) => {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-shutdown-'))
@@ -34,7 +24,7 @@ test('SIGTERM right after a burst of beacons loses no view', async (t) => {
   await seeded.close()
 
   const port = await freePort()
-  const server = spawn(process.execPath, [MAIN, '--no-demo'], {
+  const server = spawn(process.execPath, [MAIN_SCRIPT, '--no-demo'], {
     // The SQLite file in DATA_DIR, whatever the environment says (spawn ignores undefined values).
     env: { ...process.env, DATABASE_URL: undefined, HOST: undefined, DATA_DIR: dataDir, PORT: String(port), TRUST_PROXY: '1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'pipe'],
