@@ -4,18 +4,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { cleanMarkup, MAX_NESTING } from '../../src/content/sanitize.ts'
-
-/** mulberry32: a small seeded PRNG, so that every run sees the same cases. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { createRandom } from '../../bench/random.ts'
 
 type Rand = () => number
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!
@@ -91,7 +80,7 @@ function assertSafe(out: string, input: string): void {
 }
 
 test('generated HTML leaves no script-capable markup, and sanitizing twice changes nothing (1,500 seeded cases)', () => {
-  const r = prng(20261202)
+  const r = createRandom(20261202).next
   for (let n = 0; n < 1500; n++) {
     const input = fragment(r, 1 + Math.floor(r() * 6))
     const out = cleanMarkup(input)
@@ -113,7 +102,7 @@ function fastest(f: () => void, runs = 5): number {
 }
 
 test('time grows linearly with the length: eight times the input takes well under twenty times as long', () => {
-  const r = prng(7)
+  const r = createRandom(7).next
   const nested = (depth: number): string => `${'<b>'.repeat(depth)}x${'</b>'.repeat(depth)}`
   const shapes: Record<string, string> = {
     // Balanced, so that repeating it does not deepen the nesting from one copy to the next.

@@ -8,24 +8,10 @@ import { forEachEngine } from '../support/databases.ts'
 import { buildSiteApp, seedNewsroom } from '../support/web.ts'
 import { cookieHeader, csrfOf, login } from '../support/desk.ts'
 import type { TestApp } from '../support/build-test-app.ts'
+import { createRandom, type Random } from '../../bench/random.ts'
 
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 1500)
 const SEED = Number(process.env.FUZZ_SEED ?? 20261202)
-
-/** mulberry32: a small seeded PRNG, so every run sends the same requests. */
-function prng(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let x = a
-    x = Math.imul(x ^ (x >>> 15), x | 1)
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61)
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296
-  }
-  const int = (n: number) => Math.floor(next() * n)
-  return { next, int, pick: <T>(list: readonly T[]): T => list[int(list.length)]!, chance: (p: number) => next() < p }
-}
-type Rng = ReturnType<typeof prng>
 
 interface Route { readonly method: string; readonly url: string }
 
@@ -74,10 +60,10 @@ const HEADER_SETS: Record<string, string>[] = [
   { range: 'bytes=9999999-1' }, { 'user-agent': 'x'.repeat(8000) }, { 'accept-language': 'xx-'.repeat(2000) },
 ]
 
-const fillParams = (r: Rng, url: string) => url.replace(/:[a-z]+/gi, () => r.pick(PARAM_VALUES)).replace(/\*$/, () => r.pick(PARAM_VALUES))
+const fillParams = (r: Random, url: string) => url.replace(/:[a-z]+/gi, () => r.pick(PARAM_VALUES)).replace(/\*$/, () => r.pick(PARAM_VALUES))
 
 /** A path: the route's with its parameters filled, sometimes mangled (slashes, dots, backslashes, long or odd segments). */
-function fuzzPath(r: Rng, route: Route): string {
+function fuzzPath(r: Random, route: Route): string {
   let path = fillParams(r, route.url)
   if (r.chance(0.15)) {
     path = r.pick([
@@ -89,7 +75,7 @@ function fuzzPath(r: Rng, route: Route): string {
   return path.startsWith('/') ? path : `/${path}`
 }
 
-function fuzzQuery(r: Rng): string {
+function fuzzQuery(r: Random): string {
   if (r.chance(0.4)) return ''
   const parts: string[] = []
   for (let i = r.int(4) + 1; i > 0; i--) {
@@ -100,7 +86,7 @@ function fuzzQuery(r: Rng): string {
   return `?${parts.join('&')}`
 }
 
-const fuzzFields = (r: Rng, csrf: string | null): Record<string, unknown> => {
+const fuzzFields = (r: Random, csrf: string | null): Record<string, unknown> => {
   const fields: Record<string, unknown> = {}
   for (let i = r.int(6); i > 0; i--) fields[r.pick(FIELDS)] = r.pick(FIELD_VALUES)
   if (csrf) fields._csrf = csrf
@@ -108,7 +94,7 @@ const fuzzFields = (r: Rng, csrf: string | null): Record<string, unknown> => {
 }
 
 /** A body and its content type: a form, JSON (good, truncated, of the wrong shape), text, multipart garbage or none. */
-function fuzzBody(r: Rng, csrf: string | null): { payload?: string | Buffer; type?: string } {
+function fuzzBody(r: Random, csrf: string | null): { payload?: string | Buffer; type?: string } {
   const fields = fuzzFields(r, csrf)
   const form = () => new URLSearchParams(Object.entries(fields).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString()
   const boundary = 'fuzzBoundary'
@@ -160,7 +146,7 @@ forEachEngine(`${REQUESTS} fuzzed requests over every route never answer 5xx (se
   // Later admins stand in when fuzzing logs one out or takes its role.
   let admins = 0
   let me = await adminIdentity(a, admins++)
-  const r = prng(SEED + (engine === 'postgres' ? 1 : 0))
+  const r = createRandom(SEED + (engine === 'postgres' ? 1 : 0))
   const failures: string[] = []
   const statuses = new Map<number, number>()
   const started = Date.now()
