@@ -25,6 +25,9 @@ export interface PublishDueReport {
 export async function publishDue(store: Store, now: number, opts: PublishDueOptions): Promise<PublishDueReport> {
   const published: number[] = [], failed: { id: number; error: string }[] = []
   const limit = opts.limit ?? 20
+  // Instances publishing side by side can deadlock on shared rows (term frequencies); PostgreSQL then aborts one
+  // transaction, which wrote nothing and is run again. A few times per run, so a stubborn conflict cannot loop.
+  let lockRetries = 3
   while (published.length + failed.length < limit) {
     const attempt: { id: number | null } = { id: null }
     try {
@@ -38,6 +41,7 @@ export async function publishDue(store: Store, now: number, opts: PublishDueOpti
     } catch (err) {
       // A claim that failed is the database's problem (the job runner logs it); a publication that failed is this article's.
       if (attempt.id === null) throw err
+      if (store.dialect.isLockConflict(err) && lockRetries-- > 0) continue
       failed.push({ id: attempt.id, error: err instanceof Error ? err.message : String(err) })
       continue
     }

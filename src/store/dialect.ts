@@ -32,7 +32,16 @@ export interface StoreDialect {
   inIdList(column: string, list: unknown): RawBuilder<SqlBool>
   /** The parameter value for `inIdList`. */
   idList(ids: readonly number[]): unknown
+  /**
+   * Whether `err` is the engine aborting a transaction to break a deadlock or a serialization conflict: nothing was
+   * written, and running the transaction again is the remedy PostgreSQL documents. SQLite has one writer and waits
+   * (busy_timeout) instead, so it never answers this way.
+   */
+  isLockConflict(err: unknown): boolean
 }
+
+/** PostgreSQL's SQLSTATEs for a transaction aborted by a deadlock (40P01) or a serialization failure (40001). */
+const LOCK_CONFLICTS: ReadonlySet<string> = new Set(['40P01', '40001'])
 
 export const sqliteDialect: StoreDialect = {
   name: 'sqlite',
@@ -44,6 +53,7 @@ export const sqliteDialect: StoreDialect = {
   primaryKey: (col) => col.primaryKey().autoIncrement(),
   inIdList: (column, list) => sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${list}))`,
   idList: (ids) => JSON.stringify(ids),
+  isLockConflict: () => false,
 }
 
 export const postgresDialect: StoreDialect = {
@@ -55,4 +65,5 @@ export const postgresDialect: StoreDialect = {
   primaryKey: (col) => col.primaryKey(),
   inIdList: (column, list) => sql<SqlBool>`${sql.ref(column)} = any(${list})`,
   idList: (ids) => ids,
+  isLockConflict: (err) => LOCK_CONFLICTS.has(String((err as { code?: unknown } | null)?.code ?? '')),
 }
