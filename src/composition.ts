@@ -17,6 +17,8 @@ import { publishScheduled } from './jobs/publish-scheduled.ts'
 import { createWebhookDelivery } from './jobs/webhook-delivery.ts'
 import { createMediaVariantsJob } from './jobs/media-variants.ts'
 import { pruneSessions } from './jobs/prune-sessions.ts'
+import { createMailDelivery } from './jobs/mail-delivery.ts'
+import { createMailer } from './mail/transport.ts'
 
 /** Starts the server and resolves with an exit code when a signal has shut it down. */
 async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | undefined }): Promise<number> {
@@ -46,9 +48,12 @@ async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | un
   // Node's default backlog (511) drops the handshakes of a burst of connections, which then wait seconds for a SYN
   // retransmit; accepted at once, they reach load shedding and get a quick answer (somaxconn caps the number).
   await app.listen({ host: config.host, port: config.port, backlog: 4096 })
-  const jobs = createJobRunner([publishScheduled, relatedRefresh, pruneSessions, createWebhookDelivery({ siteUrl: config.siteUrl, allowPrivate: config.webhookAllowPrivate }), createMediaVariantsJob({ mediaDir: path.join(config.dataDir, 'media') })], { store, clock: systemClock, log: log.child({ module: 'jobs' }) })
+  // The transport is built once; without SMTP_URL there is none, and use-cases write no mail.
+  const mailer = config.mail ? createMailer(config.mail) : null
+  const jobs = createJobRunner([publishScheduled, relatedRefresh, pruneSessions, createWebhookDelivery({ siteUrl: config.siteUrl, allowPrivate: config.webhookAllowPrivate }), createMediaVariantsJob({ mediaDir: path.join(config.dataDir, 'media') }),
+    ...(mailer ? [createMailDelivery({ mailer })] : [])], { store, clock: systemClock, log: log.child({ module: 'jobs' }) })
   jobs.start()
-  log.info({ url: config.siteUrl.href, database: store.dialect.name, bootMs: Math.round(performance.now() - bootStarted) }, 'broadsheet is serving')
+  log.info({ url: config.siteUrl.href, database: store.dialect.name, mail: mailer !== null, bootMs: Math.round(performance.now() - bootStarted) }, 'broadsheet is serving')
   // Written now rather than at exit, so that the next start gains from it even if this process is killed.
   flushCompileCache()
 
@@ -62,6 +67,7 @@ async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | un
         await app.close()
         await listener?.close()
         await jobs.stop()
+        mailer?.close()
         // Every request has been answered: write the views still buffered before the store goes.
         await services.popular.stop()
         await store.close()

@@ -28,6 +28,16 @@ export interface Config {
   readonly requestTimeoutMs: number
   /** When requests other than health probes are queued or shed with 503 (src/web/load-shedding.ts). */
   readonly shedding: SheddingConfig
+  /** Outgoing mail (SMTP_URL and MAIL_FROM); null when unset: no invitations, password links or notices by email. */
+  readonly mail: MailConfig | null
+}
+
+/** Where outgoing mail goes and whom it comes from. */
+export interface MailConfig {
+  /** SMTP_URL: smtp:// (STARTTLS when the server offers it) or smtps:// (TLS from the start), credentials in the URL. */
+  readonly url: string
+  /** MAIL_FROM: `address@example.org` or `Name <address@example.org>`. */
+  readonly from: string
 }
 
 /** Load-shedding thresholds; 0 turns each one off. */
@@ -76,7 +86,30 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     pageCacheBytes: parsePageCacheMb(env.PAGE_CACHE_MB) * 1024 * 1024,
     requestTimeoutMs: parseRequestTimeoutS(env.REQUEST_TIMEOUT_S) * 1000,
     shedding: parseShedding(env),
+    mail: parseMail(env.SMTP_URL, env.MAIL_FROM),
   })
+}
+
+// A display name (no quotes, angle brackets or line breaks) and an address, or a bare address.
+const MAIL_FROM = /^(?:[^"<>\r\n]{1,200} )?<[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+>$|^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/
+
+function parseMail(rawUrl: string | undefined, rawFrom: string | undefined): MailConfig | null {
+  const url = rawUrl?.trim() ?? ''
+  const from = rawFrom?.trim() ?? ''
+  if (!url && !from) return null
+  if (!url) throw new ConfigError('SMTP_URL', 'is required when MAIL_FROM is set (smtp://user:password@host:587 or smtps://…:465)')
+  if (!from) throw new ConfigError('MAIL_FROM', 'is required when SMTP_URL is set (e.g. "Newsroom <desk@example.org>")')
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    // The value may hold a password: never repeat it.
+    throw new ConfigError('SMTP_URL', 'is not a valid URL (smtp://user:password@host:587 or smtps://…:465)')
+  }
+  if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') throw new ConfigError('SMTP_URL', `must start with smtp:// or smtps://, got "${parsed.protocol}//…"`)
+  if (!parsed.hostname) throw new ConfigError('SMTP_URL', 'must name a host')
+  if (from.length > 300 || !MAIL_FROM.test(from)) throw new ConfigError('MAIL_FROM', `must be an address or "Name <address>", got "${from.slice(0, 100)}"`)
+  return Object.freeze({ url, from })
 }
 
 function parseShedding(env: NodeJS.ProcessEnv): SheddingConfig {

@@ -21,6 +21,9 @@ import { createCuration, type Curation } from './editorial/curation.ts'
 import { createTaxonomyDesk, type TaxonomyDesk } from './editorial/taxonomy.ts'
 import { createBylines, type Bylines } from './editorial/people.ts'
 import { createRedirectDesk, type RedirectDesk } from './editorial/redirects.ts'
+import { createAccountLinkService, type AccountLinkService } from './accounts/account-links.ts'
+import type { Outgoing } from './domain/mail.ts'
+import { letters } from './render/mail/letters.ts'
 
 export interface Services {
   readonly config: Config
@@ -51,6 +54,8 @@ export interface Services {
   readonly taxonomyDesk: TaxonomyDesk
   readonly bylines: Bylines
   readonly redirectDesk: RedirectDesk
+  /** Invitations and forgotten passwords by one-time links sent by email; `mailEnabled` says whether mail is on. */
+  readonly accountLinks: AccountLinkService
 }
 
 export interface ServiceDeps {
@@ -71,10 +76,16 @@ export function createServices({ store, config, clock, log }: ServiceDeps): Serv
     onFlushed: () => mostRead.invalidate(),
   })
   const reading = createReading({ store, clock, site, mostRead, invalidation: store.invalidated })
+  // Mail is written to the outbox by use-cases and sent by the mail-delivery job (composition.ts); off without SMTP_URL.
+  const outgoing: Outgoing | null = config.mail && {
+    letters, timeZone: config.timeZone, siteName: async () => (await site.get()).settings.name,
+    url: (path) => new URL(config.siteUrl.pathname + path, config.siteUrl).href,
+  }
   return { config, clock, store, site, reading, popular, search: createSearch({ store, site, reading }),
     feeds: createFeeds({ store, clock, site, reading }), sitemaps: createSitemaps({ store, clock, site }), contentApi: createContentApiReading({ store, site }),
     invalidation: store.invalidated, media: createMediaLibrary({ store, clock, mediaDir: path.join(config.dataDir, 'media') }), accounts: createAccounts({ store, clock }),
-    editing: createEditing({ store, clock, siteLanguage: async () => (await site.get()).settings.language }),
+    editing: createEditing({ store, clock, siteLanguage: async () => (await site.get()).settings.language, outgoing }),
+    accountLinks: createAccountLinkService({ store, clock, outgoing }),
     curation: createCuration({ store, clock, site }), taxonomyDesk: createTaxonomyDesk({ store, clock, site }),
     bylines: createBylines({ store, clock }), redirectDesk: createRedirectDesk({ store, clock, site }) }
 }

@@ -17,12 +17,16 @@ import {
 import { mayTransition, transition } from './workflow.ts'
 import { createDraft } from './publishing.ts'
 import { deleteArticle } from './deleting.ts'
+import { noticeReview } from './review-notice.ts'
+import type { Outgoing } from '../domain/mail.ts'
 
 export interface EditingDeps {
   readonly store: Store
   readonly clock: Clock
   /** The site's language (articles in it have no language prefix in their paths). */
   readonly siteLanguage: () => Promise<string>
+  /** Outgoing mail, or null when it is off: submitting for review then notifies nobody. */
+  readonly outgoing?: Outgoing | null
 }
 
 export type { Actor } from './article-access.ts'
@@ -41,7 +45,7 @@ export interface OpenedArticle {
   readonly moves: readonly ArticleStatus[]
 }
 
-export function createEditing({ store, clock, siteLanguage }: EditingDeps) {
+export function createEditing({ store, clock, siteLanguage, outgoing = null }: EditingDeps) {
   return {
     /**
      * Creates a draft as `actor` (the desk's New article, the Admin API's POST): records who created it, which decides
@@ -87,13 +91,22 @@ export function createEditing({ store, clock, siteLanguage }: EditingDeps) {
       return { version: result.version, revisionId: result.revisionId }
     },
 
-    /** Moves an article through the workflow as `actor` (workflow.ts); `at` schedules. */
+    /**
+     * Moves an article through the workflow as `actor` (workflow.ts); `at` schedules. A move into review writes a notice
+     * to every editor into the mail outbox in the same transaction (review-notice.ts), when mail is on.
+     */
     async transition(articleId: number, to: ArticleStatus, actor: Actor, at?: number): Promise<{ status: ArticleStatus }> {
       const language = await siteLanguage()
-      return store.transaction(async (tx) => transition(tx, {
-        articleId, to, userRole: actor.role, userIsCreator: await isCreator(tx, articleId, actor), userId: actor.userId, now: clock.now(),
-        siteLanguage: language, ...(at !== undefined && { at }),
-      }))
+      const siteName = outgoing && to === 'in_review' ? await outgoing.siteName() : ''
+      return store.transaction(async (tx) => {
+        const now = clock.now()
+        const moved = await transition(tx, {
+          articleId, to, userRole: actor.role, userIsCreator: await isCreator(tx, articleId, actor), userId: actor.userId, now,
+          siteLanguage: language, ...(at !== undefined && { at }),
+        })
+        if (outgoing && moved.status === 'in_review') await noticeReview(tx, outgoing, { articleId, submittedBy: actor.userId, siteName, now })
+        return moved
+      })
     },
 
     /** Deletes an article as `actor` (deleting.ts): unpublished first when live, its path left answering 410. */

@@ -1,4 +1,4 @@
-// The prune-sessions job: hourly, deletes sessions that expired or were revoked and login counters that have run out.
+// The prune-sessions job: hourly, deletes sessions that expired or were revoked, login counters that have run out, and spent account links.
 
 import { LOGIN_WINDOW_MS } from '../editorial/accounts.ts'
 import type { Job } from './runner.ts'
@@ -17,6 +17,8 @@ export const pruneSessions: Job = {
     const now = clock.now()
     const sessions = await store.sessions.prune(now - ENDED_KEEP_MS)
     const counters = await store.sessions.pruneCounters(now - LOGIN_WINDOW_MS, now)
-    if (sessions || counters) log.info({ job: 'prune-sessions', sessions, counters }, 'old sessions and login counters deleted')
+    // Used and expired invitation and password links, a day after they stopped working (their page says why until then).
+    const links = await store.accountLinks.prune(now - ENDED_KEEP_MS)
+    if (sessions || counters || links) log.info({ job: 'prune-sessions', sessions, counters, links }, 'old sessions, login counters and account links deleted')
   },
 }

@@ -217,6 +217,38 @@ export interface WebhookDeliveriesTable {
   delivered_at: number | null
 }
 
+/** The mail outbox: one message, with the outcome of its last attempt; bodies are emptied once it is sent or given up. */
+export interface MailOutboxTable {
+  id: Generated<number>
+  kind: string
+  recipient: string
+  subject: string
+  text_body: string
+  html_body: string
+  status: string
+  attempts: number
+  next_attempt_at: number
+  last_error: string | null
+  created_at: number
+  updated_at: number
+  sent_at: number | null
+}
+
+/** A one-time account link (invitation or password reset); only the sha256 (hex) of its token is kept. */
+export interface AccountLinksTable {
+  id: Generated<number>
+  purpose: string
+  token_hash: string
+  email: string
+  name: string
+  role: string | null
+  user_id: number | null
+  created_by: number | null
+  created_at: number
+  expires_at: number
+  used_at: number | null
+}
+
 /** A desk account; `email` is lower-cased, `password_hash` is self-describing (scheme and parameters). */
 export interface UsersTable {
   id: Generated<number>
@@ -351,6 +383,8 @@ export interface Database {
   revisions: RevisionsTable
   heartbeat: HeartbeatTable
   import_origins: ImportOriginsTable
+  mail_outbox: MailOutboxTable
+  account_links: AccountLinksTable
 }
 
 export type ArticleRow = Selectable<ArticlesTable>

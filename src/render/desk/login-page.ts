@@ -15,10 +15,14 @@ const alert = (error: string | null | undefined): SafeHtml =>
 
 const described = (error: string | null | undefined): SafeHtml => (error ? html` aria-describedby="form-error"` : EMPTY)
 
-/** The login form; `next` is where to go after logging in (a desk path). */
-export function loginPage(ctx: DeskContext, state: FormState & { readonly next: string }): SafeHtml {
+/**
+ * The login form; `next` is where to go after logging in (a desk path), `notice` a status to show (a password just
+ * set). "Forgot your password?" leads to a page that says so when mail is off.
+ */
+export function loginPage(ctx: DeskContext, state: FormState & { readonly next: string; readonly notice?: string | null }): SafeHtml {
   return deskLayout(ctx, 'Log in', html`<section class="card" aria-labelledby="login-title">
 <h1 id="login-title">Log in to the desk</h1>
+${state.notice ? html`<p class="status-line" role="status">${state.notice}</p>` : EMPTY}
 ${alert(state.error)}
 <form method="post" action="/desk/login"${described(state.error)}>
 ${csrfField(ctx)}
@@ -27,6 +31,7 @@ ${csrfField(ctx)}
 <div class="field"><label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required maxlength="256"></div>
 <button type="submit">Log in</button>
 </form>
+<p><a href="/desk/forgot">Forgot your password?</a></p>
 </section>`)
 }
 

@@ -16,6 +16,10 @@ export interface UsersView {
   /** A refused change, and which form it came from: 'new' or a user id. */
   readonly error?: { readonly form: 'new' | number; readonly error: FieldError } | null
   readonly values?: { readonly name: string; readonly email: string; readonly role: string }
+  /** Whether mail is on: then new users are invited by email instead of given a first password. */
+  readonly mailEnabled?: boolean
+  /** Invitations not yet used or expired. */
+  readonly invitations?: readonly { readonly email: string; readonly name: string; readonly role: string | null; readonly expiresAt: number }[]
 }
 
 const ROLE_LABELS: Readonly<Record<string, string>> = { contributor: 'Contributor', author: 'Author', editor: 'Editor', admin: 'Admin' }
@@ -51,8 +55,9 @@ ${v.users.map((u) => userRow(ctx, v, u))}
 </tbody>
 </table>
 <p class="hint">Contributors write drafts; authors also publish their own; editors publish and curate everything; admins also manage users, webhooks and settings. Deactivated users cannot log in and their API tokens stop working.</p>
-<section class="panel" aria-labelledby="new-user-title">
+${v.mailEnabled ? inviteSection(ctx, v, newError) : html`<section class="panel" aria-labelledby="new-user-title">
 <h2 id="new-user-title">Add a user</h2>
+<p class="notice">Mail is not configured (<code>SMTP_URL</code> and <code>MAIL_FROM</code>), so users cannot be invited by email: give them a first password here, or use <code>broadsheet user create</code>.</p>
 ${formAlert(newError, 'new-user-error')}
 <form method="post" action="/desk/users" class="grid-form">
 ${csrfField(ctx)}
@@ -62,5 +67,24 @@ ${select({ id: 'new-role', name: 'role', label: 'Role', value: v.values?.role ??
 ${input({ id: 'new-password', name: 'password', label: 'First password', type: 'password', required: true, maxlength: 256, autocomplete: 'new-password', hint: '12 to 256 characters; tell it to them in person, they change it under My account.' }, newError)}
 <div><button type="submit">Add user</button></div>
 </form>
-</section>`)
+</section>`}`)
+}
+
+/** With mail on: invite by email and role; the invitee chooses their own password through a link valid 72 hours. */
+function inviteSection(ctx: DeskContext, v: UsersView, error: FieldError | null): SafeHtml {
+  const pending = v.invitations ?? []
+  return html`<section class="panel" aria-labelledby="invite-title">
+<h2 id="invite-title">Invite a user</h2>
+<p class="hint">They get an email with a link to choose their password; it works once, for 72 hours. Inviting the same address again replaces the earlier link.</p>
+${formAlert(error, 'new-user-error')}
+<form method="post" action="/desk/users/invite" class="grid-form">
+${csrfField(ctx)}
+${input({ id: 'new-email', name: 'email', label: 'Email', type: 'email', value: v.values?.email ?? '', required: true, maxlength: 254, autocomplete: 'off' }, error)}
+${input({ id: 'new-name', name: 'name', label: 'Name (they may change it)', value: v.values?.name ?? '', maxlength: 200, autocomplete: 'off' }, error)}
+${select({ id: 'new-role', name: 'role', label: 'Role', value: v.values?.role ?? 'contributor', options: roleOptions }, error)}
+<div><button type="submit">Send invitation</button></div>
+</form>
+${pending.length ? html`<h3>Waiting for an answer</h3>
+<ul class="invitations">${pending.map((i) => html`<li><strong>${i.email}</strong>${i.name ? html` (${i.name})` : EMPTY}, ${ROLE_LABELS[i.role ?? ''] ?? i.role}: the link works until <time datetime="${new Date(i.expiresAt).toISOString()}">${formatDateTime(i.expiresAt, v.timeZone)}</time></li>`)}</ul>` : EMPTY}
+</section>`
 }

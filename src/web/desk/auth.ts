@@ -6,6 +6,7 @@ import { LoginThrottled, type ClientInfo } from '../../editorial/accounts.ts'
 import { loginPage, setupPage } from '../../render/desk/login-page.ts'
 import { addCookie, cookie, parseCookies, PRE_SESSION_COOKIE, requireUser, SESSION_COOKIE, SESSION_MAX_AGE_S, viewerOf } from '../viewer.ts'
 import { sendDeskPage, type DeskKit } from './desk.ts'
+import { deskPasswordLinkRoutes, PASSWORD_SET_NOTICES } from './password-links.ts'
 
 type Form = Record<string, string | undefined>
 
@@ -22,7 +23,9 @@ export function safeNext(value: unknown): string {
 
 const client = (req: FastifyRequest): ClientInfo => ({ ip: req.ip, userAgent: String(req.headers['user-agent'] ?? '') })
 
-const nextSchema = { type: 'object', properties: { next: { type: 'string', maxLength: 500 } }, additionalProperties: true } as const
+const nextSchema = {
+  type: 'object', properties: { next: { type: 'string', maxLength: 500 }, done: { type: 'string', enum: Object.keys(PASSWORD_SET_NOTICES) } }, additionalProperties: true,
+} as const
 
 export const deskAuthRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) => {
   const { accounts } = kit.services
@@ -61,10 +64,11 @@ export const deskAuthRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) 
     }
   })
 
-  app.get<{ Querystring: { next?: string } }>('/login', { schema: { querystring: nextSchema } }, async (req, reply) => {
+  app.get<{ Querystring: { next?: string; done?: string } }>('/login', { schema: { querystring: nextSchema } }, async (req, reply) => {
     if (viewerOf(req)) return reply.redirect(safeNext(req.query.next), 303)
     if (await accounts.needsSetup()) return reply.redirect('/desk/setup', 303)
-    return sendDeskPage(reply, 200, loginPage(await kit.context(req, await preSessionCsrf(req, reply)), { next: safeNext(req.query.next) }))
+    const notice = req.query.done ? PASSWORD_SET_NOTICES[req.query.done] ?? null : null
+    return sendDeskPage(reply, 200, loginPage(await kit.context(req, await preSessionCsrf(req, reply)), { next: safeNext(req.query.next), notice }))
   })
 
   app.post('/login', async (req, reply) => {
@@ -80,6 +84,8 @@ export const deskAuthRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) 
       return sendDeskPage(reply, status, loginPage(await kit.context(req, await preSessionCsrf(req, reply)), { error: err.message, values: { email }, next }))
     }
   })
+
+  await app.register(deskPasswordLinkRoutes(kit, preSessionCsrf))
 
   app.post('/logout', { preHandler: requireUser() }, async (req, reply) => {
     const viewer = viewerOf(req)!

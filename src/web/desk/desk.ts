@@ -27,9 +27,9 @@ import { deskRevisionRoutes } from './revisions.ts'
 const HTML = 'text/html; charset=utf-8'
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 /** Forms that are sent before there is a session: they use the signed pre-session cookie instead. */
-const PRE_SESSION_FORMS = new Set(['/desk/login', '/desk/setup'])
+const PRE_SESSION_FORMS = new Set(['/desk/login', '/desk/setup', '/desk/forgot', '/desk/password/:token'])
 
-export type DeskServices = Pick<Services, 'accounts' | 'site' | 'store' | 'config' | 'clock' | 'editing' | 'media' | 'curation' | 'taxonomyDesk' | 'bylines' | 'redirectDesk'>
+export type DeskServices = Pick<Services, 'accounts' | 'accountLinks' | 'site' | 'store' | 'config' | 'clock' | 'editing' | 'media' | 'curation' | 'taxonomyDesk' | 'bylines' | 'redirectDesk'>
 
 /** What the desk's route files share: services, the desk stylesheet, and page helpers. */
 export interface DeskKit {

@@ -10,6 +10,7 @@ import { sendDeskPage, type DeskKit } from './desk.ts'
 
 const DONE: Readonly<Record<string, string>> = {
   created: 'The user was added.',
+  invited: 'The invitation is on its way. The link in it works once, for 72 hours.',
   role: 'The role was changed.',
   deactivated: 'The user was deactivated, logged out everywhere, and their API tokens were revoked.',
   reactivated: 'The user was reactivated.',
@@ -19,12 +20,12 @@ const DONE: Readonly<Record<string, string>> = {
 const MANAGE = requireUser('users.manage')
 
 export const deskUserRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) => {
-  const { accounts, store, clock } = kit.services
+  const { accounts, accountLinks, store, clock } = kit.services
 
   async function render(req: FastifyRequest, reply: FastifyReply, status: number, extra: Partial<UsersView>) {
-    const [users, site] = await Promise.all([store.users.list(), kit.services.site.get()])
+    const [users, site, invitations] = await Promise.all([store.users.list(), kit.services.site.get(), accountLinks.mailEnabled ? accountLinks.pendingInvitations() : []])
     return sendDeskPage(reply, status, usersPage(await kit.context(req, await kit.csrfFor(req)), {
-      users, viewerId: viewerOf(req)!.user.id, timeZone: site.settings.timeZone, status: null, ...extra,
+      users, viewerId: viewerOf(req)!.user.id, timeZone: site.settings.timeZone, status: null, mailEnabled: accountLinks.mailEnabled, invitations, ...extra,
     }))
   }
 
@@ -40,6 +41,13 @@ export const deskUserRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) 
     const values = { name: formText(req.body, 'name', 300), email: formText(req.body, 'email', 300), role: formText(req.body, 'role', 20) }
     return attempt(() => accounts.createUser({ ...values, password: formText(req.body, 'password', 1024) }, viewerOf(req)),
       () => doneRedirect(reply, '/desk/users', 'created'),
+      (status, error) => render(req, reply, status, { error: { form: 'new', error }, values }))
+  })
+
+  app.post('/users/invite', { preHandler: MANAGE }, async (req, reply) => {
+    const values = { name: formText(req.body, 'name', 300), email: formText(req.body, 'email', 300), role: formText(req.body, 'role', 20) }
+    return attempt(() => accountLinks.invite(viewerOf(req)!, values),
+      () => doneRedirect(reply, '/desk/users', 'invited'),
       (status, error) => render(req, reply, status, { error: { form: 'new', error }, values }))
   })
 
