@@ -79,7 +79,7 @@ export function createServices({ store, config, clock, log }: ServiceDeps): Serv
   // Mail is written to the outbox by use-cases and sent by the mail-delivery job (composition.ts); off without SMTP_URL.
   const outgoing: Outgoing | null = config.mail && {
     letters, timeZone: config.timeZone, siteName: async () => (await site.get()).settings.name,
-    url: (path) => new URL(config.siteUrl.pathname + path, config.siteUrl).href,
+    url: (path) => `${config.siteUrl.origin}${config.siteUrl.pathname.replace(/\/+$/, '')}${path}`,
   }
   return { config, clock, store, site, reading, popular, search: createSearch({ store, site, reading }),
     feeds: createFeeds({ store, clock, site, reading }), sitemaps: createSitemaps({ store, clock, site }), contentApi: createContentApiReading({ store, site }),

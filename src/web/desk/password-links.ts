@@ -10,6 +10,11 @@ import { sendDeskPage, type DeskKit } from './desk.ts'
 /** What a used or expired link answers (410: it existed and is gone for good); an unknown one is 404. */
 const LINK_STATUS = { unknown: 404, used: 410, expired: 410 } as const
 
+// The token is in the path: no referrer may carry it anywhere. A route hook, so it runs after the app's security headers.
+const noReferrer = async (_req: FastifyRequest, reply: FastifyReply) => {
+  reply.header('referrer-policy', 'no-referrer')
+}
+
 const tokenParams = { type: 'object', properties: { token: { type: 'string', minLength: 1, maxLength: 100 } }, required: ['token'], additionalProperties: false } as const
 
 /** Where the login page goes after a password was set through a link; its message is keyed, never free text. */
@@ -41,9 +46,7 @@ export const deskPasswordLinkRoutes = (kit: DeskKit, preSessionCsrf: (req: Fasti
     return sendDeskPage(reply, 200, forgotSentPage(await page(req, reply), email.trim()))
   })
 
-  app.get<{ Params: { token: string } }>('/password/:token', { schema: { params: tokenParams } }, async (req, reply) => {
-    // The token is in the path: no referrer may carry it anywhere.
-    reply.header('referrer-policy', 'no-referrer')
+  app.get<{ Params: { token: string } }>('/password/:token', { schema: { params: tokenParams }, onSend: noReferrer }, async (req, reply) => {
     try {
       const link = await accountLinks.open(req.params.token)
       return sendDeskPage(reply, 200, setPasswordPage(await page(req, reply), { ...link, token: req.params.token, timeZone: config.timeZone }))
@@ -53,8 +56,7 @@ export const deskPasswordLinkRoutes = (kit: DeskKit, preSessionCsrf: (req: Fasti
     }
   })
 
-  app.post<{ Params: { token: string } }>('/password/:token', { schema: { params: tokenParams } }, async (req, reply) => {
-    reply.header('referrer-policy', 'no-referrer')
+  app.post<{ Params: { token: string } }>('/password/:token', { schema: { params: tokenParams }, onSend: noReferrer }, async (req, reply) => {
     const token = req.params.token
     const name = formText(req.body, 'name', 300)
     try {
