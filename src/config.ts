@@ -90,8 +90,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   })
 }
 
-// A display name (no quotes, angle brackets or line breaks) and an address, or a bare address.
-const MAIL_FROM = /^(?:[^"<>\r\n]{1,200} )?<[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+>$|^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/
+// A display name (plain or in double quotes, never a line break or an angle bracket) and an address, or a bare address.
+const MAIL_FROM = /^(?:(?:[^"<>\r\n]{1,200}|"[^"<>\r\n]{1,200}") )?<[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+>$|^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/
 
 function parseMail(rawUrl: string | undefined, rawFrom: string | undefined): MailConfig | null {
   const url = rawUrl?.trim() ?? ''

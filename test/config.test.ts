@@ -114,3 +114,19 @@ test('the demo is on by default for SQLite and off for PostgreSQL, where BROADSH
   assert.equal(loadConfig({ DATABASE_URL: 'postgres://db.internal/news' }).demo, false)
   assert.equal(loadConfig({ DATABASE_URL: 'postgres://db.internal/news', BROADSHEET_DEMO: '1' }).demo, true)
 })
+
+test('mail is off without SMTP_URL and MAIL_FROM, on with both; either alone, a bad scheme or a bad sender is refused', () => {
+  assert.equal(loadConfig({}).mail, null)
+  assert.deepEqual(loadConfig({ SMTP_URL: 'smtp://user:secret@mail.example:587', MAIL_FROM: 'Newsroom <desk@news.example>' }).mail,
+    { url: 'smtp://user:secret@mail.example:587', from: 'Newsroom <desk@news.example>' })
+  assert.equal(loadConfig({ SMTP_URL: 'smtps://mail.example', MAIL_FROM: 'desk@news.example' }).mail?.from, 'desk@news.example')
+  assert.equal(loadConfig({ SMTP_URL: 'smtps://mail.example', MAIL_FROM: '"The Ledger, Desk" <desk@news.example>' }).mail?.from, '"The Ledger, Desk" <desk@news.example>')
+  assertRejects({ SMTP_URL: 'smtp://mail.example' }, 'MAIL_FROM')
+  assertRejects({ MAIL_FROM: 'desk@news.example' }, 'SMTP_URL')
+  for (const url of ['http://mail.example', 'mail.example:25', 'smtp://', 'smtp://:25']) assertRejects({ SMTP_URL: url, MAIL_FROM: 'desk@news.example' }, 'SMTP_URL')
+  for (const from of ['desk', 'Desk <desk>', 'a\nBcc: x@y.z <desk@news.example>', 'desk@news.example\r\nBcc: x@y.z', 'Desk <desk@news.example> <x@y.z>']) {
+    assertRejects({ SMTP_URL: 'smtp://mail.example', MAIL_FROM: from }, 'MAIL_FROM')
+  }
+  // A URL that does not parse may still hold a password: the message never repeats it.
+  assert.throws(() => loadConfig({ SMTP_URL: 'smtp://user:hunter2@[bad', MAIL_FROM: 'desk@news.example' }), (err: Error) => !err.message.includes('hunter2'))
+})

@@ -32,6 +32,8 @@ export async function startSmtp(t: TestContext): Promise<TestSmtp> {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // Pooled client connections may still be open when the test ends: do not wait the default 30 s for them.
+    closeTimeout: 100,
     onRcptTo(_address, _session, callback) {
       if (refusals.n > 0) {
         refusals = { n: refusals.n - 1, code: refusals.code }
