@@ -88,6 +88,7 @@ const MATRIX: readonly Row[] = [
   ['create a section', 'desk form', (c) => c.desk('/desk/sections', { name: `Section ${c.role}`, slug: `section-${c.role}` }), 0, EDITORS],
   ['change settings', 'desk form', (c) => c.desk('/desk/settings', {}), 0, ADMINS],
   ['create a user', 'desk form', (c) => c.desk('/desk/users', { email: `new-${c.role}@news.example`, name: 'New', role: 'author' }), 0, ADMINS],
+  ['invite a user', 'desk form', (c) => c.desk('/desk/users/invite', { email: `invited-${c.role}@news.example`, name: 'New', role: 'author' }), 0, ADMINS],
   ['add a webhook', 'desk form', (c) => c.desk('/desk/webhooks', { url: 'https://hooks.example/x', events: 'article.published' }), 0, ADMINS],
   ['create an API token', 'desk form', (c) => c.desk('/desk/account/tokens', { name: `token ${c.role}` }), 0, ALL],
 ]

@@ -12,7 +12,7 @@ test('an invitation names the inviter, the role and the deadline in both parts, 
   assert.equal(m.kind, 'invitation')
   assert.equal(m.subject, 'You are invited to the The <Caspian> Ledger desk')
   assert.match(m.text, /Olga & Co has invited you to the desk of The <Caspian> Ledger as an editor\./)
-  assert.match(m.text, /until 30 November 2026 at 14:00/)
+  assert.match(m.text, /until 30 November 2026 at 14:00 \(Asia\/Almaty\)/)
   assert.ok(m.text.includes('https://news.example/desk/password/abc'))
   assert.ok(m.html.includes('Olga &amp; Co has invited you to the desk of The &lt;Caspian&gt; Ledger as an editor.'))
   assert.ok(m.html.includes('href="https://news.example/desk/password/abc"'))

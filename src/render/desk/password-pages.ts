@@ -61,8 +61,8 @@ export function setPasswordPage(ctx: DeskContext, v: SetPasswordView): SafeHtml 
   const error = v.error?.message ?? null
   return deskLayout(ctx, title, html`<section class="card" aria-labelledby="set-title">
 <h1 id="set-title">${title}</h1>
-<p>${invite ? 'Choose the password of your new account' : 'Choose a new password for'} <strong>${v.email}</strong>.
-This link works once, until ${formatDateTime(v.expiresAt, v.timeZone)}.</p>
+<p>${invite ? 'Choose a password for your new account' : 'Choose a new password for'} <strong>${v.email}</strong>.
+This link works once, until ${formatDateTime(v.expiresAt, v.timeZone)} (${v.timeZone}).</p>
 ${invite ? EMPTY : html`<p class="hint">Saving it logs you out everywhere and revokes your API tokens.</p>`}
 ${alert(error)}
 <form method="post" action="/desk/password/${v.token}"${described(error)}>

@@ -34,7 +34,7 @@ const message = (kind: string, to: string, subject: string, text: string, htmlBo
 export const letters: Letters = {
   invitation(v) {
     const role = ROLE_NAMES[v.role] ?? v.role
-    const until = formatDateTime(v.expiresAt, v.timeZone)
+    const until = `${formatDateTime(v.expiresAt, v.timeZone)} (${v.timeZone})`
     const subject = `You are invited to the ${v.siteName} desk`
     const footer = `If you did not expect this invitation, ignore this message: nothing happens unless the link is used.`
     return message('invitation', v.to, subject,
@@ -47,7 +47,7 @@ ${button(v.link, 'Choose your password')}
   },
 
   passwordReset(v) {
-    const until = formatDateTime(v.expiresAt, v.timeZone)
+    const until = `${formatDateTime(v.expiresAt, v.timeZone)} (${v.timeZone})`
     const subject = `Reset your ${v.siteName} desk password`
     const footer = 'If you did not ask for this, ignore this message: your password stays as it is.'
     return message('password-reset', v.to, subject,

@@ -46,7 +46,7 @@ forEachEngine('forgot password answers the same page for a known and an unknown 
   assert.equal(smtp.messages.length, 1)
   assert.equal(smtp.to(OWNER.email).length, 1)
   assert.equal(smtp.messages[0]!.subject, 'Reset your Broadsheet desk password')
-  assert.match(smtp.messages[0]!.text ?? '', /Hello Olga Owner,[\s\S]*until 27 November 2026 at 10:00/)
+  assert.match(smtp.messages[0]!.text ?? '', /Hello Olga Owner,[\s\S]*until 27 November 2026 at 10:00 \(UTC\)/)
 })
 
 forEachEngine('a reset link sets a new password once, within the hour, and ends the sessions and API tokens of the account', async (t, engine) => {
