@@ -32,7 +32,7 @@ Commands:
   help                show this help
 
 Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, SITE_URL,
-SITE_TIMEZONE, LOG_LEVEL, TRUST_PROXY, BROADSHEET_DEMO. See README.md.`
+SITE_TIMEZONE, LOG_LEVEL, TRUST_PROXY, BROADSHEET_DEMO, SMTP_URL and MAIL_FROM (mail). See README.md.`
 
 const start: Command = async (args, env, deps) => {
   const { values } = parseArgs({ args, options: { 'no-demo': { type: 'boolean' }, demo: { type: 'boolean' } }, strict: true, allowPositionals: false })
