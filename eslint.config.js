@@ -14,7 +14,7 @@ const forbid = (folders, packages = []) => ['error', {
   ],
 }]
 
-const ABOVE_STORE = ['editorial', 'reading', 'related', 'search', 'popular', 'media', 'importers', 'render', 'web', 'jobs', 'cli']
+const ABOVE_STORE = ['editorial', 'accounts', 'mail', 'reading', 'related', 'search', 'popular', 'media', 'importers', 'render', 'web', 'jobs', 'cli']
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'bench/results/', 'public/', 'client/dist/'] },
@@ -42,10 +42,12 @@ export default tseslint.config(
   { files: ['src/domain/**/*.ts'], rules: { 'no-restricted-imports': forbid(['content', 'store', ...ABOVE_STORE], [...DRIVERS, ...HTTP, 'node:*']) } },
   { files: ['src/content/**/*.ts'], rules: { 'no-restricted-imports': forbid(['store', ...ABOVE_STORE], [...DRIVERS, ...HTTP]) } },
   { files: ['src/store/**/*.ts'], rules: { 'no-restricted-imports': forbid(ABOVE_STORE, HTTP) } },
-  { files: ['src/search/**/*.ts', 'src/popular/**/*.ts', 'src/media/**/*.ts'], rules: { 'no-restricted-imports': forbid(['editorial', 'reading', 'related', 'importers', 'render', 'web', 'jobs', 'cli'], [...DRIVERS, ...HTTP]) } },
-  { files: ['src/related/**/*.ts'], rules: { 'no-restricted-imports': forbid(['editorial', 'reading', 'importers', 'render', 'web', 'jobs', 'cli'], [...DRIVERS, ...HTTP]) } },
-  { files: ['src/editorial/**/*.ts', 'src/reading/**/*.ts', 'src/importers/**/*.ts'], rules: { 'no-restricted-imports': forbid(['render', 'web', 'jobs', 'cli'], [...DRIVERS, ...HTTP]) } },
-  { files: ['src/render/**/*.ts'], rules: { 'no-restricted-imports': forbid(['store', 'editorial', 'reading', 'related', 'search', 'popular', 'media', 'importers', 'web', 'jobs', 'cli'], [...DRIVERS, ...HTTP, 'node:*']) } },
+  { files: ['src/search/**/*.ts', 'src/popular/**/*.ts', 'src/media/**/*.ts'], rules: { 'no-restricted-imports': forbid(['editorial', 'accounts', 'mail', 'reading', 'related', 'importers', 'render', 'web', 'jobs', 'cli'], [...DRIVERS, ...HTTP]) } },
+  { files: ['src/related/**/*.ts'], rules: { 'no-restricted-imports': forbid(['editorial', 'accounts', 'mail', 'reading', 'importers', 'render', 'web', 'jobs', 'cli'], [...DRIVERS, ...HTTP]) } },
+  { files: ['src/editorial/**/*.ts', 'src/accounts/**/*.ts', 'src/reading/**/*.ts', 'src/importers/**/*.ts'], rules: { 'no-restricted-imports': forbid(['render', 'web', 'jobs', 'cli'], [...DRIVERS, ...HTTP]) } },
+  { files: ['src/render/**/*.ts'], rules: { 'no-restricted-imports': forbid(['store', 'editorial', 'accounts', 'reading', 'related', 'search', 'popular', 'media', 'importers', 'web', 'jobs', 'cli'], [...DRIVERS, ...HTTP, 'node:*']) } },
+  // mail is a transport: it sends what the use-cases wrote to the outbox and knows no store or page.
+  { files: ['src/mail/**/*.ts'], rules: { 'no-restricted-imports': forbid(['store', ...ABOVE_STORE.filter((f) => f !== 'mail')], [...DRIVERS, ...HTTP]) } },
   { files: ['src/web/**/*.ts'], rules: { 'no-restricted-imports': forbid(['jobs', 'cli'], DRIVERS) } },
   { files: ['src/jobs/**/*.ts'], rules: { 'no-restricted-imports': forbid(['web', 'cli', 'render'], [...DRIVERS, ...HTTP]) } },
   { files: ['src/cli/**/*.ts'], rules: { 'no-restricted-imports': forbid(['web', 'jobs', 'render'], [...DRIVERS, ...HTTP]) } },
