@@ -7,6 +7,7 @@ import path from 'node:path'
 import { loadConfig } from '../../src/config.ts'
 import { openStore } from '../../src/store/store.ts'
 import { FIXTURE, fixtureText } from '../importers/wordpress/fixtures.ts'
+import { ghostExport } from '../importers/ghost/fixtures.ts'
 import { runBroadsheet, tempDir } from '../support/processes.ts'
 
 
@@ -78,4 +79,33 @@ test('unknown flags and a missing file argument exit 2 with one line; a file tha
   const missing = runBroadsheet(['import', 'wordpress', path.join(dir, 'nope.xml')], { DATA_DIR: dir })
   assert.equal(missing.code, 1)
   assert.match(missing.stderr, /nope\.xml: no such file/)
+})
+
+test('`import ghost FILE --site-url URL` imports posts and pages, prints the report and progress, and a second run skips everything', async (t) => {
+  const dir = await tempDir(t)
+  const file = path.join(dir, 'ghost.json')
+  await writeFile(file, JSON.stringify(ghostExport(5)))
+  const json = path.join(dir, 'report.json')
+  const res = runBroadsheet(['import', 'ghost', file, '--site-url', 'https://steppe.example/', '--report', json], { DATA_DIR: dir })
+  assert.equal(res.code, 0, res.stderr)
+  assert.match(res.stdout, /^ghost import of https:\/\/steppe\.example\narticles: 5 imported, 0 updated, 0 skipped, 1 refused\npages: 1 imported/)
+  assert.match(res.stdout, /needs html/)
+  assert.match(res.stderr, /^5 articles, \d+\/s, 100% of the file/m)
+  const report = JSON.parse(await readFile(json, 'utf8')) as { pages: unknown; source: { site: string } }
+  assert.deepEqual(report.pages, { imported: 1, updated: 0, skipped: 0, refused: 0 })
+  assert.equal(await liveCount(dir), 2)
+  const again = runBroadsheet(['import', 'ghost', file, '--site-url', 'https://steppe.example'], { DATA_DIR: dir })
+  assert.equal(again.code, 0, again.stderr)
+  assert.match(again.stdout, /articles: 0 imported, 0 updated, 5 skipped, 1 refused\npages: 0 imported, 0 updated, 1 skipped/)
+})
+
+test('a WordPress file given to the Ghost importer says which importer reads it; a bad --site-url exits 2', async (t) => {
+  const dir = await tempDir(t)
+  const res = runBroadsheet(['import', 'ghost', FIXTURE], { DATA_DIR: dir })
+  assert.equal(res.code, 1)
+  assert.match(res.stderr, /WordPress export \(WXR\), not a Ghost export \(JSON\): use `broadsheet import wordpress FILE\.xml`/)
+  const bad = runBroadsheet(['import', 'ghost', FIXTURE, '--site-url', 'ftp://x'], { DATA_DIR: dir })
+  assert.equal(bad.code, 2)
+  assert.match(bad.stderr, /--site-url must be an http\(s\) address/)
+  assert.equal(runBroadsheet(['import', 'wordpress', FIXTURE, '--site-url', 'https://x.example'], { DATA_DIR: dir }).code, 2, 'a Ghost flag is not a WordPress one')
 })

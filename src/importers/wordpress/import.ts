@@ -2,10 +2,8 @@
 
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import { plainText } from '../../content/excerpt.ts'
 import type { ImportActor, Importing } from '../../editorial/importing.ts'
-import { importInBatches, type PreparedItem } from '../bulk-import.ts'
-import { contentHash } from '../import-item.ts'
+import { importInBatches, prepare, refuse, type PreparedItem } from '../bulk-import.ts'
 import { countIn, emptyReport, listIn, type ImportReport } from '../import-report.ts'
 import { mapItem, newContext, type WxrContext } from './mapping.ts'
 import { parseWxr } from './wxr-parser.ts'
@@ -52,19 +50,13 @@ async function* preparedItems(file: string, report: ImportReport, timeZone: stri
         if (r.item.comments) countIn(report.notImported, 'comments', r.item.comments)
         const mapped = mapItem(r.item, ctx)
         if (mapped.kind === 'other') countIn(report.notImported, mapped.what)
-        else if (mapped.kind === 'refused') {
-          report.articles.refused++
-          listIn(report, report.refusals, { item: mapped.item, oldUrl: mapped.oldUrl, reason: mapped.reason })
-        } else {
-          const a = mapped.article
-          const named = (reason: string) => ({ item: a.title, oldUrl: a.oldUrl, reason })
-          if (mapped.drafted) listIn(report, report.drafted, named(mapped.drafted))
-          for (const note of mapped.notes) listIn(report, report.notes, named(note))
+        else if (mapped.kind === 'refused') refuse(report, mapped)
+        else {
           for (const [name, n] of mapped.content.converted) countIn(report.altered.shortcodesConverted, name, n)
           for (const [name, n] of mapped.content.kept) countIn(report.altered.shortcodesKept, name, n)
           for (const id of mapped.content.galleryIds) listIn(report, report.altered.galleryIdsUnresolved, id)
           report.altered.imagesLeftRemote += mapped.content.remoteImages.length
-          yield { article: a, hash: contentHash(a, MAPPING_VERSION), label: plainText(a.title) || `post ${a.sourceId}` }
+          yield prepare(report, mapped.article, MAPPING_VERSION, mapped)
         }
       }
     }
