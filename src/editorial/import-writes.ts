@@ -176,7 +176,7 @@ export async function writeImportItem(b: BatchContext, a: ImportArticle, hash: s
 
   const input: CleanArticleInput = {
     title: a.title, slug, standfirst: a.standfirst, bodyHtml: body, section, genre: a.genre, language, tags, authors,
-    seoTitle: a.seoTitle, seoDescription: a.seoDescription, editorsChoiceRank: a.editorsChoice ? STICKY_RANK : null,
+    seoTitle: a.seoTitle, seoDescription: a.seoDescription, editorsChoiceRank: a.editorsChoice ? STICKY_RANK : null, heroMediaId: a.heroMediaId ?? null,
     origin: { system: b.source.system, id: `${b.source.site}#${a.sourceId}` },
   }
   let id: number

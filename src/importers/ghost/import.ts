@@ -7,6 +7,7 @@ import type { ImportSource, ImportTerm } from '../../editorial/import-input.ts'
 import type { PageImporting } from '../../editorial/import-pages.ts'
 import { importInBatches, prepare, recordOutcome, refuse, type PreparedItem } from '../bulk-import.ts'
 import { contentHash } from '../import-item.ts'
+import { createMediaImport, type MediaImport, type MediaSetup } from '../media-import.ts'
 import { countIn, emptyReport, listIn, type ImportReport } from '../import-report.ts'
 import { GhostExportError, readGhostExport, type GhostExport } from './ghost-export.ts'
 import { mapPost, newAddresses, resolver, type GhostContext, type MappedPost } from './mapping.ts'
@@ -31,6 +32,8 @@ export interface GhostImportOptions {
 export interface GhostImportDeps {
   readonly importing: Importing
   readonly pages: PageImporting
+  /** Bring images into the media library; without it they stay at the old site's addresses. */
+  readonly media?: MediaSetup
 }
 
 /** The source's name on later runs: its address when given, else its title (an export does not carry its address). */
@@ -38,9 +41,10 @@ const siteOf = (data: GhostExport, siteUrl: string | null): string => siteUrl ??
 
 const IMG = /<img\b[^>]*?\bsrc\s*=\s*["']?((?:https?:\/\/|\/content\/)[^"'\s>]+)/gi
 
-function noteMapped(report: ImportReport, m: Extract<MappedPost, { kind: 'article' | 'page' }>, html: string, hero: boolean): void {
+/** Counts the cards left out, and the images left remote when they are not imported. */
+function noteMapped(report: ImportReport, m: Extract<MappedPost, { kind: 'article' | 'page' }>, html: string, hero: boolean, media: MediaImport | null): void {
   for (const card of m.unknownCards) countIn(report.notImported, `mobiledoc cards (${card})`)
-  report.altered.imagesLeftRemote += [...html.matchAll(IMG)].length + (hero ? 1 : 0)
+  if (!media) report.altered.imagesLeftRemote += [...html.matchAll(IMG)].length + (hero ? 1 : 0)
 }
 
 function reportTags(report: ImportReport, data: GhostExport): void {
@@ -78,6 +82,7 @@ export async function importGhost(deps: GhostImportDeps, o: GhostImportOptions):
   const ctx: GhostContext = { data, siteUrl: o.siteUrl, sections, defaultSection }
   const links = resolver(newAddresses(ctx))
   reportTags(report, data)
+  const media = deps.media ? createMediaImport({ ...deps.media, actor: o.actor, source: () => source, dryRun: o.dryRun, report }) : null
 
   const total = data.posts.length
   let seen = 0
@@ -92,8 +97,8 @@ export async function importGhost(deps: GhostImportDeps, o: GhostImportOptions):
         else recordOutcome(report, report.pages, { label: m.item, oldUrl: m.oldUrl, bodyHtml: '' }, { outcome: 'refused', reason: m.reason, notes: [], sanitizedBody: null })
       } else if (m.kind === 'page') pages.push(m)
       else {
-        noteMapped(report, m, m.article.bodyHtml, !!m.article.hero)
-        yield prepare(report, m.article, MAPPING_VERSION, m)
+        noteMapped(report, m, m.article.bodyHtml, !!m.article.hero, media)
+        yield prepare(report, media ? await media.article(m.article) : m.article, MAPPING_VERSION, m)
       }
     }
   }
@@ -103,9 +108,10 @@ export async function importGhost(deps: GhostImportDeps, o: GhostImportOptions):
   })
   // Pages are few and written last, one transaction each.
   for (const m of pages) {
-    noteMapped(report, m, m.page.bodyHtml, false)
-    const r = await deps.pages.writePage(o.actor, source, m.page, contentHash(m.page, MAPPING_VERSION), { dryRun: o.dryRun })
-    recordOutcome(report, report.pages, { label: m.page.title, oldUrl: m.page.oldUrl, bodyHtml: m.page.bodyHtml }, r)
+    noteMapped(report, m, m.page.bodyHtml, false, media)
+    const page = media ? { ...m.page, bodyHtml: await media.body(m.page.bodyHtml, m.page.title) } : m.page
+    const r = await deps.pages.writePage(o.actor, source, page, contentHash(page, MAPPING_VERSION), { dryRun: o.dryRun })
+    recordOutcome(report, report.pages, { label: page.title, oldUrl: page.oldUrl, bodyHtml: page.bodyHtml }, r)
   }
   return report
 }

@@ -3,7 +3,9 @@
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import type { ImportActor, Importing } from '../../editorial/importing.ts'
+import { plainText } from '../../content/excerpt.ts'
 import { importInBatches, prepare, refuse, type PreparedItem } from '../bulk-import.ts'
+import { createMediaImport, type MediaImport, type MediaSetup } from '../media-import.ts'
 import { countIn, emptyReport, listIn, type ImportReport } from '../import-report.ts'
 import { mapItem, newContext, type WxrContext } from './mapping.ts'
 import { parseWxr } from './wxr-parser.ts'
@@ -19,12 +21,14 @@ export interface WordPressImportOptions {
   /** The site's time zone, for local dates that have no GMT twin. */
   readonly timeZone: string
   readonly batchSize?: number
+  /** Bring attachments and body images into the media library; without it they stay at the old site's addresses. */
+  readonly media?: MediaSetup
   /** Called after each batch: articles handled so far, and how far through the file the parser is (0–1). */
   readonly onProgress?: (done: number, fraction: number) => void
 }
 
 /** The file's records turned into prepared articles; everything else is counted in the report on the way. */
-async function* preparedItems(file: string, report: ImportReport, timeZone: string, bytes: { read: number }): AsyncGenerator<PreparedItem> {
+async function* preparedItems(file: string, report: ImportReport, timeZone: string, bytes: { read: number }, media: MediaImport | null): AsyncGenerator<PreparedItem> {
   const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 })
   const chunks = (async function* () {
     for await (const chunk of stream) {
@@ -49,14 +53,17 @@ async function* preparedItems(file: string, report: ImportReport, timeZone: stri
       } else if (r.kind === 'item') {
         if (r.item.comments) countIn(report.notImported, 'comments', r.item.comments)
         const mapped = mapItem(r.item, ctx)
-        if (mapped.kind === 'other') countIn(report.notImported, mapped.what)
+        if (media && r.item.postType === 'attachment' && r.item.attachmentUrl) {
+          const alt = r.item.meta.get('_wp_attachment_image_alt') ?? ''
+          await media.image(r.item.attachmentUrl, { alt: plainText(alt), caption: r.item.excerpt }, plainText(r.item.title) || `attachment ${r.item.postId}`)
+        } else if (mapped.kind === 'other') countIn(report.notImported, mapped.what)
         else if (mapped.kind === 'refused') refuse(report, mapped)
         else {
           for (const [name, n] of mapped.content.converted) countIn(report.altered.shortcodesConverted, name, n)
           for (const [name, n] of mapped.content.kept) countIn(report.altered.shortcodesKept, name, n)
           for (const id of mapped.content.galleryIds) listIn(report, report.altered.galleryIdsUnresolved, id)
-          report.altered.imagesLeftRemote += mapped.content.remoteImages.length
-          yield prepare(report, mapped.article, MAPPING_VERSION, mapped)
+          if (!media) report.altered.imagesLeftRemote += mapped.content.remoteImages.length
+          yield prepare(report, media ? await media.article(mapped.article) : mapped.article, MAPPING_VERSION, mapped)
         }
       }
     }
@@ -73,10 +80,12 @@ export async function importWordPress(importing: Importing, o: WordPressImportOp
   const report = emptyReport({ system: 'wordpress', site: '', file: o.file }, o.dryRun)
   const size = (await stat(o.file)).size
   const bytes = { read: 0 }
-  const items = preparedItems(o.file, report, o.timeZone, bytes)
+  const source = { system: 'wordpress', get site() { return report.source.site } }
+  const media = o.media ? createMediaImport({ ...o.media, actor: o.actor, source: () => source, dryRun: o.dryRun, report }) : null
+  const items = preparedItems(o.file, report, o.timeZone, bytes, media)
   try {
     await importInBatches(importing, items, {
-      actor: o.actor, source: { system: 'wordpress', get site() { return report.source.site } }, dryRun: o.dryRun, report,
+      actor: o.actor, source, dryRun: o.dryRun, report,
       ...(o.batchSize !== undefined && { batchSize: o.batchSize }),
       onProgress: (done) => o.onProgress?.(done, size ? bytes.read / size : 1),
     })

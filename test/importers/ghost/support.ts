@@ -5,17 +5,39 @@ import { createImporting, type ImportActor } from '../../../src/editorial/import
 import { createPageImporting } from '../../../src/editorial/import-pages.ts'
 import { importGhost, type GhostImportOptions } from '../../../src/importers/ghost/import.ts'
 import type { ImportReport } from '../../../src/importers/import-report.ts'
+import type { TestContext } from 'node:test'
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { createMediaLibrary } from '../../../src/media/library.ts'
+import { createMediaImporting } from '../../../src/editorial/import-media.ts'
+import { createImageSource, type ImageSourceOptions } from '../../../src/importers/media-fetch.ts'
+import type { MediaSetup } from '../../../src/importers/media-import.ts'
 
 export const NOW = Date.UTC(2026, 10, 27, 9)
 export const SYSTEM: ImportActor = { kind: 'system', name: 'test' }
 
 /** Imports `file` into `store` as the command line would, in batches of 2 (small, so batches matter). */
-export function runGhostImport(store: Store, file: string, opts: Partial<Omit<GhostImportOptions, 'file'>> = {}): Promise<ImportReport> {
+export function runGhostImport(store: Store, file: string, opts: Partial<Omit<GhostImportOptions, 'file'>> & { media?: MediaSetup } = {}): Promise<ImportReport> {
   const clock = { now: () => NOW }
   const siteLanguage = async () => 'en'
   const importing = createImporting({ store, clock, siteLanguage })
   const pages = createPageImporting({ store, clock, siteLanguage, authorize: importing.authorize })
-  return importGhost({ importing, pages }, { file, actor: SYSTEM, dryRun: false, siteUrl: null, batchSize: 2, ...opts })
+  const { media, ...rest } = opts
+  return importGhost({ importing, pages, ...(media && { media }) }, { file, actor: SYSTEM, dryRun: false, siteUrl: null, batchSize: 2, ...rest })
+}
+
+/** Images brought into a media library in a temp folder, fetched (or read from `mediaDir`) by the rules of `source`. */
+export async function mediaSetup(t: TestContext, store: Store, source: Partial<ImageSourceOptions> = {}): Promise<MediaSetup> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-media-'))
+  t.after(() => rm(dir, { recursive: true, force: true }))
+  const clock = { now: () => NOW }
+  const library = createMediaLibrary({ store, clock, mediaDir: dir })
+  const { authorize } = createImporting({ store, clock, siteLanguage: async () => 'en' })
+  return {
+    media: createMediaImporting({ store, clock, library, authorize }),
+    fetch: createImageSource({ mediaDir: null, allowPrivate: true, connectTimeoutMs: 2000, readTimeoutMs: 2000, ...source }),
+  }
 }
 
 /** The id of the article imported from Ghost post `postId` of `site`. */
