@@ -22,6 +22,9 @@ export interface MediaImportOptions {
   readonly concurrency?: number
 }
 
+/** Articles whose images are being fetched while earlier ones wait to be written: enough to keep 4 fetches busy. */
+export const LOOKAHEAD = 8
+
 /** What an importer needs to bring images in: the use-case that stores them and the way to get their bytes. */
 export interface MediaSetup {
   readonly media: MediaImporting

@@ -135,3 +135,39 @@ test('an image address maps to its file under --media-dir, never outside it; Gho
   assert.equal(localFileOf('https://x.example/wp-content/uploads/..%2F..%2Fetc/passwd', '/m'), null)
   assert.equal(localFileOf('https://x.example/images/x.jpg', '/m'), null)
 })
+
+/** The Ghost 5 export with `n` more published posts, each with a feature image of its own. */
+function withManyImages(n: number, image: (i: number) => string): string {
+  const data = (ghostExport(5) as { db: [{ data: { posts: Record<string, unknown>[] } }] }).db[0].data
+  for (let i = 0; i < n; i++) {
+    data.posts.push({ id: id(900 + i), uuid: `uuid-${i}`, title: `Extra ${i}`, slug: `extra-${i}`, html: '<p>x</p>', type: 'post', status: 'published',
+      visibility: 'public', published_at: '2022-01-01T00:00:00.000Z', updated_at: '2022-01-01T00:00:00.000Z', feature_image: image(i) })
+  }
+  return JSON.stringify({ db: [{ meta: { version: '5.0.0' }, data }] })
+}
+
+forEachDatabase('images are fetched four at a time across articles, and one that never answers times out', async (store, t) => {
+  let active = 0, most = 0
+  const png = await pngImage(8, 8)
+  const server = http.createServer((req, res) => {
+    if (req.url === '/content/images/silent.png') return // never answers: the read timeout ends it
+    active++
+    most = Math.max(most, active)
+    setTimeout(() => {
+      active--
+      res.writeHead(200, { 'content-type': 'image/png' }).end(png)
+    }, 60)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  t.after(() => new Promise<void>((resolve) => {
+    server.closeAllConnections()
+    server.close(() => resolve())
+  }))
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const text = withManyImages(12, (i) => (i === 5 ? '__GHOST_URL__/content/images/silent.png' : `__GHOST_URL__/content/images/extra-${i}.png`))
+  const report = await runGhostImport(store, await ghostFile(t, text), { siteUrl: url, media: await mediaSetup(t, store, { readTimeoutMs: 1500 }) })
+  assert.equal(report.articles.imported, 17)
+  assert.equal(most, 4, 'never more than four at once, and as many as that')
+  assert.deepEqual(report.mediaFailures.filter((f) => f.oldUrl.endsWith('silent.png')).map((f) => f.reason), ['no answer for 1500 ms'])
+  assert.equal(report.media.imported, 11 + 3, JSON.stringify(report.mediaFailures))
+})

@@ -7,7 +7,8 @@ import type { ImportSource, ImportTerm } from '../../editorial/import-input.ts'
 import type { PageImporting } from '../../editorial/import-pages.ts'
 import { importInBatches, prepare, recordOutcome, refuse, type PreparedItem } from '../bulk-import.ts'
 import { contentHash } from '../import-item.ts'
-import { createMediaImport, type MediaImport, type MediaSetup } from '../media-import.ts'
+import { createMediaImport, LOOKAHEAD, type MediaImport, type MediaSetup } from '../media-import.ts'
+import { inOrder } from '../media-fetch.ts'
 import { countIn, emptyReport, listIn, type ImportReport } from '../import-report.ts'
 import { GhostExportError, readGhostExport, type GhostExport } from './ghost-export.ts'
 import { mapPost, newAddresses, resolver, type GhostContext, type MappedPost } from './mapping.ts'
@@ -87,7 +88,7 @@ export async function importGhost(deps: GhostImportDeps, o: GhostImportOptions):
   const total = data.posts.length
   let seen = 0
   const pages: Extract<MappedPost, { kind: 'page' }>[] = []
-  const articles = async function* (): AsyncGenerator<PreparedItem> {
+  const articles = async function* (): AsyncGenerator<() => Promise<PreparedItem>> {
     for (const post of data.posts) {
       seen++
       const m = mapPost(post, ctx, links)
@@ -98,11 +99,11 @@ export async function importGhost(deps: GhostImportDeps, o: GhostImportOptions):
       } else if (m.kind === 'page') pages.push(m)
       else {
         noteMapped(report, m, m.article.bodyHtml, !!m.article.hero, media)
-        yield prepare(report, media ? await media.article(m.article) : m.article, MAPPING_VERSION, m)
+        yield async () => prepare(report, media ? await media.article(m.article) : m.article, MAPPING_VERSION, m)
       }
     }
   }
-  await importInBatches(deps.importing, articles(), {
+  await importInBatches(deps.importing, inOrder(articles(), LOOKAHEAD), {
     actor: o.actor, source, dryRun: o.dryRun, report, ...(o.batchSize !== undefined && { batchSize: o.batchSize }),
     onProgress: (done) => o.onProgress?.(done, total ? seen / total : 1),
   })

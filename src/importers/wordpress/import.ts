@@ -5,7 +5,8 @@ import { stat } from 'node:fs/promises'
 import type { ImportActor, Importing } from '../../editorial/importing.ts'
 import { plainText } from '../../content/excerpt.ts'
 import { importInBatches, prepare, refuse, type PreparedItem } from '../bulk-import.ts'
-import { createMediaImport, type MediaImport, type MediaSetup } from '../media-import.ts'
+import { createMediaImport, LOOKAHEAD, type MediaImport, type MediaSetup } from '../media-import.ts'
+import { inOrder } from '../media-fetch.ts'
 import { countIn, emptyReport, listIn, type ImportReport } from '../import-report.ts'
 import { mapItem, newContext, type WxrContext } from './mapping.ts'
 import { parseWxr } from './wxr-parser.ts'
@@ -28,7 +29,7 @@ export interface WordPressImportOptions {
 }
 
 /** The file's records turned into prepared articles; everything else is counted in the report on the way. */
-async function* preparedItems(file: string, report: ImportReport, timeZone: string, bytes: { read: number }, media: MediaImport | null): AsyncGenerator<PreparedItem> {
+async function* preparedItems(file: string, report: ImportReport, timeZone: string, bytes: { read: number }, media: MediaImport | null): AsyncGenerator<() => Promise<PreparedItem | null>> {
   const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 })
   const chunks = (async function* () {
     for await (const chunk of stream) {
@@ -54,8 +55,12 @@ async function* preparedItems(file: string, report: ImportReport, timeZone: stri
         if (r.item.comments) countIn(report.notImported, 'comments', r.item.comments)
         const mapped = mapItem(r.item, ctx)
         if (media && r.item.postType === 'attachment' && r.item.attachmentUrl) {
-          const alt = r.item.meta.get('_wp_attachment_image_alt') ?? ''
-          await media.image(r.item.attachmentUrl, { alt: plainText(alt), caption: r.item.excerpt }, plainText(r.item.title) || `attachment ${r.item.postId}`)
+          const { attachmentUrl, meta, excerpt, title, postId } = r.item
+          // Fetched alongside the articles (the look-ahead below), not one after another.
+          yield async () => {
+            await media.image(attachmentUrl, { alt: plainText(meta.get('_wp_attachment_image_alt') ?? ''), caption: excerpt }, plainText(title) || `attachment ${postId}`)
+            return null
+          }
         } else if (mapped.kind === 'other') countIn(report.notImported, mapped.what)
         else if (mapped.kind === 'refused') refuse(report, mapped)
         else {
@@ -63,13 +68,18 @@ async function* preparedItems(file: string, report: ImportReport, timeZone: stri
           for (const [name, n] of mapped.content.kept) countIn(report.altered.shortcodesKept, name, n)
           for (const id of mapped.content.galleryIds) listIn(report, report.altered.galleryIdsUnresolved, id)
           if (!media) report.altered.imagesLeftRemote += mapped.content.remoteImages.length
-          yield prepare(report, media ? await media.article(mapped.article) : mapped.article, MAPPING_VERSION, mapped)
+          const article = mapped.article
+          yield async () => prepare(report, media ? await media.article(article) : article, MAPPING_VERSION, mapped)
         }
       }
     }
   } finally {
     stream.destroy()
   }
+}
+
+async function* articlesOnly(items: AsyncIterable<PreparedItem | null>): AsyncGenerator<PreparedItem> {
+  for await (const item of items) if (item) yield item
 }
 
 /**
@@ -82,7 +92,7 @@ export async function importWordPress(importing: Importing, o: WordPressImportOp
   const bytes = { read: 0 }
   const source = { system: 'wordpress', get site() { return report.source.site } }
   const media = o.media ? createMediaImport({ ...o.media, actor: o.actor, source: () => source, dryRun: o.dryRun, report }) : null
-  const items = preparedItems(o.file, report, o.timeZone, bytes, media)
+  const items = articlesOnly(inOrder(preparedItems(o.file, report, o.timeZone, bytes, media), LOOKAHEAD))
   try {
     await importInBatches(importing, items, {
       actor: o.actor, source, dryRun: o.dryRun, report,
