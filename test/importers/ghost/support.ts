@@ -28,9 +28,9 @@ export function runGhostImport(store: Store, file: string, opts: Partial<Omit<Gh
 }
 
 /** Images brought into a media library in a temp folder, fetched (or read from `mediaDir`) by the rules of `source`. */
-export async function mediaSetup(t: TestContext, store: Store, source: Partial<ImageSourceOptions> = {}): Promise<MediaSetup> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-media-'))
-  t.after(() => rm(dir, { recursive: true, force: true }))
+export async function mediaSetup(t: TestContext, store: Store, source: Partial<ImageSourceOptions> = {}, libraryDir?: string): Promise<MediaSetup> {
+  const dir = libraryDir ?? await mkdtemp(path.join(os.tmpdir(), 'broadsheet-media-'))
+  if (!libraryDir) t.after(() => rm(dir, { recursive: true, force: true }))
   const clock = { now: () => NOW }
   const library = createMediaLibrary({ store, clock, mediaDir: dir })
   const { authorize } = createImporting({ store, clock, siteLanguage: async () => 'en' })
