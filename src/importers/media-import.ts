@@ -1,6 +1,7 @@
 // The images of imported articles into the media library: each address fetched once (four at a time), the body and the
 // hero pointed at the library's copy; an image that cannot be had is reported and left at its old address.
 
+import { plainText } from '../content/excerpt.ts'
 import { mediaUrl, type Media } from '../domain/media.ts'
 import { isAppError } from '../errors.ts'
 import type { ImportActor } from '../editorial/importing.ts'
@@ -33,8 +34,13 @@ export interface MediaSetup {
 
 // `<img … src="…">`: the addresses worth importing are absolute http(s) ones and the old site's upload folders.
 const IMG_SRC = /(<img\b[^>]*?\bsrc\s*=\s*)(["'])(.*?)\2/gi
+// The old site's resized copies of an image: gone once the image itself points at the library.
+const SRCSET = /\s(?:srcset|sizes)\s*=\s*(?:"[^"]*"|'[^']*')/gi
 const importable = (src: string) => /^https?:\/\//i.test(src) || /^\/(?:wp-content\/uploads|content\/images)\//.test(src)
 const decodeAttr = (v: string) => v.replace(/&amp;/g, '&')
+const IMG_TAG = /<img\b[^>]*>/gi
+const srcOf = (img: string) => decodeAttr(/\bsrc\s*=\s*["']([^"']*)/i.exec(img)?.[1] ?? '')
+const altOf = (img: string) => plainText(/\balt\s*=\s*"([^"]*)"/i.exec(img)?.[1] ?? '')
 
 /** The image addresses of a body that point at other sites or the old one, in order, each once. */
 export const imagesOf = (html: string): string[] =>
@@ -104,7 +110,7 @@ export function createMediaImport(o: MediaImportOptions) {
     /** `html` with its images in the library and their `src` pointing there; the others stay and count as left remote. */
     async body(html: string, label: string): Promise<string> {
       const urls = imagesOf(html)
-      const alts = new Map([...html.matchAll(/<img\b[^>]*>/gi)].map((m) => [decodeAttr(/\bsrc\s*=\s*["']([^"']*)/i.exec(m[0])?.[1] ?? ''), /\balt\s*=\s*"([^"]*)"/i.exec(m[0])?.[1] ?? '']))
+      const alts = new Map([...html.matchAll(IMG_TAG)].map((m) => [srcOf(m[0]), altOf(m[0])]))
       const results = await Promise.all(urls.map((url) => image(url, { alt: alts.get(url) ?? '', caption: '' }, label)))
       const stored = new Map<string, Media>()
       urls.forEach((url, i) => {
@@ -112,9 +118,9 @@ export function createMediaImport(o: MediaImportOptions) {
         if (r && typeof r !== 'string') stored.set(url, r)
       })
       o.report.altered.imagesLeftRemote += urls.length - stored.size
-      return html.replace(IMG_SRC, (whole, head: string, quote: string, src: string) => {
-        const m = stored.get(decodeAttr(src))
-        return m ? `${head}${quote}${mediaUrl(m)}${quote}` : whole
+      return html.replace(IMG_TAG, (img) => {
+        const m = stored.get(srcOf(img))
+        return m ? img.replace(IMG_SRC, (_whole, head: string, quote: string) => `${head}${quote}${mediaUrl(m)}${quote}`).replace(SRCSET, '') : img
       })
     },
   }

@@ -18,6 +18,8 @@ export type GhostBody =
 /** Ghost's image and embed cards as the editor's figures and players; other kg- classes go to the sanitizer, which reports them. */
 function editorMarkup(html: string): string {
   return html
+    // srcset and sizes name Ghost's resized copies (content/images/size/w600/…), which this site does not have.
+    .replace(/<img\b[^>]*>/gi, (img) => img.replace(/\s(?:srcset|sizes)\s*=\s*(?:"[^"]*"|'[^']*')/gi, ''))
     .replace(/<figure\b[^>]*\bkg-(?:image|gallery)-card\b[^>]*>/g, '<figure class="image">')
     .replace(/<figure\b[^>]*\bkg-embed-card\b[^>]*>\s*<iframe\b[^>]*\bsrc="([^"]+)"[^>]*>\s*<\/iframe>([\s\S]*?)<\/figure>/g,
       (whole, src: string) => embedMarkup(src.startsWith('//') ? `https:${src}` : src) ?? whole)

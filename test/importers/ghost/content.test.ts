@@ -12,10 +12,10 @@ const post = (fields: Partial<Parameters<typeof ghostBody>[0]>) => ({
 })
 
 test('Ghost\'s image and embed cards become the editor\'s figure and player', () => {
-  const body = ghostBody(post({ html: '<figure class="kg-card kg-image-card"><img src="/a.jpg" class="kg-image" alt="A"></figure>'
+  const body = ghostBody(post({ html: '<figure class="kg-card kg-image-card"><img src="/a.jpg" class="kg-image" alt="A" srcset="/content/images/size/w600/a.jpg 600w" sizes="(min-width: 720px) 720px"></figure>'
     + '<figure class="kg-card kg-embed-card"><iframe width="200" height="113" src="https://www.youtube.com/embed/dQw4w9WgXcQ?feature=oembed"></iframe></figure>' }))
   assert.ok(body.ok)
-  assert.match(body.html, /^<figure class="image"><img src="\/a\.jpg"/)
+  assert.match(body.html, /^<figure class="image"><img src="\/a\.jpg" class="kg-image" alt="A"><\/figure>/, 'Ghost\'s resized copies (srcset) are not ours')
   assert.match(body.html, /<figure class="embed embed-video"><iframe src="https:\/\/www\.youtube-nocookie\.com\/embed\/dQw4w9WgXcQ"/)
 })
 
