@@ -12,6 +12,7 @@ import { forEachDatabase } from '../support/databases.ts'
 import { seedTaxonomy } from '../support/seed.ts'
 import { jpegImage, pngImage } from '../support/images.ts'
 import type { Store } from '../../src/store/store.ts'
+import { createEditing } from '../../src/editorial/editing.ts'
 import { ghostExport, ghostFile, id, SITE_URL } from './ghost/fixtures.ts'
 import { articleOf, mediaSetup, runGhostImport } from './ghost/support.ts'
 import { fixtureText, tempFile } from './wordpress/fixtures.ts'
@@ -87,6 +88,10 @@ forEachDatabase('an imported hero without alt text is accepted and listed for ed
   assert.notEqual(a.heroMediaId, null)
   assert.equal(a.status, 'published')
   assert.deepEqual(report.heroesWithoutAlt.map((h) => h.item), ['Pipeline deal signed'])
+  // The exception is the import's alone: an editor's next save asks for the alt text like any other.
+  const editing = createEditing({ store, clock: { now: () => Date.UTC(2026, 10, 28) }, siteLanguage: async () => 'en' })
+  const input = { title: a.title, section: 'news', heroMediaId: a.heroMediaId }
+  await assert.rejects(editing.save({ articleId: a.id, version: a.version, input, actor: { userId: 0, role: 'admin' }, kind: 'save' }), /hero image needs alt text/)
 })
 
 forEachDatabase('loopback and private addresses are refused unless allowed; so are an oversized file and one that is not an image', async (store, t) => {
