@@ -5,20 +5,39 @@ import { writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../config.ts'
 import { systemClock } from '../domain/clock.ts'
-import { createImporting } from '../editorial/importing.ts'
+import { createImporting, type Importing } from '../editorial/importing.ts'
+import { createPageImporting, type PageImporting } from '../editorial/import-pages.ts'
+import { isSlug } from '../domain/slug.ts'
+import type { Store } from '../store/store.ts'
+import { importGhost } from '../importers/ghost/import.ts'
+import { createMediaImporting } from '../editorial/import-media.ts'
+import { createMediaLibrary } from '../media/library.ts'
+import { createImageSource } from '../importers/media-fetch.ts'
+import type { MediaSetup } from '../importers/media-import.ts'
+import path from 'node:path'
 import { formatReport, type ImportReport } from '../importers/import-report.ts'
 import { importWordPress } from '../importers/wordpress/import.ts'
 import { createSiteContext } from '../reading/site-settings.ts'
 import { InputError, runSubcommand, UsageError, type Subcommands } from './subcommands.ts'
 
 export const IMPORT_USAGE = `Usage: broadsheet import wordpress FILE.xml [--dry-run] [--report FILE.json] [--batch N]
+       broadsheet import ghost FILE.json [--site-url URL] [--section SLUG] [--dry-run] [--report FILE.json] [--batch N]
 
   wordpress FILE.xml   import the posts of a WordPress export (Tools → Export, WXR 1.1 or 1.2)
+  ghost FILE.json      import the posts and pages of a Ghost export (Settings → Labs → Export, Ghost 3 to 6)
+  --site-url URL       (ghost) the old site's address, e.g. https://blog.example.org: makes its images' addresses
+                       absolute and names the source (an export does not carry its address)
+  --section SLUG       (ghost) the section of posts whose primary tag is not a section here (default news)
+  --media-dir DIR      read images from a copy of wp-content/uploads or Ghost's content/images instead of
+                       fetching them from the old site
+  --no-media           leave images at their old addresses
   --dry-run            read and map everything, print the report, write nothing
   --report FILE.json   also write the report as JSON
   --batch N            articles per transaction (default 100)
 
-Running the same import again updates what changed and skips the rest.`
+Images in the posts (and WordPress attachments, Ghost feature images) go into the media library, fetched four at
+a time (20 MiB at most each; private addresses only with WEBHOOK_ALLOW_PRIVATE); one that cannot be had is reported
+and keeps its old address. Running the same import again updates what changed and skips the rest.`
 
 /** One line that rewrites itself on a terminal; elsewhere a line every few seconds. */
 function progressPrinter(out: NodeJS.WriteStream, now: () => number) {
@@ -42,14 +61,22 @@ function progressPrinter(out: NodeJS.WriteStream, now: () => number) {
   }
 }
 
-function parseFlags(args: string[]) {
-  const { values, positionals } = parseArgs({
-    args, strict: true, allowPositionals: true,
-    options: { 'dry-run': { type: 'boolean' }, report: { type: 'string' }, batch: { type: 'string' } },
-  })
-  if (positionals.length !== 1) throw new UsageError('give one file: broadsheet import wordpress FILE.xml')
+const COMMON = {
+  'dry-run': { type: 'boolean' }, report: { type: 'string' }, batch: { type: 'string' }, 'media-dir': { type: 'string' }, 'no-media': { type: 'boolean' },
+} as const
+const GHOST = { ...COMMON, 'site-url': { type: 'string' }, section: { type: 'string' } } as const
+
+function parseFlags(kind: 'wordpress' | 'ghost', args: string[]) {
+  const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: kind === 'ghost' ? GHOST : COMMON })
+  if (positionals.length !== 1) throw new UsageError(`give one file: broadsheet import ${kind} FILE.${kind === 'ghost' ? 'json' : 'xml'}`)
   const batch = values.batch === undefined ? 100 : Number(values.batch)
   if (!Number.isInteger(batch) || batch < 1 || batch > 10_000) throw new UsageError('--batch must be a whole number from 1 to 10000')
+  const siteUrl = 'site-url' in values && typeof values['site-url'] === 'string' ? parseSiteUrl(values['site-url']) : null
+  const section = 'section' in values && typeof values.section === 'string' ? values.section : undefined
+  if (section !== undefined && !isSlug(section)) throw new UsageError('--section must be a slug such as news')
+  const mediaDir = values['media-dir'] ?? null
+  if (mediaDir !== null && values['no-media']) throw new UsageError('give --media-dir or --no-media, not both')
+  if (mediaDir !== null && !isDirectory(mediaDir)) throw new InputError(`${mediaDir}: no such folder`)
   const file = positionals[0]!
   let isFile = false
   try {
@@ -58,7 +85,29 @@ function parseFlags(args: string[]) {
     // Reported below.
   }
   if (!isFile) throw new InputError(`${file}: no such file`)
-  return { file, dryRun: values['dry-run'] === true, reportFile: values.report ?? null, batch }
+  return { file, dryRun: values['dry-run'] === true, reportFile: values.report ?? null, batch, siteUrl, section, media: values['no-media'] ? null : { mediaDir } }
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+/** `https://blog.example.org/` → `https://blog.example.org`: an http(s) address without path, query or credentials. */
+function parseSiteUrl(raw: string): string {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new UsageError(`--site-url must be an address such as https://blog.example.org, got "${raw}"`)
+  }
+  if (!/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
+    throw new UsageError('--site-url must be an http(s) address without user, query or fragment')
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
 }
 
 /** Prints the report, writes it as JSON when asked, and returns the exit code: 1 when the import stopped early. */
@@ -73,21 +122,50 @@ async function finish(report: ImportReport, reportFile: string | null): Promise<
   return 0
 }
 
+/** Runs an importer with the command line's use-cases and progress line, then prints the report. */
+function run(env: NodeJS.ProcessEnv, f: ReturnType<typeof parseFlags>, go: (ctx: ImportRun) => Promise<ImportReport>) {
+  const config = loadConfig(env)
+  return async (store: Store) => {
+    const clock = systemClock
+    const site = createSiteContext({ store, clock, timeZone: config.timeZone })
+    const siteLanguage = async () => (await site.get()).settings.language
+    const importing = createImporting({ store, clock, siteLanguage })
+    const pages = createPageImporting({ store, clock, siteLanguage, authorize: importing.authorize })
+    const library = createMediaLibrary({ store, clock, mediaDir: path.join(config.dataDir, 'media') })
+    const media = f.media && {
+      media: createMediaImporting({ store, clock, library, authorize: importing.authorize }),
+      fetch: createImageSource({ mediaDir: f.media.mediaDir, allowPrivate: config.webhookAllowPrivate }),
+    }
+    const progress = progressPrinter(process.stderr, () => Date.now())
+    const report = await go({ importing, pages, ...(media && { media }), timeZone: config.timeZone, progress: (done, fraction) => progress.update(done, fraction) })
+    progress.end()
+    return finish(report, f.reportFile)
+  }
+}
+
+interface ImportRun {
+  readonly importing: Importing
+  readonly pages: PageImporting
+  readonly media?: MediaSetup
+  readonly timeZone: string
+  readonly progress: (done: number, fraction: number) => void
+}
+
+const ACTOR = { kind: 'system', name: 'command line' } as const
+
 const subcommands = (env: NodeJS.ProcessEnv): Subcommands => ({
   wordpress(args) {
-    const flags = parseFlags(args)
-    const config = loadConfig(env)
-    return async (store) => {
-      const site = createSiteContext({ store, clock: systemClock, timeZone: config.timeZone })
-      const importing = createImporting({ store, clock: systemClock, siteLanguage: async () => (await site.get()).settings.language })
-      const progress = progressPrinter(process.stderr, () => Date.now())
-      const report = await importWordPress(importing, {
-        file: flags.file, actor: { kind: 'system', name: 'command line' }, dryRun: flags.dryRun, timeZone: config.timeZone,
-        batchSize: flags.batch, onProgress: (done, fraction) => progress.update(done, fraction),
-      })
-      progress.end()
-      return finish(report, flags.reportFile)
-    }
+    const f = parseFlags('wordpress', args)
+    return run(env, f, (r) => importWordPress(r.importing, {
+      file: f.file, actor: ACTOR, dryRun: f.dryRun, timeZone: r.timeZone, batchSize: f.batch, onProgress: r.progress, ...(r.media && { media: r.media }),
+    }))
+  },
+  ghost(args) {
+    const f = parseFlags('ghost', args)
+    return run(env, f, (r) => importGhost(r, {
+      file: f.file, actor: ACTOR, dryRun: f.dryRun, siteUrl: f.siteUrl, batchSize: f.batch, onProgress: r.progress,
+      ...(f.section !== undefined && { defaultSection: f.section }),
+    }))
   },
 })
 

@@ -29,6 +29,7 @@ Commands:
   token <sub>         Admin API tokens: create (prints only the token), revoke
   preview <sub>       preview links: rotate-secret (every link made so far stops working)
   import wordpress F  import a WordPress export (WXR); --dry-run, --report FILE.json; safe to run again
+  import ghost F      import a Ghost export (JSON, Ghost 3–6); the same flags, and --site-url URL
   help                show this help
 
 Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, SITE_URL,

@@ -36,6 +36,29 @@ export interface ImportArticle {
   readonly updatedAt: number | null
   /** Old paths on this site's host (with their query string) that should answer 301 to the article. */
   readonly oldPaths: readonly string[]
+  /** The source's lead image (Ghost's feature image); absent where the source has none to give. */
+  readonly hero?: ImportImage | null
+  /** The media record the hero became once fetched; it may lack alt text (the report lists those). */
+  readonly heroMediaId?: number | null
+}
+
+/** An image as the source describes it: its address and the text it came with. */
+export interface ImportImage {
+  readonly url: string
+  readonly alt: string
+  readonly caption: string
+}
+
+/** A static page of the source (a Ghost page): served at `/<slug>`, with no workflow of its own. */
+export interface ImportPage {
+  readonly sourceId: string
+  readonly oldUrl: string
+  readonly slug: string
+  readonly title: string
+  readonly bodyHtml: string
+  readonly updatedAt: number
+  /** Old paths that should answer 301 to the page (besides its own slug, which it answers itself). */
+  readonly oldPaths: readonly string[]
 }
 
 /** Where imported things come from: the source system and the site within it. */

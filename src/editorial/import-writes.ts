@@ -106,7 +106,7 @@ async function freeSlug(b: BatchContext, a: ImportArticle, language: string, sec
 }
 
 /** Whether a path is one the site itself answers (a section, a page, an app path, a live article). */
-async function pathIsLive(b: BatchContext, pathWithQuery: string): Promise<boolean> {
+export async function pathIsLive(b: Pick<BatchContext, 'tx' | 'siteLanguage'>, pathWithQuery: string): Promise<boolean> {
   const q = pathWithQuery.indexOf('?')
   const path = q === -1 ? pathWithQuery : pathWithQuery.slice(0, q)
   // The root with a query (`/?p=12`) is WordPress's, not ours: the front page ignores queries it does not know.
@@ -176,7 +176,7 @@ export async function writeImportItem(b: BatchContext, a: ImportArticle, hash: s
 
   const input: CleanArticleInput = {
     title: a.title, slug, standfirst: a.standfirst, bodyHtml: body, section, genre: a.genre, language, tags, authors,
-    seoTitle: a.seoTitle, seoDescription: a.seoDescription, editorsChoiceRank: a.editorsChoice ? STICKY_RANK : null,
+    seoTitle: a.seoTitle, seoDescription: a.seoDescription, editorsChoiceRank: a.editorsChoice ? STICKY_RANK : null, heroMediaId: a.heroMediaId ?? null,
     origin: { system: b.source.system, id: `${b.source.site}#${a.sourceId}` },
   }
   let id: number

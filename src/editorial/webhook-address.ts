@@ -1,6 +1,7 @@
 // Where webhooks may go: http(s) URLs only, and never to private, loopback or link-local addresses unless allowed.
 
-import { BlockList, isIP } from 'node:net'
+import dns, { type LookupAddress } from 'node:dns'
+import { BlockList, isIP, type LookupFunction } from 'node:net'
 import { AppError } from '../errors.ts'
 
 // Addresses a request from the server must not reach on behalf of a URL someone typed (SSRF):
@@ -88,4 +89,21 @@ export function parseReceiverUrl(raw: string, allowPrivate: boolean): URL {
 export const isLocalHost = (hostname: string): boolean => {
   const host = hostname.toLowerCase().replace(/\.$/, '')
   return host === 'localhost' || host.endsWith('.localhost') || isPrivateAddress(host)
+}
+
+// Every address a name resolves to is checked at connect time, so a name cannot be re-pointed at 127.0.0.1 or the
+// cloud metadata address after the receiver was added (DNS rebinding).
+/** A dns.lookup that fails with EPRIVATEADDRESS when any address of the name is private (webhooks, imported media). */
+export const guardedLookup: LookupFunction = (hostname, options, callback) => {
+  dns.lookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
+    if (err) return callback(err, '')
+    const blocked = addresses.find((a) => isPrivateAddress(a.address))
+    if (blocked) {
+      return callback(Object.assign(new Error(`${hostname} resolves to the private address ${blocked.address}`), { code: 'EPRIVATEADDRESS' }), '')
+    }
+    const first = addresses[0]
+    if (options.all) return callback(null, addresses)
+    if (!first) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), '')
+    return callback(null, first.address, first.family)
+  })
 }

@@ -3,7 +3,10 @@
 import type { ImportActor, ImportBatchItem, Importing } from '../editorial/importing.ts'
 import type { ImportSource } from '../editorial/import-input.ts'
 import type { ImportItemResult } from '../editorial/import-writes.ts'
-import { countIn, listIn, removedMarkup, type ImportReport } from './import-report.ts'
+import type { ImportArticle } from '../editorial/import-input.ts'
+import { plainText } from '../content/excerpt.ts'
+import { contentHash } from './import-item.ts'
+import { countIn, listIn, removedMarkup, type ImportReport, type Outcomes } from './import-report.ts'
 
 /** A mapped article with what the report needs to name it. */
 export interface PreparedItem extends ImportBatchItem {
@@ -22,20 +25,38 @@ export interface BulkImportOptions {
   readonly onProgress?: (done: number) => void
 }
 
+/** Lists what the mapping said of an article (why it came in as a draft, its notes) and makes it a batch item. */
+export function prepare(report: ImportReport, a: ImportArticle, mappingVersion: string, said: { readonly drafted: string | null; readonly notes: readonly string[] }): PreparedItem {
+  const named = (reason: string) => ({ item: a.title, oldUrl: a.oldUrl, reason })
+  if (said.drafted) listIn(report, report.drafted, named(said.drafted))
+  for (const note of said.notes) listIn(report, report.notes, named(note))
+  return { article: a, hash: contentHash(a, mappingVersion), label: plainText(a.title) || `post ${a.sourceId}` }
+}
+
+/** Counts an item the mapping refused, with its reason. */
+export function refuse(report: ImportReport, r: { readonly item: string; readonly oldUrl: string; readonly reason: string }): void {
+  report.articles.refused++
+  listIn(report, report.refusals, { item: r.item, oldUrl: r.oldUrl, reason: r.reason })
+}
+
 /**
  * Lets pending I/O run between batches: with better-sqlite3 every await resolves as a microtask, so without this an
  * import inside the server process would hold up page requests until it ended.
  */
 const yieldToRequests = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
-function record(report: ImportReport, item: PreparedItem, r: ImportItemResult): void {
-  report.articles[r.outcome]++
-  const named = (reason: string) => ({ item: item.label, oldUrl: item.article.oldUrl, reason })
+/** What a write came to, as every importer's use-case answers: an outcome, a reason, notes, and the body stored. */
+type WriteResult = Pick<ImportItemResult, 'outcome' | 'reason' | 'notes' | 'sanitizedBody'>
+
+/** Counts a written item in `counts` (articles or pages) and lists its refusal, notes and the markup the sanitizer removed. */
+export function recordOutcome(report: ImportReport, counts: Outcomes, item: { readonly label: string; readonly oldUrl: string; readonly bodyHtml: string }, r: WriteResult): void {
+  counts[r.outcome]++
+  const named = (reason: string) => ({ item: item.label, oldUrl: item.oldUrl, reason })
   if (r.outcome === 'refused') listIn(report, report.refusals, named(r.reason ?? 'refused'))
   else if (r.reason) listIn(report, report.notes, named(r.reason))
   for (const note of r.notes) listIn(report, report.notes, named(note))
   if (r.sanitizedBody !== null) {
-    for (const [markup, n] of removedMarkup(item.article.bodyHtml, r.sanitizedBody)) countIn(report.altered.removedMarkup, markup, n)
+    for (const [markup, n] of removedMarkup(item.bodyHtml, r.sanitizedBody)) countIn(report.altered.removedMarkup, markup, n)
   }
 }
 
@@ -52,7 +73,10 @@ export async function importInBatches(importing: Importing, items: AsyncIterable
   const flush = async () => {
     if (batch.length === 0) return
     const results = await importing.writeBatch(o.actor, o.source, batch, { dryRun: o.dryRun })
-    results.forEach((r, i) => record(o.report, batch[i]!, r))
+    results.forEach((r, i) => {
+      const item = batch[i]!
+      recordOutcome(o.report, o.report.articles, { label: item.label, oldUrl: item.article.oldUrl, bodyHtml: item.article.bodyHtml }, r)
+    })
     done += batch.length
     batch = []
     o.onProgress?.(done)

@@ -7,12 +7,23 @@ export interface ReportedItem {
   readonly reason: string
 }
 
+/** Items by outcome: new, changed since the last run, unchanged (or deleted here since), refused. */
+export interface Outcomes { imported: number; updated: number; skipped: number; refused: number }
+
 export interface ImportReport {
   /** `site` is filled in once the source names itself (a WXR file's `<channel><link>`). */
   readonly source: { readonly system: string; site: string; readonly file: string }
   readonly dryRun: boolean
   /** Articles by outcome: new, changed since the last run, unchanged (or deleted here since), refused. */
-  readonly articles: { imported: number; updated: number; skipped: number; refused: number }
+  readonly articles: Outcomes
+  /** Static pages (Ghost's pages) by outcome; all zero for sources whose pages are not imported. */
+  readonly pages: Outcomes
+  /** Images put into the media library (fetched, or read from --media-dir), found there from an earlier run, or not had. */
+  readonly media: { imported: number; reused: number; failed: number }
+  /** Images that could not be had (the article keeps the old address): the article, the image's address and why. */
+  readonly mediaFailures: ReportedItem[]
+  /** Articles whose imported hero image has no alt text: an editor should add it in the media library. */
+  readonly heroesWithoutAlt: ReportedItem[]
   /** Items of the source this importer does not bring over, counted by kind (pages, attachments, comments, menus…). */
   readonly notImported: Record<string, number>
   readonly refusals: ReportedItem[]
@@ -40,7 +51,8 @@ export const REPORT_LIST_CAP = 1000
 
 export function emptyReport(source: ImportReport['source'], dryRun: boolean): ImportReport {
   return {
-    source, dryRun, articles: { imported: 0, updated: 0, skipped: 0, refused: 0 }, notImported: {}, refusals: [],
+    source, dryRun, articles: { imported: 0, updated: 0, skipped: 0, refused: 0 }, pages: { imported: 0, updated: 0, skipped: 0, refused: 0 },
+    media: { imported: 0, reused: 0, failed: 0 }, mediaFailures: [], heroesWithoutAlt: [], notImported: {}, refusals: [],
     drafted: [], notes: [], altered: { shortcodesConverted: {}, shortcodesKept: {}, removedMarkup: {}, imagesLeftRemote: 0, galleryIdsUnresolved: [] },
     error: null, omitted: 0,
   }
@@ -97,6 +109,8 @@ export function formatReport(r: ImportReport): string {
   const a = r.articles
   lines.push(`${r.dryRun ? 'Dry run (nothing was written): ' : ''}${r.source.system} import of ${r.source.site || r.source.file}`)
   lines.push(`articles: ${a.imported} imported, ${a.updated} updated, ${a.skipped} skipped, ${a.refused} refused`)
+  const p = r.pages
+  if (p.imported + p.updated + p.skipped + p.refused) lines.push(`pages: ${p.imported} imported, ${p.updated} updated, ${p.skipped} skipped, ${p.refused} refused`)
   const other = Object.entries(r.notImported)
   if (other.length) lines.push(`not imported: ${other.map(([k, n]) => `${n} ${k}`).join(', ')}`)
   const section = (title: string, items: readonly ReportedItem[]) => {
@@ -107,6 +121,10 @@ export function formatReport(r: ImportReport): string {
   section('refused', r.refusals)
   section('imported as drafts', r.drafted)
   section('notes', r.notes)
+  const m = r.media
+  if (m.imported + m.reused + m.failed) lines.push(`images: ${m.imported} imported, ${m.reused} already in the library, ${m.failed} could not be had`)
+  section('images not imported (left at their old address)', r.mediaFailures)
+  section('hero images without alt text (add it in the media library)', r.heroesWithoutAlt)
   const counts = (title: string, c: Record<string, number>) => {
     const e = Object.entries(c)
     if (e.length) lines.push(`${title}: ${e.map(([k, n]) => `${k} ×${n}`).join(', ')}`)

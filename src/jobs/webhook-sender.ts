@@ -1,10 +1,8 @@
 // One webhook POST over node:http(s): a timeout, no redirects, and a DNS lookup that refuses private addresses.
 
-import dns, { type LookupAddress } from 'node:dns'
 import http from 'node:http'
 import https from 'node:https'
-import type { LookupFunction } from 'node:net'
-import { isLocalHost, isPrivateAddress } from '../editorial/webhook-address.ts'
+import { guardedLookup, isLocalHost } from '../editorial/webhook-address.ts'
 
 /** What one attempt came to: the status code when the receiver answered, else the error. */
 export interface PostResult {
@@ -19,22 +17,8 @@ export interface PostOptions {
   readonly allowPrivate: boolean
 }
 
-// Every address a name resolves to is checked at connect time, so a name cannot be re-pointed at 127.0.0.1 or the
-// cloud metadata address after the receiver was added (DNS rebinding).
-/** A dns.lookup that fails with EPRIVATEADDRESS when any address of the name is private (exported for tests). */
-export const guardedLookup: LookupFunction = (hostname, options, callback) => {
-  dns.lookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
-    if (err) return callback(err, '')
-    const blocked = addresses.find((a) => isPrivateAddress(a.address))
-    if (blocked) {
-      return callback(Object.assign(new Error(`${hostname} resolves to the private address ${blocked.address}`), { code: 'EPRIVATEADDRESS' }), '')
-    }
-    const first = addresses[0]
-    if (options.all) return callback(null, addresses)
-    if (!first) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), '')
-    return callback(null, first.address, first.family)
-  })
-}
+/** A dns.lookup that refuses private addresses (exported here too for tests). */
+export { guardedLookup }
 
 /**
  * POSTs `body` to `url` with `headers`; resolves (never rejects) once the response headers arrive, the request fails,

@@ -111,8 +111,9 @@ export function createMediaLibrary({ store, clock, mediaDir }: MediaLibraryDeps)
     /**
      * Stores an upload and queues its variants. The type comes from the bytes; over 20 MiB, over 50 megapixels (read
      * from the headers, before decoding) and anything but JPEG, PNG, WebP, GIF or AVIF are refused with a MediaError.
+     * `alsoInside` runs in the transaction that inserts the record (an importer records where the image came from).
      */
-    async upload(input: UploadInput): Promise<Media> {
+    async upload(input: UploadInput, alsoInside?: (tx: Repositories, mediaId: number) => Promise<void>): Promise<Media> {
       checkBytes(input.data.length)
       const type = sniffImage(input.data)
       const facts = await inspect(input.data, type)
@@ -132,6 +133,7 @@ export function createMediaLibrary({ store, clock, mediaDir }: MediaLibraryDeps)
             alt: details.alt ?? '', caption: details.caption ?? '', credit: details.credit ?? '', focalX: 0.5, focalY: 0.5, createdAt: now,
           })
           await tx.media.enqueueVariants(mediaId, now)
+          await alsoInside?.(tx, mediaId)
           return mediaId
         })
         return (await store.media.get(id))!

@@ -3,7 +3,8 @@
 import type { Kysely } from 'kysely'
 import type { Database } from './schema.ts'
 
-export type OriginKind = 'section' | 'tag' | 'author' | 'article'
+/** `page` is a static page (a Ghost page); `media` an image fetched from the source, keyed by its address. */
+export type OriginKind = 'section' | 'tag' | 'author' | 'article' | 'page' | 'media'
 
 /** Names one thing of one source site: a WordPress post is ('wordpress', 'https://old.example', 'article', '12'). */
 export interface OriginKey {
@@ -18,7 +19,9 @@ export interface Origin {
   readonly contentHash: string
 }
 
-const TABLE: Readonly<Record<OriginKind, 'sections' | 'tags' | 'authors' | 'articles'>> = { section: 'sections', tag: 'tags', author: 'authors', article: 'articles' }
+const TABLE: Readonly<Record<OriginKind, 'sections' | 'tags' | 'authors' | 'articles' | 'pages' | 'media'>> = {
+  section: 'sections', tag: 'tags', author: 'authors', article: 'articles', page: 'pages', media: 'media',
+}
 
 export function createImportOrigins(db: Kysely<Database>) {
   const where = (k: OriginKey) => db.selectFrom('import_origins').select(['target_id', 'content_hash'])

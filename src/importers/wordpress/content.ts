@@ -1,7 +1,7 @@
 // WordPress post content into the editor's markup: paragraphs by WordPress's own rules, captions, galleries, embeds.
 
 import { autop } from '@wordpress/autop'
-import { embedFor } from '../../../client/editor/embed-url.ts'
+import { embedMarkup, escapeAttr, escapeText } from '../embed-markup.ts'
 
 /** What converting one body changed, for the import report. */
 export interface ContentNotes {
@@ -27,17 +27,6 @@ const attrsOf = (raw: string): Record<string, string> => {
   const out: Record<string, string> = {}
   for (const m of raw.matchAll(ATTR)) out[m[1]!.toLowerCase()] = m[2] ?? m[3] ?? m[4] ?? ''
   return out
-}
-
-const escapeText = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-const escapeAttr = (value: string): string => escapeText(value).replace(/"/g, '&quot;')
-
-/** The editor's player or link card for an address, or null when the site cannot embed it. */
-export function embedMarkup(url: string): string | null {
-  const target = embedFor(url)
-  if (!target) return null
-  if (target.kind === 'card') return `<aside class="embed-card"><p><a href="${escapeAttr(target.href)}">${escapeText(target.text)}</a></p></aside>`
-  return `<figure class="embed embed-video"><iframe src="${escapeAttr(target.src)}" title="${escapeAttr(target.title)}" width="560" height="315" allowfullscreen="true" loading="lazy"></iframe></figure>`
 }
 
 /** `[caption]<img …> Text[/caption]` as the editor's figure: the image (out of any link around it) and its caption. */

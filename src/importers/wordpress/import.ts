@@ -2,10 +2,11 @@
 
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import { plainText } from '../../content/excerpt.ts'
 import type { ImportActor, Importing } from '../../editorial/importing.ts'
-import { importInBatches, type PreparedItem } from '../bulk-import.ts'
-import { contentHash } from '../import-item.ts'
+import { plainText } from '../../content/excerpt.ts'
+import { importInBatches, prepare, refuse, type PreparedItem } from '../bulk-import.ts'
+import { createMediaImport, LOOKAHEAD, type MediaImport, type MediaSetup } from '../media-import.ts'
+import { inOrder } from '../media-fetch.ts'
 import { countIn, emptyReport, listIn, type ImportReport } from '../import-report.ts'
 import { mapItem, newContext, type WxrContext } from './mapping.ts'
 import { parseWxr } from './wxr-parser.ts'
@@ -21,12 +22,14 @@ export interface WordPressImportOptions {
   /** The site's time zone, for local dates that have no GMT twin. */
   readonly timeZone: string
   readonly batchSize?: number
+  /** Bring attachments and body images into the media library; without it they stay at the old site's addresses. */
+  readonly media?: MediaSetup
   /** Called after each batch: articles handled so far, and how far through the file the parser is (0–1). */
   readonly onProgress?: (done: number, fraction: number) => void
 }
 
 /** The file's records turned into prepared articles; everything else is counted in the report on the way. */
-async function* preparedItems(file: string, report: ImportReport, timeZone: string, bytes: { read: number }): AsyncGenerator<PreparedItem> {
+async function* preparedItems(file: string, report: ImportReport, timeZone: string, bytes: { read: number }, media: MediaImport | null): AsyncGenerator<() => Promise<PreparedItem | null>> {
   const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 })
   const chunks = (async function* () {
     for await (const chunk of stream) {
@@ -51,26 +54,32 @@ async function* preparedItems(file: string, report: ImportReport, timeZone: stri
       } else if (r.kind === 'item') {
         if (r.item.comments) countIn(report.notImported, 'comments', r.item.comments)
         const mapped = mapItem(r.item, ctx)
-        if (mapped.kind === 'other') countIn(report.notImported, mapped.what)
-        else if (mapped.kind === 'refused') {
-          report.articles.refused++
-          listIn(report, report.refusals, { item: mapped.item, oldUrl: mapped.oldUrl, reason: mapped.reason })
-        } else {
-          const a = mapped.article
-          const named = (reason: string) => ({ item: a.title, oldUrl: a.oldUrl, reason })
-          if (mapped.drafted) listIn(report, report.drafted, named(mapped.drafted))
-          for (const note of mapped.notes) listIn(report, report.notes, named(note))
+        if (media && r.item.postType === 'attachment' && r.item.attachmentUrl) {
+          const { attachmentUrl, meta, excerpt, title, postId } = r.item
+          // Fetched alongside the articles (the look-ahead below), not one after another.
+          yield async () => {
+            await media.image(attachmentUrl, { alt: plainText(meta.get('_wp_attachment_image_alt') ?? ''), caption: excerpt }, plainText(title) || `attachment ${postId}`)
+            return null
+          }
+        } else if (mapped.kind === 'other') countIn(report.notImported, mapped.what)
+        else if (mapped.kind === 'refused') refuse(report, mapped)
+        else {
           for (const [name, n] of mapped.content.converted) countIn(report.altered.shortcodesConverted, name, n)
           for (const [name, n] of mapped.content.kept) countIn(report.altered.shortcodesKept, name, n)
           for (const id of mapped.content.galleryIds) listIn(report, report.altered.galleryIdsUnresolved, id)
-          report.altered.imagesLeftRemote += mapped.content.remoteImages.length
-          yield { article: a, hash: contentHash(a, MAPPING_VERSION), label: plainText(a.title) || `post ${a.sourceId}` }
+          if (!media) report.altered.imagesLeftRemote += mapped.content.remoteImages.length
+          const article = mapped.article
+          yield async () => prepare(report, media ? await media.article(article) : article, MAPPING_VERSION, mapped)
         }
       }
     }
   } finally {
     stream.destroy()
   }
+}
+
+async function* articlesOnly(items: AsyncIterable<PreparedItem | null>): AsyncGenerator<PreparedItem> {
+  for await (const item of items) if (item) yield item
 }
 
 /**
@@ -81,10 +90,12 @@ export async function importWordPress(importing: Importing, o: WordPressImportOp
   const report = emptyReport({ system: 'wordpress', site: '', file: o.file }, o.dryRun)
   const size = (await stat(o.file)).size
   const bytes = { read: 0 }
-  const items = preparedItems(o.file, report, o.timeZone, bytes)
+  const source = { system: 'wordpress', get site() { return report.source.site } }
+  const media = o.media ? createMediaImport({ ...o.media, actor: o.actor, source: () => source, dryRun: o.dryRun, report }) : null
+  const items = articlesOnly(inOrder(preparedItems(o.file, report, o.timeZone, bytes, media), LOOKAHEAD))
   try {
     await importInBatches(importing, items, {
-      actor: o.actor, source: { system: 'wordpress', get site() { return report.source.site } }, dryRun: o.dryRun, report,
+      actor: o.actor, source, dryRun: o.dryRun, report,
       ...(o.batchSize !== undefined && { batchSize: o.batchSize }),
       onProgress: (done) => o.onProgress?.(done, size ? bytes.read / size : 1),
     })
