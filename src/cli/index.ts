@@ -8,6 +8,7 @@ import { userCommand } from './users.ts'
 import { tokenCommand } from './tokens.ts'
 import { previewCommand } from './preview.ts'
 import { importCommand } from './import.ts'
+import { exportCommand } from './export.ts'
 
 /** What a command may need from the composition root (composition.ts), which alone builds the server. */
 export interface CliDeps {
@@ -29,6 +30,7 @@ Commands:
   token <sub>         Admin API tokens: create (prints only the token), revoke
   preview <sub>       preview links: rotate-secret (every link made so far stops working)
   import wordpress F  import a WordPress export (WXR); --dry-run, --report FILE.json; safe to run again
+  export DIR          write the whole site into DIR (docs/EXPORT-FORMAT.md), media files included
   help                show this help
 
 Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, SITE_URL,
@@ -47,7 +49,7 @@ const help: Command = async () => {
 
 export const commands: Readonly<Record<string, Command>> = {
   start, migrate: migrateCommand, 'seed-demo': seedDemoCommand, webhook: webhookCommand, user: userCommand, token: tokenCommand,
-  preview: previewCommand, import: importCommand, help,
+  preview: previewCommand, import: importCommand, export: exportCommand, help,
 }
 
 /** Runs one command line; returns the process exit code (2 for usage errors). */
