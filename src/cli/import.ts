@@ -10,15 +10,20 @@ import { formatReport, type ImportReport } from '../importers/import-report.ts'
 import { importWordPress } from '../importers/wordpress/import.ts'
 import { createSiteContext } from '../reading/site-settings.ts'
 import { InputError, runSubcommand, UsageError, type Subcommands } from './subcommands.ts'
+import { importBroadsheetCommand } from './import-broadsheet.ts'
 
 export const IMPORT_USAGE = `Usage: broadsheet import wordpress FILE.xml [--dry-run] [--report FILE.json] [--batch N]
+       broadsheet import broadsheet DIR [--batch N]
 
   wordpress FILE.xml   import the posts of a WordPress export (Tools → Export, WXR 1.1 or 1.2)
   --dry-run            read and map everything, print the report, write nothing
   --report FILE.json   also write the report as JSON
-  --batch N            articles per transaction (default 100)
+  --batch N            articles (lines) per transaction (default 100; 200 for broadsheet)
 
-Running the same import again updates what changed and skips the rest.`
+  broadsheet DIR       read a whole site written by "broadsheet export DIR" into this site, which must be
+                       empty; the export is checked first, and a bad line changes nothing
+
+Running the same WordPress import again updates what changed and skips the rest.`
 
 /** One line that rewrites itself on a terminal; elsewhere a line every few seconds. */
 function progressPrinter(out: NodeJS.WriteStream, now: () => number) {
@@ -74,6 +79,7 @@ async function finish(report: ImportReport, reportFile: string | null): Promise<
 }
 
 const subcommands = (env: NodeJS.ProcessEnv): Subcommands => ({
+  broadsheet: (args) => importBroadsheetCommand(args, env),
   wordpress(args) {
     const flags = parseFlags(args)
     const config = loadConfig(env)

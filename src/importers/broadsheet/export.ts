@@ -12,8 +12,8 @@ import type { Clock } from '../../domain/clock.ts'
 import { AppError } from '../../errors.ts'
 import type { Repositories } from '../../store/store.ts'
 import type { Row } from '../../store/transfer.ts'
-import { FORMAT_NAME, FORMAT_VERSION, isoTime, KINDS, LEAD_SETTING, SETTINGS_LEFT_OUT, type Kind, type Manifest } from './format.ts'
-import { toLine } from './records.ts'
+import { FORMAT_NAME, FORMAT_VERSION, isoTime, KINDS, LEAD_SETTING, SETTINGS_LEFT_OUT, type Kind, type Manifest } from '../../domain/export-format.ts'
+import { toLine } from '../../domain/export-records.ts'
 
 /** Rows per keyset page: big enough to amortise a round trip, small enough that a page of bodies stays a few MB. */
 const PAGE = 200

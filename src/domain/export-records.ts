@@ -1,6 +1,6 @@
 // Rows to lines and back: the scalar conversions of the export format (times, flags, JSON text), driven by format.ts.
 
-import { isoTime, parseTime, type Fields } from './format.ts'
+import { isoTime, parseTime, type Fields } from './export-format.ts'
 
 type Row = Record<string, unknown>
 
