@@ -8,9 +8,10 @@ import { can } from '../domain/roles.ts'
 import { plainText } from '../content/excerpt.ts'
 import { sanitizeBodyAsync } from '../content/sanitize.ts'
 import { AppError } from '../errors.ts'
-import { rebuildRelated } from '../related/refresh.ts'
 import type { Repositories, Store } from '../store/store.ts'
 import type { Row } from '../store/transfer.ts'
+import type { SearchDocument } from '../store/search-index.ts'
+import { finishBulk, newBulkPublish } from './publishing.ts'
 import { KINDS, LEAD_SETTING, ORIGIN_TARGETS, type Kind } from '../domain/export-format.ts'
 import { toRow } from '../domain/export-records.ts'
 import type { ImportActor } from './importing.ts'
@@ -73,7 +74,19 @@ const copyColumns = (s: RestoreState, l: Line, fields: typeof KINDS.articles.fie
   ...toRow(fields, l, skip), section_id: to(s, 'sections', l.section_id), hero_media_id: to(s, 'media', l.hero_media_id),
 })
 
-async function writeArticle(tx: Repositories, s: RestoreState, l: Line): Promise<void> {
+/** Rows that a batch of articles writes together at its end: one statement per table instead of one per article. */
+interface ArticleRows {
+  readonly tags: Row[]
+  readonly authors: Row[]
+  readonly live: Row[]
+  readonly liveTags: Row[]
+  readonly liveAuthors: Row[]
+  readonly documents: { readonly id: number; readonly doc: SearchDocument }[]
+}
+
+const newArticleRows = (): ArticleRows => ({ tags: [], authors: [], live: [], liveTags: [], liveAuthors: [], documents: [] })
+
+async function writeArticle(tx: Repositories, s: RestoreState, l: Line, rows: ArticleRows): Promise<void> {
   const group = l.translation_group as number | null
   const row = { ...copyColumns(s, l, KINDS.articles.fields, ['id', 'translation_group']), created_by: to(s, 'users', l.created_by) }
   const own = s.ids.get('articles')?.get(group ?? -1)
@@ -83,24 +96,43 @@ async function writeArticle(tx: Repositories, s: RestoreState, l: Line): Promise
   if (group !== null && own === undefined) s.later.push({ table: 'articles', id, column: 'translation_group', kind: 'articles', old: group })
   const links = (list: unknown, kind: 'tags' | 'authors', extra: Row = {}) =>
     (list as number[]).map((old, position) => ({ article_id: id, [kind === 'tags' ? 'tag_id' : 'author_id']: to(s, kind, old), position, ...extra }))
-  await tx.transfer.insertRows('article_tags', links(l.tags, 'tags'))
-  await tx.transfer.insertRows('article_authors', links(l.authors, 'authors'))
+  rows.tags.push(...links(l.tags, 'tags'))
+  rows.authors.push(...links(l.authors, 'authors'))
   const live = l.live as Line | null
   if (!live) return
   const liveRow: Row = { article_id: id, ...copyColumns(s, live, KINDS.articles.fields.live.fields, []) }
-  await tx.transfer.insertRows('article_live', [liveRow])
+  rows.live.push(liveRow)
   const publishedAt = liveRow.published_at as number
-  await tx.transfer.insertRows('live_tags', links(live.tags, 'tags', { published_at: publishedAt }))
-  await tx.transfer.insertRows('live_authors', links(live.authors, 'authors', { published_at: publishedAt }))
+  rows.liveTags.push(...links(live.tags, 'tags', { published_at: publishedAt }))
+  rows.liveAuthors.push(...links(live.authors, 'authors', { published_at: publishedAt }))
   // The index follows the live copy in the same transaction, as publishing does: plain text, never HTML.
-  await tx.search.index(id, {
+  rows.documents.push({ id, doc: {
     title: live.title as string, standfirst: live.standfirst as string, body: plainText(live.body_html as string),
     language: live.language as string, sectionId: liveRow.section_id as number, publishedAt,
-  })
+  } })
+}
+
+/**
+ * Writes a batch's collected article rows, indexes their live copies for search, and indexes them for related
+ * articles the way bulk publishing does (publishing.ts finishBulk): each batch counts its terms and lists its
+ * articles' related ones against what came before it, and the related-refresh job carries on from there.
+ */
+async function finishArticles(tx: Repositories, rows: ArticleRows, now: number): Promise<void> {
+  await tx.transfer.insertRows('article_tags', rows.tags)
+  await tx.transfer.insertRows('article_authors', rows.authors)
+  await tx.transfer.insertRows('article_live', rows.live)
+  await tx.transfer.insertRows('live_tags', rows.liveTags)
+  await tx.transfer.insertRows('live_authors', rows.liveAuthors)
+  const bulk = newBulkPublish()
+  for (const d of rows.documents) {
+    bulk.documents.push(d)
+    bulk.related.push({ id: d.id, previous: null })
+  }
+  await finishBulk(tx, bulk, { now })
 }
 
 /** Writes one checked line of `kind`; references point at rows of earlier kinds (or earlier lines), already mapped. */
-async function writeLine(tx: Repositories, s: RestoreState, kind: Kind, l: Line, now: number): Promise<void> {
+async function writeLine(tx: Repositories, s: RestoreState, kind: Kind, l: Line, now: number, rows: ArticleRows): Promise<void> {
   const fields = KINDS[kind].fields
   const insert = async (table: Parameters<Repositories['transfer']['insert']>[0], row: Row) => {
     mapOf(s, kind).set(l.id as number, await tx.transfer.insert(table, row))
@@ -127,7 +159,7 @@ async function writeLine(tx: Repositories, s: RestoreState, kind: Kind, l: Line,
       return
     }
     case 'authors': return insert('authors', { ...toRow(fields, l, ['id']), photo_media_id: to(s, 'media', l.photo_media_id) })
-    case 'articles': return writeArticle(tx, s, l)
+    case 'articles': return writeArticle(tx, s, l, rows)
     case 'revisions': {
       const snap = l.snapshot as Line
       // The snapshot names the hero image by id (store/revisions.ts keeps it in this stored form); the rest by slug.
@@ -174,14 +206,13 @@ export function createRestoring({ store, clock }: RestoringDeps) {
       const clean = await cleanBodies(kind, lines)
       const now = clock.now()
       await store.transaction(async (tx) => {
-        for (const l of clean) await writeLine(tx, state, kind, l, now)
+        const rows = newArticleRows()
+        for (const l of clean) await writeLine(tx, state, kind, l, now, rows)
+        if (kind === 'articles') await finishArticles(tx, rows, now)
       })
     },
 
-    /**
-     * Ends a restore: points forward references at their rows, writes the audit record and makes every cached page
-     * stale in one transaction, then rebuilds related articles over the whole collection at once.
-     */
+    /** Ends a restore: points forward references at their rows, writes the audit record and makes every cached page stale, in one transaction. */
     async finish(actor: ImportActor, state: RestoreState, counts: Readonly<Record<string, number>>): Promise<void> {
       this.authorize(actor)
       const now = clock.now()
@@ -193,7 +224,6 @@ export function createRestoring({ store, clock }: RestoringDeps) {
         })
         await tx.invalidations.record({ all: true })
       })
-      await rebuildRelated(store, now)
     },
   }
 }

@@ -50,7 +50,8 @@ class LineFile {
     this.hash.update(text)
     this.bytes += Buffer.byteLength(text)
     this.lines++
-    if (!this.stream.write(text)) await Promise.race([once(this.stream, 'drain'), once(this.stream, 'error').then(([e]) => { throw e })])
+    // events.once rejects when the stream emits 'error' first (a full disk).
+    if (!this.stream.write(text)) await once(this.stream, 'drain')
   }
   async close(): Promise<{ sha256: string; bytes: number }> {
     this.stream.end()
