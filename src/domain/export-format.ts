@@ -56,6 +56,10 @@ export const KINDS = {
     fields: { id: 'id', article_id: 'ref:articles', version: 'int', kind: 'string', saved_by: 'ref:users?', saved_at: 'time', title: 'string', snapshot: 'json' },
   },
   editors_choice: { file: 'editors-choice.jsonl', fields: { article_id: 'ref:articles', rank: 'int?', until: 'time?', lead: 'bool' } },
+  related_overrides: {
+    file: 'related-overrides.jsonl',
+    fields: { article_id: 'ref:articles', other_id: 'ref:articles', kind: 'string', position: 'int', created_at: 'time' },
+  },
   redirects: {
     file: 'redirects.jsonl',
     fields: { id: 'id', from_path: 'string', to_article_id: 'ref:articles?', to_url: 'string?', status: 'int', kind: 'string', created_at: 'time' },

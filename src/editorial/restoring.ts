@@ -176,6 +176,9 @@ async function writeLine(tx: Repositories, s: RestoreState, kind: Kind, l: Line,
       if (l.lead === true) await tx.site.setSetting(LEAD_SETTING, id)
       return
     }
+    case 'related_overrides': return tx.transfer.insertRows('related_overrides', [
+      { ...toRow(fields, l), article_id: to(s, 'articles', l.article_id), other_id: to(s, 'articles', l.other_id) },
+    ])
     case 'redirects': return insert('redirects', { ...toRow(fields, l, ['id']), to_article_id: to(s, 'articles', l.to_article_id) })
     // Secrets stay behind: a receiver comes back switched off with a new secret, and is added again to get one to share.
     case 'webhooks': return insert('webhook_receivers', {

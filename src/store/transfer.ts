@@ -57,6 +57,12 @@ export function createTransfer(typed: Kysely<Database>) {
       if (after) q = q.where(sql<boolean>`(system, site, kind, source_id) > (${after[0]}, ${after[1]}, ${after[2]}, ${after[3]})`)
       return q.orderBy('system').orderBy('site').orderBy('kind').orderBy('source_id').limit(limit).execute() as Promise<Row[]>
     },
+    /** Up to `limit` related-article overrides (editors' pins and exclusions) after the pair `after`, by pair. */
+    async overridesAfter(after: readonly [number, number] | null, limit: number): Promise<Row[]> {
+      let q = typed.selectFrom('related_overrides').selectAll()
+      if (after) q = q.where(sql<boolean>`(article_id, other_id) > (${after[0]}, ${after[1]})`)
+      return q.orderBy('article_id').orderBy('other_id').limit(limit).execute() as Promise<Row[]>
+    },
     /** Articles in the editor's choice with an id above `after`, by id. */
     async picksAfter(after: number, limit: number): Promise<{ id: number; editors_choice_rank: number | null; editors_choice_until: number | null }[]> {
       return typed.selectFrom('articles').select(['id', 'editors_choice_rank', 'editors_choice_until'])
@@ -99,7 +105,7 @@ export function createTransfer(typed: Kysely<Database>) {
       return r.id
     },
     /** Inserts rows that have no id of their own (links, live copies, variants, origins). */
-    async insertRows(table: 'article_tags' | 'article_authors' | 'article_live' | 'live_tags' | 'live_authors' | 'media_variants' | 'import_origins', rows: readonly Row[]): Promise<void> {
+    async insertRows(table: 'article_tags' | 'article_authors' | 'article_live' | 'live_tags' | 'live_authors' | 'media_variants' | 'import_origins' | 'related_overrides', rows: readonly Row[]): Promise<void> {
       if (rows.length) await db.insertInto(table).values(rows as Row[]).execute()
     },
     /** Sets a column that pointed forward in the export (a tag's parent, an article's translation group) once its target exists. */

@@ -61,6 +61,8 @@ export async function buildExportSite(store: Store, mediaDir: string): Promise<v
     await tx.redirects.put({ fromPath: '/old/gone', status: 410, toArticleId: null, toUrl: null, kind: 'manual', createdAt: clock.now() })
     await tx.webhooks.insertReceiver({ url: 'https://hooks.example.org/broadsheet', secret: 'not for export', createdAt: clock.now() })
     await tx.site.setSetting('lead_article_id', a.id)
+    await tx.related.putOverride(a.id, demoIds[1]!, 'pin', 1, clock.now())
+    await tx.related.putOverride(a.id, demoIds[3]!, 'exclude', 0, clock.now())
     await tx.transfer.setPick(demoIds[0]!, 1, SITE_NOW + 86_400_000)
     await tx.origins.put({ system: 'wordpress', site: 'https://old.example.org', kind: 'article', sourceId: '12' }, { targetId: a.id, contentHash: 'h1' }, clock.now())
     await tx.origins.put({ system: 'wordpress', site: 'https://old.example.org', kind: 'tag', sourceId: '7' }, { targetId: child, contentHash: '' }, clock.now())

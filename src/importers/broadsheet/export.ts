@@ -184,6 +184,15 @@ export async function exportSite(deps: ExportDeps, dir: string): Promise<ExportS
         await out.write(toLine(KINDS.editors_choice.fields, { article_id: lead, rank: null, until: null, lead: 1 }))
       }
     })
+    await kind('related_overrides', async (out) => {
+      let after: [number, number] | null = null
+      for (;;) {
+        const rows = await tx.transfer.overridesAfter(after, PAGE)
+        for (const r of rows) await out.write(toLine(KINDS.related_overrides.fields, r))
+        if (rows.length < PAGE) break
+        after = [Number(rows.at(-1)!.article_id), Number(rows.at(-1)!.other_id)]
+      }
+    })
     await plain('redirects', 'redirects')
     await plain('webhooks', 'webhook_receivers')
     await kind('import_origins', async (out) => {

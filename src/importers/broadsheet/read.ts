@@ -36,7 +36,7 @@ export type SeenIds = Map<Kind, Set<number>>
 const ALLOWED: Readonly<Record<string, readonly (string | number)[]>> = {
   'articles.status': ARTICLE_STATUSES, 'articles.genre': GENRES, 'articles.live.genre': GENRES, 'users.role': ROLES,
   'tags.kind': TAG_KINDS, 'authors.kind': AUTHOR_KINDS, 'revisions.kind': REVISION_KINDS, 'redirects.status': [301, 410],
-  'import_origins.kind': Object.keys(ORIGIN_TARGETS),
+  'import_origins.kind': Object.keys(ORIGIN_TARGETS), 'related_overrides.kind': ['pin', 'exclude'],
 }
 
 /** Longest line read: a body is at most a few hundred KB; anything far beyond is not an export of ours. */
