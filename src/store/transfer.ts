@@ -22,6 +22,9 @@ export interface ArticleLinks {
 /** The columns each table gives up: webhook secrets and password hashes never leave the database. */
 const LEFT_OUT: Partial<Record<IdTable, readonly string[]>> = { users: ['password_hash'], webhook_receivers: ['secret'] }
 
+/** Rows per multi-row INSERT of insertRows. */
+const INSERT_CHUNK = 50
+
 /** The tables whose rows make a site non-empty for an import. */
 const CONTENT_TABLES = ['articles', 'sections', 'tags', 'authors', 'media', 'pages', 'redirects', 'users', 'webhook_receivers'] as const
 
@@ -106,7 +109,11 @@ export function createTransfer(typed: Kysely<Database>) {
     },
     /** Inserts rows that have no id of their own (links, live copies, variants, origins). */
     async insertRows(table: 'article_tags' | 'article_authors' | 'article_live' | 'live_tags' | 'live_authors' | 'media_variants' | 'import_origins' | 'related_overrides', rows: readonly Row[]): Promise<void> {
-      if (rows.length) await db.insertInto(table).values(rows as Row[]).execute()
+      // Whole chunks of INSERT_CHUNK rows, the rest one by one: two SQL texts per table, so SQLite's statement cache
+      // (sqlite.ts) keeps two programs per table instead of one per distinct row count, each as large as its rows.
+      let i = 0
+      for (; i + INSERT_CHUNK <= rows.length; i += INSERT_CHUNK) await db.insertInto(table).values(rows.slice(i, i + INSERT_CHUNK) as Row[]).execute()
+      for (; i < rows.length; i++) await db.insertInto(table).values(rows[i]!).execute()
     },
     /** Sets a column that pointed forward in the export (a tag's parent, an article's translation group) once its target exists. */
     async setReference(table: 'tags' | 'articles', id: number, column: 'parent_id' | 'translation_group', target: number): Promise<void> {
