@@ -19,9 +19,11 @@ import { formatReport, type ImportReport } from '../importers/import-report.ts'
 import { importWordPress } from '../importers/wordpress/import.ts'
 import { createSiteContext } from '../reading/site-settings.ts'
 import { InputError, runSubcommand, UsageError, type Subcommands } from './subcommands.ts'
+import { importBroadsheetCommand } from './import-broadsheet.ts'
 
 export const IMPORT_USAGE = `Usage: broadsheet import wordpress FILE.xml [--dry-run] [--report FILE.json] [--batch N]
        broadsheet import ghost FILE.json [--site-url URL] [--section SLUG] [--dry-run] [--report FILE.json] [--batch N]
+       broadsheet import broadsheet DIR [--batch N]
 
   wordpress FILE.xml   import the posts of a WordPress export (Tools → Export, WXR 1.1 or 1.2)
   ghost FILE.json      import the posts and pages of a Ghost export (Settings → Labs → Export, Ghost 3 to 6)
@@ -33,11 +35,13 @@ export const IMPORT_USAGE = `Usage: broadsheet import wordpress FILE.xml [--dry-
   --no-media           leave images at their old addresses
   --dry-run            read and map everything, print the report, write nothing
   --report FILE.json   also write the report as JSON
-  --batch N            articles per transaction (default 100)
+  --batch N            articles (lines) per transaction (default 100; 200 for broadsheet)
+  broadsheet DIR       read a whole site written by "broadsheet export DIR" into this site, which must be
+                       empty; the export is checked first, and a bad line changes nothing
 
 Images in the posts (and WordPress attachments, Ghost feature images) go into the media library, fetched four at
 a time (20 MiB at most each; private addresses only with WEBHOOK_ALLOW_PRIVATE); one that cannot be had is reported
-and keeps its old address. Running the same import again updates what changed and skips the rest.`
+and keeps its old address. Running the same WordPress or Ghost import again updates what changed and skips the rest.`
 
 /** One line that rewrites itself on a terminal; elsewhere a line every few seconds. */
 function progressPrinter(out: NodeJS.WriteStream, now: () => number) {
@@ -154,6 +158,7 @@ interface ImportRun {
 const ACTOR = { kind: 'system', name: 'command line' } as const
 
 const subcommands = (env: NodeJS.ProcessEnv): Subcommands => ({
+  broadsheet: (args) => importBroadsheetCommand(args, env),
   wordpress(args) {
     const f = parseFlags('wordpress', args)
     return run(env, f, (r) => importWordPress(r.importing, {

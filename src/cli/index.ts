@@ -8,6 +8,8 @@ import { userCommand } from './users.ts'
 import { tokenCommand } from './tokens.ts'
 import { previewCommand } from './preview.ts'
 import { importCommand } from './import.ts'
+import { exportCommand } from './export.ts'
+import { backupCommand } from './backup.ts'
 
 /** What a command may need from the composition root (composition.ts), which alone builds the server. */
 export interface CliDeps {
@@ -30,6 +32,9 @@ Commands:
   preview <sub>       preview links: rotate-secret (every link made so far stops working)
   import wordpress F  import a WordPress export (WXR); --dry-run, --report FILE.json; safe to run again
   import ghost F      import a Ghost export (JSON, Ghost 3–6); the same flags, and --site-url URL
+  export DIR          write the whole site into DIR (docs/EXPORT-FORMAT.md), media files included
+  import broadsheet D read such an export into this empty site
+  backup DIR          copy a running SQLite site (database and media) into DIR, itself a DATA_DIR
   help                show this help
 
 Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, SITE_URL,
@@ -48,7 +53,7 @@ const help: Command = async () => {
 
 export const commands: Readonly<Record<string, Command>> = {
   start, migrate: migrateCommand, 'seed-demo': seedDemoCommand, webhook: webhookCommand, user: userCommand, token: tokenCommand,
-  preview: previewCommand, import: importCommand, help,
+  preview: previewCommand, import: importCommand, export: exportCommand, backup: backupCommand, help,
 }
 
 /** Runs one command line; returns the process exit code (2 for usage errors). */

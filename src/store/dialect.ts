@@ -38,6 +38,12 @@ export interface StoreDialect {
    * (busy_timeout) instead, so it never answers this way.
    */
   isLockConflict(err: unknown): boolean
+  /**
+   * The isolation level that gives a transaction one view of the whole database (an export reads every table in one):
+   * PostgreSQL's default, read committed, sees each statement's own snapshot. A SQLite read transaction in WAL mode is
+   * a snapshot already and takes no level.
+   */
+  readonly snapshotIsolation: 'repeatable read' | null
 }
 
 /** PostgreSQL's SQLSTATEs for a transaction aborted by a deadlock (40P01) or a serialization failure (40001). */
@@ -54,6 +60,7 @@ export const sqliteDialect: StoreDialect = {
   inIdList: (column, list) => sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${list}))`,
   idList: (ids) => JSON.stringify(ids),
   isLockConflict: () => false,
+  snapshotIsolation: null,
 }
 
 export const postgresDialect: StoreDialect = {
@@ -66,4 +73,5 @@ export const postgresDialect: StoreDialect = {
   inIdList: (column, list) => sql<SqlBool>`${sql.ref(column)} = any(${list})`,
   idList: (ids) => ids,
   isLockConflict: (err) => LOCK_CONFLICTS.has(String((err as { code?: unknown } | null)?.code ?? '')),
+  snapshotIsolation: 'repeatable read',
 }

@@ -27,6 +27,7 @@ import { createDeskArticles } from './desk-articles.ts'
 import { createImportOrigins } from './import-origins.ts'
 import { createMailOutbox } from './mail-outbox.ts'
 import { createAccountLinks } from './account-links.ts'
+import { createTransfer } from './transfer.ts'
 import { createInvalidationFeed, createInvalidations, invalidatingListWrites, transactionOutbox, type InvalidationFeed, type Outbox } from './invalidations.ts'
 
 /** Every repository, bound to one Kysely instance: the pool, or one transaction. */
@@ -54,6 +55,7 @@ export const repositories = (db: Kysely<Database>, dialect: StoreDialect, outbox
   origins: createImportOrigins(db),
   mailOutbox: createMailOutbox(db, dialect),
   accountLinks: createAccountLinks(db),
+  transfer: createTransfer(db),
 })
 
 export type Repositories = ReturnType<typeof repositories>
@@ -66,6 +68,12 @@ export interface Store extends Repositories {
   readonly invalidated: InvalidationFeed
   /** Runs `fn` in one transaction; never nest calls, and never await the network inside one. */
   transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>
+  /**
+   * Runs `fn`, which only reads, on one consistent view of the whole database while others go on writing (a repeatable
+   * read transaction on PostgreSQL, a read transaction on SQLite in WAL mode). Use it outside the server process: on
+   * SQLite it holds the one connection until `fn` ends.
+   */
+  snapshot<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>
   /** Whether the database answers. */
   ping(): Promise<boolean>
   /**
@@ -103,6 +111,10 @@ export async function openStore(config: DatabaseConfig, opts: { readonly poolSiz
       const result = await db.transaction().execute((trx) => fn(repositories(trx, dialect, outbox)))
       outbox.commit()
       return result
+    },
+    async snapshot(fn) {
+      const begin = dialect.snapshotIsolation ? db.transaction().setIsolationLevel(dialect.snapshotIsolation) : db.transaction()
+      return begin.execute((trx) => fn(repositories(trx, dialect)))
     },
     async ping() {
       try {

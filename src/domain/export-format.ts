@@ -1,0 +1,107 @@
+// The Broadsheet export format, version 1: its kinds, the file of each, and the fields of a line, as data that the
+// exporter, the validator and the importer all read (docs/EXPORT-FORMAT.md describes the same table for people).
+
+/** The manifest's `format`: a reader refuses a folder that does not say it. */
+export const FORMAT_NAME = 'broadsheet-export'
+/**
+ * The format version this code writes and reads. It goes up whenever a field is added, removed or changes meaning:
+ * a reader refuses versions it does not know rather than guess.
+ */
+export const FORMAT_VERSION = 1
+
+/**
+ * A field's type. `id`: the line's own id (a positive whole number, unique in its file). `ref:<kind>`: the id of a
+ * line of that kind. `time`: an ISO 8601 UTC time with milliseconds. `json`: any JSON value. A trailing `?` allows
+ * null; a trailing `[]` makes a list of that type. A nested record (or a list of them) is an object of fields.
+ */
+export type FieldType = string | { readonly nullable: boolean; readonly list: boolean; readonly fields: Fields }
+export type Fields = Readonly<Record<string, FieldType>>
+
+/** The fields of an article's working and live copy that the two share. */
+const COPY: Fields = {
+  language: 'string', section_id: 'ref:sections', slug: 'string', genre: 'string', title: 'string', standfirst: 'string',
+  body_html: 'string', hero_media_id: 'ref:media?', seo_title: 'string', seo_description: 'string',
+}
+
+/** Every kind, in the order the importer writes them (a kind refers only to kinds before it, or to itself). */
+export const KINDS = {
+  settings: { file: 'settings.jsonl', fields: { key: 'string', value: 'json' } },
+  users: { file: 'users.jsonl', fields: { id: 'id', email: 'string', name: 'string', role: 'string', created_at: 'time', disabled: 'bool' } },
+  media: {
+    file: 'media.jsonl',
+    fields: {
+      id: 'id', path: 'string', mime: 'string', width: 'int', height: 'int', bytes: 'int', alt: 'string', caption: 'string',
+      credit: 'string', focal_x: 'number', focal_y: 'number', created_at: 'time', sha256: 'string?',
+      variants: { nullable: false, list: true, fields: { width: 'int', height: 'int', format: 'string', path: 'string', bytes: 'int' } },
+    },
+  },
+  pages: { file: 'pages.jsonl', fields: { id: 'id', slug: 'string', title: 'string', body_html: 'string', updated_at: 'time' } },
+  sections: { file: 'sections.jsonl', fields: { id: 'id', slug: 'string', name: 'string', description: 'string', position: 'int' } },
+  tags: {
+    file: 'tags.jsonl',
+    fields: { id: 'id', slug: 'string', name: 'string', kind: 'string', parent_id: 'ref:tags?', iso_code: 'string?', description: 'string' },
+  },
+  authors: { file: 'authors.jsonl', fields: { id: 'id', slug: 'string', name: 'string', bio: 'string', kind: 'string', photo_media_id: 'ref:media?' } },
+  articles: {
+    file: 'articles.jsonl',
+    fields: {
+      id: 'id', translation_group: 'ref:articles?', ...COPY, status: 'string', editors_choice: 'bool', scheduled_at: 'time?',
+      published_at: 'time?', updated_at: 'time?', created_at: 'time', modified_at: 'time', version: 'int',
+      origin_system: 'string?', origin_id: 'string?', created_by: 'ref:users?', tags: 'ref:tags[]', authors: 'ref:authors[]',
+      live: { nullable: true, list: false, fields: { ...COPY, published_at: 'time', updated_at: 'time', tags: 'ref:tags[]', authors: 'ref:authors[]' } },
+    },
+  },
+  revisions: {
+    file: 'revisions.jsonl',
+    fields: { id: 'id', article_id: 'ref:articles', version: 'int', kind: 'string', saved_by: 'ref:users?', saved_at: 'time', title: 'string', snapshot: 'json' },
+  },
+  editors_choice: { file: 'editors-choice.jsonl', fields: { article_id: 'ref:articles', rank: 'int?', until: 'time?', lead: 'bool' } },
+  related_overrides: {
+    file: 'related-overrides.jsonl',
+    fields: { article_id: 'ref:articles', other_id: 'ref:articles', kind: 'string', position: 'int', created_at: 'time' },
+  },
+  redirects: {
+    file: 'redirects.jsonl',
+    fields: { id: 'id', from_path: 'string', to_article_id: 'ref:articles?', to_url: 'string?', status: 'int', kind: 'string', created_at: 'time' },
+  },
+  webhooks: { file: 'webhooks.jsonl', fields: { id: 'id', url: 'string', active: 'bool', created_at: 'time', deactivated_at: 'time?' } },
+  import_origins: {
+    file: 'import-origins.jsonl',
+    // `target_id` is a ref to the kind that `kind` names (section, tag, author or article): checked by the reader.
+    fields: { system: 'string', site: 'string', kind: 'string', source_id: 'string', target_id: 'int', content_hash: 'string', imported_at: 'time' },
+  },
+} as const satisfies Record<string, { readonly file: string; readonly fields: Fields }>
+
+export type Kind = keyof typeof KINDS
+export const KIND_ORDER = Object.keys(KINDS) as Kind[]
+
+/** The import-origin kinds and the export kind their `target_id` points at. */
+export const ORIGIN_TARGETS: Readonly<Record<string, Kind>> = { section: 'sections', tag: 'tags', author: 'authors', article: 'articles' }
+
+/**
+ * Settings that stay behind: secrets (desk CSRF, preview links), one-off markers of this database, and the lead
+ * article, which editors-choice.jsonl carries as an article reference.
+ */
+export const SETTINGS_LEFT_OUT: ReadonlySet<string> = new Set([
+  'desk_secret', 'preview_secret', 'desk_setup_claimed', 'desk_admin_guard', 'lead_article_id',
+])
+export const LEAD_SETTING = 'lead_article_id'
+
+/** The manifest: what the folder holds, and the checksum of every file. */
+export interface Manifest {
+  readonly format: typeof FORMAT_NAME
+  readonly version: number
+  readonly created_at: string
+  readonly source: { readonly engine: string; readonly schema: string; readonly site_url: string | null }
+  readonly counts: Readonly<Record<Kind, number>> & { readonly media_files: number }
+  /** File name (relative, `/`-separated) → its sha256 (hex) and size; the media files are listed in media.jsonl instead. */
+  readonly files: Readonly<Record<string, { readonly sha256: string; readonly bytes: number }>>
+}
+
+/** Epoch milliseconds as the format writes times. */
+export const isoTime = (ms: number): string => new Date(ms).toISOString()
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+
+/** Epoch milliseconds of a time the format wrote; NaN when `s` is not one. */
+export const parseTime = (s: string): number => (ISO.test(s) ? Date.parse(s) : Number.NaN)
