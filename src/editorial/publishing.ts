@@ -7,7 +7,7 @@ import { plainText } from '../content/excerpt.ts'
 import { AppError } from '../errors.ts'
 import type { Repositories } from '../store/store.ts'
 import { toDraft, type CleanArticleInput } from './article-input.ts'
-import { indexArticle, indexArticles, liveTermSet, unindexArticle } from '../related/engine.ts'
+import { deferArticles, indexArticle, liveTermSet, unindexArticle } from '../related/engine.ts'
 import type { SearchDocument } from '../store/search-index.ts'
 import { enqueueArticleEvent } from './webhook-events.ts'
 
@@ -58,14 +58,15 @@ export interface BulkPublish {
 export const newBulkPublish = (): BulkPublish => ({ documents: [], related: [], invalidations: [] })
 
 /**
- * Does what a batch of bulk publications left: indexes their search documents, indexes and lists related articles
- * for all of them at once (related/engine.ts indexArticles), and records one invalidation for the batch (every
- * article and listing it touched, or everything when `flushAll`, e.g. because sections were added). Call it inside
- * the transaction that published them, so a batch is live with its index or not at all.
+ * Does what a batch of bulk publications left: indexes their search documents, marks their related articles for one
+ * settle pass after the whole run (related/engine.ts deferArticles, related/settle.ts), and records one invalidation
+ * for the batch (every article and listing it touched, or everything when `flushAll`, e.g. because sections were
+ * added). Call it inside the transaction that published them, so a batch is live with its index and its marker or
+ * not at all.
  */
 export async function finishBulk(tx: Repositories, bulk: BulkPublish, ctx: { now: number; flushAll?: boolean }): Promise<void> {
   for (const { id, doc } of bulk.documents) await tx.search.index(id, doc)
-  await indexArticles(tx, bulk.related, ctx.now)
+  await deferArticles(tx, bulk.related, ctx.now)
   if (ctx.flushAll) return tx.invalidations.record({ all: true })
   if (bulk.invalidations.length === 0) return
   const ids = new Set<number>(), scopes = new Set<Scope>()
