@@ -67,7 +67,7 @@ export function createImporting({ store, clock, siteLanguage }: ImportingDeps) {
         const b: BatchContext = {
           tx, source, now: clock.now(), siteLanguage: language, userId: actor.kind === 'user' ? actor.userId : null,
           actor: actor.kind === 'user' ? { userId: actor.userId, role: actor.role } : { userId: null, role: 'admin' },
-          bulk: newBulkPublish(), sectionsAdded: false, resolved: new Map(),
+          bulk: newBulkPublish(), sectionsAdded: false, resolved: new Map(), sectionIds: new Map(),
         }
         const results: ImportItemResult[] = []
         for (const item of items) {

@@ -6,6 +6,7 @@ import { articlePath } from '../domain/paths.ts'
 import { plainText } from '../content/excerpt.ts'
 import { AppError } from '../errors.ts'
 import type { Repositories } from '../store/store.ts'
+import type { Article } from '../store/articles.ts'
 import { toDraft, type CleanArticleInput } from './article-input.ts'
 import { deferArticles, indexArticle, liveTermSet, unindexArticle } from '../related/engine.ts'
 import type { SearchDocument } from '../store/search-index.ts'
@@ -45,6 +46,8 @@ export interface PublishContext {
    * receivers want news, not an archive replayed.
    */
   readonly bulk?: BulkPublish
+  /** The working copy as the caller has just read it in this transaction (imports do), so it is not read again. */
+  readonly article?: Article
 }
 
 /** What publish() leaves for finishBulk when it runs in bulk mode. */
@@ -83,18 +86,20 @@ export async function finishBulk(tx: Repositories, bulk: BulkPublish, ctx: { now
  * when given, for imports); later ones keep it and set the updated time. A changed path leaves a 301 behind.
  */
 export async function publish(tx: Repositories, id: number, ctx: PublishContext): Promise<void> {
-  const article = await tx.articles.get(id)
+  const article = ctx.article?.id === id ? ctx.article : await tx.articles.get(id)
   if (!article) throw new AppError('NotFound', 'no such article')
   if (article.status !== 'published' && !canTransition(article.status, 'published')) {
     throw new AppError('Conflict', `a ${article.status} article cannot be published`)
   }
-  const before = await tx.articles.livePath(id)
+  // Never published before, so it has no live copy to read anything of: five statements fewer on a first publication.
+  const first = article.status !== 'published' && article.publishedAt === null
+  const before = first ? undefined : await tx.articles.livePath(id)
   const publishedAt = article.publishedAt ?? ctx.publishedAt ?? ctx.now
   const updatedAt = ctx.updatedAt ?? (article.publishedAt === null ? publishedAt : ctx.now)
   // Related articles count the terms the live copy had, so read them before it changes.
-  const previousTerms = await liveTermSet(tx, id)
+  const previousTerms = first ? null : await liveTermSet(tx, id)
   // Pages listing it where it was (old section, tags, authors) go stale as well as those where it now is.
-  const placedBefore = await tx.invalidations.placement(id)
+  const placedBefore = first ? null : await tx.invalidations.placement(id)
   await tx.articles.writeLive(article, publishedAt, updatedAt)
   // The index follows the live copy in the same transaction: plain text, never HTML.
   const doc: SearchDocument = {
@@ -112,7 +117,7 @@ export async function publish(tx: Repositories, id: number, ctx: PublishContext)
   const changed = articleChanged(id, placedBefore, await tx.invalidations.placement(id))
   if (ctx.bulk) ctx.bulk.invalidations.push(changed)
   else await tx.invalidations.record(changed)
-  const after = await tx.articles.livePath(id)
+  const after = before ? await tx.articles.livePath(id) : undefined
   if (before && after) {
     const oldPath = articlePath(before, ctx.siteLanguage)
     const newPath = articlePath(after, ctx.siteLanguage)
