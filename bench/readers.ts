@@ -1,0 +1,70 @@
+// Readers during a long write: a worker thread that requests pages at a steady pace and reports their latencies.
+//
+// The worker has its own event loop, so a batch that holds the main thread (better-sqlite3 answers synchronously) does
+// not delay the requests or their clocks: what it measures is the server's answer time, as a reader would see it.
+
+import { Worker } from 'node:worker_threads'
+import { BROWSER_AGENT } from './load.ts'
+
+export interface ReaderFigures {
+  readonly requests: number
+  /** Answers other than 200, 301 and 404 (an article not imported yet is a 404), and failed requests. */
+  readonly errors: number
+  readonly p50Ms: number
+  readonly p99Ms: number
+  readonly maxMs: number
+}
+
+export interface Readers {
+  /** Adds paths the readers may request from now on (pages that exist by then). */
+  add(paths: readonly string[]): void
+  stop(): Promise<ReaderFigures>
+}
+
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads')
+const paths = [...workerData.paths]
+const times = []
+let errors = 0, stopped = false, n = 0
+parentPort.on('message', (m) => { if (m.add) paths.push(...m.add); if (m.stop) stopped = true })
+;(async () => {
+  while (!stopped) {
+    const started = performance.now()
+    // Listing pages every other request, an article page in between: the pages an import invalidates.
+    const path = n++ % 2 === 0 ? workerData.paths[n % workerData.paths.length] : paths[Math.floor(Math.random() * paths.length)]
+    try {
+      const res = await fetch(workerData.url + path, { headers: { 'user-agent': workerData.agent }, redirect: 'manual' })
+      await res.arrayBuffer()
+      if (![200, 301, 404].includes(res.status)) errors++
+    } catch {
+      errors++
+    }
+    const ms = performance.now() - started
+    times.push(ms)
+    await new Promise((r) => setTimeout(r, Math.max(0, workerData.everyMs - ms)))
+  }
+  parentPort.postMessage({ times, errors })
+})()
+`
+
+const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0
+
+/** Starts requesting `listings` and any added paths from `url`, one request every `everyMs` (default 50). */
+export function startReaders(url: string, listings: readonly string[], everyMs = 50): Readers {
+  const worker = new Worker(WORKER, { eval: true, workerData: { url, paths: listings, agent: BROWSER_AGENT, everyMs } })
+  return {
+    add: (paths) => worker.postMessage({ add: paths }),
+    stop: () => new Promise((resolve, reject) => {
+      worker.once('message', (m: { times: number[]; errors: number }) => {
+        const sorted = m.times.sort((a, b) => a - b)
+        void worker.terminate()
+        resolve({
+          requests: sorted.length, errors: m.errors, p50Ms: +percentile(sorted, 50).toFixed(1),
+          p99Ms: +percentile(sorted, 99).toFixed(1), maxMs: +(sorted.at(-1) ?? 0).toFixed(1),
+        })
+      })
+      worker.once('error', reject)
+      worker.postMessage({ stop: true })
+    }),
+  }
+}
