@@ -19,11 +19,17 @@ export interface PostingList {
 /** `a` ranks before `b`: higher cosine first, then the lower id. */
 const before = (aDot: number, aId: number, bDot: number, bId: number): boolean => aDot > bDot || (aDot === bDot && aId < bId)
 
+/** The cosine of an article with each candidate: `dots[i]` for `ids[i]`, in no particular order. */
+export interface Cosines {
+  readonly ids: readonly number[]
+  readonly dots: readonly number[]
+}
+
 /**
- * The `k` best of `dot` by cosine (ties: lower id first), best first: the same as sorting every entry and keeping the
- * first `k`, without sorting thousands of entries to keep sixty (a bounded heap whose root is the worst kept).
+ * The `k` best candidates by cosine (ties: lower id first), best first: the same as sorting every candidate and keeping
+ * the first `k`, without sorting thousands to keep sixty (a bounded heap whose root is the worst kept).
  */
-export function bestByCosine(dot: ReadonlyMap<number, number>, k: number): [number, number][] {
+export function bestByCosine(c: Cosines, k: number): [number, number][] {
   const heap: [number, number][] = []
   const worse = (i: number, j: number) => before(heap[j]![1], heap[j]![0], heap[i]![1], heap[i]![0])
   const down = (i: number) => {
@@ -38,7 +44,8 @@ export function bestByCosine(dot: ReadonlyMap<number, number>, k: number): [numb
     }
   }
   if (k <= 0) return []
-  for (const [id, d] of dot) {
+  for (let n = 0; n < c.ids.length; n++) {
+    const id = c.ids[n]!, d = c.dots[n]!
     if (heap.length < k) {
       heap.push([id, d])
       for (let i = heap.length - 1; i > 0;) {
@@ -56,24 +63,68 @@ export function bestByCosine(dot: ReadonlyMap<number, number>, k: number): [numb
 }
 
 /**
+ * Sums by article id for many articles in a row (the settle pass): a dense array instead of a Map, about ten times
+ * faster over the few thousand postings of one article. It grows to the largest id met.
+ */
+export interface DotScratch {
+  sums: Float64Array
+  marked: Uint8Array
+}
+
+export const newDotScratch = (): DotScratch => ({ sums: new Float64Array(1024), marked: new Uint8Array(1024) })
+
+/**
  * Cosine of an article's query terms with every article sharing one, from each term's posting list: at most `perTerm`
  * postings a term, the article itself skipped; the lists may come from one statement or from an index in memory.
  */
-export function cosines(id: number, query: readonly WeightedTerm[], postingsOf: (term: string) => PostingList | undefined, perTerm: number): Map<number, number> {
-  const dot = new Map<number, number>()
+export function cosines(id: number, query: readonly WeightedTerm[], postingsOf: (term: string) => PostingList | undefined, perTerm: number, scratch?: DotScratch): Cosines {
   // Terms in one fixed order (by name), so a candidate's sum is the same floating-point number whichever order the
   // vector was read in (weights stored as float4 on PostgreSQL can tie where the computed doubles did not).
-  for (const { term, weight } of [...query].sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))) {
+  const terms = [...query].sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
+  if (!scratch) {
+    const dot = new Map<number, number>()
+    for (const { term, weight } of terms) {
+      const list = postingsOf(term)
+      if (!list) continue
+      for (let i = 0, taken = 0; i < list.ids.length && taken < perTerm; i++) {
+        const other = list.ids[i]!
+        if (other === id) continue
+        taken++
+        dot.set(other, (dot.get(other) ?? 0) + list.weights[i]! * weight)
+      }
+    }
+    return { ids: [...dot.keys()], dots: [...dot.values()] }
+  }
+  const ids: number[] = []
+  for (const { term, weight } of terms) {
     const list = postingsOf(term)
     if (!list) continue
     for (let i = 0, taken = 0; i < list.ids.length && taken < perTerm; i++) {
       const other = list.ids[i]!
       if (other === id) continue
       taken++
-      dot.set(other, (dot.get(other) ?? 0) + list.weights[i]! * weight)
+      if (other >= scratch.sums.length) grow(scratch, other)
+      if (scratch.marked[other] === 0) {
+        scratch.marked[other] = 1
+        ids.push(other)
+        scratch.sums[other] = list.weights[i]! * weight
+      } else {
+        scratch.sums[other] = scratch.sums[other]! + list.weights[i]! * weight
+      }
     }
   }
-  return dot
+  const dots = ids.map((other) => scratch.sums[other]!)
+  for (const other of ids) scratch.marked[other] = 0
+  return { ids, dots }
+}
+
+function grow(scratch: DotScratch, id: number): void {
+  const size = Math.max(id + 1, scratch.sums.length * 2)
+  const sums = new Float64Array(size), marked = new Uint8Array(size)
+  sums.set(scratch.sums)
+  marked.set(scratch.marked)
+  scratch.sums = sums
+  scratch.marked = marked
 }
 
 /** What the final score needs to know of the candidates: published times (absent: not live) and shared tags. */

@@ -4,7 +4,7 @@ import type { Store } from '../store/store.ts'
 import type { RelatedEntry } from '../store/related.ts'
 import type { TopPostings } from '../store/related-pending.ts'
 import { DEFAULT_PARAMS, reweigh, textOf, type RelatedParams } from './engine.ts'
-import { assembleList, bestByCosine, cosines, scoreCandidates, type ScoredCandidate } from './ranking.ts'
+import { assembleList, bestByCosine, cosines, newDotScratch, scoreCandidates, type ScoredCandidate } from './ranking.ts'
 import { DEFAULT_REFRESH, yieldToRequests } from './refresh.ts'
 import { termFrequencies, type WeightedTerm } from './terms.ts'
 
@@ -51,6 +51,7 @@ function createListContext(store: Store, p: RelatedParams) {
   let times: Map<number, number> | null = null
   let tags: Map<number, number[]> | null = null
   const postings = new Map<string, TopPostings>()
+  const scratch = newDotScratch()
   return {
     async load(vectors: Iterable<readonly WeightedTerm[]>): Promise<void> {
       times ??= await store.relatedPending.liveTimes()
@@ -65,7 +66,7 @@ function createListContext(store: Store, p: RelatedParams) {
     candidates(id: number, vector: readonly WeightedTerm[]): ScoredCandidate[] {
       const publishedAt = times!.get(id)
       if (vector.length === 0 || publishedAt === undefined) return []
-      const top = bestByCosine(cosines(id, vector.slice(0, p.queryTerms), (term) => postings.get(term), p.perTerm), p.rerank)
+      const top = bestByCosine(cosines(id, vector.slice(0, p.queryTerms), (term) => postings.get(term), p.perTerm, scratch), p.rerank)
       const own = new Set(p.tagWeight > 0 ? tags!.get(id) ?? [] : [])
       const sharedOf = (cid: number) => (tags!.get(cid) ?? []).reduce((n, tag) => n + (own.has(tag) ? 1 : 0), 0)
       return scoreCandidates(top, { publishedAt, timeOf: (cid) => times!.get(cid), ownTags: own.size, sharedOf }, p)

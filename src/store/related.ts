@@ -145,7 +145,10 @@ export function createRelated(db: Kysely<Database>) {
     /** Replaces the kept terms of each given article. */
     async replaceTerms(entries: readonly { readonly articleId: number; readonly terms: readonly TermWeight[] }[]): Promise<void> {
       for (const part of chunks(entries.map((e) => e.articleId))) await db.deleteFrom('related_terms').where('article_id', 'in', part).execute()
+      // In term order: the (term, weight) index then takes each statement's rows in a few neighbouring pages rather than
+      // all over a tree of millions of rows (a bulk pass writes thousands at once).
       const rows = entries.flatMap((e) => e.terms.map((t) => ({ article_id: e.articleId, term: t.term, weight: t.weight })))
+        .sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : a.weight - b.weight))
       for (const part of chunks(rows)) await db.insertInto('related_terms').values(part).execute()
     },
 
