@@ -6,7 +6,7 @@
 // the import streams it in, so the figures include parsing, wpautop, the sanitizer, the live copies, redirects, search
 // and related articles. Peak RSS is the process's maxRSS over the whole run (generation included) and the highest RSS
 // sampled while importing. On a shared machine read the CPU seconds beside the wall time: they are the import's own cost.
-// Unless --no-readers, the real server runs on the same database while the import does, and a worker thread requests
+// Unless --no-readers, the real server runs on the same database while the import does, and a child process requests
 // listing pages and imported articles 20 times a second (readers.ts): their p50, p99 and worst time are printed.
 
 import os from 'node:os'

@@ -1,9 +1,11 @@
-// Readers during a long write: a worker thread that requests pages at a steady pace and reports their latencies.
+// Readers during a long write: a child process that requests pages at a steady pace and reports their latencies.
 //
-// The worker has its own event loop, so a batch that holds the main thread (better-sqlite3 answers synchronously) does
-// not delay the requests or their clocks: what it measures is the server's answer time, as a reader would see it.
+// The child has its own event loop, so a batch that holds the writer's thread (better-sqlite3 answers synchronously)
+// does not delay the requests or their clocks, and its memory is not counted in the writer's: what it measures is the
+// server's answer time, as a reader would see it.
 
-import { Worker } from 'node:worker_threads'
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
 import { BROWSER_AGENT } from './load.ts'
 
 export interface ReaderFigures {
@@ -21,8 +23,9 @@ export interface Readers {
   stop(): Promise<ReaderFigures>
 }
 
-const WORKER = `
-const { parentPort, workerData } = require('node:worker_threads')
+const READER = `
+const workerData = JSON.parse(process.argv[1])
+const parentPort = { on: (e, f) => process.on(e, f), postMessage: (m) => process.send(m) }
 const paths = [...workerData.paths]
 const times = []
 let errors = 0, stopped = false, n = 0
@@ -44,6 +47,7 @@ parentPort.on('message', (m) => { if (m.add) paths.push(...m.add); if (m.stop) s
     await new Promise((r) => setTimeout(r, Math.max(0, workerData.everyMs - ms)))
   }
   parentPort.postMessage({ times, errors })
+  process.disconnect()
 })()
 `
 
@@ -51,20 +55,19 @@ const percentile = (sorted: readonly number[], p: number): number => sorted[Math
 
 /** Starts requesting `listings` and any added paths from `url`, one request every `everyMs` (default 50). */
 export function startReaders(url: string, listings: readonly string[], everyMs = 50): Readers {
-  const worker = new Worker(WORKER, { eval: true, workerData: { url, paths: listings, agent: BROWSER_AGENT, everyMs } })
+  const data = JSON.stringify({ url, paths: listings, agent: BROWSER_AGENT, everyMs })
+  const child = spawn(process.execPath, ['-e', READER, data], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
   return {
-    add: (paths) => worker.postMessage({ add: paths }),
-    stop: () => new Promise((resolve, reject) => {
-      worker.once('message', (m: { times: number[]; errors: number }) => {
-        const sorted = m.times.sort((a, b) => a - b)
-        void worker.terminate()
-        resolve({
-          requests: sorted.length, errors: m.errors, p50Ms: +percentile(sorted, 50).toFixed(1),
-          p99Ms: +percentile(sorted, 99).toFixed(1), maxMs: +(sorted.at(-1) ?? 0).toFixed(1),
-        })
-      })
-      worker.once('error', reject)
-      worker.postMessage({ stop: true })
-    }),
+    add: (paths) => child.send({ add: paths }),
+    stop: async () => {
+      const message = once(child, 'message') as Promise<[{ times: number[]; errors: number }]>
+      child.send({ stop: true })
+      const [m] = await message
+      const sorted = m.times.sort((a, b) => a - b)
+      return {
+        requests: sorted.length, errors: m.errors, p50Ms: +percentile(sorted, 50).toFixed(1),
+        p99Ms: +percentile(sorted, 99).toFixed(1), maxMs: +(sorted.at(-1) ?? 0).toFixed(1),
+      }
+    },
   }
 }
