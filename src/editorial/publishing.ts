@@ -100,7 +100,7 @@ export async function publish(tx: Repositories, id: number, ctx: PublishContext)
   const previousTerms = first ? null : await liveTermSet(tx, id)
   // Pages listing it where it was (old section, tags, authors) go stale as well as those where it now is.
   const placedBefore = first ? null : await tx.invalidations.placement(id)
-  await tx.articles.writeLive(article, publishedAt, updatedAt)
+  await tx.articles.writeLive(article, publishedAt, updatedAt, first)
   // The index follows the live copy in the same transaction: plain text, never HTML.
   const doc: SearchDocument = {
     title: article.title, standfirst: article.standfirst, body: plainText(article.bodyHtml),

@@ -3,10 +3,10 @@
 import type { Store } from '../store/store.ts'
 import type { RelatedEntry } from '../store/related.ts'
 import type { TopPostings } from '../store/related-pending.ts'
-import { DEFAULT_PARAMS, reweigh, textOf, type RelatedParams } from './engine.ts'
+import { DEFAULT_PARAMS, textOf, type RelatedParams } from './engine.ts'
 import { assembleList, bestByCosine, cosines, newDotScratch, scoreCandidates, type ScoredCandidate } from './ranking.ts'
 import { DEFAULT_REFRESH, yieldToRequests } from './refresh.ts'
-import { termFrequencies, type WeightedTerm } from './terms.ts'
+import { termFrequencies, weighTerms, type WeightedTerm } from './terms.ts'
 
 /** The stages of related_pending (0013), in the order the work is done. */
 export const STAGE = { count: 0, weigh: 1, list: 2, neighbour: 3 } as const
@@ -84,22 +84,31 @@ function createListContext(store: Store, p: RelatedParams) {
 export async function settlePending(store: Store, now: number, p: RelatedParams = DEFAULT_PARAMS, o: SettleOptions = {}): Promise<SettleReport> {
   const batch = o.batch ?? 250
   const fanout = o.fanout ?? DEFAULT_REFRESH.fanout
-  const counted = await eachBatch(store, STAGE.count, batch * 2, (ids) => store.transaction(async (tx) => {
-    // Only the articles this call moved are its own to count: another pass may have taken the rest.
-    const mine = await tx.relatedPending.advance(ids, STAGE.count, STAGE.weigh)
-    const sources = await tx.related.sources(mine)
-    const deltas = new Map<string, number>()
-    for (const s of sources) for (const term of termFrequencies(textOf(s), p).keys()) deltas.set(term, (deltas.get(term) ?? 0) + 1)
-    await tx.related.addFrequencies(deltas, sources.length)
-    await dropGone(tx.relatedPending, mine, sources.map((s) => s.id))
-    return sources.length
-  }), (done) => o.onProgress?.('count', done))
+  const counted = await eachBatch(store, STAGE.count, batch * 2, async (ids) => {
+    const read = await countTerms(store.related, ids, p)
+    return store.transaction(async (tx) => {
+      // Only the articles this call moved are its own to count: another pass may have taken the rest.
+      const mine = await tx.relatedPending.advance(ids, STAGE.count, STAGE.weigh)
+      const now = await countTerms(tx.related, mine, p, read)
+      const deltas = new Map<string, number>()
+      for (const { tf } of now.values()) for (const term of tf.keys()) deltas.set(term, (deltas.get(term) ?? 0) + 1)
+      await tx.related.addFrequencies(deltas, now.size)
+      await dropGone(tx.relatedPending, mine, [...now.keys()])
+      return now.size
+    })
+  }, (done) => o.onProgress?.('count', done))
 
-  const weighed = await eachBatch(store, STAGE.weigh, batch, (ids) => store.transaction(async (tx) => {
-    const mine = await tx.relatedPending.advance(ids, STAGE.weigh, STAGE.list)
-    await reweigh(tx, mine, p)
-    return mine.length
-  }), (done) => o.onProgress?.('weigh', done))
+  const weighed = await eachBatch(store, STAGE.weigh, batch, async (ids) => {
+    const read = await countTerms(store.related, ids, p)
+    return store.transaction(async (tx) => {
+      const mine = await tx.relatedPending.advance(ids, STAGE.weigh, STAGE.list)
+      const now = await countTerms(tx.related, mine, p, read)
+      const df = await tx.related.frequencies([...new Set([...now.values()].flatMap((c) => [...c.tf.keys()]))])
+      const documents = await tx.related.documentCount()
+      await tx.related.replaceTerms([...now].map(([id, c]) => ({ articleId: id, terms: weighTerms(c.tf, df, documents, p) })))
+      return mine.length
+    })
+  }, (done) => o.onProgress?.('weigh', done))
 
   // Articles already on the site are recomputed as neighbours only if they were not waiting themselves.
   const waiting = new Set<number>()
@@ -134,6 +143,27 @@ export async function settlePending(store: Store, now: number, p: RelatedParams 
   const listed = await eachBatch(store, STAGE.list, batch, listPass(STAGE.list), (done) => o.onProgress?.('list', done))
   const neighbours = await eachBatch(store, STAGE.neighbour, batch, listPass(STAGE.neighbour), (done) => o.onProgress?.('neighbour', done))
   return { counted, weighed, listed, neighbours }
+}
+
+/** An article's live text as read, and its term frequencies. */
+interface Counted {
+  readonly text: string
+  readonly tf: Map<string, number>
+}
+
+/**
+ * The term frequencies of the live articles among `ids`. Counting is most of a batch's work, so it is done before the
+ * transaction opens; inside it the texts are read again and only one that changed in between (another import
+ * republished it) is counted again: the transaction stays a few milliseconds of SQL.
+ */
+async function countTerms(related: Store['related'], ids: readonly number[], p: RelatedParams, before?: ReadonlyMap<number, Counted>): Promise<Map<number, Counted>> {
+  const out = new Map<number, Counted>()
+  for (const source of await related.sources(ids)) {
+    const text = [source.title, source.standfirst, source.bodyHtml, ...source.tags].join('\0')
+    const known = before?.get(source.id)
+    out.set(source.id, known && known.text === text ? known : { text, tf: termFrequencies(textOf(source), p) })
+  }
+  return out
 }
 
 /** Forgets the articles of `mine` that are no longer live (unpublished since): there is nothing to count for them. */
