@@ -114,7 +114,8 @@ export async function publish(tx: Repositories, id: number, ctx: PublishContext)
     if (ctx.bulk) ctx.bulk.related.push({ id, previous: previousTerms })
     else await indexArticle(tx, id, previousTerms, ctx.now)
   }
-  const changed = articleChanged(id, placedBefore, await tx.invalidations.placement(id))
+  // Where it is now is where the working copy just written puts it.
+  const changed = articleChanged(id, placedBefore, await tx.invalidations.placementOf(article))
   if (ctx.bulk) ctx.bulk.invalidations.push(changed)
   else await tx.invalidations.record(changed)
   const after = before ? await tx.articles.livePath(id) : undefined
