@@ -2,19 +2,14 @@
 
 import { sql, type Kysely } from 'kysely'
 import type { Database } from './schema.ts'
+import { statementChunks } from './statement-chunks.ts'
 import type { RelatedEntry, RelatedOverride } from './related.ts'
 import type { Invalidations } from './invalidations.ts'
 
-/** Rows per statement: well under SQLite's and PostgreSQL's parameter limits. */
-const CHUNK = 500
 /** Terms per posting-list statement: each is its own `limit` subquery. */
 const TERMS_PER_STATEMENT = 100
 
-const chunks = <T>(items: readonly T[], size = CHUNK): T[][] => {
-  const out: T[][] = []
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
-  return out
-}
+const chunks = statementChunks
 
 /** A posting list read for the settle pass, strongest first. */
 export interface TopPostings {

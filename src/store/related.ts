@@ -2,6 +2,7 @@
 
 import { sql, type Kysely } from 'kysely'
 import type { Database } from './schema.ts'
+import { statementChunks } from './statement-chunks.ts'
 import { prepared } from './prepared.ts'
 
 /** A term of an article's vector. */
@@ -41,15 +42,9 @@ export interface RelatedOverride {
   readonly position: number
 }
 
-/** Rows per statement: well under SQLite's and PostgreSQL's parameter limits. */
-const CHUNK = 500
 const DOCUMENTS = 'documents'
 
-const chunks = <T>(items: readonly T[], size = CHUNK): T[][] => {
-  const out: T[][] = []
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
-  return out
-}
+const chunks = statementChunks
 
 export function createRelated(db: Kysely<Database>) {
   // Every article page reads its list: compiled once (prepared.ts).
