@@ -1,7 +1,7 @@
 // Finishing the related articles a bulk write left (related_pending): count, weigh, then list, each in short batches.
 
 import type { Store } from '../store/store.ts'
-import type { RelatedEntry } from '../store/related.ts'
+import type { RelatedEntry, RelatedSource } from '../store/related.ts'
 import type { TopPostings } from '../store/related-pending.ts'
 import { DEFAULT_PARAMS, textOf, type RelatedParams } from './engine.ts'
 import { assembleList, bestByCosine, cosines, newDotScratch, scoreCandidates, type ScoredCandidate } from './ranking.ts'
@@ -84,7 +84,7 @@ function createListContext(store: Store, p: RelatedParams) {
 export async function settlePending(store: Store, now: number, p: RelatedParams = DEFAULT_PARAMS, o: SettleOptions = {}): Promise<SettleReport> {
   const batch = o.batch ?? 250
   const fanout = o.fanout ?? DEFAULT_REFRESH.fanout
-  const counted = await eachBatch(store, STAGE.count, batch * 2, async (ids) => {
+  const counted = await eachBatch(store, STAGE.count, batch, async (ids) => {
     const read = await countTerms(store.related, ids, p)
     return store.transaction(async (tx) => {
       // Only the articles this call moved are its own to count: another pass may have taken the rest.
@@ -145,11 +145,14 @@ export async function settlePending(store: Store, now: number, p: RelatedParams 
   return { counted, weighed, listed, neighbours }
 }
 
-/** An article's live text as read, and its term frequencies. */
+/** An article's live text as read (the strings themselves, not a copy), and its term frequencies. */
 interface Counted {
-  readonly text: string
+  readonly source: RelatedSource
   readonly tf: Map<string, number>
 }
+
+const sameText = (a: RelatedSource, b: RelatedSource): boolean => a.title === b.title && a.standfirst === b.standfirst &&
+  a.bodyHtml === b.bodyHtml && a.tags.length === b.tags.length && a.tags.every((t, i) => t === b.tags[i])
 
 /**
  * The term frequencies of the live articles among `ids`. Counting is most of a batch's work, so it is done before the
@@ -159,9 +162,8 @@ interface Counted {
 async function countTerms(related: Store['related'], ids: readonly number[], p: RelatedParams, before?: ReadonlyMap<number, Counted>): Promise<Map<number, Counted>> {
   const out = new Map<number, Counted>()
   for (const source of await related.sources(ids)) {
-    const text = [source.title, source.standfirst, source.bodyHtml, ...source.tags].join('\0')
     const known = before?.get(source.id)
-    out.set(source.id, known && known.text === text ? known : { text, tf: termFrequencies(textOf(source), p) })
+    out.set(source.id, known && sameText(known.source, source) ? known : { source, tf: termFrequencies(textOf(source), p) })
   }
   return out
 }
