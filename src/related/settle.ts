@@ -41,6 +41,9 @@ async function eachBatch(store: Store, stage: number, batch: number, fn: (ids: n
   }
 }
 
+/** How many postings the list pass keeps in memory at most (about 12 bytes each, plus each term's two arrays). */
+const POSTINGS_KEPT = 1_000_000
+
 /**
  * Everything the list pass reads of the collection, kept for the whole pass: published times and tags of every live
  * article, and the strongest postings of each term met so far. Reading them once replaces the few thousand posting
@@ -51,15 +54,25 @@ function createListContext(store: Store, p: RelatedParams) {
   let times: Map<number, number> | null = null
   let tags: Map<number, number[]> | null = null
   const postings = new Map<string, TopPostings>()
+  let held = 0
   const scratch = newDotScratch()
   return {
     async load(vectors: Iterable<readonly WeightedTerm[]>): Promise<void> {
       times ??= await store.relatedPending.liveTimes()
       tags ??= await store.relatedPending.liveTags()
+      // Bounded: past POSTINGS_KEPT postings the lists are dropped and read again as batches need them (the common
+      // terms come back at once; a term used by one article is not kept for the rest of a pass of 100,000).
+      if (held > POSTINGS_KEPT) {
+        postings.clear()
+        held = 0
+      }
       const missing = new Set<string>()
       for (const v of vectors) for (const t of v.slice(0, p.queryTerms)) if (!postings.has(t.term)) missing.add(t.term)
       // One posting more than a list uses: the article itself may be among the strongest, and is skipped.
-      for (const [term, list] of await store.relatedPending.topPostings([...missing], p.perTerm + 1)) postings.set(term, list)
+      for (const [term, list] of await store.relatedPending.topPostings([...missing], p.perTerm + 1)) {
+        postings.set(term, list)
+        held += list.ids.length
+      }
     },
     isLive: (id: number) => times!.has(id),
     /** An article's candidates, best first, as rankCandidates (engine.ts) finds them. */
