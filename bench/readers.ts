@@ -60,9 +60,13 @@ export function startReaders(url: string, listings: readonly string[], everyMs =
   return {
     add: (paths) => child.send({ add: paths }),
     stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the readers' process ended early (${child.exitCode ?? child.signalCode})`)
       const message = once(child, 'message') as Promise<[{ times: number[]; errors: number }]>
+      const ended = once(child, 'exit').then(([code, signal]) => {
+        throw new Error(`the readers' process ended early (${code ?? signal})`)
+      })
       child.send({ stop: true })
-      const [m] = await message
+      const [m] = await Promise.race([message, ended])
       const sorted = m.times.sort((a, b) => a - b)
       return {
         requests: sorted.length, errors: m.errors, p50Ms: +percentile(sorted, 50).toFixed(1),
