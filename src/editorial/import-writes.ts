@@ -1,6 +1,5 @@
 // Writing one imported article inside a batch's transaction: its section, tags and bylines, the article, its status, old paths.
 
-import type { ArticleStatus } from '../domain/article.ts'
 import { articlePath, isReservedSegment } from '../domain/paths.ts'
 import { languagePrefix } from '../domain/language.ts'
 import { normalizeLegacyPath } from '../domain/legacy-paths.ts'
@@ -8,6 +7,7 @@ import { MAX_SLUG_LENGTH } from '../domain/slug.ts'
 import { AppError } from '../errors.ts'
 import type { OriginKey, OriginKind } from '../store/import-origins.ts'
 import type { Repositories } from '../store/store.ts'
+import type { Article } from '../store/articles.ts'
 import type { SanitizedHtml } from '../domain/sanitized-html.ts'
 import type { CleanArticleInput } from './article-input.ts'
 import type { Actor } from './article-access.ts'
@@ -38,6 +38,8 @@ export interface BatchContext {
   sectionsAdded: boolean
   /** Slugs of the sections, tags and bylines this batch has resolved, by kind and source id: most items repeat them. */
   readonly resolved: Map<string, string>
+  /** Ids of the sections this batch has looked up, by slug. */
+  readonly sectionIds: Map<string, number | undefined>
 }
 
 /** The editor's-choice rank of sticky posts: after every pick the desk ranked, newest first among themselves. */
@@ -95,11 +97,12 @@ async function resolveAuthor(b: BatchContext, t: ImportTerm): Promise<string> {
 
 /** The item's slug, or `<slug>-<source id>` when another article holds it in that section; null when both are taken. */
 async function freeSlug(b: BatchContext, a: ImportArticle, language: string, sectionSlug: string, own: number | null): Promise<string | null> {
-  const section = await b.tx.taxonomy.sectionBySlug(sectionSlug)
-  if (!section) return a.slug
+  if (!b.sectionIds.has(sectionSlug)) b.sectionIds.set(sectionSlug, (await b.tx.taxonomy.sectionBySlug(sectionSlug))?.id)
+  const sectionId = b.sectionIds.get(sectionSlug)
+  if (sectionId === undefined) return a.slug
   const suffix = `-${a.sourceId.replace(/[^a-z0-9]+/gi, '').toLowerCase() || 'import'}`
   for (const slug of [a.slug, `${a.slug.slice(0, MAX_SLUG_LENGTH - suffix.length).replace(/-+$/, '')}${suffix}`]) {
-    const holder = await b.tx.origins.slugHolder(language, section.id, slug)
+    const holder = await b.tx.origins.slugHolder(language, sectionId, slug)
     if (holder === undefined || holder === own) return slug
   }
   return null
@@ -120,9 +123,12 @@ export async function pathIsLive(b: Pick<BatchContext, 'tx' | 'siteLanguage'>, p
   return false
 }
 
-/** Points each old path at the article, unless the site answers it itself or it already redirects somewhere else. */
-async function putOldPaths(b: BatchContext, a: ImportArticle, id: number, notes: string[]): Promise<void> {
-  const live = await b.tx.articles.livePath(id)
+/**
+ * Points each old path at the article, unless the site answers it itself or it already redirects somewhere else.
+ * `live` is the article's live path when the caller knows it (it has just published it there).
+ */
+async function putOldPaths(b: BatchContext, a: ImportArticle, id: number, notes: string[], known?: Parameters<typeof articlePath>[0]): Promise<void> {
+  const live = known ?? await b.tx.articles.livePath(id)
   const own = live ? normalizeLegacyPath(articlePath(live, b.siteLanguage)) : null
   for (const old of a.oldPaths) {
     const path = normalizeLegacyPath(old)
@@ -136,9 +142,10 @@ async function putOldPaths(b: BatchContext, a: ImportArticle, id: number, notes:
 }
 
 /** Moves the article to the item's status; a live article is never taken off the site by an import. */
-async function applyStatus(b: BatchContext, a: ImportArticle, id: number, current: ArticleStatus, notes: string[]): Promise<void> {
+async function applyStatus(b: BatchContext, a: ImportArticle, written: Article, notes: string[]): Promise<void> {
+  const id = written.id, current = written.status
   if (a.status === 'published') {
-    await publish(b.tx, id, { now: b.now, siteLanguage: b.siteLanguage, publishedAt: a.publishedAt!, updatedAt: a.updatedAt ?? a.publishedAt!, bulk: b.bulk })
+    await publish(b.tx, id, { now: b.now, siteLanguage: b.siteLanguage, publishedAt: a.publishedAt!, updatedAt: a.updatedAt ?? a.publishedAt!, bulk: b.bulk, article: written })
     return
   }
   if (current === 'published') {
@@ -189,8 +196,9 @@ export async function writeImportItem(b: BatchContext, a: ImportArticle, hash: s
   }
   // The working copy as written: its status, and the body the sanitizer left, for the report.
   const written = (await b.tx.articles.get(id))!
-  await applyStatus(b, a, id, written.status, notes)
-  await putOldPaths(b, a, id, notes)
+  await applyStatus(b, a, written, notes)
+  // Just published: its live path is the one it was written with.
+  await putOldPaths(b, a, id, notes, a.status === 'published' ? { language: written.language, sectionSlug: section, slug: written.slug } : undefined)
   await b.tx.origins.put(k, { targetId: id, contentHash: hash }, b.now)
   return result(existing ? 'updated' : 'imported', id, null, written.bodyHtml)
 }

@@ -10,6 +10,7 @@ import { finishBulk, newBulkPublish } from './publishing.ts'
 import { BODY_MAX_CHARS } from './article-input.ts'
 import { sanitizeBodyAsync } from '../content/sanitize.ts'
 import type { SanitizedHtml } from '../domain/sanitized-html.ts'
+import { settlePending, type SettleOptions, type SettleReport } from '../related/settle.ts'
 
 /** Who runs an import: a desk user (their role decides), or the command line, which has the database anyway. */
 export type ImportActor =
@@ -66,7 +67,7 @@ export function createImporting({ store, clock, siteLanguage }: ImportingDeps) {
         const b: BatchContext = {
           tx, source, now: clock.now(), siteLanguage: language, userId: actor.kind === 'user' ? actor.userId : null,
           actor: actor.kind === 'user' ? { userId: actor.userId, role: actor.role } : { userId: null, role: 'admin' },
-          bulk: newBulkPublish(), sectionsAdded: false, resolved: new Map(),
+          bulk: newBulkPublish(), sectionsAdded: false, resolved: new Map(), sectionIds: new Map(),
         }
         const results: ImportItemResult[] = []
         for (const item of items) {
@@ -92,6 +93,16 @@ export function createImporting({ store, clock, siteLanguage }: ImportingDeps) {
 
   return {
     authorize,
+
+    /**
+     * Finishes the related articles that imports left marked (related/settle.ts): counts and weighs their terms, computes
+     * their lists and those of the articles already on the site they belong beside. Call it after the last batch of a
+     * run; it also finishes what an interrupted earlier run left, so running an import again always ends complete.
+     */
+    async settleRelated(actor: ImportActor, opts: Pick<SettleOptions, 'onProgress'> = {}): Promise<SettleReport> {
+      authorize(actor)
+      return settlePending(store, clock.now(), undefined, opts)
+    },
 
     /**
      * Writes a batch of mapped articles as `actor` in one transaction (sanitizer, live copies, redirects, origins),

@@ -6,8 +6,9 @@ import { articlePath } from '../domain/paths.ts'
 import { plainText } from '../content/excerpt.ts'
 import { AppError } from '../errors.ts'
 import type { Repositories } from '../store/store.ts'
+import type { Article } from '../store/articles.ts'
 import { toDraft, type CleanArticleInput } from './article-input.ts'
-import { indexArticle, indexArticles, liveTermSet, unindexArticle } from '../related/engine.ts'
+import { deferArticles, indexArticle, liveTermSet, unindexArticle } from '../related/engine.ts'
 import type { SearchDocument } from '../store/search-index.ts'
 import { enqueueArticleEvent } from './webhook-events.ts'
 
@@ -45,6 +46,8 @@ export interface PublishContext {
    * receivers want news, not an archive replayed.
    */
   readonly bulk?: BulkPublish
+  /** The working copy as the caller has just read it in this transaction (imports do), so it is not read again. */
+  readonly article?: Article
 }
 
 /** What publish() leaves for finishBulk when it runs in bulk mode. */
@@ -58,14 +61,15 @@ export interface BulkPublish {
 export const newBulkPublish = (): BulkPublish => ({ documents: [], related: [], invalidations: [] })
 
 /**
- * Does what a batch of bulk publications left: indexes their search documents, indexes and lists related articles
- * for all of them at once (related/engine.ts indexArticles), and records one invalidation for the batch (every
- * article and listing it touched, or everything when `flushAll`, e.g. because sections were added). Call it inside
- * the transaction that published them, so a batch is live with its index or not at all.
+ * Does what a batch of bulk publications left: indexes their search documents, marks their related articles for one
+ * settle pass after the whole run (related/engine.ts deferArticles, related/settle.ts), and records one invalidation
+ * for the batch (every article and listing it touched, or everything when `flushAll`, e.g. because sections were
+ * added). Call it inside the transaction that published them, so a batch is live with its index and its marker or
+ * not at all.
  */
 export async function finishBulk(tx: Repositories, bulk: BulkPublish, ctx: { now: number; flushAll?: boolean }): Promise<void> {
   for (const { id, doc } of bulk.documents) await tx.search.index(id, doc)
-  await indexArticles(tx, bulk.related, ctx.now)
+  await deferArticles(tx, bulk.related, ctx.now)
   if (ctx.flushAll) return tx.invalidations.record({ all: true })
   if (bulk.invalidations.length === 0) return
   const ids = new Set<number>(), scopes = new Set<Scope>()
@@ -82,19 +86,21 @@ export async function finishBulk(tx: Repositories, bulk: BulkPublish, ctx: { now
  * when given, for imports); later ones keep it and set the updated time. A changed path leaves a 301 behind.
  */
 export async function publish(tx: Repositories, id: number, ctx: PublishContext): Promise<void> {
-  const article = await tx.articles.get(id)
+  const article = ctx.article?.id === id ? ctx.article : await tx.articles.get(id)
   if (!article) throw new AppError('NotFound', 'no such article')
   if (article.status !== 'published' && !canTransition(article.status, 'published')) {
     throw new AppError('Conflict', `a ${article.status} article cannot be published`)
   }
-  const before = await tx.articles.livePath(id)
+  // Never published before, so it has no live copy to read anything of: five statements fewer on a first publication.
+  const first = article.status !== 'published' && article.publishedAt === null
+  const before = first ? undefined : await tx.articles.livePath(id)
   const publishedAt = article.publishedAt ?? ctx.publishedAt ?? ctx.now
   const updatedAt = ctx.updatedAt ?? (article.publishedAt === null ? publishedAt : ctx.now)
   // Related articles count the terms the live copy had, so read them before it changes.
-  const previousTerms = await liveTermSet(tx, id)
+  const previousTerms = first ? null : await liveTermSet(tx, id)
   // Pages listing it where it was (old section, tags, authors) go stale as well as those where it now is.
-  const placedBefore = await tx.invalidations.placement(id)
-  await tx.articles.writeLive(article, publishedAt, updatedAt)
+  const placedBefore = first ? null : await tx.invalidations.placement(id)
+  await tx.articles.writeLive(article, publishedAt, updatedAt, first)
   // The index follows the live copy in the same transaction: plain text, never HTML.
   const doc: SearchDocument = {
     title: article.title, standfirst: article.standfirst, body: plainText(article.bodyHtml),
@@ -108,10 +114,11 @@ export async function publish(tx: Repositories, id: number, ctx: PublishContext)
     if (ctx.bulk) ctx.bulk.related.push({ id, previous: previousTerms })
     else await indexArticle(tx, id, previousTerms, ctx.now)
   }
-  const changed = articleChanged(id, placedBefore, await tx.invalidations.placement(id))
+  // Where it is now is where the working copy just written puts it.
+  const changed = articleChanged(id, placedBefore, await tx.invalidations.placementOf(article))
   if (ctx.bulk) ctx.bulk.invalidations.push(changed)
   else await tx.invalidations.record(changed)
-  const after = await tx.articles.livePath(id)
+  const after = before ? await tx.articles.livePath(id) : undefined
   if (before && after) {
     const oldPath = articlePath(before, ctx.siteLanguage)
     const newPath = articlePath(after, ctx.siteLanguage)

@@ -23,6 +23,8 @@ export interface BulkImportOptions {
   readonly report: ImportReport
   /** Called after each batch with the number of articles handled so far. */
   readonly onProgress?: (done: number) => void
+  /** Called while related articles are finished after the last batch: the stage, and articles done in it so far. */
+  readonly onSettleProgress?: (stage: string, done: number) => void
 }
 
 /** Lists what the mapping said of an article (why it came in as a draft, its notes) and makes it a batch item. */
@@ -82,6 +84,11 @@ export async function importInBatches(importing: Importing, items: AsyncIterable
     o.onProgress?.(done)
     await yieldToRequests()
   }
+  // Related lists are computed once for the whole run, after its last batch (and after a fault, for what was written);
+  // a run that is killed leaves them marked, and the next run, even one that writes nothing, finishes them.
+  const settle = async () => {
+    if (!o.dryRun) await importing.settleRelated(o.actor, { ...(o.onSettleProgress && { onProgress: o.onSettleProgress }) })
+  }
   const iterator = items[Symbol.asyncIterator]()
   for (;;) {
     let next: IteratorResult<PreparedItem>
@@ -89,6 +96,7 @@ export async function importInBatches(importing: Importing, items: AsyncIterable
       next = await iterator.next()
     } catch (err) {
       await flush()
+      await settle()
       throw err
     }
     if (next.done) break
@@ -96,5 +104,6 @@ export async function importInBatches(importing: Importing, items: AsyncIterable
     if (batch.length >= size) await flush()
   }
   await flush()
+  await settle()
   return done
 }

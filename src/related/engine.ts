@@ -1,7 +1,8 @@
 // The related-articles engine: indexes an article's strongest terms, finds candidates through them, ranks and stores the list.
 
 import { plainText } from '../content/excerpt.ts'
-import type { RelatedEntry, RelatedSource } from '../store/related.ts'
+import type { Posting, RelatedEntry, RelatedSource } from '../store/related.ts'
+import { assembleList, bestByCosine, cosines, scoreCandidates, type ScoredCandidate } from './ranking.ts'
 import type { Repositories } from '../store/store.ts'
 import { DEFAULT_TERM_PARAMS, termFrequencies, weighTerms, type TermParams, type WeightedTerm } from './terms.ts'
 
@@ -40,17 +41,20 @@ export const textOf = (s: RelatedSource) => ({ title: s.title, standfirst: s.sta
 
 /**
  * The distinct terms of an article's live copy as the document frequencies count them, or null when they do not count
- * it: not live, or published with related indexing left for a rebuild (it has no kept terms yet).
+ * it: not live, published with related indexing left for a rebuild (it has no kept terms yet), or published in bulk
+ * and not counted yet (related_pending stage 0).
  */
 export async function liveTermSet(tx: Tx, id: number, p: TermParams = DEFAULT_PARAMS): Promise<Set<string> | null> {
   const [source] = await tx.related.sources([id])
-  if (!source || !(await tx.related.hasTerms(id))) return null
+  if (!source) return null
+  if (!(await tx.related.hasTerms(id)) && ((await tx.relatedPending.stageOf(id)) ?? 0) < 1) return null
   return new Set(termFrequencies(textOf(source), p).keys())
 }
 
 /**
  * (Re)indexes a live article after publishing and stores its related list. `previous` is its term set before this
- * publication (liveTermSet read before the live copy changed), null on a first publication.
+ * publication (liveTermSet read before the live copy changed), null on a first publication. Whatever a bulk write
+ * left for it is done here, so its marker goes.
  */
 export async function indexArticle(tx: Tx, id: number, previous: ReadonlySet<string> | null, now: number, p: RelatedParams = DEFAULT_PARAMS): Promise<void> {
   const [source] = await tx.related.sources([id])
@@ -62,33 +66,33 @@ export async function indexArticle(tx: Tx, id: number, previous: ReadonlySet<str
   const df = await tx.related.frequencies([...tf.keys()])
   const vector = weighTerms(tf, df, await tx.related.documentCount(), p)
   await tx.related.replaceTerms([{ articleId: id, terms: vector }])
+  await tx.relatedPending.clear([id])
   await computeList(tx, id, now, p, { vector, publishedAt: source.publishedAt })
 }
 
 /**
- * indexArticle for many live articles at once (bulk publication): each one's frequencies are adjusted, then the
- * frequencies and document count are read once, all kept terms written together, and each list computed.
+ * The bulk form of indexArticle (imports): it leaves the work for settlePending (related/settle.ts) and marks it in
+ * related_pending, in the batch's transaction. A first publication is only marked: nothing of it is counted until
+ * the settle pass counts the whole run at once, so a batch takes no lock on related_df. An article counted already
+ * (republished) moves the frequencies by what changed, summed over the batch, and waits to be weighed.
  */
-export async function indexArticles(
-  tx: Tx, entries: readonly { readonly id: number; readonly previous: ReadonlySet<string> | null }[], now: number, p: RelatedParams = DEFAULT_PARAMS,
+export async function deferArticles(
+  tx: Tx, entries: readonly { readonly id: number; readonly previous: ReadonlySet<string> | null }[], now: number, p: TermParams = DEFAULT_PARAMS,
 ): Promise<void> {
-  if (entries.length === 0) return
-  const sources = new Map((await tx.related.sources(entries.map((e) => e.id))).map((s) => [s.id, s]))
-  const counted: { id: number; tf: Map<string, number>; publishedAt: number }[] = []
-  for (const { id, previous } of entries) {
+  await tx.relatedPending.mark(entries.filter((e) => e.previous === null).map((e) => e.id), 0, now)
+  const counted = entries.filter((e) => e.previous !== null)
+  if (counted.length === 0) return
+  const sources = new Map((await tx.related.sources(counted.map((e) => e.id))).map((s) => [s.id, s]))
+  const deltas = new Map<string, number>()
+  for (const { id, previous } of counted) {
     const source = sources.get(id)
     if (!source) continue
     const tf = termFrequencies(textOf(source), p)
-    const added = [...tf.keys()].filter((t) => !previous?.has(t))
-    const removed = previous ? [...previous].filter((t) => !tf.has(t)) : []
-    await tx.related.adjustFrequencies(added, removed, previous ? 0 : 1)
-    counted.push({ id, tf, publishedAt: source.publishedAt })
+    for (const t of tf.keys()) if (!previous!.has(t)) deltas.set(t, (deltas.get(t) ?? 0) + 1)
+    for (const t of previous!) if (!tf.has(t)) deltas.set(t, (deltas.get(t) ?? 0) - 1)
   }
-  const df = await tx.related.frequencies([...new Set(counted.flatMap((c) => [...c.tf.keys()]))])
-  const documents = await tx.related.documentCount()
-  const vectors = counted.map((c) => ({ articleId: c.id, terms: weighTerms(c.tf, df, documents, p), publishedAt: c.publishedAt }))
-  await tx.related.replaceTerms(vectors)
-  for (const v of vectors) await computeList(tx, v.articleId, now, p, { vector: v.terms, publishedAt: v.publishedAt })
+  await tx.related.addFrequencies(deltas, 0)
+  await tx.relatedPending.mark(counted.map((e) => e.id), 1, now)
 }
 
 /** Takes an article that is going off the site out of the index and out of every related list; call before its live copy goes. */
@@ -96,6 +100,7 @@ export async function unindexArticle(tx: Tx, id: number, p: TermParams = DEFAULT
   const terms = await liveTermSet(tx, id, p)
   if (terms) await tx.related.adjustFrequencies([], [...terms], -1)
   await tx.related.removeTerms(id)
+  await tx.relatedPending.clear([id])
   await tx.related.dropArticle(id)
 }
 
@@ -108,10 +113,18 @@ export async function reweigh(tx: Tx, ids: readonly number[], p: TermParams = DE
   await tx.related.replaceTerms(tfs.map((t) => ({ articleId: t.id, terms: weighTerms(t.tf, df, documents, p) })))
 }
 
-/** A candidate with its score parts. */
-export interface ScoredCandidate {
-  readonly id: number
-  readonly score: number
+export type { ScoredCandidate } from './ranking.ts'
+
+/** Posting rows grouped by term, in the order they were read. */
+function byTerm(postings: readonly Posting[]): Map<string, { ids: number[]; weights: number[] }> {
+  const lists = new Map<string, { ids: number[]; weights: number[] }>()
+  for (const post of postings) {
+    let list = lists.get(post.term)
+    if (!list) lists.set(post.term, list = { ids: [], weights: [] })
+    list.ids.push(post.articleId)
+    list.weights.push(post.weight)
+  }
+  return lists
 }
 
 /**
@@ -125,30 +138,15 @@ export async function rankCandidates(
   const publishedAt = known?.publishedAt ?? (await tx.related.publishedTimes([id])).get(id)
   if (vector.length === 0 || publishedAt === undefined) return []
   const query = vector.slice(0, p.queryTerms)
-  const weightOf = new Map(query.map((t) => [t.term, t.weight]))
-  const dot = new Map<number, number>()
   // A term in at most perTerm articles has a posting list at most that long: read those whole, limit the others.
   const df = await tx.related.frequencies(query.map((t) => t.term))
   const isShort = (t: WeightedTerm) => (df.get(t.term) ?? 0) <= p.perTerm
-  const postings = await tx.related.postings(query.filter(isShort).map((t) => t.term), query.filter((t) => !isShort(t)).map((t) => t.term), p.perTerm, id)
-  for (const post of postings) {
-    dot.set(post.articleId, (dot.get(post.articleId) ?? 0) + post.weight * (weightOf.get(post.term) ?? 0))
-  }
-  const top = [...dot.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, p.rerank)
+  const lists = byTerm(await tx.related.postings(query.filter(isShort).map((t) => t.term), query.filter((t) => !isShort(t)).map((t) => t.term), p.perTerm, id))
+  const top = bestByCosine(cosines(id, query, (term) => lists.get(term), p.perTerm), p.rerank)
   const ids = top.map(([cid]) => cid)
   const times = await tx.related.publishedTimes(ids)
   const shared = p.tagWeight > 0 ? await tx.related.sharedTags(id, [id, ...ids]) : new Map<number, number>()
-  const ownTags = shared.get(id) ?? 0
-  const scored: ScoredCandidate[] = []
-  for (const [cid, cos] of top) {
-    const at = times.get(cid)
-    if (at === undefined) continue // not live
-    const tags = ownTags > 0 ? (shared.get(cid) ?? 0) / ownTags : 0
-    const decay = Math.pow(0.5, Math.abs(at - publishedAt) / p.recencyHalfLifeMs)
-    const score = (cos + p.tagWeight * tags) * (1 - p.recencyWeight + p.recencyWeight * decay)
-    if (score >= p.minScore) scored.push({ id: cid, score })
-  }
-  return scored.sort((a, b) => b.score - a.score || a.id - b.id)
+  return scoreCandidates(top, { publishedAt, timeOf: (cid) => times.get(cid), ownTags: shared.get(id) ?? 0, sharedOf: (cid) => shared.get(cid) ?? 0 }, p)
 }
 
 /** Computes and stores an article's related list: editor pins first in pin order, then the best candidates, minus exclusions. */
@@ -157,23 +155,9 @@ export async function computeList(
   known?: { readonly vector: readonly WeightedTerm[]; readonly publishedAt: number },
 ): Promise<RelatedEntry[]> {
   const [candidates, overrides] = await Promise.all([rankCandidates(tx, id, p, known), tx.related.overrides(id)])
-  const pins = overrides.filter((o) => o.kind === 'pin').sort((a, b) => a.position - b.position).map((o) => o.otherId)
-  const excluded = new Set(overrides.filter((o) => o.kind === 'exclude').map((o) => o.otherId))
+  const pins = overrides.filter((o) => o.kind === 'pin').map((o) => o.otherId)
   const livePins = pins.length ? await tx.related.publishedTimes(pins) : new Map<number, number>()
-  const scoreOf = new Map(candidates.map((c) => [c.id, c.score]))
-  const seen = new Set<number>([id])
-  const list: RelatedEntry[] = []
-  for (const pin of pins) {
-    if (seen.has(pin) || !livePins.has(pin) || list.length >= p.limit) continue
-    seen.add(pin)
-    list.push({ relatedId: pin, score: scoreOf.get(pin) ?? 0, pinned: true })
-  }
-  for (const c of candidates) {
-    if (list.length >= p.limit) break
-    if (seen.has(c.id) || excluded.has(c.id)) continue
-    seen.add(c.id)
-    list.push({ relatedId: c.id, score: c.score, pinned: false })
-  }
+  const list = assembleList(id, candidates, overrides, (pin) => livePins.has(pin), p.limit)
   await tx.related.writeList(id, list, now)
   return list
 }

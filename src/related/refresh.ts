@@ -32,7 +32,7 @@ export interface RefreshReport {
  * microtask and a job never gives the event loop a turn on its own: the minutely refresh (200 articles, about 3 s on
  * 100,000) held up every page request until it ended.
  */
-const yieldToRequests = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+export const yieldToRequests = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 /** Recomputes `ids` in transactions of `batch` articles, letting requests in between; returns how many were recomputed. */
 async function recompute(store: Store, ids: readonly number[], now: number, batch: number, p: RelatedParams, withTerms: boolean): Promise<number> {
@@ -117,7 +117,11 @@ export async function rebuildRelated(
       for (const term of termFrequencies(textOf(source), p).keys()) df.set(term, (df.get(term) ?? 0) + 1)
     }
   }
-  await store.transaction((tx) => tx.related.replaceFrequencies(df, ids.length))
+  await store.transaction(async (tx) => {
+    await tx.related.replaceFrequencies(df, ids.length)
+    // Every live article is counted, weighed and listed here: nothing a bulk write left is still owed.
+    await tx.relatedPending.clearAll()
+  })
   const countMs = performance.now() - t
   t = performance.now()
   await eachBatch((part) => store.transaction((tx) => reweigh(tx, part, p)))

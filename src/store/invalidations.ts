@@ -93,6 +93,20 @@ export function createInvalidations(db: Kysely<Database>, dialect: StoreDialect,
       outbox.put(event)
     },
 
+    /**
+     * placement() of an article whose live copy was just written from `a` (publishing): the same answer from what the
+     * caller holds, reading only its live translations, and those only when it has a translation group.
+     */
+    async placementOf(a: { readonly id: number; readonly sectionId: number; readonly tagIds: readonly number[]; readonly authorIds: readonly number[]; readonly editorsChoice: boolean; readonly translationGroup: number | null }): Promise<ArticlePlacement> {
+      const translations = a.translationGroup === null ? [] : await db.selectFrom('article_live as l')
+        .innerJoin('articles as x', 'x.id', 'l.article_id').select('l.article_id')
+        .where('x.translation_group', '=', a.translationGroup).where('l.article_id', '!=', a.id).execute()
+      return {
+        translationIds: translations.map((t) => t.article_id), sectionId: a.sectionId, tagIds: [...a.tagIds], authorIds: [...a.authorIds],
+        editorsChoice: a.editorsChoice,
+      }
+    },
+
     /** The listings a live article appears in (section, tags, authors, picks), or null when it is not live. */
     async placement(articleId: number): Promise<ArticlePlacement | null> {
       const live = await db.selectFrom('article_live as l').innerJoin('articles as a', 'a.id', 'l.article_id')

@@ -179,6 +179,13 @@ export interface RelatedListsTable {
   computed_at: number
 }
 
+/** Related-articles work a bulk write left for related/settle.ts (0013): `stage` 0 count, 1 weigh, 2 list and neighbours, 3 list. */
+export interface RelatedPendingTable {
+  article_id: number
+  stage: number
+  queued_at: number
+}
+
 /** Editor overrides of related articles: `pin` (by position) or `exclude`. */
 export interface RelatedOverridesTable {
   article_id: number
@@ -373,6 +380,7 @@ export interface Database {
   related_state: RelatedStateTable
   related_lists: RelatedListsTable
   related_overrides: RelatedOverridesTable
+  related_pending: RelatedPendingTable
   webhook_receivers: WebhookReceiversTable
   webhook_deliveries: WebhookDeliveriesTable
   users: UsersTable

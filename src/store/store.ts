@@ -16,6 +16,7 @@ import { createSite } from './site.ts'
 import { createRedirects } from './redirects.ts'
 import { createViews } from './views.ts'
 import { createRelated } from './related.ts'
+import { createRelatedPending } from './related-pending.ts'
 import { createWebhooks } from './webhooks.ts'
 import { createRevisions } from './revisions.ts'
 import { createScheduled } from './scheduled.ts'
@@ -45,6 +46,7 @@ export const repositories = (db: Kysely<Database>, dialect: StoreDialect, outbox
   views: createViews(db),
   // Writing a related list records its article page as stale (invalidations.ts).
   related: invalidatingListWrites(createRelated(db), createInvalidations(db, dialect, outbox)),
+  relatedPending: createRelatedPending(db, createInvalidations(db, dialect, outbox)),
   webhooks: createWebhooks(db, dialect),
   revisions: createRevisions(db),
   scheduled: createScheduled(db, dialect),

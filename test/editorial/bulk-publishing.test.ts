@@ -1,5 +1,5 @@
-// Bulk publication (src/editorial/publishing.ts, finishBulk): the same search index and related articles as one by one,
-// with one invalidation for the batch and no webhook events.
+// Bulk publication (src/editorial/publishing.ts, finishBulk, then related/settle.ts): the same search index and related
+// articles as one by one, with one invalidation for the batch and no webhook events.
 
 import { sanitizeBody } from '../../src/content/sanitize.ts'
 import assert from 'node:assert/strict'
@@ -9,6 +9,7 @@ import { NOW } from '../support/editing.ts'
 import { createDraft, finishBulk, newBulkPublish, publish } from '../../src/editorial/publishing.ts'
 import type { Invalidation } from '../../src/domain/invalidation.ts'
 import type { Store } from '../../src/store/store.ts'
+import { settlePending } from '../../src/related/settle.ts'
 
 const BODIES = [
   'Gas pipeline talks resume between the two capitals after a long pause over transit fees.',
@@ -38,7 +39,7 @@ async function state(store: Store, ids: number[]) {
   }
 }
 
-forEachEngine('a bulk batch ends with the search index and related lists of publishing one by one, and one invalidation', async (t, engine) => {
+forEachEngine('a bulk batch and its settle pass end with the search index and related lists of publishing one by one, and one invalidation', async (t, engine) => {
   const [bulkStore, oneByOne] = [await scratchStore(t, engine), await scratchStore(t, engine)]
   for (const store of [bulkStore, oneByOne]) await seedTaxonomy(store)
   const ids = await drafts(bulkStore)
@@ -51,6 +52,10 @@ forEachEngine('a bulk batch ends with the search index and related lists of publ
     assert.equal((await tx.search.texts(ids)).size, 0, 'nothing is indexed before the batch ends')
     await finishBulk(tx, bulk, { now: NOW })
   })
+  assert.equal((await state(bulkStore, ids)).documents, 0, 'related articles wait for the settle pass')
+  assert.equal(await bulkStore.relatedPending.count(), ids.length)
+  await settlePending(bulkStore, NOW)
+  assert.equal(await bulkStore.relatedPending.count(), 0)
   await oneByOne.transaction(async (tx) => {
     for (const [i, id] of ids.entries()) await publish(tx, id, { now: NOW, siteLanguage: 'en', publishedAt: NOW - i * 60_000 })
   })

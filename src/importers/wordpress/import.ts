@@ -26,6 +26,8 @@ export interface WordPressImportOptions {
   readonly media?: MediaSetup
   /** Called after each batch: articles handled so far, and how far through the file the parser is (0–1). */
   readonly onProgress?: (done: number, fraction: number) => void
+  /** Called while related articles are finished after the last batch (bulk-import.ts). */
+  readonly onSettleProgress?: (stage: string, done: number) => void
 }
 
 /** The file's records turned into prepared articles; everything else is counted in the report on the way. */
@@ -98,6 +100,7 @@ export async function importWordPress(importing: Importing, o: WordPressImportOp
       actor: o.actor, source, dryRun: o.dryRun, report,
       ...(o.batchSize !== undefined && { batchSize: o.batchSize }),
       onProgress: (done) => o.onProgress?.(done, size ? bytes.read / size : 1),
+      ...(o.onSettleProgress && { onSettleProgress: o.onSettleProgress }),
     })
   } catch (err) {
     if (!(err instanceof WxrError)) throw err

@@ -1,0 +1,165 @@
+// Related-articles work left for later by bulk writes (related_pending), and the bulk reads and writes that finish it.
+
+import { sql, type Kysely } from 'kysely'
+import type { Database } from './schema.ts'
+import { statementChunks } from './statement-chunks.ts'
+import type { RelatedEntry, RelatedOverride } from './related.ts'
+import type { Invalidations } from './invalidations.ts'
+
+/** Terms per posting-list statement: each is its own `limit` subquery. */
+const TERMS_PER_STATEMENT = 100
+
+const chunks = statementChunks
+
+/** A posting list read for the settle pass, strongest first. */
+export interface TopPostings {
+  readonly ids: Int32Array | number[]
+  readonly weights: Float64Array | number[]
+}
+
+export function createRelatedPending(db: Kysely<Database>, invalidations: Invalidations) {
+  return {
+    /**
+     * Leaves related work for `ids` at `stage`. An article already waiting keeps the lower stage, the one with more
+     * left to do: an article whose terms are not counted yet must not be weighed as if they were.
+     */
+    async mark(ids: readonly number[], stage: number, now: number): Promise<void> {
+      for (const part of chunks([...new Set(ids)].sort((a, b) => a - b))) {
+        await db.insertInto('related_pending').values(part.map((id) => ({ article_id: id, stage, queued_at: now })))
+          .onConflict((oc) => oc.column('article_id').doUpdateSet({
+            stage: sql`case when related_pending.stage < excluded.stage then related_pending.stage else excluded.stage end`,
+          })).execute()
+      }
+    },
+
+    /** Forgets the work left for `ids` (it was done another way, or they left the site). */
+    async clear(ids: readonly number[]): Promise<void> {
+      for (const part of chunks(ids)) await db.deleteFrom('related_pending').where('article_id', 'in', part).execute()
+    },
+
+    /** Forgets all work left (a rebuild counted, weighed and listed every live article). */
+    async clearAll(): Promise<void> {
+      await db.deleteFrom('related_pending').execute()
+    },
+
+    /** The stage an article waits at, or undefined when nothing is left for it. */
+    async stageOf(id: number): Promise<number | undefined> {
+      return (await db.selectFrom('related_pending').select('stage').where('article_id', '=', id).executeTakeFirst())?.stage
+    },
+
+    /** Up to `limit` ids waiting at `stage` after `afterId`, in id order. */
+    async waiting(stage: number, afterId: number, limit: number): Promise<number[]> {
+      const rows = await db.selectFrom('related_pending').select('article_id').where('stage', '=', stage)
+        .where('article_id', '>', afterId).orderBy('article_id').limit(limit).execute()
+      return rows.map((r) => Number(r.article_id))
+    },
+
+    /** How many articles wait at each stage below `below`. */
+    async count(below = 4): Promise<number> {
+      const row = await db.selectFrom('related_pending').select((eb) => eb.fn.countAll<number | string>().as('n')).where('stage', '<', below).executeTakeFirst()
+      return Number(row?.n ?? 0)
+    },
+
+    /**
+     * Moves those of `ids` still waiting at `from` to `to` (or removes them when `to` is null) and returns them: only
+     * those are the caller's to do, so two passes running at once never count an article twice.
+     */
+    async advance(ids: readonly number[], from: number, to: number | null): Promise<number[]> {
+      const out: number[] = []
+      for (const part of chunks(ids)) {
+        const rows = to === null
+          ? await db.deleteFrom('related_pending').where('article_id', 'in', part).where('stage', '=', from).returning('article_id').execute()
+          : await db.updateTable('related_pending').set({ stage: to }).where('article_id', 'in', part).where('stage', '=', from).returning('article_id').execute()
+        for (const r of rows) out.push(Number(r.article_id))
+      }
+      return out.sort((a, b) => a - b)
+    },
+
+    /**
+     * The strongest `limit` postings of each term (ties: the higher id first, as the single-article statement reads
+     * them), one `limit` subquery per term over the (term, weight, article_id) index, so a common term costs no more
+     * than a rare one.
+     */
+    async topPostings(terms: readonly string[], limit: number): Promise<Map<string, TopPostings>> {
+      const lists = new Map<string, { ids: number[]; weights: number[] }>()
+      for (const part of chunks(terms, TERMS_PER_STATEMENT)) {
+        const parts = part.map((t) => sql`select * from (select term, article_id, weight from related_terms
+          where term = ${t} order by weight desc, article_id desc limit ${limit}) as p`)
+        const { rows } = await sql<{ term: string; article_id: number | string; weight: number }>`${sql.join(parts, sql` union all `)}`.execute(db)
+        for (const t of part) lists.set(t, { ids: [], weights: [] })
+        for (const r of rows) {
+          const list = lists.get(r.term)!
+          list.ids.push(Number(r.article_id))
+          list.weights.push(Number(r.weight))
+        }
+      }
+      const out = new Map<string, TopPostings>()
+      for (const [term, l] of lists) out.set(term, { ids: Int32Array.from(l.ids), weights: Float64Array.from(l.weights) })
+      return out
+    },
+
+    /** Every live article's published time, read a page at a time. */
+    async liveTimes(): Promise<Map<number, number>> {
+      const times = new Map<number, number>()
+      for (let after = 0; ;) {
+        const rows = await db.selectFrom('article_live').select(['article_id', 'published_at']).where('article_id', '>', after)
+          .orderBy('article_id').limit(10_000).execute()
+        if (rows.length === 0) return times
+        for (const r of rows) times.set(Number(r.article_id), Number(r.published_at))
+        after = Number(rows.at(-1)!.article_id)
+      }
+    },
+
+    /** The tag ids of every live article that has tags, read a page at a time. */
+    async liveTags(): Promise<Map<number, number[]>> {
+      const tags = new Map<number, number[]>()
+      for (let after = 0; ;) {
+        const rows = await db.selectFrom('live_tags').select(['article_id', 'tag_id']).where('article_id', '>', after)
+          .orderBy('article_id').limit(20_000).execute()
+        if (rows.length === 0) return tags
+        // A page may end inside an article's tags: drop that article and read it whole with the next page.
+        const last = Number(rows.at(-1)!.article_id)
+        const complete = rows.length < 20_000 ? rows : rows.filter((r) => Number(r.article_id) !== last)
+        if (complete.length === 0) throw new Error('an article has more than 20,000 tags')
+        for (const r of complete) {
+          const id = Number(r.article_id)
+          const list = tags.get(id)
+          if (list) list.push(Number(r.tag_id))
+          else tags.set(id, [Number(r.tag_id)])
+        }
+        after = Number(complete.at(-1)!.article_id)
+      }
+    },
+
+    /** Editor overrides of the given articles (those with none are absent), pins by position. */
+    async overridesOf(ids: readonly number[]): Promise<Map<number, RelatedOverride[]>> {
+      const out = new Map<number, RelatedOverride[]>()
+      for (const part of chunks(ids)) {
+        const rows = await db.selectFrom('related_overrides').select(['article_id', 'other_id', 'kind', 'position'])
+          .where('article_id', 'in', part).orderBy('article_id').orderBy('kind').orderBy('position').orderBy('created_at').execute()
+        for (const r of rows) {
+          const list = out.get(Number(r.article_id)) ?? []
+          list.push({ otherId: Number(r.other_id), kind: r.kind === 'pin' ? 'pin' : 'exclude', position: r.position })
+          out.set(Number(r.article_id), list)
+        }
+      }
+      return out
+    },
+
+    /**
+     * Replaces the stored lists of several articles and records their pages as stale in one invalidation (a list is
+     * shown only on its own article's page).
+     */
+    async writeLists(lists: readonly { readonly articleId: number; readonly entries: readonly RelatedEntry[] }[], now: number): Promise<void> {
+      if (lists.length === 0) return
+      for (const part of chunks(lists.map((l) => l.articleId))) await db.deleteFrom('related_lists').where('article_id', 'in', part).execute()
+      const rows = lists.flatMap((l) => l.entries.map((e, i) => ({
+        article_id: l.articleId, rank: i + 1, related_id: e.relatedId, score: e.score, pinned: e.pinned ? 1 : 0, computed_at: now,
+      })))
+      for (const part of chunks(rows)) await db.insertInto('related_lists').values(part).execute()
+      await invalidations.record({ all: false, articleIds: [], scopes: lists.map((l) => `related:${l.articleId}` as const) })
+    },
+  }
+}
+
+export type RelatedPending = ReturnType<typeof createRelatedPending>
