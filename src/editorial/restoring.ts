@@ -12,6 +12,7 @@ import type { Repositories, Store } from '../store/store.ts'
 import type { Row } from '../store/transfer.ts'
 import type { SearchDocument } from '../store/search-index.ts'
 import { finishBulk, newBulkPublish } from './publishing.ts'
+import { settlePending } from '../related/settle.ts'
 import { KINDS, LEAD_SETTING, ORIGIN_TARGETS, type Kind } from '../domain/export-format.ts'
 import { toRow } from '../domain/export-records.ts'
 import type { ImportActor } from './importing.ts'
@@ -215,9 +216,13 @@ export function createRestoring({ store, clock }: RestoringDeps) {
       })
     },
 
-    /** Ends a restore: points forward references at their rows, writes the audit record and makes every cached page stale, in one transaction. */
+    /**
+     * Ends a restore: finishes the related articles the batches left marked (related/settle.ts), then points forward
+     * references at their rows, writes the audit record and makes every cached page stale, in one transaction.
+     */
     async finish(actor: ImportActor, state: RestoreState, counts: Readonly<Record<string, number>>): Promise<void> {
       this.authorize(actor)
+      await settlePending(store, clock.now())
       const now = clock.now()
       await store.transaction(async (tx) => {
         for (const r of state.later) await tx.transfer.setReference(r.table, r.id, r.column, to(state, r.kind, r.old)!)
