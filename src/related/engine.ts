@@ -36,7 +36,7 @@ export const DEFAULT_PARAMS: RelatedParams = {
 type Tx = Repositories
 
 /** The text an article's terms are counted from. */
-export const textOf = (s: RelatedSource) => ({ title: s.title, standfirst: s.standfirst, body: plainText(s.bodyHtml), tags: s.tags })
+export const textOf = (s: RelatedSource) => ({ title: s.title, standfirst: s.standfirst, body: plainText(s.bodyHtml), tags: s.tags, language: s.language })
 
 /**
  * The distinct terms of an article's live copy as the document frequencies count them, or null when they do not count

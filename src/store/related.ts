@@ -18,6 +18,7 @@ export interface RelatedSource {
   readonly bodyHtml: string
   readonly tags: readonly string[]
   readonly publishedAt: number
+  readonly language: string
 }
 
 /** One entry of a posting list: an article that keeps `term` with `weight`. */
@@ -73,14 +74,14 @@ export function createRelated(db: Kysely<Database>) {
     async sources(ids: readonly number[]): Promise<RelatedSource[]> {
       const out: RelatedSource[] = []
       for (const part of chunks([...new Set(ids)])) {
-        const rows = await db.selectFrom('article_live').select(['article_id', 'title', 'standfirst', 'body_html', 'published_at'])
+        const rows = await db.selectFrom('article_live').select(['article_id', 'title', 'standfirst', 'body_html', 'published_at', 'language'])
           .where('article_id', 'in', part).orderBy('article_id').execute()
         const tags = await db.selectFrom('live_tags as lt').innerJoin('tags as t', 't.id', 'lt.tag_id')
           .select(['lt.article_id', 't.name']).where('lt.article_id', 'in', part).orderBy('lt.article_id').orderBy('lt.position').execute()
         const byArticle = new Map<number, string[]>()
         for (const t of tags) byArticle.set(t.article_id, [...(byArticle.get(t.article_id) ?? []), t.name])
         for (const r of rows) {
-          out.push({ id: r.article_id, title: r.title, standfirst: r.standfirst, bodyHtml: r.body_html, tags: byArticle.get(r.article_id) ?? [], publishedAt: r.published_at })
+          out.push({ id: r.article_id, title: r.title, standfirst: r.standfirst, bodyHtml: r.body_html, tags: byArticle.get(r.article_id) ?? [], publishedAt: r.published_at, language: r.language })
         }
       }
       return out
