@@ -1,7 +1,8 @@
 // The related-articles engine: indexes an article's strongest terms, finds candidates through them, ranks and stores the list.
 
 import { plainText } from '../content/excerpt.ts'
-import type { RelatedEntry, RelatedSource } from '../store/related.ts'
+import { DEFAULT_SETTINGS } from '../domain/site.ts'
+import type { RelatedCandidate, RelatedEntry, RelatedSource } from '../store/related.ts'
 import type { Repositories } from '../store/store.ts'
 import { DEFAULT_TERM_PARAMS, termFrequencies, weighTerms, type TermParams, type WeightedTerm } from './terms.ts'
 
@@ -136,19 +137,39 @@ export async function rankCandidates(
   }
   const top = [...dot.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, p.rerank)
   const ids = top.map(([cid]) => cid)
-  const times = await tx.related.publishedTimes(ids)
+  const info = await tx.related.candidates([id, ...ids])
+  const own = info.get(id)
   const shared = p.tagWeight > 0 ? await tx.related.sharedTags(id, [id, ...ids]) : new Map<number, number>()
   const ownTags = shared.get(id) ?? 0
-  const scored: ScoredCandidate[] = []
+  const scored: (ScoredCandidate & { readonly language: string })[] = []
   for (const [cid, cos] of top) {
-    const at = times.get(cid)
-    if (at === undefined) continue // not live
+    const c = info.get(cid)
+    if (c === undefined) continue // not live
+    // An article's translations tell the same story in another language: never "related" to it.
+    if (own && c.group === own.group) continue
     const tags = ownTags > 0 ? (shared.get(cid) ?? 0) / ownTags : 0
-    const decay = Math.pow(0.5, Math.abs(at - publishedAt) / p.recencyHalfLifeMs)
+    const decay = Math.pow(0.5, Math.abs(c.publishedAt - publishedAt) / p.recencyHalfLifeMs)
     const score = (cos + p.tagWeight * tags) * (1 - p.recencyWeight + p.recencyWeight * decay)
-    if (score >= p.minScore) scored.push({ id: cid, score })
+    if (score >= p.minScore) scored.push({ id: cid, score, language: c.language })
   }
-  return scored.sort((a, b) => b.score - a.score || a.id - b.id)
+  return pickLanguages(tx, own?.language, scored.sort((a, b) => b.score - a.score || a.id - b.id))
+}
+
+/** Below this many candidates in the article's language, candidates in the site's default language fill the list. */
+export const MIN_SAME_LANGUAGE = 5
+
+/**
+ * Readers follow related links in the language they read: candidates in the article's language, then (when fewer than
+ * MIN_SAME_LANGUAGE) those in the site's default language after them; never a third language.
+ */
+async function pickLanguages(tx: Tx, language: string | undefined, ranked: readonly (ScoredCandidate & { readonly language: string })[]): Promise<ScoredCandidate[]> {
+  const strip = (c: ScoredCandidate) => ({ id: c.id, score: c.score })
+  if (language === undefined) return ranked.map(strip)
+  const same = ranked.filter((c) => c.language === language)
+  if (same.length >= MIN_SAME_LANGUAGE) return same.map(strip)
+  const fallback = (await tx.related.siteLanguage()) ?? DEFAULT_SETTINGS.language
+  if (fallback === language) return same.map(strip)
+  return [...same, ...ranked.filter((c) => c.language === fallback)].map(strip)
 }
 
 /** Computes and stores an article's related list: editor pins first in pin order, then the best candidates, minus exclusions. */
@@ -159,12 +180,13 @@ export async function computeList(
   const [candidates, overrides] = await Promise.all([rankCandidates(tx, id, p, known), tx.related.overrides(id)])
   const pins = overrides.filter((o) => o.kind === 'pin').sort((a, b) => a.position - b.position).map((o) => o.otherId)
   const excluded = new Set(overrides.filter((o) => o.kind === 'exclude').map((o) => o.otherId))
-  const livePins = pins.length ? await tx.related.publishedTimes(pins) : new Map<number, number>()
+  const livePins = pins.length ? await tx.related.candidates([id, ...pins]) : new Map<number, RelatedCandidate>()
+  const ownGroup = livePins.get(id)?.group
   const scoreOf = new Map(candidates.map((c) => [c.id, c.score]))
   const seen = new Set<number>([id])
   const list: RelatedEntry[] = []
   for (const pin of pins) {
-    if (seen.has(pin) || !livePins.has(pin) || list.length >= p.limit) continue
+    if (seen.has(pin) || !livePins.has(pin) || livePins.get(pin)?.group === ownGroup || list.length >= p.limit) continue
     seen.add(pin)
     list.push({ relatedId: pin, score: scoreOf.get(pin) ?? 0, pinned: true })
   }

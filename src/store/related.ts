@@ -28,6 +28,14 @@ export interface Posting {
   readonly weight: number
 }
 
+/** A live article as candidate ranking sees it. */
+export interface RelatedCandidate {
+  readonly publishedAt: number
+  readonly language: string
+  /** Its translation group, or its own id when it has no translations: equal groups mean translations of each other. */
+  readonly group: number
+}
+
 export interface RelatedEntry {
   readonly relatedId: number
   readonly score: number
@@ -193,6 +201,32 @@ export function createRelated(db: Kysely<Database>) {
         for (const r of rows) map.set(r.article_id, r.published_at)
       }
       return map
+    },
+
+    /**
+     * What ranking needs to know of the given live articles besides their terms: publication time, language and
+     * translation group (the group's first article's id, or the article's own id when it is in no group).
+     */
+    async candidates(ids: readonly number[]): Promise<Map<number, RelatedCandidate>> {
+      const map = new Map<number, RelatedCandidate>()
+      for (const part of chunks(ids)) {
+        const rows = await db.selectFrom('article_live as l').innerJoin('articles as a', 'a.id', 'l.article_id')
+          .select(['l.article_id', 'l.published_at', 'l.language', 'a.translation_group']).where('l.article_id', 'in', part).execute()
+        for (const r of rows) map.set(r.article_id, { publishedAt: r.published_at, language: r.language, group: r.translation_group ?? r.article_id })
+      }
+      return map
+    },
+
+    /** The site's default language as the settings hold it; undefined when none was saved. */
+    async siteLanguage(): Promise<string | undefined> {
+      const row = await db.selectFrom('settings').select('value').where('key', '=', 'language').executeTakeFirst()
+      if (!row) return undefined
+      try {
+        const value: unknown = JSON.parse(row.value)
+        return typeof value === 'string' ? value : undefined
+      } catch {
+        return undefined
+      }
     },
 
     /** Replaces the stored list of an article, in the order given. */
