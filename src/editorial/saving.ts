@@ -6,6 +6,7 @@ import { AppError } from '../errors.ts'
 import type { Article, ArticleDraft } from '../store/articles.ts'
 import type { Repositories } from '../store/store.ts'
 import { toDraft, withResolvedTags, type CleanArticleInput } from './article-input.ts'
+import { checkLanguageFree } from './translation-rules.ts'
 import { changeableBy, type Actor } from './article-access.ts'
 import { checkCurating } from './curation.ts'
 import { can } from '../domain/roles.ts'
@@ -112,7 +113,7 @@ export async function saveWorkingCopy(tx: Repositories, args: SaveArgs): Promise
   // Typed tag names become new topics on an explicit save only.
   const input = { ...(await withResolvedTags(tx, args.input, args.kind === 'save')), editorsChoiceRank: rank }
   // An article's language stays its own unless the input changes it; the site's is not a default here.
-  const draft = await toDraft(tx, input, current.language)
+  const draft = await toDraft(tx, input, current.language, args.articleId)
   // Fields the editor does not send survive a save: the translation group, import origin, editor's-choice expiry.
   const merged: ArticleDraft = {
     ...draft,
@@ -120,6 +121,10 @@ export async function saveWorkingCopy(tx: Repositories, args: SaveArgs): Promise
     originSystem: input.origin ? draft.originSystem : current.originSystem,
     originId: input.origin ? draft.originId : current.originId,
     editorsChoiceUntil: draft.editorsChoice ? current.editorsChoiceUntil : null,
+  }
+  // A new language must not be one its translations already have.
+  if (merged.translationGroup !== null && input.translationOf == null && merged.language !== current.language) {
+    await checkLanguageFree(tx, merged.translationGroup, merged.language, args.articleId)
   }
   const latest = await tx.revisions.latest(args.articleId)
   // An article created or imported without a revision keeps its first state before anything overwrites it.
