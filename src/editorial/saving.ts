@@ -7,7 +7,7 @@ import type { Article, ArticleDraft } from '../store/articles.ts'
 import type { Repositories } from '../store/store.ts'
 import { toDraft, withResolvedTags, type CleanArticleInput } from './article-input.ts'
 import { checkLanguageFree } from './translation-rules.ts'
-import { changeableBy, type Actor } from './article-access.ts'
+import { changeableBy, openFor, type Actor } from './article-access.ts'
 import { checkCurating } from './curation.ts'
 import { can } from '../domain/roles.ts'
 
@@ -106,6 +106,7 @@ const when = (ms: number): string => `${new Date(ms).toISOString().slice(0, 16).
 export async function saveWorkingCopy(tx: Repositories, args: SaveArgs): Promise<SaveResult> {
   await articleOrThrow(tx, args.articleId)
   const { article: current } = await changeableBy(tx, args.articleId, args.actor)
+  if (args.input.translationOf != null && await tx.articles.get(args.input.translationOf)) await openFor(tx, args.input.translationOf, args.actor)
   checkId(args.version, 'version')
   if (args.version > current.version) throw new AppError('Invalid', `version ${args.version} of this article does not exist yet`, 'version')
   const rank = args.input.editorsChoiceRank === undefined ? current.editorsChoiceRank : args.input.editorsChoiceRank
