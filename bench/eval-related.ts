@@ -8,7 +8,8 @@ import { createDraft, publish } from '../src/editorial/publishing.ts'
 import { sanitizeBodyAsync } from '../src/content/sanitize.ts'
 import { DEFAULT_PARAMS, type RelatedParams } from '../src/related/engine.ts'
 import { rebuildRelated } from '../src/related/refresh.ts'
-import { idf, normalise, tokenize } from '../src/related/terms.ts'
+import { idf, normalise } from '../src/related/terms.ts'
+import { analyze } from '../src/text/analyze.ts'
 import { openStore } from '../src/store/store.ts'
 
 interface Item { readonly id: string; readonly category: string; readonly title: string; readonly body: string }
@@ -35,7 +36,7 @@ function parseCorpus(text: string, file: string): Item[] {
 function baselineTop(items: readonly Item[], k: number): number[][] {
   const tfs = items.map((it) => {
     const tf = new Map<string, number>()
-    for (const t of tokenize(`${it.title} ${it.body}`)) tf.set(t, (tf.get(t) ?? 0) + 1)
+    for (const t of analyze(`${it.title} ${it.body}`, 'en')) tf.set(t, (tf.get(t) ?? 0) + 1)
     return tf
   })
   const df = new Map<string, number>()

@@ -17,6 +17,7 @@ import { createMostRead } from './popular/most-read.ts'
 import { createMediaLibrary, type MediaLibrary } from './media/library.ts'
 import { createAccounts, type Accounts } from './editorial/accounts.ts'
 import { createEditing, type Editing } from './editorial/editing.ts'
+import { createTranslations, type Translations } from './editorial/translations.ts'
 import { createCuration, type Curation } from './editorial/curation.ts'
 import { createTaxonomyDesk, type TaxonomyDesk } from './editorial/taxonomy.ts'
 import { createBylines, type Bylines } from './editorial/people.ts'
@@ -49,6 +50,8 @@ export interface Services {
   readonly accounts: Accounts
   /** Saving working copies (409 on a stale version, losing text kept), revisions, the workflow, signed previews. */
   readonly editing: Editing
+  /** Translations: a linked draft in another language, linking and unlinking translation groups. */
+  readonly translations: Translations
   /** Front-page curation (lead pin, editor's choice), sections and tags, bylines, manual redirects: the desk's housekeeping. */
   readonly curation: Curation
   readonly taxonomyDesk: TaxonomyDesk
@@ -86,6 +89,7 @@ export function createServices({ store, config, clock, log }: ServiceDeps): Serv
     invalidation: store.invalidated, media: createMediaLibrary({ store, clock, mediaDir: path.join(config.dataDir, 'media') }), accounts: createAccounts({ store, clock }),
     editing: createEditing({ store, clock, siteLanguage: async () => (await site.get()).settings.language, outgoing }),
     accountLinks: createAccountLinkService({ store, clock, outgoing }),
+    translations: createTranslations({ store, clock, siteLanguage: async () => (await site.get()).settings.language }),
     curation: createCuration({ store, clock, site }), taxonomyDesk: createTaxonomyDesk({ store, clock, site }),
     bylines: createBylines({ store, clock }), redirectDesk: createRedirectDesk({ store, clock, site }) }
 }

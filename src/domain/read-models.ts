@@ -120,6 +120,8 @@ export interface SearchFilter {
   readonly from: string | null
   readonly to: string | null
   readonly page: number
+  /** Only articles in this language (the language of the search page); absent or null: every language. */
+  readonly language?: string | null
 }
 
 export interface SearchPage {

@@ -8,6 +8,7 @@ import type { SanitizedHtml } from '../domain/sanitized-html.ts'
 import { AppError } from '../errors.ts'
 import type { ArticleDraft } from '../store/articles.ts'
 import type { Repositories } from '../store/store.ts'
+import { checkLanguageFree, checkNotSelf, groupOf } from './translation-rules.ts'
 
 /** Article fields as they arrive: references by slug, body as untrusted HTML. */
 export interface ArticleInput {
@@ -81,8 +82,12 @@ export async function cleanInput(input: ArticleInput): Promise<CleanArticleInput
   return { ...input, bodyHtml: await sanitizeBodyAsync(limit(input.bodyHtml ?? '', BODY_MAX_CHARS, 'body_html'), 'body_html') }
 }
 
-/** Checks every field and resolves references; throws AppError('Invalid') naming the first bad field. */
-export async function toDraft(tx: Repositories, input: CleanArticleInput, siteLanguage: string): Promise<ArticleDraft> {
+/**
+ * Checks every field and resolves references; throws AppError('Invalid') naming the first bad field, or
+ * AppError('Conflict') when `translationOf`'s group already has an article in this language. `self` is the article
+ * being saved (null for a new one).
+ */
+export async function toDraft(tx: Repositories, input: CleanArticleInput, siteLanguage: string, self: number | null = null): Promise<ArticleDraft> {
   const title = limit(input.title.trim(), 300, 'title')
   if (!title) throw new AppError('Invalid', 'a title is required', 'title')
   const slug = input.slug?.trim() || slugify(title)
@@ -116,7 +121,9 @@ export async function toDraft(tx: Repositories, input: CleanArticleInput, siteLa
   if (input.translationOf != null) {
     const original = await tx.articles.get(input.translationOf)
     if (!original) throw new AppError('Invalid', 'the article this translates does not exist', 'translation_of')
-    translationGroup = original.translationGroup ?? original.id
+    checkNotSelf(self, original.id)
+    translationGroup = groupOf(original)
+    await checkLanguageFree(tx, translationGroup, language, self)
   }
   const rank = input.editorsChoiceRank ?? null
   if (rank !== null && (!Number.isInteger(rank) || rank < 1 || rank > 1000)) {

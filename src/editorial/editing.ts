@@ -57,6 +57,8 @@ export function createEditing({ store, clock, siteLanguage, outgoing = null }: E
       const language = await siteLanguage()
       const clean = await cleanInput(input)
       return store.transaction(async (tx) => {
+        // A translation names its original: only one the actor may open (as Add translation requires).
+        if (input.translationOf != null && await tx.articles.get(input.translationOf)) await openFor(tx, input.translationOf, actor)
         const now = clock.now()
         const id = await createDraft(tx, await withResolvedTags(tx, clean, true), { now, siteLanguage: language })
         if (actor.userId !== null) await tx.deskArticles.setCreatedBy(id, actor.userId)

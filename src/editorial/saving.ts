@@ -6,7 +6,8 @@ import { AppError } from '../errors.ts'
 import type { Article, ArticleDraft } from '../store/articles.ts'
 import type { Repositories } from '../store/store.ts'
 import { toDraft, withResolvedTags, type CleanArticleInput } from './article-input.ts'
-import { changeableBy, type Actor } from './article-access.ts'
+import { checkLanguageFree } from './translation-rules.ts'
+import { changeableBy, openFor, type Actor } from './article-access.ts'
 import { checkCurating } from './curation.ts'
 import { can } from '../domain/roles.ts'
 
@@ -105,6 +106,7 @@ const when = (ms: number): string => `${new Date(ms).toISOString().slice(0, 16).
 export async function saveWorkingCopy(tx: Repositories, args: SaveArgs): Promise<SaveResult> {
   await articleOrThrow(tx, args.articleId)
   const { article: current } = await changeableBy(tx, args.articleId, args.actor)
+  if (args.input.translationOf != null && await tx.articles.get(args.input.translationOf)) await openFor(tx, args.input.translationOf, args.actor)
   checkId(args.version, 'version')
   if (args.version > current.version) throw new AppError('Invalid', `version ${args.version} of this article does not exist yet`, 'version')
   const rank = args.input.editorsChoiceRank === undefined ? current.editorsChoiceRank : args.input.editorsChoiceRank
@@ -112,7 +114,7 @@ export async function saveWorkingCopy(tx: Repositories, args: SaveArgs): Promise
   // Typed tag names become new topics on an explicit save only.
   const input = { ...(await withResolvedTags(tx, args.input, args.kind === 'save')), editorsChoiceRank: rank }
   // An article's language stays its own unless the input changes it; the site's is not a default here.
-  const draft = await toDraft(tx, input, current.language)
+  const draft = await toDraft(tx, input, current.language, args.articleId)
   // Fields the editor does not send survive a save: the translation group, import origin, editor's-choice expiry.
   const merged: ArticleDraft = {
     ...draft,
@@ -120,6 +122,10 @@ export async function saveWorkingCopy(tx: Repositories, args: SaveArgs): Promise
     originSystem: input.origin ? draft.originSystem : current.originSystem,
     originId: input.origin ? draft.originId : current.originId,
     editorsChoiceUntil: draft.editorsChoice ? current.editorsChoiceUntil : null,
+  }
+  // A new language must not be one its translations already have.
+  if (merged.translationGroup !== null && input.translationOf == null && merged.language !== current.language) {
+    await checkLanguageFree(tx, merged.translationGroup, merged.language, args.articleId)
   }
   const latest = await tx.revisions.latest(args.articleId)
   // An article created or imported without a revision keeps its first state before anything overwrites it.

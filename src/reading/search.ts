@@ -2,6 +2,7 @@
 
 import { isCalendarDate, startOfDay, startOfNextDay } from '../domain/calendar.ts'
 import type { SearchFilter, SearchHit, SearchPage } from '../domain/read-models.ts'
+import { isLanguageTag } from '../domain/language.ts'
 import { isSlug } from '../domain/slug.ts'
 import { AppError } from '../errors.ts'
 import { isSearchable, MAX_QUERY_CHARS, parseQuery, toSearchExpression, wantedWords } from '../search/query.ts'
@@ -42,12 +43,15 @@ export function createSearch({ store, site, reading }: SearchDeps) {
       for (const [name, value] of [['from', filter.from], ['to', filter.to]] as const) {
         if (value !== null && !isCalendarDate(value)) throw new AppError('Invalid', `${name} must be a date written YYYY-MM-DD, got "${value}"`, name)
       }
+      if (filter.language != null && !isLanguageTag(filter.language)) {
+        throw new AppError('Invalid', `language must be a language tag such as en or ru, got "${filter.language}"`, 'language')
+      }
       if (filter.from && filter.to && filter.from > filter.to) throw new AppError('Invalid', '`from` must not be after `to`', 'from')
 
       const parsed = parseQuery(filter.q)
       if (!isSearchable(parsed)) return { filter, allSections: sections, perPage: SEARCH_PER_PAGE, results: null }
       const matches = await store.search.query({
-        expression: toSearchExpression(parsed), sectionIds, tagId: tag?.id ?? null,
+        expression: toSearchExpression(parsed), sectionIds, tagId: tag?.id ?? null, language: filter.language ?? null,
         fromMs: filter.from ? startOfDay(filter.from, settings.timeZone) : null,
         toMs: filter.to ? startOfNextDay(filter.to, settings.timeZone) : null,
         limit: SEARCH_PER_PAGE + 1, offset: (filter.page - 1) * SEARCH_PER_PAGE,

@@ -1,8 +1,9 @@
 // The related-articles engine: indexes an article's strongest terms, finds candidates through them, ranks and stores the list.
 
 import { plainText } from '../content/excerpt.ts'
-import type { Posting, RelatedEntry, RelatedSource } from '../store/related.ts'
-import { assembleList, bestByCosine, cosines, scoreCandidates, type ScoredCandidate } from './ranking.ts'
+import { DEFAULT_SETTINGS } from '../domain/site.ts'
+import type { Posting, RelatedCandidate, RelatedEntry, RelatedSource } from '../store/related.ts'
+import { assembleList, bestByCosine, cosines, pickLanguages, scoreCandidates, type ScoredCandidate } from './ranking.ts'
 import type { Repositories } from '../store/store.ts'
 import { DEFAULT_TERM_PARAMS, termFrequencies, weighTerms, type TermParams, type WeightedTerm } from './terms.ts'
 
@@ -37,7 +38,7 @@ export const DEFAULT_PARAMS: RelatedParams = {
 type Tx = Repositories
 
 /** The text an article's terms are counted from. */
-export const textOf = (s: RelatedSource) => ({ title: s.title, standfirst: s.standfirst, body: plainText(s.bodyHtml), tags: s.tags })
+export const textOf = (s: RelatedSource) => ({ title: s.title, standfirst: s.standfirst, body: plainText(s.bodyHtml), tags: s.tags, language: s.language })
 
 /**
  * The distinct terms of an article's live copy as the document frequencies count them, or null when they do not count
@@ -144,9 +145,14 @@ export async function rankCandidates(
   const lists = byTerm(await tx.related.postings(query.filter(isShort).map((t) => t.term), query.filter((t) => !isShort(t)).map((t) => t.term), p.perTerm, id))
   const top = bestByCosine(cosines(id, query, (term) => lists.get(term), p.perTerm), p.rerank)
   const ids = top.map(([cid]) => cid)
-  const times = await tx.related.publishedTimes(ids)
+  const info = await tx.related.candidates([id, ...ids])
+  const own = info.get(id)
   const shared = p.tagWeight > 0 ? await tx.related.sharedTags(id, [id, ...ids]) : new Map<number, number>()
-  return scoreCandidates(top, { publishedAt, timeOf: (cid) => times.get(cid), ownTags: shared.get(id) ?? 0, sharedOf: (cid) => shared.get(cid) ?? 0 }, p)
+  const scored = scoreCandidates(top, {
+    publishedAt, timeOf: (cid) => info.get(cid)?.publishedAt, ownTags: shared.get(id) ?? 0, sharedOf: (cid) => shared.get(cid) ?? 0,
+    ...(own && { own }), factsOf: (cid) => info.get(cid),
+  }, p)
+  return pickLanguages(scored, own?.language, (await tx.related.siteLanguage()) ?? DEFAULT_SETTINGS.language)
 }
 
 /** Computes and stores an article's related list: editor pins first in pin order, then the best candidates, minus exclusions. */
@@ -156,8 +162,9 @@ export async function computeList(
 ): Promise<RelatedEntry[]> {
   const [candidates, overrides] = await Promise.all([rankCandidates(tx, id, p, known), tx.related.overrides(id)])
   const pins = overrides.filter((o) => o.kind === 'pin').map((o) => o.otherId)
-  const livePins = pins.length ? await tx.related.publishedTimes(pins) : new Map<number, number>()
-  const list = assembleList(id, candidates, overrides, (pin) => livePins.has(pin), p.limit)
+  const livePins = pins.length ? await tx.related.candidates([id, ...pins]) : new Map<number, RelatedCandidate>()
+  const ownGroup = livePins.get(id)?.group
+  const list = assembleList(id, candidates, overrides, (pin) => livePins.has(pin), p.limit, (pin) => livePins.get(pin)?.group === ownGroup)
   await tx.related.writeList(id, list, now)
   return list
 }

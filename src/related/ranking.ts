@@ -135,31 +135,69 @@ export interface CandidateFacts {
   readonly ownTags: number
   /** How many of the article's tags a candidate shares. */
   readonly sharedOf: (id: number) => number
+  /** The article's own language and translation group, and a candidate's (absent: unknown, kept). */
+  readonly own?: LanguageFacts
+  readonly factsOf?: (id: number) => LanguageFacts | undefined
+}
+
+/** An article's language and translation group (its own id when it has no translations). */
+export interface LanguageFacts {
+  readonly language: string
+  readonly group: number
+}
+
+/** A scored candidate with the language it is written in, for pickLanguages. */
+export interface LanguagedCandidate extends ScoredCandidate {
+  readonly language?: string
 }
 
 /** The cosine candidates scored with shared tags and recency, best first; those below minScore or not live are dropped. */
-export function scoreCandidates(top: readonly (readonly [number, number])[], f: CandidateFacts, p: RankParams): ScoredCandidate[] {
-  const scored: ScoredCandidate[] = []
+export function scoreCandidates(top: readonly (readonly [number, number])[], f: CandidateFacts, p: RankParams): LanguagedCandidate[] {
+  const scored: LanguagedCandidate[] = []
   for (const [cid, cos] of top) {
     const at = f.timeOf(cid)
     if (at === undefined) continue // not live
+    const facts = f.factsOf?.(cid)
+    // An article's translations tell the same story in another language: never "related" to it.
+    if (f.own && facts?.group === f.own.group) continue
     const tags = f.ownTags > 0 ? f.sharedOf(cid) / f.ownTags : 0
     const decay = Math.pow(0.5, Math.abs(at - f.publishedAt) / p.recencyHalfLifeMs)
     const score = (cos + p.tagWeight * tags) * (1 - p.recencyWeight + p.recencyWeight * decay)
-    if (score >= p.minScore) scored.push({ id: cid, score })
+    if (score >= p.minScore) scored.push({ id: cid, score, ...(facts && { language: facts.language }) })
   }
   return scored.sort((a, b) => b.score - a.score || a.id - b.id)
 }
 
-/** The stored list: live editor pins first in pin order, then the best candidates, minus exclusions, at most `limit`. */
-export function assembleList(id: number, candidates: readonly ScoredCandidate[], overrides: readonly RelatedOverride[], isLive: (id: number) => boolean, limit: number): RelatedEntry[] {
+/** Below this many candidates in the article's language, candidates in the site's default language fill the list. */
+export const MIN_SAME_LANGUAGE = 5
+
+/**
+ * Readers follow related links in the language they read: candidates in the article's language, then (when fewer than
+ * MIN_SAME_LANGUAGE) those in the site's default language after them; never a third language.
+ */
+export function pickLanguages(ranked: readonly LanguagedCandidate[], language: string | undefined, fallback: string): ScoredCandidate[] {
+  const strip = (c: ScoredCandidate) => ({ id: c.id, score: c.score })
+  if (language === undefined) return ranked.map(strip)
+  const same = ranked.filter((c) => c.language === language)
+  if (same.length >= MIN_SAME_LANGUAGE || fallback === language) return same.map(strip)
+  return [...same, ...ranked.filter((c) => c.language === fallback)].map(strip)
+}
+
+/**
+ * The stored list: live editor pins first in pin order (never one of the article's translations), then the best
+ * candidates, minus exclusions, at most `limit`.
+ */
+export function assembleList(
+  id: number, candidates: readonly ScoredCandidate[], overrides: readonly RelatedOverride[], isLive: (id: number) => boolean, limit: number,
+  isTranslation: (id: number) => boolean = () => false,
+): RelatedEntry[] {
   const pins = overrides.filter((o) => o.kind === 'pin').sort((a, b) => a.position - b.position).map((o) => o.otherId)
   const excluded = new Set(overrides.filter((o) => o.kind === 'exclude').map((o) => o.otherId))
   const scoreOf = new Map(candidates.map((c) => [c.id, c.score]))
   const seen = new Set<number>([id])
   const list: RelatedEntry[] = []
   for (const pin of pins) {
-    if (seen.has(pin) || !isLive(pin) || list.length >= limit) continue
+    if (seen.has(pin) || !isLive(pin) || isTranslation(pin) || list.length >= limit) continue
     seen.add(pin)
     list.push({ relatedId: pin, score: scoreOf.get(pin) ?? 0, pinned: true })
   }

@@ -2,11 +2,14 @@
 
 import type { Store } from '../store/store.ts'
 import { computeList, DEFAULT_PARAMS, rankCandidates, reweigh, textOf, type RelatedParams } from './engine.ts'
+import { ANALYSIS_VERSION } from '../text/analyze.ts'
 import { termFrequencies } from './terms.ts'
 
 const CURSOR_AT = 'refresh_published_at'
 const CURSOR_ID = 'refresh_article_id'
 const REWEIGH_ID = 'reweigh_article_id'
+/** The src/text analysis the stored terms were counted with; absent means the current one (migration 0017). */
+const ANALYSIS = 'analysis_version'
 
 export interface RefreshOptions {
   /** Articles recomputed per transaction; each transaction stays short so page reads are not held up. */
@@ -52,6 +55,11 @@ async function recompute(store: Store, ids: readonly number[], now: number, batc
  * gain the new ones as relatives; then re-weighs the next slice of the collection. Idempotent; safe to rerun.
  */
 export async function refreshRelated(store: Store, now: number, o: RefreshOptions = DEFAULT_REFRESH, p: RelatedParams = DEFAULT_PARAMS): Promise<RefreshReport> {
+  // Terms counted by another analysis never match new ones: count everything again, once, after an upgrade.
+  if (((await store.related.state(ANALYSIS)) ?? ANALYSIS_VERSION) !== ANALYSIS_VERSION) {
+    const rebuilt = await rebuildRelated(store, now, p)
+    return { recent: 0, recomputed: rebuilt.articles, reweighed: rebuilt.articles }
+  }
   const cursor = { publishedAt: (await store.related.state(CURSOR_AT)) ?? 0, id: (await store.related.state(CURSOR_ID)) ?? 0 }
   const recent = await store.related.publishedAfter(cursor, o.recent)
   const affected = new Set<number>()
@@ -128,5 +136,6 @@ export async function rebuildRelated(
   const reweighMs = performance.now() - t
   t = performance.now()
   await eachBatch((part) => recompute(store, part, now, batch, p, false))
+  await store.related.setState(ANALYSIS, ANALYSIS_VERSION)
   return { articles: ids.length, countMs, reweighMs, listMs: performance.now() - t }
 }

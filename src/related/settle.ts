@@ -1,10 +1,11 @@
 // Finishing the related articles a bulk write left (related_pending): count, weigh, then list, each in short batches.
 
 import type { Store } from '../store/store.ts'
-import type { RelatedEntry, RelatedSource } from '../store/related.ts'
+import { DEFAULT_SETTINGS } from '../domain/site.ts'
+import type { RelatedCandidate, RelatedEntry, RelatedSource } from '../store/related.ts'
 import type { TopPostings } from '../store/related-pending.ts'
 import { DEFAULT_PARAMS, textOf, type RelatedParams } from './engine.ts'
-import { assembleList, bestByCosine, cosines, newDotScratch, scoreCandidates, type ScoredCandidate } from './ranking.ts'
+import { assembleList, bestByCosine, cosines, newDotScratch, pickLanguages, scoreCandidates, type ScoredCandidate } from './ranking.ts'
 import { DEFAULT_REFRESH, yieldToRequests } from './refresh.ts'
 import { termFrequencies, weighTerms, type WeightedTerm } from './terms.ts'
 
@@ -45,14 +46,16 @@ async function eachBatch(store: Store, stage: number, batch: number, fn: (ids: n
 const POSTINGS_KEPT = 1_000_000
 
 /**
- * Everything the list pass reads of the collection, kept for the whole pass: published times and tags of every live
- * article, and the strongest postings of each term met so far. Reading them once replaces the few thousand posting
+ * Everything the list pass reads of the collection, kept for the whole pass: published times, languages, translation
+ * groups and tags of every live article, the site's language, and the strongest postings of each term met so far. Reading them once replaces the few thousand posting
  * rows one article's list costs the single-article statement; the lists come out the same, since both go through
  * ranking.ts on the same rows.
  */
 function createListContext(store: Store, p: RelatedParams) {
   let times: Map<number, number> | null = null
   let tags: Map<number, number[]> | null = null
+  let facts: Map<number, RelatedCandidate> | null = null
+  let fallback = DEFAULT_SETTINGS.language
   const postings = new Map<string, TopPostings>()
   let held = 0
   const scratch = newDotScratch()
@@ -60,6 +63,10 @@ function createListContext(store: Store, p: RelatedParams) {
     async load(vectors: Iterable<readonly WeightedTerm[]>): Promise<void> {
       times ??= await store.relatedPending.liveTimes()
       tags ??= await store.relatedPending.liveTags()
+      if (facts === null) {
+        facts = await store.related.candidates([...times.keys()])
+        fallback = (await store.related.siteLanguage()) ?? DEFAULT_SETTINGS.language
+      }
       // Bounded: past POSTINGS_KEPT postings the lists are dropped and read again as batches need them (the common
       // terms come back at once; a term used by one article is not kept for the rest of a pass of 100,000).
       if (held > POSTINGS_KEPT) {
@@ -82,8 +89,12 @@ function createListContext(store: Store, p: RelatedParams) {
       const top = bestByCosine(cosines(id, vector.slice(0, p.queryTerms), (term) => postings.get(term), p.perTerm, scratch), p.rerank)
       const own = new Set(p.tagWeight > 0 ? tags!.get(id) ?? [] : [])
       const sharedOf = (cid: number) => (tags!.get(cid) ?? []).reduce((n, tag) => n + (own.has(tag) ? 1 : 0), 0)
-      return scoreCandidates(top, { publishedAt, timeOf: (cid) => times!.get(cid), ownTags: own.size, sharedOf }, p)
+      const mine = facts!.get(id)
+      const scored = scoreCandidates(top, { publishedAt, timeOf: (cid) => times!.get(cid), ownTags: own.size, sharedOf, ...(mine && { own: mine }), factsOf: (cid) => facts!.get(cid) }, p)
+      return pickLanguages(scored, mine?.language, fallback)
     },
+    /** Whether `other` is one of `id`'s translations (editor pins of one are not shown). */
+    isTranslation: (id: number, other: number) => facts!.get(other)?.group === facts!.get(id)?.group,
   }
 }
 
@@ -142,7 +153,7 @@ export async function settlePending(store: Store, now: number, p: RelatedParams 
       // Unpublished since it was marked: it has no list, and its marker simply goes.
       if (!ctx.isLive(id)) continue
       const candidates = ctx.candidates(id, vectors.get(id) ?? [])
-      lists.push({ articleId: id, entries: assembleList(id, candidates, overrides.get(id) ?? [], ctx.isLive, p.limit) })
+      lists.push({ articleId: id, entries: assembleList(id, candidates, overrides.get(id) ?? [], ctx.isLive, p.limit, (pin) => ctx.isTranslation(id, pin)) })
       if (stage === STAGE.list) for (const c of candidates.slice(0, fanout)) if (!waiting.has(c.id)) found.add(c.id)
     }
     return store.transaction(async (tx) => {

@@ -1,6 +1,7 @@
 // Readers' search input: words, "quoted phrases" and -exclusions, turned into safe expressions for each engine.
 
 import type { SearchExpression } from '../store/search-index.ts'
+import { searchWords } from '../text/analyze.ts'
 
 /** Longer input is cut here; the web layer already refuses more than this. */
 export const MAX_QUERY_CHARS = 200
@@ -17,13 +18,11 @@ export interface ParsedQuery {
   readonly exclude: readonly (readonly string[])[]
 }
 
-// Letters, digits, marks and private-use characters: what FTS5's unicode61 keeps as token characters.
-const WORD = /[\p{L}\p{N}\p{M}\p{Co}]+/gu
 // A token: optional minus, then a quoted run (the closing quote may be missing) or a run without spaces or quotes.
 const TOKEN = /(-?)"([^"]*)"?|(-?)([^\s"]+)/g
 
-/** The words of a piece of text, lower-cased, as the search engines split them. */
-export const wordsOf = (text: string): string[] => (text.normalize('NFC').toLowerCase().match(WORD) ?? [])
+/** The words of a piece of text, folded, as the search engines split them (src/text). */
+export const wordsOf = (text: string): string[] => searchWords(text.normalize('NFC'))
 
 /** Whether a parsed query has anything to look for (exclusions alone find nothing). */
 export const isSearchable = (q: ParsedQuery): boolean => q.include.length > 0

@@ -1,23 +1,10 @@
 // Snippets of search results: the passage of a text with most of the wanted words, those words marked.
 
 import type { SnippetPart } from '../domain/read-models.ts'
+import { foldChars, foldWord } from '../text/fold.ts'
 
-const ASCII = /^[\t-~]*$/
-const NON_ASCII = /[^\t-~]/g
-
-/** A word as the engines compare it: lower case, diacritics removed ("Zürich" and "zurich" are the same). */
-export const foldWord = (word: string): string =>
-  // Most words are ASCII: lower-casing is all they need, and it is many times cheaper than normalizing.
-  ASCII.test(word) ? word.toLowerCase() : word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
-
-/** `text` folded character by character, keeping its length so that positions in it are positions in `text`. */
-function foldText(text: string): string {
-  const folded = text.replace(NON_ASCII, (c) => {
-    const f = foldWord(c)
-    return f.length === 1 ? f : c
-  }).toLowerCase()
-  return folded.length === text.length ? folded : text
-}
+/** A word as the engines compare it: lower case, diacritics removed ("Zürich" and "zurich" are the same); see src/text. */
+export { foldWord }
 
 export interface Snippet {
   readonly parts: readonly SnippetPart[]
@@ -63,11 +50,11 @@ export type WordMatcher = (text: string) => readonly Hit[]
 
 /** A matcher for `wanted` (diacritics and case folded), compiled once for all the snippets of a page. */
 export function wordMatcher(wanted: Iterable<string>): WordMatcher {
-  const words = [...new Set([...wanted].map(foldWord))].filter((w) => w.length > 0)
+  const words = [...new Set([...wanted].map((w) => foldWord(w)))].filter((w) => w.length > 0)
   if (words.length === 0) return () => []
   const alternation = words.sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
   const re = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${alternation})(?![\\p{L}\\p{N}\\p{M}])`, 'gu')
-  return (text) => [...foldText(text).matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length, word: m[0] }))
+  return (text) => [...foldChars(text).matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length, word: m[0] }))
 }
 
 /** Where the window of `size` characters holding the most distinct hit words begins (earliest on ties); null without hits. */

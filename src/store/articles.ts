@@ -72,7 +72,39 @@ export function createArticles(db: Kysely<Database>) {
     }
   }
 
+  /**
+   * Takes article `id` out of its translation group; returns the other members, whose group may have changed with it.
+   * A group is named after its first article (whose own translation_group may still be null before a translation of it
+   * is published): when that one leaves, the oldest remaining one names it; a group left with one article is no group.
+   */
+  async function leaveGroup(id: number): Promise<number[]> {
+    const row = await db.selectFrom('articles').select('translation_group').where('id', '=', id).executeTakeFirst()
+    if (!row) return []
+    const group = row.translation_group ?? id
+    const others = (await db.selectFrom('articles').select('id').where('translation_group', '=', group).where('id', '!=', id).orderBy('id').execute()).map((r) => r.id)
+    const next = others.length > 1 ? (group === id ? others[0]! : group) : null
+    if (others.length > 0 && next !== group) await db.updateTable('articles').set({ translation_group: next }).where('translation_group', '=', group).where('id', '!=', id).execute()
+    await db.updateTable('articles').set({ translation_group: null }).where('id', '=', id).execute()
+    return others
+  }
+
   return {
+    /** See leaveGroup: out of its translation group; returns the other members. */
+    leaveTranslationGroup: leaveGroup,
+
+    /** Puts article `id` into the group named `group` (the id of its first article), naming the group on that article too. */
+    async joinTranslationGroup(id: number, group: number): Promise<void> {
+      await db.updateTable('articles').set({ translation_group: group }).where('id', '=', id).execute()
+      await db.updateTable('articles').set({ translation_group: group }).where('id', '=', group).where('translation_group', 'is', null).execute()
+    },
+
+    /** Every article of a translation group, drafts included, by id: what the desk lists as an article's versions. */
+    async translationGroup(group: number): Promise<{ id: number; language: string; title: string; status: ArticleStatus }[]> {
+      const rows = await db.selectFrom('articles').select(['id', 'language', 'title', 'status'])
+        .where((eb) => eb.or([eb('translation_group', '=', group), eb('id', '=', group)])).orderBy('id').execute()
+      return rows.map((r) => ({ id: r.id, language: r.language, title: r.title, status: r.status as ArticleStatus }))
+    },
+
     /** Creates the working copy of a new article in `status` (normally draft); returns its id. */
     async insert(d: ArticleDraft, status: ArticleStatus, now: number): Promise<number> {
       const row = await db.insertInto('articles')
@@ -153,13 +185,7 @@ export function createArticles(db: Kysely<Database>) {
     async delete(id: number): Promise<boolean> {
       const row = await db.selectFrom('articles').select('translation_group').where('id', '=', id).executeTakeFirst()
       if (!row) return false
-      const group = row.translation_group
-      if (group !== null) {
-        const others = await db.selectFrom('articles').select('id').where('translation_group', '=', group).where('id', '!=', id).orderBy('id').execute()
-        // A group is named after its first article: when that one goes, the oldest remaining one names it.
-        const next = others.length > 1 ? (group === id ? others[0]!.id : group) : null
-        if (next !== group) await db.updateTable('articles').set({ translation_group: next }).where('translation_group', '=', group).where('id', '!=', id).execute()
-      }
+      await leaveGroup(id)
       await db.updateTable('redirects').set({ status: 410, to_article_id: null }).where('to_article_id', '=', id).execute()
       await db.deleteFrom('articles').where('id', '=', id).execute()
       return true

@@ -15,6 +15,7 @@ import { livePathLookup } from './migrations/0009-live-path-lookup.ts'
 import { heartbeat } from './migrations/0010-heartbeat.ts'
 import { importOrigins } from './migrations/0011-import-origins.ts'
 import { relatedPending } from './migrations/0013-related-pending.ts'
+import { analysisVersion } from './migrations/0017-analysis-version.ts'
 import { mail } from './migrations/0018-mail.ts'
 
 /** Every migration, in order; a static list so it works under type stripping. */
@@ -31,6 +32,7 @@ export const migrations = (d: StoreDialect): Record<string, Migration> => ({
   '0010-heartbeat': heartbeat(d),
   '0011-import-origins': importOrigins(d),
   '0013-related-pending': relatedPending(d),
+  '0017-analysis-version': analysisVersion(d),
   '0018-mail': mail(d),
 })
 

@@ -19,6 +19,7 @@ export interface RelatedSource {
   readonly bodyHtml: string
   readonly tags: readonly string[]
   readonly publishedAt: number
+  readonly language: string
 }
 
 /** One entry of a posting list: an article that keeps `term` with `weight`. */
@@ -26,6 +27,14 @@ export interface Posting {
   readonly articleId: number
   readonly term: string
   readonly weight: number
+}
+
+/** A live article as candidate ranking sees it. */
+export interface RelatedCandidate {
+  readonly publishedAt: number
+  readonly language: string
+  /** Its translation group, or its own id when it has no translations: equal groups mean translations of each other. */
+  readonly group: number
 }
 
 export interface RelatedEntry {
@@ -68,14 +77,14 @@ export function createRelated(db: Kysely<Database>) {
     async sources(ids: readonly number[]): Promise<RelatedSource[]> {
       const out: RelatedSource[] = []
       for (const part of chunks([...new Set(ids)])) {
-        const rows = await db.selectFrom('article_live').select(['article_id', 'title', 'standfirst', 'body_html', 'published_at'])
+        const rows = await db.selectFrom('article_live').select(['article_id', 'title', 'standfirst', 'body_html', 'published_at', 'language'])
           .where('article_id', 'in', part).orderBy('article_id').execute()
         const tags = await db.selectFrom('live_tags as lt').innerJoin('tags as t', 't.id', 'lt.tag_id')
           .select(['lt.article_id', 't.name']).where('lt.article_id', 'in', part).orderBy('lt.article_id').orderBy('lt.position').execute()
         const byArticle = new Map<number, string[]>()
         for (const t of tags) byArticle.set(t.article_id, [...(byArticle.get(t.article_id) ?? []), t.name])
         for (const r of rows) {
-          out.push({ id: r.article_id, title: r.title, standfirst: r.standfirst, bodyHtml: r.body_html, tags: byArticle.get(r.article_id) ?? [], publishedAt: r.published_at })
+          out.push({ id: r.article_id, title: r.title, standfirst: r.standfirst, bodyHtml: r.body_html, tags: byArticle.get(r.article_id) ?? [], publishedAt: r.published_at, language: r.language })
         }
       }
       return out
@@ -214,6 +223,32 @@ export function createRelated(db: Kysely<Database>) {
         for (const r of rows) map.set(r.article_id, r.published_at)
       }
       return map
+    },
+
+    /**
+     * What ranking needs to know of the given live articles besides their terms: publication time, language and
+     * translation group (the group's first article's id, or the article's own id when it is in no group).
+     */
+    async candidates(ids: readonly number[]): Promise<Map<number, RelatedCandidate>> {
+      const map = new Map<number, RelatedCandidate>()
+      for (const part of chunks(ids)) {
+        const rows = await db.selectFrom('article_live as l').innerJoin('articles as a', 'a.id', 'l.article_id')
+          .select(['l.article_id', 'l.published_at', 'l.language', 'a.translation_group']).where('l.article_id', 'in', part).execute()
+        for (const r of rows) map.set(r.article_id, { publishedAt: r.published_at, language: r.language, group: r.translation_group ?? r.article_id })
+      }
+      return map
+    },
+
+    /** The site's default language as the settings hold it; undefined when none was saved. */
+    async siteLanguage(): Promise<string | undefined> {
+      const row = await db.selectFrom('settings').select('value').where('key', '=', 'language').executeTakeFirst()
+      if (!row) return undefined
+      try {
+        const value: unknown = JSON.parse(row.value)
+        return typeof value === 'string' ? value : undefined
+      } catch {
+        return undefined
+      }
     },
 
     /** Replaces the stored list of an article, in the order given. */

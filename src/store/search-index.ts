@@ -26,6 +26,8 @@ export interface SearchQuery {
   /** Live articles in any of these sections; empty means every section. */
   readonly sectionIds: readonly number[]
   readonly tagId: number | null
+  /** Only articles in this language (a primary tag such as `ru` also takes `ru-Latn`); null means every language. */
+  readonly language?: string | null
   /** Inclusive lower bound, epoch ms. */
   readonly fromMs: number | null
   /** Exclusive upper bound, epoch ms. */

@@ -29,6 +29,7 @@ export function createPostgresSearch(db: Kysely<any>): SearchIndex {
       if (q.sectionIds.length) filters.push(sql`d.section_id in (${sql.join(q.sectionIds)})`)
       if (q.fromMs !== null) filters.push(sql`d.published_at >= ${q.fromMs}`)
       if (q.toMs !== null) filters.push(sql`d.published_at < ${q.toMs}`)
+      if (q.language) filters.push(sql`(d.language = ${q.language} or d.language like ${`${q.language}-%`})`)
       if (q.tagId !== null) filters.push(sql`d.article_id in (select article_id from live_tags where tag_id = ${q.tagId})`)
       // websearch_to_tsquery never throws on user syntax; broadsheet_fold matches what the index folded.
       // ts_rank (which reads each document) runs only on the newest candidates. The planner picks how to find them by

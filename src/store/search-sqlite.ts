@@ -6,13 +6,19 @@ import { RANKED_CANDIDATES, type SearchDocument, type SearchIndex, type SearchQu
 /** bm25 column weights: title, standfirst, body (the unindexed columns take none). */
 const RANK = sql`bm25(search_fts, 10.0, 5.0, 1.0)`
 
+/**
+ * FTS5's unicode61 folds Latin diacritics but not ё, which Russian writes or leaves out at will: the index holds е for
+ * it, as PostgreSQL's unaccent and src/text fold it. Snippets, read from the same columns, show е too.
+ */
+export const foldYo = (text: string): string => (text.includes('ё') || text.includes('Ё') ? text.replace(/ё/g, 'е').replace(/Ё/g, 'Е') : text)
+
 export function createSqliteSearch(db: Kysely<any>): SearchIndex {
   return {
     async index(articleId: number, d: SearchDocument) {
       // FTS5 has no upsert: delete, then insert under the same rowid.
       await sql`delete from search_fts where rowid = ${articleId}`.execute(db)
       await sql`insert into search_fts (rowid, title, standfirst, body, language, section_id, published_at)
-        values (${articleId}, ${d.title.normalize('NFC')}, ${d.standfirst.normalize('NFC')}, ${d.body.normalize('NFC')},
+        values (${articleId}, ${foldYo(d.title.normalize('NFC'))}, ${foldYo(d.standfirst.normalize('NFC'))}, ${foldYo(d.body.normalize('NFC'))},
           ${d.language}, ${d.sectionId}, ${d.publishedAt})`.execute(db)
     },
 
@@ -26,6 +32,7 @@ export function createSqliteSearch(db: Kysely<any>): SearchIndex {
       if (q.sectionIds.length) filters.push(sql`section_id in (${sql.join(q.sectionIds)})`)
       if (q.fromMs !== null) filters.push(sql`published_at >= ${q.fromMs}`)
       if (q.toMs !== null) filters.push(sql`published_at < ${q.toMs}`)
+      if (q.language) filters.push(sql`(language = ${q.language} or language like ${`${q.language}-%`})`)
       if (q.tagId !== null) filters.push(sql`rowid in (select article_id from live_tags where tag_id = ${q.tagId})`)
       // FTS5 walks matches by rowid, so the inner LIMIT stops the scan: bm25 runs only for the newest candidates.
       const { rows } = await sql<{ article_id: number; score: number }>`

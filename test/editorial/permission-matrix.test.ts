@@ -83,6 +83,23 @@ const MATRIX: readonly Row[] = [
     const image = await c.a.services.media.upload({ data: await jpegImage(), filename: 'u.jpg', alt: 'Alt' })
     return c.desk(`/desk/media/${image.id}`, { alt: 'New alt', caption: 'New caption', credit: '', focal_x: '0.5', focal_y: '0.5' })
   }, 303, ALL],
+  ['add a translation of own draft', 'desk form', async (c) => c.desk(`/desk/articles/${await own(c)}/translations`, { language: 'ru' }), 303, ALL],
+  ['add a translation of own draft', 'Admin API', async (c) => api(c.a, c.user, { method: 'POST', url: `${ARTICLES}/${await own(c)}/translations`, payload: { language: 'ru' } }), 201, ALL],
+  ["add a translation of someone else's draft", 'Admin API', async (c) => api(c.a, c.user, { method: 'POST', url: `${ARTICLES}/${await others(c)}/translations`, payload: { language: 'ru' } }), 201, EDITORS],
+  ["create a translation of someone else's draft", 'Admin API create', async (c) => api(c.a, c.user, { method: 'POST', url: ARTICLES, payload: { title: title(), section: 'news', language: 'ru', translation_of: await others(c) } }), 201, EDITORS],
+  ['link own drafts as translations', 'Admin API', async (c) => {
+    const ru = (await createViaApi(c.a, c.user, { title: title(), section: 'news', language: 'ru' })).id
+    return api(c.a, c.user, { method: 'POST', url: `${ARTICLES}/${await own(c)}/translation-group`, payload: { translation_of: ru } })
+  }, 200, ALL],
+  ['link own published article as a translation', 'desk form', async (c) => {
+    const ru = (await createViaApi(c.a, c.user, { title: title(), section: 'news', language: 'ru' })).id
+    return c.desk(`/desk/articles/${await own(c, 'published')}/translation-group`, { translation_of: String(ru) })
+  }, 303, PUBLISHERS],
+  ['unlink own published article from its translations', 'desk form', async (c) => {
+    const id = await own(c, 'published')
+    assert.equal((await api(c.a, c.editor, { method: 'POST', url: `${ARTICLES}/${id}/translations`, payload: { language: 'ru' } })).statusCode, 201)
+    return c.desk(`/desk/articles/${id}/translation-group/remove`, {})
+  }, 303, PUBLISHERS],
   // Housekeeping forms: a refusal is checked precisely; for the allowed roles, that the door lets them through (not 403).
   ['create a tag', 'desk form', (c) => c.desk('/desk/tags', { name: `Tag by ${c.role}`, kind: 'topic' }), 0, EDITORS],
   ['create a section', 'desk form', (c) => c.desk('/desk/sections', { name: `Section ${c.role}`, slug: `section-${c.role}` }), 0, EDITORS],

@@ -101,6 +101,19 @@ forEachDatabase('filters narrow results by section, tag and published time', asy
   assert.deepEqual(await find(store, 'gas', { limit: 1, offset: 1 }).then((r) => r.length), 1)
 })
 
+forEachDatabase('a language filter keeps only articles in that language (its regional forms included), and ё finds е', async (store) => {
+  await seedTaxonomy(store)
+  const en = await seedArticle(store, { title: 'Astana summit opens', language: 'en' })
+  const ru = await seedArticle(store, { title: 'Astana: саммит открылся, ёлки зелёные', language: 'ru' })
+  const pt = await seedArticle(store, { title: 'Astana recebe cúpula', language: 'pt-BR' })
+  assert.deepEqual(new Set(await find(store, 'astana')), new Set([en, ru, pt]))
+  assert.deepEqual(await find(store, 'astana', { language: 'ru' }), [ru])
+  assert.deepEqual(await find(store, 'astana', { language: 'en' }), [en])
+  assert.deepEqual(await find(store, 'astana', { language: 'pt' }), [pt])
+  assert.deepEqual(await find(store, 'astana', { language: 'kk' }), [])
+  assert.deepEqual(await find(store, 'елки зеленые', { language: 'ru' }), [ru])
+})
+
 forEachDatabase('odd queries never throw', async (store) => {
   await seedTaxonomy(store)
   await seedArticle(store, { title: 'Or and near not', bodyHtml: '<p>NEAR the end, OR else.</p>' })

@@ -111,6 +111,20 @@ test('results come 20 a page with a link to the next', async (t) => {
   assert.equal((await app.inject('/api/v1/search?q=harvest')).json().has_next, true)
 })
 
+test('the API filters by language, and a malformed language is a 400 naming it', async (t) => {
+  const { app, store } = await newsroom(t)
+  await seedArticle(store, { title: 'Трубопровод: pipeline через Каспий', language: 'ru' }, NOW)
+  const titles = async (query: string) => (await app.inject(`/api/v1/search?q=pipeline&${query}`)).json().items.map((i: { title: string }) => i.title)
+  assert.deepEqual(await titles('language=ru'), ['Трубопровод: pipeline через Каспий'])
+  assert.equal((await titles('language=en')).length, 3)
+  assert.equal((await titles('')).length, 4)
+  for (const bad of ['english', 'RU', '%3Cscript%3E']) {
+    const res = await app.inject(`/api/v1/search?q=pipeline&language=${bad}`)
+    assert.equal(res.statusCode, 400, bad)
+    assert.equal(res.json().error.field, 'language')
+  }
+})
+
 test('bad parameters answer 400 naming the field, as a page and as JSON', async (t) => {
   const { app } = await newsroom(t)
   const cases: [string, string][] = [

@@ -6,6 +6,7 @@ import { mediaUrl, type Media } from '../../domain/media.ts'
 import { html, jsonScript, EMPTY, type SafeHtml } from '../html.ts'
 import { formatDateTime } from '../format.ts'
 import { csrfField, deskLayout, type DeskContext } from './layout.ts'
+import { translationsPanel, type TranslationsView } from './translations-panel.ts'
 
 /** A workflow move offered on the page. */
 export interface EditorMove {
@@ -40,6 +41,8 @@ export interface EditorView {
   readonly notice: string | null
   /** URL of the editor bundle, or null while it is being built (the page then works as a plain form). */
   readonly editorScript: string | null
+  /** The article's translation group (absent on the New article form). */
+  readonly translations?: TranslationsView
 }
 
 const STATUS_LABELS: Readonly<Record<ArticleStatus, string>> = {
@@ -162,6 +165,7 @@ ${v.notice ? html`<p class="notice" role="status">${v.notice}</p>` : EMPTY}
 ${articleForm(ctx, v)}
 <div class="editor-side">
 ${workflow(ctx, v)}
+${v.article && v.translations ? translationsPanel(ctx, v.article.id, v.translations) : EMPTY}
 ${sideFields(v)}
 </div>
 </div>

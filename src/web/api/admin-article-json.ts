@@ -9,7 +9,7 @@ import type { Store } from '../../store/store.ts'
 /** The article fields a client may send, as they are named in JSON. */
 export const ARTICLE_FIELDS = [
   'title', 'slug', 'standfirst', 'body_html', 'section', 'genre', 'tags', 'authors', 'language', 'editors_choice', 'hero_media',
-  'seo_title', 'seo_description',
+  'seo_title', 'seo_description', 'translation_of',
 ] as const
 type Field = (typeof ARTICLE_FIELDS)[number]
 
@@ -37,7 +37,7 @@ function slugs(body: Record<string, unknown>, field: 'tags' | 'authors'): string
   return v as string[]
 }
 
-function idOrNull(body: Record<string, unknown>, field: 'editors_choice' | 'hero_media', what: string): number | null | undefined {
+function idOrNull(body: Record<string, unknown>, field: 'editors_choice' | 'hero_media' | 'translation_of', what: string): number | null | undefined {
   const v = body[field]
   if (v === undefined || v === null) return v
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1) return invalid(field, `must be ${what} or null`)
@@ -61,6 +61,7 @@ export function articleFields(body: Record<string, unknown>): ArticleFields {
   const seoTitle = text(body, 'seo_title'), seoDescription = text(body, 'seo_description')
   const tags = slugs(body, 'tags'), authors = slugs(body, 'authors')
   const rank = idOrNull(body, 'editors_choice', 'a rank from 1 to 1000'), hero = idOrNull(body, 'hero_media', 'an image id')
+  const translationOf = idOrNull(body, 'translation_of', 'an article id')
   if (title !== undefined) out.title = title
   if (slug !== undefined) out.slug = slug
   if (standfirst !== undefined) out.standfirst = standfirst
@@ -74,6 +75,7 @@ export function articleFields(body: Record<string, unknown>): ArticleFields {
   if (authors !== undefined) out.authors = authors
   if (rank !== undefined) out.editorsChoiceRank = rank
   if (hero !== undefined) out.heroMediaId = hero
+  if (translationOf !== undefined) out.translationOf = translationOf
   return out
 }
 
@@ -99,6 +101,7 @@ export async function articleJson(store: Store, id: number, ctx: { readonly site
   const working = article && await store.revisions.snapshotOf(id)
   if (!article || !working) return undefined
   const live = article.status === 'published' ? await store.articles.livePath(id) : undefined
+  const versions = await store.articles.translationGroup(article.translationGroup ?? article.id)
   const s = working.snapshot
   const base = `${ctx.siteUrl.origin}${ctx.siteUrl.pathname}`.replace(/\/+$/, '')
   return {
@@ -107,6 +110,8 @@ export async function articleJson(store: Store, id: number, ctx: { readonly site
     editors_choice: s.editorsChoiceRank, hero_media: s.heroMediaId, seo_title: s.seoTitle, seo_description: s.seoDescription,
     scheduled_at: iso(article.scheduledAt), published_at: iso(article.publishedAt), updated_at: iso(article.updatedAt),
     url: live ? base + articlePath(live, ctx.siteLanguage) : null,
+    translation_group: versions.length > 1 ? (article.translationGroup ?? article.id) : null,
+    translations: versions.filter((v) => v.id !== id).map((v) => ({ id: v.id, language: v.language, title: v.title, status: v.status })),
   }
 }
 

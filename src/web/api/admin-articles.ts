@@ -124,6 +124,28 @@ export const adminArticleRoutes = (s: AdminServices): FastifyPluginAsync => asyn
     return show(id)
   })
 
+  /** A linked draft in another language, prefilled from this article (editorial/translations.ts audits it). */
+  app.post<{ Params: IdParams }>('/:id/translations', { schema: { params: idParams } }, async (req, reply) => {
+    const { language } = bodyObject(req.body, ['language'])
+    if (language === undefined) throw new AppError('Invalid', 'language is required', 'language')
+    const { id } = await s.translations.add(req.params.id, language, actorOf(req))
+    return reply.code(201).header('location', `/api/v1/admin/articles/${id}`).send(await show(id))
+  })
+
+  /** Makes this article a translation of `translation_of` (joins its group). */
+  app.post<{ Params: IdParams }>('/:id/translation-group', { schema: { params: idParams } }, async (req) => {
+    const { translation_of: translationOf } = bodyObject(req.body, ['translation_of'])
+    if (translationOf === undefined) throw new AppError('Invalid', 'translation_of is required', 'translation_of')
+    await s.translations.link(req.params.id, translationOf, actorOf(req))
+    return show(req.params.id)
+  })
+
+  /** Takes this article out of its translation group. */
+  app.delete<{ Params: IdParams }>('/:id/translation-group', { schema: { params: idParams } }, async (req) => {
+    await s.translations.unlink(req.params.id, actorOf(req))
+    return show(req.params.id)
+  })
+
   app.delete<{ Params: IdParams }>('/:id', { schema: { params: idParams } }, async (req, reply: FastifyReply) => {
     const id = req.params.id
     await s.editing.remove(id, actorOf(req))

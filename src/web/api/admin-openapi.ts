@@ -39,6 +39,7 @@ const fields: Readonly<Record<string, Schema>> = {
   hero_media: { ...nullable(id), description: 'Id of an image with alt text, or null' },
   seo_title: { type: 'string', maxLength: 300 },
   seo_description: { type: 'string', maxLength: 500 },
+  translation_of: { ...nullable(id), description: 'Id of the article this one translates: it joins that article\'s translation group (one article per language; never itself)' },
 }
 
 /** Paths of the Admin API, every one behind a bearer token. */
@@ -90,6 +91,32 @@ export const ADMIN_PATHS = {
       responses: { 200: article('The article, unpublished'), ...errors(401, 403, 404, 409) },
     },
   },
+  '/api/v1/admin/articles/{id}/translations': {
+    post: {
+      operationId: 'adminAddTranslation', summary: 'Creates a draft translation in another language, prefilled from this article', tags: ['admin'],
+      security: SECURITY, parameters: [idPath],
+      description: 'The draft carries the article\'s text, section, genre, tags, authors, hero image and SEO fields, linked into its translation group.',
+      requestBody: { required: true, content: json(ref('AdminTranslationInput')) },
+      responses: {
+        201: article('The new draft translation', { headers: { Location: { $ref: '#/components/headers/Location' } } }),
+        ...errors(400, 401, 403, 404, 409),
+      },
+    },
+  },
+  '/api/v1/admin/articles/{id}/translation-group': {
+    post: {
+      operationId: 'adminLinkTranslation', summary: 'Links this article as a translation of another (joins its group)', tags: ['admin'],
+      security: SECURITY, parameters: [idPath],
+      description: '400 for the article itself, 409 when the group already has an article in this one\'s language.',
+      requestBody: { required: true, content: json(ref('AdminTranslationLink')) },
+      responses: { 200: article('The article with its translations'), ...errors(400, 401, 403, 404, 409) },
+    },
+    delete: {
+      operationId: 'adminUnlinkTranslation', summary: 'Takes this article out of its translation group', tags: ['admin'],
+      security: SECURITY, parameters: [idPath],
+      responses: { 200: article('The article, now without translations'), ...errors(401, 403, 404, 409) },
+    },
+  },
   '/api/v1/admin/media': {
     get: {
       operationId: 'adminListMedia', summary: 'The media library, newest first', tags: ['admin'], security: SECURITY,
@@ -124,7 +151,15 @@ export const ADMIN_SCHEMAS: Readonly<Record<string, Schema>> = {
     ...fields, slug, section: slug, language: { type: 'string' }, body_html: { type: 'string' },
     scheduled_at: time('When it is scheduled to be published'), published_at: time('First publication'),
     updated_at: time('Last published change'), url: nullable({ type: 'string', format: 'uri', description: 'The public URL while it is published' }),
-  }, undefined, 'An article\'s working copy'),
+    translation_group: { ...nullable(id), description: 'Its translation group (the id of the group\'s first article), or null without translations' },
+    translations: {
+      type: 'array', description: 'The other articles of its translation group, in any status',
+      items: exact({ id, language: { type: 'string' }, title: { type: 'string' }, status: { enum: ARTICLE_STATUSES } }),
+    },
+  }, ['id', 'version', 'status', 'title', 'slug', 'standfirst', 'body_html', 'section', 'genre', 'tags', 'authors', 'language', 'editors_choice',
+    'hero_media', 'seo_title', 'seo_description', 'scheduled_at', 'published_at', 'updated_at', 'url', 'translation_group', 'translations'], 'An article\'s working copy'),
+  AdminTranslationInput: exact({ language: { type: 'string', description: 'The new version\'s language, a site language such as ru' } }),
+  AdminTranslationLink: exact({ translation_of: { ...id, description: 'Id of an article of the group to join' } }),
   AdminArticleInput: exact(fields, ['title', 'section']),
   AdminArticlePatch: exact({ version: { type: 'integer', minimum: 1, description: 'The version these changes were made to' }, ...fields }, ['version']),
   AdminArticleList: exact({ items: { type: 'array', items: ref('AdminArticle') }, page: { type: 'integer', minimum: 1 }, has_next: { type: 'boolean' } }),
@@ -148,7 +183,7 @@ const error = (description: string, headers?: Readonly<Record<string, { readonly
 export const ADMIN_RESPONSES = {
   Unauthorized: error('No API token, or one that is unknown or revoked', { 'WWW-Authenticate': { $ref: '#/components/headers/WWWAuthenticate' } }),
   Forbidden: error('The token\'s user may not do this (the role matrix)'),
-  Conflict: error('The article changed in between, or the move is not in the workflow'),
+  Conflict: error('The article changed in between, the move is not in the workflow, or its translation group already has that language'),
   TooLarge: error('The file is over 20 MiB or 50 megapixels'),
   UnsupportedType: error('The file is not an image type the library takes'),
 } as const

@@ -5,6 +5,7 @@ import { AUTHOR_KINDS } from '../../domain/people.ts'
 import { TAG_KINDS } from '../../domain/taxonomy.ts'
 import { API_DEFAULT_LIMIT, API_MAX_LIMIT } from '../../reading/content-api.ts'
 import { searchQuerySchema } from '../site/search.ts'
+import { apiSearchQuerySchema } from './search.ts'
 import { ADMIN_HEADERS, ADMIN_PATHS, ADMIN_RESPONSES, ADMIN_SCHEMAS, ADMIN_SECURITY_SCHEMES } from './admin-openapi.ts'
 
 /** A JSON Schema (2020-12, the dialect of OpenAPI 3.1). */
@@ -160,6 +161,7 @@ export const OPENAPI: OpenApiDocument = {
           query('tag', 'Only articles with this tag (slug)', searchQuerySchema.properties.tag),
           query('from', 'First day, YYYY-MM-DD in the site\'s time zone', searchQuerySchema.properties.from),
           query('to', 'Last day (inclusive), YYYY-MM-DD', searchQuerySchema.properties.to),
+          query('language', 'Only articles in this language (BCP 47, e.g. ru); every language when absent', apiSearchQuerySchema.properties.language),
         ],
         responses: { 200: cached('A page of results', ref('SearchResults')), ...READ_RESPONSES },
       },

@@ -8,6 +8,14 @@ import { sendCacheable } from '../caching.ts'
 import { logProblem, sendJsonProblem, toProblem } from '../errors.ts'
 import { searchQuerySchema, toSearchFilter, type SearchQuerystring } from '../site/search.ts'
 
+/** The site search's parameters plus `language`: the API is not under a language prefix, so it names one. */
+export const apiSearchQuerySchema = {
+  ...searchQuerySchema,
+  properties: { ...searchQuerySchema.properties, language: { type: 'string', maxLength: 35 } },
+} as const
+
+type ApiSearchQuerystring = SearchQuerystring & { language?: string }
+
 /** The JSON body: `snippet` is HTML, escaped, with the searched words in <mark>. */
 export const searchJson = (p: SearchPage) => ({
   items: (p.results?.items ?? []).map((a) => ({
@@ -26,6 +34,8 @@ export const searchApiRoutes = (s: Pick<Services, 'search'>): FastifyPluginAsync
     return sendJsonProblem(reply, problem)
   })
 
-  app.get<{ Querystring: SearchQuerystring }>('/api/v1/search', { schema: { querystring: searchQuerySchema } }, async (req, reply) =>
-    sendCacheable(req, reply, JSON.stringify(searchJson(await s.search.search(toSearchFilter(req.query)))), 'application/json; charset=utf-8'))
+  app.get<{ Querystring: ApiSearchQuerystring }>('/api/v1/search', { schema: { querystring: apiSearchQuerySchema } }, async (req, reply) => {
+    const filter = { ...toSearchFilter(req.query), language: req.query.language || null }
+    return sendCacheable(req, reply, JSON.stringify(searchJson(await s.search.search(filter))), 'application/json; charset=utf-8')
+  })
 }

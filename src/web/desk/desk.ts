@@ -23,13 +23,14 @@ import { deskWebhookRoutes } from './webhooks.ts'
 import { deskSettingsRoutes } from './settings.ts'
 import { deskEditorRoutes } from './editor.ts'
 import { deskRevisionRoutes } from './revisions.ts'
+import { deskTranslationRoutes } from './translations.ts'
 
 const HTML = 'text/html; charset=utf-8'
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 /** Forms that are sent before there is a session: they use the signed pre-session cookie instead. */
 const PRE_SESSION_FORMS = new Set(['/desk/login', '/desk/setup', '/desk/forgot', '/desk/password/:token'])
 
-export type DeskServices = Pick<Services, 'accounts' | 'accountLinks' | 'site' | 'store' | 'config' | 'clock' | 'editing' | 'media' | 'curation' | 'taxonomyDesk' | 'bylines' | 'redirectDesk'>
+export type DeskServices = Pick<Services, 'accounts' | 'accountLinks' | 'site' | 'store' | 'config' | 'clock' | 'editing' | 'translations' | 'media' | 'curation' | 'taxonomyDesk' | 'bylines' | 'redirectDesk'>
 
 /** What the desk's route files share: services, the desk stylesheet, and page helpers. */
 export interface DeskKit {
@@ -123,6 +124,7 @@ export const deskRoutes = (services: DeskServices, assets: { readonly deskCss: s
   await app.register(deskArticleRoutes(kit))
   await app.register(deskEditorRoutes(kit))
   await app.register(deskRevisionRoutes(kit))
+  await app.register(deskTranslationRoutes(kit))
   await app.register(deskFrontRoutes(kit))
   await app.register(deskSectionRoutes(kit))
   await app.register(deskTagRoutes(kit))

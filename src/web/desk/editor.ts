@@ -2,6 +2,7 @@
 
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../domain/article.ts'
+import { languageName, languagePrefix, PATH_LANGUAGES } from '../../domain/language.ts'
 import { articlePath } from '../../domain/paths.ts'
 import { can } from '../../domain/roles.ts'
 import { AppError, isAppError } from '../../errors.ts'
@@ -37,7 +38,10 @@ const moveSchema = {
   additionalProperties: false,
 } as const
 
-const NOTICES = { created: 'Draft created.', saved: 'Saved.', restored: 'Revision restored.' } as const
+const NOTICES = {
+  created: 'Draft created.', saved: 'Saved.', restored: 'Revision restored.',
+  translated: 'Translation draft created from the original: translate its text, then save.', linked: 'Linked to its translations.', unlinked: 'Unlinked from its translations.',
+} as const
 const editQuerySchema = {
   type: 'object',
   properties: { notice: { type: 'string', enum: Object.keys(NOTICES) }, moved: { type: 'string', enum: [...ARTICLE_STATUSES] } },
@@ -62,6 +66,15 @@ function movesFor({ article, moves }: OpenedArticle): EditorMove[] {
 }
 
 type Values = Record<string, string>
+
+// Intl objects are expensive (TRAPS.md): one, for the languages domain/language.ts has no own name for.
+const ENGLISH_NAMES = new Intl.DisplayNames(['en'], { type: 'language' })
+
+/** Languages a translation may still be added in: the path languages the group has no version in, by name. */
+const languagesToAdd = (versions: readonly { readonly language: string }[]) => PATH_LANGUAGES
+  .filter((code) => !versions.some((v) => languagePrefix(v.language) === code))
+  .map((code) => ({ code, name: languageName(code) === code ? ENGLISH_NAMES.of(code) ?? code : languageName(code) }))
+  .sort((x, y) => x.name.localeCompare(y.name))
 
 /** The viewer as the acting user of the editing service. */
 export const actorOf = (req: FastifyRequest): Actor => {
@@ -104,6 +117,7 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
     ])
     const a = v.article?.article
     const live = a ? await store.articles.livePath(a.id) : undefined
+    const versions = a ? await kit.services.translations.versions(a.id, actorOf(req)) : []
     const view: EditorView = {
       ...(a && v.article && { article: { id: a.id, version: a.version, status: a.status, scheduledAt: a.scheduledAt, livePath: live ? articlePath(live, settings.language) : null } }),
       values: v.values, selectedAuthors: v.authors,
@@ -111,6 +125,7 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
       media: library.items.filter((m) => m.alt.trim() !== ''),
       moves: v.article ? movesFor(v.article) : [],
       scheduleDefault: localOfInstant(a?.scheduledAt ?? kit.services.clock.now() + 3_600_000, settings.timeZone),
+      ...(a && { translations: { versions, languages: languagesToAdd(versions) } }),
       canCurate: can(viewerOf(req)!.user.role, 'front.curate'), timeZone: settings.timeZone, error: v.error ?? null, notice: v.notice ?? null, editorScript: kit.editorScript(),
     }
     return sendDeskPage(reply, status, editorPage(await kit.context(req, await kit.csrfFor(req)), view))

@@ -65,7 +65,7 @@ forEachEngine('POST creates a draft for every role: 201, Location, the article J
       id: 0, version: 1, status: 'draft', title: `Gas deal signed (${role})`, slug: `gas-deal-signed-${role}`, standfirst: 'Talks ended.',
       body_html: '<p>Text</p>', section: 'opinion', genre: 'opinion', tags: ['energy', 'kazakhstan'], authors: ['aigerim-sadykova'],
       language: 'en', editors_choice: curates ? 2 : null, hero_media: null, seo_title: 'Gas deal', seo_description: 'The deal.', scheduled_at: null,
-      published_at: null, updated_at: null, url: null,
+      published_at: null, updated_at: null, url: null, translation_group: null, translations: [],
     })
     assert.equal(await a.store.deskArticles.createdBy(body.id), n.users[role].id)
     const audit = await a.store.audit.list({ limit: 5, userId: n.users[role].id })
