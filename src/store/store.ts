@@ -25,6 +25,8 @@ import { createSessions } from './sessions.ts'
 import { createAudit } from './audit.ts'
 import { createDeskArticles } from './desk-articles.ts'
 import { createImportOrigins } from './import-origins.ts'
+import { createLiveChanges } from './live-changes.ts'
+import { createTrash } from './trash.ts'
 import { createInvalidationFeed, createInvalidations, invalidatingListWrites, transactionOutbox, type InvalidationFeed, type Outbox } from './invalidations.ts'
 
 /** Every repository, bound to one Kysely instance: the pool, or one transaction. */
@@ -50,6 +52,8 @@ export const repositories = (db: Kysely<Database>, dialect: StoreDialect, outbox
   audit: createAudit(db),
   deskArticles: createDeskArticles(db),
   origins: createImportOrigins(db),
+  liveChanges: createLiveChanges(db),
+  trash: createTrash(db),
 })
 
 export type Repositories = ReturnType<typeof repositories>
