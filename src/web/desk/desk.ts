@@ -23,6 +23,7 @@ import { deskWebhookRoutes } from './webhooks.ts'
 import { deskSettingsRoutes } from './settings.ts'
 import { deskEditorRoutes } from './editor.ts'
 import { deskRevisionRoutes } from './revisions.ts'
+import { deskArticleRemovalRoutes } from './article-removal.ts'
 
 const HTML = 'text/html; charset=utf-8'
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -123,6 +124,7 @@ export const deskRoutes = (services: DeskServices, assets: { readonly deskCss: s
   await app.register(deskArticleRoutes(kit))
   await app.register(deskEditorRoutes(kit))
   await app.register(deskRevisionRoutes(kit))
+  await app.register(deskArticleRemovalRoutes(kit))
   await app.register(deskFrontRoutes(kit))
   await app.register(deskSectionRoutes(kit))
   await app.register(deskTagRoutes(kit))
