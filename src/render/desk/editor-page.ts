@@ -187,6 +187,7 @@ export function editorPage(ctx: DeskContext, v: EditorView): SafeHtml {
 <h1>${v.article ? 'Edit article' : 'New article'}</h1>
 ${v.error ? html`<p class="alert" role="alert" id="form-error">${v.error}</p>` : EMPTY}
 ${v.notice ? html`<p class="notice" role="status">${v.notice}</p>` : EMPTY}
+${v.state?.unpublishedChanges ? html`<p class="live-changes-summary"><a href="#workflow-title">Published · unpublished changes</a>: readers do not have what was saved yet.</p>` : EMPTY}
 <div class="editor-columns">
 ${articleForm(ctx, v)}
 <div class="editor-side">

@@ -29,8 +29,8 @@ function row(ctx: DeskContext, v: TrashView, t: TrashItem): SafeHtml {
   return html`<tr data-article="${t.id}">
 <td>${t.title}<span class="hint trash-section"> · ${t.sectionName}</span></td>
 <td><time datetime="${new Date(t.deletedAt).toISOString()}">${formatDateTime(t.deletedAt, v.timeZone)}</time>${t.deletedByName ? html`<span class="hint"> by ${t.deletedByName}</span>` : EMPTY}</td>
-<td class="trash-actions"><form method="post" action="/desk/trash/${t.id}/restore">${csrfField(ctx)}<button type="submit" class="secondary">Restore as draft</button></form>
-${v.mayDeleteForever ? html`<form method="get" action="/desk/trash/${t.id}/delete"><button type="submit" class="danger">Delete forever…</button></form>` : EMPTY}</td>
+<td><div class="trash-actions"><form method="post" action="/desk/trash/${t.id}/restore">${csrfField(ctx)}<button type="submit" class="secondary">Restore as draft</button></form>
+${v.mayDeleteForever ? html`<form method="get" action="/desk/trash/${t.id}/delete"><button type="submit" class="danger">Delete forever…</button></form>` : EMPTY}</div></td>
 </tr>`
 }
 
