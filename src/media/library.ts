@@ -29,6 +29,8 @@ export interface UploadInput {
   readonly alt?: string
   readonly caption?: string
   readonly credit?: string
+  /** The desk or API user uploading it, for the audit log; absent or null for the system (the demo seed, imports). */
+  readonly uploadedBy?: number | null
 }
 
 /** Text and focal point as they arrive from a form or the API, unchecked. */
@@ -122,7 +124,7 @@ export function createMediaLibrary({ store, clock, mediaDir }: MediaLibraryDeps)
      * Stores an upload and queues its variants. The type comes from the bytes; over 20 MiB, over 50 megapixels (read
      * from the headers, before decoding) and anything but JPEG, PNG, WebP, GIF or AVIF are refused with a MediaError.
      */
-    async upload(input: UploadInput, actor: MediaActor = SYSTEM): Promise<Media> {
+    async upload(input: UploadInput): Promise<Media> {
       checkBytes(input.data.length)
       const type = sniffImage(input.data)
       const facts = await inspect(input.data, type)
@@ -141,8 +143,8 @@ export function createMediaLibrary({ store, clock, mediaDir }: MediaLibraryDeps)
             path: relative, mime: type.mime, width: facts.width, height: facts.height, bytes: data.length,
             alt: details.alt ?? '', caption: details.caption ?? '', credit: details.credit ?? '', focalX: 0.5, focalY: 0.5, createdAt: now,
           })
+          await audit(tx, { userId: input.uploadedBy ?? null }, 'media.upload', mediaId, now, { bytes: data.length, mime: type.mime })
           await tx.media.enqueueVariants(mediaId, now)
-          await audit(tx, actor, 'media.upload', mediaId, now, { bytes: data.length, mime: type.mime })
           return mediaId
         })
         return (await store.media.get(id))!

@@ -69,7 +69,7 @@ export const deskMediaRoutes = (kit: DeskKit): FastifyPluginAsync => async (app)
     const values = { alt: formText(fields, 'alt', 1001), caption: formText(fields, 'caption', 2001), credit: formText(fields, 'credit', 301) }
     try {
       if (!file) return sendDeskPage(reply, 400, mediaLibraryPage(await kit.context(req, await kit.csrfFor(req)), await library(req, {}, { error: { field: 'file', message: 'choose an image to upload' }, values })))
-      await media.upload({ data: file.data, filename: file.filename, ...values }, { userId: viewerOf(req)!.user.id })
+      await media.upload({ data: file.data, filename: file.filename, ...values, uploadedBy: viewerOf(req)!.user.id })
       return doneRedirect(reply, '/desk/media', 'uploaded')
     } catch (err) {
       const r = refusal(err)
