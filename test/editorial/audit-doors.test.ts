@@ -13,6 +13,7 @@ import { tempDir } from '../support/processes.ts'
 import { seedArticle } from '../support/seed.ts'
 import { webhookCommand } from '../../src/cli/webhooks.ts'
 import { transition } from '../../src/editorial/workflow.ts'
+import { publishDue } from '../../src/editorial/scheduling.ts'
 import { openStore } from '../../src/store/store.ts'
 import type { AuditEntry } from '../../src/store/audit.ts'
 
@@ -142,4 +143,16 @@ test('webhook receivers added on the desk and from the command line leave the sa
   assert.deepEqual(record(cli), { userId: null, action: 'webhook.add', subjectType: 'webhook' })
   assert.deepEqual([desk.details.url, cli.details.url], [url, url])
   assert.equal(desk.subjectId, String((await d.a.store.webhooks.receivers())[0]!.id))
+})
+
+forEachEngine('scheduled publishing records its publication as the system, after the scheduling user\'s own record', async (t, engine) => {
+  const d = await deskNewsroom(t, engine)
+  const id = await seedArticle(d.a.store, { draft: true })
+  const at = d.a.clock.now() + 3_600_000
+  await d.a.services.editing.transition(id, 'scheduled', { userId: d.editorId, role: 'editor' }, at)
+  const report = await publishDue(d.a.store, at, { siteLanguage: 'en' })
+  assert.deepEqual(report.published, [id])
+  const [published, scheduled] = await d.a.store.audit.list({ limit: 2 })
+  assert.deepEqual([published!.userId, published!.action, published!.subjectId, published!.details.scheduled], [null, 'article.publish', String(id), true])
+  assert.deepEqual([scheduled!.userId, scheduled!.action, scheduled!.subjectId], [d.editorId, 'article.schedule', String(id)])
 })
