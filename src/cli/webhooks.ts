@@ -31,7 +31,7 @@ const SUBCOMMANDS: Readonly<Record<string, (args: string[]) => Action>> = {
     const url = values.url
     if (url === undefined) throw new UsageError('add needs --url <url>')
     return async (store, config) => {
-      const created = await store.transaction((tx) => addReceiver(tx, url, { now: systemClock.now(), allowPrivate: config.webhookAllowPrivate }))
+      const created = await store.transaction((tx) => addReceiver(tx, url, { now: systemClock.now(), actorId: null, allowPrivate: config.webhookAllowPrivate }))
       console.log(`id: ${created.id}\nurl: ${created.url}\nsecret: ${created.secret}`)
       console.log('Store the secret now: it is not shown again. README.md (Webhooks) shows how receivers verify signatures.')
       return 0
@@ -53,7 +53,7 @@ const SUBCOMMANDS: Readonly<Record<string, (args: string[]) => Action>> = {
     const { values } = parseArgs({ args, options: { id: { type: 'string' } }, strict: true, allowPositionals: false })
     const id = idFlag(values.id, 'id', true)
     return async (store) => {
-      await store.transaction((tx) => deactivateReceiver(tx, id, { now: systemClock.now() }))
+      await store.transaction((tx) => deactivateReceiver(tx, id, { now: systemClock.now(), actorId: null }))
       console.log(`webhook receiver ${id} removed`)
       return 0
     }
@@ -78,7 +78,7 @@ const SUBCOMMANDS: Readonly<Record<string, (args: string[]) => Action>> = {
     const { values } = parseArgs({ args, options: { id: { type: 'string' } }, strict: true, allowPositionals: false })
     const id = idFlag(values.id, 'id', true)
     return async (store) => {
-      const created = await store.transaction((tx) => redeliver(tx, id, { now: systemClock.now() }))
+      const created = await store.transaction((tx) => redeliver(tx, id, { now: systemClock.now(), actorId: null }))
       console.log(`delivery ${created} queued: the event of delivery ${id} goes out again once the server's delivery job runs`)
       return 0
     }

@@ -35,6 +35,8 @@ async function articleOf(tx: Repositories, articleId: number): Promise<Article> 
   if (!Number.isSafeInteger(articleId) || articleId < 1) throw new AppError('NotFound', 'no such article')
   const article = await tx.articles.get(articleId)
   if (!article) throw new AppError('NotFound', 'no such article')
+  // In the trash it can only be restored or deleted for good (trash.ts), not opened, changed or moved.
+  if (article.deletedAt !== null) throw new AppError('NotFound', 'this article is in the trash; restore it to work on it again')
   return article
 }
 

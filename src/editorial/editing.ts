@@ -16,9 +16,12 @@ import {
 } from './saving.ts'
 import { mayTransition, transition } from './workflow.ts'
 import { createDraft } from './publishing.ts'
-import { deleteArticle } from './deleting.ts'
 import { noticeReview } from './review-notice.ts'
 import type { Outgoing } from '../domain/mail.ts'
+import { deleteForever, mayDelete, mayDeleteForever, restoreArticle, trashArticle } from './deleting.ts'
+import { auditArticle } from './audit-trail.ts'
+import { discardChanges, hasUnpublishedChanges } from './live-changes.ts'
+import type { TrashItem } from '../store/trash.ts'
 
 export interface EditingDeps {
   readonly store: Store
@@ -41,9 +44,16 @@ export interface OpenedArticle {
   readonly own: boolean
   /** Whether they may change its working copy (save, autosave, restore). */
   readonly mayChange: boolean
-  /** The statuses they may move it to. */
+  /** The statuses they may move it to; republishing a published article only while it has unpublished changes. */
   readonly moves: readonly ArticleStatus[]
+  /** Whether it is published and its working copy differs from what readers see. */
+  readonly unpublishedChanges: boolean
+  /** Whether they may move it to the trash now. */
+  readonly mayDelete: boolean
 }
+
+/** Trash items per page. */
+const TRASH_PER_PAGE = 30
 
 export function createEditing({ store, clock, siteLanguage, outgoing = null }: EditingDeps) {
   return {
@@ -63,6 +73,7 @@ export function createEditing({ store, clock, siteLanguage, outgoing = null }: E
         const id = await createDraft(tx, await withResolvedTags(tx, clean, true), { now, siteLanguage: language })
         if (actor.userId !== null) await tx.deskArticles.setCreatedBy(id, actor.userId)
         await keepRevision(tx, id, 'save', actor.userId, now)
+        await auditArticle(tx, actor.userId, 'article.create', id, now, { title: input.title })
         const article = await tx.articles.get(id)
         return { id, version: article!.version }
       })
@@ -74,9 +85,12 @@ export function createEditing({ store, clock, siteLanguage, outgoing = null }: E
      */
     async open(articleId: number, actor: Actor): Promise<OpenedArticle> {
       const { article, own } = await openFor(store, articleId, actor)
+      const pending = article.status === 'published' && await hasUnpublishedChanges(store, article.id)
       return {
-        article, own, mayChange: mayChange(actor.role, article.status, own),
-        moves: MOVES.filter((to) => mayTransition(actor.role, article.status, to, own)),
+        article, own, mayChange: mayChange(actor.role, article.status, own), unpublishedChanges: pending,
+        // Republishing text readers already have would only move its "updated" time: offered when there is something to put live.
+        moves: MOVES.filter((to) => mayTransition(actor.role, article.status, to, own) && (to !== 'published' || article.status !== 'published' || pending)),
+        mayDelete: mayDelete(actor.role, article.status, own),
       }
     },
 
@@ -111,13 +125,35 @@ export function createEditing({ store, clock, siteLanguage, outgoing = null }: E
       })
     },
 
-    /** Deletes an article as `actor` (deleting.ts): unpublished first when live, its path left answering 410. */
+    /** Moves an article to the trash as `actor` (deleting.ts): unpublished first when live, its path left answering 410. */
     async remove(articleId: number, actor: Actor): Promise<{ formerPath: string | null }> {
       const language = await siteLanguage()
-      return store.transaction(async (tx) => deleteArticle(tx, {
-        articleId, userId: actor.userId, userRole: actor.role, userIsCreator: await isCreator(tx, articleId, actor), now: clock.now(), siteLanguage: language,
-      }))
+      return store.transaction((tx) => trashArticle(tx, { articleId, actor, now: clock.now(), siteLanguage: language }))
     },
+
+    /** Takes an article out of the trash as a draft, as `actor` (deleting.ts restoreArticle). */
+    restoreFromTrash: (articleId: number, actor: Actor): Promise<void> =>
+      store.transaction((tx) => restoreArticle(tx, { articleId, actor, now: clock.now() })),
+
+    /** Deletes an article in the trash for good, as `actor` (editors and admins; deleting.ts deleteForever). */
+    deleteForever: (articleId: number, actor: Actor): Promise<void> =>
+      store.transaction((tx) => deleteForever(tx, { articleId, actor, now: clock.now() })),
+
+    /**
+     * One page of the trash as `actor` sees it: everything for roles that may delete anyone's articles, otherwise the
+     * articles they created. Says whether they may delete for good.
+     */
+    async trash(actor: Actor, page = 1): Promise<{ items: TrashItem[]; page: number; hasNext: boolean; ownOnly: boolean; mayDeleteForever: boolean }> {
+      if (!Number.isSafeInteger(page) || page < 1 || page > 100_000) throw new AppError('Invalid', 'page must be a whole number from 1 upwards', 'page')
+      const ownOnly = !mayDeleteForever(actor.role)
+      if (ownOnly && actor.userId === null) return { items: [], page, hasNext: false, ownOnly, mayDeleteForever: false }
+      const list = await store.trash.list({ page, perPage: TRASH_PER_PAGE, ...(ownOnly && { createdBy: actor.userId! }) })
+      return { ...list, page, ownOnly, mayDeleteForever: !ownOnly }
+    },
+
+    /** Resets a published article's working copy to what readers see, as `actor` (live-changes.ts discardChanges). */
+    discardChanges: (articleId: number, version: number, actor: Actor): Promise<{ version: number; revisionId: number }> =>
+      store.transaction((tx) => discardChanges(tx, { articleId, version, actor, now: clock.now() })),
 
     // Reads need no transaction: the store's own repositories will do.
     revisions: (articleId: number, page = 1): Promise<{ items: RevisionSummary[]; page: number; hasNext: boolean }> => listRevisions(store, articleId, page),

@@ -79,7 +79,8 @@ export async function openPreview(tx: Repositories, q: { id: unknown; v: unknown
   const ok = verifyPreview(q, await previewSecret(tx), ctx.now)
   if (!ok) return null
   const article = await tx.articles.get(ok.articleId)
-  if (!article) return null
+  // An article in the trash is shown to no one outside the desk, not even through a link made before.
+  if (!article || article.deletedAt !== null) return null
   if (article.version !== ok.version) return { kind: 'superseded' }
   const page = await previewModel(tx, ok.articleId, ctx)
   return page ? { kind: 'page', page } : null

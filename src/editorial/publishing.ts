@@ -118,24 +118,36 @@ export async function publish(tx: Repositories, id: number, ctx: PublishContext)
   const changed = articleChanged(id, placedBefore, await tx.invalidations.placementOf(article))
   if (ctx.bulk) ctx.bulk.invalidations.push(changed)
   else await tx.invalidations.record(changed)
-  const after = before ? await tx.articles.livePath(id) : undefined
-  if (before && after) {
-    const oldPath = articlePath(before, ctx.siteLanguage)
+  const after = await tx.articles.livePath(id)
+  if (after) {
     const newPath = articlePath(after, ctx.siteLanguage)
-    if (oldPath !== newPath) await tx.redirects.put({ fromPath: oldPath, status: 301, toArticleId: id, toUrl: null, kind: 'slug', createdAt: ctx.now })
+    if (before) {
+      const oldPath = articlePath(before, ctx.siteLanguage)
+      if (oldPath !== newPath) await tx.redirects.put({ fromPath: oldPath, status: 301, toArticleId: id, toUrl: null, kind: 'slug', createdAt: ctx.now })
+    }
+    // The path is live again: the 410 an unpublication (or a deletion) left there goes.
     await tx.redirects.remove(newPath)
   }
   // Webhook receivers hear of it through the outbox: rows written in this transaction, sent later by a job.
   if (!ctx.bulk) await enqueueArticleEvent(tx, before ? 'article.updated' : 'article.published', id, ctx)
 }
 
-/** Takes a published article off the site; its working copy stays. `ctx.now` (the event time of webhooks) defaults to the system time. */
+/**
+ * Takes a published article off the site; its working copy stays, and the path readers had answers 410 Gone (so search
+ * engines drop it) until the article is published there again. `ctx.now` (the event time of webhooks) defaults to the
+ * system time.
+ */
 export async function unpublish(tx: Repositories, id: number, ctx: { now?: number; siteLanguage?: string } = {}): Promise<void> {
   const article = await tx.articles.get(id)
   if (!article) throw new AppError('NotFound', 'no such article')
   if (!canTransition(article.status, 'unpublished')) throw new AppError('Conflict', `a ${article.status} article cannot be unpublished`)
+  const now = ctx.now ?? Date.now()
   // While the live copy still exists: the event describes what readers could see.
-  await enqueueArticleEvent(tx, 'article.unpublished', id, { now: ctx.now ?? Date.now(), siteLanguage: ctx.siteLanguage })
+  await enqueueArticleEvent(tx, 'article.unpublished', id, { now, siteLanguage: ctx.siteLanguage })
+  const live = await tx.articles.livePath(id)
+  if (live && ctx.siteLanguage !== undefined) {
+    await tx.redirects.put({ fromPath: articlePath(live, ctx.siteLanguage), status: 410, toArticleId: null, toUrl: null, kind: 'manual', createdAt: now })
+  }
   const placedBefore = await tx.invalidations.placement(id)
   await unindexArticle(tx, id)
   await tx.articles.removeLive(id)

@@ -10,6 +10,7 @@ import { checkLanguageFree } from './translation-rules.ts'
 import { changeableBy, openFor, type Actor } from './article-access.ts'
 import { checkCurating } from './curation.ts'
 import { can } from '../domain/roles.ts'
+import { auditArticle } from './audit-trail.ts'
 
 /** Consecutive autosaves by one user within this long fold into one revision, so the list stays readable. */
 export const AUTOSAVE_FOLD_MS = 10 * 60_000
@@ -149,6 +150,8 @@ export async function saveWorkingCopy(tx: Repositories, args: SaveArgs): Promise
   const revisionId = await tx.revisions.insert({
     articleId: args.articleId, version: saved.version, kind: args.kind, savedBy: userId, savedAt: args.now, snapshot: saved.snapshot,
   })
+  // One audit record per revision: a run of autosaves folded into one revision above is one record, not one per 5 s.
+  await auditArticle(tx, userId, args.kind === 'save' ? 'article.save' : 'article.autosave', args.articleId, args.now, { version: saved.version, revision: revisionId })
   return { ok: true, version: saved.version, revisionId }
 }
 
@@ -188,6 +191,7 @@ export async function restoreRevision(tx: Repositories, args: { articleId: numbe
   })
   if (!written) throw new AppError('Conflict', 'the article changed while it was being restored; try again', 'version')
   const revisionId = await keepRevision(tx, args.articleId, 'restore', args.actor.userId, args.now)
+  await auditArticle(tx, args.actor.userId, 'article.restore-revision', args.articleId, args.now, { from: args.revisionId, revision: revisionId })
   return { version: current.version + 1, revisionId }
 }
 

@@ -3,6 +3,7 @@
 import type { Store } from '../store/store.ts'
 import { publish } from './publishing.ts'
 import { keepRevision } from './saving.ts'
+import { auditArticle } from './audit-trail.ts'
 
 export interface PublishDueOptions {
   readonly siteLanguage: string
@@ -37,6 +38,8 @@ export async function publishDue(store: Store, now: number, opts: PublishDueOpti
         attempt.id = due.id
         await publish(tx, due.id, { now, siteLanguage: opts.siteLanguage })
         await keepRevision(tx, due.id, 'publish', null, now)
+        // The system published it, at the time someone scheduled: the schedule itself is that person's record.
+        await auditArticle(tx, null, 'article.publish', due.id, now, { scheduled: true })
       })
     } catch (err) {
       // A claim that failed is the database's problem (the job runner logs it); a publication that failed is this article's.

@@ -13,14 +13,25 @@ export interface NewReceiver {
   readonly secret: string
 }
 
+/** When, and who: the desk user, or null for the command line (the operator at the shell is no desk user). */
+export interface WebhookContext {
+  readonly now: number
+  readonly actorId?: number | null
+}
+
+/** The audit record of a change to receivers or deliveries, in the transaction of the change. */
+const audit = (tx: Repositories, ctx: WebhookContext, action: string, subjectType: string, id: number, details: Record<string, unknown>): Promise<void> =>
+  tx.audit.record({ userId: ctx.actorId ?? null, action, subjectType, subjectId: String(id), details, at: ctx.now })
+
 /**
  * Adds a receiver for `rawUrl` with a fresh secret (32 random bytes, hex). Throws AppError('Invalid', …, 'url') for a
  * URL that is not http(s), or that names a private or loopback host while `allowPrivate` is off.
  */
-export async function addReceiver(tx: Repositories, rawUrl: string, ctx: { now: number; allowPrivate: boolean }): Promise<NewReceiver> {
+export async function addReceiver(tx: Repositories, rawUrl: string, ctx: WebhookContext & { allowPrivate: boolean }): Promise<NewReceiver> {
   const url = parseReceiverUrl(rawUrl, ctx.allowPrivate).href
   const secret = randomBytes(32).toString('hex')
   const id = await tx.webhooks.insertReceiver({ url, secret, createdAt: ctx.now })
+  await audit(tx, ctx, 'webhook.add', 'webhook', id, { url })
   return { id, url, secret }
 }
 
@@ -28,11 +39,12 @@ export async function addReceiver(tx: Repositories, rawUrl: string, ctx: { now: 
 export const listReceivers = (tx: Repositories): Promise<WebhookReceiver[]> => tx.webhooks.receivers()
 
 /** Stops sending to receiver `id` and fails its pending deliveries. NotFound when there is none, Conflict when already removed. */
-export async function deactivateReceiver(tx: Repositories, id: number, ctx: { now: number }): Promise<void> {
+export async function deactivateReceiver(tx: Repositories, id: number, ctx: WebhookContext): Promise<void> {
   const receiver = await tx.webhooks.receiver(positiveId(id, 'id'))
   if (!receiver) throw new AppError('NotFound', `there is no webhook receiver ${id}`, 'id')
   if (!receiver.active) throw new AppError('Conflict', `webhook receiver ${id} was already removed`, 'id')
   await tx.webhooks.deactivateReceiver(id, ctx.now)
+  await audit(tx, ctx, 'webhook.remove', 'webhook', id, { url: receiver.url })
 }
 
 /** Filters of the delivery log, as they come from a command line or a query string. */
@@ -65,13 +77,14 @@ export async function deliveryLog(tx: Repositories, filter: DeliveryLogFilter = 
  * to the same receiver, due now. Returns the new delivery's id. NotFound for an unknown delivery, Conflict when its
  * receiver has been removed.
  */
-export async function redeliver(tx: Repositories, id: number, ctx: { now: number }): Promise<number> {
+export async function redeliver(tx: Repositories, id: number, ctx: WebhookContext): Promise<number> {
   const delivery = await tx.webhooks.delivery(positiveId(id, 'id'))
   if (!delivery) throw new AppError('NotFound', `there is no webhook delivery ${id}`, 'id')
   const receiver = await tx.webhooks.receiver(delivery.receiverId)
   if (!receiver?.active) throw new AppError('Conflict', `the receiver of delivery ${id} has been removed`, 'id')
   const created = await tx.webhooks.insertRedelivery(id, ctx.now)
   if (created === undefined) throw new AppError('NotFound', `there is no webhook delivery ${id}`, 'id')
+  await audit(tx, ctx, 'webhook.redeliver', 'webhook_delivery', id, { delivery: created })
   return created
 }
 

@@ -6,6 +6,7 @@ import { AppError } from '../errors.ts'
 import type { Repositories } from '../store/store.ts'
 import { publish, unpublish } from './publishing.ts'
 import { keepRevision } from './saving.ts'
+import { auditArticle, moveAction } from './audit-trail.ts'
 
 export interface TransitionArgs {
   readonly articleId: number
@@ -50,12 +51,14 @@ export function mayTransition(role: Role, from: ArticleStatus, to: ArticleStatus
  * for a move the workflow does not have (published → draft), Forbidden when the role may not make it, Invalid (field
  * `at`) when a schedule is missing or not in the future. Publishing goes through publish(): a published article
  * republished keeps its published time and gets a new updated time; each publication is kept as a 'publish' revision.
+ * Every move is recorded in the audit log (audit-trail.ts moveAction), in the same transaction.
  */
 export async function transition(tx: Repositories, args: TransitionArgs): Promise<{ status: ArticleStatus }> {
   if (!isArticleStatus(args.to)) throw new AppError('Invalid', `unknown status "${String(args.to)}"`, 'status')
   if (!Number.isSafeInteger(args.articleId) || args.articleId < 1) throw new AppError('NotFound', 'no such article')
   const article = await tx.articles.get(args.articleId)
   if (!article) throw new AppError('NotFound', 'no such article')
+  if (article.deletedAt !== null) throw new AppError('NotFound', 'this article is in the trash; restore it to work on it again')
   const from = article.status, to = args.to
   if (!statusAllows(from, to)) throw new AppError('Conflict', `an article that is ${NAME[from]} cannot move to ${NAME[to]}`, 'status')
   if (!can(args.userRole, actionFor(from, to), { own: args.userIsCreator })) {
@@ -81,5 +84,8 @@ export async function transition(tx: Repositories, args: TransitionArgs): Promis
       // Back to draft or into review: a schedule no longer applies.
       await tx.articles.setStatus(args.articleId, to, { scheduledAt: null })
   }
+  await auditArticle(tx, args.userId ?? null, moveAction(from, to), args.articleId, args.now, {
+    title: article.title, from, to, ...(to === 'scheduled' && args.at !== undefined && { at: new Date(args.at).toISOString() }),
+  })
   return { status: to }
 }

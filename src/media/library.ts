@@ -29,6 +29,8 @@ export interface UploadInput {
   readonly alt?: string
   readonly caption?: string
   readonly credit?: string
+  /** The desk or API user uploading it, for the audit log; absent or null for the system (the demo seed, imports). */
+  readonly uploadedBy?: number | null
 }
 
 /** Text and focal point as they arrive from a form or the API, unchecked. */
@@ -103,7 +105,17 @@ async function shownLive(tx: Repositories, id: number, usage: { readonly bodyOf:
   return false
 }
 
-/** The media library; the desk and the Admin API call it. */
+/** Who changes the library: the desk or API user, or null for the system (the demo seed, imports). */
+export interface MediaActor {
+  readonly userId?: number | null
+}
+const SYSTEM: MediaActor = { userId: null }
+
+/** The audit record of a library change, written in the transaction of the change. */
+const audit = (tx: Repositories, actor: MediaActor, action: string, id: number, at: number, details: Record<string, unknown>): Promise<void> =>
+  tx.audit.record({ userId: actor.userId ?? null, action, subjectType: 'media', subjectId: String(id), details, at })
+
+/** The media library; the desk and the Admin API call it, as the acting user; each change is audited. */
 export function createMediaLibrary({ store, clock, mediaDir }: MediaLibraryDeps) {
   const fileOf = (p: string) => path.join(mediaDir, ...p.split('/'))
 
@@ -132,6 +144,7 @@ export function createMediaLibrary({ store, clock, mediaDir }: MediaLibraryDeps)
             path: relative, mime: type.mime, width: facts.width, height: facts.height, bytes: data.length,
             alt: details.alt ?? '', caption: details.caption ?? '', credit: details.credit ?? '', focalX: 0.5, focalY: 0.5, createdAt: now,
           })
+          await audit(tx, { userId: input.uploadedBy ?? null }, 'media.upload', mediaId, now, { bytes: data.length, mime: type.mime })
           await tx.media.enqueueVariants(mediaId, now)
           await alsoInside?.(tx, mediaId)
           return mediaId
@@ -156,7 +169,7 @@ export function createMediaLibrary({ store, clock, mediaDir }: MediaLibraryDeps)
      * body of a published article, an author's photo); Forbidden otherwise. Alt text cannot be cleared while the image
      * is a hero or author photo.
      */
-    async describe(id: number, input: MediaDetailsInput, actor: { readonly role: Role }): Promise<Media> {
+    async describe(id: number, input: MediaDetailsInput, actor: { readonly role: Role; readonly userId?: number | null }): Promise<Media> {
       if (!can(actor.role, 'media.upload')) throw new AppError('Forbidden', `the ${actor.role} role may not change media`)
       const patch = toPatch(input)
       await store.transaction(async (tx) => {
@@ -171,12 +184,13 @@ export function createMediaLibrary({ store, clock, mediaDir }: MediaLibraryDeps)
         }
         await tx.media.update(id, patch)
         await invalidatePagesShowing(tx, id, usage.photoOf)
+        await audit(tx, actor, 'media.update', id, clock.now(), { fields: Object.keys(patch) })
       })
       return (await store.media.get(id))!
     },
 
     /** Deletes an unused image and its files; AppError('Conflict') saying where it is used otherwise. */
-    async remove(id: number): Promise<void> {
+    async remove(id: number, actor: MediaActor = SYSTEM): Promise<void> {
       const media = await store.transaction(async (tx) => {
         const m = await tx.media.get(id)
         if (!m) throw new AppError('NotFound', 'there is no such image')
@@ -188,6 +202,7 @@ export function createMediaLibrary({ store, clock, mediaDir }: MediaLibraryDeps)
         ].filter(Boolean)
         if (uses.length) throw new AppError('Conflict', `the image is in use (${uses.join('; ')}); remove it there first`)
         await tx.media.delete(id)
+        await audit(tx, actor, 'media.delete', id, clock.now(), { path: m.path })
         return m
       })
       // Files go after commit: a rollback must not leave a record without its file.

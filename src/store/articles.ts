@@ -38,6 +38,8 @@ export interface Article extends ArticleDraft {
   readonly createdAt: number
   readonly modifiedAt: number
   readonly version: number
+  /** When it was moved to the trash; null while it is not there. */
+  readonly deletedAt: number | null
 }
 
 const toArticle = (r: ArticleRow, tagIds: number[], authorIds: number[]): Article => ({
@@ -47,7 +49,7 @@ const toArticle = (r: ArticleRow, tagIds: number[], authorIds: number[]): Articl
   seoDescription: r.seo_description, editorsChoice: r.editors_choice === 1, editorsChoiceRank: r.editors_choice_rank,
   editorsChoiceUntil: r.editors_choice_until, scheduledAt: r.scheduled_at, publishedAt: r.published_at,
   updatedAt: r.updated_at, createdAt: r.created_at, modifiedAt: r.modified_at, version: r.version,
-  originSystem: r.origin_system, originId: r.origin_id, tagIds, authorIds,
+  originSystem: r.origin_system, originId: r.origin_id, tagIds, authorIds, deletedAt: r.deleted_at ?? null,
 })
 
 const draftColumns = (d: ArticleDraft) => ({
@@ -201,7 +203,7 @@ export function createArticles(db: Kysely<Database>) {
     async editorsChoice(): Promise<{ id: number; title: string; rank: number | null; until: number | null; live: boolean; publishedAt: number | null }[]> {
       const rows = await db.selectFrom('articles as a').leftJoin('article_live as l', 'l.article_id', 'a.id')
         .select(['a.id', 'a.title', 'a.editors_choice_rank', 'a.editors_choice_until', 'l.article_id as live_id', 'a.published_at'])
-        .where('a.editors_choice', '=', 1)
+        .where('a.editors_choice', '=', 1).where('a.deleted_at', 'is', null)
         .orderBy(sql`coalesce(a.editors_choice_rank, 1000000000)`).orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').execute()
       return rows.map((r) => ({ id: r.id, title: r.title, rank: r.editors_choice_rank, until: r.editors_choice_until, live: r.live_id !== null, publishedAt: r.published_at }))
     },

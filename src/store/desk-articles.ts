@@ -48,6 +48,8 @@ export function createDeskArticles(db: Kysely<Database>) {
         .leftJoin('users as u', 'u.id', 'a.created_by')
         .select(['a.id', 'a.title', 'a.status', 'a.language', 's.slug as section_slug', 's.name as section_name', 'a.created_by',
           'u.name as creator_name', 'a.modified_at', 'a.published_at', 'a.scheduled_at'])
+        // Articles in the trash are listed on the trash page only.
+        .where('a.deleted_at', 'is', null)
         .$if(q.status !== undefined, (b) => b.where('a.status', '=', q.status!))
         .$if(q.sectionId !== undefined, (b) => b.where('a.section_id', '=', q.sectionId!))
         .$if(q.createdBy !== undefined, (b) => b.where('a.created_by', '=', q.createdBy!))

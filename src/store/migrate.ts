@@ -17,6 +17,7 @@ import { importOrigins } from './migrations/0011-import-origins.ts'
 import { relatedPending } from './migrations/0013-related-pending.ts'
 import { analysisVersion } from './migrations/0017-analysis-version.ts'
 import { mail } from './migrations/0018-mail.ts'
+import { articleTrash } from './migrations/0019-article-trash.ts'
 
 /** Every migration, in order; a static list so it works under type stripping. */
 export const migrations = (d: StoreDialect): Record<string, Migration> => ({
@@ -34,6 +35,7 @@ export const migrations = (d: StoreDialect): Record<string, Migration> => ({
   '0013-related-pending': relatedPending(d),
   '0017-analysis-version': analysisVersion(d),
   '0018-mail': mail(d),
+  '0019-article-trash': articleTrash(d),
 })
 
 /**

@@ -87,6 +87,9 @@ export interface ArticlesTable {
   origin_id: string | null
   /** The desk user who created the article; null for imports and articles older than accounts. */
   created_by: number | null
+  /** When the article was moved to the trash (null while it is not there), and by whom. */
+  deleted_at: number | null
+  deleted_by: number | null
 }
 
 export interface ArticleTagsTable {

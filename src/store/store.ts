@@ -29,6 +29,8 @@ import { createImportOrigins } from './import-origins.ts'
 import { createMailOutbox } from './mail-outbox.ts'
 import { createAccountLinks } from './account-links.ts'
 import { createTransfer } from './transfer.ts'
+import { createLiveChanges } from './live-changes.ts'
+import { createTrash } from './trash.ts'
 import { createInvalidationFeed, createInvalidations, invalidatingListWrites, transactionOutbox, type InvalidationFeed, type Outbox } from './invalidations.ts'
 
 /** Every repository, bound to one Kysely instance: the pool, or one transaction. */
@@ -58,6 +60,8 @@ export const repositories = (db: Kysely<Database>, dialect: StoreDialect, outbox
   mailOutbox: createMailOutbox(db, dialect),
   accountLinks: createAccountLinks(db),
   transfer: createTransfer(db),
+  liveChanges: createLiveChanges(db),
+  trash: createTrash(db),
 })
 
 export type Repositories = ReturnType<typeof repositories>

@@ -66,6 +66,6 @@ forEachEngine("a draft's new tag is nowhere public until the article is publishe
   assert.deepEqual(await publicFaces(a, 'zqelection'), { page: 200, feed: 200, inApi: true, apiFilter: 200, inSitemap: true })
 
   // Taken down again, the tag goes private with it.
-  assert.equal((await postForm(a, `/desk/articles/${id}/status`, { to: 'unpublished', _csrf: csrf }, owner)).statusCode, 303)
+  assert.equal((await postForm(a, `/desk/articles/${id}/status`, { to: 'unpublished', confirm: 'yes', _csrf: csrf }, owner)).statusCode, 303)
   assert.deepEqual(await publicFaces(a, 'zqelection'), { page: 404, feed: 404, inApi: false, apiFilter: 400, inSitemap: false })
 })

@@ -108,14 +108,14 @@ test('an article moved to another section leaves both section pages and both tag
   assert.match((await app.inject('/analysis')).body, /election-results/)
 })
 
-test('an unpublished article answers 404 at once and leaves the pages that listed it', async (t) => {
+test('an unpublished article answers 410 at once and leaves the pages that listed it', async (t) => {
   const { app, store } = await buildSiteApp(t)
   const { lead } = await seedNewsroom(store)
   for (const url of ['/news/election-results', '/', '/tag/elections']) assert.equal((await app.inject(url)).statusCode, 200)
   assert.equal(await state(app, '/news/election-results'), 'hit')
   await takeDown(store, lead)
   const gone = await app.inject('/news/election-results')
-  assert.equal(gone.statusCode, 404)
+  assert.equal(gone.statusCode, 410)
   assert.equal(gone.headers['cache-control'], 'private, no-store')
   assert.doesNotMatch((await app.inject('/')).body, /election-results/)
   assert.doesNotMatch((await app.inject('/tag/elections')).body, /election-results/)

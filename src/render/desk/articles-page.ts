@@ -4,6 +4,7 @@ import { ARTICLE_STATUSES, type ArticleStatus } from '../../domain/article.ts'
 import { html, EMPTY, type SafeHtml } from '../html.ts'
 import { formatDateTime } from '../format.ts'
 import { deskLayout, type DeskContext } from './layout.ts'
+import { statusLabel } from './article-state.ts'
 
 export interface ArticlesListView {
   readonly filters: { readonly status?: string; readonly section?: string; readonly author?: string; readonly q?: string }
@@ -17,6 +18,8 @@ export interface ArticlesListView {
     readonly authors: readonly string[]
     readonly creatorName: string | null
     readonly modifiedAt: number
+    /** Published, with saved changes readers do not see yet. */
+    readonly unpublishedChanges: boolean
   }[]
   readonly sections: readonly { readonly slug: string; readonly name: string }[]
   readonly authors: readonly { readonly slug: string; readonly name: string }[]
@@ -56,7 +59,7 @@ ${v.items.length === 0 ? html`<p class="empty">No articles match.</p>` : html`<t
 <caption class="visually-hidden">Articles, most recently changed first</caption>
 <thead><tr><th scope="col">Title</th><th scope="col">Status</th><th scope="col">Section</th><th scope="col">Authors</th><th scope="col">Created by</th><th scope="col">Changed</th></tr></thead>
 <tbody>
-${v.items.map((a) => html`<tr data-article="${a.id}"><td><a href="/desk/articles/${a.id}/edit">${a.title}</a></td><td><span class="status status-${a.status}">${STATUS_LABELS[a.status]}</span></td><td>${a.sectionName}</td><td>${a.authors.join(', ')}</td><td>${a.creatorName ?? '—'}</td><td><time datetime="${new Date(a.modifiedAt).toISOString()}">${formatDateTime(a.modifiedAt, v.timeZone)}</time></td></tr>`)}
+${v.items.map((a) => html`<tr data-article="${a.id}"><td><a href="/desk/articles/${a.id}/edit">${a.title}</a></td><td><span class="status status-${a.status}${a.unpublishedChanges ? ' status-pending' : ''}">${statusLabel(STATUS_LABELS[a.status], a.unpublishedChanges)}</span></td><td>${a.sectionName}</td><td>${a.authors.join(', ')}</td><td>${a.creatorName ?? '—'}</td><td><time datetime="${new Date(a.modifiedAt).toISOString()}">${formatDateTime(a.modifiedAt, v.timeZone)}</time></td></tr>`)}
 </tbody>
 </table>`}
 <nav class="pager" aria-label="Pages">

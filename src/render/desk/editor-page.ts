@@ -7,6 +7,7 @@ import { html, jsonScript, EMPTY, type SafeHtml } from '../html.ts'
 import { formatDateTime } from '../format.ts'
 import { csrfField, deskLayout, type DeskContext } from './layout.ts'
 import { translationsPanel, type TranslationsView } from './translations-panel.ts'
+import { liveChangesBox, readOnlyBody, readOnlyNote, statusLabel, trashButton, type ArticleStateView } from './article-state.ts'
 
 /** A workflow move offered on the page. */
 export interface EditorMove {
@@ -23,6 +24,8 @@ export interface EditorView {
     readonly scheduledAt: number | null
     readonly livePath: string | null
   }
+  /** What the viewer may do with the opened article, and whether readers have its saved text; absent on New article. */
+  readonly state?: ArticleStateView
   /** Field values by form name (title, body, tags as a comma-separated list…). */
   readonly values: Readonly<Record<string, string>>
   /** Author slugs ticked, in byline order. */
@@ -88,6 +91,12 @@ ${v.media.map((m) => html`<option value="${m.id}"${selected(String(m.id) === cur
 }
 
 function sideFields(v: EditorView): SafeHtml {
+  const fields = sideFieldList(v)
+  // A disabled fieldset disables every control in it, whichever form they belong to: the read-only view sends nothing.
+  return v.state && !v.state.mayChange ? html`<fieldset class="read-only-fields" disabled>${fields}</fieldset>` : fields
+}
+
+function sideFieldList(v: EditorView): SafeHtml {
   return html`<div class="side-fields">
 <div class="field"><label for="f-section">Section</label><select id="f-section"${OF_FORM} name="section" required>
 ${v.sections.map((s) => html`<option value="${s.slug}"${selected(s.slug === v.values.section)}>${s.name}</option>`)}
@@ -120,6 +129,7 @@ ${TOOLS.map(([cmd, label, text]) => html`<button type="button" class="tool" data
 
 function articleForm(ctx: DeskContext, v: EditorView): SafeHtml {
   const a = v.article
+  if (v.state && !v.state.mayChange) return readOnlyForm(v, v.state)
   const action = a ? `/desk/articles/${a.id}` : '/desk/articles'
   return html`<form id="article-form" class="article-form" method="post" action="${action}"${a ? html` data-autosave="/desk/articles/${a.id}/autosave"` : EMPTY} data-csrf="${ctx.csrf ?? ''}">
 ${csrfField(ctx)}
@@ -136,21 +146,40 @@ ${toolbar()}
 </form>`
 }
 
+/** The article as the viewer may only read it: the fields shown disabled, the body as it reads, no save. */
+function readOnlyForm(v: EditorView, s: ArticleStateView): SafeHtml {
+  return html`<div id="article-form" class="article-form read-only">
+${readOnlyNote(s)}
+<fieldset class="read-only-fields editor-main" disabled>
+<div class="field"><label for="f-title">Title</label><input id="f-title" class="title-input" type="text" value="${v.values.title ?? ''}"></div>
+<div class="field"><label for="f-standfirst">Standfirst</label><textarea id="f-standfirst" rows="2">${v.values.standfirst ?? ''}</textarea></div>
+</fieldset>
+${readOnlyBody(s)}
+</div>`
+}
+
 function workflow(ctx: DeskContext, v: EditorView): SafeHtml {
   const a = v.article
   if (!a) return EMPTY
-  const forms = v.moves.map((m) => m.to === 'scheduled'
+  const published = a.status === 'published'
+  // A published article's Update is the box's "Publish changes"; Unpublish goes through its confirmation page.
+  const moves = v.moves.filter((m) => !(published && m.to === 'published'))
+  const forms = moves.map((m) => m.to === 'unpublished'
+    ? html`<form method="get" action="/desk/articles/${a.id}/unpublish" class="move"><button type="submit" class="danger">${m.label}…</button></form>`
+    : m.to === 'scheduled'
     ? html`<form method="post" action="/desk/articles/${a.id}/status" class="move move-schedule">${csrfField(ctx)}<input type="hidden" name="to" value="scheduled">
 <div class="field"><label for="f-at">Publish at (${v.timeZone})</label><input id="f-at" name="at" type="datetime-local" required value="${v.scheduleDefault}"></div>
 <button type="submit">${m.label}</button></form>`
-    : html`<form method="post" action="/desk/articles/${a.id}/status" class="move">${csrfField(ctx)}<input type="hidden" name="to" value="${m.to}"><button type="submit"${m.to === 'unpublished' ? html` class="danger"` : EMPTY}>${m.label}</button></form>`)
+    : html`<form method="post" action="/desk/articles/${a.id}/status" class="move">${csrfField(ctx)}<input type="hidden" name="to" value="${m.to}"><button type="submit">${m.label}</button></form>`)
   return html`<section class="workflow" aria-labelledby="workflow-title">
-<h2 id="workflow-title">Status: <span class="status status-${a.status}">${STATUS_LABELS[a.status]}</span></h2>
+<h2 id="workflow-title">Status: <span class="status status-${a.status}${v.state?.unpublishedChanges ? ' status-pending' : ''}">${statusLabel(STATUS_LABELS[a.status], v.state?.unpublishedChanges ?? false)}</span></h2>
+${v.state ? liveChangesBox(ctx, v.state, v.timeZone) : EMPTY}
 ${a.status === 'scheduled' && a.scheduledAt ? html`<p>Publishes at <time datetime="${new Date(a.scheduledAt).toISOString()}">${formatDateTime(a.scheduledAt, v.timeZone)}</time>.</p>` : EMPTY}
 <p class="links"><a href="/desk/articles/${a.id}/preview" target="_blank" rel="noopener">Preview<span class="visually-hidden"> (opens in a new tab)</span></a>
 ${a.livePath ? html` · <a href="${a.livePath}" target="_blank" rel="noopener">View live<span class="visually-hidden"> (opens in a new tab)</span></a>` : EMPTY}
 · <a href="/desk/articles/${a.id}/revisions">Revisions</a></p>
 ${forms}
+${v.state ? trashButton(v.state) : EMPTY}
 </section>`
 }
 
@@ -161,6 +190,7 @@ export function editorPage(ctx: DeskContext, v: EditorView): SafeHtml {
 <h1>${v.article ? 'Edit article' : 'New article'}</h1>
 ${v.error ? html`<p class="alert" role="alert" id="form-error">${v.error}</p>` : EMPTY}
 ${v.notice ? html`<p class="notice" role="status">${v.notice}</p>` : EMPTY}
+${v.state?.unpublishedChanges ? html`<p class="live-changes-summary"><a href="#workflow-title">Published · unpublished changes</a>: readers do not have what was saved yet.</p>` : EMPTY}
 <div class="editor-columns">
 ${articleForm(ctx, v)}
 <div class="editor-side">

@@ -22,6 +22,7 @@ const NAV: readonly { readonly href: string; readonly label: string; readonly ne
   { href: '/desk', label: 'Articles', needs: null },
   { href: '/desk/articles/new', label: 'New article', needs: 'article.create' },
   { href: '/desk/media', label: 'Media', needs: 'media.upload' },
+  { href: '/desk/trash', label: 'Trash', needs: 'article.delete' },
   { href: '/desk/front', label: 'Front page', needs: 'front.curate' },
   { href: '/desk/sections', label: 'Sections', needs: 'taxonomy.manage' },
   { href: '/desk/tags', label: 'Tags', needs: 'taxonomy.manage' },

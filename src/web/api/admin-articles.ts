@@ -1,4 +1,4 @@
-// Admin API articles: list, create, read, change, publish or schedule, unpublish and delete, with the desk's role rules.
+// Admin API articles: list, create, read, change, publish or schedule, unpublish, trash, restore and delete for good, with the desk's role rules.
 
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../domain/article.ts'
@@ -57,9 +57,6 @@ export const adminArticleRoutes = (s: AdminServices): FastifyPluginAsync => asyn
     return { userId: user.id, role: user.role }
   }
 
-  const audit = (req: FastifyRequest, action: string, id: number, details: Record<string, unknown> = {}) =>
-    store.audit.record({ userId: viewerOf(req)!.user.id, action, subjectType: 'article', subjectId: String(id), details: { ...details, via: 'api' }, at: s.clock.now() })
-
   app.get<{ Querystring: ListQuery }>('/', { schema: { querystring: listQuerySchema } }, async (req) => {
     const { user } = viewerOf(req)!
     const { status, section, author } = req.query
@@ -83,7 +80,6 @@ export const adminArticleRoutes = (s: AdminServices): FastifyPluginAsync => asyn
   app.post('/', { bodyLimit: ARTICLE_BODY_LIMIT }, async (req, reply) => {
     const input = newArticleInput(articleFields(bodyObject(req.body, ARTICLE_FIELDS)))
     const { id } = await s.editing.create(input, actorOf(req))
-    await audit(req, 'article.create', id, { title: input.title })
     return reply.code(201).header('location', `/api/v1/admin/articles/${id}`).send(await show(id))
   })
 
@@ -112,7 +108,6 @@ export const adminArticleRoutes = (s: AdminServices): FastifyPluginAsync => asyn
     const at = scheduleTime(bodyObject(req.body, ['at']).at)
     const to = at === undefined ? 'published' : 'scheduled'
     await s.editing.transition(id, to, actorOf(req), at)
-    await audit(req, at === undefined ? 'article.publish' : 'article.schedule', id, at === undefined ? {} : { at: new Date(at).toISOString() })
     return show(id)
   })
 
@@ -120,7 +115,6 @@ export const adminArticleRoutes = (s: AdminServices): FastifyPluginAsync => asyn
     const id = req.params.id
     bodyObject(req.body, [])
     await s.editing.transition(id, 'unpublished', actorOf(req))
-    await audit(req, 'article.unpublish', id)
     return show(id)
   })
 
@@ -149,6 +143,17 @@ export const adminArticleRoutes = (s: AdminServices): FastifyPluginAsync => asyn
   app.delete<{ Params: IdParams }>('/:id', { schema: { params: idParams } }, async (req, reply: FastifyReply) => {
     const id = req.params.id
     await s.editing.remove(id, actorOf(req))
+    return reply.code(204).send()
+  })
+
+  app.post<{ Params: IdParams }>('/:id/restore', { schema: { params: idParams } }, async (req) => {
+    bodyObject(req.body, [])
+    await s.editing.restoreFromTrash(req.params.id, actorOf(req))
+    return show(req.params.id)
+  })
+
+  app.delete<{ Params: IdParams }>('/:id/forever', { schema: { params: idParams } }, async (req, reply: FastifyReply) => {
+    await s.editing.deleteForever(req.params.id, actorOf(req))
     return reply.code(204).send()
   })
 }

@@ -60,11 +60,7 @@ export const adminMediaRoutes = (s: AdminServices): FastifyPluginAsync => async 
       }
     }
     if (!file) throw new AppError('Invalid', 'an image is required in the field named file', 'file')
-    const media = await s.media.upload({ ...file, ...text })
-    await s.store.audit.record({
-      userId: viewerOf(req)!.user.id, action: 'media.upload', subjectType: 'media',
-      subjectId: String(media.id), details: { via: 'api', bytes: media.bytes }, at: s.clock.now(),
-    })
+    const media = await s.media.upload({ ...file, ...text, uploadedBy: viewerOf(req)!.user.id })
     return reply.code(201).header('location', `/api/v1/admin/media/${media.id}`).send(mediaJson(media, s.config.siteUrl))
   })
 

@@ -74,7 +74,19 @@ export const ADMIN_PATHS = {
       responses: { 200: article('The article as saved'), ...errors(400, 401, 403, 404, 409) },
     },
     delete: {
-      operationId: 'adminDeleteArticle', summary: 'Deletes an article; a published one is unpublished first and its URL answers 410', tags: ['admin'],
+      operationId: 'adminDeleteArticle', summary: 'Moves an article to the trash; a published one is unpublished first and its URL answers 410', tags: ['admin'],
+      security: SECURITY, parameters: [idPath], responses: { 204: { description: 'In the trash' }, ...errors(401, 403, 404) },
+    },
+  },
+  '/api/v1/admin/articles/{id}/restore': {
+    post: {
+      operationId: 'adminRestoreArticle', summary: 'Takes an article out of the trash as a draft', tags: ['admin'], security: SECURITY, parameters: [idPath],
+      responses: { 200: article('The article, a draft again'), ...errors(401, 403, 404) },
+    },
+  },
+  '/api/v1/admin/articles/{id}/forever': {
+    delete: {
+      operationId: 'adminDeleteArticleForever', summary: 'Deletes an article in the trash for good (editors and admins)', tags: ['admin'],
       security: SECURITY, parameters: [idPath], responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404) },
     },
   },

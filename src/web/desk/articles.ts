@@ -53,9 +53,11 @@ export const deskArticleRoutes = (kit: DeskKit): FastifyPluginAsync => async (ap
       }),
       store.taxonomy.sections(), store.people.authors(), kit.services.site.get(),
     ])
+    // One query for the page: which published rows have saved changes readers do not see yet.
+    const pending = await store.liveChanges.pending(list.items.filter((i) => i.status === 'published').map((i) => i.id))
     return sendDeskPage(reply, 200, articlesPage(await kit.context(req, await kit.csrfFor(req)), {
       filters: { ...(status && { status }), ...(section && { section }), ...(author && { author }), ...(q && { q }) },
-      page, hasNext: list.hasNext, items: list.items, ownOnly, timeZone: site.settings.timeZone,
+      page, hasNext: list.hasNext, items: list.items.map((i) => ({ ...i, unpublishedChanges: pending.has(i.id) })), ownOnly, timeZone: site.settings.timeZone,
       sections: sections.map((s) => ({ slug: s.slug, name: s.name })), authors: authors.map((a) => ({ slug: a.slug, name: a.name })),
     }))
   })

@@ -24,6 +24,7 @@ import { deskSettingsRoutes } from './settings.ts'
 import { deskEditorRoutes } from './editor.ts'
 import { deskRevisionRoutes } from './revisions.ts'
 import { deskTranslationRoutes } from './translations.ts'
+import { deskArticleRemovalRoutes } from './article-removal.ts'
 
 const HTML = 'text/html; charset=utf-8'
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -125,6 +126,7 @@ export const deskRoutes = (services: DeskServices, assets: { readonly deskCss: s
   await app.register(deskEditorRoutes(kit))
   await app.register(deskRevisionRoutes(kit))
   await app.register(deskTranslationRoutes(kit))
+  await app.register(deskArticleRemovalRoutes(kit))
   await app.register(deskFrontRoutes(kit))
   await app.register(deskSectionRoutes(kit))
   await app.register(deskTagRoutes(kit))

@@ -33,7 +33,7 @@ const autosaveSchema = {
 
 const moveSchema = {
   type: 'object',
-  properties: { _csrf: CSRF, to: { type: 'string', enum: [...ARTICLE_STATUSES] }, at: { type: 'string', maxLength: 40 } },
+  properties: { _csrf: CSRF, to: { type: 'string', enum: [...ARTICLE_STATUSES] }, at: { type: 'string', maxLength: 40 }, confirm: { type: 'string', enum: ['yes'] } },
   required: ['to'],
   additionalProperties: false,
 } as const
@@ -41,6 +41,13 @@ const moveSchema = {
 const NOTICES = {
   created: 'Draft created.', saved: 'Saved.', restored: 'Revision restored.',
   translated: 'Translation draft created from the original: translate its text, then save.', linked: 'Linked to its translations.', unlinked: 'Unlinked from its translations.',
+  untrashed: 'Restored from the trash as a draft.',
+  discarded: 'Changes discarded: the editor holds the published text again, and what was discarded is kept in the revisions.',
+} as const
+/** After a save of a published article whose text readers do not have yet: "Saved." alone would suggest they do. */
+const SAVED_NOT_LIVE = 'Saved. Readers still see the published version until you publish the changes.'
+const discardSchema = {
+  type: 'object', properties: { _csrf: CSRF, version: { type: 'string', pattern: '^[0-9]{1,9}$' } }, required: ['version'], additionalProperties: false,
 } as const
 const editQuerySchema = {
   type: 'object',
@@ -59,7 +66,7 @@ function movesFor({ article, moves }: OpenedArticle): EditorMove[] {
     if (to === 'in_review') return 'Submit for review'
     if (to === 'draft') return from === 'scheduled' ? 'Unschedule (back to draft)' : 'Back to draft'
     if (to === 'scheduled') return 'Schedule'
-    if (to === 'published') return from === 'published' ? 'Update (republish)' : 'Publish now'
+    if (to === 'published') return from === 'published' ? 'Publish changes' : 'Publish now'
     return 'Unpublish'
   }
   return moves.map((to) => ({ to, label: label(to) }))
@@ -118,8 +125,14 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
     const a = v.article?.article
     const live = a ? await store.articles.livePath(a.id) : undefined
     const versions = a ? await kit.services.translations.versions(a.id, actorOf(req)) : []
+    const livePath = live ? articlePath(live, settings.language) : null
+    const opened = v.article
     const view: EditorView = {
-      ...(a && v.article && { article: { id: a.id, version: a.version, status: a.status, scheduledAt: a.scheduledAt, livePath: live ? articlePath(live, settings.language) : null } }),
+      ...(a && opened && { state: {
+        id: a.id, version: a.version, status: a.status, livePath, liveUpdatedAt: live ? a.updatedAt : null, unpublishedChanges: opened.unpublishedChanges,
+        mayPublishChanges: opened.moves.includes('published'), mayChange: opened.mayChange, mayDelete: opened.mayDelete, body: a.bodyHtml,
+      } }),
+      ...(a && v.article && { article: { id: a.id, version: a.version, status: a.status, scheduledAt: a.scheduledAt, livePath } }),
       values: v.values, selectedAuthors: v.authors,
       sections: sections.map((s) => ({ slug: s.slug, name: s.name })), authors: authors.map((x) => ({ slug: x.slug, name: x.name })),
       media: library.items.filter((m) => m.alt.trim() !== ''),
@@ -155,7 +168,8 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
     { schema: { params: ID, querystring: editQuerySchema }, preHandler: requireUser() }, async (req, reply) => {
       const e = await editable(req, req.params.id)
       const { values, authors } = await valuesOf(e.article)
-      const notice = req.query.moved ? MOVED[req.query.moved] : req.query.notice ? NOTICES[req.query.notice] : null
+      const notice = req.query.moved ? MOVED[req.query.moved]
+        : req.query.notice === 'saved' && e.unpublishedChanges ? SAVED_NOT_LIVE : req.query.notice ? NOTICES[req.query.notice] : null
       return render(req, reply, 200, { values, authors, article: e, notice })
     })
 
@@ -193,9 +207,11 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
       }
     })
 
-  app.post<{ Params: { id: number }; Body: { to: ArticleStatus; at?: string } }>('/articles/:id/status',
+  app.post<{ Params: { id: number }; Body: { to: ArticleStatus; at?: string; confirm?: 'yes' } }>('/articles/:id/status',
     { schema: { params: ID, body: moveSchema }, preHandler: requireUser() }, async (req, reply) => {
       const e = await editable(req, req.params.id)
+      // Taking an article off the site is confirmed on its own page first, which says what readers will get.
+      if (req.body.to === 'unpublished' && req.body.confirm !== 'yes') return reply.redirect(`/desk/articles/${e.article.id}/unpublish`, 303)
       let at: number | undefined
       if (req.body.to === 'scheduled') {
         const { settings } = await site.get()
@@ -205,6 +221,13 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
       }
       await editing.transition(e.article.id, req.body.to, e.actor, at)
       return reply.redirect(`/desk/articles/${e.article.id}/edit?moved=${req.body.to}`, 303)
+    })
+
+  app.post<{ Params: { id: number }; Body: { version: string } }>('/articles/:id/discard',
+    { schema: { params: ID, body: discardSchema }, preHandler: requireUser() }, async (req, reply) => {
+      const e = await editable(req, req.params.id)
+      await editing.discardChanges(e.article.id, Number(req.body.version), e.actor)
+      return reply.redirect(`/desk/articles/${e.article.id}/edit?notice=discarded`, 303)
     })
 
   app.get<{ Params: { id: number } }>('/articles/:id/preview', { schema: { params: ID }, preHandler: requireUser() }, async (req, reply) => {

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { addReceiver, deactivateReceiver, deliveryLog, listReceivers, redeliver } from '../../editorial/webhooks.ts'
 import { webhooksPage, type WebhooksView } from '../../render/desk/webhooks-page.ts'
-import { requireUser } from '../viewer.ts'
+import { requireUser, viewerOf } from '../viewer.ts'
 import { doneQuery, doneRedirect, formText, idParams, refusal } from './admin-forms.ts'
 import { attempt } from './form-attempt.ts'
 import { sendDeskPage, type DeskKit } from './desk.ts'
@@ -40,7 +40,7 @@ export const deskWebhookRoutes = (kit: DeskKit): FastifyPluginAsync => async (ap
     const url = formText(req.body, 'url', 2001)
     try {
       if (url.length > 2000) return render(req, reply, 400, { error: { field: 'url', message: 'the URL is longer than 2000 characters' }, values: { url } })
-      const created = await store.transaction((tx) => addReceiver(tx, url, { now: clock.now(), allowPrivate: config.webhookAllowPrivate }))
+      const created = await store.transaction((tx) => addReceiver(tx, url, { now: clock.now(), actorId: viewerOf(req)!.user.id, allowPrivate: config.webhookAllowPrivate }))
       // The secret is shown in this response only.
       return render(req, reply, 201, { status: 'The receiver was added.', created: { url: created.url, secret: created.secret } })
     } catch (err) {
@@ -51,8 +51,8 @@ export const deskWebhookRoutes = (kit: DeskKit): FastifyPluginAsync => async (ap
   })
 
   app.post<{ Params: { id: number } }>('/webhooks/:id/remove', { schema: { params: idParams }, preHandler: MANAGE }, async (req, reply) =>
-    change(req, reply, 'removed', () => store.transaction((tx) => deactivateReceiver(tx, req.params.id, { now: clock.now() }))))
+    change(req, reply, 'removed', () => store.transaction((tx) => deactivateReceiver(tx, req.params.id, { now: clock.now(), actorId: viewerOf(req)!.user.id }))))
 
   app.post<{ Params: { id: number } }>('/webhooks/deliveries/:id/redeliver', { schema: { params: idParams }, preHandler: MANAGE }, async (req, reply) =>
-    change(req, reply, 'redelivered', () => store.transaction((tx) => redeliver(tx, req.params.id, { now: clock.now() }))))
+    change(req, reply, 'redelivered', () => store.transaction((tx) => redeliver(tx, req.params.id, { now: clock.now(), actorId: viewerOf(req)!.user.id }))))
 }

@@ -230,7 +230,7 @@ forEachEngine('unpublishing by role takes the page off the site; an article that
     const res = await unpublish(user, id)
     assert.equal(res.statusCode, 200, res.body)
     assert.deepEqual([json(res).status, json(res).url], ['unpublished', null])
-    assert.equal((await a.app.inject(path)).statusCode, 404, path)
+    assert.equal((await a.app.inject(path)).statusCode, 410, `${path} is gone for readers`)
   }
 })
 
@@ -250,7 +250,7 @@ forEachEngine('deleting by role: contributors their own drafts and articles in r
     const res = await del(n.users.contributor, id)
     assert.equal(res.statusCode, 204, res.body)
     assert.equal(res.body, '')
-    assert.equal(await a.store.articles.get(id), undefined)
+    assert.notEqual((await a.store.articles.get(id))?.deletedAt, null, 'in the trash')
   }
   const authors = await createViaApi(a, n.users.author)
   assert.equal((await del(n.users.author, authors.id)).statusCode, 204)
@@ -281,10 +281,16 @@ forEachEngine('deleting the first article of a translation group keeps the other
   const original = await seedArticle(a.store, { title: 'Original', slug: 'original' })
   const ru = await seedArticle(a.store, { title: 'Перевод', slug: 'perevod', language: 'ru', translationOf: original })
   const kk = await seedArticle(a.store, { title: 'Аударма', slug: 'audarma', language: 'kk', translationOf: original })
-  assert.equal((await api(a, n.users.editor, { method: 'DELETE', url: `${ARTICLES}/${original}` })).statusCode, 204)
+  const forever = async (id: number) => {
+    const before = (await a.store.articles.get(ru))?.translationGroup
+    assert.equal((await api(a, n.users.editor, { method: 'DELETE', url: `${ARTICLES}/${id}` })).statusCode, 204)
+    assert.equal((await a.store.articles.get(ru))?.translationGroup, before, 'the trash keeps the group as it was')
+    assert.equal((await api(a, n.users.editor, { method: 'DELETE', url: `${ARTICLES}/${id}/forever` })).statusCode, 204)
+  }
+  await forever(original)
   assert.equal((await a.store.articles.get(ru))?.translationGroup, ru)
   assert.equal((await a.store.articles.get(kk))?.translationGroup, ru)
-  assert.equal((await api(a, n.users.editor, { method: 'DELETE', url: `${ARTICLES}/${kk}` })).statusCode, 204)
+  await forever(kk)
   assert.equal((await a.store.articles.get(ru))?.translationGroup, null)
   assert.equal((await a.app.inject('/ru/news/perevod')).statusCode, 200)
 })
