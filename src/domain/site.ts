@@ -1,6 +1,7 @@
 // Site settings and static pages.
 
 import type { SanitizedHtml } from './sanitized-html.ts'
+import { siteLanguages, type SiteLanguage } from './language.ts'
 
 export interface MenuItem {
   readonly label: string
@@ -27,7 +28,10 @@ export interface SiteSettings {
   readonly description: string
   /** Media path of the logo, or null for a text masthead. */
   readonly logo: string | null
+  /** The default language: the first of `languages`. */
   readonly language: string
+  /** Every language the site is published in, the default first (domain/language.ts, siteLanguages). */
+  readonly languages: readonly SiteLanguage[]
   readonly timeZone: string
   /** Network name → profile URL ("x" → "https://x.com/…"). */
   readonly social: Readonly<Record<string, string>>
@@ -47,6 +51,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   description: 'News, analysis and commentary',
   logo: null,
   language: 'en',
+  languages: siteLanguages([], 'en'),
   timeZone: 'UTC',
   social: {},
   menu: [],

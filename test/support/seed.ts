@@ -56,3 +56,11 @@ export async function seedArticles(store: Store, opts: { section: string; count:
   }
   return ids
 }
+
+/** Publishes the site in these languages (the first is the default), as the `languages` setting holds them. */
+export async function setSiteLanguages(store: Store, tags: readonly string[]): Promise<void> {
+  await store.transaction(async (tx) => {
+    await tx.site.setSetting('language', tags[0]!)
+    await tx.site.setSetting('languages', tags.map((tag) => ({ tag })))
+  })
+}
