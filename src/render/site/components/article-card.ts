@@ -7,6 +7,7 @@ import type { ArticleSummary, Byline } from '../../../domain/read-models.ts'
 import { html, EMPTY, fillHtml, type SafeHtml } from '../../html.ts'
 import { formatDate, isoTime } from '../../format.ts'
 import { localPath, sectionName, type RenderContext } from '../../context.ts'
+import { ENGLISH } from '../../../i18n/catalogues.ts'
 
 /** `<time>` with a machine-readable datetime. */
 export const time = (ms: number, ctx: RenderContext): SafeHtml =>
@@ -24,7 +25,10 @@ export function byline(authors: readonly Byline[], ctx: RenderContext): SafeHtml
 export const kicker = (a: Pick<ArticleSummary, 'genre' | 'section'>, ctx: RenderContext, opts: { readonly always?: boolean } = {}): SafeHtml => {
   const label = ctx.t.genres[a.genre]
   const section = sectionName(ctx, a.section)
-  const showGenre = label.toLowerCase() !== section.toLowerCase() && (opts.always === true || a.genre !== 'news')
+  // Whether the genre says more than the section is decided in the section's own words: "Opinion" in Opinion says
+  // nothing, whatever the two are called in the page's language ("Мнение" in "Мнения").
+  const same = (x: string, y: string) => x.toLowerCase() === y.toLowerCase()
+  const showGenre = !same(label, section) && !same(ENGLISH.genres[a.genre], a.section.name) && (opts.always === true || a.genre !== 'news')
   return html`<p class="kicker"><a href="${localPath(ctx, sectionPath(a.section.slug))}">${section}</a>${showGenre ? html`<span class="genre">${label}</span>` : EMPTY}</p>`
 }
 
