@@ -136,10 +136,10 @@ function footer(ctx: RenderContext, meta: PageMeta): SafeHtml {
 ${(['about', 'contact', 'privacy'] as const).map((slug) => html`<li><a href="${staticPagePath(slug)}">${t.staticPages[slug]}</a></li>`)}
 <li><a href="${localPath(ctx, '/archive')}">${t.archive}</a></li><li><a href="${localPath(ctx, '/popular')}">${t.mostRead}</a></li>
 </ul></nav>
+${social.length ? html`<nav aria-label="${t.followUs}"><ul>${social.map(([name, url]) => html`<li><a href="${safeUrl(url)}" rel="me noopener">${name === 'x' ? 'X' : name[0]!.toUpperCase() + name.slice(1)}</a></li>`)}</ul></nav>` : EMPTY}
 <nav class="footer-feeds" aria-label="${t.feedsNav}"><ul>
 ${feeds.map((f) => html`<li><a href="${feedPath(f.pagePath, 'rss')}" type="${FEED_FORMATS.rss.type}">${FEED_FORMATS.rss.label}: ${f.title}</a></li>`)}
 </ul></nav>
-${social.length ? html`<nav aria-label="${t.followUs}"><ul>${social.map(([name, url]) => html`<li><a href="${safeUrl(url)}" rel="me noopener">${name === 'x' ? 'X' : name[0]!.toUpperCase() + name.slice(1)}</a></li>`)}</ul></nav>` : EMPTY}
 <p class="copyright">© ${ctx.year} ${ctx.settings.name}</p>
 </div>
 </footer>`
