@@ -28,6 +28,8 @@ export interface SiteSettings {
   readonly description: string
   /** Media path of the logo, or null for a text masthead. */
   readonly logo: string | null
+  /** Media path of the site icon, or null for the icon drawn from the site's name. */
+  readonly favicon: string | null
   /** The default language: the first of `languages`. */
   readonly language: string
   /** Every language the site is published in, the default first (domain/language.ts, siteLanguages). */
@@ -50,6 +52,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   name: 'Broadsheet',
   description: 'News, analysis and commentary',
   logo: null,
+  favicon: null,
   language: 'en',
   languages: siteLanguages([], 'en'),
   timeZone: 'UTC',

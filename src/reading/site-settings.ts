@@ -25,6 +25,8 @@ function toSettings(raw: Record<string, unknown>, timeZone: string): SiteSetting
     name: str(raw.name, DEFAULT_SETTINGS.name),
     description: str(raw.description, DEFAULT_SETTINGS.description),
     logo: typeof raw.logo === 'string' ? raw.logo : null,
+    // A media path; anything else (an id, a URL elsewhere) is no icon of this site.
+    favicon: typeof raw.favicon === 'string' && /^[\w./-]+$/.test(raw.favicon) && !raw.favicon.includes('..') ? raw.favicon : null,
     language,
     languages: siteLanguages(raw.languages, language),
     // The configured zone wins: it is what schedules and archive dates were computed with.

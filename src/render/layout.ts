@@ -6,6 +6,7 @@ import { languageName, localizedPath, sameLanguage } from '../domain/language.ts
 import { sectionPath, staticPagePath } from '../domain/paths.ts'
 import { FEED_FORMATS, feedPath, type FeedFormat } from '../domain/feeds.ts'
 import { ogLocaleOf } from '../i18n/catalogues.ts'
+import { siteIconUrl } from './publisher-logo.ts'
 
 export interface PageMeta {
   readonly title: string
@@ -80,6 +81,7 @@ ${feedLinks(ctx, meta)}
 ${(meta.alternates ?? []).filter((a) => !sameLanguage(a.language, meta.language ?? ctx.language.tag)).map((a) => html`<meta property="og:locale:alternate" content="${ogLocaleOf(a.language)}">`)}
 ${image ? html`<meta property="og:image" content="${image}">` : EMPTY}
 <meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}">
+<link rel="icon" href="${siteIconUrl(ctx.settings)}"${ctx.settings.favicon ? EMPTY : html` type="image/svg+xml"`}>
 <link rel="stylesheet" href="${ctx.assets.css}">
 <link rel="stylesheet" href="${ctx.assets.printCss}" media="print">
 ${(meta.jsonLd ?? []).map((d) => html`<script type="application/ld+json">${jsonScript(d)}</script>`)}
