@@ -42,6 +42,8 @@ export default tseslint.config(
   { files: ['src/domain/**/*.ts'], rules: { 'no-restricted-imports': forbid(['content', 'store', ...ABOVE_STORE], [...DRIVERS, ...HTTP, 'node:*']) } },
   // src/text is pure: it knows words, not articles, storage or HTTP.
   { files: ['src/text/**/*.ts'], rules: { 'no-restricted-imports': forbid(['content', 'store', ...ABOVE_STORE], [...DRIVERS, ...HTTP, 'node:*']) } },
+  // Catalogues are data over domain/ only; the loader reads its own folder, hence node:fs.
+  { files: ['src/i18n/**/*.ts'], rules: { 'no-restricted-imports': forbid(['content', 'store', ...ABOVE_STORE], [...DRIVERS, ...HTTP]) } },
   { files: ['src/content/**/*.ts'], rules: { 'no-restricted-imports': forbid(['store', ...ABOVE_STORE], [...DRIVERS, ...HTTP]) } },
   { files: ['src/store/**/*.ts'], rules: { 'no-restricted-imports': forbid(ABOVE_STORE, HTTP) } },
   { files: ['src/search/**/*.ts', 'src/popular/**/*.ts', 'src/media/**/*.ts'], rules: { 'no-restricted-imports': forbid(['editorial', 'accounts', 'mail', 'reading', 'related', 'importers', 'render', 'web', 'jobs', 'cli'], [...DRIVERS, ...HTTP]) } },

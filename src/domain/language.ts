@@ -22,3 +22,51 @@ const NAMES: Readonly<Record<string, string>> = {
 
 /** The name of a language in itself, for language switchers ("ru" → "Русский"). */
 export const languageName = (tag: string): string => NAMES[languagePrefix(tag)] ?? tag
+
+/** Two tags name the same site language when their primary subtags match (`kk` and `kk-Cyrl`): paths carry only that. */
+export const sameLanguage = (a: string, b: string): boolean => languagePrefix(a) === languagePrefix(b)
+
+/** One language the site is published in. */
+export interface SiteLanguage {
+  /** BCP 47 tag, e.g. `en`, `ru`, `pt-BR`. */
+  readonly tag: string
+  /** The language's name in itself, for the switcher ("Русский"). */
+  readonly name: string
+  /** Path prefix: '' for the default language, `/ru` for the others (the primary subtag). */
+  readonly prefix: string
+  /** Section names in this language by section slug; a section without one keeps its own name. */
+  readonly sectionNames: Readonly<Record<string, string>>
+  /** The tagline in this language, or null to keep the site's description. */
+  readonly description: string | null
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null)
+
+/**
+ * The site's languages from the `languages` setting (`[{ tag, name?, sections?, description? }]`) and the default
+ * language (the `language` setting): the default comes first with no prefix, then each other language whose primary
+ * subtag can prefix a path, once. Entries that are not objects, carry no valid tag or repeat a language are skipped,
+ * so a hand-edited setting never takes the site down.
+ */
+export function siteLanguages(raw: unknown, defaultTag: string): SiteLanguage[] {
+  const entries = Array.isArray(raw) ? raw.filter((e): e is Record<string, unknown> => !!e && typeof e === 'object') : []
+  const entryOf = (tag: string) => entries.find((e) => typeof e.tag === 'string' && sameLanguage(e.tag, tag))
+  const toLanguage = (tag: string, e: Record<string, unknown> | undefined, prefix: string): SiteLanguage => {
+    const sections = e?.sections && typeof e.sections === 'object' ? e.sections as Record<string, unknown> : {}
+    return {
+      tag, prefix, name: str(e?.name) ?? languageName(tag), description: str(e?.description),
+      sectionNames: Object.fromEntries(Object.entries(sections).filter((s): s is [string, string] => str(s[1]) !== null)),
+    }
+  }
+  const out = [toLanguage(defaultTag, entryOf(defaultTag), '')]
+  for (const e of entries) {
+    const tag = e.tag
+    if (typeof tag !== 'string' || !isLanguageTag(tag) || !PATH_LANGUAGES.includes(languagePrefix(tag))) continue
+    if (out.some((l) => sameLanguage(l.tag, tag))) continue
+    out.push(toLanguage(tag, e, `/${languagePrefix(tag)}`))
+  }
+  return out
+}
+
+/** `path` (a path of the default language, such as `/`, `/news` or `/tag/energy`) in a language with this prefix. */
+export const localizedPath = (prefix: string, path: string): string => (prefix === '' ? path : path === '/' ? prefix : prefix + path)

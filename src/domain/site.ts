@@ -1,6 +1,7 @@
 // Site settings and static pages.
 
 import type { SanitizedHtml } from './sanitized-html.ts'
+import { siteLanguages, type SiteLanguage } from './language.ts'
 
 export interface MenuItem {
   readonly label: string
@@ -27,7 +28,12 @@ export interface SiteSettings {
   readonly description: string
   /** Media path of the logo, or null for a text masthead. */
   readonly logo: string | null
+  /** Media path of the site icon, or null for the icon drawn from the site's name. */
+  readonly favicon: string | null
+  /** The default language: the first of `languages`. */
   readonly language: string
+  /** Every language the site is published in, the default first (domain/language.ts, siteLanguages). */
+  readonly languages: readonly SiteLanguage[]
   readonly timeZone: string
   /** Network name → profile URL ("x" → "https://x.com/…"). */
   readonly social: Readonly<Record<string, string>>
@@ -46,7 +52,9 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   name: 'Broadsheet',
   description: 'News, analysis and commentary',
   logo: null,
+  favicon: null,
   language: 'en',
+  languages: siteLanguages([], 'en'),
   timeZone: 'UTC',
   social: {},
   menu: [],

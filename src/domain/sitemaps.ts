@@ -5,6 +5,8 @@ export interface SitemapUrl {
   readonly path: string
   /** Epoch ms, or null when unknown. */
   readonly lastmod: number | null
+  /** The page in every language it exists in, itself included, and `x-default`; absent when it has one version only. */
+  readonly alternates?: readonly { readonly language: string; readonly path: string }[]
 }
 
 /** One <sitemap> of the index. */

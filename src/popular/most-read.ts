@@ -5,8 +5,8 @@ import type { Store } from '../store/store.ts'
 
 /** How long one ranking is reused. Views reach the store within a second, so rankings lag them by at most ~4 s. */
 export const RANKING_TTL_MS = 3_000
-/** The longest list any page shows; shorter lists are cut from it. */
-const RANKING_SIZE = 20
+/** The longest ranking kept: deep enough that each site language finds its own most read in it (reading/shared-blocks.ts). */
+const RANKING_SIZE = 100
 
 export type RankingWindow = 'day' | 'week'
 const WINDOW_MS: Readonly<Record<RankingWindow, number>> = { day: 86_400_000, week: 7 * 86_400_000 }

@@ -2,8 +2,11 @@
 
 import type { Clock } from '../domain/clock.ts'
 import type { FeedItem, FeedModel, FeedScope } from '../domain/feeds.ts'
+import { languagePrefix, localizedPath, sameLanguage, type SiteLanguage } from '../domain/language.ts'
 import { authorPath, sectionPath, tagPath } from '../domain/paths.ts'
 import { AppError } from '../errors.ts'
+import { fill } from '../i18n/catalogue.ts'
+import { catalogueFor } from '../i18n/catalogues.ts'
 import type { LiveSummary } from '../store/live.ts'
 import type { Store } from '../store/store.ts'
 import type { Reading } from './reading.ts'
@@ -29,54 +32,65 @@ interface ScopeHead {
 export function createFeeds({ store, clock, site, reading }: FeedsDeps) {
   const window = { page: 1, perPage: FEED_SIZE }
 
-  /** Title, page and newest items of a scope; AppError('NotFound') when the section, tag or author does not exist. */
-  async function scopeHead(scope: FeedScope): Promise<ScopeHead> {
+  /**
+   * Title, page and newest items of a scope in a site language; AppError('NotFound') when the section, tag or author
+   * does not exist.
+   */
+  async function scopeHead(scope: FeedScope, lang: SiteLanguage): Promise<ScopeHead> {
     const { settings, sections } = await site.get()
-    const name = settings.name
+    const siteName = settings.name
+    const t = catalogueFor(lang.tag)
+    const w = { ...window, language: languagePrefix(lang.tag) }
+    const at = (path: string) => localizedPath(lang.prefix, path)
     switch (scope.kind) {
       case 'site':
-        return { title: name, description: settings.description, pagePath: '/', items: await store.live.latest(FEED_SIZE) }
+        return { title: siteName, description: lang.description ?? settings.description, pagePath: at('/'), items: await store.live.latest(FEED_SIZE, w.language) }
       case 'section': {
         const section = sections.find((s) => s.slug === scope.slug)
         if (!section) throw new AppError('NotFound', 'no such section')
+        const name = lang.sectionNames[section.slug] ?? section.name
         return {
-          title: `${section.name} · ${name}`, description: section.description || `${section.name} from ${name}`,
-          pagePath: sectionPath(section.slug), items: (await store.live.bySection(section.id, window)).items,
+          title: fill(t.feedTitle, { name, site: siteName }), description: (name === section.name && section.description) || fill(t.sectionDescription, { section: name, site: siteName }),
+          pagePath: at(sectionPath(section.slug)), items: (await store.live.bySection(section.id, w)).items,
         }
       }
       case 'tag': {
         const tag = await store.taxonomy.publicTag({ slug: scope.slug })
         if (!tag) throw new AppError('NotFound', 'no such tag')
         return {
-          title: `${tag.name} · ${name}`, description: tag.description || `Articles about ${tag.name} from ${name}`,
-          pagePath: tagPath(tag.slug), items: (await store.live.byTag(tag.id, window)).items,
+          title: fill(t.feedTitle, { name: tag.name, site: siteName }), description: tag.description || fill(t.feedTagDescription, { tag: tag.name, site: siteName }),
+          pagePath: at(tagPath(tag.slug)), items: (await store.live.byTag(tag.id, w)).items,
         }
       }
       case 'author': {
         const author = await store.people.authorBySlug(scope.slug)
         if (!author) throw new AppError('NotFound', 'no such author')
         return {
-          title: `${author.name} · ${name}`, description: author.bio || `Articles by ${author.name} in ${name}`,
-          pagePath: authorPath(author.slug), items: (await store.live.byAuthor(author.id, window)).items,
+          title: fill(t.feedTitle, { name: author.name, site: siteName }), description: author.bio || fill(t.feedAuthorDescription, { name: author.name, site: siteName }),
+          pagePath: at(authorPath(author.slug)), items: (await store.live.byAuthor(author.id, w)).items,
         }
       }
     }
   }
 
   return {
-    /** The feed of a scope, newest first, at most FEED_SIZE items with their full bodies. */
-    async feed(scope: FeedScope): Promise<FeedModel> {
-      const head = await scopeHead(scope)
-      const [summaries, contents, { settings }] = await Promise.all([
-        reading.summarize(head.items), store.live.contents(head.items.map((i) => i.id)), site.get(),
-      ])
+    /**
+     * The feed of a scope in a site language (the default when none is given), newest first, at most FEED_SIZE items
+     * with their full bodies: only articles in that language. A language the site is not published in is NotFound.
+     */
+    async feed(scope: FeedScope, languageTag?: string): Promise<FeedModel> {
+      const { settings } = await site.get()
+      const lang = languageTag === undefined ? settings.languages[0]! : settings.languages.find((l) => sameLanguage(l.tag, languageTag))
+      if (!lang) throw new AppError('NotFound', 'the site is not published in that language')
+      const head = await scopeHead(scope, lang)
+      const [summaries, contents] = await Promise.all([reading.summarize(head.items), store.live.contents(head.items.map((i) => i.id))])
       // An article unpublished between the two queries has no content any more: it is left out, not shown empty.
       const items = summaries.flatMap((s): FeedItem[] => {
         const c = contents.get(s.id)
         return c ? [{ ...s, bodyHtml: c.bodyHtml, summary: c.seoDescription || s.standfirst, tags: c.tags }] : []
       })
       return {
-        title: head.title, description: head.description, pagePath: head.pagePath, language: settings.language,
+        title: head.title, description: head.description, pagePath: head.pagePath, language: lang.tag,
         updatedAt: items.length ? Math.max(...items.map((i) => i.updatedAt)) : clock.now(), items,
       }
     },

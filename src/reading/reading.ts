@@ -2,7 +2,7 @@
 
 import { isCalendarDate, startOfDay, startOfNextDay } from '../domain/calendar.ts'
 import type { Clock } from '../domain/clock.ts'
-import { languagePrefix } from '../domain/language.ts'
+import { languagePrefix, sameLanguage } from '../domain/language.ts'
 import { articlePath } from '../domain/paths.ts'
 import type {
   ArchiveFilter, ArchivePage, ArticlePage, ArticleSummary, AuthorPage, FrontPage, Page, PopularPage, SectionPage, TagPage,
@@ -54,17 +54,26 @@ export function createReading({ store, clock, site, mostRead, invalidation }: Re
   }
 
   const shared = createSharedBlocks({ store, clock, mostRead, invalidation, summarize, siteLanguage: async () => (await site.get()).settings.language })
-  const picks = (limit = BLOCK) => shared.picks(limit)
-  const popular = shared.popular
+  const picks = (language: string, limit = BLOCK) => shared.picks(limit, languagePrefix(language))
+  const popular = (window: 'day' | 'week', limit: number, language: string) => shared.popular(window, limit, languagePrefix(language))
+  /** The site language a listing is read in: the default when none is named; NotFound for one the site does not publish in. */
+  const languageOf = async (tag: string | undefined): Promise<string> => {
+    const { settings } = await site.get()
+    if (tag === undefined) return settings.language
+    const found = settings.languages.find((l) => sameLanguage(l.tag, tag))
+    if (!found) throw new AppError('NotFound', 'the site is not published in that language')
+    return found.tag
+  }
 
   return {
-    async frontPage(): Promise<FrontPage> {
-      const { sections, settings, leadArticleId } = await site.get()
-      // The front page is in the site's language; translations are reached from their originals.
-      const inSiteLanguage = (s: { language: string }) => languagePrefix(s.language) === languagePrefix(settings.language)
-      // A pinned lead that is no longer live gives way to the newest.
-      const [pinned] = leadArticleId === null ? [] : await summarize(await store.live.summariesByIds([leadArticleId]))
-      const newest = await store.live.newestBySections(sections.map((s) => s.id), BLOCK * 2)
+    /** The front page of a site language (the default when none is given): only articles in that language. */
+    async frontPage(tag?: string): Promise<FrontPage> {
+      const language = await languageOf(tag)
+      const { sections, leadArticleId } = await site.get()
+      const inSiteLanguage = (s: { language: string }) => sameLanguage(s.language, language)
+      // A pinned lead that is no longer live, or in another language, gives way to the newest.
+      const [pinned] = leadArticleId === null ? [] : (await summarize(await store.live.summariesByIds([leadArticleId]))).filter(inSiteLanguage)
+      const newest = await store.live.newestBySections(sections.map((s) => s.id), BLOCK * 2, languagePrefix(language))
       // Unpinned, the lead is the newest article in the site's language: every article is in a section, so it is the
       // newest of one section's block whenever some article in the site's language is among that section's newest.
       const leadId = pinned?.id ?? [...newest.values()].flat().filter(inSiteLanguage)
@@ -78,9 +87,9 @@ export function createReading({ store, clock, site, mostRead, invalidation }: Re
       const lead = pinned ?? (leadId === undefined ? null : shown.get(leadId) ?? null)
       return {
         lead,
-        picks: (await picks(7)).filter((p) => p.id !== lead?.id && inSiteLanguage(p)).slice(0, 6),
+        picks: (await picks(language, 7)).filter((p) => p.id !== lead?.id).slice(0, 6),
         sections: blocks.map((b) => ({ section: b.section, items: b.ids.flatMap((id) => shown.get(id) ?? []) })).filter((s) => s.items.length > 0),
-        popular: await popular('day', BLOCK),
+        popular: await popular('day', BLOCK, language),
       }
     },
 
@@ -101,10 +110,10 @@ export function createReading({ store, clock, site, mostRead, invalidation }: Re
       // The list computed on publish (and refreshed in the background); shared tags only until it exists.
       const computed = stored.map((r) => r.relatedId)
       const relatedIds = computed.length ? computed.slice(0, BLOCK) : await store.live.sharingTags(live.id, live.tags.map((t) => t.id), BLOCK)
-      // With no shared tags, the newest of its own section stand in; never the article itself.
+      // With no shared tags, the newest of its own section in its own language stand in; never the article itself.
       const related = relatedIds.length
         ? await store.live.summariesByIds(relatedIds)
-        : (await store.live.bySection(live.section.id, { page: 1, perPage: BLOCK + 1 })).items.filter((s) => s.id !== live.id).slice(0, BLOCK)
+        : (await store.live.bySection(live.section.id, { page: 1, perPage: BLOCK + 1, language: languagePrefix(live.language) })).items.filter((s) => s.id !== live.id).slice(0, BLOCK)
       return {
         article: {
           ...summary!, slug: live.slug, bodyHtml: live.bodyHtml, seoTitle: live.seoTitle, seoDescription: live.seoDescription,
@@ -113,34 +122,39 @@ export function createReading({ store, clock, site, mostRead, invalidation }: Re
           readingMinutes: readingMinutes(live.bodyHtml),
         },
         related: await summarize(related),
-        picks: (await picks()).filter((a) => a.id !== live.id),
-        popular: (await popular('day', BLOCK + 1)).filter((a) => a.id !== live.id).slice(0, BLOCK),
+        picks: (await picks(live.language)).filter((a) => a.id !== live.id),
+        popular: (await popular('day', BLOCK + 1, live.language)).filter((a) => a.id !== live.id).slice(0, BLOCK),
       }
     },
 
-    async sectionPage(slug: string, page: number): Promise<SectionPage> {
+    /** A section's articles in a site language (the default when none is given). */
+    async sectionPage(slug: string, page: number, tag?: string): Promise<SectionPage> {
+      const language = languagePrefix(await languageOf(tag))
       const section = (await site.get()).sections.find((s) => s.slug === slug)
       if (!section) throw new AppError('NotFound', 'no such section')
-      return { section, list: await toPage(page, (p) => store.live.bySection(section.id, { page: p, perPage: PER_PAGE })) }
+      return { section, list: await toPage(page, (p) => store.live.bySection(section.id, { page: p, perPage: PER_PAGE, language })) }
     },
 
-    async tagPage(slug: string, page: number): Promise<TagPage> {
+    async tagPage(slug: string, page: number, languageTag?: string): Promise<TagPage> {
+      const language = languagePrefix(await languageOf(languageTag))
       // A tag no live article carries (one typed into a draft) is no page of the site.
       const tag = await store.taxonomy.publicTag({ slug })
       if (!tag) throw new AppError('NotFound', 'no such tag')
       const parent = tag.parentId === null ? null : (await store.taxonomy.publicTag({ id: tag.parentId })) ?? null
-      return { tag, parent: parent && { slug: parent.slug, name: parent.name }, list: await toPage(page, (p) => store.live.byTag(tag.id, { page: p, perPage: PER_PAGE })) }
+      return { tag, parent: parent && { slug: parent.slug, name: parent.name }, list: await toPage(page, (p) => store.live.byTag(tag.id, { page: p, perPage: PER_PAGE, language })) }
     },
 
-    async authorPage(slug: string, page: number): Promise<AuthorPage> {
+    async authorPage(slug: string, page: number, tag?: string): Promise<AuthorPage> {
+      const language = languagePrefix(await languageOf(tag))
       const author = await store.people.authorBySlug(slug)
       if (!author) throw new AppError('NotFound', 'no such author')
       const photo = author.photoMediaId === null ? null : (await store.media.get(author.photoMediaId)) ?? null
-      return { author, photo, list: await toPage(page, (p) => store.live.byAuthor(author.id, { page: p, perPage: PER_PAGE })) }
+      return { author, photo, list: await toPage(page, (p) => store.live.byAuthor(author.id, { page: p, perPage: PER_PAGE, language })) }
     },
 
     /** The archive; unknown sections and bad dates are AppError('Invalid') naming the parameter. */
-    async archivePage(filter: ArchiveFilter): Promise<ArchivePage> {
+    async archivePage(filter: ArchiveFilter, tag?: string): Promise<ArchivePage> {
+      const language = languagePrefix(await languageOf(tag))
       const { sections, settings } = await site.get()
       const sectionIds = filter.sections.map((slug) => {
         const s = sections.find((x) => x.slug === slug)
@@ -152,15 +166,16 @@ export function createReading({ store, clock, site, mostRead, invalidation }: Re
       }
       if (filter.from && filter.to && filter.from > filter.to) throw new AppError('Invalid', '`from` must not be after `to`', 'from')
       const list = await toPage(filter.page, (page) => store.live.archive({
-        sectionIds, page, perPage: PER_PAGE,
+        sectionIds, page, perPage: PER_PAGE, language,
         fromMs: filter.from ? startOfDay(filter.from, settings.timeZone) : null,
         toMs: filter.to ? startOfNextDay(filter.to, settings.timeZone) : null,
       }))
       return { filter, allSections: sections, list }
     },
 
-    async popularPage(): Promise<PopularPage> {
-      return { day: await popular('day', 10), week: await popular('week', 10) }
+    async popularPage(tag?: string): Promise<PopularPage> {
+      const language = await languageOf(tag)
+      return { day: await popular('day', 10, language), week: await popular('week', 10, language) }
     },
 
     async staticPage(slug: string): Promise<StaticPage> {

@@ -1,6 +1,7 @@
 // Editor's choice and Popular: the same two blocks on the front page and on every article page, read once and reused.
 
 import type { Clock } from '../domain/clock.ts'
+import { sameLanguage } from '../domain/language.ts'
 import type { ArticleSummary } from '../domain/read-models.ts'
 import type { MostRead, RankingWindow } from '../popular/most-read.ts'
 import type { InvalidationFeed } from '../store/invalidations.ts'
@@ -9,6 +10,11 @@ import type { Store } from '../store/store.ts'
 
 /** The longest block any page shows; shorter blocks are cut from it, so every page shares one entry per block. */
 const SHARED_BLOCK_SIZE = 10
+/**
+ * Picks and the ranking are kept for the whole site; a language's block is cut from the first this many, so an
+ * edition whose articles are rarely read still fills its Most read from the ranking's longer tail.
+ */
+const RANKING_DEPTH = 100
 
 export interface SharedBlocksDeps {
   readonly store: Pick<Store, 'live'>
@@ -62,22 +68,24 @@ export function createSharedBlocks(deps: SharedBlocksDeps) {
   }
 
   return {
-    /** The editor's choice, by rank, at most `limit`. */
-    async picks(limit: number): Promise<ArticleSummary[]> {
-      const items = await block('picks', '', async () => {
-        const chosen = await deps.store.live.editorsChoice(deps.clock.now(), SHARED_BLOCK_SIZE)
+    /** The editor's choice in a language (a primary subtag), by rank, at most `limit`. */
+    async picks(limit: number, language: string): Promise<ArticleSummary[]> {
+      const items = await block(`picks:${language}`, '', async () => {
+        const chosen = await deps.store.live.editorsChoice(deps.clock.now(), SHARED_BLOCK_SIZE, language)
         const items = await deps.summarize(await deps.store.live.summariesByIds(chosen.map((p) => p.id)))
         return { items, until: Math.min(Infinity, ...chosen.map((p) => p.until ?? Infinity)) }
       })
       return items.slice(0, limit)
     },
 
-    /** The most-read live articles of the window, at most `limit`. */
-    async popular(window: RankingWindow, limit: number): Promise<ArticleSummary[]> {
-      const ids = await deps.mostRead.ids(window, SHARED_BLOCK_SIZE)
-      const items = await block(`popular:${window}`, ids.join(','), async () => ({
-        items: await deps.summarize(await deps.store.live.summariesByIds(ids)), until: Infinity,
-      }))
+    /** The most-read live articles of the window in a language (a primary subtag), at most `limit`. */
+    async popular(window: RankingWindow, limit: number, language: string): Promise<ArticleSummary[]> {
+      const ids = await deps.mostRead.ids(window, RANKING_DEPTH)
+      const items = await block(`popular:${window}:${language}`, ids.join(','), async () => {
+        // The ranking is global: the language's own articles are picked from it, in ranking order.
+        const inLanguage = (await deps.store.live.summariesByIds(ids)).filter((s) => sameLanguage(s.language, language))
+        return { items: await deps.summarize(inLanguage.slice(0, SHARED_BLOCK_SIZE)), until: Infinity }
+      })
       return items.slice(0, limit)
     },
   }

@@ -1,5 +1,6 @@
 // Site settings and sections, kept in memory for a few seconds: every page needs them and they rarely change.
 
+import { siteLanguages } from '../domain/language.ts'
 import { DEFAULT_SETTINGS, type MenuItem, type SiteSettings } from '../domain/site.ts'
 import type { Section } from '../domain/taxonomy.ts'
 import type { Clock } from '../domain/clock.ts'
@@ -19,11 +20,15 @@ const str = (v: unknown, fallback: string): string => (typeof v === 'string' ? v
 function toSettings(raw: Record<string, unknown>, timeZone: string): SiteSettings {
   const social = raw.social && typeof raw.social === 'object' ? raw.social as Record<string, unknown> : {}
   const menu = Array.isArray(raw.menu) ? raw.menu as unknown[] : []
+  const language = str(raw.language, DEFAULT_SETTINGS.language)
   return {
     name: str(raw.name, DEFAULT_SETTINGS.name),
     description: str(raw.description, DEFAULT_SETTINGS.description),
     logo: typeof raw.logo === 'string' ? raw.logo : null,
-    language: str(raw.language, DEFAULT_SETTINGS.language),
+    // A media path; anything else (an id, a URL elsewhere) is no icon of this site.
+    favicon: typeof raw.favicon === 'string' && /^[\w./-]+$/.test(raw.favicon) && !raw.favicon.includes('..') ? raw.favicon : null,
+    language,
+    languages: siteLanguages(raw.languages, language),
     // The configured zone wins: it is what schedules and archive dates were computed with.
     timeZone,
     social: Object.fromEntries(Object.entries(social).filter((e): e is [string, string] => typeof e[1] === 'string')),

@@ -1,6 +1,7 @@
 // Sitemaps: the index, article pages streamed in keyset batches, the page of sections, tags, authors and static pages, and Google News.
 
 import type { Clock } from '../domain/clock.ts'
+import { localizedPath, sameLanguage, type SiteLanguage } from '../domain/language.ts'
 import { articlePath, authorPath, sectionPath, staticPagePath, tagPath } from '../domain/paths.ts'
 import {
   articleSitemapPath, NEWS_SITEMAP_MAX, NEWS_SITEMAP_WINDOW_MS, pagesSitemapPath, SITEMAP_MAX_URLS,
@@ -33,6 +34,13 @@ export function createSitemaps({ store, clock, site }: SitemapsDeps, opts: Sitem
   /** Newest of some times, or null. */
   const newest = (times: readonly number[]): number | null => (times.length ? Math.max(...times) : null)
 
+  /** hreflang alternates of some versions of a page: each version, then x-default (the default language's), when there are two or more. */
+  const withDefault = (versions: { language: string; path: string }[], siteLanguage: string): SitemapUrl['alternates'] => {
+    if (versions.length < 2) return undefined
+    const fallback = versions.find((v) => sameLanguage(v.language, siteLanguage))
+    return fallback ? [...versions, { language: 'x-default', path: fallback.path }] : versions
+  }
+
   /** Batches of one article page, read by id with a keyset cursor so no more than one batch is in memory. */
   async function* articleBatches(firstId: number, siteLanguage: string): AsyncGenerator<SitemapUrl[]> {
     let from = firstId
@@ -40,7 +48,16 @@ export function createSitemaps({ store, clock, site }: SitemapsDeps, opts: Sitem
     while (left > 0) {
       const rows = await store.live.pathsFrom(from, Math.min(batchSize, left))
       if (rows.length === 0) return
-      yield rows.map((r) => ({ path: articlePath(r, siteLanguage), lastmod: r.updatedAt }))
+      // Each article's translations, read for the whole batch at once.
+      const members = await store.liveLanguages.versions(rows.map((r) => r.id))
+      const groupOf = new Map(members.map((m) => [m.id, m.group]))
+      const versionsOf = Map.groupBy(members, (m) => m.group)
+      yield rows.map((r) => {
+        const group = groupOf.get(r.id)
+        const versions = (group === undefined ? [] : versionsOf.get(group) ?? []).map((m) => ({ language: m.language, path: articlePath(m, siteLanguage) }))
+        const alternates = withDefault(versions, siteLanguage)
+        return { path: articlePath(r, siteLanguage), lastmod: r.updatedAt, ...(alternates && { alternates }) }
+      })
       left -= rows.length
       from = rows[rows.length - 1]!.id + 1
     }
@@ -68,19 +85,31 @@ export function createSitemaps({ store, clock, site }: SitemapsDeps, opts: Sitem
       return articleBatches(page.firstId, (await site.get()).settings.language)
     },
 
-    /** The front page, sections, and the tags, authors and static pages that have something to show. */
+    /**
+     * The front page, sections, and the tags, authors and static pages that have something to show: each in every site
+     * language it has articles in, with the others as hreflang alternates.
+     */
     async otherPages(): Promise<SitemapUrl[]> {
-      const [{ sections }, scopes, staticPages] = await Promise.all([site.get(), store.live.scopeLastmods(), store.site.pageList()])
-      const sectionLastmod = new Map(scopes.sections.map((s) => [s.slug, s.lastmod]))
+      const [{ sections, settings }, scopes, staticPages] = await Promise.all([site.get(), store.liveLanguages.scopeLanguages(), store.site.pageList()])
+      /** One URL per site language that has articles in the scope, newest time in that language as lastmod. */
+      const inLanguages = (rows: readonly { language: string; lastmod: number }[], path: string): SitemapUrl[] => {
+        const found = settings.languages.flatMap((l: SiteLanguage) => {
+          const lastmod = newest(rows.filter((r) => sameLanguage(r.language, l.tag)).map((r) => r.lastmod))
+          return lastmod === null ? [] : [{ language: l.tag, path: localizedPath(l.prefix, path), lastmod }]
+        })
+        const alternates = withDefault(found.map((f) => ({ language: f.language, path: f.path })), settings.language)
+        return found.map((f) => ({ path: f.path, lastmod: f.lastmod, ...(alternates && { alternates }) }))
+      }
+      const bySlug = <T extends { slug: string }>(rows: readonly T[]) => Map.groupBy(rows, (r) => r.slug)
+      const [sectionRows, tagRows, authorRows] = [bySlug(scopes.sections), bySlug(scopes.tags), bySlug(scopes.authors)]
+      // The front page is listed even before anything is published, as it always answers.
+      const front = inLanguages(scopes.sections, '/')
       const urls: SitemapUrl[] = [
-        { path: '/', lastmod: newest(scopes.sections.map((s) => s.lastmod)) },
+        ...(front.some((u) => u.path === '/') ? front : [{ path: '/', lastmod: null }, ...front]),
         // Sections in menu order, leaving out those with nothing published yet (as tags and authors are).
-        ...sections.flatMap((s) => {
-          const lastmod = sectionLastmod.get(s.slug)
-          return lastmod === undefined ? [] : [{ path: sectionPath(s.slug), lastmod }]
-        }),
-        ...scopes.tags.map((t) => ({ path: tagPath(t.slug), lastmod: t.lastmod })),
-        ...scopes.authors.map((a) => ({ path: authorPath(a.slug), lastmod: a.lastmod })),
+        ...sections.flatMap((s) => inLanguages(sectionRows.get(s.slug) ?? [], sectionPath(s.slug))),
+        ...[...tagRows].flatMap(([slug, rows]) => inLanguages(rows, tagPath(slug))),
+        ...[...authorRows].flatMap(([slug, rows]) => inLanguages(rows, authorPath(slug))),
         // A section answers at its slug before a static page of the same slug does, so such a page is unreachable.
         ...staticPages.filter((p) => !sections.some((s) => s.slug === p.slug))
           .map((p) => ({ path: staticPagePath(p.slug), lastmod: p.updatedAt })),

@@ -2,11 +2,11 @@
 
 const formatters = new Map<string, Intl.DateTimeFormat>()
 
-function formatter(timeZone: string, kind: 'date' | 'dateTime'): Intl.DateTimeFormat {
-  const key = `${timeZone}|${kind}`
+function formatter(timeZone: string, kind: 'date' | 'dateTime', locale: string): Intl.DateTimeFormat {
+  const key = `${timeZone}|${kind}|${locale}`
   let f = formatters.get(key)
   if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', kind === 'date'
+    f = new Intl.DateTimeFormat(locale, kind === 'date'
       ? { timeZone, day: 'numeric', month: 'long', year: 'numeric' }
       : { timeZone, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
     formatters.set(key, f)
@@ -20,22 +20,22 @@ function formatter(timeZone: string, kind: 'date' | 'dateTime'): Intl.DateTimeFo
  */
 const formatted = new Map<string, string>()
 
-function format(ms: number, timeZone: string, kind: 'date' | 'dateTime' | 'iso'): string {
-  const key = `${kind} ${timeZone} ${ms}`
+function format(ms: number, timeZone: string, kind: 'date' | 'dateTime' | 'iso', locale = 'en-GB'): string {
+  const key = `${kind} ${timeZone} ${locale} ${ms}`
   let text = formatted.get(key)
   if (text === undefined) {
     if (formatted.size >= 20_000) formatted.clear()
-    text = kind === 'iso' ? new Date(ms).toISOString() : formatter(timeZone, kind).format(ms)
+    text = kind === 'iso' ? new Date(ms).toISOString() : formatter(timeZone, kind, locale).format(ms)
     formatted.set(key, text)
   }
   return text
 }
 
-/** "27 November 2026". */
-export const formatDate = (ms: number, timeZone: string): string => format(ms, timeZone, 'date')
+/** "27 November 2026" (en-GB), "27 ноября 2026 г." (ru-RU). */
+export const formatDate = (ms: number, timeZone: string, locale?: string): string => format(ms, timeZone, 'date', locale)
 
-/** "27 November 2026, 09:00". */
-export const formatDateTime = (ms: number, timeZone: string): string => format(ms, timeZone, 'dateTime')
+/** "27 November 2026, 09:00" (en-GB). */
+export const formatDateTime = (ms: number, timeZone: string, locale?: string): string => format(ms, timeZone, 'dateTime', locale)
 
 /** ISO 8601 in UTC, for `datetime` attributes and structured data. */
 export const isoTime = (ms: number): string => format(ms, 'UTC', 'iso')

@@ -51,3 +51,10 @@ export const jsonScript = (data: unknown): SafeHtml =>
   new SafeHtml(JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029'))
 
 export const EMPTY = new SafeHtml('')
+
+/** A catalogue message as markup: its text escaped, each `{name}` replaced by `values[name]` (escaped unless SafeHtml). */
+export const fillHtml = (template: string, values: Readonly<Record<string, SafeHtml | string>>): SafeHtml =>
+  html`${template.split(/(\{\w+\})/).map((part) => {
+    const name = /^\{(\w+)\}$/.exec(part)?.[1]
+    return name !== undefined && name in values ? values[name] : part
+  })}`

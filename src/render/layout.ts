@@ -1,10 +1,12 @@
 // The page shell: head and metadata, skip link, masthead and navigation, footer.
 
 import { html, safeUrl, type SafeHtml, EMPTY, jsonScript } from './html.ts'
-import { absoluteUrl, type RenderContext } from './context.ts'
-import { languageName } from '../domain/language.ts'
+import { absoluteUrl, localPath, sectionName, siteDescription, type RenderContext } from './context.ts'
+import { languageName, localizedPath, sameLanguage } from '../domain/language.ts'
 import { sectionPath, staticPagePath } from '../domain/paths.ts'
 import { FEED_FORMATS, feedPath, type FeedFormat } from '../domain/feeds.ts'
+import { ogLocaleOf } from '../i18n/catalogues.ts'
+import { siteIconUrl } from './publisher-logo.ts'
 
 export interface PageMeta {
   readonly title: string
@@ -14,8 +16,10 @@ export interface PageMeta {
   readonly type?: 'website' | 'article'
   readonly image?: string | null
   readonly noindex?: boolean
+  /** The language of the page's content, when it is not the page's site language (an article in another language). */
   readonly language?: string
-  readonly alternates?: readonly { readonly language: string; readonly path: string }[]
+  /** The page in every language it exists in, itself included: hreflang links and the language switcher. */
+  readonly alternates?: readonly Alternate[]
   readonly prev?: string | null
   readonly next?: string | null
   readonly jsonLd?: readonly unknown[]
@@ -26,10 +30,30 @@ export interface PageMeta {
   readonly feeds?: readonly { readonly title: string; readonly pagePath: string }[]
 }
 
-/** Autodiscovery links: the site's feeds on every page, then the page's own. */
+export interface Alternate {
+  readonly language: string
+  readonly path: string
+}
+
+/** A listing that exists in every site language: `basePath` (`/news`) with each language's prefix. */
+export const everyLanguage = (ctx: RenderContext, basePath: string): Alternate[] =>
+  ctx.settings.languages.map((l) => ({ language: l.tag, path: localizedPath(l.prefix, basePath) }))
+
+/** The site's feeds in the page's language, then the page's own (`pagePath` already in that language). */
+const pageFeeds = (ctx: RenderContext, meta: PageMeta) => [{ title: ctx.settings.name, pagePath: localPath(ctx, '/') }, ...(meta.feeds ?? [])]
+
+/** Autodiscovery links of the page's feeds. */
 const feedLinks = (ctx: RenderContext, meta: PageMeta): SafeHtml[] =>
-  [{ title: ctx.settings.name, pagePath: '/' }, ...(meta.feeds ?? [])].flatMap((f) => (Object.keys(FEED_FORMATS) as FeedFormat[]).map((format) =>
+  pageFeeds(ctx, meta).flatMap((f) => (Object.keys(FEED_FORMATS) as FeedFormat[]).map((format) =>
     html`<link rel="alternate" type="${FEED_FORMATS[format].type}" title="${f.title} (${FEED_FORMATS[format].label})" href="${absoluteUrl(ctx, feedPath(f.pagePath, format))}">`))
+
+/** hreflang links of a page with versions in other languages, and x-default: the version in the site's default language. */
+function hreflangLinks(ctx: RenderContext, alternates: readonly Alternate[]): SafeHtml {
+  if (alternates.length < 2) return EMPTY
+  const fallback = alternates.find((a) => sameLanguage(a.language, ctx.settings.language))
+  return html`${alternates.map((a) => html`<link rel="alternate" hreflang="${a.language}" href="${absoluteUrl(ctx, a.path)}">`)}
+${fallback ? html`<link rel="alternate" hreflang="x-default" href="${absoluteUrl(ctx, fallback.path)}">` : EMPTY}`
+}
 
 const fullTitle = (ctx: RenderContext, title: string): string =>
   title === ctx.settings.name ? title : `${title} · ${ctx.settings.name}`
@@ -45,7 +69,7 @@ function head(ctx: RenderContext, meta: PageMeta): SafeHtml {
 ${meta.noindex ? html`<meta name="robots" content="noindex">` : html`<link rel="canonical" href="${canonical}">`}
 ${meta.prev ? html`<link rel="prev" href="${meta.prev}">` : EMPTY}
 ${meta.next ? html`<link rel="next" href="${meta.next}">` : EMPTY}
-${(meta.alternates ?? []).map((a) => html`<link rel="alternate" hreflang="${a.language}" href="${absoluteUrl(ctx, a.path)}">`)}
+${hreflangLinks(ctx, meta.alternates ?? [])}
 ${feedLinks(ctx, meta)}
 <meta name="color-scheme" content="light dark">
 <meta property="og:site_name" content="${ctx.settings.name}">
@@ -53,8 +77,11 @@ ${feedLinks(ctx, meta)}
 <meta property="og:title" content="${meta.title}">
 <meta property="og:description" content="${meta.description}">
 <meta property="og:url" content="${canonical}">
+<meta property="og:locale" content="${ogLocaleOf(meta.language ?? ctx.language.tag)}">
+${(meta.alternates ?? []).filter((a) => !sameLanguage(a.language, meta.language ?? ctx.language.tag)).map((a) => html`<meta property="og:locale:alternate" content="${ogLocaleOf(a.language)}">`)}
 ${image ? html`<meta property="og:image" content="${image}">` : EMPTY}
 <meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}">
+<link rel="icon" href="${siteIconUrl(ctx.settings)}"${ctx.settings.favicon ? EMPTY : html` type="image/svg+xml"`}>
 <link rel="stylesheet" href="${ctx.assets.css}">
 <link rel="stylesheet" href="${ctx.assets.printCss}" media="print">
 ${(meta.jsonLd ?? []).map((d) => html`<script type="application/ld+json">${jsonScript(d)}</script>`)}
@@ -62,36 +89,59 @@ ${meta.extraHead ?? EMPTY}
 </head>`
 }
 
-function masthead(ctx: RenderContext, current: string | undefined): SafeHtml {
-  const { settings, sections } = ctx
-  const menu = settings.menu.length
-    ? settings.menu
-    : [...sections.map((s) => ({ label: s.name, href: sectionPath(s.slug) })), { label: 'Archive', href: '/archive' }]
+/**
+ * The language switcher: every site language, each linking to this page in it where the page has a version there,
+ * else to that language's front page. Readers choose; nothing redirects by Accept-Language.
+ */
+function languageSwitcher(ctx: RenderContext, alternates: readonly Alternate[]): SafeHtml {
+  const { languages } = ctx.settings
+  if (languages.length < 2) return EMPTY
+  return html`<nav class="language-switcher" aria-label="${ctx.t.languagesNav}"><ul>${languages.map((l) => {
+    if (l.tag === ctx.language.tag) return html`<li><a href="${localizedPath(l.prefix, '/')}" lang="${l.tag}" aria-current="true">${l.name}</a></li>`
+    const target = alternates.find((a) => sameLanguage(a.language, l.tag))?.path ?? localizedPath(l.prefix, '/')
+    return html`<li><a href="${target}" hreflang="${l.tag}" lang="${l.tag}">${l.name}</a></li>`
+  })}</ul></nav>`
+}
+
+/** The main menu: the desk's menu in the default language; elsewhere the sections and the archive in that language. */
+const menuOf = (ctx: RenderContext) => (ctx.settings.menu.length && ctx.language.prefix === ''
+  ? ctx.settings.menu
+  : [...ctx.sections.map((s) => ({ label: sectionName(ctx, s), href: localPath(ctx, sectionPath(s.slug)) })), { label: ctx.t.archive, href: localPath(ctx, '/archive') }])
+
+function masthead(ctx: RenderContext, meta: PageMeta): SafeHtml {
+  const { settings, t } = ctx
+  const current = meta.currentSection
   return html`<header class="masthead">
 <div class="masthead-inner">
-<a class="brand" href="/">${settings.logo ? html`<img src="${safeUrl(`/media/${settings.logo}`)}" alt="${settings.name}" height="40">` : settings.name}</a>
-<p class="tagline">${settings.description}</p>
-<form class="search-form" role="search" action="/search" method="get"><label class="visually-hidden" for="site-search">Search articles</label><input id="site-search" type="search" name="q" placeholder="Search" maxlength="200"><button type="submit">Search</button></form>
+<a class="brand" href="${localPath(ctx, '/')}">${settings.logo ? html`<img src="${safeUrl(`/media/${settings.logo}`)}" alt="${settings.name}" height="40">` : settings.name}</a>
+<p class="tagline">${siteDescription(ctx)}</p>
+<form class="search-form" role="search" action="${localPath(ctx, '/search')}" method="get"><label class="visually-hidden" for="site-search">${t.searchLabel}</label><input id="site-search" type="search" name="q" placeholder="${t.searchPlaceholder}" maxlength="200"><button type="submit">${t.searchButton}</button></form>
+${languageSwitcher(ctx, meta.alternates ?? [])}
 </div>
-<nav class="primary-nav" aria-label="Sections"><ul>
-${menu.map((m) => {
-    const isCurrent = current !== undefined && m.href === sectionPath(current)
+<nav class="primary-nav" aria-label="${t.sectionsNav}"><ul>
+${menuOf(ctx).map((m) => {
+    const isCurrent = current !== undefined && (m.href === sectionPath(current) || m.href === localPath(ctx, sectionPath(current)))
     return html`<li><a href="${safeUrl(m.href)}"${isCurrent ? html` aria-current="page"` : EMPTY}>${m.label}</a></li>`
   })}
 </ul></nav>
 </header>`
 }
 
-function footer(ctx: RenderContext): SafeHtml {
+function footer(ctx: RenderContext, meta: PageMeta): SafeHtml {
+  const { t } = ctx
   const social = Object.entries(ctx.settings.social)
+  const feeds = pageFeeds(ctx, meta)
   return html`<footer class="site-footer">
 <div class="footer-inner">
 <p class="footer-brand">${ctx.settings.name}</p>
-<nav aria-label="About the site"><ul>
-${['about', 'contact', 'privacy'].map((slug) => html`<li><a href="${staticPagePath(slug)}">${slug[0]!.toUpperCase() + slug.slice(1)}</a></li>`)}
-<li><a href="/archive">Archive</a></li><li><a href="/popular">Most read</a></li>
+<nav aria-label="${t.aboutSiteNav}"><ul>
+${(['about', 'contact', 'privacy'] as const).map((slug) => html`<li><a href="${staticPagePath(slug)}">${t.staticPages[slug]}</a></li>`)}
+<li><a href="${localPath(ctx, '/archive')}">${t.archive}</a></li><li><a href="${localPath(ctx, '/popular')}">${t.mostRead}</a></li>
 </ul></nav>
-${social.length ? html`<nav aria-label="Follow us"><ul>${social.map(([name, url]) => html`<li><a href="${safeUrl(url)}" rel="me noopener">${name === 'x' ? 'X' : name[0]!.toUpperCase() + name.slice(1)}</a></li>`)}</ul></nav>` : EMPTY}
+${social.length ? html`<nav aria-label="${t.followUs}"><ul>${social.map(([name, url]) => html`<li><a href="${safeUrl(url)}" rel="me noopener">${name === 'x' ? 'X' : name[0]!.toUpperCase() + name.slice(1)}</a></li>`)}</ul></nav>` : EMPTY}
+<nav class="footer-feeds" aria-label="${t.feedsNav}"><ul>
+${feeds.map((f) => html`<li><a href="${feedPath(f.pagePath, 'rss')}" type="${FEED_FORMATS.rss.type}">${FEED_FORMATS.rss.label}: ${f.title}</a></li>`)}
+</ul></nav>
 <p class="copyright">© ${ctx.year} ${ctx.settings.name}</p>
 </div>
 </footer>`
@@ -99,23 +149,22 @@ ${social.length ? html`<nav aria-label="Follow us"><ul>${social.map(([name, url]
 
 /** A whole document: `body` goes inside <main id="main">. */
 export function layout(ctx: RenderContext, meta: PageMeta, body: SafeHtml): SafeHtml {
-  const lang = meta.language ?? ctx.settings.language
   return html`<!doctype html>
-<html lang="${lang}">
+<html lang="${ctx.language.tag}">
 ${head(ctx, meta)}
 <body>
-<a class="skip-link" href="#main">Skip to content</a>
-${masthead(ctx, meta.currentSection)}
+<a class="skip-link" href="#main">${ctx.t.skipToContent}</a>
+${masthead(ctx, meta)}
 <main id="main" tabindex="-1">
 ${body}
 </main>
-${footer(ctx)}
+${footer(ctx, meta)}
 </body>
 </html>`
 }
 
 /** Links to the same page in other languages, for article pages with translations. */
-export const languageLinks = (alternates: readonly { language: string; path: string }[]): SafeHtml =>
+export const languageLinks = (ctx: RenderContext, alternates: readonly Alternate[]): SafeHtml =>
   alternates.length
-    ? html`<nav class="translations" aria-label="Other languages"><ul>${alternates.map((a) => html`<li><a href="${a.path}" hreflang="${a.language}" lang="${a.language}">${languageName(a.language)}</a></li>`)}</ul></nav>`
+    ? html`<nav class="translations" aria-label="${ctx.t.otherLanguages}"><ul>${alternates.map((a) => html`<li><a href="${a.path}" hreflang="${a.language}" lang="${a.language}">${languageName(a.language)}</a></li>`)}</ul></nav>`
     : EMPTY

@@ -42,3 +42,18 @@ export function publisherLogo(ctx: RenderContext): { '@type': 'ImageObject'; url
   const { width, height } = publisherLogoSvg(ctx.settings.name)
   return { '@type': 'ImageObject', url: absoluteUrl(ctx, publisherLogoPath(ctx.settings.name)), width, height }
 }
+
+/** The site icon when none is uploaded: the wordmark's first letter, in its face, on a square. */
+export function siteIconSvg(name: string): string {
+  const letter = escapeHtml([...name.trim()][0]?.toUpperCase() ?? 'B')
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64">`
+    + `<rect width="64" height="64" rx="10" fill="#111111"/>`
+    + `<text x="32" y="46" text-anchor="middle" font-family="Georgia, 'Times New Roman', serif" font-size="44" font-weight="700" fill="#ffffff">${letter}</text></svg>`
+}
+
+/** The URL path of the generated icon of `name`; it changes whenever the drawing does. */
+export const siteIconPath = (name: string): string => `/assets/site-icon.${fingerprint(siteIconSvg(name))}.svg`
+
+/** Where the site's icon is: the uploaded one (settings `favicon`, a media path), else the generated one. */
+export const siteIconUrl = (settings: { readonly name: string; readonly favicon: string | null }): string =>
+  settings.favicon ? `/media/${settings.favicon}` : siteIconPath(settings.name)

@@ -13,17 +13,22 @@ export const w3cDate = (ms: number): string => new Date(ms).toISOString().replac
 
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9'
+const XHTML_NS = 'http://www.w3.org/1999/xhtml'
 const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9'
 
 const lastmod = (ms: number | null): string => (ms === null ? '' : `<lastmod>${w3cDate(ms)}</lastmod>`)
 
 /** The opening of a <urlset>; write urlEntries after it and URLSET_END last. */
-export const URLSET_START = `${DECLARATION}<urlset xmlns="${SITEMAP_NS}">\n`
+export const URLSET_START = `${DECLARATION}<urlset xmlns="${SITEMAP_NS}" xmlns:xhtml="${XHTML_NS}">\n`
 export const URLSET_END = '</urlset>\n'
 
 /** <url> elements for some sitemap rows. */
 export const urlEntries = (siteUrl: string, urls: readonly SitemapUrl[]): string =>
-  urls.map((u) => `<url><loc>${escapeXml(siteUrl + u.path)}</loc>${lastmod(u.lastmod)}</url>\n`).join('')
+  urls.map((u) => `<url><loc>${escapeXml(siteUrl + u.path)}</loc>${lastmod(u.lastmod)}${alternateLinks(siteUrl, u)}</url>\n`).join('')
+
+/** Google's hreflang annotations of a sitemap URL: one xhtml:link per version, the URL's own included. */
+const alternateLinks = (siteUrl: string, u: SitemapUrl): string =>
+  (u.alternates ?? []).map((a) => `<xhtml:link rel="alternate" hreflang="${escapeXml(a.language)}" href="${escapeXml(siteUrl + a.path)}"/>`).join('')
 
 /** A whole sitemap page of rows already in memory. */
 export const urlset = (siteUrl: string, urls: readonly SitemapUrl[]): string => URLSET_START + urlEntries(siteUrl, urls) + URLSET_END

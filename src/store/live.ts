@@ -1,6 +1,6 @@
 // Reader queries over live copies of published articles: listings, single articles, blocks.
 
-import type { Kysely } from 'kysely'
+import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely'
 import type { Genre } from '../domain/article.ts'
 import type { Media } from '../domain/media.ts'
 import type { Byline } from '../domain/read-models.ts'
@@ -46,6 +46,8 @@ export interface ListWindow {
   /** 1-based page number. */
   readonly page: number
   readonly perPage: number
+  /** Only articles in this language (a primary subtag such as `ru`, which also takes `ru-…`); all languages when absent. */
+  readonly language?: string | undefined
 }
 
 export interface Listing {
@@ -85,9 +87,17 @@ export interface ArchiveQuery extends ListWindow {
 
 const offsetOf = (w: ListWindow): number => (w.page - 1) * w.perPage
 
+/** The bound values of a language filter: the primary subtag itself and the pattern of its longer tags. */
+const languageValues = (language: string) => ({ language, languageLike: `${language}-%` })
+
+/** `column` is in the language `p` names: `ru` or `ru-…` (paths carry only the primary subtag). */
+const inLanguage = (column: 'l.language' | 'language', p: { language: unknown; languageLike: unknown }) =>
+  (eb: ExpressionBuilder<any, any>) => eb.or([eb(column, '=', p.language), eb(column, 'like', p.languageLike)])
+
 /** What shapes an archive statement: how many sections it names, and which date bounds it has. */
 interface ArchiveShape {
   readonly sections: number
+  readonly language: boolean
   readonly from: boolean
   readonly to: boolean
 }
@@ -110,7 +120,12 @@ export function createLive(db: Kysely<Database>, dialect: StoreDialect) {
   // The statements of every reader page, compiled once (prepared.ts); the rest are built per call.
   const summariesOf = prepared(db, (p: { ids: unknown }) => summaryQuery().where(dialect.inIdList('l.article_id', p.ids)))
   const newest = prepared(db, (p: { limit: number }) => summaryQuery().orderBy('l.published_at', 'desc').orderBy('l.article_id', 'desc').limit(p.limit))
+  const newestIn = prepared(db, (p: { limit: number; language: string; languageLike: string }) => summaryQuery().where(inLanguage('l.language', p))
+    .orderBy('l.published_at', 'desc').orderBy('l.article_id', 'desc').limit(p.limit))
   const newestOfSection = prepared(db, (p: { sectionId: number; limit: number; offset: number }) => summaryQuery().where('l.section_id', '=', p.sectionId)
+    .orderBy('l.published_at', 'desc').orderBy('l.article_id', 'desc').limit(p.limit).offset(p.offset))
+  const newestOfSectionIn = prepared(db, (p: { sectionId: number; limit: number; offset: number; language: string; languageLike: string }) => summaryQuery()
+    .where('l.section_id', '=', p.sectionId).where(inLanguage('l.language', p))
     .orderBy('l.published_at', 'desc').orderBy('l.article_id', 'desc').limit(p.limit).offset(p.offset))
   // Paths carry only the primary subtag: `/kk/…` serves `kk` and `kk-Cyrl` alike.
   const atPath = prepared(db, (p: { language: string; languageLike: string; sectionSlug: string; slug: string }) => summaryQuery()
@@ -126,20 +141,24 @@ export function createLive(db: Kysely<Database>, dialect: StoreDialect) {
     .orderBy('la.article_id').orderBy('la.position'))
   const loadVariants = variantLoader(db, dialect)
   // The front page's union: one member per section, each an index range.
-  const newestOfSections = preparedByShape(db, String, (sections: number, p: Record<string, number>) => {
-    // Each member is wrapped in a subquery: SQLite allows no ORDER BY or LIMIT on a bare member of a compound select.
-    const member = (i: number) => db.selectFrom((eb) => eb.selectFrom('article_live')
-      .select(['article_id', 'section_id', 'language', 'published_at']).where('section_id', '=', p[`s${i}`]!)
-      .orderBy('published_at', 'desc').orderBy('article_id', 'desc').limit(p.limit!).as('newest')).selectAll()
-    let q = member(0)
-    for (let i = 1; i < sections; i++) q = q.unionAll(member(i))
-    return q
-  })
+  const newestOfSections = preparedByShape(db, (k: { sections: number; language: boolean }) => `${k.sections} ${k.language}`,
+    (k: { sections: number; language: boolean }, p: Record<string, any>) => {
+      // Each member is wrapped in a subquery: SQLite allows no ORDER BY or LIMIT on a bare member of a compound select.
+      const member = (i: number) => db.selectFrom((eb) => {
+        const q = eb.selectFrom('article_live').select(['article_id', 'section_id', 'language', 'published_at']).where('section_id', '=', p[`s${i}`])
+        return (k.language ? q.where(inLanguage('language', p as { language: unknown; languageLike: unknown })) : q)
+          .orderBy('published_at', 'desc').orderBy('article_id', 'desc').limit(p.limit).as('newest')
+      }).selectAll()
+      let q = member(0)
+      for (let i = 1; i < k.sections; i++) q = q.unionAll(member(i))
+      return q
+    })
   // The archive: a section list's length and which date bounds are given shape the statement. The sections are an
   // IN list of values, not one json_each parameter: SQLite then reads one index range per section.
-  const archived = preparedByShape(db, (k: ArchiveShape) => `${k.sections} ${k.from} ${k.to}`,
-    (k: ArchiveShape, p: Record<string, number>) => {
+  const archived = preparedByShape(db, (k: ArchiveShape) => `${k.sections} ${k.language} ${k.from} ${k.to}`,
+    (k: ArchiveShape, p: Record<string, any>) => {
       let query = summaryQuery()
+      if (k.language) query = query.where(inLanguage('l.language', p as { language: unknown; languageLike: unknown }))
       if (k.sections) query = query.where('l.section_id', 'in', Array.from({ length: k.sections }, (_, i) => p[`s${i}`]!))
       if (k.from) query = query.where('l.published_at', '>=', p.from!)
       if (k.to) query = query.where('l.published_at', '<', p.to!)
@@ -191,6 +210,10 @@ export function createLive(db: Kysely<Database>, dialect: StoreDialect) {
     return toSummaries(ids.flatMap((id) => byId.get(id) ?? []))
   }
 
+  /** A tag's or author's listing narrowed to the window's language, through the live copy's language. */
+  const inWindowLanguage = <Q extends SelectQueryBuilder<any, any, any>>(q: Q, w: ListWindow): Q => w.language === undefined ? q
+    : q.innerJoin('article_live as l', 'l.article_id', 'x.article_id').where(inLanguage('l.language', languageValues(w.language))) as Q
+
   async function page(rows: SummaryRow[], perPage: number): Promise<Listing> {
     return { items: await toSummaries(rows.slice(0, perPage)), hasNext: rows.length > perPage }
   }
@@ -220,9 +243,9 @@ export function createLive(db: Kysely<Database>, dialect: StoreDialect) {
       return toSummaries(rows)
     },
 
-    /** The newest live articles across the site. */
-    async latest(limit: number): Promise<LiveSummary[]> {
-      return toSummaries(await newest({ limit }))
+    /** The newest live articles across the site, or in one language (a primary subtag). */
+    async latest(limit: number, language?: string): Promise<LiveSummary[]> {
+      return toSummaries(await (language === undefined ? newest({ limit }) : newestIn({ limit, ...languageValues(language) })))
     },
 
     /**
@@ -231,10 +254,12 @@ export function createLive(db: Kysely<Database>, dialect: StoreDialect) {
      * member per section. (Whole summaries in each member cost 50 µs a member on SQLite, which copies a member
      * subquery's rows before the union reads them; and the page shows half of what it looks at.)
      */
-    async newestBySections(sectionIds: readonly number[], perSection: number): Promise<Map<number, NewestEntry[]>> {
+    async newestBySections(sectionIds: readonly number[], perSection: number, language?: string): Promise<Map<number, NewestEntry[]>> {
       const out = new Map<number, NewestEntry[]>(sectionIds.map((id) => [id, []]))
       if (sectionIds.length === 0) return out
-      const rows = await newestOfSections(sectionIds.length, { limit: perSection, ...Object.fromEntries(sectionIds.map((id, i) => [`s${i}`, id])) })
+      const rows = await newestOfSections({ sections: sectionIds.length, language: language !== undefined }, {
+        limit: perSection, ...Object.fromEntries(sectionIds.map((id, i) => [`s${i}`, id])), ...(language !== undefined && languageValues(language)),
+      })
       // A compound select promises no order: sort each block again.
       rows.sort((a, b) => b.published_at - a.published_at || b.article_id - a.article_id)
       for (const r of rows) out.get(r.section_id)?.push({ id: r.article_id, language: r.language, publishedAt: r.published_at })
@@ -243,21 +268,22 @@ export function createLive(db: Kysely<Database>, dialect: StoreDialect) {
 
     /** Newest live articles of one section, a page at a time. */
     async bySection(sectionId: number, w: ListWindow): Promise<Listing> {
-      return page(await newestOfSection({ sectionId, limit: w.perPage + 1, offset: offsetOf(w) }), w.perPage)
+      const at = { sectionId, limit: w.perPage + 1, offset: offsetOf(w) }
+      return page(await (w.language === undefined ? newestOfSection(at) : newestOfSectionIn({ ...at, ...languageValues(w.language) })), w.perPage)
     },
 
     /** Newest live articles with a tag, a page at a time. */
     async byTag(tagId: number, w: ListWindow): Promise<Listing> {
-      const ids = await db.selectFrom('live_tags').select('article_id').where('tag_id', '=', tagId)
-        .orderBy('published_at', 'desc').orderBy('article_id', 'desc').limit(w.perPage + 1).offset(offsetOf(w)).execute()
+      const q = db.selectFrom('live_tags as x').select('x.article_id').where('x.tag_id', '=', tagId)
+      const ids = await inWindowLanguage(q, w).orderBy('x.published_at', 'desc').orderBy('x.article_id', 'desc').limit(w.perPage + 1).offset(offsetOf(w)).execute()
       const items = await summariesByIds(ids.slice(0, w.perPage).map((r) => r.article_id))
       return { items, hasNext: ids.length > w.perPage }
     },
 
     /** Newest live articles credited to an author, a page at a time. */
     async byAuthor(authorId: number, w: ListWindow): Promise<Listing> {
-      const ids = await db.selectFrom('live_authors').select('article_id').where('author_id', '=', authorId)
-        .orderBy('published_at', 'desc').orderBy('article_id', 'desc').limit(w.perPage + 1).offset(offsetOf(w)).execute()
+      const q = db.selectFrom('live_authors as x').select('x.article_id').where('x.author_id', '=', authorId)
+      const ids = await inWindowLanguage(q, w).orderBy('x.published_at', 'desc').orderBy('x.article_id', 'desc').limit(w.perPage + 1).offset(offsetOf(w)).execute()
       const items = await summariesByIds(ids.slice(0, w.perPage).map((r) => r.article_id))
       return { items, hasNext: ids.length > w.perPage }
     },
@@ -265,8 +291,8 @@ export function createLive(db: Kysely<Database>, dialect: StoreDialect) {
     /** Live articles filtered by sections and a published-time range, newest first. */
     async archive(q: ArchiveQuery): Promise<Listing> {
       const sections = [...new Set(q.sectionIds)]
-      const rows = await archived({ sections: sections.length, from: q.fromMs !== null, to: q.toMs !== null }, {
-        ...Object.fromEntries(sections.map((id, i) => [`s${i}`, id])),
+      const rows = await archived({ sections: sections.length, language: q.language !== undefined, from: q.fromMs !== null, to: q.toMs !== null }, {
+        ...Object.fromEntries(sections.map((id, i) => [`s${i}`, id])), ...(q.language !== undefined && languageValues(q.language)),
         ...(q.fromMs !== null && { from: q.fromMs }), ...(q.toMs !== null && { to: q.toMs }),
         limit: q.perPage + 1, offset: offsetOf(q),
       })
@@ -294,9 +320,10 @@ export function createLive(db: Kysely<Database>, dialect: StoreDialect) {
     },
 
     /** The editor's choice by rank, with each pick's end time: expired picks and articles that are not live are left out. */
-    async editorsChoice(now: number, limit: number): Promise<{ id: number; until: number | null }[]> {
-      const rows = await db.selectFrom('articles as a').innerJoin('article_live as l', 'l.article_id', 'a.id')
-        .select(['a.id', 'a.editors_choice_until']).where('a.editors_choice', '=', 1)
+    async editorsChoice(now: number, limit: number, language?: string): Promise<{ id: number; until: number | null }[]> {
+      let q = db.selectFrom('articles as a').innerJoin('article_live as l', 'l.article_id', 'a.id')
+      if (language !== undefined) q = q.where(inLanguage('l.language', languageValues(language)))
+      const rows = await q.select(['a.id', 'a.editors_choice_until']).where('a.editors_choice', '=', 1)
         .where((eb) => eb.or([eb('a.editors_choice_until', 'is', null), eb('a.editors_choice_until', '>', now)]))
         .orderBy('a.editors_choice_rank').orderBy('l.published_at', 'desc').limit(limit).execute()
       return rows.map((r) => ({ id: r.id, until: r.editors_choice_until === null ? null : Number(r.editors_choice_until) }))

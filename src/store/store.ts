@@ -8,6 +8,7 @@ import { pendingMigrations, runMigrations } from './migrate.ts'
 import type { Database } from './schema.ts'
 import { createArticles } from './articles.ts'
 import { createLive } from './live.ts'
+import { createLiveLanguages } from './live-languages.ts'
 import { createContentApi } from './content-api.ts'
 import { createTaxonomy } from './taxonomy.ts'
 import { createPeople } from './people.ts'
@@ -39,6 +40,7 @@ export const repositories = (db: Kysely<Database>, dialect: StoreDialect, outbox
   search: createSearchIndex(db, dialect),
   articles: createArticles(db),
   live: createLive(db, dialect),
+  liveLanguages: createLiveLanguages(db, dialect),
   contentApi: createContentApi(db),
   taxonomy: createTaxonomy(db),
   people: createPeople(db),

@@ -2,7 +2,7 @@
 
 import type { ServerOptions } from 'node:http'
 import path from 'node:path'
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest } from 'fastify'
 import fastifyStatic from '@fastify/static'
 import type { Config } from '../config.ts'
 import type { Log } from '../log.ts'
@@ -16,7 +16,8 @@ import { refuseUnstorable } from './input-guard.ts'
 import { safeRedirects } from './location.ts'
 import { loadShedding } from './load-shedding.ts'
 import { createPageCache } from './page-cache.ts'
-import { renderContextSource, sendErrorPage, type ContextSource } from './site/pages.ts'
+import { prefixOf, renderContextSource, sendErrorPage, type ContextSource } from './site/pages.ts'
+import { catalogueFor } from '../i18n/catalogues.ts'
 import { frontRoutes } from './site/front.ts'
 import { articleRoutes } from './site/articles.ts'
 import { previewRoutes } from './site/preview.ts'
@@ -37,10 +38,13 @@ export interface AppDeps {
   readonly log: Log
 }
 
-/** Renders an error page for any status; falls back to plain text if even that fails (e.g. the database is down). */
-async function renderError(context: ContextSource, reply: FastifyReply, status: number, detail: string | null) {
+/**
+ * Renders an error page for any status, in the language of the path's prefix (`/ru/…`) when it has one; falls back to
+ * plain text if even that fails (e.g. the database is down).
+ */
+async function renderError(context: ContextSource, req: FastifyRequest, reply: FastifyReply, status: number, detail: string | null) {
   try {
-    return sendErrorPage(reply, status, errorPage(await context(), status, detail))
+    return sendErrorPage(reply, status, errorPage(await context(prefixOf(req.originalUrl)), status, detail))
   } catch {
     return reply.code(status).header('content-type', 'text/plain; charset=utf-8').header('cache-control', 'no-store')
       .send(status >= 500 ? 'Something went wrong.' : detail ?? 'Error')
@@ -56,6 +60,22 @@ function slowSenderLimits(requestTimeoutMs: number): ServerOptions {
   return { headersTimeout: requestTimeoutMs, connectionsCheckingInterval: Math.max(100, Math.min(5000, Math.round(requestTimeoutMs / 4))) }
 }
 
+/**
+ * Where the reader routes of languages other than the default are registered. `/ru/news` and `/news` have the same
+ * shape as `/news/<slug>` and `/<section>`, so the router cannot tell them apart by pattern; a path whose first segment
+ * is a language code (never a section slug: they are reserved) is rewritten before routing to `/_lang/ru/news`, where
+ * one copy of the reader routes reads the code as a parameter. `_lang` is no slug, and asked for directly it is a 404.
+ * (Registering the routes once per code instead cost 0.8 s per app start.)
+ */
+const LANGUAGE_ROUTES = '/_lang'
+
+/** The URL the router sees: `/ru/…` → `/_lang/ru/…`; the internal prefix itself leads nowhere. */
+function rewriteLanguagePaths(req: { url?: string | undefined }): string {
+  const url = req.url ?? '/'
+  if (url.startsWith(`${LANGUAGE_ROUTES}/`) || url === LANGUAGE_ROUTES) return '/_lang-is-internal'
+  return prefixOf(url) === null ? url : LANGUAGE_ROUTES + url
+}
+
 export async function buildApp({ services, config, log }: AppDeps): Promise<FastifyInstance> {
   const assets = loadAssets({ onEditorBuildError: (err) => log.error({ err }, 'desk editor bundle build failed; the editor page shows the plain form') })
   const context = renderContextSource(services, assets)
@@ -66,6 +86,7 @@ export async function buildApp({ services, config, log }: AppDeps): Promise<Fast
     // One line per request costs more than the request itself; debug and trace turn it on.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     routerOptions: { maxParamLength: 300 },
+    rewriteUrl: rewriteLanguagePaths,
     bodyLimit: 1024 * 1024,
     // A body sent a byte a second would otherwise hold its connection for ever: Node answers 408 and closes it.
     requestTimeout: config.requestTimeoutMs,
@@ -76,7 +97,7 @@ export async function buildApp({ services, config, log }: AppDeps): Promise<Fast
       logProblem(req, err, problem)
       // This reply is made before routing, so no onSend hook adds the security headers.
       setSecurityHeaders(reply, { https: config.siteUrl.protocol === 'https:' })
-      return renderError(context, reply, problem.status, problem.status < 500 ? 'The address could not be read.' : null)
+      return renderError(context, req, reply, problem.status, problem.status < 500 ? catalogueFor(prefixOf(req.originalUrl) ?? '').addressUnreadable : null)
     },
   })
 
@@ -87,11 +108,13 @@ export async function buildApp({ services, config, log }: AppDeps): Promise<Fast
 
   // One URL per page: a trailing slash redirects to the path without it.
   app.addHook('onRequest', async (req, reply) => {
-    const q = req.url.indexOf('?')
-    const pathname = q === -1 ? req.url : req.url.slice(0, q)
+    // The URL as sent, not as rewriteLanguagePaths made it.
+    const url = req.originalUrl
+    const q = url.indexOf('?')
+    const pathname = q === -1 ? url : url.slice(0, q)
     if (pathname.length > 1 && pathname.endsWith('/')) {
       // safeRedirects collapses a leading `//` or `/\`, which browsers would read as another host.
-      return reply.redirect((pathname.replace(/\/+$/, '') || '/') + (q === -1 ? '' : req.url.slice(q)), 301)
+      return reply.redirect((pathname.replace(/\/+$/, '') || '/') + (q === -1 ? '' : url.slice(q)), 301)
     }
   })
 
@@ -104,18 +127,18 @@ export async function buildApp({ services, config, log }: AppDeps): Promise<Fast
   /** Before answering 404, old URLs (legacy paths, changed slugs) are looked up in the redirects table. */
   const notFound = async (req: FastifyRequest, reply: FastifyReply) => {
     if (req.method === 'GET' || req.method === 'HEAD') {
-      const redirect = await services.reading.redirectFor(req.url)
+      const redirect = await services.reading.redirectFor(req.originalUrl)
       if (redirect?.location) return reply.header('cache-control', 'public, max-age=3600').redirect(redirect.location, redirect.status)
-      if (redirect) return renderError(context, reply, 410, null)
+      if (redirect) return renderError(context, req, reply, 410, null)
     }
-    return renderError(context, reply, 404, null)
+    return renderError(context, req, reply, 404, null)
   }
 
   app.setErrorHandler(async (err, req, reply) => {
     const problem = toProblem(err)
     logProblem(req, err, problem)
     if (problem.status === 404) return notFound(req, reply)
-    return renderError(context, reply, problem.status, problem.message)
+    return renderError(context, req, reply, problem.status, problem.message)
   })
   app.setNotFoundHandler(notFound)
 
@@ -131,13 +154,19 @@ export async function buildApp({ services, config, log }: AppDeps): Promise<Fast
     root: path.join(config.dataDir, 'media'), prefix: '/media/', decorateReply: false, index: false, dotfiles: 'deny',
     immutable: true, maxAge: '365d', redirect: false,
   })
-  await app.register(frontRoutes(services, context, pageCache))
-  await app.register(listingRoutes(services, context, pageCache))
-  await app.register(searchRoutes(services, context))
-  await app.register(feedRoutes(services, context, pageCache))
   await app.register(sitemapRoutes(services, pageCache))
   await app.register(publisherLogoRoutes(services))
   await app.register(previewRoutes(services, context))
-  await app.register(articleRoutes(services, context, pageCache))
+  // The reader pages of the default language, then the same once more under LANGUAGE_ROUTES, where rewriteLanguagePaths
+  // sends `/ru/…`: which codes are site languages is read from the settings per request, so adding one needs no restart.
+  const readerRoutes = (prefixed: boolean): FastifyPluginAsync => async (scope) => {
+    await scope.register(frontRoutes(services, context, pageCache, prefixed))
+    await scope.register(listingRoutes(services, context, pageCache, prefixed))
+    await scope.register(searchRoutes(services, context, prefixed))
+    await scope.register(feedRoutes(services, context, pageCache, prefixed))
+    await scope.register(articleRoutes(services, context, pageCache, prefixed))
+  }
+  await app.register(readerRoutes(false))
+  await app.register(readerRoutes(true), { prefix: `${LANGUAGE_ROUTES}/:lang` })
   return app
 }

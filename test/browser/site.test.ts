@@ -48,3 +48,41 @@ test('the front and an article page read well at 1280 and 390 px without JavaScr
     await context.close()
   }
 })
+
+/** Screenshots go to the scratch directory, or to docs/screenshots with UPDATE_SCREENSHOTS=1 (for the README). */
+const DOCS_SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname
+
+test('the Russian edition reads well at 1280 and 390 px, and the switcher leads to the translated article', async (t) => {
+  const browser = await launchBrowser(t)
+  if (!browser) return
+  const { app, store, clock, config } = await buildTestApp(t)
+  await seedDemo({ store, clock, mediaDir: path.join(config.dataDir, 'media') }, demoNewsroom)
+  const base = await app.listen({ host: '127.0.0.1', port: 0 })
+  const shots = process.env.UPDATE_SCREENSHOTS === '1' ? DOCS_SCREENSHOTS : config.dataDir
+
+  for (const width of WIDTHS) {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 900 } })
+    const page = await context.newPage()
+    assert.equal((await page.goto(`${base}/ru`))?.status(), 200)
+    assert.equal(await page.getAttribute('html', 'lang'), 'ru')
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    assert.ok(overflow <= 0, `/ru at ${width}px overflows by ${overflow}px`)
+    await page.screenshot({ path: path.join(shots, `front-ru-${width}.png`) })
+    await page.keyboard.press('Tab')
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Перейти к содержанию')
+
+    // The Russian lead is written for Russian readers only: the switcher offers the English front page.
+    await page.click('.lead-story h2 a')
+    assert.match(page.url(), /\/ru\/news\//)
+    assert.equal(await page.getAttribute('.language-switcher a[lang="en"]', 'href'), '/')
+    // A translated story: through the switcher to the English original and back.
+    await page.goto(`${base}/ru/news/rekordnye-perevozki-cherez-kaspiy`)
+    if (width === 390) await page.screenshot({ path: path.join(shots, `article-ru-${width}.png`) })
+    await page.click('.language-switcher a[lang="en"]')
+    assert.equal(await page.getAttribute('html', 'lang'), 'en')
+    assert.equal(new URL(page.url()).pathname, '/news/trans-caspian-ferry-freight-record')
+    await page.click('.language-switcher a[lang="ru"]')
+    assert.equal(new URL(page.url()).pathname, '/ru/news/rekordnye-perevozki-cherez-kaspiy')
+    await context.close()
+  }
+})

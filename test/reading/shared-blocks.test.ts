@@ -29,14 +29,14 @@ forEachDatabase("picks are read once, and again after any invalidation", async (
   const second = await seedArticle(store, { title: 'Second pick' })
   await pick(store, first, 1)
   const shared = blocks(store)
-  assert.deepEqual(titles(await shared.picks(5)), ['First pick'])
+  assert.deepEqual(titles(await shared.picks(5, 'en')), ['First pick'])
 
   await pick(store, second, 2)
-  assert.deepEqual(titles(await shared.picks(5)), ['First pick'], 'without an event the block is not read again')
+  assert.deepEqual(titles(await shared.picks(5, 'en')), ['First pick'], 'without an event the block is not read again')
 
   store.invalidated.emit({ all: false, articleIds: [second], scopes: ['picks'] })
-  assert.deepEqual(titles(await shared.picks(5)), ['First pick', 'Second pick'], 'an invalidation drops the block')
-  assert.deepEqual(titles(await shared.picks(1)), ['First pick'], 'a shorter block is cut from the same entry')
+  assert.deepEqual(titles(await shared.picks(5, 'en')), ['First pick', 'Second pick'], 'an invalidation drops the block')
+  assert.deepEqual(titles(await shared.picks(1, 'en')), ['First pick'], 'a shorter block is cut from the same entry')
 })
 
 forEachDatabase("a pick leaves the block when its end time passes, with no event", async (store) => {
@@ -47,11 +47,11 @@ forEachDatabase("a pick leaves the block when its end time passes, with no event
   await pick(store, lasting, 2)
   const clock = fixedClock(NOW)
   const shared = blocks(store, clock)
-  assert.deepEqual(titles(await shared.picks(5)), ['Brief', 'Lasting'])
+  assert.deepEqual(titles(await shared.picks(5, 'en')), ['Brief', 'Lasting'])
   clock.set(NOW + HOUR - 1)
-  assert.deepEqual(titles(await shared.picks(5)), ['Brief', 'Lasting'])
+  assert.deepEqual(titles(await shared.picks(5, 'en')), ['Brief', 'Lasting'])
   clock.set(NOW + HOUR)
-  assert.deepEqual(titles(await shared.picks(5)), ['Lasting'])
+  assert.deepEqual(titles(await shared.picks(5, 'en')), ['Lasting'])
 })
 
 forEachDatabase("popular follows the ranking, and a change of site language renews the paths", async (store) => {
@@ -63,15 +63,15 @@ forEachDatabase("popular follows the ranking, and a change of site language rene
   const shared = blocks(store, clock, language)
   const hour = NOW - (NOW % HOUR_MS)
   await store.views.add(hour, new Map([[a, 5], [b, 1]]))
-  assert.deepEqual(titles(await shared.popular('day', 5)), ['Alpha', 'Beta'])
+  assert.deepEqual(titles(await shared.popular('day', 5, 'en')), ['Alpha', 'Beta'])
 
   await store.views.add(hour, new Map([[b, 10]]))
   clock.set(NOW + 2 * RANKING_TTL_MS)
-  assert.deepEqual(titles(await shared.popular('day', 5)), ['Beta', 'Alpha'], 'a block follows a new ranking at once')
-  assert.deepEqual(titles(await shared.popular('day', 1)), ['Beta'])
+  assert.deepEqual(titles(await shared.popular('day', 5, 'en')), ['Beta', 'Alpha'], 'a block follows a new ranking at once')
+  assert.deepEqual(titles(await shared.popular('day', 1, 'en')), ['Beta'])
 
   language.value = 'ru'
-  assert.deepEqual((await shared.popular('day', 5)).map((s) => s.path), ['/ru/beta', '/ru/alpha'])
+  assert.deepEqual((await shared.popular('day', 5, 'en')).map((s) => s.path), ['/ru/beta', '/ru/alpha'])
 })
 
 forEachDatabase("a read that fails is not kept", async (store) => {
@@ -82,12 +82,12 @@ forEachDatabase("a read that fails is not kept", async (store) => {
   const failing: Store = Object.create(store, {
     live: {
       value: Object.create(store.live, {
-        editorsChoice: { value: async (now: number, limit: number) => (fail ? Promise.reject(new Error('database away')) : store.live.editorsChoice(now, limit)) },
+        editorsChoice: { value: async (now: number, limit: number, language?: string) => (fail ? Promise.reject(new Error('database away')) : store.live.editorsChoice(now, limit, language)) },
       }),
     },
   })
   const shared = blocks(failing)
-  await assert.rejects(shared.picks(5), /database away/)
+  await assert.rejects(shared.picks(5, 'en'), /database away/)
   fail = false
-  assert.deepEqual(titles(await shared.picks(5)), ['Kept'])
+  assert.deepEqual(titles(await shared.picks(5, 'en')), ['Kept'])
 })

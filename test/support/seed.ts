@@ -56,3 +56,12 @@ export async function seedArticles(store: Store, opts: { section: string; count:
   }
   return ids
 }
+
+/** Publishes the site in these languages (the first is the default), as the `languages` setting holds them. */
+export async function setSiteLanguages(store: Store, languages: readonly (string | { tag: string; sections?: Record<string, string> })[]): Promise<void> {
+  const entries = languages.map((l) => (typeof l === 'string' ? { tag: l } : l))
+  await store.transaction(async (tx) => {
+    await tx.site.setSetting('language', entries[0]!.tag)
+    await tx.site.setSetting('languages', entries)
+  })
+}

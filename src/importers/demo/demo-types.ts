@@ -25,8 +25,11 @@ export interface DemoArticle {
   readonly translationOf?: string    // slug of the English original, for Russian translations
 }
 
+/** A language of the site, as the `languages` setting holds it (domain/language.ts, siteLanguages); the first is the default. */
+export interface DemoLanguage { readonly tag: string; readonly name: string; readonly description?: string; readonly sections?: Readonly<Record<string, string>> }
+
 /** A static page such as /about. */
 export interface DemoPage { readonly slug: string; readonly title: string; readonly bodyHtml: string }
 
 /** Everything the demo importer seeds into an empty site. */
-export interface DemoNewsroom { readonly siteName: string; readonly siteDescription: string; readonly sections: readonly DemoSection[]; readonly tags: readonly DemoTag[]; readonly authors: readonly DemoAuthor[]; readonly images: readonly DemoImage[]; readonly articles: readonly DemoArticle[]; readonly pages: readonly DemoPage[]; readonly menu: readonly { readonly label: string; readonly href: string }[]; readonly social: Readonly<Record<string, string>> }
+export interface DemoNewsroom { readonly siteName: string; readonly siteDescription: string; readonly sections: readonly DemoSection[]; readonly tags: readonly DemoTag[]; readonly authors: readonly DemoAuthor[]; readonly images: readonly DemoImage[]; readonly articles: readonly DemoArticle[]; readonly pages: readonly DemoPage[]; readonly menu: readonly { readonly label: string; readonly href: string }[]; readonly languages: readonly DemoLanguage[]; readonly social: Readonly<Record<string, string>> }

@@ -7,6 +7,7 @@ import { newsArticles } from './articles-news.ts'
 import { opinionArticles } from './articles-opinion.ts'
 import { statementArticles } from './articles-statements.ts'
 import { translationArticles } from './articles-translations.ts'
+import { russianArticles } from './articles-russian.ts'
 import { demoImages } from './hero-images.ts'
 import { demoAuthors, demoSections, demoTags } from './sections-tags-authors.ts'
 
@@ -51,6 +52,7 @@ const demoArticles: readonly DemoArticle[] = [
   ...statementArticles,
   ...newsArticles,
   ...translationArticles,
+  ...russianArticles,
   ...opinionArticles,
   ...analysisArticles,
   ...commentaryArticles,
@@ -72,6 +74,14 @@ export const demoNewsroom: DemoNewsroom = {
     { label: 'Monday Commentary', href: '/monday-commentary' },
     { label: 'Archive', href: '/archive' },
     { label: 'About', href: '/about' },
+  ],
+  // The Russian edition at /ru: its name, tagline and section names (domain/language.ts, siteLanguages).
+  languages: [
+    { tag: 'en', name: 'English' },
+    {
+      tag: 'ru', name: 'Русский', description: 'Независимые репортажи и аналитика о Европе, Южном Кавказе и Центральной Азии.',
+      sections: { news: 'Новости', opinion: 'Мнения', analysis: 'Аналитика', 'monday-commentary': 'Комментарий недели' },
+    },
   ],
   social: {
     x: 'https://x.com/caspianledger',

@@ -64,7 +64,8 @@ export async function seedDemo(deps: SeedDeps, newsroom: DemoNewsroom): Promise<
 async function writeSettings(tx: Repositories, n: DemoNewsroom): Promise<void> {
   await tx.site.setSetting('name', n.siteName)
   await tx.site.setSetting('description', n.siteDescription)
-  await tx.site.setSetting('language', 'en')
+  await tx.site.setSetting('language', n.languages[0]?.tag ?? 'en')
+  await tx.site.setSetting('languages', n.languages)
   await tx.site.setSetting('social', n.social)
   await tx.site.setSetting('menu', n.menu)
 }

@@ -81,5 +81,6 @@ export function atomFeed(ctx: RenderContext, model: FeedModel): string {
       category: urls.tags.map((t) => ({ term: t.slug, scheme: absoluteUrl(ctx, '/tag/'), ...(!t.name.includes('<') && { name: t.name }) })),
     })
   }
-  return atomTextTitles(feed.atom1())
+  // `feed` writes no xml:lang; RFC 4287 (2) gives the feed's language with it on the root element.
+  return atomTextTitles(feed.atom1()).replace('<feed xmlns="http://www.w3.org/2005/Atom">', `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeHtml(model.language)}">`)
 }

@@ -1,11 +1,12 @@
-// The archive: a filter form (sections, date range) over a paged list.
+// The archive: a filter form (sections, date range) over a paged list, in the page's language.
 
 import type { ArchivePage } from '../../domain/read-models.ts'
 import { html, EMPTY, type SafeHtml } from '../html.ts'
-import { layout } from '../layout.ts'
-import type { RenderContext } from '../context.ts'
-import { listing } from './listing-pages.ts'
+import { everyLanguage, layout } from '../layout.ts'
+import { localPath, sectionName, type RenderContext } from '../context.ts'
+import { listing, titled } from './listing-pages.ts'
 import { pagination, prevNext } from './components/pagination.ts'
+import { fill } from '../../i18n/catalogue.ts'
 
 /** The archive's query string for a filter, without the page. */
 export function archiveParams(f: ArchivePage['filter']): URLSearchParams {
@@ -16,24 +17,29 @@ export function archiveParams(f: ArchivePage['filter']): URLSearchParams {
   return p
 }
 
+/** The section checkboxes and date range that the archive and search forms share. */
+export const sectionAndDateFields = (ctx: RenderContext, sections: ArchivePage['allSections'], f: { sections: readonly string[]; from: string | null; to: string | null }): SafeHtml =>
+  html`<fieldset><legend>${ctx.t.sections}</legend>
+${sections.map((s) => html`<label><input type="checkbox" name="section" value="${s.slug}"${f.sections.includes(s.slug) ? html` checked` : EMPTY}> ${sectionName(ctx, s)}</label>`)}
+</fieldset>
+<div class="date-range">
+<label>${ctx.t.from} <input type="date" name="from" value="${f.from ?? ''}"></label>
+<label>${ctx.t.to} <input type="date" name="to" value="${f.to ?? ''}"></label>
+</div>`
+
 export function archivePage(ctx: RenderContext, p: ArchivePage): SafeHtml {
   const params = archiveParams(p.filter)
   const filtered = params.toString() !== ''
-  const links = prevNext(p.list, '/archive', params)
+  const path = localPath(ctx, '/archive')
+  const { t } = ctx
   return layout(ctx, {
-    title: p.list.page > 1 ? `Archive – page ${p.list.page}` : 'Archive', description: `Every article published by ${ctx.settings.name}`,
-    path: '/archive', noindex: filtered || p.list.page > 1, ...links,
-  }, html`<header class="page-header"><h1>Archive</h1></header>
-<form class="archive-filter" action="/archive" method="get">
-<fieldset><legend>Sections</legend>
-${p.allSections.map((s) => html`<label><input type="checkbox" name="section" value="${s.slug}"${p.filter.sections.includes(s.slug) ? html` checked` : EMPTY}> ${s.name}</label>`)}
-</fieldset>
-<div class="date-range">
-<label>From <input type="date" name="from" value="${p.filter.from ?? ''}"></label>
-<label>To <input type="date" name="to" value="${p.filter.to ?? ''}"></label>
-</div>
-<button type="submit">Filter</button>
+    title: titled(ctx, t.archive, p.list.page), description: fill(t.archiveDescription, { site: ctx.settings.name }),
+    path, noindex: filtered || p.list.page > 1, ...prevNext(p.list, path, params), alternates: filtered || p.list.page > 1 ? [] : everyLanguage(ctx, '/archive'),
+  }, html`<header class="page-header"><h1>${t.archive}</h1></header>
+<form class="archive-filter" action="${path}" method="get">
+${sectionAndDateFields(ctx, p.allSections, p.filter)}
+<button type="submit">${t.filter}</button>
 </form>
 ${listing(p.list, ctx)}
-${pagination(p.list, '/archive', params)}`)
+${pagination(ctx, p.list, path, params)}`)
 }

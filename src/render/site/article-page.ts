@@ -1,14 +1,15 @@
 // An article: headline, standfirst, byline and dates, hero figure, body, tags, then the reading blocks.
 
-import { genreLabel, schemaType } from '../../domain/article.ts'
+import { schemaType } from '../../domain/article.ts'
 import { authorPath, sectionPath, tagPath } from '../../domain/paths.ts'
 import { mediaUrl } from '../../domain/media.ts'
 import type { ArticlePage, ArticleView } from '../../domain/read-models.ts'
 import { html, trusted, EMPTY, type SafeHtml } from '../html.ts'
 import { formatDateTime, isoTime } from '../format.ts'
 import { layout, languageLinks } from '../layout.ts'
-import { absoluteUrl, type RenderContext } from '../context.ts'
-import { block, byline, image } from './components/article-card.ts'
+import { absoluteUrl, localPath, sectionName, type RenderContext } from '../context.ts'
+import { block, byline, image, kicker } from './components/article-card.ts'
+import { plural } from '../../i18n/catalogue.ts'
 import { publisherLogo } from '../publisher-logo.ts'
 
 function structuredData(ctx: RenderContext, a: ArticleView): unknown[] {
@@ -16,18 +17,18 @@ function structuredData(ctx: RenderContext, a: ArticleView): unknown[] {
   const article = {
     '@context': 'https://schema.org', '@type': schemaType(a.genre), headline: a.title, description: a.seoDescription || a.standfirst,
     datePublished: isoTime(a.publishedAt), dateModified: isoTime(a.updatedAt), inLanguage: a.language,
-    mainEntityOfPage: { '@type': 'WebPage', '@id': url }, url, articleSection: a.section.name,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url }, url, articleSection: sectionName(ctx, a.section),
     keywords: a.tags.map((t) => t.name),
     // Without a hero the publisher's logo stands in: search engines want an image on every article.
     image: [a.hero ? absoluteUrl(ctx, mediaUrl(a.hero)) : publisherLogo(ctx).url],
-    author: a.authors.map((p) => ({ '@type': 'Person', name: p.name, url: absoluteUrl(ctx, authorPath(p.slug)) })),
-    publisher: { '@type': 'NewsMediaOrganization', name: ctx.settings.name, url: absoluteUrl(ctx, '/'), logo: publisherLogo(ctx) },
+    author: a.authors.map((p) => ({ '@type': 'Person', name: p.name, url: absoluteUrl(ctx, localPath(ctx, authorPath(p.slug))) })),
+    publisher: { '@type': 'NewsMediaOrganization', name: ctx.settings.name, url: absoluteUrl(ctx, localPath(ctx, '/')), logo: publisherLogo(ctx) },
   }
   const breadcrumbs = {
     '@context': 'https://schema.org', '@type': 'BreadcrumbList',
     itemListElement: [
-      { '@type': 'ListItem', position: 1, name: ctx.settings.name, item: absoluteUrl(ctx, '/') },
-      { '@type': 'ListItem', position: 2, name: a.section.name, item: absoluteUrl(ctx, sectionPath(a.section.slug)) },
+      { '@type': 'ListItem', position: 1, name: ctx.settings.name, item: absoluteUrl(ctx, localPath(ctx, '/')) },
+      { '@type': 'ListItem', position: 2, name: sectionName(ctx, a.section), item: absoluteUrl(ctx, localPath(ctx, sectionPath(a.section.slug))) },
       { '@type': 'ListItem', position: 3, name: a.title, item: url },
     ],
   }
@@ -36,31 +37,32 @@ function structuredData(ctx: RenderContext, a: ArticleView): unknown[] {
 
 const dates = (a: ArticleView, ctx: RenderContext): SafeHtml => {
   const updated = a.updatedAt - a.publishedAt > 60_000
-  return html`<p class="dates">Published <time datetime="${isoTime(a.publishedAt)}">${formatDateTime(a.publishedAt, ctx.settings.timeZone)}</time>${updated ? html`<span class="updated"> · Updated <time datetime="${isoTime(a.updatedAt)}">${formatDateTime(a.updatedAt, ctx.settings.timeZone)}</time></span>` : EMPTY}</p>`
+  const when = (ms: number) => html`<time datetime="${isoTime(ms)}">${formatDateTime(ms, ctx.settings.timeZone, ctx.t.locale)}</time>`
+  return html`<p class="dates">${ctx.t.published} ${when(a.publishedAt)}${updated ? html`<span class="updated"> · ${ctx.t.updated} ${when(a.updatedAt)}</span>` : EMPTY}</p>`
 }
 
 /** The article page; `preview` (a signed preview of a working copy) adds noindex, drops the canonical link and the view beacon. */
 export function articlePage(ctx: RenderContext, page: ArticlePage, opts: { readonly preview?: boolean } = {}): SafeHtml {
   const a = page.article
-  const label = genreLabel(a.genre)
+  const { t } = ctx
   const alternates = [{ language: a.language, path: a.path }, ...a.translations]
   const body = html`<article class="article" lang="${a.language}">
 <header class="article-header">
-<nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li><li><a href="${sectionPath(a.section.slug)}">${a.section.name}</a></li></ol></nav>
-<p class="kicker"><a href="${sectionPath(a.section.slug)}">${a.section.name}</a>${label.toLowerCase() !== a.section.name.toLowerCase() ? html`<span class="genre">${label}</span>` : EMPTY}</p>
+<nav class="breadcrumbs" aria-label="${t.breadcrumb}"><ol><li><a href="${localPath(ctx, '/')}">${t.home}</a></li><li><a href="${localPath(ctx, sectionPath(a.section.slug))}">${sectionName(ctx, a.section)}</a></li></ol></nav>
+${kicker(a, ctx, { always: true })}
 <h1 class="article-title">${a.title}</h1>
 ${a.standfirst ? html`<p class="standfirst">${a.standfirst}</p>` : EMPTY}
-<div class="article-meta">${byline(a.authors)}${dates(a, ctx)}<p class="reading-time">${a.readingMinutes} min read</p></div>
-${languageLinks(a.translations)}
+<div class="article-meta">${byline(a.authors, ctx)}${dates(a, ctx)}<p class="reading-time">${plural(t.locale, t.minRead, a.readingMinutes)}</p></div>
+${languageLinks(ctx, a.translations)}
 </header>
 ${a.hero ? html`<figure class="hero">${image(a.hero, { eager: true, sizes: '(min-width: 72rem) 72rem, 100vw' })}${a.hero.caption || a.hero.credit ? html`<figcaption>${a.hero.caption}${a.hero.credit ? html` <small class="credit">${a.hero.credit}</small>` : EMPTY}</figcaption>` : EMPTY}</figure>` : EMPTY}
 <div class="article-body">${trusted(a.bodyHtml)}</div>
-${a.tags.length ? html`<footer class="article-tags"><h2 class="visually-hidden">Topics and places</h2><ul class="tag-list">${a.tags.map((t) => html`<li><a class="tag tag-${t.kind}" href="${tagPath(t.slug)}">${t.name}</a></li>`)}</ul></footer>` : EMPTY}
+${a.tags.length ? html`<footer class="article-tags"><h2 class="visually-hidden">${t.topicsAndPlaces}</h2><ul class="tag-list">${a.tags.map((tag) => html`<li><a class="tag tag-${tag.kind}" href="${localPath(ctx, tagPath(tag.slug))}">${tag.name}</a></li>`)}</ul></footer>` : EMPTY}
 </article>
 <div class="reading-blocks">
-${block('related', 'Related articles', page.related, ctx)}
-${block('picks', 'Editor’s choice', page.picks, ctx)}
-${block('popular', 'Most read', page.popular, ctx, { numbered: true })}
+${block('related', t.relatedArticles, page.related, ctx)}
+${block('picks', t.editorsChoice, page.picks, ctx)}
+${block('popular', t.mostRead, page.popular, ctx, { numbered: true })}
 </div>`
   return layout(ctx, {
     title: a.seoTitle || a.title, description: a.seoDescription || a.standfirst, path: a.path, type: 'article',

@@ -9,7 +9,7 @@ import { atomFeed, rssFeed } from '../../render/feeds/rss-atom.ts'
 import { jsonFeed } from '../../render/feeds/json-feed.ts'
 import type { Services } from '../../services.ts'
 import type { PageCache } from '../page-cache.ts'
-import type { ContextSource } from './pages.ts'
+import { pageLanguage, routeLanguage, type ContextSource } from './pages.ts'
 
 const RENDERERS: Readonly<Record<FeedFormat, (ctx: RenderContext, model: FeedModel) => string>> = { rss: rssFeed, atom: atomFeed, json: jsonFeed }
 
@@ -20,15 +20,19 @@ const scopeOf = (kind: 'section' | 'tag' | 'author', slug: string): FeedScope =>
 }
 
 // Static segments beat parameters in the router, so `/:section/rss.xml` is tried before `/:section/:slug` (see test/web/site/feeds.test.ts).
-export const feedRoutes = (s: Pick<Services, 'feeds'>, context: ContextSource, cache: PageCache): FastifyPluginAsync => async (app) => {
+/** The feeds of the default language (unprefixed), or under /_lang/:lang (web/app.ts; `/ru/rss.xml`). */
+export const feedRoutes = (s: Pick<Services, 'feeds' | 'site'>, context: ContextSource, cache: PageCache, prefixed = false): FastifyPluginAsync => async (app) => {
   for (const format of Object.keys(FEED_FORMATS) as FeedFormat[]) {
     const { file, type } = FEED_FORMATS[format]
     // Kept in memory until a publish touches the `feeds` scope or an article the feed shows changes.
-    const send = (req: FastifyRequest, reply: FastifyReply, scope: FeedScope) =>
-      cache.serve(req, reply, `feed:${format}:${scope.kind}:${scope.kind === 'site' ? '' : scope.slug}`, async () => {
-        const [ctx, model] = await Promise.all([context(), s.feeds.feed(scope)])
+    const send = async (req: FastifyRequest, reply: FastifyReply, scope: FeedScope) => {
+      const { code } = routeLanguage(req, prefixed)
+      const language = await pageLanguage(s, code)
+      return cache.serve(req, reply, `feed:${code ?? ''}:${format}:${scope.kind}:${scope.kind === 'site' ? '' : scope.slug}`, async () => {
+        const [ctx, model] = await Promise.all([context(language), s.feeds.feed(scope, language)])
         return { body: RENDERERS[format](ctx, model), deps: { articleIds: model.items.map((i) => i.id), scopes: ['feeds'], maxAgeMs: null } }
       }, { type: `${type}; charset=utf-8` })
+    }
     app.get(`/${file}`, (req, reply) => send(req, reply, { kind: 'site' }))
     app.get<{ Params: { section: string } }>(`/:section/${file}`, (req, reply) => send(req, reply, scopeOf('section', req.params.section)))
     app.get<{ Params: { slug: string } }>(`/tag/:slug/${file}`, (req, reply) => send(req, reply, scopeOf('tag', req.params.slug)))

@@ -1,8 +1,9 @@
-// The publisher wordmark at its fingerprinted URL, drawn from the current site name; an outdated fingerprint is a 404.
+// The publisher wordmark and the site icon at their fingerprinted URLs, drawn from the current site name (an outdated
+// fingerprint is a 404), and /favicon.ico, which points at the icon.
 
 import type { FastifyPluginAsync } from 'fastify'
 import { AppError } from '../../errors.ts'
-import { publisherLogoPath, publisherLogoSvg } from '../../render/publisher-logo.ts'
+import { publisherLogoPath, publisherLogoSvg, siteIconPath, siteIconSvg, siteIconUrl } from '../../render/publisher-logo.ts'
 import type { Services } from '../../services.ts'
 
 export const publisherLogoRoutes = (s: Pick<Services, 'site'>): FastifyPluginAsync => async (app) => {
@@ -11,5 +12,18 @@ export const publisherLogoRoutes = (s: Pick<Services, 'site'>): FastifyPluginAsy
     if (req.url.split('?')[0] !== publisherLogoPath(name)) throw new AppError('NotFound', 'no such asset')
     return reply.header('content-type', 'image/svg+xml; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable')
       .send(publisherLogoSvg(name).svg)
+  })
+
+  app.get<{ Params: { hash: string } }>('/assets/site-icon.:hash.svg', async (req, reply) => {
+    const { name } = (await s.site.get()).settings
+    if (req.url.split('?')[0] !== siteIconPath(name)) throw new AppError('NotFound', 'no such asset')
+    return reply.header('content-type', 'image/svg+xml; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable')
+      .send(siteIconSvg(name))
+  })
+
+  // Browsers ask for /favicon.ico whatever the page links: it points at the icon of the moment, for a day.
+  app.get('/favicon.ico', async (_req, reply) => {
+    const { settings } = await s.site.get()
+    return reply.header('cache-control', 'public, max-age=86400').redirect(siteIconUrl(settings), 302)
   })
 }

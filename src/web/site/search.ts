@@ -5,7 +5,7 @@ import type { SearchFilter } from '../../domain/read-models.ts'
 import { searchPage } from '../../render/site/search-page.ts'
 import type { Services } from '../../services.ts'
 import { SEARCH_MAX_PAGE } from '../../reading/search.ts'
-import { sendPage, type ContextSource } from './pages.ts'
+import { pageLanguage, routeLanguage, sendPage, type ContextSource } from './pages.ts'
 
 const slug = { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 120 } as const
 
@@ -29,7 +29,11 @@ export const toSearchFilter = (q: SearchQuerystring): SearchFilter => ({
   q: q.q, sections: [...new Set(q.section)], tag: q.tag || null, from: q.from || null, to: q.to || null, page: q.page,
 })
 
-export const searchRoutes = (s: Pick<Services, 'search'>, context: ContextSource): FastifyPluginAsync => async (app) => {
-  app.get<{ Querystring: SearchQuerystring }>('/search', { schema: { querystring: searchQuerySchema } }, async (req, reply) =>
-    sendPage(req, reply, searchPage(await context(), await s.search.search(toSearchFilter(req.query)))))
+/** The search page of the default language (unprefixed), or under /_lang/:lang (web/app.ts): the same search. */
+export const searchRoutes = (s: Pick<Services, 'search' | 'site'>, context: ContextSource, prefixed = false): FastifyPluginAsync => async (app) => {
+  app.get<{ Querystring: SearchQuerystring }>('/search', { schema: { querystring: searchQuerySchema } }, async (req, reply) => {
+    const { code } = routeLanguage(req, prefixed)
+    const language = await pageLanguage(s, code)
+    return sendPage(req, reply, searchPage(await context(language), await s.search.search(toSearchFilter(req.query))))
+  })
 }

@@ -8,12 +8,14 @@ import type { FeedItem, FeedModel } from '../../../src/domain/feeds.ts'
 import { DEFAULT_SETTINGS } from '../../../src/domain/site.ts'
 import { storedSanitizedHtml } from '../../../src/content/sanitize.ts'
 import type { RenderContext } from '../../../src/render/context.ts'
+import { ENGLISH } from '../../../src/i18n/catalogues.ts'
 import { absoluteBody, xmlChars } from '../../../src/render/feeds/feed-content.ts'
 import { atomFeed, rssFeed } from '../../../src/render/feeds/rss-atom.ts'
 import { jsonFeed } from '../../../src/render/feeds/json-feed.ts'
 
 const ctx: RenderContext = {
   settings: { ...DEFAULT_SETTINGS, name: 'Tom & Jerry <Daily>' }, sections: [], siteUrl: 'https://news.example',
+  language: DEFAULT_SETTINGS.languages[0]!, t: ENGLISH,
   assets: { css: '/a.css', printCss: '/p.css', beacon: '/b.js' }, year: 2026,
 }
 

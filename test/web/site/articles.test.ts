@@ -3,7 +3,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { alternates, buildSiteApp, jsonLd, linkHrefs, seedNewsroom, sectionWithClass } from '../../support/web.ts'
-import { seedArticle, seedArticles, seedTaxonomy } from '../../support/seed.ts'
+import { seedArticle, seedArticles, seedTaxonomy, setSiteLanguages } from '../../support/seed.ts'
 import { editArticle, NOW, republish } from '../../support/editing.ts'
 import { sanitizeBody } from '../../../src/content/sanitize.ts'
 
@@ -70,12 +70,16 @@ test('the editor’s choice block on an article page leaves out the article itse
 test('a Russian translation lives under /ru/ with hreflang links both ways', async (t) => {
   const { app, store } = await buildSiteApp(t)
   await seedNewsroom(store)
+  await setSiteLanguages(store, ['en', 'ru'])
   const ru = await app.inject('/ru/opinion/pochemu-sdelka-vazhna')
   assert.equal(ru.statusCode, 200)
   assert.match(ru.body, /<html lang="ru">/)
   assert.match(ru.body, /<h1 class="article-title">Почему энергетическая сделка важна<\/h1>/)
   assert.deepEqual(linkHrefs(ru.body, 'canonical'), ['https://news.example/ru/opinion/pochemu-sdelka-vazhna'])
-  const expected = { en: 'https://news.example/opinion/energy-deal-matters', ru: 'https://news.example/ru/opinion/pochemu-sdelka-vazhna' }
+  const expected = {
+    en: 'https://news.example/opinion/energy-deal-matters', ru: 'https://news.example/ru/opinion/pochemu-sdelka-vazhna',
+    'x-default': 'https://news.example/opinion/energy-deal-matters',
+  }
   assert.deepEqual(alternates(ru.body), expected)
   assert.match(ru.body, /<a href="\/opinion\/energy-deal-matters" hreflang="en" lang="en">English<\/a>/)
   const en = await app.inject('/opinion/energy-deal-matters')
@@ -90,7 +94,9 @@ test('a Russian translation of a news story answers at /ru/news/<slug>; the Engl
   await seedArticle(store, { title: 'Парламент одобрил бюджет', language: 'ru', translationOf: en })
   const ru = await app.inject('/ru/news/parlament-odobril-byudzhet')
   assert.equal(ru.statusCode, 200)
-  const both = { en: 'https://news.example/news/budget-approved', ru: 'https://news.example/ru/news/parlament-odobril-byudzhet' }
+  const both = {
+    en: 'https://news.example/news/budget-approved', ru: 'https://news.example/ru/news/parlament-odobril-byudzhet', 'x-default': 'https://news.example/news/budget-approved',
+  }
   assert.deepEqual(alternates(ru.body), both)
   assert.deepEqual(alternates((await app.inject('/news/budget-approved')).body), both)
   assert.equal((await app.inject('/en/news/budget-approved')).statusCode, 404)

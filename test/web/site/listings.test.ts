@@ -13,8 +13,8 @@ test('a topic tag page lists the articles with that tag, newest first', async (t
   const res = await app.inject('/tag/energy')
   assert.equal(res.statusCode, 200)
   assert.match(res.body, /<p class="kicker">Topic<\/p><h1>Energy<\/h1>/)
-  assert.deepEqual(cards(res.body), ['/ru/opinion/pochemu-sdelka-vazhna', '/opinion/energy-deal-matters', '/news/gas-pipeline-talks'])
-  assert.match(res.body, /<a href="\/ru\/opinion\/pochemu-sdelka-vazhna" hreflang="ru" lang="ru">/)
+  // The Russian translation of the opinion piece is listed on /ru/tag/energy, not here.
+  assert.deepEqual(cards(res.body), ['/opinion/energy-deal-matters', '/news/gas-pipeline-talks'])
   assert.deepEqual(linkHrefs(res.body, 'canonical'), ['https://news.example/tag/energy'])
 })
 
