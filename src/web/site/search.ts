@@ -29,11 +29,12 @@ export const toSearchFilter = (q: SearchQuerystring): SearchFilter => ({
   q: q.q, sections: [...new Set(q.section)], tag: q.tag || null, from: q.from || null, to: q.to || null, page: q.page,
 })
 
-/** The search page of the default language (unprefixed), or under /_lang/:lang (web/app.ts): the same search. */
+/** The search page of the default language (unprefixed), or under /_lang/:lang (web/app.ts): each finds its own language's articles. */
 export const searchRoutes = (s: Pick<Services, 'search' | 'site'>, context: ContextSource, prefixed = false): FastifyPluginAsync => async (app) => {
   app.get<{ Querystring: SearchQuerystring }>('/search', { schema: { querystring: searchQuerySchema } }, async (req, reply) => {
     const { code } = routeLanguage(req, prefixed)
     const language = await pageLanguage(s, code)
-    return sendPage(req, reply, searchPage(await context(language), await s.search.search(toSearchFilter(req.query))))
+    const searched = language ?? (await s.site.get()).settings.language
+    return sendPage(req, reply, searchPage(await context(language), await s.search.search({ ...toSearchFilter(req.query), language: searched })))
   })
 }

@@ -163,3 +163,10 @@ onBothEngines('a language the site is not published in has no listings, and old 
   assert.equal((await a.app.inject('/_lang/ru/news')).statusCode, 404, 'the internal route prefix is not a path of the site')
   assert.ok(s.translation > 0)
 })
+
+onBothEngines('each language’s search page finds only that language’s articles', async (a) => {
+  await bilingual(a.store)
+  const q = encodeURIComponent('выборов')
+  assert.deepEqual(articleLinks(await get(a, `/ru/search?q=${q}`)), ['/ru/news/itogi-vyborov'])
+  assert.deepEqual(articleLinks(await get(a, `/search?q=${q}`)), [], 'the English search page does not list the Russian version')
+})
