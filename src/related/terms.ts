@@ -87,14 +87,16 @@ export function tokenize(text: string): string[] {
 /** Boosted term frequencies of an article: each field's occurrences times its boost. */
 export function termFrequencies(a: ArticleText, p: TermParams = DEFAULT_TERM_PARAMS): Map<string, number> {
   const tf = new Map<string, number>()
-  const add = (text: string, boost: number) => {
-    for (const t of tokenize(text)) tf.set(t, (tf.get(t) ?? 0) + boost)
-  }
-  add(a.title, p.titleBoost)
-  add(a.standfirst, p.standfirstBoost)
-  add(a.body, 1)
-  for (const tag of a.tags) add(tag, p.tagBoost)
+  addTerms(tf, a.title, p.titleBoost)
+  addTerms(tf, a.standfirst, p.standfirstBoost)
+  addTerms(tf, a.body, 1)
+  for (const tag of a.tags) addTerms(tf, tag, p.tagBoost)
   return tf
+}
+
+/** Adds each term of `text`, times `boost`, to the frequencies `tf`; termFrequencies is this over every field. */
+export function addTerms(tf: Map<string, number>, text: string, boost: number): void {
+  for (const t of tokenize(text)) tf.set(t, (tf.get(t) ?? 0) + boost)
 }
 
 /** Inverse document frequency, smoothed so that a term in every document still weighs a little. */

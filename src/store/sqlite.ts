@@ -6,6 +6,7 @@ import SQLite from 'better-sqlite3'
 import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely'
 import type { Database } from './schema.ts'
 import { withFaultRules } from './driver-faults.ts'
+import { withLoopSlices } from './loop-yield.ts'
 import { UnavailableError, type Outage } from '../errors.ts'
 
 /** Distinct SQL texts kept prepared; the application issues a few hundred, generated IN-lists add more. */
@@ -61,6 +62,12 @@ function sameFileCheck(file: string): () => void {
   }
 }
 
+/**
+ * Synchronous SQLite work the event loop may be held for before the next statement waits for its turn: well under the
+ * 50 ms that other requests may be kept waiting, while a page read (a few statements of microseconds) never waits.
+ */
+const SLICE_MS = 10
+
 /** Opens (creating if needed) the SQLite file with WAL, foreign keys and a busy timeout. */
 export function openSqlite(file: string): Kysely<Database> {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true })
@@ -73,10 +80,10 @@ export function openSqlite(file: string): Kysely<Database> {
   db.pragma('temp_store = MEMORY')
   const dialect = new SqliteDialect({ database: withStatementCache(db) })
   return new Kysely<Database>({
-    dialect: withFaultRules(dialect, {
+    dialect: withLoopSlices(withFaultRules(dialect, {
       classify: classifySqliteFault,
       inTransaction: () => db.inTransaction,
       ...(file !== ':memory:' && { beforeBegin: sameFileCheck(file) }),
-    }),
+    }), SLICE_MS),
   })
 }
