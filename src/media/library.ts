@@ -40,6 +40,12 @@ export interface MediaDetailsInput {
   readonly focalY?: unknown
 }
 
+/** Who acts on the library: a desk or API user (null for the system: imports, the demo seed) and their role. */
+export interface MediaActor {
+  readonly userId: number | null
+  readonly role: Role
+}
+
 export interface MediaListQuery {
   readonly page?: number
   readonly perPage?: number
@@ -109,10 +115,11 @@ export function createMediaLibrary({ store, clock, mediaDir }: MediaLibraryDeps)
 
   return {
     /**
-     * Stores an upload and queues its variants. The type comes from the bytes; over 20 MiB, over 50 megapixels (read
+     * Stores an upload by `actor`, who is recorded as its uploader, and queues its variants. The type comes from the bytes; over 20 MiB, over 50 megapixels (read
      * from the headers, before decoding) and anything but JPEG, PNG, WebP, GIF or AVIF are refused with a MediaError.
      */
-    async upload(input: UploadInput): Promise<Media> {
+    async upload(input: UploadInput, actor: MediaActor): Promise<Media> {
+      if (!can(actor.role, 'media.upload')) throw new AppError('Forbidden', `the ${actor.role} role may not upload media`)
       checkBytes(input.data.length)
       const type = sniffImage(input.data)
       const facts = await inspect(input.data, type)
@@ -130,6 +137,7 @@ export function createMediaLibrary({ store, clock, mediaDir }: MediaLibraryDeps)
           const mediaId = await tx.media.insert({
             path: relative, mime: type.mime, width: facts.width, height: facts.height, bytes: data.length,
             alt: details.alt ?? '', caption: details.caption ?? '', credit: details.credit ?? '', focalX: 0.5, focalY: 0.5, createdAt: now,
+            uploadedBy: actor.userId,
           })
           await tx.media.enqueueVariants(mediaId, now)
           return mediaId
@@ -149,20 +157,26 @@ export function createMediaLibrary({ store, clock, mediaDir }: MediaLibraryDeps)
     },
 
     /**
-     * Changes alt text, caption, credit or focal point as a user of `role`. Text readers see at once is curated: roles
-     * that may delete media (editors and above) change any image, the others only one no live page shows (the hero or
-     * body of a published article, an author's photo); Forbidden otherwise. Alt text cannot be cleared while the image
-     * is a hero or author photo.
+     * Changes alt text, caption, credit or focal point as `actor`. Text readers see at once is curated: roles that may
+     * delete media (editors and admins) change any image; the others only an image they uploaded, and only while no
+     * live page shows it (the hero or body of a published article, an author's photo); Forbidden otherwise. Alt text
+     * cannot be cleared while the image is a hero or author photo.
      */
-    async describe(id: number, input: MediaDetailsInput, actor: { readonly role: Role }): Promise<Media> {
+    async describe(id: number, input: MediaDetailsInput, actor: MediaActor): Promise<Media> {
       if (!can(actor.role, 'media.upload')) throw new AppError('Forbidden', `the ${actor.role} role may not change media`)
       const patch = toPatch(input)
       await store.transaction(async (tx) => {
         const media = await tx.media.get(id)
         if (!media) throw new AppError('NotFound', 'there is no such image')
         const usage = await tx.media.usage(id, [media.path, ...media.variants.map((v) => v.url.slice('/media/'.length))])
-        if (!can(actor.role, 'media.delete') && await shownLive(tx, id, usage)) {
-          throw new AppError('Forbidden', `the ${actor.role} role may not change an image that published pages show; ask an editor`)
+        if (!can(actor.role, 'media.delete')) {
+          // The system uploads nothing a user owns, and an image from before uploaders were recorded has none.
+          if (actor.userId === null || media.uploadedBy !== actor.userId) {
+            throw new AppError('Forbidden', `the ${actor.role} role may change only images they uploaded; ask an editor`)
+          }
+          if (await shownLive(tx, id, usage)) {
+            throw new AppError('Forbidden', `the ${actor.role} role may not change an image that published pages show; ask an editor`)
+          }
         }
         if (patch.alt === '' && (usage.heroOf.length || usage.photoOf.length)) {
           throw new AppError('Invalid', 'alt text is required while the image is used as a hero image or author photo', 'alt')

@@ -14,6 +14,7 @@ import { mediaVariants } from './migrations/0008-media-variants.ts'
 import { livePathLookup } from './migrations/0009-live-path-lookup.ts'
 import { heartbeat } from './migrations/0010-heartbeat.ts'
 import { importOrigins } from './migrations/0011-import-origins.ts'
+import { mediaUploader } from './migrations/0012-media-uploader.ts'
 
 /** Every migration, in order; a static list so it works under type stripping. */
 export const migrations = (d: StoreDialect): Record<string, Migration> => ({
@@ -28,6 +29,7 @@ export const migrations = (d: StoreDialect): Record<string, Migration> => ({
   '0009-live-path-lookup': livePathLookup(d),
   '0010-heartbeat': heartbeat(d),
   '0011-import-origins': importOrigins(d),
+  '0012-media-uploader': mediaUploader(d),
 })
 
 /**

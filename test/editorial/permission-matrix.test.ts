@@ -7,6 +7,9 @@ import { cookieHeader, csrfOf, login, postForm } from '../support/desk.ts'
 import { jpegImage } from '../support/images.ts'
 import type { TestApp } from '../support/build-test-app.ts'
 
+/** Uploads made by the system (no desk account), as importers and seeds make them. */
+const SYSTEM = { userId: null, role: 'admin' } as const
+
 const ARTICLES = '/api/v1/admin/articles'
 let seq = 0
 /** The article form with a title (so a slug) not used before. */
@@ -73,16 +76,27 @@ const MATRIX: readonly Row[] = [
   ["curate editor's choice", 'Admin API create', (c) => api(c.a, c.user, { method: 'POST', url: ARTICLES, payload: { title: title(), section: 'news', editors_choice: 2 } }), 201, EDITORS],
   ["curate editor's choice", 'desk front page', async (c) => c.desk('/desk/front/picks/add', { article: String(await own(c, 'published')) }), 303, EDITORS],
   ['edit media metadata of a live image', 'desk form', async (c) => {
-    const image = await c.a.services.media.upload({ data: await jpegImage(), filename: 'm.jpg', alt: 'Alt' })
+    const image = await c.a.services.media.upload({ data: await jpegImage(), filename: 'm.jpg', alt: 'Alt' }, SYSTEM)
     const id = await own(c)
     assert.equal((await api(c.a, c.editor, { method: 'PATCH', url: `${ARTICLES}/${id}`, payload: { version: await versionOf(c, id), hero_media: image.id } })).statusCode, 200)
     assert.equal((await api(c.a, c.editor, { method: 'POST', url: `${ARTICLES}/${id}/publish` })).statusCode, 200)
     return c.desk(`/desk/media/${image.id}`, { alt: 'New alt', caption: 'New caption', credit: '', focal_x: '0.5', focal_y: '0.5' })
   }, 303, EDITORS],
-  ['edit media metadata of an unused image', 'desk form', async (c) => {
-    const image = await c.a.services.media.upload({ data: await jpegImage(), filename: 'u.jpg', alt: 'Alt' })
+  ["edit media metadata of someone else's unused image", 'desk form', async (c) => {
+    const image = await c.a.services.media.upload({ data: await jpegImage(), filename: 'u.jpg', alt: 'Alt' }, SYSTEM)
+    return c.desk(`/desk/media/${image.id}`, { alt: 'New alt', caption: 'New caption', credit: '', focal_x: '0.5', focal_y: '0.5' })
+  }, 303, EDITORS],
+  ['edit media metadata of an own unused image', 'desk form', async (c) => {
+    const image = await c.a.services.media.upload({ data: await jpegImage(), filename: 'o.jpg', alt: 'Alt' }, { userId: c.user.id, role: c.role })
     return c.desk(`/desk/media/${image.id}`, { alt: 'New alt', caption: 'New caption', credit: '', focal_x: '0.5', focal_y: '0.5' })
   }, 303, ALL],
+  ['edit media metadata of an own live image', 'desk form', async (c) => {
+    const image = await c.a.services.media.upload({ data: await jpegImage(), filename: 'l.jpg', alt: 'Alt' }, { userId: c.user.id, role: c.role })
+    const id = await own(c)
+    assert.equal((await api(c.a, c.editor, { method: 'PATCH', url: `${ARTICLES}/${id}`, payload: { version: await versionOf(c, id), hero_media: image.id } })).statusCode, 200)
+    assert.equal((await api(c.a, c.editor, { method: 'POST', url: `${ARTICLES}/${id}/publish` })).statusCode, 200)
+    return c.desk(`/desk/media/${image.id}`, { alt: 'New alt', caption: 'New caption', credit: '', focal_x: '0.5', focal_y: '0.5' })
+  }, 303, EDITORS],
   // Housekeeping forms: a refusal is checked precisely; for the allowed roles, that the door lets them through (not 403).
   ['create a tag', 'desk form', (c) => c.desk('/desk/tags', { name: `Tag by ${c.role}`, kind: 'topic' }), 0, EDITORS],
   ['create a section', 'desk form', (c) => c.desk('/desk/sections', { name: `Section ${c.role}`, slug: `section-${c.role}` }), 0, EDITORS],

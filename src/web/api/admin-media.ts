@@ -60,7 +60,8 @@ export const adminMediaRoutes = (s: AdminServices): FastifyPluginAsync => async 
       }
     }
     if (!file) throw new AppError('Invalid', 'an image is required in the field named file', 'file')
-    const media = await s.media.upload({ ...file, ...text })
+    const { user } = viewerOf(req)!
+    const media = await s.media.upload({ ...file, ...text }, { userId: user.id, role: user.role })
     await s.store.audit.record({
       userId: viewerOf(req)!.user.id, action: 'media.upload', subjectType: 'media',
       subjectId: String(media.id), details: { via: 'api', bytes: media.bytes }, at: s.clock.now(),
