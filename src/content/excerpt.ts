@@ -4,6 +4,14 @@ const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>',
 
 /** The text content of HTML, with block boundaries as spaces and entities decoded. */
 export function plainText(html: string): string {
+  return markupText(html).replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * plainText before its white space is collapsed and trimmed: pieces of one document cut between tags (index-text.ts)
+ * give, joined, the text of the whole.
+ */
+export function markupText(html: string): string {
   return html
     .replace(/<(?:br|\/p|\/h\d|\/li|\/blockquote|\/figcaption)[^>]*>/gi, ' ')
     .replace(/<[^>]*>/g, '')
@@ -13,8 +21,6 @@ export function plainText(html: string): string {
       const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))
       return code <= 0x10ffff ? String.fromCodePoint(code) : m
     })
-    .replace(/\s+/g, ' ')
-    .trim()
 }
 
 /** At most `max` characters of `text`, cut at a word boundary with an ellipsis. */

@@ -28,7 +28,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
     'p', 'h2', 'h3', 'h4', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'a', 'br', 'hr', 'ul', 'ol', 'li',
     'blockquote', 'cite', 'q', 'figure', 'figcaption', 'img', 'small', 'code', 'pre', 'abbr',
-    'table', 'thead', 'tbody', 'tr', 'th', 'td', 'caption', 'iframe', 'aside',
+    'table', 'thead', 'tbody', 'tr', 'th', 'td', 'caption', 'iframe', 'aside', 'video', 'audio', 'source',
   ],
   allowedAttributes: {
     a: ['href', 'title', 'rel', 'hreflang'],
@@ -41,6 +41,12 @@ const OPTIONS: sanitizeHtml.IOptions = {
     th: ['scope', 'colspan', 'rowspan'],
     td: ['colspan', 'rowspan'],
     ol: ['start'],
+    // Players with the browser's controls, never autoplay: a reader starts the sound.
+    video: ['src', 'controls', 'width', 'height', 'poster', 'preload'],
+    audio: ['src', 'controls', 'preload'],
+    source: ['src', 'type'],
+    // A definition term, made a paragraph marked for its <strong> (see DEFINITION_TERM).
+    p: ['data-term'],
   },
   allowedClasses: {
     blockquote: ['pull-quote'],
@@ -48,7 +54,9 @@ const OPTIONS: sanitizeHtml.IOptions = {
     aside: ['embed-card'],
   },
   allowedSchemes: ['http', 'https', 'mailto'],
-  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowedSchemesByTag: { img: ['http', 'https'], video: ['http', 'https'], audio: ['http', 'https'], source: ['http', 'https'] },
+  allowedSchemesAppliedToAttributes: ['href', 'src', 'cite', 'poster'],
+  selfClosing: [...sanitizeHtml.defaults.selfClosing, 'source'],
   allowProtocolRelative: false,
   allowedIframeHostnames: EMBED_HOSTS,
   allowIframeRelativeUrls: false,
@@ -71,11 +79,32 @@ const OPTIONS: sanitizeHtml.IOptions = {
       : { tagName, attribs: {}, text: '' },
     b: 'strong',
     i: 'em',
+    // Headings below h4 and definition lists are not in the allowlist: they become structure that is, not run-on text.
+    h5: 'h4',
+    h6: 'h4',
+    dt: (_tagName, _attribs) => ({ tagName: 'p', attribs: { 'data-term': '' } }),
+    dd: (_tagName, _attribs) => ({ tagName: 'p', attribs: {} }),
+    video: (tagName, attribs) => ({ tagName, attribs: { ...attribs, controls: '' } }),
+    audio: (tagName, attribs) => ({ tagName, attribs: { ...attribs, controls: '' } }),
   },
   // SVG and MathML go with their content: inside them htmlparser2 reads markup by foreign rules (no implied end
   // tags), so what they held would come out nested in ways that a second pass reads differently.
   nonTextTags: ['style', 'script', 'textarea', 'option', 'noscript', 'template', 'svg', 'math'],
 }
+
+/**
+ * Block elements outside the allowlist. Unwrapping one used to join the text on either side of it ("Platforms" and "A
+ * shared movement" of a Ghost bookmark card read "PlatformsA shared movement"): a line break goes before and after each,
+ * which reads as a space in running text and as a new line in <pre>. The break goes after each end tag, and before a
+ * start tag that follows text.
+ */
+const BLOCK_NAMES = 'div|section|article|header|footer|main|nav|address|details|summary|dl|fieldset|form|center|hgroup|h1'
+/** An end tag of such a block, and a start tag right after text (not after another tag, where no text can run on). */
+const UNWRAPPED_BLOCK_END = new RegExp(`</(?:${BLOCK_NAMES})\\s*>`, 'gi')
+const UNWRAPPED_BLOCK_START = new RegExp(`(?<=[^>\\s])<(?:${BLOCK_NAMES})(?=[\\s/>])`, 'gi')
+
+/** A definition term (`dt`, made `<p data-term="">`) as a paragraph of strong text; a paragraph never holds another. */
+const DEFINITION_TERM = /<p data-term(?:="")?>([\s\S]*?)<\/p>/g
 
 /** Thrown out of the parser's callbacks to stop it once the nesting passes the limit. */
 const TOO_DEEP = new Error('nesting too deep')
@@ -86,7 +115,7 @@ const ALLOWED_TAGS = new Set(OPTIONS.allowedTags || [])
 function cleanOnce(dirty: string): { html: string; unwrapped: boolean } {
   let depth = 0
   let unwrapped = false
-  const html = sanitizeHtml(dirty, {
+  const html = sanitizeHtml(dirty.replace(UNWRAPPED_BLOCK_END, '$&\n').replace(UNWRAPPED_BLOCK_START, '\n$&'), {
     ...OPTIONS,
     onOpenTag: (name) => {
       if (++depth > MAX_NESTING) throw TOO_DEEP
@@ -96,7 +125,7 @@ function cleanOnce(dirty: string): { html: string; unwrapped: boolean } {
       depth--
     },
   })
-  return { html: html.replaceAll(REFUSED_IFRAME, '').trim(), unwrapped }
+  return { html: html.replaceAll(REFUSED_IFRAME, '').replace(DEFINITION_TERM, '<p><strong>$1</strong></p>').trim(), unwrapped }
 }
 
 /**

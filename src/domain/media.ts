@@ -15,6 +15,8 @@ export interface Media {
   readonly focalX: number
   readonly focalY: number
   readonly createdAt: number
+  /** The desk account that uploaded it; null for the system (imports, the demo seed), older images and deleted accounts. */
+  readonly uploadedBy: number | null
   /** Responsive sizes made by the variants job, narrowest first; empty until it has run. */
   readonly variants: readonly MediaVariant[]
 }

@@ -41,7 +41,7 @@ export function createMediaImporting({ store, clock, library, authorize }: Media
      */
     async add(actor: ImportActor, source: ImportSource, url: string, data: Buffer, details: ImportedImageDetails): Promise<Media> {
       authorize(actor)
-      return library.upload({ data, filename: details.filename, alt: cut(details.alt, 1000), caption: cut(details.caption, 2000) },
+      return library.upload({ data, filename: details.filename, alt: cut(details.alt, 1000), caption: cut(details.caption, 2000) }, undefined,
         (tx, mediaId) => tx.origins.put(key(source, url), { targetId: mediaId, contentHash: '' }, clock.now()))
     },
   }

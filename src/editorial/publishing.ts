@@ -3,7 +3,7 @@
 import { canTransition } from '../domain/article.ts'
 import { articleChanged, type Invalidation, type Scope } from '../domain/invalidation.ts'
 import { articlePath } from '../domain/paths.ts'
-import { plainText } from '../content/excerpt.ts'
+import { indexText } from '../content/index-text.ts'
 import { AppError } from '../errors.ts'
 import type { Repositories } from '../store/store.ts'
 import type { Article } from '../store/articles.ts'
@@ -101,9 +101,9 @@ export async function publish(tx: Repositories, id: number, ctx: PublishContext)
   // Pages listing it where it was (old section, tags, authors) go stale as well as those where it now is.
   const placedBefore = first ? null : await tx.invalidations.placement(id)
   await tx.articles.writeLive(article, publishedAt, updatedAt, first)
-  // The index follows the live copy in the same transaction: plain text, never HTML.
+  // The index follows the live copy in the same transaction: plain text, never HTML, and no more of it than ranks.
   const doc: SearchDocument = {
-    title: article.title, standfirst: article.standfirst, body: plainText(article.bodyHtml),
+    title: article.title, standfirst: article.standfirst, body: await indexText(article.bodyHtml),
     language: article.language, sectionId: article.sectionId, publishedAt,
   }
   if (ctx.bulk) ctx.bulk.documents.push({ id, doc })

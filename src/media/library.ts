@@ -29,8 +29,6 @@ export interface UploadInput {
   readonly alt?: string
   readonly caption?: string
   readonly credit?: string
-  /** The desk or API user uploading it, for the audit log; absent or null for the system (the demo seed, imports). */
-  readonly uploadedBy?: number | null
 }
 
 /** Text and focal point as they arrive from a form or the API, unchecked. */
@@ -40,6 +38,12 @@ export interface MediaDetailsInput {
   readonly credit?: unknown
   readonly focalX?: unknown
   readonly focalY?: unknown
+}
+
+/** Who acts on the library: a desk or API user (null for the system: imports, the demo seed) and their role. */
+export interface MediaActor {
+  readonly userId: number | null
+  readonly role: Role
 }
 
 export interface MediaListQuery {
@@ -105,14 +109,11 @@ async function shownLive(tx: Repositories, id: number, usage: { readonly bodyOf:
   return false
 }
 
-/** Who changes the library: the desk or API user, or null for the system (the demo seed, imports). */
-export interface MediaActor {
-  readonly userId?: number | null
-}
-const SYSTEM: MediaActor = { userId: null }
+/** The system (the demo seed, imports): it uploads as an admin would, and owns nothing. */
+const SYSTEM: MediaActor = { userId: null, role: 'admin' }
 
 /** The audit record of a library change, written in the transaction of the change. */
-const audit = (tx: Repositories, actor: MediaActor, action: string, id: number, at: number, details: Record<string, unknown>): Promise<void> =>
+const audit = (tx: Repositories, actor: Pick<MediaActor, 'userId'>, action: string, id: number, at: number, details: Record<string, unknown>): Promise<void> =>
   tx.audit.record({ userId: actor.userId ?? null, action, subjectType: 'media', subjectId: String(id), details, at })
 
 /** The media library; the desk and the Admin API call it, as the acting user; each change is audited. */
@@ -121,11 +122,12 @@ export function createMediaLibrary({ store, clock, mediaDir }: MediaLibraryDeps)
 
   return {
     /**
-     * Stores an upload and queues its variants. The type comes from the bytes; over 20 MiB, over 50 megapixels (read
+     * Stores an upload by `actor`, who is recorded as its uploader, and queues its variants. The type comes from the bytes; over 20 MiB, over 50 megapixels (read
      * from the headers, before decoding) and anything but JPEG, PNG, WebP, GIF or AVIF are refused with a MediaError.
      * `alsoInside` runs in the transaction that inserts the record (an importer records where the image came from).
      */
-    async upload(input: UploadInput, alsoInside?: (tx: Repositories, mediaId: number) => Promise<void>): Promise<Media> {
+    async upload(input: UploadInput, actor: MediaActor = SYSTEM, alsoInside?: (tx: Repositories, mediaId: number) => Promise<void>): Promise<Media> {
+      if (!can(actor.role, 'media.upload')) throw new AppError('Forbidden', `the ${actor.role} role may not upload media`)
       checkBytes(input.data.length)
       const type = sniffImage(input.data)
       const facts = await inspect(input.data, type)
@@ -143,8 +145,9 @@ export function createMediaLibrary({ store, clock, mediaDir }: MediaLibraryDeps)
           const mediaId = await tx.media.insert({
             path: relative, mime: type.mime, width: facts.width, height: facts.height, bytes: data.length,
             alt: details.alt ?? '', caption: details.caption ?? '', credit: details.credit ?? '', focalX: 0.5, focalY: 0.5, createdAt: now,
+            uploadedBy: actor.userId,
           })
-          await audit(tx, { userId: input.uploadedBy ?? null }, 'media.upload', mediaId, now, { bytes: data.length, mime: type.mime })
+          await audit(tx, actor, 'media.upload', mediaId, now, { bytes: data.length, mime: type.mime })
           await tx.media.enqueueVariants(mediaId, now)
           await alsoInside?.(tx, mediaId)
           return mediaId
@@ -164,20 +167,26 @@ export function createMediaLibrary({ store, clock, mediaDir }: MediaLibraryDeps)
     },
 
     /**
-     * Changes alt text, caption, credit or focal point as a user of `role`. Text readers see at once is curated: roles
-     * that may delete media (editors and above) change any image, the others only one no live page shows (the hero or
-     * body of a published article, an author's photo); Forbidden otherwise. Alt text cannot be cleared while the image
-     * is a hero or author photo.
+     * Changes alt text, caption, credit or focal point as `actor`. Text readers see at once is curated: roles that may
+     * delete media (editors and admins) change any image; the others only an image they uploaded, and only while no
+     * live page shows it (the hero or body of a published article, an author's photo); Forbidden otherwise. Alt text
+     * cannot be cleared while the image is a hero or author photo.
      */
-    async describe(id: number, input: MediaDetailsInput, actor: { readonly role: Role; readonly userId?: number | null }): Promise<Media> {
+    async describe(id: number, input: MediaDetailsInput, actor: MediaActor): Promise<Media> {
       if (!can(actor.role, 'media.upload')) throw new AppError('Forbidden', `the ${actor.role} role may not change media`)
       const patch = toPatch(input)
       await store.transaction(async (tx) => {
         const media = await tx.media.get(id)
         if (!media) throw new AppError('NotFound', 'there is no such image')
         const usage = await tx.media.usage(id, [media.path, ...media.variants.map((v) => v.url.slice('/media/'.length))])
-        if (!can(actor.role, 'media.delete') && await shownLive(tx, id, usage)) {
-          throw new AppError('Forbidden', `the ${actor.role} role may not change an image that published pages show; ask an editor`)
+        if (!can(actor.role, 'media.delete')) {
+          // The system uploads nothing a user owns, and an image from before uploaders were recorded has none.
+          if (actor.userId === null || media.uploadedBy !== actor.userId) {
+            throw new AppError('Forbidden', `the ${actor.role} role may change only images they uploaded; ask an editor`)
+          }
+          if (await shownLive(tx, id, usage)) {
+            throw new AppError('Forbidden', `the ${actor.role} role may not change an image that published pages show; ask an editor`)
+          }
         }
         if (patch.alt === '' && (usage.heroOf.length || usage.photoOf.length)) {
           throw new AppError('Invalid', 'alt text is required while the image is used as a hero image or author photo', 'alt')
@@ -190,7 +199,7 @@ export function createMediaLibrary({ store, clock, mediaDir }: MediaLibraryDeps)
     },
 
     /** Deletes an unused image and its files; AppError('Conflict') saying where it is used otherwise. */
-    async remove(id: number, actor: MediaActor = SYSTEM): Promise<void> {
+    async remove(id: number, actor: Pick<MediaActor, 'userId'> = SYSTEM): Promise<void> {
       const media = await store.transaction(async (tx) => {
         const m = await tx.media.get(id)
         if (!m) throw new AppError('NotFound', 'there is no such image')

@@ -1,6 +1,6 @@
 // The related-articles engine: indexes an article's strongest terms, finds candidates through them, ranks and stores the list.
 
-import { plainText } from '../content/excerpt.ts'
+import { indexText } from '../content/index-text.ts'
 import { DEFAULT_SETTINGS } from '../domain/site.ts'
 import type { Posting, RelatedCandidate, RelatedEntry, RelatedSource } from '../store/related.ts'
 import { assembleList, bestByCosine, cosines, pickLanguages, scoreCandidates, type ScoredCandidate } from './ranking.ts'
@@ -37,8 +37,16 @@ export const DEFAULT_PARAMS: RelatedParams = {
 
 type Tx = Repositories
 
-/** The text an article's terms are counted from. */
-export const textOf = (s: RelatedSource) => ({ title: s.title, standfirst: s.standfirst, body: plainText(s.bodyHtml), tags: s.tags, language: s.language })
+/**
+ * The text an article's terms are counted from: its body's first INDEX_TEXT_MAX characters, read in slices that let
+ * the event loop turn (content/index-text.ts), so a 2 MB body never holds it.
+ */
+export const textOf = async (s: RelatedSource) =>
+  ({ title: s.title, standfirst: s.standfirst, body: await indexText(s.bodyHtml), tags: s.tags, language: s.language })
+
+/** The boosted term frequencies of an article (terms.ts termFrequencies over textOf). */
+export const countTerms = async (s: RelatedSource, p: TermParams = DEFAULT_PARAMS): Promise<Map<string, number>> =>
+  termFrequencies(await textOf(s), p)
 
 /**
  * The distinct terms of an article's live copy as the document frequencies count them, or null when they do not count
@@ -49,7 +57,7 @@ export async function liveTermSet(tx: Tx, id: number, p: TermParams = DEFAULT_PA
   const [source] = await tx.related.sources([id])
   if (!source) return null
   if (!(await tx.related.hasTerms(id)) && ((await tx.relatedPending.stageOf(id)) ?? 0) < 1) return null
-  return new Set(termFrequencies(textOf(source), p).keys())
+  return new Set((await countTerms(source, p)).keys())
 }
 
 /**
@@ -60,7 +68,7 @@ export async function liveTermSet(tx: Tx, id: number, p: TermParams = DEFAULT_PA
 export async function indexArticle(tx: Tx, id: number, previous: ReadonlySet<string> | null, now: number, p: RelatedParams = DEFAULT_PARAMS): Promise<void> {
   const [source] = await tx.related.sources([id])
   if (!source) return
-  const tf = termFrequencies(textOf(source), p)
+  const tf = await countTerms(source, p)
   const added = [...tf.keys()].filter((t) => !previous?.has(t))
   const removed = previous ? [...previous].filter((t) => !tf.has(t)) : []
   await tx.related.adjustFrequencies(added, removed, previous ? 0 : 1)
@@ -88,7 +96,7 @@ export async function deferArticles(
   for (const { id, previous } of counted) {
     const source = sources.get(id)
     if (!source) continue
-    const tf = termFrequencies(textOf(source), p)
+    const tf = await countTerms(source, p)
     for (const t of tf.keys()) if (!previous!.has(t)) deltas.set(t, (deltas.get(t) ?? 0) + 1)
     for (const t of previous!) if (!tf.has(t)) deltas.set(t, (deltas.get(t) ?? 0) - 1)
   }
@@ -108,7 +116,8 @@ export async function unindexArticle(tx: Tx, id: number, p: TermParams = DEFAULT
 /** Recomputes the kept terms of live articles with the current document frequencies (they drift as the collection grows). */
 export async function reweigh(tx: Tx, ids: readonly number[], p: TermParams = DEFAULT_PARAMS): Promise<void> {
   const sources = await tx.related.sources(ids)
-  const tfs = sources.map((s) => ({ id: s.id, tf: termFrequencies(textOf(s), p) }))
+  const tfs: { id: number; tf: Map<string, number> }[] = []
+  for (const s of sources) tfs.push({ id: s.id, tf: await countTerms(s, p) })
   const df = await tx.related.frequencies([...new Set(tfs.flatMap((t) => [...t.tf.keys()]))])
   const documents = await tx.related.documentCount()
   await tx.related.replaceTerms(tfs.map((t) => ({ articleId: t.id, terms: weighTerms(t.tf, df, documents, p) })))

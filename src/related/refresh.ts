@@ -1,9 +1,8 @@
 // Background upkeep of related lists: older articles gain newer relatives, and term weights follow the collection.
 
 import type { Store } from '../store/store.ts'
-import { computeList, DEFAULT_PARAMS, rankCandidates, reweigh, textOf, type RelatedParams } from './engine.ts'
+import { computeList, countTerms, DEFAULT_PARAMS, rankCandidates, reweigh, type RelatedParams } from './engine.ts'
 import { ANALYSIS_VERSION } from '../text/analyze.ts'
-import { termFrequencies } from './terms.ts'
 
 const CURSOR_AT = 'refresh_published_at'
 const CURSOR_ID = 'refresh_article_id'
@@ -122,7 +121,7 @@ export async function rebuildRelated(
   const df = new Map<string, number>()
   for (let i = 0; i < ids.length; i += 1000) {
     for (const source of await store.related.sources(ids.slice(i, i + 1000))) {
-      for (const term of termFrequencies(textOf(source), p).keys()) df.set(term, (df.get(term) ?? 0) + 1)
+      for (const term of (await countTerms(source, p)).keys()) df.set(term, (df.get(term) ?? 0) + 1)
     }
   }
   await store.transaction(async (tx) => {

@@ -4,10 +4,10 @@ import type { Store } from '../store/store.ts'
 import { DEFAULT_SETTINGS } from '../domain/site.ts'
 import type { RelatedCandidate, RelatedEntry, RelatedSource } from '../store/related.ts'
 import type { TopPostings } from '../store/related-pending.ts'
-import { DEFAULT_PARAMS, textOf, type RelatedParams } from './engine.ts'
+import { countTerms, DEFAULT_PARAMS, type RelatedParams } from './engine.ts'
 import { assembleList, bestByCosine, cosines, newDotScratch, pickLanguages, scoreCandidates, type ScoredCandidate } from './ranking.ts'
 import { DEFAULT_REFRESH, yieldToRequests } from './refresh.ts'
-import { termFrequencies, weighTerms, type WeightedTerm } from './terms.ts'
+import { weighTerms, type WeightedTerm } from './terms.ts'
 
 /** The stages of related_pending (0013), in the order the work is done. */
 export const STAGE = { count: 0, weigh: 1, list: 2, neighbour: 3 } as const
@@ -109,11 +109,11 @@ export async function settlePending(store: Store, now: number, p: RelatedParams 
   const batch = o.batch ?? 250
   const fanout = o.fanout ?? DEFAULT_REFRESH.fanout
   const counted = await eachBatch(store, STAGE.count, batch, async (ids) => {
-    const read = await countTerms(store.related, ids, p)
+    const read = await countBatch(store.related, ids, p)
     return store.transaction(async (tx) => {
       // Only the articles this call moved are its own to count: another pass may have taken the rest.
       const mine = await tx.relatedPending.advance(ids, STAGE.count, STAGE.weigh)
-      const now = await countTerms(tx.related, mine, p, read)
+      const now = await countBatch(tx.related, mine, p, read)
       const deltas = new Map<string, number>()
       for (const { tf } of now.values()) for (const term of tf.keys()) deltas.set(term, (deltas.get(term) ?? 0) + 1)
       await tx.related.addFrequencies(deltas, now.size)
@@ -123,10 +123,10 @@ export async function settlePending(store: Store, now: number, p: RelatedParams 
   }, (done) => o.onProgress?.('count', done))
 
   const weighed = await eachBatch(store, STAGE.weigh, batch, async (ids) => {
-    const read = await countTerms(store.related, ids, p)
+    const read = await countBatch(store.related, ids, p)
     return store.transaction(async (tx) => {
       const mine = await tx.relatedPending.advance(ids, STAGE.weigh, STAGE.list)
-      const now = await countTerms(tx.related, mine, p, read)
+      const now = await countBatch(tx.related, mine, p, read)
       const df = await tx.related.frequencies([...new Set([...now.values()].flatMap((c) => [...c.tf.keys()]))])
       const documents = await tx.related.documentCount()
       await tx.related.replaceTerms([...now].map(([id, c]) => ({ articleId: id, terms: weighTerms(c.tf, df, documents, p) })))
@@ -183,11 +183,11 @@ const sameText = (a: RelatedSource, b: RelatedSource): boolean => a.title === b.
  * transaction opens; inside it the texts are read again and only one that changed in between (another import
  * republished it) is counted again: the transaction stays a few milliseconds of SQL.
  */
-async function countTerms(related: Store['related'], ids: readonly number[], p: RelatedParams, before?: ReadonlyMap<number, Counted>): Promise<Map<number, Counted>> {
+async function countBatch(related: Store['related'], ids: readonly number[], p: RelatedParams, before?: ReadonlyMap<number, Counted>): Promise<Map<number, Counted>> {
   const out = new Map<number, Counted>()
   for (const source of await related.sources(ids)) {
     const known = before?.get(source.id)
-    out.set(source.id, known && sameText(known.source, source) ? known : { source, tf: termFrequencies(textOf(source), p) })
+    out.set(source.id, known && sameText(known.source, source) ? known : { source, tf: await countTerms(source, p) })
   }
   return out
 }

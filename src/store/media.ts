@@ -8,7 +8,7 @@ import type { Database, MediaRow } from './schema.ts'
 
 export const toMedia = (r: MediaRow, variants: readonly MediaVariant[] = []): Media => ({
   id: r.id, path: r.path, mime: r.mime, width: r.width, height: r.height, bytes: r.bytes, alt: r.alt,
-  caption: r.caption, credit: r.credit, focalX: r.focal_x, focalY: r.focal_y, createdAt: r.created_at, variants,
+  caption: r.caption, credit: r.credit, focalX: r.focal_x, focalY: r.focal_y, createdAt: r.created_at, uploadedBy: r.uploaded_by, variants,
 })
 
 export type NewMedia = Omit<Media, 'id' | 'variants'>
@@ -68,7 +68,7 @@ export function createMediaRepository(db: Kysely<Database>, dialect: StoreDialec
     async insert(m: NewMedia): Promise<number> {
       const row = await db.insertInto('media').values({
         path: m.path, mime: m.mime, width: m.width, height: m.height, bytes: m.bytes, alt: m.alt, caption: m.caption,
-        credit: m.credit, focal_x: m.focalX, focal_y: m.focalY, created_at: m.createdAt,
+        credit: m.credit, focal_x: m.focalX, focal_y: m.focalY, created_at: m.createdAt, uploaded_by: m.uploadedBy,
       }).returning('id').executeTakeFirstOrThrow()
       return row.id
     },

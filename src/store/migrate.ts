@@ -14,6 +14,7 @@ import { mediaVariants } from './migrations/0008-media-variants.ts'
 import { livePathLookup } from './migrations/0009-live-path-lookup.ts'
 import { heartbeat } from './migrations/0010-heartbeat.ts'
 import { importOrigins } from './migrations/0011-import-origins.ts'
+import { mediaUploader } from './migrations/0012-media-uploader.ts'
 import { relatedPending } from './migrations/0013-related-pending.ts'
 import { analysisVersion } from './migrations/0017-analysis-version.ts'
 import { mail } from './migrations/0018-mail.ts'
@@ -32,6 +33,7 @@ export const migrations = (d: StoreDialect): Record<string, Migration> => ({
   '0009-live-path-lookup': livePathLookup(d),
   '0010-heartbeat': heartbeat(d),
   '0011-import-origins': importOrigins(d),
+  '0012-media-uploader': mediaUploader(d),
   '0013-related-pending': relatedPending(d),
   '0017-analysis-version': analysisVersion(d),
   '0018-mail': mail(d),

@@ -56,6 +56,8 @@ export interface MediaTable {
   focal_x: number
   focal_y: number
   created_at: number
+  /** The desk account that uploaded it; null for the system (imports, the demo seed), older images and deleted accounts. */
+  uploaded_by: number | null
 }
 
 /** The working copy of every article, whatever its status, plus curation and workflow state. */

@@ -6,6 +6,8 @@ import SQLite from 'better-sqlite3'
 import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely'
 import type { Database } from './schema.ts'
 import { withFaultRules } from './driver-faults.ts'
+import { withLoopSlices } from './loop-yield.ts'
+import { FALLBACK_CHECKPOINT_PAGES, startCheckpoints } from './sqlite-checkpoints.ts'
 import { UnavailableError, type Outage } from '../errors.ts'
 
 /** Distinct SQL texts kept prepared; the application issues a few hundred, generated IN-lists add more. */
@@ -17,7 +19,7 @@ const STATEMENT_CACHE_SIZE = 1000
  * load of 100,000 articles ran out of memory. Reusing statements by SQL text (the connection is one, behind Kysely's
  * mutex, so a statement is never in use twice) bounds that memory and saves the prepare.
  */
-function withStatementCache(db: SQLite.Database): SqliteDatabase {
+function withStatementCache(db: SQLite.Database, onClose: () => void): SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>()
   return {
     prepare(sql: string) {
@@ -34,6 +36,7 @@ function withStatementCache(db: SQLite.Database): SqliteDatabase {
     },
     close() {
       cache.clear()
+      onClose()
       db.close()
     },
   }
@@ -61,6 +64,12 @@ function sameFileCheck(file: string): () => void {
   }
 }
 
+/**
+ * Synchronous SQLite work the event loop may be held for before the next statement waits for its turn: well under the
+ * 50 ms that other requests may be kept waiting, while a page read (a few statements of microseconds) never waits.
+ */
+const SLICE_MS = 10
+
 /** Opens (creating if needed) the SQLite file with WAL, foreign keys and a busy timeout. */
 export function openSqlite(file: string): Kysely<Database> {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true })
@@ -71,12 +80,15 @@ export function openSqlite(file: string): Kysely<Database> {
   db.pragma('busy_timeout = 5000')
   db.pragma('cache_size = -16384')
   db.pragma('temp_store = MEMORY')
-  const dialect = new SqliteDialect({ database: withStatementCache(db) })
+  // Checkpoints run in a worker thread (sqlite-checkpoints.ts); the main connection's own is the fallback.
+  db.pragma(`wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`)
+  const checkpoints = file === ':memory:' ? null : startCheckpoints(file)
+  const dialect = new SqliteDialect({ database: withStatementCache(db, () => checkpoints?.stop()) })
   return new Kysely<Database>({
-    dialect: withFaultRules(dialect, {
+    dialect: withLoopSlices(withFaultRules(dialect, {
       classify: classifySqliteFault,
       inTransaction: () => db.inTransaction,
       ...(file !== ':memory:' && { beforeBegin: sameFileCheck(file) }),
-    }),
+    }), SLICE_MS),
   })
 }

@@ -5,6 +5,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 const CSP = [
   "default-src 'self'",
   "img-src 'self' https: data:",
+  // Players the sanitizer keeps (<video>, <audio> with controls, http(s) sources): media cannot run script.
+  "media-src 'self' https:",
   "style-src 'self'",
   "script-src 'self'",
   'frame-src https://www.youtube-nocookie.com https://www.youtube.com https://player.vimeo.com https://framatube.org https://peertube.tv',

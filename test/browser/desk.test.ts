@@ -13,6 +13,9 @@ import { jpegImage } from '../support/images.ts'
 import { OWNER } from '../support/desk.ts'
 import { buildEditor } from '../../client/build.ts'
 
+/** Uploads made by the system (no desk account), as importers and seeds make them. */
+const SYSTEM = { userId: null, role: 'admin' } as const
+
 /** Screenshots go to the scratch directory, or to docs/screenshots with UPDATE_SCREENSHOTS=1 (for the README). */
 const DOCS_SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname
 
@@ -35,7 +38,7 @@ test('a writer sets up the desk, writes with the editor, saves, schedules and pu
   const { app, store, services, config } = await buildTestApp(t, { env: { SITE_URL: 'http://127.0.0.1' } })
   const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? DOCS_SCREENSHOTS : config.dataDir
   await seedTaxonomy(store)
-  await services.media.upload({ data: await jpegImage(900, 600), filename: 'ballot-box.jpg', alt: 'A ballot box in a school gym', caption: 'Counting in Almaty.', credit: 'Photo: Desk' })
+  await services.media.upload({ data: await jpegImage(900, 600), filename: 'ballot-box.jpg', alt: 'A ballot box in a school gym', caption: 'Counting in Almaty.', credit: 'Photo: Desk' }, SYSTEM)
   const base = await app.listen({ host: '127.0.0.1', port: 0 })
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })

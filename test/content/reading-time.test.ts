@@ -2,7 +2,7 @@
 
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { readingMinutes, wordCount } from '../../src/content/reading-time.ts'
+import { READING_SCAN_MAX, readingMinutes, wordCount } from '../../src/content/reading-time.ts'
 import { plainText } from '../../src/content/excerpt.ts'
 
 const words = (n: number): string => `<p>${Array.from({ length: n }, (_, i) => `w${i}`).join(' ')}</p>`
@@ -35,4 +35,11 @@ test('words are counted as in the plain text of the body, without building it', 
     '<p>\tTabs\nand\r\nnewlines\u2003em\u3000ideographic</p>', '<p>  leading and trailing  </p>',
   ]
   for (const html of samples) assert.equal(wordCount(html), plainText(html).split(' ').filter(Boolean).length, html)
+})
+
+test('a body longer than the scanned part is estimated from its beginning, within a minute of the count', () => {
+  const long = `<p>${'Observers reported queues at polling stations in Almaty. '.repeat(20_000)}</p>`
+  assert.ok(long.length > READING_SCAN_MAX)
+  const exact = Math.round(wordCount(long) / 230)
+  assert.ok(Math.abs(readingMinutes(long) - exact) <= 1, `${readingMinutes(long)} against ${exact}`)
 })

@@ -61,7 +61,8 @@ test('classes outside the allowlist are removed, allowed ones kept', () => {
 })
 
 test('elements outside the allowlist are unwrapped, keeping their text', () => {
-  assert.equal(sanitizeBody('<h1>Big</h1><div>Box</div><span>s</span>'), 'BigBoxs')
+  // Blocks leave a line break where they were (read as a space); inline elements leave nothing.
+  assert.equal(sanitizeBody('<h1>Big</h1><div>Box</div><span>s</span>'), 'Big\nBox\ns')
 })
 
 test('b and i become strong and em', () => {
@@ -114,4 +115,32 @@ test('sanitizeBody takes only short input; sanitizeBodyAsync cleans long input t
   assert.equal(await sanitizeBodyAsync(long), sanitizeBody(unit).repeat(long.length / unit.length))
   await assert.rejects(sanitizeBodyAsync('<i>'.repeat(INLINE_MAX_CHARS)), tooDeep('body_html'))
   assert.equal(await sanitizeBodyAsync(unit), sanitizeBody(unit), 'short input is cleaned inline')
+})
+
+test('a removed block leaves a break, so the text on either side of it does not run together', () => {
+  const bookmark = '<figure class="kg-card kg-bookmark-card"><a class="kg-bookmark-container" href="https://x.example/"><div class="kg-bookmark-content">'
+    + '<div class="kg-bookmark-title">Platforms</div><div class="kg-bookmark-description">A shared movement</div></div></a></figure>'
+  const out = sanitizeBody(bookmark)
+  assert.doesNotMatch(out, /PlatformsA/)
+  assert.match(out, /Platforms\sA shared movement/)
+  assert.equal(sanitizeBody('Intro<div>one</div><section>two</section>end'), 'Intro\none\ntwo\nend')
+  // In preformatted text the break is a new line, as the blocks were.
+  assert.equal(sanitizeBody('<pre><div>a</div><div>b</div></pre>'), '<pre>a\nb\n</pre>')
+})
+
+test('h5 and h6 become h4, definition lists become a strong term paragraph and a definition paragraph', () => {
+  assert.equal(sanitizeBody('<h5>Five</h5><h6 id="x">Six</h6>'), '<h4>Five</h4><h4>Six</h4>')
+  assert.equal(sanitizeBody('<dl><dt>Quorum</dt><dd>The least number of members.</dd><dt>Recess<dd>A break.</dl>'),
+    '<p><strong>Quorum</strong></p><p>The least number of members.</p><p><strong>Recess</strong></p><p>A break.</p>')
+})
+
+test('video and audio stay, always with controls and never autoplay, with http(s) sources only', () => {
+  const out = sanitizeBody([
+    '<video src="https://media.example/a.mp4" autoplay muted loop onplay="steal()" poster="javascript:alert(1)" width="640"></video>',
+    '<audio src="javascript:alert(1)" autoplay></audio>',
+    '<video><source src="https://media.example/b.webm" type="video/webm"><source src="data:video/mp4;base64,AAAA"></video>',
+  ].join(''))
+  assert.equal(out, '<video src="https://media.example/a.mp4" width="640" controls></video><audio controls></audio>'
+    + '<video controls><source src="https://media.example/b.webm" type="video/webm" /><source /></video>')
+  assert.equal(sanitizeBody(out), out)
 })

@@ -12,13 +12,16 @@ import { createMediaVariantsJob } from '../../src/jobs/media-variants.ts'
 import { createMediaLibrary } from '../../src/media/library.ts'
 import { createLogger } from '../../src/log.ts'
 
+/** Uploads made by the system (no desk account), as importers and seeds make them. */
+const SYSTEM = { userId: null, role: 'admin' } as const
+
 forEachDatabase('an upload returns with no variants and the media-variants job adds them', async (store, t) => {
   const mediaDir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-media-'))
   t.after(() => rm(mediaDir, { recursive: true, force: true }))
   const clock = fixedClock()
   const library = createMediaLibrary({ store, clock, mediaDir })
   const started = performance.now()
-  const m = await library.upload({ data: await jpegImage(3000, 2000), filename: 'big.jpg', alt: 'Big' })
+  const m = await library.upload({ data: await jpegImage(3000, 2000), filename: 'big.jpg', alt: 'Big' }, SYSTEM)
   const uploadMs = performance.now() - started
   assert.deepEqual(m.variants, [])
   const runner = createJobRunner([createMediaVariantsJob({ mediaDir })], { store, clock, log: createLogger({ logLevel: 'silent' }) })

@@ -5,8 +5,7 @@ import { forEachDatabase, scratchStore } from '../support/databases.ts'
 import { seedArticle, seedTaxonomy } from '../support/seed.ts'
 import type { Store } from '../../src/store/store.ts'
 import { publish, unpublish } from '../../src/editorial/publishing.ts'
-import { textOf } from '../../src/related/engine.ts'
-import { termFrequencies } from '../../src/related/terms.ts'
+import { countTerms } from '../../src/related/engine.ts'
 import { rebuildRelated, refreshRelated } from '../../src/related/refresh.ts'
 import { ANALYSIS_VERSION } from '../../src/text/analyze.ts'
 
@@ -33,7 +32,8 @@ async function corpus(store: Store, related: 'now' | 'later'): Promise<number[]>
 /** The index's state: document count, the frequency of every term of the live articles, and every related list. */
 async function snapshot(store: Store, ids: readonly number[]) {
   const sources = await store.related.sources(ids)
-  const terms = [...new Set(sources.flatMap((s) => [...termFrequencies(textOf(s)).keys()]))].sort()
+  const counted = await Promise.all(sources.map((s) => countTerms(s)))
+  const terms = [...new Set(counted.flatMap((tf) => [...tf.keys()]))].sort()
   const df = await store.related.frequencies(terms)
   const lists: number[][] = []
   for (const id of ids) lists.push((await store.related.list(id)).map((r) => ids.indexOf(r.relatedId)))

@@ -10,8 +10,7 @@ import { sanitizeBody } from '../../src/content/sanitize.ts'
 import { createDraft, finishBulk, newBulkPublish, publish, unpublish } from '../../src/editorial/publishing.ts'
 import { rebuildRelated } from '../../src/related/refresh.ts'
 import { settlePending } from '../../src/related/settle.ts'
-import { computeList, textOf } from '../../src/related/engine.ts'
-import { termFrequencies } from '../../src/related/terms.ts'
+import { computeList, countTerms } from '../../src/related/engine.ts'
 
 const NOW = Date.UTC(2026, 10, 27, 9)
 const HOUR = 3_600_000
@@ -65,7 +64,7 @@ async function publishOneByOne(store: Store, ids: readonly number[]): Promise<vo
 /** Everything the related engine keeps for `ids`: count, frequencies, kept terms and lists with scores. */
 async function state(store: Store, ids: readonly number[]) {
   const sources = await store.related.sources(ids)
-  const terms = [...new Set(sources.flatMap((s) => [...termFrequencies(textOf(s)).keys()]))].sort()
+  const terms = [...new Set((await Promise.all(sources.map((s) => countTerms(s)))).flatMap((tf) => [...tf.keys()]))].sort()
   const df = await store.related.frequencies(terms)
   const kept = await store.related.termsOf(ids)
   return {

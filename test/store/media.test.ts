@@ -9,7 +9,7 @@ const NOW = Date.UTC(2026, 10, 27, 9)
 
 const insertImage = (store: Store, name: string, createdAt = NOW) => store.media.insert({
   path: `2026/11/${name}.jpg`, mime: 'image/jpeg', width: 2000, height: 1000, bytes: 1234, alt: `Alt ${name}`, caption: '',
-  credit: '', focalX: 0.5, focalY: 0.5, createdAt,
+  credit: '', focalX: 0.5, focalY: 0.5, createdAt, uploadedBy: null,
 })
 
 const variant = (name: string, format: 'webp' | 'jpeg', width: number) =>

@@ -82,10 +82,20 @@ export async function scratchDatabase(engine: 'sqlite' | 'postgres', opts: Scrat
   }
 }
 
+const configs = new WeakMap<Store, DatabaseConfig>()
+
+/** The database a scratch store opened, for a second process (the command line) to open too. */
+export function databaseOf(store: Store): DatabaseConfig {
+  const config = configs.get(store)
+  if (!config) throw new Error('not a scratch store')
+  return config
+}
+
 /** A migrated store on a scratch database, closed and dropped when the test ends. */
 export async function scratchStore(t: TestContext, engine: 'sqlite' | 'postgres'): Promise<Store> {
   const db = await scratchDatabase(engine, { migrated: true })
   const store = await openStore(db.config, { poolSize: 4 })
+  configs.set(store, db.config)
   // The copy is current, so opening applied nothing; anything applied means the template's hash missed a change.
   if (store.applied.length) throw new Error(`the migrated template lacked ${store.applied.join(', ')}: see migrationsHash in templates.ts`)
   t.after(async () => {

@@ -32,7 +32,7 @@ test('an article comes with its stable shape: absolute URL, section, tags, bylin
   const ids = await seedNewsroom(app.store)
   const hero = await app.store.media.insert({
     path: '2026/11/pipeline.jpg', mime: 'image/jpeg', width: 1600, height: 900, bytes: 120_000, alt: 'A gas pipeline',
-    caption: 'The pipeline near Atyrau', credit: 'Photo: Newsroom', focalX: 0.5, focalY: 0.5, createdAt: NOW,
+    caption: 'The pipeline near Atyrau', credit: 'Photo: Newsroom', focalX: 0.5, focalY: 0.5, createdAt: NOW, uploadedBy: null,
   })
   await editArticle(app.store, ids.opinion, { heroMediaId: hero })
   await republish(app.store, ids.opinion, NOW + HOUR)

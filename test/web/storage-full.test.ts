@@ -21,6 +21,9 @@ import { seedTaxonomy } from '../support/seed.ts'
 import { pngImage } from '../support/images.ts'
 import { makeDueVariants } from '../../src/media/variant-queue.ts'
 
+/** Uploads made by the system (no desk account), as importers and seeds make them. */
+const SYSTEM = { userId: null, role: 'admin' } as const
+
 /** A fresh tmpfs of `size` mounted on a temp folder, or null when this machine does not let us mount (the reason is given). */
 async function smallDisk(t: TestContext, size: string): Promise<string | null> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-tmpfs-'))
@@ -132,7 +135,7 @@ test('image variants made on a full disk leave no partial file, and the original
   t.after(() => store.close())
   const clock = fixedClock()
   const services = createServices({ store, config, log: pino({ level: 'silent' }), clock })
-  const media = await services.media.upload({ data: await pngImage(1600, 1200), filename: 'wide.png', alt: 'A wide map' })
+  const media = await services.media.upload({ data: await pngImage(1600, 1200), filename: 'wide.png', alt: 'A wide map' }, SYSTEM)
   const mediaDir = path.join(dataDir, 'media')
   assert.deepEqual(await filesUnder(mediaDir), [path.join(mediaDir, ...media.path.split('/'))])
   await fillUp(disk)

@@ -40,6 +40,7 @@ export async function seedDemo(deps: SeedDeps, newsroom: DemoNewsroom): Promise<
       media.set(img.slug, await tx.media.insert({
         path: `demo/${img.slug}.svg`, mime: 'image/svg+xml', width: img.width, height: img.height, bytes: Buffer.byteLength(img.svg),
         alt: img.alt, caption: img.caption, credit: img.credit, focalX: 0.5, focalY: 0.5, createdAt: now,
+        uploadedBy: null, // the system, not a desk account
       }))
     }
     for (const p of newsroom.pages) await tx.site.insertPage({ slug: p.slug, title: p.title, bodyHtml: sanitizeBody(p.bodyHtml), updatedAt: now })

@@ -60,7 +60,8 @@ export const adminMediaRoutes = (s: AdminServices): FastifyPluginAsync => async 
       }
     }
     if (!file) throw new AppError('Invalid', 'an image is required in the field named file', 'file')
-    const media = await s.media.upload({ ...file, ...text, uploadedBy: viewerOf(req)!.user.id })
+    const { user } = viewerOf(req)!
+    const media = await s.media.upload({ ...file, ...text }, { userId: user.id, role: user.role })
     return reply.code(201).header('location', `/api/v1/admin/media/${media.id}`).send(mediaJson(media, s.config.siteUrl))
   })
 

@@ -69,7 +69,8 @@ export const deskMediaRoutes = (kit: DeskKit): FastifyPluginAsync => async (app)
     const values = { alt: formText(fields, 'alt', 1001), caption: formText(fields, 'caption', 2001), credit: formText(fields, 'credit', 301) }
     try {
       if (!file) return sendDeskPage(reply, 400, mediaLibraryPage(await kit.context(req, await kit.csrfFor(req)), await library(req, {}, { error: { field: 'file', message: 'choose an image to upload' }, values })))
-      await media.upload({ data: file.data, filename: file.filename, ...values, uploadedBy: viewerOf(req)!.user.id })
+      const { user } = viewerOf(req)!
+      await media.upload({ data: file.data, filename: file.filename, ...values }, { userId: user.id, role: user.role })
       return doneRedirect(reply, '/desk/media', 'uploaded')
     } catch (err) {
       const r = refusal(err)
@@ -88,7 +89,8 @@ export const deskMediaRoutes = (kit: DeskKit): FastifyPluginAsync => async (app)
       alt: formText(req.body, 'alt', 1001), caption: formText(req.body, 'caption', 2001), credit: formText(req.body, 'credit', 301),
       focalX: formText(req.body, 'focal_x', 30), focalY: formText(req.body, 'focal_y', 30),
     }
-    return attempt(() => media.describe(req.params.id, values, { userId: viewerOf(req)!.user.id, role: viewerOf(req)!.user.role }), () => doneRedirect(reply, `/desk/media/${req.params.id}`, 'saved'),
+    const { user } = viewerOf(req)!
+    return attempt(() => media.describe(req.params.id, values, { userId: user.id, role: user.role }), () => doneRedirect(reply, `/desk/media/${req.params.id}`, 'saved'),
       async (status, error) => sendDeskPage(reply, status, mediaDetailPage(await kit.context(req, await kit.csrfFor(req)), await detail(req, req.params.id, { error, values }))))
   })
 

@@ -56,7 +56,7 @@ test('text fields read back exactly, including a literal "&amp;", and a tag name
 })
 
 test('a hero image becomes an RSS enclosure with its media type and size, and the JSON Feed image', () => {
-  const hero = { id: 9, path: '2026/01/a.jpg', mime: 'image/jpeg', width: 10, height: 10, bytes: 1234, alt: '', caption: '', credit: '', focalX: 0.5, focalY: 0.5, createdAt: 0, variants: [] }
+  const hero = { id: 9, path: '2026/01/a.jpg', mime: 'image/jpeg', width: 10, height: 10, bytes: 1234, alt: '', caption: '', credit: '', focalX: 0.5, focalY: 0.5, createdAt: 0, uploadedBy: null, variants: [] }
   const m = model([item({ hero })])
   assert.match(rssFeed(ctx, m), /<enclosure length="1234" type="image\/jpeg" url="https:\/\/news.example\/media\/2026\/01\/a.jpg"\/>/)
   assert.equal(JSON.parse(jsonFeed(ctx, m)).items[0].image, 'https://news.example/media/2026/01/a.jpg')

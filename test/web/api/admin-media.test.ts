@@ -46,6 +46,7 @@ forEachEngine('every role uploads a PNG: 201 with Location and the image JSON; t
     assert.equal(file.statusCode, 200)
     assert.equal(file.rawPayload.length, png.length)
     ids.push(body.id)
+    assert.equal((await a.services.media.get(body.id)).uploadedBy, n.users[role].id, 'the uploader is recorded')
   }
   const list = await api(a, n.users.contributor, { url: `${MEDIA}?per_page=3` })
   assert.equal(list.statusCode, 200)

@@ -10,6 +10,9 @@ import { heicHeader, jpegImage, pngImage } from '../../support/images.ts'
 import { seedArticle, seedTaxonomy } from '../../support/seed.ts'
 import type { TestApp } from '../../support/build-test-app.ts'
 
+/** Uploads made by the system (no desk account), as importers and seeds make them. */
+const SYSTEM = { userId: null, role: 'admin' } as const
+
 /** A multipart/form-data body of text fields and one file. */
 function multipart(fields: Record<string, string>, file: { name: string; data: Buffer; type?: string } | null): { body: Buffer; type: string } {
   const boundary = '----broadsheet' + Math.random().toString(16).slice(2)
@@ -47,6 +50,7 @@ onBothEngines('an upload from the media page stores the image and lists it with 
   assert.match(after.body, /Needs alt text/)
   const [m] = (await a.services.media.list()).items
   assert.equal(m?.caption, 'Counting in Almaty')
+  assert.equal(m?.uploadedBy, (await a.store.users.byEmail('owner@news.example'))?.id, 'the uploader is recorded')
   assert.match(after.body, new RegExp(`data-media="${m!.id}"`))
   // With a header instead of the query string, too.
   const { body, type } = multipart({ alt: 'Ballot box' }, { name: 'b.png', data: await pngImage() })
@@ -87,7 +91,7 @@ onBothEngines('refused uploads: HEIC and text are 415, over 20 MiB is 413, no fi
 onBothEngines('media pages check roles: contributors upload but may not delete; logged-out visitors go to the login form', async (a) => {
   await setupOwner(a)
   const contributor = await userSession(a, 'contributor')
-  const m = await a.services.media.upload({ data: await jpegImage(), filename: 'a.jpg', alt: 'A' })
+  const m = await a.services.media.upload({ data: await jpegImage(), filename: 'a.jpg', alt: 'A' }, SYSTEM)
   assert.equal((await get(a, '/desk/media', contributor.cookies)).statusCode, 200)
   const detail = await get(a, `/desk/media/${m.id}`, contributor.cookies)
   assert.equal(detail.statusCode, 200)
@@ -102,7 +106,7 @@ onBothEngines('media pages check roles: contributors upload but may not delete; 
 
 onBothEngines('editing details saves alt, caption, credit and focal point; a bad focal point is 400 at the field and changes nothing', async (a) => {
   const owner = await setupOwner(a)
-  const m = await a.services.media.upload({ data: await jpegImage(), filename: 'a.jpg' })
+  const m = await a.services.media.upload({ data: await jpegImage(), filename: 'a.jpg' }, SYSTEM)
   const csrf = csrfOf((await get(a, `/desk/media/${m.id}`, owner)).body)
   const form = { _csrf: csrf, alt: 'Observers at a polling station', caption: 'Election day', credit: 'Staff', focal_x: '0.25', focal_y: '0.75' }
   const ok = await postForm(a, `/desk/media/${m.id}`, form, owner)
@@ -121,9 +125,9 @@ onBothEngines('editing details saves alt, caption, credit and focal point; a bad
 onBothEngines('deleting an image in use answers 409 with where it is used; an unused one is deleted', async (a) => {
   await seedTaxonomy(a.store)
   const owner = await setupOwner(a)
-  const used = await a.services.media.upload({ data: await jpegImage(600, 400), filename: 'hero.jpg', alt: 'Hero' })
+  const used = await a.services.media.upload({ data: await jpegImage(600, 400), filename: 'hero.jpg', alt: 'Hero' }, SYSTEM)
   await seedArticle(a.store, { title: 'With a hero', heroMediaId: used.id })
-  const unused = await a.services.media.upload({ data: await jpegImage(), filename: 'b.jpg', alt: 'B' })
+  const unused = await a.services.media.upload({ data: await jpegImage(), filename: 'b.jpg', alt: 'B' }, SYSTEM)
   const csrf = csrfOf((await get(a, `/desk/media/${used.id}`, owner)).body)
   const refused = await postForm(a, `/desk/media/${used.id}/delete`, { _csrf: csrf }, owner)
   assert.equal(refused.statusCode, 409)

@@ -6,7 +6,7 @@ import { deskNewsroom, forEachEngine, lastAction, type DeskNewsroom } from '../.
 import { NOW } from '../../support/editing.ts'
 
 const addMedia = (d: DeskNewsroom, path: string, mime: string) => d.a.store.media.insert({
-  path, mime, width: 400, height: 400, bytes: 1000, alt: `Portrait ${path}`, caption: '', credit: '', focalX: 0.5, focalY: 0.5, createdAt: NOW,
+  path, mime, width: 400, height: 400, bytes: 1000, alt: `Portrait ${path}`, caption: '', credit: '', focalX: 0.5, focalY: 0.5, createdAt: NOW, uploadedBy: null,
 })
 
 forEachEngine('authors are for editors and admins; posts need the CSRF field', async (t, engine) => {

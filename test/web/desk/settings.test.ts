@@ -7,6 +7,9 @@ import { seedNewsroom } from '../../support/web.ts'
 import { jpegImage } from '../../support/images.ts'
 import type { TestApp } from '../../support/build-test-app.ts'
 
+/** Uploads made by the system (no desk account), as importers and seeds make them. */
+const SYSTEM = { userId: null, role: 'admin' } as const
+
 const get = (a: TestApp, url: string, cookies: Record<string, string>) => a.app.inject({ url, headers: { cookie: cookieHeader(cookies) } })
 
 /** The settings form as the page fills it, with `changes` on top. */
@@ -36,7 +39,7 @@ onBothEngines('saved settings show on the public site at once: name, description
   const before = await a.app.inject('/')
   assert.equal(before.statusCode, 200)
   assert.equal((await a.app.inject('/about')).statusCode, 404)
-  const logo = await a.services.media.upload({ data: await jpegImage(200, 60), filename: 'masthead.jpg', alt: 'Masthead' })
+  const logo = await a.services.media.upload({ data: await jpegImage(200, 60), filename: 'masthead.jpg', alt: 'Masthead' }, SYSTEM)
   const values = await form(a, owner, {
     name: 'Caspian Monitor', description: 'Energy and politics around the Caspian', menu: 'Energy | /tag/energy\nOur reports | https://reports.example.org/',
     social_x: 'https://x.com/caspianmonitor', logo: String(logo.id),

@@ -11,10 +11,13 @@ import { MediaError } from '../../../src/media/media-error.ts'
 import { toProblem } from '../../../src/web/errors.ts'
 import { AppError } from '../../../src/errors.ts'
 
+/** Uploads made by the system (no desk account), as importers and seeds make them. */
+const SYSTEM = { userId: null, role: 'admin' } as const
+
 test('an article whose hero has variants renders a WebP srcset and sizes, once the job has made them', async (t) => {
   const { app, store, services, config, clock } = await buildSiteApp(t)
   await seedTaxonomy(store)
-  const hero = await services.media.upload({ data: await jpegImage(2000, 1000), filename: 'hero.jpg', alt: 'Crowds at the polls', caption: 'Polling day' })
+  const hero = await services.media.upload({ data: await jpegImage(2000, 1000), filename: 'hero.jpg', alt: 'Crowds at the polls', caption: 'Polling day' }, SYSTEM)
   await seedArticle(store, { title: 'Turnout is high', slug: 'turnout', heroMediaId: hero.id }, clock.now())
   const before = await app.inject('/news/turnout')
   assert.equal(before.statusCode, 200)
@@ -43,7 +46,7 @@ test('an article whose hero has variants renders a WebP srcset and sizes, once t
 test('a WebP hero gets a plain srcset on its <img>, with no <picture>', async (t) => {
   const { app, store, services, config, clock } = await buildSiteApp(t)
   await seedTaxonomy(store)
-  const hero = await services.media.upload({ data: await webpImage(1000, 500), filename: 'hero.webp', alt: 'A river' })
+  const hero = await services.media.upload({ data: await webpImage(1000, 500), filename: 'hero.webp', alt: 'A river' }, SYSTEM)
   await seedArticle(store, { title: 'River', slug: 'river', heroMediaId: hero.id }, clock.now())
   await makeDueVariants({ store, clock, mediaDir: path.join(config.dataDir, 'media') })
   const body = (await app.inject('/news/river')).body
