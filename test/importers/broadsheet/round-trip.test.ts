@@ -36,7 +36,7 @@ function roundTrip(from: Engine, to: Engine): void {
     const first = path.join(work, 'first'), second = path.join(work, 'second')
     const exported = runBroadsheet(['export', first], source.env)
     assert.equal(exported.code, 0, exported.stderr)
-    assert.match(exported.stdout, /exported to .* 48 articles, [1-9]\d* revisions/)
+    assert.match(exported.stdout, /exported to .* 58 articles, [1-9]\d* revisions/)
 
     const target = await scratchSite(t, to)
     const imported = runBroadsheet(['import', 'broadsheet', first], target.env)
