@@ -10,6 +10,7 @@ import { AppError } from '../errors.ts'
 import type { Store } from '../store/store.ts'
 import { hashPassword } from '../editorial/passwords.ts'
 import { accountKey } from '../editorial/password-attempts.ts'
+import { isUniqueViolation } from '../store/unique-violation.ts'
 
 /** Requests for a reset link counted per address asked for, and per client address, in one window (login's, so pruning agrees). */
 export const RESET_LIMIT_PER_EMAIL = 3
@@ -52,10 +53,6 @@ export interface OpenLink {
 const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex')
 // Tokens are 32 random bytes in base64url; anything else is refused before the database is asked.
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/
-const isUniqueViolation = (err: unknown): boolean => {
-  const e = err as { code?: string; message?: string }
-  return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e.message ?? '')
-}
 
 export interface AccountLinkDeps {
   readonly store: Store

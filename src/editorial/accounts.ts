@@ -8,6 +8,7 @@ import { AppError } from '../errors.ts'
 import type { Store } from '../store/store.ts'
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts'
 import { accountKey as accountKeyOf, confirmCurrentPassword, countPasswordAttempt } from './password-attempts.ts'
+import { isUniqueViolation } from '../store/unique-violation.ts'
 
 export const SESSION_IDLE_MS = 14 * 86_400_000
 /** last_seen_at (and the sliding expiry) move at most this often, so reading pages does not write on every request. */
@@ -53,10 +54,6 @@ export function checkNewUser(input: NewUserInput): { email: string; name: string
   return { email, name, role: input.role, password: input.password }
 }
 
-const isUniqueViolation = (err: unknown): boolean => {
-  const e = err as { code?: string; message?: string }
-  return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e.message ?? '')
-}
 
 /** The accounts service. Password hashing runs outside transactions: it takes ~100 ms and must not hold SQLite's one connection. */
 export function createAccounts(deps: { readonly store: Store; readonly clock: Clock }) {

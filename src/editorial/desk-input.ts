@@ -51,8 +51,3 @@ export function direction(value: unknown): 'up' | 'down' {
   throw new AppError('Invalid', 'move up or down', 'direction')
 }
 
-/** Whether a database error is a unique-constraint violation (a slug taken in the meantime). */
-export const isUniqueViolation = (err: unknown): boolean => {
-  const e = err as { code?: string; message?: string }
-  return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e.message ?? '')
-}

@@ -7,7 +7,8 @@ import { isAuthorKind, type Author } from '../domain/people.ts'
 import { AppError } from '../errors.ts'
 import type { Repositories, Store } from '../store/store.ts'
 import type { NewAuthor } from '../store/people.ts'
-import { isUniqueViolation, optionalId, optionalText, requiredId, requiredText, slugInput } from './desk-input.ts'
+import { optionalId, optionalText, requiredId, requiredText, slugInput } from './desk-input.ts'
+import { isUniqueViolation } from '../store/unique-violation.ts'
 
 export interface AuthorInput {
   readonly name?: unknown; readonly slug?: unknown; readonly bio?: unknown; readonly kind?: unknown; readonly photo?: unknown

@@ -11,6 +11,7 @@ import { toDraft, type CleanArticleInput } from './article-input.ts'
 import { deferArticles, indexArticle, liveTermSet, unindexArticle } from '../related/engine.ts'
 import type { SearchDocument } from '../store/search-index.ts'
 import { enqueueArticleEvent } from './webhook-events.ts'
+import { isUniqueViolation } from '../store/unique-violation.ts'
 
 /**
  * Creates a draft from input whose body is already sanitized (cleanInput or sanitizeBody, before the transaction);
@@ -156,7 +157,3 @@ export async function unpublish(tx: Repositories, id: number, ctx: { now?: numbe
   await tx.invalidations.record(articleChanged(id, placedBefore, null))
 }
 
-const isUniqueViolation = (err: unknown): boolean => {
-  const e = err as { code?: string; message?: string }
-  return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e.message ?? '')
-}

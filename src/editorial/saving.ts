@@ -11,6 +11,7 @@ import { changeableBy, openFor, type Actor } from './article-access.ts'
 import { checkCurating } from './curation.ts'
 import { can } from '../domain/roles.ts'
 import { auditArticle } from './audit-trail.ts'
+import { isUniqueViolation } from '../store/unique-violation.ts'
 
 /** Consecutive autosaves by one user within this long fold into one revision, so the list stays readable. */
 export const AUTOSAVE_FOLD_MS = 10 * 60_000
@@ -83,10 +84,6 @@ async function articleOrThrow(tx: Repositories, id: number): Promise<Article> {
   return article
 }
 
-const isUniqueViolation = (err: unknown): boolean => {
-  const e = err as { code?: string; message?: string }
-  return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e.message ?? '')
-}
 
 /** Keeps the current working copy as a revision of `kind` (after creating a draft, on publishing); returns its id. */
 export async function keepRevision(tx: Repositories, articleId: number, kind: RevisionKind, userId: number | null, now: number): Promise<number> {

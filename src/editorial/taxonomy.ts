@@ -8,7 +8,8 @@ import { AppError } from '../errors.ts'
 import type { SiteContextCache } from '../reading/site-settings.ts'
 import type { Repositories, Store } from '../store/store.ts'
 import type { NewTag } from '../store/taxonomy.ts'
-import { direction, isUniqueViolation, optionalText, requiredId, requiredText, slugInput } from './desk-input.ts'
+import { direction, optionalText, requiredId, requiredText, slugInput } from './desk-input.ts'
+import { isUniqueViolation } from '../store/unique-violation.ts'
 
 export interface TaxonomyDeskDeps {
   readonly store: Store
