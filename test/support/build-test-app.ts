@@ -33,7 +33,8 @@ export const TEST_SHEDDING = { SHED_TURN_MS: '0', SHED_EVENT_LOOP_DELAY_MS: '0' 
 /** Builds the whole app on a fresh database; everything is closed when the test ends. */
 export async function buildTestApp(t: TestContext, opts: { engine?: 'sqlite' | 'postgres'; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-app-'))
-  t.after(() => rm(dataDir, { recursive: true, force: true }))
+  // Retried: a SQLite connection closing on another thread (the checkpointer) may still be removing its -wal file.
+  t.after(() => rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }))
   // Time-based load shedding measures the machine, not the app: on a busy test machine it would answer 503 at random.
   // Tests of shedding set SHED_* themselves; every other test gets the app without the turn budget and delay limit.
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', SITE_URL: 'https://news.example', ...TEST_SHEDDING, ...opts.env })

@@ -49,7 +49,8 @@ export async function scratchDatabase(engine: 'sqlite' | 'postgres', opts: Scrat
     const dir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-test-'))
     const file = path.join(dir, 'test.db')
     if (opts.migrated) await copySqliteTemplate(file)
-    return { config: { engine: 'sqlite', file }, drop: () => rm(dir, { recursive: true, force: true }) }
+    // Retried: a SQLite connection closing on another thread (the checkpointer) may still be removing its -wal file.
+    return { config: { engine: 'sqlite', file }, drop: () => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }) }
   }
   const name = `broadsheet_test_${Date.now()}_${randomBytes(4).toString('hex')}`
   if (opts.migrated) {
