@@ -3,24 +3,13 @@
 
 import { sql, type Kysely } from 'kysely'
 import type { Genre } from '../domain/article.ts'
-import type { SanitizedHtml } from '../domain/sanitized-html.ts'
 import { storedSanitizedHtml } from '../content/sanitize.ts'
 import type { Database } from './schema.ts'
+import type { ArticleDraft } from './articles.ts'
 
 /** The fields publishing copies to the live copy (store/articles.ts writeLive), as they are live now. */
-export interface LiveCopy {
-  readonly language: string
-  readonly sectionId: number
-  readonly slug: string
-  readonly genre: Genre
-  readonly title: string
-  readonly standfirst: string
-  readonly bodyHtml: SanitizedHtml
-  readonly heroMediaId: number | null
-  readonly seoTitle: string
-  readonly seoDescription: string
-  readonly tagIds: readonly number[]
-  readonly authorIds: readonly number[]
+export interface LiveCopy extends Pick<ArticleDraft,
+  'language' | 'sectionId' | 'slug' | 'genre' | 'title' | 'standfirst' | 'bodyHtml' | 'heroMediaId' | 'seoTitle' | 'seoDescription' | 'tagIds' | 'authorIds'> {
   readonly updatedAt: number
 }
 
