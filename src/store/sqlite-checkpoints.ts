@@ -16,9 +16,10 @@ const CHECKPOINT_MS = 500
 
 /**
  * Watches `file`'s write-ahead log and, once it passes START_BYTES, starts a worker thread that checkpoints it every
- * CHECKPOINT_MS on a connection of its own. Neither the watch nor the worker keeps the process alive. stop() ends both.
+ * CHECKPOINT_MS on a connection of its own. Neither the watch nor the worker keeps the process alive. stop() ends both
+ * and resolves once the worker has closed its connection, so that the files can be moved or removed after it.
  */
-export function startCheckpoints(file: string): { stop(): void } {
+export function startCheckpoints(file: string): { stop(): Promise<void> } {
   let worker: Worker | null = null
   const watch = setInterval(() => {
     if (worker || (statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0) < START_BYTES) return
@@ -32,8 +33,12 @@ export function startCheckpoints(file: string): { stop(): void } {
   return {
     stop() {
       clearInterval(watch)
-      worker?.postMessage('stop')
+      const running = worker
       worker = null
+      if (!running) return Promise.resolve()
+      const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()))
+      running.postMessage('stop')
+      return exited
     },
   }
 }

@@ -70,6 +70,17 @@ function sameFileCheck(file: string): () => void {
  */
 const SLICE_MS = 10
 
+/** What the checkpointer of each open database still has to finish once the database is destroyed. */
+const checkpointersStopping = new WeakMap<Kysely<Database>, () => Promise<void>>()
+
+/**
+ * Resolves once the checkpointer thread of `db` (destroyed before) has closed its connection: until then it may still
+ * create or remove the `-wal` and `-shm` files beside the database.
+ */
+export async function checkpointerStopped(db: Kysely<Database>): Promise<void> {
+  await checkpointersStopping.get(db)?.()
+}
+
 /** Opens (creating if needed) the SQLite file with WAL, foreign keys and a busy timeout. */
 export function openSqlite(file: string): Kysely<Database> {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true })
@@ -83,12 +94,15 @@ export function openSqlite(file: string): Kysely<Database> {
   // Checkpoints run in a worker thread (sqlite-checkpoints.ts); the main connection's own is the fallback.
   db.pragma(`wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`)
   const checkpoints = file === ':memory:' ? null : startCheckpoints(file)
-  const dialect = new SqliteDialect({ database: withStatementCache(db, () => checkpoints?.stop()) })
-  return new Kysely<Database>({
+  let stopped: Promise<void> = Promise.resolve()
+  const dialect = new SqliteDialect({ database: withStatementCache(db, () => { if (checkpoints) stopped = checkpoints.stop() }) })
+  const kysely = new Kysely<Database>({
     dialect: withLoopSlices(withFaultRules(dialect, {
       classify: classifySqliteFault,
       inTransaction: () => db.inTransaction,
       ...(file !== ':memory:' && { beforeBegin: sameFileCheck(file) }),
     }), SLICE_MS),
   })
+  checkpointersStopping.set(kysely, () => stopped)
+  return kysely
 }

@@ -97,8 +97,9 @@ export interface Store extends Repositories {
 /** Opens and migrates the database that `config` names. */
 export async function openStore(config: DatabaseConfig, opts: { readonly poolSize?: number; readonly log?: Pick<Log, 'warn'> } = {}): Promise<Store> {
   // Only the configured engine's driver is loaded: pg or better-sqlite3 alone costs tens of milliseconds at start.
+  const sqlite = config.engine === 'sqlite' ? await import('./sqlite.ts') : null
   const [db, dialect] = config.engine === 'sqlite'
-    ? [(await import('./sqlite.ts')).openSqlite(config.file), sqliteDialect] as const
+    ? [sqlite!.openSqlite(config.file), sqliteDialect] as const
     : [(await import('./postgres.ts')).openPostgres(config.url, opts.poolSize, opts.log), postgresDialect] as const
   let applied: string[]
   try {
@@ -136,6 +137,9 @@ export async function openStore(config: DatabaseConfig, opts: { readonly poolSiz
       await db.transaction().execute((trx) => trx.updateTable('heartbeat').set({ beat_at: now }).where('id', '=', 1).execute())
     },
     pendingMigrations: () => pendingMigrations(db, dialect),
-    close: () => db.destroy(),
+    async close() {
+      await db.destroy()
+      await sqlite?.checkpointerStopped(db)
+    },
   }
 }

@@ -6,7 +6,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { sql } from 'kysely'
-import { openSqlite } from '../../src/store/sqlite.ts'
+import { checkpointerStopped, openSqlite } from '../../src/store/sqlite.ts'
 
 test('a commit of several megabytes leaves the log to the worker, which copies it into the file soon after', async (t) => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-checkpoints-'))
@@ -14,7 +14,9 @@ test('a commit of several megabytes leaves the log to the worker, which copies i
   const db = openSqlite(file)
   t.after(async () => {
     await db.destroy()
-    await rm(dir, { recursive: true, force: true })
+    // The thread's connection is closed once this resolves: the folder can go at once, without retries.
+    await checkpointerStopped(db)
+    await rm(dir, { recursive: true })
   })
   await sql`create table bodies (html text)`.execute(db)
   await db.transaction().execute(async (tx) => {
