@@ -1,8 +1,9 @@
-// The webhook delivery job: claims due deliveries in small batches, sends them outside any transaction, records the outcome.
+// The webhook delivery job: posts the outbox's due deliveries (outbox-delivery.ts), signed, and records each outcome.
 
 import { retryDelay } from '../domain/webhook.ts'
 import { signatureHeader, webhookBody } from '../editorial/webhook-events.ts'
 import type { ClaimedDelivery, DeliveryOutcome } from '../store/webhooks.ts'
+import { createOutboxDelivery } from './outbox-delivery.ts'
 import type { Job, JobContext } from './runner.ts'
 import { postWebhook } from './webhook-sender.ts'
 
@@ -23,23 +24,14 @@ export interface WebhookDeliveryOptions {
   readonly random?: () => number
 }
 
-const DAY = 86_400_000
-/** Finished deliveries stay in the log this long. */
-const KEEP_FINISHED_MS = 30 * DAY
 // A claimed row is invisible to other claimers until the attempt has certainly ended (timeout plus a margin);
 // if this process dies meanwhile, the row becomes due again after that.
 const LEASE_MARGIN_MS = 60_000
 
-/**
- * The delivery job. On PostgreSQL every instance may run it: claiming uses FOR UPDATE SKIP LOCKED, so each delivery
- * goes to one of them. On SQLite the single in-process runner is the only claimer.
- */
+/** The delivery job of webhook events (outbox-delivery.ts): every instance may run it on PostgreSQL. */
 export function createWebhookDelivery(opts: WebhookDeliveryOptions): Job {
   const timeoutMs = opts.timeoutMs ?? 10_000
-  const batchSize = opts.batchSize ?? 10
-  const maxBatches = opts.maxBatches ?? 10
   const random = opts.random ?? Math.random
-  let prunedAt = -Infinity
 
   async function send(ctx: JobContext, claimed: ClaimedDelivery): Promise<void> {
     const { delivery } = claimed
@@ -67,22 +59,13 @@ export function createWebhookDelivery(opts: WebhookDeliveryOptions): Job {
     else ctx.log.warn({ ...fields, error: outcome.error, retryAt: outcome.nextAttemptAt }, outcome.nextAttemptAt === null ? 'webhook delivery failed for good' : 'webhook delivery failed; will retry')
   }
 
-  return {
+  return createOutboxDelivery({
     name: 'webhook-delivery',
-    everyMs: opts.everyMs ?? 5_000,
-    async run(ctx) {
-      for (let batch = 0; batch < maxBatches; batch++) {
-        const now = ctx.clock.now()
-        // Claiming is one autocommit statement: no transaction stays open while the network is awaited.
-        const claimed = await ctx.store.webhooks.claimDue(now, batchSize, now + timeoutMs + LEASE_MARGIN_MS)
-        await Promise.all(claimed.map((c) => send(ctx, c)))
-        if (claimed.length < batchSize) break
-      }
-      const now = ctx.clock.now()
-      if (now - prunedAt >= DAY) {
-        prunedAt = now
-        await ctx.store.webhooks.pruneFinished(now - KEEP_FINISHED_MS)
-      }
-    },
-  }
+    queue: ({ store }) => store.webhooks,
+    send,
+    leaseMs: timeoutMs + LEASE_MARGIN_MS,
+    batchSize: opts.batchSize,
+    maxBatches: opts.maxBatches,
+    everyMs: opts.everyMs,
+  })
 }
