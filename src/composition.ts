@@ -19,6 +19,7 @@ import { createMediaVariantsJob } from './jobs/media-variants.ts'
 import { pruneSessions } from './jobs/prune-sessions.ts'
 import { createMailDelivery } from './jobs/mail-delivery.ts'
 import { createMailer } from './mail/transport.ts'
+import { DatabaseOpenError } from './store/open-error.ts'
 
 /** Starts the server and resolves with an exit code when a signal has shut it down. */
 async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | undefined }): Promise<number> {
@@ -88,7 +89,7 @@ try {
   if (err instanceof ConfigError) {
     console.error(`broadsheet: configuration error: ${err.message}`)
     process.exitCode = 1
-  } else if (err instanceof LostDatabaseError) {
+  } else if (err instanceof LostDatabaseError || err instanceof DatabaseOpenError) {
     console.error(`broadsheet: ${err.message}`)
     process.exitCode = 1
   } else {

@@ -5,6 +5,7 @@ import type { DatabaseConfig } from '../config.ts'
 import type { Log } from '../log.ts'
 import { postgresDialect, sqliteDialect, type StoreDialect } from './dialect.ts'
 import { pendingMigrations, runMigrations } from './migrate.ts'
+import { asOpenError } from './open-error.ts'
 import type { Database } from './schema.ts'
 import { createArticles } from './articles.ts'
 import { createLive } from './live.ts'
@@ -98,15 +99,21 @@ export interface Store extends Repositories {
 export async function openStore(config: DatabaseConfig, opts: { readonly poolSize?: number; readonly log?: Pick<Log, 'warn'> } = {}): Promise<Store> {
   // Only the configured engine's driver is loaded: pg or better-sqlite3 alone costs tens of milliseconds at start.
   const sqlite = config.engine === 'sqlite' ? await import('./sqlite.ts') : null
-  const [db, dialect] = config.engine === 'sqlite'
-    ? [sqlite!.openSqlite(config.file), sqliteDialect] as const
-    : [(await import('./postgres.ts')).openPostgres(config.url, opts.poolSize, opts.log), postgresDialect] as const
+  let db: Kysely<Database>
+  let dialect: StoreDialect
   let applied: string[]
+  try {
+    ;[db, dialect] = config.engine === 'sqlite'
+      ? [sqlite!.openSqlite(config.file), sqliteDialect]
+      : [(await import('./postgres.ts')).openPostgres(config.url, opts.poolSize, opts.log), postgresDialect]
+  } catch (err) {
+    throw asOpenError(err, config)
+  }
   try {
     applied = await runMigrations(db, dialect)
   } catch (err) {
     await db.destroy()
-    throw err
+    throw asOpenError(err, config)
   }
   const invalidated = createInvalidationFeed()
   return {
