@@ -5,6 +5,7 @@ import type { Viewer } from '../domain/account.ts'
 import { can, type Action } from '../domain/roles.ts'
 import { AppError } from '../errors.ts'
 import type { Accounts } from '../editorial/accounts.ts'
+import type { Actor } from '../editorial/article-access.ts'
 import { SESSION_COOKIE } from './page-cache.ts'
 
 export { SESSION_COOKIE }
@@ -55,6 +56,13 @@ export function addCookie(reply: FastifyReply, value: string): void {
   // Fastify appends to set-cookie rather than replacing it: clear it first.
   reply.removeHeader('set-cookie')
   reply.header('set-cookie', [...list.filter((c) => !c.startsWith(name)), value])
+}
+
+/** The logged-in viewer as the acting user of a use-case; only after requireUser (or bearer authentication) let the request in. */
+export function actorOf(req: FastifyRequest): Actor {
+  const viewer = viewerOf(req)
+  if (!viewer) throw new AppError('Forbidden', 'log in first')
+  return { userId: viewer.user.id, role: viewer.user.role }
 }
 
 /**
