@@ -52,7 +52,17 @@ export default tseslint.config(
   { files: ['src/render/**/*.ts'], rules: { 'no-restricted-imports': forbid(['store', 'editorial', 'accounts', 'reading', 'related', 'search', 'popular', 'media', 'importers', 'web', 'jobs', 'cli'], [...DRIVERS, ...HTTP, 'node:*']) } },
   // mail is a transport: it sends what the use-cases wrote to the outbox and knows no store or page.
   { files: ['src/mail/**/*.ts'], rules: { 'no-restricted-imports': forbid(['store', ...ABOVE_STORE.filter((f) => f !== 'mail')], [...DRIVERS, ...HTTP]) } },
-  { files: ['src/web/**/*.ts'], rules: { 'no-restricted-imports': forbid(['jobs', 'cli'], DRIVERS) } },
+  // web/ translates HTTP into use-case calls: it reaches the database only through services (DESIGN.md principle 7), never
+  // the store itself, neither by import nor through a `store` property of the services.
+  {
+    files: ['src/web/**/*.ts'],
+    rules: {
+      'no-restricted-imports': forbid(['store', 'jobs', 'cli'], DRIVERS),
+      'no-restricted-syntax': ['error',
+        { selector: "MemberExpression[property.name='store']", message: 'web/ calls services, never the store (DESIGN.md principle 7).' },
+        { selector: "ObjectPattern > Property[key.name='store']", message: 'web/ calls services, never the store (DESIGN.md principle 7).' }],
+    },
+  },
   { files: ['src/jobs/**/*.ts'], rules: { 'no-restricted-imports': forbid(['web', 'cli', 'render'], [...DRIVERS, ...HTTP]) } },
   { files: ['src/cli/**/*.ts'], rules: { 'no-restricted-imports': forbid(['web', 'jobs', 'render'], [...DRIVERS, ...HTTP]) } },
 )
