@@ -39,6 +39,9 @@ const picksChanged = (ids: readonly number[]): Invalidation => ({ all: false, ar
 
 const LEAD_KEY = 'lead_article_id'
 
+/** Whether `role` may curate the front page (editors and admins); the editor shows the rank field by it. */
+export const mayCurate = (role: Role): boolean => can(role, 'front.curate')
+
 /**
  * Editor's choice is curation of the front page, whichever door sets it (the desk's form, the Admin API's
  * `editors_choice`): throws Forbidden when `role` may not curate and the rank would change from `before` to `after`.

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../domain/article.ts'
 import { languageName, languagePrefix, PATH_LANGUAGES } from '../../domain/language.ts'
-import { can } from '../../domain/roles.ts'
+import { mayCurate } from '../../editorial/curation.ts'
 import { AppError, isAppError } from '../../errors.ts'
 import type { Actor, OpenedArticle } from '../../editorial/editing.ts'
 import { SaveConflictError } from '../../editorial/saving.ts'
@@ -133,7 +133,7 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
       moves: v.article ? movesFor(v.article) : [],
       scheduleDefault: localOfInstant(a?.scheduledAt ?? kit.services.clock.now() + 3_600_000, settings.timeZone),
       ...(a && { translations: { versions, languages: languagesToAdd(versions) } }),
-      canCurate: can(viewerOf(req)!.user.role, 'front.curate'), timeZone: settings.timeZone, error: v.error ?? null, notice: v.notice ?? null, editorScript: kit.editorScript(),
+      canCurate: mayCurate(viewerOf(req)!.user.role), timeZone: settings.timeZone, error: v.error ?? null, notice: v.notice ?? null, editorScript: kit.editorScript(),
     }
     return sendDeskPage(reply, status, editorPage(await kit.context(req, await kit.csrfFor(req)), view))
   }
@@ -142,12 +142,12 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
     Object.keys(fields).filter((k) => k.startsWith(AUTHOR_FIELD) && fields[k]).map((k) => k.slice(AUTHOR_FIELD.length))
   const formValues = ({ _csrf: _c, version: _v, ...rest }: Values): Values => rest
 
-  app.get('/articles/new', { preHandler: requireUser('article.create') }, async (req, reply) => {
+  app.get('/articles/new', { preHandler: requireUser() }, async (req, reply) => {
     const [{ sections }, { settings }] = await Promise.all([deskReads.choices(), site.get()])
     return render(req, reply, 200, { values: { section: sections[0]?.slug ?? '', genre: 'news', language: settings.language }, authors: [] })
   })
 
-  app.post<{ Body: Values }>('/articles', { schema: { body: formSchema }, preHandler: requireUser('article.create') }, async (req, reply) => {
+  app.post<{ Body: Values }>('/articles', { schema: { body: formSchema }, preHandler: requireUser() }, async (req, reply) => {
     const values = formValues(req.body)
     try {
       const { id } = await editing.create(readArticleForm(values), actorOf(req))
