@@ -82,7 +82,8 @@ export function createAccounts(deps: { readonly store: Store; readonly clock: Cl
       const id = await tx.users.insert({ email: fields.email, name: fields.name, role: fields.role, passwordHash, createdAt: now }).catch((err: unknown) => {
         throw isUniqueViolation(err) ? new AppError('Conflict', `a user with the email ${fields.email} already exists`, 'email') : err
       })
-      await tx.audit.record({ userId: actor ?? id, action: onlyFirst ? 'user.setup' : 'user.create', subjectType: 'user', subjectId: String(id), details: { role: fields.role }, at: now })
+      // The owner sets themself up; a user created from the command line is recorded with no user, as the operator's acts are.
+      await tx.audit.record({ userId: onlyFirst ? id : actor, action: onlyFirst ? 'user.setup' : 'user.create', subjectType: 'user', subjectId: String(id), details: { role: fields.role }, at: now })
       return (await tx.users.get(id))!
     })
   }
@@ -255,6 +256,12 @@ export function createAccounts(deps: { readonly store: Store; readonly clock: Cl
      * token is returned once and only its hash is stored.
      */
     createToken: (email: string, name: string): Promise<{ token: string; id: number; user: User }> => mintToken(email, name),
+
+    /** Whether a user has this email (the command line checks before it asks for a new password). */
+    hasUser: async (email: string): Promise<boolean> => {
+      const normalized = normalizeEmail(email)
+      return normalized !== null && (await store.users.byEmail(normalized)) !== undefined
+    },
 
     /** The viewer's own account as stored now (a rename shows at once) and their API tokens. */
     async ownAccount(viewer: Viewer): Promise<{ user: User; tokens: ApiToken[] }> {

@@ -10,6 +10,7 @@ import type { Clock } from '../domain/clock.ts'
 import type { SiteContextCache } from '../reading/site-settings.ts'
 import type { Actor } from './article-access.ts'
 import { requirePermission } from './permission.ts'
+import { rotatePreviewSecret } from './preview.ts'
 
 /** Networks the site's footer links to, in the order shown. */
 export const SOCIAL_NETWORKS = ['x', 'facebook', 'instagram', 'linkedin', 'youtube', 'telegram', 'mastodon', 'bluesky'] as const
@@ -125,6 +126,12 @@ export function createSiteAdmin({ store, clock, site }: { readonly store: Store;
         name: settings.name, description: settings.description, language: settings.language, social: settings.social,
         logo: settings.logo ? 'current' : '', menu: settings.menu.map((m) => `${m.label} | ${m.href}`).join('\n'), pages,
       }
+    },
+
+    /** A new secret for preview links, after which every link made so far stops working (preview.ts rotatePreviewSecret). */
+    async rotatePreviewSecret(actor: Actor): Promise<void> {
+      requirePermission(actor, 'settings.manage')
+      await store.transaction((tx) => rotatePreviewSecret(tx, actor.userId, clock.now()))
     },
 
     /** Saves the whole form (saveSiteSettings), then drops this instance's settings cache; other instances follow the invalidation. */
