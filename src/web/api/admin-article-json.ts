@@ -25,7 +25,7 @@ function text(body: Record<string, unknown>, field: Field): string | undefined {
   const v = body[field]
   if (v === undefined) return undefined
   if (typeof v !== 'string') return invalid(field, 'must be a string')
-  if (v.length > STRING_MAX) return invalid(field, 'is too long')
+  if (v.length > STRING_MAX) return invalid(field, `is too long: at most ${STRING_MAX} characters`)
   return v
 }
 
