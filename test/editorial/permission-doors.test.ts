@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict'
 import type { TestContext } from 'node:test'
 import { forEachEngine, databaseOf, type Engine } from '../support/databases.ts'
-import { deskNewsroom, type DeskNewsroom } from '../support/desk-newsroom.ts'
+import { deskNewsroom } from '../support/desk-newsroom.ts'
 import { api } from '../support/admin-api.ts'
 import { runBroadsheet, tempDir } from '../support/processes.ts'
 import type { Actor } from '../../src/editorial/editing.ts'
