@@ -1,10 +1,8 @@
 // `broadsheet webhook add|list|remove|log|redeliver`: manage webhook receivers and read the delivery log.
 
 import { parseArgs } from 'node:util'
-import { loadConfig } from '../config.ts'
 import { isDeliveryStatus, type WebhookDelivery } from '../domain/webhook.ts'
-import { isAppError } from '../errors.ts'
-import { openServices, type Services } from '../services.ts'
+import { runSubcommand, UsageError, type Subcommands } from './subcommands.ts'
 import { MAX_LOG_LIMIT } from '../editorial/webhooks.ts'
 import { OPERATOR } from '../editorial/permission.ts'
 
@@ -17,14 +15,9 @@ export const WEBHOOK_USAGE = `Usage: broadsheet webhook <subcommand> [options]
                                      the delivery log, newest first
   redeliver --id <n>                 send a delivery's event again`
 
-/** A problem with the command line itself: exit code 2. */
-class UsageError extends Error {}
-
-/** What a subcommand does once its flags have been checked: the operator at the shell acts through the webhook use-cases. */
-type Action = (services: Services) => Promise<number>
-
 // Each subcommand parses its flags first and returns its action, so a bad flag exits before the database is opened.
-const SUBCOMMANDS: Readonly<Record<string, (args: string[]) => Action>> = {
+// The operator at the shell acts through the webhook use-cases (editorial/webhook-desk.ts).
+const SUBCOMMANDS: Subcommands = {
   add(args) {
     const { values } = parseArgs({ args, options: { url: { type: 'string' } }, strict: true, allowPositionals: false })
     const url = values.url
@@ -84,42 +77,7 @@ const SUBCOMMANDS: Readonly<Record<string, (args: string[]) => Action>> = {
   },
 }
 
-export async function webhookCommand(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const [name, ...rest] = args
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    // Without a subcommand it is a usage error; asked for, help is an answer.
-    if (name === undefined) {
-      console.error(WEBHOOK_USAGE)
-      return 2
-    }
-    console.log(WEBHOOK_USAGE)
-    return 0
-  }
-  const parse = SUBCOMMANDS[name]
-  if (!parse) {
-    console.error(`broadsheet webhook: unknown subcommand "${name}"; use add, list, remove, log or redeliver`)
-    return 2
-  }
-  let opened: Awaited<ReturnType<typeof openServices>> | undefined
-  try {
-    const action = parse(rest)
-    opened = await openServices(loadConfig(env))
-    return await action(opened.services)
-  } catch (err) {
-    const code = (err as { code?: string }).code
-    if (err instanceof UsageError || code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`broadsheet webhook ${name}: ${(err as Error).message}`)
-      return 2
-    }
-    if (isAppError(err)) {
-      console.error(`broadsheet webhook ${name}: ${err.message}`)
-      return 1
-    }
-    throw err
-  } finally {
-    await opened?.close()
-  }
-}
+export const webhookCommand = (args: string[], env: NodeJS.ProcessEnv): Promise<number> => runSubcommand('webhook', WEBHOOK_USAGE, SUBCOMMANDS, args, env)
 
 function deliveryTable(deliveries: readonly WebhookDelivery[]): string {
   return table(['id', 'receiver', 'event', 'article', 'status', 'attempts', 'code', 'ms', 'when', 'error'], deliveries.map((d) => [
