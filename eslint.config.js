@@ -52,7 +52,30 @@ export default tseslint.config(
   { files: ['src/render/**/*.ts'], rules: { 'no-restricted-imports': forbid(['store', 'editorial', 'accounts', 'reading', 'related', 'search', 'popular', 'media', 'importers', 'web', 'jobs', 'cli'], [...DRIVERS, ...HTTP, 'node:*']) } },
   // mail is a transport: it sends what the use-cases wrote to the outbox and knows no store or page.
   { files: ['src/mail/**/*.ts'], rules: { 'no-restricted-imports': forbid(['store', ...ABOVE_STORE.filter((f) => f !== 'mail')], [...DRIVERS, ...HTTP]) } },
-  { files: ['src/web/**/*.ts'], rules: { 'no-restricted-imports': forbid(['jobs', 'cli'], DRIVERS) } },
+  // web/ translates HTTP into use-case calls: it reaches the database only through services (DESIGN.md principle 7), never
+  // the store itself, neither by import nor through a `store` property of the services.
+  {
+    files: ['src/web/**/*.ts'],
+    rules: {
+      'no-restricted-imports': forbid(['store', 'jobs', 'cli'], DRIVERS),
+      'no-restricted-syntax': ['error',
+        { selector: "MemberExpression[property.name='store']", message: 'web/ calls services, never the store (DESIGN.md principle 7).' },
+        { selector: "ObjectPattern > Property[key.name='store']", message: 'web/ calls services, never the store (DESIGN.md principle 7).' }],
+    },
+  },
   { files: ['src/jobs/**/*.ts'], rules: { 'no-restricted-imports': forbid(['web', 'cli', 'render'], [...DRIVERS, ...HTTP]) } },
   { files: ['src/cli/**/*.ts'], rules: { 'no-restricted-imports': forbid(['web', 'jobs', 'render'], [...DRIVERS, ...HTTP]) } },
+  // The command line calls the same services as the desk (services.ts openServices), as the operator. The commands that
+  // work on the database as a whole (a file copy, the export's snapshot, migrating, seeding an empty site) open it
+  // themselves through data-dir.ts; every other command is held to the rule of web/.
+  {
+    files: ['src/cli/**/*.ts'],
+    ignores: ['src/cli/backup.ts', 'src/cli/export.ts', 'src/cli/migrate.ts', 'src/cli/seed-demo.ts'],
+    rules: {
+      'no-restricted-imports': forbid(['store', 'web', 'jobs', 'render'], [...DRIVERS, ...HTTP]),
+      'no-restricted-syntax': ['error',
+        { selector: "MemberExpression[property.name='store']", message: 'cli/ calls services, never the store (DESIGN.md principle 7).' },
+        { selector: "ObjectPattern > Property[key.name='store']", message: 'cli/ calls services, never the store (DESIGN.md principle 7).' }],
+    },
+  },
 )

@@ -23,6 +23,18 @@ import { createTaxonomyDesk, type TaxonomyDesk } from './editorial/taxonomy.ts'
 import { createBylines, type Bylines } from './editorial/people.ts'
 import { createRedirectDesk, type RedirectDesk } from './editorial/redirects.ts'
 import { createAccountLinkService, type AccountLinkService } from './accounts/account-links.ts'
+import { createWebhookDesk, type WebhookDesk } from './editorial/webhook-desk.ts'
+import { createUserAdmin, type UserAdmin } from './editorial/user-admin.ts'
+import { createSiteAdmin, type SiteAdmin } from './editorial/site-admin.ts'
+import { createAuditLog, type AuditLog } from './editorial/audit-log.ts'
+import { createDeskReads, type DeskReads } from './editorial/desk-reads.ts'
+import { createRestoring, type Restoring } from './editorial/restoring.ts'
+import { createImporting, type Importing } from './editorial/importing.ts'
+import { createPageImporting, type PageImporting } from './editorial/import-pages.ts'
+import { createMediaImporting, type MediaImporting } from './editorial/import-media.ts'
+import { openSiteStore } from './data-dir.ts'
+import { createLogger } from './log.ts'
+import { systemClock } from './domain/clock.ts'
 import type { Outgoing } from './domain/mail.ts'
 import { letters } from './render/mail/letters.ts'
 
@@ -59,6 +71,31 @@ export interface Services {
   readonly redirectDesk: RedirectDesk
   /** Invitations and forgotten passwords by one-time links sent by email; `mailEnabled` says whether mail is on. */
   readonly accountLinks: AccountLinkService
+  /** Webhook receivers and the delivery log (admins; the command line as the operator). */
+  readonly webhookDesk: WebhookDesk
+  /** Desk users for admins: list, roles, deactivation, ending sessions. */
+  readonly userAdmin: UserAdmin
+  /** The site settings form (admins). */
+  readonly siteAdmin: SiteAdmin
+  /** The desk's and the Admin API's reads: the articles list, form choices, live paths, an article as the API shows it. */
+  readonly deskReads: DeskReads
+  /** Importing articles, static pages and images from WordPress and Ghost (the command line's `import`). */
+  readonly importing: Importing
+  readonly pageImporting: PageImporting
+  readonly mediaImporting: MediaImporting
+  /** Restoring a whole Broadsheet export into an empty site (the command line's `import broadsheet`). */
+  readonly restoring: Restoring
+  /** The audit log as editors and admins read it. */
+  readonly auditLog: AuditLog
+  /** What /healthz and /readyz ask of the database: the engine's name, a ping, a committed write, pending migrations. */
+  readonly database: DatabaseHealth
+}
+
+export interface DatabaseHealth {
+  readonly engine: string
+  ping(): Promise<boolean>
+  heartbeat(now: number): Promise<void>
+  pendingMigrations(): Promise<string[]>
 }
 
 export interface ServiceDeps {
@@ -84,12 +121,34 @@ export function createServices({ store, config, clock, log }: ServiceDeps): Serv
     letters, timeZone: config.timeZone, siteName: async () => (await site.get()).settings.name,
     url: (path) => `${config.siteUrl.origin}${config.siteUrl.pathname.replace(/\/+$/, '')}${path}`,
   }
-  return { config, clock, store, site, reading, popular, search: createSearch({ store, site, reading }),
+  const accounts = createAccounts({ store, clock })
+  const siteLanguage = async () => (await site.get()).settings.language
+  const media = createMediaLibrary({ store, clock, mediaDir: path.join(config.dataDir, 'media') })
+  const importing = createImporting({ store, clock, siteLanguage })
+  const database: DatabaseHealth = {
+    engine: store.dialect.name, ping: () => store.ping(), heartbeat: (now) => store.heartbeat(now), pendingMigrations: () => store.pendingMigrations(),
+  }
+  return { config, clock, store, site, reading, popular, database,
+    webhookDesk: createWebhookDesk({ store, clock, allowPrivate: config.webhookAllowPrivate }),
+    userAdmin: createUserAdmin({ store, clock, logoutEverywhere: (id) => accounts.logoutEverywhere(id) }),
+    siteAdmin: createSiteAdmin({ store, clock, site }), restoring: createRestoring({ store, clock }), importing,
+    pageImporting: createPageImporting({ store, clock, siteLanguage, authorize: importing.authorize }),
+    mediaImporting: createMediaImporting({ store, clock, library: media, authorize: importing.authorize }), deskReads: createDeskReads({ store, siteLanguage: async () => (await site.get()).settings.language }), auditLog: createAuditLog({ store }), search: createSearch({ store, site, reading }),
     feeds: createFeeds({ store, clock, site, reading }), sitemaps: createSitemaps({ store, clock, site }), contentApi: createContentApiReading({ store, site }),
-    invalidation: store.invalidated, media: createMediaLibrary({ store, clock, mediaDir: path.join(config.dataDir, 'media') }), accounts: createAccounts({ store, clock }),
+    invalidation: store.invalidated, media, accounts,
     editing: createEditing({ store, clock, siteLanguage: async () => (await site.get()).settings.language, outgoing }),
     accountLinks: createAccountLinkService({ store, clock, outgoing }),
     translations: createTranslations({ store, clock, siteLanguage: async () => (await site.get()).settings.language }),
     curation: createCuration({ store, clock, site }), taxonomyDesk: createTaxonomyDesk({ store, clock, site }),
     bylines: createBylines({ store, clock }), redirectDesk: createRedirectDesk({ store, clock, site }) }
+}
+
+/**
+ * Opens the site's database under DATA_DIR (or DATABASE_URL) and builds the services for one run of a command-line
+ * command, on the system clock; `close` closes the database. The command line reaches the database only through these.
+ */
+export async function openServices(config: Config): Promise<{ services: Services; close(): Promise<void> }> {
+  const { store } = await openSiteStore(config)
+  const services = createServices({ store, config, log: createLogger(config), clock: systemClock })
+  return { services, close: () => store.close() }
 }

@@ -5,12 +5,11 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../config.ts'
 import { systemClock } from '../domain/clock.ts'
-import { createRestoring } from '../editorial/restoring.ts'
 import { ExportFileError } from '../importers/broadsheet/read.ts'
 import { importBroadsheet } from '../importers/broadsheet/import.ts'
 import { InputError, UsageError, type Action } from './subcommands.ts'
 
-/** Parses `DIR [--batch N]` and returns what to do with the store. */
+/** Parses `DIR [--batch N]` and returns what to do with the services. */
 export function importBroadsheetCommand(args: string[], env: NodeJS.ProcessEnv): Action {
   const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { batch: { type: 'string' } } })
   if (positionals.length !== 1) throw new UsageError('give one folder: broadsheet import broadsheet DIR')
@@ -19,10 +18,10 @@ export function importBroadsheetCommand(args: string[], env: NodeJS.ProcessEnv):
   const dir = path.resolve(positionals[0]!)
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new InputError(`${dir}: no such folder`)
   const config = loadConfig(env)
-  return async (store) => {
+  return async ({ restoring }) => {
     const started = performance.now()
     try {
-      const manifest = await importBroadsheet(createRestoring({ store, clock: systemClock }), {
+      const manifest = await importBroadsheet(restoring, {
         dir, mediaDir: path.join(config.dataDir, 'media'), actor: { kind: 'system', name: 'command line' }, batchSize: batch,
         now: () => systemClock.now(), onProgress: (kind, done) => process.stderr.write(`${kind}: ${done}\n`),
       })

@@ -4,20 +4,15 @@ import { statSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../config.ts'
-import { systemClock } from '../domain/clock.ts'
-import { createImporting, type Importing } from '../editorial/importing.ts'
-import { createPageImporting, type PageImporting } from '../editorial/import-pages.ts'
 import { isSlug } from '../domain/slug.ts'
-import type { Store } from '../store/store.ts'
+import type { Importing } from '../editorial/importing.ts'
+import type { PageImporting } from '../editorial/import-pages.ts'
+import type { Services } from '../services.ts'
 import { importGhost } from '../importers/ghost/import.ts'
-import { createMediaImporting } from '../editorial/import-media.ts'
-import { createMediaLibrary } from '../media/library.ts'
 import { createImageSource } from '../importers/media-fetch.ts'
 import type { MediaSetup } from '../importers/media-import.ts'
-import path from 'node:path'
 import { formatReport, type ImportReport } from '../importers/import-report.ts'
 import { importWordPress } from '../importers/wordpress/import.ts'
-import { createSiteContext } from '../reading/site-settings.ts'
 import { InputError, runSubcommand, UsageError, type Subcommands } from './subcommands.ts'
 import { importBroadsheetCommand } from './import-broadsheet.ts'
 
@@ -129,15 +124,9 @@ async function finish(report: ImportReport, reportFile: string | null): Promise<
 /** Runs an importer with the command line's use-cases and progress line, then prints the report. */
 function run(env: NodeJS.ProcessEnv, f: ReturnType<typeof parseFlags>, go: (ctx: ImportRun) => Promise<ImportReport>) {
   const config = loadConfig(env)
-  return async (store: Store) => {
-    const clock = systemClock
-    const site = createSiteContext({ store, clock, timeZone: config.timeZone })
-    const siteLanguage = async () => (await site.get()).settings.language
-    const importing = createImporting({ store, clock, siteLanguage })
-    const pages = createPageImporting({ store, clock, siteLanguage, authorize: importing.authorize })
-    const library = createMediaLibrary({ store, clock, mediaDir: path.join(config.dataDir, 'media') })
+  return async ({ importing, pageImporting: pages, mediaImporting }: Services) => {
     const media = f.media && {
-      media: createMediaImporting({ store, clock, library, authorize: importing.authorize }),
+      media: mediaImporting,
       fetch: createImageSource({ mediaDir: f.media.mediaDir, allowPrivate: config.webhookAllowPrivate }),
     }
     const progress = progressPrinter(process.stderr, () => Date.now())

@@ -1,8 +1,7 @@
 // `broadsheet preview rotate-secret`: a new preview secret, after which every preview link made so far stops working.
 
 import { parseArgs } from 'node:util'
-import { systemClock } from '../domain/clock.ts'
-import { rotatePreviewSecret } from '../editorial/preview.ts'
+import { OPERATOR } from '../editorial/permission.ts'
 import { runSubcommand, type Subcommands } from './subcommands.ts'
 
 export const PREVIEW_USAGE = `Usage: broadsheet preview <subcommand>
@@ -13,8 +12,8 @@ export const PREVIEW_USAGE = `Usage: broadsheet preview <subcommand>
 const SUBCOMMANDS: Subcommands = {
   'rotate-secret'(args) {
     parseArgs({ args, options: {}, strict: true, allowPositionals: false })
-    return async (store) => {
-      await store.transaction((tx) => rotatePreviewSecret(tx, null, systemClock.now()))
+    return async ({ siteAdmin }) => {
+      await siteAdmin.rotatePreviewSecret(OPERATOR)
       console.log('preview secret rotated; earlier preview links no longer work')
       return 0
     }

@@ -1,9 +1,8 @@
-// Commands with subcommands (`user create`, `token revoke`…): parse first, open the store only for valid input, map errors to exit codes.
+// Commands with subcommands (`user create`, `token revoke`…): parse first, open the database only for valid input, map errors to exit codes.
 
 import { loadConfig } from '../config.ts'
 import { isAppError } from '../errors.ts'
-import type { Store } from '../store/store.ts'
-import { openSiteStore } from '../data-dir.ts'
+import { openServices, type Services } from '../services.ts'
 
 /** Bad flags or missing options: exit 2, before the database is opened. */
 export class UsageError extends Error {}
@@ -11,8 +10,8 @@ export class UsageError extends Error {}
 /** Well-formed but unusable input (a bad email, an unknown user): exit 1. */
 export class InputError extends Error {}
 
-/** What a parsed subcommand does with the store; resolves with the exit code. */
-export type Action = (store: Store) => Promise<number>
+/** What a parsed subcommand does with the services (as the operator: editorial/permission.ts OPERATOR); resolves with the exit code. */
+export type Action = (services: Services) => Promise<number>
 
 export type Subcommands = Readonly<Record<string, (args: string[]) => Action>>
 
@@ -28,11 +27,11 @@ export async function runSubcommand(command: string, usage: string, subcommands:
     console.error(`broadsheet ${command}: unknown subcommand "${name}"; use ${Object.keys(subcommands).join(' or ')}`)
     return 2
   }
-  let store: Store | undefined
+  let opened: Awaited<ReturnType<typeof openServices>> | undefined
   try {
     const action = parse(rest)
-    store = (await openSiteStore(loadConfig(env))).store
-    return await action(store)
+    opened = await openServices(loadConfig(env))
+    return await action(opened.services)
   } catch (err) {
     const code = (err as { code?: string }).code
     if (err instanceof UsageError || code?.startsWith('ERR_PARSE_ARGS')) {
@@ -45,6 +44,6 @@ export async function runSubcommand(command: string, usage: string, subcommands:
     }
     throw err
   } finally {
-    await store?.close()
+    await opened?.close()
   }
 }

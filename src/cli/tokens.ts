@@ -1,8 +1,6 @@
 // `broadsheet token create|revoke`: Admin API tokens; create prints only the token, once (only its hash is stored).
 
 import { parseArgs } from 'node:util'
-import { systemClock } from '../domain/clock.ts'
-import { createAccounts } from '../editorial/accounts.ts'
 import { runSubcommand, UsageError, type Subcommands } from './subcommands.ts'
 
 export const TOKEN_USAGE = `Usage: broadsheet token <subcommand> [options]
@@ -17,8 +15,8 @@ const SUBCOMMANDS: Subcommands = {
     const { values } = parseArgs({ args, options: { user: { type: 'string' }, name: { type: 'string' } }, strict: true, allowPositionals: false })
     const { user, name } = values
     if (user === undefined) throw new UsageError('create needs --user <email>')
-    return async (store) => {
-      const created = await createAccounts({ store, clock: systemClock }).createToken(user, name ?? '')
+    return async ({ accounts }) => {
+      const created = await accounts.createToken(user, name ?? '')
       console.log(created.token)
       return 0
     }
@@ -28,8 +26,8 @@ const SUBCOMMANDS: Subcommands = {
     const { values } = parseArgs({ args, options: { id: { type: 'string' } }, strict: true, allowPositionals: false })
     if (values.id === undefined || !/^\d{1,15}$/.test(values.id) || Number(values.id) < 1) throw new UsageError('revoke needs --id <n>, a positive whole number')
     const id = Number(values.id)
-    return async (store) => {
-      await createAccounts({ store, clock: systemClock }).revokeToken(id, null)
+    return async ({ accounts }) => {
+      await accounts.revokeToken(id, null)
       console.log(`API token ${id} revoked`)
       return 0
     }

@@ -2,9 +2,7 @@
 
 import { parseArgs } from 'node:util'
 import { normalizeEmail } from '../domain/account.ts'
-import { systemClock } from '../domain/clock.ts'
 import { isRole } from '../domain/roles.ts'
-import { createAccounts } from '../editorial/accounts.ts'
 import { InputError, runSubcommand, UsageError, type Subcommands } from './subcommands.ts'
 import { readNewPassword } from './password-input.ts'
 
@@ -25,9 +23,9 @@ const SUBCOMMANDS: Subcommands = {
     if (email === undefined || name === undefined || role === undefined) throw new UsageError('create needs --email, --name and --role')
     if (!normalizeEmail(email)) throw new InputError(`"${email}" is not a valid email address`)
     if (!isRole(role)) throw new InputError(`--role must be contributor, author, editor or admin, got "${role}"`)
-    return async (store) => {
+    return async ({ accounts }) => {
       const password = await readPassword()
-      const user = await createAccounts({ store, clock: systemClock }).createUser({ email, name, role, password }, null)
+      const user = await accounts.createUser({ email, name, role, password }, null)
       console.log(`user ${user.email} created (${user.role}, id ${user.id})`)
       return 0
     }
@@ -39,10 +37,9 @@ const SUBCOMMANDS: Subcommands = {
     if (values.email === undefined) throw new UsageError('reset-password needs --email')
     const email = values.email
     if (!normalizeEmail(email)) throw new InputError(`"${email}" is not a valid email address`)
-    return async (store) => {
-      const accounts = createAccounts({ store, clock: systemClock })
+    return async ({ accounts }) => {
       // Check the user first, so nobody types a password for nothing.
-      if (!(await store.users.byEmail(normalizeEmail(email)!))) throw new InputError(`no user has the email ${normalizeEmail(email)}`)
+      if (!(await accounts.hasUser(email))) throw new InputError(`no user has the email ${normalizeEmail(email)}`)
       const { user, tokensRevoked } = await accounts.resetPassword(email, await readPassword(), { keepTokens })
       const tokens = keepTokens ? 'their API tokens were kept' : `${tokensRevoked} API token${tokensRevoked === 1 ? ' was' : 's were'} revoked`
       console.log(`password of ${user.email} changed; their sessions have ended and ${tokens}`)

@@ -1,13 +1,10 @@
 // `broadsheet webhook add|list|remove|log|redeliver`: manage webhook receivers and read the delivery log.
 
 import { parseArgs } from 'node:util'
-import { loadConfig, type Config } from '../config.ts'
-import { systemClock } from '../domain/clock.ts'
 import { isDeliveryStatus, type WebhookDelivery } from '../domain/webhook.ts'
-import { isAppError } from '../errors.ts'
-import type { Store } from '../store/store.ts'
-import { openSiteStore } from '../data-dir.ts'
-import { addReceiver, deactivateReceiver, deliveryLog, listReceivers, MAX_LOG_LIMIT, redeliver } from '../editorial/webhooks.ts'
+import { runSubcommand, UsageError, type Subcommands } from './subcommands.ts'
+import { MAX_LOG_LIMIT } from '../editorial/webhooks.ts'
+import { OPERATOR } from '../editorial/permission.ts'
 
 export const WEBHOOK_USAGE = `Usage: broadsheet webhook <subcommand> [options]
 
@@ -18,20 +15,15 @@ export const WEBHOOK_USAGE = `Usage: broadsheet webhook <subcommand> [options]
                                      the delivery log, newest first
   redeliver --id <n>                 send a delivery's event again`
 
-/** A problem with the command line itself: exit code 2. */
-class UsageError extends Error {}
-
-/** What a subcommand does once its flags have been checked. */
-type Action = (store: Store, config: Config) => Promise<number>
-
 // Each subcommand parses its flags first and returns its action, so a bad flag exits before the database is opened.
-const SUBCOMMANDS: Readonly<Record<string, (args: string[]) => Action>> = {
+// The operator at the shell acts through the webhook use-cases (editorial/webhook-desk.ts).
+const SUBCOMMANDS: Subcommands = {
   add(args) {
     const { values } = parseArgs({ args, options: { url: { type: 'string' } }, strict: true, allowPositionals: false })
     const url = values.url
     if (url === undefined) throw new UsageError('add needs --url <url>')
-    return async (store, config) => {
-      const created = await store.transaction((tx) => addReceiver(tx, url, { now: systemClock.now(), actorId: null, allowPrivate: config.webhookAllowPrivate }))
+    return async ({ webhookDesk }) => {
+      const created = await webhookDesk.add(OPERATOR, url)
       console.log(`id: ${created.id}\nurl: ${created.url}\nsecret: ${created.secret}`)
       console.log('Store the secret now: it is not shown again. README.md (Webhooks) shows how receivers verify signatures.')
       return 0
@@ -40,8 +32,8 @@ const SUBCOMMANDS: Readonly<Record<string, (args: string[]) => Action>> = {
 
   list(args) {
     parseArgs({ args, options: {}, strict: true, allowPositionals: false })
-    return async (store) => {
-      const receivers = await store.transaction((tx) => listReceivers(tx))
+    return async ({ webhookDesk }) => {
+      const receivers = await webhookDesk.receivers(OPERATOR)
       console.log(receivers.length
         ? table(['id', 'active', 'created', 'url'], receivers.map((r) => [String(r.id), r.active ? 'yes' : 'no', iso(r.createdAt), r.url]))
         : 'no webhook receivers')
@@ -52,8 +44,8 @@ const SUBCOMMANDS: Readonly<Record<string, (args: string[]) => Action>> = {
   remove(args) {
     const { values } = parseArgs({ args, options: { id: { type: 'string' } }, strict: true, allowPositionals: false })
     const id = idFlag(values.id, 'id', true)
-    return async (store) => {
-      await store.transaction((tx) => deactivateReceiver(tx, id, { now: systemClock.now(), actorId: null }))
+    return async ({ webhookDesk }) => {
+      await webhookDesk.remove(OPERATOR, id)
       console.log(`webhook receiver ${id} removed`)
       return 0
     }
@@ -67,8 +59,8 @@ const SUBCOMMANDS: Readonly<Record<string, (args: string[]) => Action>> = {
     const limit = idFlag(values.limit, 'limit', false)
     if (limit !== undefined && limit > MAX_LOG_LIMIT) throw new UsageError(`--limit must be at most ${MAX_LOG_LIMIT}, got ${limit}`)
     const filter = { status: values.status, receiverId: idFlag(values.receiver, 'receiver', false), limit }
-    return async (store) => {
-      const deliveries = await store.transaction((tx) => deliveryLog(tx, filter))
+    return async ({ webhookDesk }) => {
+      const deliveries = await webhookDesk.log(OPERATOR, filter)
       console.log(deliveries.length ? deliveryTable(deliveries) : 'no webhook deliveries')
       return 0
     }
@@ -77,51 +69,15 @@ const SUBCOMMANDS: Readonly<Record<string, (args: string[]) => Action>> = {
   redeliver(args) {
     const { values } = parseArgs({ args, options: { id: { type: 'string' } }, strict: true, allowPositionals: false })
     const id = idFlag(values.id, 'id', true)
-    return async (store) => {
-      const created = await store.transaction((tx) => redeliver(tx, id, { now: systemClock.now(), actorId: null }))
+    return async ({ webhookDesk }) => {
+      const created = await webhookDesk.redeliver(OPERATOR, id)
       console.log(`delivery ${created} queued: the event of delivery ${id} goes out again once the server's delivery job runs`)
       return 0
     }
   },
 }
 
-export async function webhookCommand(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const [name, ...rest] = args
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    // Without a subcommand it is a usage error; asked for, help is an answer.
-    if (name === undefined) {
-      console.error(WEBHOOK_USAGE)
-      return 2
-    }
-    console.log(WEBHOOK_USAGE)
-    return 0
-  }
-  const parse = SUBCOMMANDS[name]
-  if (!parse) {
-    console.error(`broadsheet webhook: unknown subcommand "${name}"; use add, list, remove, log or redeliver`)
-    return 2
-  }
-  let store: Store | undefined
-  try {
-    const action = parse(rest)
-    const config = loadConfig(env)
-    store = (await openSiteStore(config)).store
-    return await action(store, config)
-  } catch (err) {
-    const code = (err as { code?: string }).code
-    if (err instanceof UsageError || code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`broadsheet webhook ${name}: ${(err as Error).message}`)
-      return 2
-    }
-    if (isAppError(err)) {
-      console.error(`broadsheet webhook ${name}: ${err.message}`)
-      return 1
-    }
-    throw err
-  } finally {
-    await store?.close()
-  }
-}
+export const webhookCommand = (args: string[], env: NodeJS.ProcessEnv): Promise<number> => runSubcommand('webhook', WEBHOOK_USAGE, SUBCOMMANDS, args, env)
 
 function deliveryTable(deliveries: readonly WebhookDelivery[]): string {
   return table(['id', 'receiver', 'event', 'article', 'status', 'attempts', 'code', 'ms', 'when', 'error'], deliveries.map((d) => [

@@ -9,6 +9,8 @@ import type { Store } from '../store/store.ts'
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts'
 import { accountKey as accountKeyOf, confirmCurrentPassword, countPasswordAttempt } from './password-attempts.ts'
 import { isUniqueViolation } from '../store/unique-violation.ts'
+import type { ApiToken } from '../store/users.ts'
+import { changeOwnPassword, renameSelf } from './user-admin.ts'
 
 export const SESSION_IDLE_MS = 14 * 86_400_000
 /** last_seen_at (and the sliding expiry) move at most this often, so reading pages does not write on every request. */
@@ -80,7 +82,8 @@ export function createAccounts(deps: { readonly store: Store; readonly clock: Cl
       const id = await tx.users.insert({ email: fields.email, name: fields.name, role: fields.role, passwordHash, createdAt: now }).catch((err: unknown) => {
         throw isUniqueViolation(err) ? new AppError('Conflict', `a user with the email ${fields.email} already exists`, 'email') : err
       })
-      await tx.audit.record({ userId: actor ?? id, action: onlyFirst ? 'user.setup' : 'user.create', subjectType: 'user', subjectId: String(id), details: { role: fields.role }, at: now })
+      // The owner sets themself up; a user created from the command line is recorded with no user, as the operator's acts are.
+      await tx.audit.record({ userId: onlyFirst ? id : actor, action: onlyFirst ? 'user.setup' : 'user.create', subjectType: 'user', subjectId: String(id), details: { role: fields.role }, at: now })
       return (await tx.users.get(id))!
     })
   }
@@ -100,6 +103,14 @@ export function createAccounts(deps: { readonly store: Store; readonly clock: Cl
       const id = await tx.users.insertToken({ tokenHash: sha256(token), userId: user.id, name: label, createdAt: now })
       await tx.audit.record({ userId: user.id, action: 'token.create', subjectType: 'api_token', subjectId: String(id), details: { name: label }, at: now })
       return { token, id, user }
+    })
+  }
+
+  async function revoke(id: number, actor: Viewer | null): Promise<void> {
+    const now = clock.now()
+    await store.transaction(async (tx) => {
+      if (!(await tx.users.revokeToken(id, now))) throw new AppError('NotFound', `no active API token ${id}`)
+      await tx.audit.record({ userId: actor?.user.id ?? null, action: 'token.revoke', subjectType: 'api_token', subjectId: String(id), details: {}, at: now })
     })
   }
 
@@ -246,14 +257,33 @@ export function createAccounts(deps: { readonly store: Store; readonly clock: Cl
      */
     createToken: (email: string, name: string): Promise<{ token: string; id: number; user: User }> => mintToken(email, name),
 
-    /** Revokes a token by id. Throws AppError('NotFound') when there is no such active token. */
-    async revokeToken(id: number, actor: Viewer | null): Promise<void> {
-      const now = clock.now()
-      await store.transaction(async (tx) => {
-        if (!(await tx.users.revokeToken(id, now))) throw new AppError('NotFound', `no active API token ${id}`)
-        await tx.audit.record({ userId: actor?.user.id ?? null, action: 'token.revoke', subjectType: 'api_token', subjectId: String(id), details: {}, at: now })
-      })
+    /** Whether a user has this email (the command line checks before it asks for a new password). */
+    hasUser: async (email: string): Promise<boolean> => {
+      const normalized = normalizeEmail(email)
+      return normalized !== null && (await store.users.byEmail(normalized)) !== undefined
     },
+
+    /** The viewer's own account as stored now (a rename shows at once) and their API tokens. */
+    async ownAccount(viewer: Viewer): Promise<{ user: User; tokens: ApiToken[] }> {
+      const [user, tokens] = await Promise.all([store.users.get(viewer.user.id), store.users.tokens(viewer.user.id)])
+      return { user: user ?? viewer.user, tokens }
+    },
+
+    /** Changes the viewer's own display name (user-admin.ts renameSelf). */
+    rename: (viewer: Viewer, name: string): Promise<void> => store.transaction((tx) => renameSelf(tx, viewer, name, clock.now())),
+
+    /** Changes the viewer's own password after checking the current one (user-admin.ts changeOwnPassword). */
+    changePassword: (viewer: Viewer, current: string, next: string): Promise<void> => changeOwnPassword(store, viewer, current, next, clock.now()),
+
+    /** Revokes one of the viewer's own active tokens; someone else's and an unknown one are the same NotFound. */
+    async revokeOwnToken(viewer: Viewer, id: number): Promise<void> {
+      const own = (await store.users.tokens(viewer.user.id)).some((t) => t.id === id && t.revokedAt === null)
+      if (!own) throw new AppError('NotFound', 'you have no active API token with that number')
+      await revoke(id, viewer)
+    },
+
+    /** Revokes a token by id. Throws AppError('NotFound') when there is no such active token. */
+    revokeToken: (id: number, actor: Viewer | null): Promise<void> => revoke(id, actor),
 
     /** The viewer of a bearer token, or null when it is malformed, unknown or revoked. */
     async authenticateToken(token: string): Promise<Viewer | null> {

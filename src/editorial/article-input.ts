@@ -40,6 +40,12 @@ export type CleanArticleInput = Omit<ArticleInput, 'bodyHtml'> & { readonly body
 /** The longest body accepted, in characters of HTML. */
 export const BODY_MAX_CHARS = 2_000_000
 
+/**
+ * The longest value of each text field of an article, by the field's name in forms and JSON: the one table the
+ * validation below, the desk's form schema and the Admin API's OpenAPI document all read.
+ */
+export const ARTICLE_LIMITS = { title: 300, standfirst: 1000, seo_title: 300, seo_description: 500, body_html: BODY_MAX_CHARS } as const
+
 const EMPTY_BODY = sanitizeBody('')
 
 /**
@@ -88,7 +94,7 @@ export async function cleanInput(input: ArticleInput): Promise<CleanArticleInput
  * being saved (null for a new one).
  */
 export async function toDraft(tx: Repositories, input: CleanArticleInput, siteLanguage: string, self: number | null = null): Promise<ArticleDraft> {
-  const title = limit(input.title.trim(), 300, 'title')
+  const title = limit(input.title.trim(), ARTICLE_LIMITS.title, 'title')
   if (!title) throw new AppError('Invalid', 'a title is required', 'title')
   const slug = input.slug?.trim() || slugify(title)
   if (!isSlug(slug)) throw new AppError('Invalid', 'the slug may hold only a–z, 0–9 and single hyphens', 'slug')
@@ -131,11 +137,11 @@ export async function toDraft(tx: Repositories, input: CleanArticleInput, siteLa
   }
   return {
     translationGroup, language, sectionId: section.id, slug, genre, title,
-    standfirst: limit((input.standfirst ?? '').trim(), 1000, 'standfirst'),
+    standfirst: limit((input.standfirst ?? '').trim(), ARTICLE_LIMITS.standfirst, 'standfirst'),
     bodyHtml: input.bodyHtml ?? EMPTY_BODY,
     heroMediaId: input.heroMediaId ?? null,
-    seoTitle: limit((input.seoTitle ?? '').trim(), 300, 'seo_title'),
-    seoDescription: limit((input.seoDescription ?? '').trim(), 500, 'seo_description'),
+    seoTitle: limit((input.seoTitle ?? '').trim(), ARTICLE_LIMITS.seo_title, 'seo_title'),
+    seoDescription: limit((input.seoDescription ?? '').trim(), ARTICLE_LIMITS.seo_description, 'seo_description'),
     editorsChoice: rank !== null, editorsChoiceRank: rank, editorsChoiceUntil: null,
     originSystem: input.origin?.system ?? null, originId: input.origin?.id ?? null,
     tagIds, authorIds,

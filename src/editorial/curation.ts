@@ -7,6 +7,8 @@ import { AppError } from '../errors.ts'
 import type { Repositories, Store } from '../store/store.ts'
 import type { SiteContextCache } from '../reading/site-settings.ts'
 import { direction, requiredId } from './desk-input.ts'
+import type { Actor } from './article-access.ts'
+import { requirePermission } from './permission.ts'
 
 export interface CurationDeps {
   readonly store: Store
@@ -37,6 +39,9 @@ const picksChanged = (ids: readonly number[]): Invalidation => ({ all: false, ar
 
 const LEAD_KEY = 'lead_article_id'
 
+/** Whether `role` may curate the front page (editors and admins); the editor shows the rank field by it. */
+export const mayCurate = (role: Role): boolean => can(role, 'front.curate')
+
 /**
  * Editor's choice is curation of the front page, whichever door sets it (the desk's form, the Admin API's
  * `editors_choice`): throws Forbidden when `role` may not curate and the rank would change from `before` to `after`.
@@ -60,19 +65,29 @@ export function createCuration({ store, clock, site }: CurationDeps) {
     return { list, index }
   }
 
-  async function audit(tx: Repositories, userId: number, action: string, articleId: number | null, details: Record<string, unknown>): Promise<void> {
+  async function audit(tx: Repositories, userId: number | null, action: string, articleId: number | null, details: Record<string, unknown>): Promise<void> {
     await tx.audit.record({ userId, action, subjectType: articleId === null ? null : 'article', subjectId: articleId === null ? null : String(articleId), details, at: clock.now() })
   }
 
   return {
-    async state(): Promise<FrontState> {
+    /** Published articles whose title holds `text`, to add to the front page: at most `limit`, for curators only. */
+    async findPublished(actor: Actor, text: string, limit: number): Promise<{ id: number; title: string; publishedAt: number | null }[]> {
+      requirePermission(actor, 'front.curate')
+      const found = await store.deskArticles.list({ status: 'published', text, page: 1, perPage: limit })
+      return found.items.map((a) => ({ id: a.id, title: a.title, publishedAt: a.publishedAt }))
+    },
+
+    /** The front page as `actor` curates it (Forbidden for roles that may not curate). */
+    async state(actor: Actor): Promise<FrontState> {
+      requirePermission(actor, 'front.curate')
       const { leadArticleId } = await site.get()
       const [latest, picks] = await Promise.all([store.live.latest(30), store.articles.editorsChoice()])
       return { leadArticleId, candidates: latest.map((a) => ({ id: a.id, title: a.title, publishedAt: a.publishedAt })), picks }
     },
 
     /** Pins a live article as the front page's lead, or clears the pin (`articleId` empty) so the newest leads. */
-    async pinLead(userId: number, articleId: unknown): Promise<void> {
+    async pinLead(actor: Actor, articleId: unknown): Promise<void> {
+      requirePermission(actor, 'front.curate')
       const id = articleId === '' || articleId === undefined ? null : requiredId(articleId, 'lead', 'The lead article')
       await store.transaction(async (tx) => {
         if (id !== null && !(await tx.articles.livePath(id))) throw new AppError('Invalid', 'only a published article can lead the front page', 'lead')
@@ -80,13 +95,14 @@ export function createCuration({ store, clock, site }: CurationDeps) {
         await tx.site.setSetting(LEAD_KEY, id)
         const ids = [id, typeof before === 'number' ? before : null].filter((x): x is number => x !== null)
         await tx.invalidations.record({ all: false, articleIds: ids, scopes: ['front'] })
-        await audit(tx, userId, id === null ? 'front.lead-clear' : 'front.lead-pin', id, { previous: before ?? null })
+        await audit(tx, actor.userId, id === null ? 'front.lead-clear' : 'front.lead-pin', id, { previous: before ?? null })
       })
       site.invalidate()
     },
 
     /** Adds a live article at the end of the editor's choice. */
-    async addPick(userId: number, articleId: unknown): Promise<void> {
+    async addPick(actor: Actor, articleId: unknown): Promise<void> {
+      requirePermission(actor, 'front.curate')
       const id = requiredId(articleId, 'article', 'The article id')
       await store.transaction(async (tx) => {
         if (!(await tx.articles.livePath(id))) throw new AppError('Invalid', `article ${id} is not published`, 'article')
@@ -95,12 +111,13 @@ export function createCuration({ store, clock, site }: CurationDeps) {
         await rank(tx, list)
         await tx.articles.setEditorsChoice(id, { rank: list.length + 1, until: null })
         await tx.invalidations.record(picksChanged([id]))
-        await audit(tx, userId, 'front.pick-add', id, { rank: list.length + 1 })
+        await audit(tx, actor.userId, 'front.pick-add', id, { rank: list.length + 1 })
       })
     },
 
     /** Moves a pick one place up or down. */
-    async movePick(userId: number, articleId: unknown, dir: unknown): Promise<void> {
+    async movePick(actor: Actor, articleId: unknown, dir: unknown): Promise<void> {
+      requirePermission(actor, 'front.curate')
       const id = requiredId(articleId, 'article', 'The article id')
       const d = direction(dir)
       await store.transaction(async (tx) => {
@@ -111,31 +128,33 @@ export function createCuration({ store, clock, site }: CurationDeps) {
         ;[order[index], order[other]] = [order[other]!, order[index]!]
         await rank(tx, order)
         await tx.invalidations.record(picksChanged([id, list[other]!.id]))
-        await audit(tx, userId, 'front.pick-move', id, { direction: d, rank: other + 1 })
+        await audit(tx, actor.userId, 'front.pick-move', id, { direction: d, rank: other + 1 })
       })
     },
 
     /** Sets when a pick leaves the editor's choice (epoch ms, in the future), or clears it (null). */
-    async setPickExpiry(userId: number, articleId: unknown, until: number | null): Promise<void> {
+    async setPickExpiry(actor: Actor, articleId: unknown, until: number | null): Promise<void> {
+      requirePermission(actor, 'front.curate')
       const id = requiredId(articleId, 'article', 'The article id')
       if (until !== null && until <= clock.now()) throw new AppError('Invalid', 'the expiry must be in the future', 'until')
       await store.transaction(async (tx) => {
         const { list, index } = await pickOf(tx, id)
         await tx.articles.setEditorsChoice(id, { rank: list[index]!.rank ?? index + 1, until })
         await tx.invalidations.record(picksChanged([id]))
-        await audit(tx, userId, until === null ? 'front.pick-expiry-clear' : 'front.pick-expiry', id, { until })
+        await audit(tx, actor.userId, until === null ? 'front.pick-expiry-clear' : 'front.pick-expiry', id, { until })
       })
     },
 
     /** Takes an article out of the editor's choice; the others close ranks. */
-    async removePick(userId: number, articleId: unknown): Promise<void> {
+    async removePick(actor: Actor, articleId: unknown): Promise<void> {
+      requirePermission(actor, 'front.curate')
       const id = requiredId(articleId, 'article', 'The article id')
       await store.transaction(async (tx) => {
         const { list, index } = await pickOf(tx, id)
         await tx.articles.setEditorsChoice(id, null)
         await rank(tx, list.filter((_, i) => i !== index))
         await tx.invalidations.record(picksChanged([id]))
-        await audit(tx, userId, 'front.pick-remove', id, {})
+        await audit(tx, actor.userId, 'front.pick-remove', id, {})
       })
     },
   }

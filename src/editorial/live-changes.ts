@@ -7,6 +7,7 @@ import type { Repositories } from '../store/store.ts'
 import { changeableBy, type Actor } from './article-access.ts'
 import { auditArticle } from './audit-trail.ts'
 import { keepRevision } from './saving.ts'
+import { checkSlugFree } from './slug-check.ts'
 
 /** Whether published article `articleId`'s working copy differs from what readers see (false when it is not live). */
 export const hasUnpublishedChanges = async (tx: Repositories, articleId: number): Promise<boolean> =>
@@ -31,6 +32,7 @@ export async function discardChanges(tx: Repositories, args: { articleId: number
   if (!(await tx.revisions.latest(article.id))) await keepRevision(tx, article.id, 'save', null, article.modifiedAt)
   const { updatedAt: _live, ...fields } = live
   const draft: ArticleDraft = { ...article, ...fields }
+  await checkSlugFree(tx, draft, article.id)
   if (!(await tx.articles.update(article.id, article.version, draft, args.now))) {
     throw new AppError('Conflict', 'the article changed while its changes were being discarded; try again', 'version')
   }

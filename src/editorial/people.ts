@@ -4,11 +4,14 @@ import type { Clock } from '../domain/clock.ts'
 import { FLUSH_ALL } from '../domain/invalidation.ts'
 import { authorPath } from '../domain/paths.ts'
 import { isAuthorKind, type Author } from '../domain/people.ts'
+import type { Media } from '../domain/media.ts'
 import { AppError } from '../errors.ts'
 import type { Repositories, Store } from '../store/store.ts'
 import type { NewAuthor } from '../store/people.ts'
 import { optionalId, optionalText, requiredId, requiredText, slugInput } from './desk-input.ts'
 import { isUniqueViolation } from '../store/unique-violation.ts'
+import type { Actor } from './article-access.ts'
+import { requirePermission } from './permission.ts'
 
 export interface AuthorInput {
   readonly name?: unknown; readonly slug?: unknown; readonly bio?: unknown; readonly kind?: unknown; readonly photo?: unknown
@@ -38,22 +41,38 @@ export function createBylines({ store, clock }: { readonly store: Store; readonl
     return author
   }
 
-  const audit = (tx: Repositories, userId: number, action: string, id: number, details: Record<string, unknown>) =>
+  const audit = (tx: Repositories, userId: number | null, action: string, id: number, details: Record<string, unknown>) =>
     tx.audit.record({ userId, action, subjectType: 'author', subjectId: String(id), details, at: clock.now() })
 
   return {
-    async createAuthor(userId: number, input: AuthorInput): Promise<number> {
+    /** Every byline with how many articles carry it, for the desk's list (editors and admins). */
+    async authorList(actor: Actor): Promise<(Author & { articles: number })[]> {
+      requirePermission(actor, 'authors.manage')
+      return Promise.all((await store.people.authors()).map(async (a) => ({ ...a, articles: await store.people.authorUsage(a.id) })))
+    },
+
+    /** Byline `id` to edit, with its article count and photo; NotFound when there is none. */
+    async authorToEdit(actor: Actor, id: number): Promise<{ author: Author; articles: number; photo: Media | undefined }> {
+      requirePermission(actor, 'authors.manage')
+      const author = await need(store, id)
+      const [articles, photo] = await Promise.all([store.people.authorUsage(id), author.photoMediaId === null ? undefined : store.media.get(author.photoMediaId)])
+      return { author, articles, photo }
+    },
+
+    async createAuthor(actor: Actor, input: AuthorInput): Promise<number> {
+      requirePermission(actor, 'authors.manage')
       return store.transaction(async (tx) => {
         const a = await fields(tx, input)
         const id = await tx.people.insertAuthor(a).catch(slugTaken(a.slug))
         await tx.redirects.remove(authorPath(a.slug))
-        await audit(tx, userId, 'author.create', id, { slug: a.slug, kind: a.kind })
+        await audit(tx, actor.userId, 'author.create', id, { slug: a.slug, kind: a.kind })
         return id
       })
     },
 
     /** Edits a byline; a new slug leaves a 301 from the old author path. Bylines show on every listing: all pages go stale. */
-    async updateAuthor(userId: number, authorId: unknown, input: AuthorInput): Promise<void> {
+    async updateAuthor(actor: Actor, authorId: unknown, input: AuthorInput): Promise<void> {
+      requirePermission(actor, 'authors.manage')
       const id = requiredId(authorId, 'id', 'The author')
       await store.transaction(async (tx) => {
         const before = await need(tx, id)
@@ -64,12 +83,13 @@ export function createBylines({ store, clock }: { readonly store: Store; readonl
           await tx.redirects.remove(authorPath(a.slug))
         }
         await tx.invalidations.record(FLUSH_ALL)
-        await audit(tx, userId, 'author.update', id, { from: { slug: before.slug, name: before.name }, to: { slug: a.slug, name: a.name } })
+        await audit(tx, actor.userId, 'author.update', id, { from: { slug: before.slug, name: before.name }, to: { slug: a.slug, name: a.name } })
       })
     },
 
     /** Deletes a byline no article carries; otherwise AppError('Conflict'). */
-    async deleteAuthor(userId: number, authorId: unknown): Promise<void> {
+    async deleteAuthor(actor: Actor, authorId: unknown): Promise<void> {
+      requirePermission(actor, 'authors.manage')
       const id = requiredId(authorId, 'id', 'The author')
       await store.transaction(async (tx) => {
         const author = await need(tx, id)
@@ -77,7 +97,7 @@ export function createBylines({ store, clock }: { readonly store: Store; readonl
         if (used > 0) throw new AppError('Conflict', `${author.name} is the byline of ${used} article${used === 1 ? '' : 's'}: change those bylines first`)
         await tx.people.deleteAuthor(id)
         await tx.invalidations.record({ all: false, articleIds: [], scopes: [`author:${id}`] })
-        await audit(tx, userId, 'author.delete', id, { slug: author.slug })
+        await audit(tx, actor.userId, 'author.delete', id, { slug: author.slug })
       })
     },
   }

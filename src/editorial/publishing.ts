@@ -12,6 +12,7 @@ import { deferArticles, indexArticle, liveTermSet, unindexArticle } from '../rel
 import type { SearchDocument } from '../store/search-index.ts'
 import { enqueueArticleEvent } from './webhook-events.ts'
 import { isUniqueViolation } from '../store/unique-violation.ts'
+import { checkSlugFree } from './slug-check.ts'
 
 /**
  * Creates a draft from input whose body is already sanitized (cleanInput or sanitizeBody, before the transaction);
@@ -19,6 +20,7 @@ import { isUniqueViolation } from '../store/unique-violation.ts'
  */
 export async function createDraft(tx: Repositories, input: CleanArticleInput, ctx: { now: number; siteLanguage: string }): Promise<number> {
   const draft = await toDraft(tx, input, ctx.siteLanguage)
+  await checkSlugFree(tx, draft)
   const id = await tx.articles.insert(draft, 'draft', ctx.now).catch((err: unknown) => {
     throw isUniqueViolation(err) ? new AppError('Conflict', `the slug "${draft.slug}" is already used in this section`, 'slug') : err
   })

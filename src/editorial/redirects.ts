@@ -5,7 +5,10 @@ import { languagePrefix, PATH_LANGUAGES } from '../domain/language.ts'
 import { AppError } from '../errors.ts'
 import type { SiteContextCache } from '../reading/site-settings.ts'
 import type { Repositories, Store } from '../store/store.ts'
+import type { RedirectRow } from '../store/redirects.ts'
 import { requiredId } from './desk-input.ts'
+import type { Actor } from './article-access.ts'
+import { requirePermission } from './permission.ts'
 
 export interface RedirectInput { readonly from?: unknown; readonly to?: unknown; readonly status?: unknown }
 
@@ -57,8 +60,20 @@ export function createRedirectDesk({ store, clock, site }: { readonly store: Sto
   }
 
   return {
+    /** One page of redirects whose paths hold `text`, newest first, with the titles of the articles they lead to. */
+    async page(actor: Actor, q: { text?: string; page: number; perPage: number }): Promise<{ items: (RedirectRow & { articleTitle: string | null })[]; hasNext: boolean }> {
+      requirePermission(actor, 'redirects.manage')
+      const list = await store.redirects.list({ ...(q.text && { text: q.text }), limit: q.perPage, offset: (q.page - 1) * q.perPage })
+      const titles = new Map<number, string>()
+      for (const r of list.items) {
+        if (r.toArticleId !== null && !titles.has(r.toArticleId)) titles.set(r.toArticleId, (await store.articles.get(r.toArticleId))?.title ?? '')
+      }
+      return { items: list.items.map((r) => ({ ...r, articleTitle: r.toArticleId === null ? null : titles.get(r.toArticleId) || null })), hasNext: list.hasNext }
+    },
+
     /** Adds a manual redirect; throws AppError('Invalid') naming the field for anything wrong. */
-    async add(userId: number, input: RedirectInput): Promise<void> {
+    async add(actor: Actor, input: RedirectInput): Promise<void> {
+      requirePermission(actor, 'redirects.manage')
       const from = fromPathInput(input.from)
       const status = input.status === '410' || input.status === 410 ? 410 : input.status === '301' || input.status === 301 ? 301 : null
       if (status === null) throw new AppError('Invalid', 'the status is 301 (moved) or 410 (gone)', 'status')
@@ -77,17 +92,18 @@ export function createRedirectDesk({ store, clock, site }: { readonly store: Sto
           if (next?.toUrl === from) throw new AppError('Invalid', `${target.toUrl} already redirects here: that would be a loop`, 'to')
         }
         await tx.redirects.put({ fromPath: from, status, ...target, kind: 'manual', createdAt: clock.now() })
-        await tx.audit.record({ userId, action: 'redirect.create', subjectType: 'redirect', subjectId: from.slice(0, 200), details: { status, to: target.toArticleId ?? target.toUrl }, at: clock.now() })
+        await tx.audit.record({ userId: actor.userId, action: 'redirect.create', subjectType: 'redirect', subjectId: from.slice(0, 200), details: { status, to: target.toArticleId ?? target.toUrl }, at: clock.now() })
       })
     },
 
-    async remove(userId: number, redirectId: unknown): Promise<void> {
+    async remove(actor: Actor, redirectId: unknown): Promise<void> {
+      requirePermission(actor, 'redirects.manage')
       const id = requiredId(redirectId, 'id', 'The redirect')
       await store.transaction(async (tx) => {
         const r = await tx.redirects.byId(id)
         if (!r) throw new AppError('NotFound', 'no such redirect')
         await tx.redirects.remove(r.fromPath)
-        await tx.audit.record({ userId, action: 'redirect.delete', subjectType: 'redirect', subjectId: r.fromPath.slice(0, 200), details: {}, at: clock.now() })
+        await tx.audit.record({ userId: actor.userId, action: 'redirect.delete', subjectType: 'redirect', subjectId: r.fromPath.slice(0, 200), details: {}, at: clock.now() })
       })
     },
   }

@@ -12,6 +12,7 @@ import { checkCurating } from './curation.ts'
 import { can } from '../domain/roles.ts'
 import { auditArticle } from './audit-trail.ts'
 import { isUniqueViolation } from '../store/unique-violation.ts'
+import { checkSlugFree } from './slug-check.ts'
 
 /** Consecutive autosaves by one user within this long fold into one revision, so the list stays readable. */
 export const AUTOSAVE_FOLD_MS = 10 * 60_000
@@ -125,6 +126,7 @@ export async function saveWorkingCopy(tx: Repositories, args: SaveArgs): Promise
   if (merged.translationGroup !== null && input.translationOf == null && merged.language !== current.language) {
     await checkLanguageFree(tx, merged.translationGroup, merged.language, args.articleId)
   }
+  await checkSlugFree(tx, merged, args.articleId)
   const latest = await tx.revisions.latest(args.articleId)
   // An article created or imported without a revision keeps its first state before anything overwrites it.
   if (!latest) await keepRevision(tx, args.articleId, 'save', null, current.modifiedAt)
@@ -181,6 +183,7 @@ export async function restoreRevision(tx: Repositories, args: { articleId: numbe
     ...draft, translationGroup: current.translationGroup, originSystem: current.originSystem, originId: current.originId,
     editorsChoiceUntil: draft.editorsChoice ? current.editorsChoiceUntil : null,
   }
+  await checkSlugFree(tx, merged, args.articleId)
   if (!(await tx.revisions.latest(args.articleId))) await keepRevision(tx, args.articleId, 'save', null, current.modifiedAt)
   // The version read above, inside this transaction: nothing can have moved it.
   const written = await tx.articles.update(args.articleId, current.version, merged, args.now).catch((err: unknown) => {

@@ -5,7 +5,12 @@ import { FLUSH_ALL } from '../domain/invalidation.ts'
 import { isLanguageTag } from '../domain/language.ts'
 import type { MenuItem, SiteSettingsForm } from '../domain/site.ts'
 import { AppError } from '../errors.ts'
-import type { Repositories } from '../store/store.ts'
+import type { Repositories, Store } from '../store/store.ts'
+import type { Clock } from '../domain/clock.ts'
+import type { SiteContextCache } from '../reading/site-settings.ts'
+import type { Actor } from './article-access.ts'
+import { requirePermission } from './permission.ts'
+import { rotatePreviewSecret } from './preview.ts'
 
 /** Networks the site's footer links to, in the order shown. */
 export const SOCIAL_NETWORKS = ['x', 'facebook', 'instagram', 'linkedin', 'youtube', 'telegram', 'mastodon', 'bluesky'] as const
@@ -58,7 +63,8 @@ export function parseMenu(text: string): MenuItem[] {
  * Checks every field, then writes them all and records that every page is stale (the masthead, menu and footer are on
  * all of them). Throws AppError('Invalid') naming the first bad field, having written nothing.
  */
-export async function saveSiteSettings(tx: Repositories, input: SiteSettingsForm, ctx: { readonly actorId: number; readonly now: number }): Promise<void> {
+export async function saveSiteSettings(tx: Repositories, input: SiteSettingsForm, ctx: { readonly actor: Actor; readonly now: number }): Promise<void> {
+  requirePermission(ctx.actor, 'settings.manage')
   const { now } = ctx
   const name = textOf(input.name, 'name', 'the site name', 120, true)
   const description = textOf(input.description, 'description', 'the description', 300, false)
@@ -100,6 +106,40 @@ export async function saveSiteSettings(tx: Repositories, input: SiteSettingsForm
     if (!p.title && !p.body) await tx.site.deletePage(p.slug)
     else await tx.site.savePage({ slug: p.slug, title: p.title, bodyHtml: p.body, updatedAt: now })
   }
-  await tx.audit.record({ userId: ctx.actorId, action: 'settings.update', subjectType: 'settings', subjectId: null, details: {}, at: now })
+  await tx.audit.record({ userId: ctx.actor.userId, action: 'settings.update', subjectType: 'settings', subjectId: null, details: {}, at: now })
   await tx.invalidations.record(FLUSH_ALL)
 }
+
+/** The settings page's use-cases, for whoever may change the site settings (admins). */
+export function createSiteAdmin({ store, clock, site }: { readonly store: Store; readonly clock: Clock; readonly site: SiteContextCache }) {
+  return {
+    /** The settings form as the stored settings and pages fill it. */
+    async form(actor: Actor): Promise<SiteSettingsForm> {
+      requirePermission(actor, 'settings.manage')
+      const { settings } = await site.get()
+      const pages: Record<string, { title: string; body: string }> = {}
+      for (const p of EDITABLE_PAGES) {
+        const page = await store.site.page(p.slug)
+        pages[p.slug] = { title: page?.title ?? '', body: page?.bodyHtml ?? '' }
+      }
+      return {
+        name: settings.name, description: settings.description, language: settings.language, social: settings.social,
+        logo: settings.logo ? 'current' : '', menu: settings.menu.map((m) => `${m.label} | ${m.href}`).join('\n'), pages,
+      }
+    },
+
+    /** A new secret for preview links, after which every link made so far stops working (preview.ts rotatePreviewSecret). */
+    async rotatePreviewSecret(actor: Actor): Promise<void> {
+      requirePermission(actor, 'settings.manage')
+      await store.transaction((tx) => rotatePreviewSecret(tx, actor.userId, clock.now()))
+    },
+
+    /** Saves the whole form (saveSiteSettings), then drops this instance's settings cache; other instances follow the invalidation. */
+    async save(actor: Actor, input: SiteSettingsForm): Promise<void> {
+      await store.transaction((tx) => saveSiteSettings(tx, input, { actor, now: clock.now() }))
+      site.invalidate()
+    },
+  }
+}
+
+export type SiteAdmin = ReturnType<typeof createSiteAdmin>

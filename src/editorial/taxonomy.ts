@@ -10,6 +10,8 @@ import type { Repositories, Store } from '../store/store.ts'
 import type { NewTag } from '../store/taxonomy.ts'
 import { direction, optionalText, requiredId, requiredText, slugInput } from './desk-input.ts'
 import { isUniqueViolation } from '../store/unique-violation.ts'
+import type { Actor } from './article-access.ts'
+import { requirePermission } from './permission.ts'
 
 export interface TaxonomyDeskDeps {
   readonly store: Store
@@ -36,7 +38,7 @@ const slugTaken = (what: string, slug: string) => (err: unknown): never => {
 }
 
 export function createTaxonomyDesk({ store, clock, site }: TaxonomyDeskDeps) {
-  const audit = (tx: Repositories, userId: number, action: string, type: string, id: number, details: Record<string, unknown>) =>
+  const audit = (tx: Repositories, userId: number | null, action: string, type: string, id: number, details: Record<string, unknown>) =>
     tx.audit.record({ userId, action, subjectType: type, subjectId: String(id), details, at: clock.now() })
 
   /** Validates tag input; the parent must exist, not be the tag itself or below it. */
@@ -89,13 +91,44 @@ export function createTaxonomyDesk({ store, clock, site }: TaxonomyDeskDeps) {
   }
 
   return {
-    async createSection(userId: number, input: SectionInput): Promise<number> {
+    /** Every section in menu order with how many articles it holds, for the desk's list (taxonomy managers only). */
+    async sectionList(actor: Actor): Promise<(Section & { articles: number })[]> {
+      requirePermission(actor, 'taxonomy.manage')
+      const sections = await store.taxonomy.sections()
+      return Promise.all(sections.map(async (s) => ({ ...s, articles: await store.taxonomy.sectionUsage(s.id) })))
+    },
+
+    /** Section `id` to edit; NotFound when there is none. */
+    async sectionToEdit(actor: Actor, id: number): Promise<Section> {
+      requirePermission(actor, 'taxonomy.manage')
+      return needSection(store, id)
+    },
+
+    /** One page of tags (filtered by kind and text), each with its parent's slug. */
+    async tagPage(actor: Actor, q: { kind?: 'topic' | 'place'; text?: string; page: number; perPage: number }): Promise<{ items: (Tag & { parentSlug: string | null })[]; hasNext: boolean }> {
+      requirePermission(actor, 'taxonomy.manage')
+      const list = await store.taxonomy.tagList({ ...(q.kind && { kind: q.kind }), ...(q.text && { text: q.text }), limit: q.perPage, offset: (q.page - 1) * q.perPage })
+      const parents = new Map<number, Tag | undefined>()
+      for (const t of list.items) if (t.parentId !== null && !parents.has(t.parentId)) parents.set(t.parentId, await store.taxonomy.tag(t.parentId))
+      return { items: list.items.map((t) => ({ ...t, parentSlug: t.parentId === null ? null : parents.get(t.parentId)?.slug ?? null })), hasNext: list.hasNext }
+    },
+
+    /** Tag `id` to edit, its parent and how many working copies carry it; NotFound when there is none. */
+    async tagToEdit(actor: Actor, id: number): Promise<{ tag: Tag; parent: Tag | undefined; articles: number }> {
+      requirePermission(actor, 'taxonomy.manage')
+      const tag = await needTag(store, id)
+      const parent = tag.parentId === null ? undefined : await store.taxonomy.tag(tag.parentId)
+      return { tag, parent, articles: (await store.taxonomy.tagArticles(id)).working.length }
+    },
+
+    async createSection(actor: Actor, input: SectionInput): Promise<number> {
+      requirePermission(actor, 'taxonomy.manage')
       const fields = sectionFields(input)
       const id = await store.transaction(async (tx) => {
         const position = Math.max(0, ...(await tx.taxonomy.sections()).map((s) => s.position + 1))
         const id = await tx.taxonomy.insertSection({ ...fields, position }).catch(slugTaken('section', fields.slug))
         await tx.invalidations.record(FLUSH_ALL)
-        await audit(tx, userId, 'section.create', 'section', id, { slug: fields.slug })
+        await audit(tx, actor.userId, 'section.create', 'section', id, { slug: fields.slug })
         return id
       })
       site.invalidate()
@@ -103,7 +136,8 @@ export function createTaxonomyDesk({ store, clock, site }: TaxonomyDeskDeps) {
     },
 
     /** Renames a section; a new slug leaves 301s from the old section path and from its live articles' old paths. */
-    async updateSection(userId: number, sectionId: unknown, input: SectionInput): Promise<void> {
+    async updateSection(actor: Actor, sectionId: unknown, input: SectionInput): Promise<void> {
+      requirePermission(actor, 'taxonomy.manage')
       const id = requiredId(sectionId, 'id', 'The section')
       const fields = sectionFields(input)
       const { language } = (await site.get()).settings
@@ -122,13 +156,14 @@ export function createTaxonomyDesk({ store, clock, site }: TaxonomyDeskDeps) {
           }
         }
         await tx.invalidations.record(FLUSH_ALL)
-        await audit(tx, userId, 'section.update', 'section', id, { from: { slug: before.slug, name: before.name }, to: { slug: fields.slug, name: fields.name } })
+        await audit(tx, actor.userId, 'section.update', 'section', id, { from: { slug: before.slug, name: before.name }, to: { slug: fields.slug, name: fields.name } })
       })
       site.invalidate()
     },
 
     /** Moves a section one place up or down in the menu. */
-    async moveSection(userId: number, sectionId: unknown, dir: unknown): Promise<void> {
+    async moveSection(actor: Actor, sectionId: unknown, dir: unknown): Promise<void> {
+      requirePermission(actor, 'taxonomy.manage')
       const id = requiredId(sectionId, 'id', 'The section')
       const d = direction(dir)
       await store.transaction(async (tx) => {
@@ -141,13 +176,14 @@ export function createTaxonomyDesk({ store, clock, site }: TaxonomyDeskDeps) {
         ;[order[index], order[other]] = [order[other]!, order[index]!]
         for (const [position, s] of order.entries()) if (s.position !== position) await tx.taxonomy.updateSection(s.id, { position })
         await tx.invalidations.record(FLUSH_ALL)
-        await audit(tx, userId, 'section.move', 'section', id, { direction: d, position: other })
+        await audit(tx, actor.userId, 'section.move', 'section', id, { direction: d, position: other })
       })
       site.invalidate()
     },
 
     /** Deletes a section no article is filed in; otherwise AppError('Conflict'). */
-    async deleteSection(userId: number, sectionId: unknown): Promise<void> {
+    async deleteSection(actor: Actor, sectionId: unknown): Promise<void> {
+      requirePermission(actor, 'taxonomy.manage')
       const id = requiredId(sectionId, 'id', 'The section')
       await store.transaction(async (tx) => {
         const section = await needSection(tx, id)
@@ -155,23 +191,25 @@ export function createTaxonomyDesk({ store, clock, site }: TaxonomyDeskDeps) {
         if (used > 0) throw new AppError('Conflict', `"${section.name}" still holds ${used} article${used === 1 ? '' : 's'}: move or delete them first`)
         await tx.taxonomy.deleteSection(id)
         await tx.invalidations.record(FLUSH_ALL)
-        await audit(tx, userId, 'section.delete', 'section', id, { slug: section.slug })
+        await audit(tx, actor.userId, 'section.delete', 'section', id, { slug: section.slug })
       })
       site.invalidate()
     },
 
-    async createTag(userId: number, input: TagInput): Promise<number> {
+    async createTag(actor: Actor, input: TagInput): Promise<number> {
+      requirePermission(actor, 'taxonomy.manage')
       return store.transaction(async (tx) => {
         const fields = await tagFields(tx, input, null)
         const id = await tx.taxonomy.insertTag(fields).catch(slugTaken('tag', fields.slug))
         await tx.redirects.remove(tagPath(fields.slug))
-        await audit(tx, userId, 'tag.create', 'tag', id, { slug: fields.slug, kind: fields.kind })
+        await audit(tx, actor.userId, 'tag.create', 'tag', id, { slug: fields.slug, kind: fields.kind })
         return id
       })
     },
 
     /** Edits a tag; a new slug leaves a 301 from the old tag path. */
-    async updateTag(userId: number, tagId: unknown, input: TagInput): Promise<void> {
+    async updateTag(actor: Actor, tagId: unknown, input: TagInput): Promise<void> {
+      requirePermission(actor, 'taxonomy.manage')
       const id = requiredId(tagId, 'id', 'The tag')
       await store.transaction(async (tx) => {
         const before = await needTag(tx, id)
@@ -179,7 +217,7 @@ export function createTaxonomyDesk({ store, clock, site }: TaxonomyDeskDeps) {
         await tx.taxonomy.updateTag(id, fields).catch(slugTaken('tag', fields.slug))
         if (before.slug !== fields.slug) await moved(tx, tagPath(before.slug), tagPath(fields.slug))
         await tx.invalidations.record(await tagPages(tx, [id]))
-        await audit(tx, userId, 'tag.update', 'tag', id, { from: { slug: before.slug, name: before.name }, to: { slug: fields.slug, name: fields.name } })
+        await audit(tx, actor.userId, 'tag.update', 'tag', id, { from: { slug: before.slug, name: before.name }, to: { slug: fields.slug, name: fields.name } })
       })
     },
 
@@ -187,7 +225,8 @@ export function createTaxonomyDesk({ store, clock, site }: TaxonomyDeskDeps) {
      * Merges tag `tagId` into the tag with slug `intoSlug`: its articles (working and live copies) move over, it is
      * deleted, and its path answers 301 to the other tag's.
      */
-    async mergeTag(userId: number, tagId: unknown, intoSlug: unknown): Promise<void> {
+    async mergeTag(actor: Actor, tagId: unknown, intoSlug: unknown): Promise<void> {
+      requirePermission(actor, 'taxonomy.manage')
       const id = requiredId(tagId, 'id', 'The tag')
       const slug = slugInput(intoSlug)
       await store.transaction(async (tx) => {
@@ -201,19 +240,20 @@ export function createTaxonomyDesk({ store, clock, site }: TaxonomyDeskDeps) {
         await tx.taxonomy.deleteTag(from.id)
         await moved(tx, tagPath(from.slug), tagPath(into.slug))
         await tx.invalidations.record(stale)
-        await audit(tx, userId, 'tag.merge', 'tag', from.id, { from: from.slug, into: into.slug, articles: stale.articleIds.length })
+        await audit(tx, actor.userId, 'tag.merge', 'tag', from.id, { from: from.slug, into: into.slug, articles: stale.articleIds.length })
       })
     },
 
     /** Deletes a tag; articles simply lose it. */
-    async deleteTag(userId: number, tagId: unknown): Promise<void> {
+    async deleteTag(actor: Actor, tagId: unknown): Promise<void> {
+      requirePermission(actor, 'taxonomy.manage')
       const id = requiredId(tagId, 'id', 'The tag')
       await store.transaction(async (tx) => {
         const tag = await needTag(tx, id)
         const stale = await tagPages(tx, [id])
         await tx.taxonomy.deleteTag(id)
         await tx.invalidations.record(stale)
-        await audit(tx, userId, 'tag.delete', 'tag', id, { slug: tag.slug })
+        await audit(tx, actor.userId, 'tag.delete', 'tag', id, { slug: tag.slug })
       })
     },
   }

@@ -6,6 +6,9 @@ import { AppError } from '../errors.ts'
 import type { Repositories, Store } from '../store/store.ts'
 import { hashPassword } from './passwords.ts'
 import { confirmCurrentPassword } from './password-attempts.ts'
+import type { Clock } from '../domain/clock.ts'
+import type { Actor } from './article-access.ts'
+import { requirePermission } from './permission.ts'
 
 async function userOf(tx: Repositories, id: number): Promise<User> {
   const user = await tx.users.get(id)
@@ -24,13 +27,14 @@ async function keepAnAdmin(tx: Repositories, user: User, what: string, now: numb
 }
 
 /** Gives user `id` a new role. Conflict when it would demote the last active admin. */
-export async function changeRole(tx: Repositories, actor: Viewer, id: number, role: string, now: number): Promise<User> {
+export async function changeRole(tx: Repositories, actor: Actor, id: number, role: string, now: number): Promise<User> {
+  requirePermission(actor, 'users.manage')
   if (!isRole(role)) throw new AppError('Invalid', 'the role must be contributor, author, editor or admin', 'role')
   const user = await userOf(tx, id)
   if (user.role === role) return user
   if (role !== 'admin') await keepAnAdmin(tx, user, 'demoted', now)
   await tx.users.setRole(id, role)
-  await tx.audit.record({ userId: actor.user.id, action: 'user.role', subjectType: 'user', subjectId: String(id), details: { from: user.role, to: role }, at: now })
+  await tx.audit.record({ userId: actor.userId, action: 'user.role', subjectType: 'user', subjectId: String(id), details: { from: user.role, to: role }, at: now })
   return (await tx.users.get(id))!
 }
 
@@ -38,7 +42,8 @@ export async function changeRole(tx: Repositories, actor: Viewer, id: number, ro
  * Deactivates user `id` (their sessions end, their API tokens are revoked, they cannot log in) or reactivates them;
  * reactivation brings back neither. Conflict for the last active admin.
  */
-export async function setActive(tx: Repositories, actor: Viewer, id: number, active: boolean, now: number): Promise<User> {
+export async function setActive(tx: Repositories, actor: Actor, id: number, active: boolean, now: number): Promise<User> {
+  requirePermission(actor, 'users.manage')
   const user = await userOf(tx, id)
   if (user.disabled === !active) return user
   if (!active) {
@@ -48,7 +53,7 @@ export async function setActive(tx: Repositories, actor: Viewer, id: number, act
   // Revoked, not merely refused while disabled: a token must not come back to life when the user is reactivated.
   const tokens = active ? 0 : await tx.users.revokeTokens(id, now)
   await tx.users.setDisabled(id, !active)
-  await tx.audit.record({ userId: actor.user.id, action: active ? 'user.reactivate' : 'user.deactivate', subjectType: 'user', subjectId: String(id), details: active ? {} : { tokens }, at: now })
+  await tx.audit.record({ userId: actor.userId, action: active ? 'user.reactivate' : 'user.deactivate', subjectType: 'user', subjectId: String(id), details: active ? {} : { tokens }, at: now })
   return (await tx.users.get(id))!
 }
 
@@ -81,3 +86,29 @@ export async function changeOwnPassword(store: Store, viewer: Viewer, current: s
     await tx.audit.record({ userId: viewer.user.id, action: 'user.change-password', subjectType: 'user', subjectId: String(viewer.user.id), details: { tokens }, at: now })
   })
 }
+
+/**
+ * The users page's use-cases for admins: the list, roles, deactivation and ending someone's sessions, each checking
+ * that the actor may manage users. `logoutEverywhere` is the accounts service's (it writes its own audit record).
+ */
+export function createUserAdmin({ store, clock, logoutEverywhere }: {
+  readonly store: Store; readonly clock: Clock; readonly logoutEverywhere: (userId: number) => Promise<unknown>
+}) {
+  return {
+    /** Every desk user, for admins. */
+    async list(actor: Actor): Promise<User[]> {
+      requirePermission(actor, 'users.manage')
+      return store.users.list()
+    },
+    changeRole: (actor: Actor, id: number, role: string): Promise<User> => store.transaction((tx) => changeRole(tx, actor, id, role, clock.now())),
+    setActive: (actor: Actor, id: number, active: boolean): Promise<User> => store.transaction((tx) => setActive(tx, actor, id, active, clock.now())),
+    /** Ends every session of user `id` and revokes their tokens; NotFound when there is no such user. */
+    async endSessions(actor: Actor, id: number): Promise<void> {
+      requirePermission(actor, 'users.manage')
+      await userOf(store, id)
+      await logoutEverywhere(id)
+    },
+  }
+}
+
+export type UserAdmin = ReturnType<typeof createUserAdmin>

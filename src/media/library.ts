@@ -109,6 +109,9 @@ async function shownLive(tx: Repositories, id: number, usage: { readonly bodyOf:
   return false
 }
 
+/** Whether `role` may delete images from the library (editors and admins); the desk shows the button by it. */
+export const mayDeleteMedia = (role: MediaActor['role']): boolean => can(role, 'media.delete')
+
 /** The system (the demo seed, imports): it uploads as an admin would, and owns nothing. */
 const SYSTEM: MediaActor = { userId: null, role: 'admin' }
 
@@ -199,7 +202,8 @@ export function createMediaLibrary({ store, clock, mediaDir }: MediaLibraryDeps)
     },
 
     /** Deletes an unused image and its files; AppError('Conflict') saying where it is used otherwise. */
-    async remove(id: number, actor: Pick<MediaActor, 'userId'> = SYSTEM): Promise<void> {
+    async remove(id: number, actor: MediaActor = SYSTEM): Promise<void> {
+      if (!mayDeleteMedia(actor.role)) throw new AppError('Forbidden', `the ${actor.role} role may not delete media`)
       const media = await store.transaction(async (tx) => {
         const m = await tx.media.get(id)
         if (!m) throw new AppError('NotFound', 'there is no such image')

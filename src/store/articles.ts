@@ -125,6 +125,18 @@ export function createArticles(db: Kysely<Database>) {
       return true
     },
 
+    /**
+     * The article whose working copy holds `slug` in `sectionId` and `language`, trashed or not (the unique constraint
+     * covers both), other than `exceptId`; undefined when the slug is free.
+     */
+    async slugHolder(language: string, sectionId: number, slug: string, exceptId?: number): Promise<{ id: number; title: string; deletedAt: number | null } | undefined> {
+      let q = db.selectFrom('articles').select(['id', 'title', 'deleted_at'])
+        .where('language', '=', language).where('section_id', '=', sectionId).where('slug', '=', slug)
+      if (exceptId !== undefined) q = q.where('id', '!=', exceptId)
+      const row = await q.executeTakeFirst()
+      return row && { id: row.id, title: row.title, deletedAt: row.deleted_at ?? null }
+    },
+
     async get(id: number): Promise<Article | undefined> {
       const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst()
       if (!row) return undefined

@@ -4,11 +4,11 @@ import type { FastifyPluginAsync } from 'fastify'
 import { isAppError } from '../errors.ts'
 import type { Services } from '../services.ts'
 
-export const healthRoutes = (s: Pick<Services, 'store'>, startedAt: number): FastifyPluginAsync => async (app) => {
+export const healthRoutes = (s: Pick<Services, 'database'>, startedAt: number): FastifyPluginAsync => async (app) => {
   app.get('/healthz', async (_req, reply) => {
-    const database = await s.store.ping()
+    const database = await s.database.ping()
     return reply.code(database ? 200 : 503).header('cache-control', 'no-store')
-      .send({ status: database ? 'ok' : 'unavailable', database: s.store.dialect.name, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) })
+      .send({ status: database ? 'ok' : 'unavailable', database: s.database.engine, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) })
   })
 }
 
@@ -53,16 +53,16 @@ async function check(run: () => Promise<string | void>, timeoutMs: number): Prom
  * DATA_DIR/media), else 503 naming the check that failed. Answered before anything else that an overloaded instance
  * might shed; registered first in app.ts.
  */
-export const readinessRoutes = (s: Pick<Services, 'store' | 'media'>, opts: ReadinessOptions = {}): FastifyPluginAsync => async (app) => {
+export const readinessRoutes = (s: Pick<Services, 'database' | 'media'>, opts: ReadinessOptions = {}): FastifyPluginAsync => async (app) => {
   const cacheMs = opts.cacheMs ?? 1_000
   const timeoutMs = opts.timeoutMs ?? 2_000
   let last: { readonly at: number; readonly result: Promise<Readiness> } | null = null
 
   async function probe(log: { warn(obj: object, msg: string): void }): Promise<Readiness> {
     const [database, migrations, media] = await Promise.all([
-      check(() => s.store.heartbeat(Date.now()), timeoutMs),
+      check(() => s.database.heartbeat(Date.now()), timeoutMs),
       check(async () => {
-        const pending = await s.store.pendingMigrations()
+        const pending = await s.database.pendingMigrations()
         return pending.length ? `not applied: ${pending.join(', ')}` : 'ok'
       }, timeoutMs),
       check(() => s.media.probeStorage(), timeoutMs),

@@ -2,9 +2,9 @@
 
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
 import type { Viewer } from '../domain/account.ts'
-import { can, type Action } from '../domain/roles.ts'
 import { AppError } from '../errors.ts'
 import type { Accounts } from '../editorial/accounts.ts'
+import type { Actor } from '../editorial/article-access.ts'
 import { SESSION_COOKIE } from './page-cache.ts'
 
 export { SESSION_COOKIE }
@@ -57,19 +57,22 @@ export function addCookie(reply: FastifyReply, value: string): void {
   reply.header('set-cookie', [...list.filter((c) => !c.startsWith(name)), value])
 }
 
+/** The logged-in viewer as the acting user of a use-case; only after requireUser (or bearer authentication) let the request in. */
+export function actorOf(req: FastifyRequest): Actor {
+  const viewer = viewerOf(req)
+  if (!viewer) throw new AppError('Forbidden', 'log in first')
+  return { userId: viewer.user.id, role: viewer.user.role }
+}
+
 /**
- * A preHandler that lets the request through only with a logged-in viewer allowed `action` (for article actions: at least
- * on their own articles; the route checks ownership). Without a session, pages redirect to the login form.
+ * A preHandler that lets the request through only with a logged-in viewer; without a session, pages redirect to the
+ * login form. Whether the viewer may do what they ask is the use-case's answer (it takes the acting user), not the route's.
  */
-export function requireUser(action: Action | null = null): preHandlerAsyncHookHandler {
+export function requireUser(): preHandlerAsyncHookHandler {
   return async function (req, reply) {
-    const viewer = viewerOf(req)
-    if (!viewer) {
+    if (!viewerOf(req)) {
       const next = req.method === 'GET' ? `?next=${encodeURIComponent(req.url)}` : ''
       return reply.header('cache-control', 'private, no-store').redirect(`/desk/login${next}`, 303)
-    }
-    if (action && !can(viewer.user.role, action, { own: true })) {
-      throw new AppError('Forbidden', `Your role (${viewer.user.role}) may not do this.`)
     }
   }
 }

@@ -4,7 +4,7 @@ import { articlePath } from '../../domain/paths.ts'
 import type { RevisionSnapshot } from '../../domain/revision.ts'
 import type { ArticleInput } from '../../editorial/article-input.ts'
 import { AppError } from '../../errors.ts'
-import type { Store } from '../../store/store.ts'
+import type { ArticleView } from '../../editorial/desk-reads.ts'
 
 /** The article fields a client may send, as they are named in JSON. */
 export const ARTICLE_FIELDS = [
@@ -25,7 +25,7 @@ function text(body: Record<string, unknown>, field: Field): string | undefined {
   const v = body[field]
   if (v === undefined) return undefined
   if (typeof v !== 'string') return invalid(field, 'must be a string')
-  if (v.length > STRING_MAX) return invalid(field, 'is too long')
+  if (v.length > STRING_MAX) return invalid(field, `is too long: at most ${STRING_MAX} characters`)
   return v
 }
 
@@ -95,13 +95,9 @@ export const patchedInput = (current: RevisionSnapshot, fields: ArticleFields): 
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString())
 
-/** An article as the Admin API shows it, or undefined when there is none; `url` is its public URL while it is live. */
-export async function articleJson(store: Store, id: number, ctx: { readonly siteUrl: URL; readonly siteLanguage: string }) {
-  const article = await store.articles.get(id)
-  const working = article && await store.revisions.snapshotOf(id)
-  if (!article || !working) return undefined
-  const live = article.status === 'published' ? await store.articles.livePath(id) : undefined
-  const versions = await store.articles.translationGroup(article.translationGroup ?? article.id)
+/** An article as the Admin API shows it; `url` is its public URL while it is live. */
+export function articleJson({ article, working, live, versions }: ArticleView, ctx: { readonly siteUrl: URL; readonly siteLanguage: string }) {
+  const id = article.id
   const s = working.snapshot
   const base = `${ctx.siteUrl.origin}${ctx.siteUrl.pathname}`.replace(/\/+$/, '')
   return {
@@ -115,4 +111,4 @@ export async function articleJson(store: Store, id: number, ctx: { readonly site
   }
 }
 
-export type AdminArticleJson = NonNullable<Awaited<ReturnType<typeof articleJson>>>
+export type AdminArticleJson = ReturnType<typeof articleJson>

@@ -2,10 +2,8 @@
 
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../domain/article.ts'
-import { can } from '../../domain/roles.ts'
-import type { Actor } from '../../editorial/editing.ts'
 import { AppError } from '../../errors.ts'
-import { viewerOf } from '../viewer.ts'
+import { actorOf } from '../viewer.ts'
 import type { AdminServices } from './admin.ts'
 import { articleFields, articleJson, ARTICLE_FIELDS, bodyObject, newArticleInput, patchedInput } from './admin-article-json.ts'
 
@@ -42,50 +40,32 @@ function scheduleTime(value: unknown): number | undefined {
 }
 
 export const adminArticleRoutes = (s: AdminServices): FastifyPluginAsync => async (app) => {
-  const { store } = s
   const siteLanguage = async () => (await s.site.get()).settings.language
 
-  const show = async (id: number) => {
-    const json = await articleJson(store, id, { siteUrl: s.config.siteUrl, siteLanguage: await siteLanguage() })
-    if (!json) throw new AppError('NotFound', 'no such article')
-    return json
-  }
-
-  /** The token's user as the acting user: the editing service decides what they may do. */
-  const actorOf = (req: FastifyRequest): Actor => {
-    const { user } = viewerOf(req)!
-    return { userId: user.id, role: user.role }
-  }
+  /** The article as the token's user may see it (desk-reads.ts decides), in the API's JSON. */
+  const show = async (req: FastifyRequest, id: number) =>
+    articleJson(await s.deskReads.view(actorOf(req), id), { siteUrl: s.config.siteUrl, siteLanguage: await siteLanguage() })
 
   app.get<{ Querystring: ListQuery }>('/', { schema: { querystring: listQuerySchema } }, async (req) => {
-    const { user } = viewerOf(req)!
     const { status, section, author } = req.query
     const text = req.query.q?.trim() ?? ''
     const page = req.query.page ?? 1, perPage = req.query.per_page ?? PER_PAGE_DEFAULT
-    const sectionRow = section ? await store.taxonomy.sectionBySlug(section) : undefined
-    if (section && !sectionRow) throw new AppError('Invalid', `unknown section "${section}"`, 'section')
-    const authorRow = author ? await store.people.authorBySlug(author) : undefined
-    if (author && !authorRow) throw new AppError('Invalid', `unknown author "${author}"`, 'author')
-    // Whoever may not edit everyone's articles lists only their own, as on the desk.
-    const ownOnly = !can(user.role, 'article.edit', { own: false })
-    const list = await store.deskArticles.list({
-      ...(status && { status }), ...(sectionRow && { sectionId: sectionRow.id }), ...(authorRow && { authorId: authorRow.id }),
-      ...(text && { text }), ...(ownOnly && { createdBy: user.id }), page, perPage,
-    })
+    // Whoever may not edit everyone's articles lists only their own, as on the desk (desk-reads.ts).
+    const list = await s.deskReads.articles(actorOf(req), { status, section, author, text, page, perPage })
     const items = []
-    for (const item of list.items) items.push(await show(item.id))
+    for (const item of list.items) items.push(await show(req, item.id))
     return { items, page, has_next: list.hasNext }
   })
 
   app.post('/', { bodyLimit: ARTICLE_BODY_LIMIT }, async (req, reply) => {
     const input = newArticleInput(articleFields(bodyObject(req.body, ARTICLE_FIELDS)))
     const { id } = await s.editing.create(input, actorOf(req))
-    return reply.code(201).header('location', `/api/v1/admin/articles/${id}`).send(await show(id))
+    return reply.code(201).header('location', `/api/v1/admin/articles/${id}`).send(await show(req, id))
   })
 
   app.get<{ Params: IdParams }>('/:id', { schema: { params: idParams } }, async (req) => {
     await s.editing.open(req.params.id, actorOf(req))
-    return show(req.params.id)
+    return show(req, req.params.id)
   })
 
   app.patch<{ Params: IdParams }>('/:id', { schema: { params: idParams }, bodyLimit: ARTICLE_BODY_LIMIT }, async (req) => {
@@ -96,10 +76,9 @@ export const adminArticleRoutes = (s: AdminServices): FastifyPluginAsync => asyn
       throw new AppError('Invalid', 'version is required: the version of the article these changes were made to', 'version')
     }
     const fields = articleFields(body)
-    const current = await store.revisions.snapshotOf(id)
-    if (!current) throw new AppError('NotFound', 'no such article')
+    const current = (await s.deskReads.view(actorOf(req), id)).working
     await s.editing.save({ articleId: id, version, input: patchedInput(current.snapshot, fields), actor: actorOf(req), kind: 'save' })
-    return show(id)
+    return show(req, id)
   })
 
   /** Publishes now, or schedules when the body carries `at`. */
@@ -108,14 +87,14 @@ export const adminArticleRoutes = (s: AdminServices): FastifyPluginAsync => asyn
     const at = scheduleTime(bodyObject(req.body, ['at']).at)
     const to = at === undefined ? 'published' : 'scheduled'
     await s.editing.transition(id, to, actorOf(req), at)
-    return show(id)
+    return show(req, id)
   })
 
   app.post<{ Params: IdParams }>('/:id/unpublish', { schema: { params: idParams } }, async (req) => {
     const id = req.params.id
     bodyObject(req.body, [])
     await s.editing.transition(id, 'unpublished', actorOf(req))
-    return show(id)
+    return show(req, id)
   })
 
   /** A linked draft in another language, prefilled from this article (editorial/translations.ts audits it). */
@@ -123,7 +102,7 @@ export const adminArticleRoutes = (s: AdminServices): FastifyPluginAsync => asyn
     const { language } = bodyObject(req.body, ['language'])
     if (language === undefined) throw new AppError('Invalid', 'language is required', 'language')
     const { id } = await s.translations.add(req.params.id, language, actorOf(req))
-    return reply.code(201).header('location', `/api/v1/admin/articles/${id}`).send(await show(id))
+    return reply.code(201).header('location', `/api/v1/admin/articles/${id}`).send(await show(req, id))
   })
 
   /** Makes this article a translation of `translation_of` (joins its group). */
@@ -131,13 +110,13 @@ export const adminArticleRoutes = (s: AdminServices): FastifyPluginAsync => asyn
     const { translation_of: translationOf } = bodyObject(req.body, ['translation_of'])
     if (translationOf === undefined) throw new AppError('Invalid', 'translation_of is required', 'translation_of')
     await s.translations.link(req.params.id, translationOf, actorOf(req))
-    return show(req.params.id)
+    return show(req, req.params.id)
   })
 
   /** Takes this article out of its translation group. */
   app.delete<{ Params: IdParams }>('/:id/translation-group', { schema: { params: idParams } }, async (req) => {
     await s.translations.unlink(req.params.id, actorOf(req))
-    return show(req.params.id)
+    return show(req, req.params.id)
   })
 
   app.delete<{ Params: IdParams }>('/:id', { schema: { params: idParams } }, async (req, reply: FastifyReply) => {
@@ -149,7 +128,7 @@ export const adminArticleRoutes = (s: AdminServices): FastifyPluginAsync => asyn
   app.post<{ Params: IdParams }>('/:id/restore', { schema: { params: idParams } }, async (req) => {
     bodyObject(req.body, [])
     await s.editing.restoreFromTrash(req.params.id, actorOf(req))
-    return show(req.params.id)
+    return show(req, req.params.id)
   })
 
   app.delete<{ Params: IdParams }>('/:id/forever', { schema: { params: idParams } }, async (req, reply: FastifyReply) => {

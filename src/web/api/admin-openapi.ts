@@ -1,6 +1,7 @@
 // The Admin API's part of the OpenAPI document: paths, schemas and responses that openapi.ts merges into the one it serves.
 
 import { ARTICLE_STATUSES, GENRES } from '../../domain/article.ts'
+import { ARTICLE_LIMITS } from '../../editorial/article-input.ts'
 
 type Schema = Readonly<Record<string, unknown>>
 
@@ -26,10 +27,10 @@ const pageParams = [
 const article = (description: string, extra: Schema = {}) => ({ description, content: json(ref('AdminArticle')), ...extra })
 
 const fields: Readonly<Record<string, Schema>> = {
-  title: { type: 'string', maxLength: 300 },
+  title: { type: 'string', maxLength: ARTICLE_LIMITS.title },
   slug: { ...slug, description: 'Made from the title when absent' },
-  standfirst: { type: 'string', maxLength: 1000 },
-  body_html: { type: 'string', description: 'HTML; sanitized to the one allowlist on the way in' },
+  standfirst: { type: 'string', maxLength: ARTICLE_LIMITS.standfirst },
+  body_html: { type: 'string', maxLength: ARTICLE_LIMITS.body_html, description: 'HTML; sanitized to the one allowlist on the way in' },
   section: { ...slug, description: 'Section slug' },
   genre: { enum: GENRES },
   tags: { type: 'array', items: slug, maxItems: 100, description: 'Tag slugs, in order' },
@@ -37,8 +38,8 @@ const fields: Readonly<Record<string, Schema>> = {
   language: { type: 'string', description: 'BCP 47 language tag; the site\'s when absent' },
   editors_choice: { ...nullable({ type: 'integer', minimum: 1, maximum: 1000 }), description: 'Rank among Editor\'s choice, or null' },
   hero_media: { ...nullable(id), description: 'Id of an image with alt text, or null' },
-  seo_title: { type: 'string', maxLength: 300 },
-  seo_description: { type: 'string', maxLength: 500 },
+  seo_title: { type: 'string', maxLength: ARTICLE_LIMITS.seo_title },
+  seo_description: { type: 'string', maxLength: ARTICLE_LIMITS.seo_description },
   translation_of: { ...nullable(id), description: 'Id of the article this one translates: it joins that article\'s translation group (one article per language; never itself)' },
 }
 

@@ -7,7 +7,7 @@ import { authenticateBearer, decorateViewer } from '../viewer.ts'
 import { adminArticleRoutes } from './admin-articles.ts'
 import { adminMediaRoutes } from './admin-media.ts'
 
-export type AdminServices = Pick<Services, 'accounts' | 'editing' | 'translations' | 'media' | 'store' | 'config' | 'clock' | 'site'>
+export type AdminServices = Pick<Services, 'accounts' | 'editing' | 'translations' | 'media' | 'deskReads' | 'config' | 'clock' | 'site'>
 
 /** A readable sentence for a schema failure, naming the field: Ajv's own words otherwise say "must match pattern". */
 function validationProblem(err: FastifyError): HttpProblem {

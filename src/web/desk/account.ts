@@ -1,8 +1,8 @@
 // The desk's own-account page, for every logged-in user: name, password (current one required), own API tokens.
 
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { changeOwnPassword, renameSelf } from '../../editorial/user-admin.ts'
 import { accountPage, type AccountView } from '../../render/desk/account-page.ts'
+import { isAppError } from '../../errors.ts'
 import { requireUser, viewerOf } from '../viewer.ts'
 import { doneQuery, doneRedirect, formText, idParams, refusal } from './admin-forms.ts'
 import { attempt } from './form-attempt.ts'
@@ -17,14 +17,14 @@ const DONE: Readonly<Record<string, string>> = {
 const ANYONE = requireUser()
 
 export const deskAccountRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) => {
-  const { accounts, store, clock } = kit.services
+  const { accounts } = kit.services
 
   async function render(req: FastifyRequest, reply: FastifyReply, status: number, extra: Partial<AccountView>) {
     const viewer = viewerOf(req)!
     // The viewer was read at the start of the request: read the user again so a rename shows at once.
-    const [user, tokens, site] = await Promise.all([store.users.get(viewer.user.id), store.users.tokens(viewer.user.id), kit.services.site.get()])
+    const [{ user, tokens }, site] = await Promise.all([accounts.ownAccount(viewer), kit.services.site.get()])
     return sendDeskPage(reply, status, accountPage(await kit.context(req, await kit.csrfFor(req)), {
-      name: user?.name ?? viewer.user.name, email: viewer.user.email, role: viewer.user.role, tokens, timeZone: site.settings.timeZone, status: null, ...extra,
+      name: user.name, email: viewer.user.email, role: viewer.user.role, tokens, timeZone: site.settings.timeZone, status: null, ...extra,
     }))
   }
 
@@ -37,12 +37,12 @@ export const deskAccountRoutes = (kit: DeskKit): FastifyPluginAsync => async (ap
 
   app.post('/account/name', { preHandler: ANYONE }, async (req, reply) => {
     const name = formText(req.body, 'name', 300)
-    return change(req, reply, 'name', 'name', () => store.transaction((tx) => renameSelf(tx, viewerOf(req)!, name, clock.now())), { name })
+    return change(req, reply, 'name', 'name', () => accounts.rename(viewerOf(req)!, name), { name })
   })
 
   app.post('/account/password', { preHandler: ANYONE }, async (req, reply) =>
     change(req, reply, 'password', 'password', () =>
-      changeOwnPassword(store, viewerOf(req)!, formText(req.body, 'current_password', 1025), formText(req.body, 'new_password', 1024), clock.now())))
+      accounts.changePassword(viewerOf(req)!, formText(req.body, 'current_password', 1025), formText(req.body, 'new_password', 1024))))
 
   app.post('/account/tokens', { preHandler: ANYONE }, async (req, reply) => {
     const viewer = viewerOf(req)!
@@ -59,10 +59,13 @@ export const deskAccountRoutes = (kit: DeskKit): FastifyPluginAsync => async (ap
   })
 
   app.post<{ Params: { id: number } }>('/account/tokens/:id/revoke', { schema: { params: idParams }, preHandler: ANYONE }, async (req, reply) => {
-    const viewer = viewerOf(req)!
-    const own = (await store.users.tokens(viewer.user.id)).some((t) => t.id === req.params.id && t.revokedAt === null)
-    // Someone else's token and an unknown one look the same.
-    if (!own) return render(req, reply, 404, { error: { form: 'token', error: { field: null, message: 'you have no active API token with that number' } } })
-    return change(req, reply, 'token', 'revoked', () => accounts.revokeToken(req.params.id, viewer))
+    // Someone else's token and an unknown one look the same: 404 with the page again.
+    try {
+      await accounts.revokeOwnToken(viewerOf(req)!, req.params.id)
+    } catch (err) {
+      if (!isAppError(err) || err.kind !== 'NotFound') throw err
+      return render(req, reply, 404, { error: { form: 'token', error: { field: null, message: err.message } } })
+    }
+    return doneRedirect(reply, '/desk/account', 'revoked')
   })
 }

@@ -1,14 +1,20 @@
 // What the desk's administration routes share: reading form fields, the status after a change, refusals as field errors.
 
 import type { FastifyReply } from 'fastify'
-import { isAppError } from '../../errors.ts'
+import { AppError, isAppError } from '../../errors.ts'
 import type { FieldError } from '../../render/desk/form-parts.ts'
 import { toProblem } from '../errors.ts'
 
-/** A text field of a parsed form body, cut at `max` characters; '' when absent. */
+/**
+ * A text field of a parsed form body; '' when absent. Longer than `max` characters is refused with AppError('Invalid')
+ * naming the field and the limit: nothing typed is ever cut off silently. (The use-case checks its own, usually
+ * smaller, limit with its own message; `max` only bounds what reaches it.)
+ */
 export function formText(body: unknown, name: string, max: number): string {
   const v = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined
-  return typeof v === 'string' ? v.slice(0, max) : ''
+  if (typeof v !== 'string') return ''
+  if (v.length > max) throw new AppError('Invalid', `${name} is too long: at most ${max} characters`, name)
+  return v
 }
 
 /** After a change: 303 back to `path`, whose page shows the message of `done` (a fixed key, never free text). */

@@ -2,6 +2,7 @@
 
 import { slugify } from '../../domain/slug.ts'
 import { AppError } from '../../errors.ts'
+import { ARTICLE_LIMITS } from '../../editorial/article-input.ts'
 
 /** The form's fields as they arrive: strings only (the schemas below refuse anything else). */
 export type ArticleFields = Readonly<Record<string, string>>
@@ -14,8 +15,8 @@ const text = (max: number) => ({ type: 'string', maxLength: max }) as const
 
 /** JSON-schema properties of the article form; shared by the form posts and the autosave body. */
 export const articleFieldProperties = {
-  title: text(300), standfirst: text(1000), body: text(2_000_000), section: text(200), genre: text(40), tags: text(3000),
-  hero: text(20), seo_title: text(300), seo_description: text(500), slug: text(200), editors_choice_rank: text(10), editors_choice_rank_was: text(10), language: text(35),
+  title: text(ARTICLE_LIMITS.title), standfirst: text(ARTICLE_LIMITS.standfirst), body: text(ARTICLE_LIMITS.body_html), section: text(200), genre: text(40), tags: text(3000),
+  hero: text(20), seo_title: text(ARTICLE_LIMITS.seo_title), seo_description: text(ARTICLE_LIMITS.seo_description), slug: text(200), editors_choice_rank: text(10), editors_choice_rank_was: text(10), language: text(35),
 } as const
 
 export const articleFieldsSchema = {

@@ -2,8 +2,6 @@
 // move to trash, delete for good), and the trash itself: list, restore as a draft. Plain forms with CSRF tokens.
 
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { articlePath } from '../../domain/paths.ts'
-import { mayDeleteForever } from '../../editorial/deleting.ts'
 import { AppError } from '../../errors.ts'
 import { confirmPage, type ConfirmView } from '../../render/desk/confirm-page.ts'
 import { trashPage } from '../../render/desk/trash-page.ts'
@@ -28,13 +26,10 @@ type ConfirmRequest = FastifyRequest<{ Params: { id: number }; Body: { confirm?:
 const gone = (path: string): SafeHtml => html`Readers at <a href="${path}">${path}</a> will get <strong>410 Gone</strong>: a page saying the article was removed, which search engines drop.`
 
 export const deskArticleRemovalRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) => {
-  const { store, editing, site } = kit.services
+  const { deskReads, editing, site } = kit.services
   const confirm = async (req: FastifyRequest, reply: FastifyReply, view: ConfirmView) =>
     sendDeskPage(reply, 200, confirmPage(await kit.context(req, await kit.csrfFor(req)), view))
-  const livePathOf = async (id: number): Promise<string | null> => {
-    const live = await store.articles.livePath(id)
-    return live ? articlePath(live, (await site.get()).settings.language) : null
-  }
+  const livePathOf = (id: number): Promise<string | null> => deskReads.livePath(id)
 
   app.get<{ Params: { id: number } }>('/articles/:id/unpublish', { schema: { params: idParams }, preHandler: requireUser() }, async (req: IdRequest, reply) => {
     const e = await editableArticle(kit, req, req.params.id)
@@ -88,10 +83,7 @@ export const deskArticleRemovalRoutes = (kit: DeskKit): FastifyPluginAsync => as
   })
 
   app.get<{ Params: { id: number } }>('/trash/:id/delete', { schema: { params: idParams }, preHandler: requireUser() }, async (req: IdRequest, reply) => {
-    const actor = actorOf(req)
-    if (!mayDeleteForever(actor.role)) throw new AppError('Forbidden', 'Only editors and admins delete articles for good.')
-    const article = await store.articles.get(req.params.id)
-    if (!article || article.deletedAt === null) throw new AppError('NotFound', 'This article is not in the trash.')
+    const article = await deskReads.trashedToDelete(actorOf(req), req.params.id)
     return confirm(req, reply, {
       heading: `Delete “${article.title}” for good?`,
       consequences: [

@@ -2,7 +2,7 @@
 
 import type { FastifyPluginAsync } from 'fastify'
 import { auditPage } from '../../render/desk/audit-page.ts'
-import { requireUser } from '../viewer.ts'
+import { actorOf, requireUser } from '../viewer.ts'
 import { sendDeskPage, type DeskKit } from './desk.ts'
 
 const PER_PAGE = 50
@@ -20,23 +20,20 @@ const auditQuery = {
 } as const
 
 export const deskAuditRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) => {
-  const { store, site } = kit.services
+  const { auditLog, site } = kit.services
 
-  app.get<{ Querystring: AuditQuery }>('/audit', { schema: { querystring: auditQuery }, preHandler: requireUser('audit.read') }, async (req, reply) => {
+  app.get<{ Querystring: AuditQuery }>('/audit', { schema: { querystring: auditQuery }, preHandler: requireUser() }, async (req, reply) => {
     const user = req.query.user ? Number(req.query.user) : undefined
     const action = req.query.action || undefined
     const before = req.query.before
-    const [rows, users, actions, { settings }] = await Promise.all([
-      store.audit.list({ limit: PER_PAGE + 1, ...(before !== undefined && { beforeId: before }), ...(user !== undefined && { userId: user }), ...(action && { action }) }),
-      store.users.list(), store.audit.actions(), site.get(),
+    const [log, { settings }] = await Promise.all([
+      auditLog.page(actorOf(req), { perPage: PER_PAGE, ...(before !== undefined && { beforeId: before }), ...(user !== undefined && { userId: user }), ...(action && { action }) }),
+      site.get(),
     ])
-    const shown = rows.slice(0, PER_PAGE)
-    const names = new Map(users.map((u) => [u.id, u.name]))
     return sendDeskPage(reply, 200, auditPage(await kit.context(req, await kit.csrfFor(req)), {
-      entries: shown.map((e) => ({ ...e, userName: e.userId === null ? null : names.get(e.userId) ?? `user ${e.userId}` })),
-      users: users.map((u) => ({ id: u.id, name: u.name })), actions,
+      entries: log.entries, users: log.users, actions: log.actions,
       filters: { ...(user !== undefined && { user }), ...(action && { action }) },
-      before: before ?? null, olderThan: rows.length > PER_PAGE ? shown[shown.length - 1]!.id : null, timeZone: settings.timeZone,
+      before: before ?? null, olderThan: log.olderThan, timeZone: settings.timeZone,
     }))
   })
 }

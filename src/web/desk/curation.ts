@@ -3,7 +3,8 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { AppError } from '../../errors.ts'
 import { frontDeskPage, type FrontDeskView } from '../../render/desk/front-page.ts'
-import { requireUser, viewerOf } from '../viewer.ts'
+import { actorOf, requireUser } from '../viewer.ts'
+import type { Actor } from '../../editorial/editing.ts'
 import { doneQuery, doneRedirect, formText } from './admin-forms.ts'
 import { attempt } from './form-attempt.ts'
 import { sendDeskPage, type DeskKit } from './desk.ts'
@@ -18,20 +19,21 @@ const DONE: Readonly<Record<string, string>> = {
   removed: 'The article was taken out of the editor\'s choice.',
 }
 
-const CURATE = requireUser('front.curate')
+const CURATE = requireUser()
 const SEARCH_LIMIT = 20
 
 export const deskFrontRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) => {
-  const { curation, store, site, clock } = kit.services
+  const { curation, site, clock } = kit.services
 
   async function render(req: FastifyRequest, reply: FastifyReply, status: number, extra: Partial<FrontDeskView> & { q?: string }) {
-    const [state, { settings }] = await Promise.all([curation.state(), site.get()])
+    const actor = actorOf(req)
+    const [state, { settings }] = await Promise.all([curation.state(actor), site.get()])
     const q = extra.q?.trim() ?? ''
-    const found = q ? await store.deskArticles.list({ status: 'published', text: q, page: 1, perPage: SEARCH_LIMIT }) : null
+    const found = q ? await curation.findPublished(actor, q, SEARCH_LIMIT) : null
     return sendDeskPage(reply, status, frontDeskPage(await kit.context(req, await kit.csrfFor(req)), {
       leadArticleId: state.leadArticleId, candidates: state.candidates,
       picks: state.picks.map((p) => ({ ...p, untilLocal: p.until === null ? '' : localOfInstant(p.until, settings.timeZone) })),
-      search: found && { q, results: found.items.map((a) => ({ id: a.id, title: a.title, publishedAt: a.publishedAt })) },
+      search: found && { q, results: found },
       now: clock.now(), timeZone: settings.timeZone, message: null, error: null, values: {}, ...extra,
     }))
   }
@@ -40,8 +42,8 @@ export const deskFrontRoutes = (kit: DeskKit): FastifyPluginAsync => async (app)
    * Runs a change; a refusal re-renders the page (400, or 409 as the kind says) with the message at its field, in the
    * row of the pick it is about when `row`.
    */
-  const change = (req: FastifyRequest, reply: FastifyReply, done: string, fn: (userId: number) => Promise<unknown>, row = true) =>
-    attempt(() => fn(viewerOf(req)!.user.id), () => doneRedirect(reply, '/desk/front', done), (status, error) => {
+  const change = (req: FastifyRequest, reply: FastifyReply, done: string, fn: (actor: Actor) => Promise<unknown>, row = true) =>
+    attempt(() => fn(actorOf(req)), () => doneRedirect(reply, '/desk/front', done), (status, error) => {
       const article = Number(formText(req.body, 'article', 20))
       return render(req, reply, status, {
         error: { ...error, ...(Number.isSafeInteger(article) && article > 0 && row && { articleId: article }) },
@@ -55,23 +57,23 @@ export const deskFrontRoutes = (kit: DeskKit): FastifyPluginAsync => async (app)
 
   app.post('/front/lead', { preHandler: CURATE }, async (req, reply) => {
     const lead = formText(req.body, 'lead', 20)
-    return change(req, reply, lead ? 'lead' : 'unpinned', (userId) => curation.pinLead(userId, lead), false)
+    return change(req, reply, lead ? 'lead' : 'unpinned', (actor) => curation.pinLead(actor, lead), false)
   })
 
   app.post('/front/picks/add', { preHandler: CURATE }, async (req, reply) =>
-    change(req, reply, 'added', (userId) => curation.addPick(userId, formText(req.body, 'article', 20).trim()), false))
+    change(req, reply, 'added', (actor) => curation.addPick(actor, formText(req.body, 'article', 20).trim()), false))
 
   app.post('/front/picks/move', { preHandler: CURATE }, async (req, reply) =>
-    change(req, reply, 'moved', (userId) => curation.movePick(userId, formText(req.body, 'article', 20), formText(req.body, 'direction', 10))))
+    change(req, reply, 'moved', (actor) => curation.movePick(actor, formText(req.body, 'article', 20), formText(req.body, 'direction', 10))))
 
   app.post('/front/picks/expiry', { preHandler: CURATE }, async (req, reply) =>
-    change(req, reply, 'expiry', async (userId) => {
+    change(req, reply, 'expiry', async (actor) => {
       const value = formText(req.body, 'until', 30).trim()
       const until = value === '' ? null : instantOfLocal(value, (await site.get()).settings.timeZone)
       if (value !== '' && until === null) throw new AppError('Invalid', 'give the expiry as a date and time', 'until')
-      return curation.setPickExpiry(userId, formText(req.body, 'article', 20), until)
+      return curation.setPickExpiry(actor, formText(req.body, 'article', 20), until)
     }))
 
   app.post('/front/picks/remove', { preHandler: CURATE }, async (req, reply) =>
-    change(req, reply, 'removed', (userId) => curation.removePick(userId, formText(req.body, 'article', 20))))
+    change(req, reply, 'removed', (actor) => curation.removePick(actor, formText(req.body, 'article', 20))))
 }

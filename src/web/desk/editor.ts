@@ -3,12 +3,11 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../domain/article.ts'
 import { languageName, languagePrefix, PATH_LANGUAGES } from '../../domain/language.ts'
-import { articlePath } from '../../domain/paths.ts'
-import { can } from '../../domain/roles.ts'
+import { mayCurate } from '../../editorial/curation.ts'
 import { AppError, isAppError } from '../../errors.ts'
 import type { Actor, OpenedArticle } from '../../editorial/editing.ts'
 import { SaveConflictError } from '../../editorial/saving.ts'
-import type { Article } from '../../store/articles.ts'
+import type { Article } from '../../editorial/desk-reads.ts'
 import { editorPage, type EditorMove, type EditorView } from '../../render/desk/editor-page.ts'
 import { toProblem } from '../errors.ts'
 import { requireUser, viewerOf } from '../viewer.ts'
@@ -96,17 +95,15 @@ export async function editableArticle(kit: DeskKit, req: FastifyRequest, id: num
 }
 
 export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) => {
-  const { store, editing, media, site } = kit.services
+  const { deskReads, editing, media, site } = kit.services
   const editable = (req: FastifyRequest, id: number) => editableArticle(kit, req, id)
 
   async function valuesOf(article: Article): Promise<{ values: Values; authors: string[] }> {
-    const [sections, authors, tags] = await Promise.all([
-      store.taxonomy.sections(), store.people.authors(), Promise.all(article.tagIds.map((t) => store.taxonomy.tag(t))),
-    ])
+    const [{ sections, authors }, tags] = await Promise.all([deskReads.choices(), deskReads.tags(article.tagIds)])
     return {
       values: {
         title: article.title, standfirst: article.standfirst, body: article.bodyHtml, section: sections.find((s) => s.id === article.sectionId)?.slug ?? '',
-        genre: article.genre, tags: tags.filter((t) => t !== undefined).map((t) => t.name).join(', '), hero: article.heroMediaId ? String(article.heroMediaId) : '',
+        genre: article.genre, tags: tags.map((t) => t.name).join(', '), hero: article.heroMediaId ? String(article.heroMediaId) : '',
         seo_title: article.seoTitle, seo_description: article.seoDescription, slug: article.slug, editors_choice_rank: article.editorsChoiceRank ? String(article.editorsChoiceRank) : '',
         editors_choice_rank_was: article.editorsChoiceRank ? String(article.editorsChoiceRank) : '',
         language: article.language,
@@ -119,17 +116,14 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
   async function render(req: FastifyRequest, reply: FastifyReply, status: number, v: {
     values: Values; authors: readonly string[]; article?: OpenedArticle; error?: string | null; notice?: string | null
   }) {
-    const [{ settings }, sections, authors, library] = await Promise.all([
-      site.get(), store.taxonomy.sections(), store.people.authors(), media.list({ perPage: 100 }),
-    ])
+    const [{ settings }, { sections, authors }, library] = await Promise.all([site.get(), deskReads.choices(), media.list({ perPage: 100 })])
     const a = v.article?.article
-    const live = a ? await store.articles.livePath(a.id) : undefined
+    const livePath = a ? await deskReads.livePath(a.id) : null
     const versions = a ? await kit.services.translations.versions(a.id, actorOf(req)) : []
-    const livePath = live ? articlePath(live, settings.language) : null
     const opened = v.article
     const view: EditorView = {
       ...(a && opened && { state: {
-        id: a.id, version: a.version, status: a.status, livePath, liveUpdatedAt: live ? a.updatedAt : null, unpublishedChanges: opened.unpublishedChanges,
+        id: a.id, version: a.version, status: a.status, livePath, liveUpdatedAt: livePath ? a.updatedAt : null, unpublishedChanges: opened.unpublishedChanges,
         mayPublishChanges: opened.moves.includes('published'), mayChange: opened.mayChange, mayDelete: opened.mayDelete, body: a.bodyHtml,
       } }),
       ...(a && v.article && { article: { id: a.id, version: a.version, status: a.status, scheduledAt: a.scheduledAt, livePath } }),
@@ -139,7 +133,7 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
       moves: v.article ? movesFor(v.article) : [],
       scheduleDefault: localOfInstant(a?.scheduledAt ?? kit.services.clock.now() + 3_600_000, settings.timeZone),
       ...(a && { translations: { versions, languages: languagesToAdd(versions) } }),
-      canCurate: can(viewerOf(req)!.user.role, 'front.curate'), timeZone: settings.timeZone, error: v.error ?? null, notice: v.notice ?? null, editorScript: kit.editorScript(),
+      canCurate: mayCurate(viewerOf(req)!.user.role), timeZone: settings.timeZone, error: v.error ?? null, notice: v.notice ?? null, editorScript: kit.editorScript(),
     }
     return sendDeskPage(reply, status, editorPage(await kit.context(req, await kit.csrfFor(req)), view))
   }
@@ -148,12 +142,12 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
     Object.keys(fields).filter((k) => k.startsWith(AUTHOR_FIELD) && fields[k]).map((k) => k.slice(AUTHOR_FIELD.length))
   const formValues = ({ _csrf: _c, version: _v, ...rest }: Values): Values => rest
 
-  app.get('/articles/new', { preHandler: requireUser('article.create') }, async (req, reply) => {
-    const [sections, { settings }] = await Promise.all([store.taxonomy.sections(), site.get()])
+  app.get('/articles/new', { preHandler: requireUser() }, async (req, reply) => {
+    const [{ sections }, { settings }] = await Promise.all([deskReads.choices(), site.get()])
     return render(req, reply, 200, { values: { section: sections[0]?.slug ?? '', genre: 'news', language: settings.language }, authors: [] })
   })
 
-  app.post<{ Body: Values }>('/articles', { schema: { body: formSchema }, preHandler: requireUser('article.create') }, async (req, reply) => {
+  app.post<{ Body: Values }>('/articles', { schema: { body: formSchema }, preHandler: requireUser() }, async (req, reply) => {
     const values = formValues(req.body)
     try {
       const { id } = await editing.create(readArticleForm(values), actorOf(req))
@@ -185,7 +179,7 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
       } catch (err) {
         if (!isAppError(err) || (err.kind !== 'Invalid' && err.kind !== 'Conflict')) throw err
         // The writer's text comes back in the form whatever went wrong; a conflict also kept it as a revision.
-        const fresh = err instanceof SaveConflictError ? { ...e, article: (await store.articles.get(e.article.id)) ?? e.article } : e
+        const fresh = err instanceof SaveConflictError ? { ...e, article: (await editing.open(e.article.id, e.actor)).article } : e
         const status = err.kind === 'Conflict' ? 409 : 400
         return render(req, reply, status, { values, authors: sentAuthors(values), article: fresh, error: err.message })
       }

@@ -2,7 +2,6 @@
 
 import fastifyMultipart from '@fastify/multipart'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
-import { can } from '../../domain/roles.ts'
 import { MAX_BYTES } from '../../media/limits.ts'
 import { mediaDetailPage, mediaLibraryPage, type MediaDetailView, type MediaLibraryView } from '../../render/desk/media-page.ts'
 import { requireUser, viewerOf } from '../viewer.ts'
@@ -10,6 +9,7 @@ import { uploadParts } from '../multipart.ts'
 import { doneQuery, doneRedirect, formText, idParams, refusal } from './admin-forms.ts'
 import { attempt } from './form-attempt.ts'
 import { sendDeskPage, type DeskKit } from './desk.ts'
+import { mayDeleteMedia } from '../../media/library.ts'
 
 const PER_PAGE = 30
 
@@ -54,13 +54,13 @@ export const deskMediaRoutes = (kit: DeskKit): FastifyPluginAsync => async (app)
 
   async function detail(req: FastifyRequest, id: number, extra: Partial<MediaDetailView> = {}): Promise<MediaDetailView> {
     const viewer = viewerOf(req)!
-    return { media: await media.get(id), canDelete: can(viewer.user.role, 'media.delete'), status: null, ...extra }
+    return { media: await media.get(id), canDelete: mayDeleteMedia(viewer.user.role), status: null, ...extra }
   }
 
-  app.get<{ Querystring: ListQuery }>('/media', { schema: { querystring: listQuery }, preHandler: requireUser('media.upload') }, async (req, reply) =>
+  app.get<{ Querystring: ListQuery }>('/media', { schema: { querystring: listQuery }, preHandler: requireUser() }, async (req, reply) =>
     sendDeskPage(reply, 200, mediaLibraryPage(await kit.context(req, await kit.csrfFor(req)), await library(req, req.query))))
 
-  app.post('/media', { schema: { querystring: uploadQuery }, preHandler: requireUser('media.upload') }, async (req, reply) => {
+  app.post('/media', { schema: { querystring: uploadQuery }, preHandler: requireUser() }, async (req, reply) => {
     if (!req.isMultipart()) {
       return sendDeskPage(reply, 415, mediaLibraryPage(await kit.context(req, await kit.csrfFor(req)),
         await library(req, {}, { error: { field: 'file', message: 'send the image as a multipart/form-data upload' } })))
@@ -80,11 +80,11 @@ export const deskMediaRoutes = (kit: DeskKit): FastifyPluginAsync => async (app)
   })
 
   app.get<{ Params: { id: number }; Querystring: { done?: string } }>('/media/:id',
-    { schema: { params: idParams, querystring: doneQuery(Object.keys(DONE)) }, preHandler: requireUser('media.upload') }, async (req, reply) =>
+    { schema: { params: idParams, querystring: doneQuery(Object.keys(DONE)) }, preHandler: requireUser() }, async (req, reply) =>
       sendDeskPage(reply, 200, mediaDetailPage(await kit.context(req, await kit.csrfFor(req)),
         await detail(req, req.params.id, { status: req.query.done ? DONE[req.query.done] ?? null : null }))))
 
-  app.post<{ Params: { id: number } }>('/media/:id', { schema: { params: idParams }, preHandler: requireUser('media.upload') }, async (req, reply) => {
+  app.post<{ Params: { id: number } }>('/media/:id', { schema: { params: idParams }, preHandler: requireUser() }, async (req, reply) => {
     const values = {
       alt: formText(req.body, 'alt', 1001), caption: formText(req.body, 'caption', 2001), credit: formText(req.body, 'credit', 301),
       focalX: formText(req.body, 'focal_x', 30), focalY: formText(req.body, 'focal_y', 30),
@@ -94,8 +94,8 @@ export const deskMediaRoutes = (kit: DeskKit): FastifyPluginAsync => async (app)
       async (status, error) => sendDeskPage(reply, status, mediaDetailPage(await kit.context(req, await kit.csrfFor(req)), await detail(req, req.params.id, { error, values }))))
   })
 
-  app.post<{ Params: { id: number } }>('/media/:id/delete', { schema: { params: idParams }, preHandler: requireUser('media.delete') }, async (req, reply) => {
-    return attempt(() => media.remove(req.params.id, { userId: viewerOf(req)!.user.id }), () => doneRedirect(reply, '/desk/media', 'deleted'),
+  app.post<{ Params: { id: number } }>('/media/:id/delete', { schema: { params: idParams }, preHandler: requireUser() }, async (req, reply) => {
+    return attempt(() => media.remove(req.params.id, { userId: viewerOf(req)!.user.id, role: viewerOf(req)!.user.role }), () => doneRedirect(reply, '/desk/media', 'deleted'),
       async (status, error) => sendDeskPage(reply, status, mediaDetailPage(await kit.context(req, await kit.csrfFor(req)), await detail(req, req.params.id, { error }))))
   })
 }

@@ -2,30 +2,26 @@
 
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { redirectsPage, type RedirectsView } from '../../render/desk/redirects-page.ts'
-import { requireUser, viewerOf } from '../viewer.ts'
+import { actorOf, requireUser } from '../viewer.ts'
 import { doneQuery, doneRedirect, formText, idParams } from './admin-forms.ts'
 import { attempt } from './form-attempt.ts'
 import { sendDeskPage, type DeskKit } from './desk.ts'
 
 const DONE: Readonly<Record<string, string>> = { created: 'The redirect was added.', deleted: 'The redirect was deleted.' }
 const PER_PAGE = 50
-const MANAGE = requireUser('redirects.manage')
+const MANAGE = requireUser()
 
 interface ListQuery { done?: string; q?: string; page?: number }
 
 export const deskRedirectRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) => {
-  const { store, redirectDesk, site } = kit.services
+  const { redirectDesk, site } = kit.services
 
   async function render(req: FastifyRequest, reply: FastifyReply, status: number, query: ListQuery, extra: Partial<RedirectsView>) {
     const page = query.page ?? 1
     const q = query.q?.trim() ?? ''
-    const [list, { settings }] = await Promise.all([store.redirects.list({ ...(q && { text: q }), limit: PER_PAGE, offset: (page - 1) * PER_PAGE }), site.get()])
-    const titles = new Map<number, string>()
-    for (const r of list.items) {
-      if (r.toArticleId !== null && !titles.has(r.toArticleId)) titles.set(r.toArticleId, (await store.articles.get(r.toArticleId))?.title ?? '')
-    }
+    const [list, { settings }] = await Promise.all([redirectDesk.page(actorOf(req), { ...(q && { text: q }), page, perPage: PER_PAGE }), site.get()])
     return sendDeskPage(reply, status, redirectsPage(await kit.context(req, await kit.csrfFor(req)), {
-      redirects: list.items.map((r) => ({ ...r, articleTitle: r.toArticleId === null ? null : titles.get(r.toArticleId) || null })),
+      redirects: list.items,
       q, page, hasNext: list.hasNext, timeZone: settings.timeZone,
       message: query.done ? DONE[query.done] ?? null : null, error: null, values: {}, ...extra,
     }))
@@ -37,12 +33,12 @@ export const deskRedirectRoutes = (kit: DeskKit): FastifyPluginAsync => async (a
 
   app.post('/redirects', { preHandler: MANAGE }, async (req, reply) => {
     const values = { from: formText(req.body, 'from', 1100), to: formText(req.body, 'to', 2100), status: formText(req.body, 'status', 5) }
-    return attempt(() => redirectDesk.add(viewerOf(req)!.user.id, values), () => doneRedirect(reply, '/desk/redirects', 'created'),
+    return attempt(() => redirectDesk.add(actorOf(req), values), () => doneRedirect(reply, '/desk/redirects', 'created'),
       (status, error) => render(req, reply, status, {}, { error, values }))
   })
 
   app.post<{ Params: { id: number } }>('/redirects/:id/delete', { schema: { params: idParams }, preHandler: MANAGE }, async (req, reply) => {
-    await redirectDesk.remove(viewerOf(req)!.user.id, req.params.id)
+    await redirectDesk.remove(actorOf(req), req.params.id)
     return doneRedirect(reply, '/desk/redirects', 'deleted')
   })
 }

@@ -2,10 +2,10 @@
 
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { mediaUrl } from '../../domain/media.ts'
-import { EDITABLE_PAGES, saveSiteSettings, SOCIAL_NETWORKS } from '../../editorial/site-admin.ts'
+import { EDITABLE_PAGES, SOCIAL_NETWORKS } from '../../editorial/site-admin.ts'
 import { settingsPage } from '../../render/desk/settings-page.ts'
 import type { SiteSettingsForm } from '../../domain/site.ts'
-import { requireUser, viewerOf } from '../viewer.ts'
+import { actorOf, requireUser } from '../viewer.ts'
 import { doneQuery, doneRedirect, formText } from './admin-forms.ts'
 import { attempt } from './form-attempt.ts'
 import { sendDeskPage, type DeskKit } from './desk.ts'
@@ -14,24 +14,10 @@ import type { FieldError } from '../../render/desk/form-parts.ts'
 const DONE: Readonly<Record<string, string>> = { saved: 'The settings were saved; the site shows them now.' }
 const LOGO_CHOICES = 100
 
-const MANAGE = requireUser('settings.manage')
+const MANAGE = requireUser()
 
 export const deskSettingsRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) => {
-  const { store, clock, site, media } = kit.services
-
-  /** The form as the stored settings fill it. */
-  async function storedValues(): Promise<SiteSettingsForm> {
-    const { settings } = await site.get()
-    const pages: Record<string, { title: string; body: string }> = {}
-    for (const p of EDITABLE_PAGES) {
-      const page = await store.site.page(p.slug)
-      pages[p.slug] = { title: page?.title ?? '', body: page?.bodyHtml ?? '' }
-    }
-    return {
-      name: settings.name, description: settings.description, language: settings.language, social: settings.social,
-      logo: settings.logo ? 'current' : '', menu: settings.menu.map((m) => `${m.label} | ${m.href}`).join('\n'), pages,
-    }
-  }
+  const { siteAdmin, site, media } = kit.services
 
   async function render(req: FastifyRequest, reply: FastifyReply, status: number, values: SiteSettingsForm, extra: { status?: string | null; error?: FieldError }) {
     const { settings } = await site.get()
@@ -47,7 +33,7 @@ export const deskSettingsRoutes = (kit: DeskKit): FastifyPluginAsync => async (a
   }
 
   app.get<{ Querystring: { done?: string } }>('/settings', { schema: { querystring: doneQuery(Object.keys(DONE)) }, preHandler: MANAGE }, async (req, reply) =>
-    render(req, reply, 200, await storedValues(), { status: req.query.done ? DONE[req.query.done] ?? null : null }))
+    render(req, reply, 200, await siteAdmin.form(actorOf(req)), { status: req.query.done ? DONE[req.query.done] ?? null : null }))
 
   app.post('/settings', { preHandler: MANAGE }, async (req, reply) => {
     const b = req.body
@@ -57,10 +43,7 @@ export const deskSettingsRoutes = (kit: DeskKit): FastifyPluginAsync => async (a
       logo: formText(b, 'logo', 30), menu: formText(b, 'menu', 6000),
       pages: Object.fromEntries(EDITABLE_PAGES.map((p) => [p.slug, { title: formText(b, `page_${p.slug}_title`, 300), body: formText(b, `page_${p.slug}_body`, 20_001) }])),
     }
-    return attempt(() => store.transaction((tx) => saveSiteSettings(tx, input, { actorId: viewerOf(req)!.user.id, now: clock.now() })), () => {
-      // This instance's settings cache; the page caches of every instance flush on the recorded invalidation.
-      site.invalidate()
-      return doneRedirect(reply, '/desk/settings', 'saved')
-    }, (status, error) => render(req, reply, status, input, { error }))
+    return attempt(() => siteAdmin.save(actorOf(req), input), () => doneRedirect(reply, '/desk/settings', 'saved'),
+      (status, error) => render(req, reply, status, input, { error }))
   })
 }

@@ -1,12 +1,10 @@
 // The desk's sections and tags: list, create, edit, reorder sections, merge tags, delete. Editors and admins.
 
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { AppError } from '../../errors.ts'
-import type { Tag } from '../../domain/taxonomy.ts'
 import { sectionEditPage, sectionsPage, type SectionsView } from '../../render/desk/sections-page.ts'
 import { tagEditPage, tagsPage, type TagEditView, type TagsView, type TagValues } from '../../render/desk/tags-page.ts'
 import type { FieldError } from '../../render/desk/form-parts.ts'
-import { requireUser, viewerOf } from '../viewer.ts'
+import { actorOf, requireUser } from '../viewer.ts'
 import { doneQuery, doneRedirect, formText, idParams } from './admin-forms.ts'
 import { attempt } from './form-attempt.ts'
 import { sendDeskPage, type DeskKit } from './desk.ts'
@@ -16,9 +14,7 @@ const SECTION_DONE: Readonly<Record<string, string>> = {
 }
 const TAG_DONE: Readonly<Record<string, string>> = { created: 'The tag was added.', saved: 'The tag was saved.', merged: 'The tag was merged.', deleted: 'The tag was deleted.' }
 const TAGS_PER_PAGE = 50
-const MANAGE = requireUser('taxonomy.manage')
-
-const userOf = (req: FastifyRequest): number => viewerOf(req)!.user.id
+const MANAGE = requireUser()
 const sectionValues = (body: unknown) => ({ name: formText(body, 'name', 200), slug: formText(body, 'slug', 200), description: formText(body, 'description', 2000) })
 const tagValues = (body: unknown): Required<TagValues> => ({
   name: formText(body, 'name', 200), slug: formText(body, 'slug', 200), kind: formText(body, 'kind', 20), parent: formText(body, 'parent', 200),
@@ -26,17 +22,15 @@ const tagValues = (body: unknown): Required<TagValues> => ({
 })
 
 export const deskSectionRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) => {
-  const { store, taxonomyDesk } = kit.services
+  const { taxonomyDesk } = kit.services
 
   async function render(req: FastifyRequest, reply: FastifyReply, status: number, extra: Partial<SectionsView>) {
-    const sections = await store.taxonomy.sections()
-    const counted = await Promise.all(sections.map(async (s) => ({ ...s, articles: await store.taxonomy.sectionUsage(s.id) })))
+    const counted = await taxonomyDesk.sectionList(actorOf(req))
     return sendDeskPage(reply, status, sectionsPage(await kit.context(req, await kit.csrfFor(req)), { sections: counted, message: null, error: null, values: {}, ...extra }))
   }
 
   async function renderEdit(req: FastifyRequest, reply: FastifyReply, id: number, status: number, error: FieldError | null, values?: ReturnType<typeof sectionValues>) {
-    const section = await store.taxonomy.section(id)
-    if (!section) throw new AppError('NotFound', 'no such section')
+    const section = await taxonomyDesk.sectionToEdit(actorOf(req), id)
     return sendDeskPage(reply, status, sectionEditPage(await kit.context(req, await kit.csrfFor(req)), { section, error, values: values ?? section }))
   }
 
@@ -45,7 +39,7 @@ export const deskSectionRoutes = (kit: DeskKit): FastifyPluginAsync => async (ap
 
   app.post('/sections', { preHandler: MANAGE }, async (req, reply) => {
     const values = sectionValues(req.body)
-    return attempt(() => taxonomyDesk.createSection(userOf(req), values), () => doneRedirect(reply, '/desk/sections', 'created'),
+    return attempt(() => taxonomyDesk.createSection(actorOf(req), values), () => doneRedirect(reply, '/desk/sections', 'created'),
       (status, error) => render(req, reply, status, { error: { form: 'new', error }, values }))
   })
 
@@ -54,42 +48,37 @@ export const deskSectionRoutes = (kit: DeskKit): FastifyPluginAsync => async (ap
 
   app.post<{ Params: { id: number } }>('/sections/:id', { schema: { params: idParams }, preHandler: MANAGE }, async (req, reply) => {
     const values = sectionValues(req.body)
-    return attempt(() => taxonomyDesk.updateSection(userOf(req), req.params.id, values), () => doneRedirect(reply, '/desk/sections', 'saved'),
+    return attempt(() => taxonomyDesk.updateSection(actorOf(req), req.params.id, values), () => doneRedirect(reply, '/desk/sections', 'saved'),
       (status, error) => renderEdit(req, reply, req.params.id, status, error, values))
   })
 
   app.post<{ Params: { id: number } }>('/sections/:id/move', { schema: { params: idParams }, preHandler: MANAGE }, async (req, reply) =>
-    attempt(() => taxonomyDesk.moveSection(userOf(req), req.params.id, formText(req.body, 'direction', 10)), () => doneRedirect(reply, '/desk/sections', 'moved'),
+    attempt(() => taxonomyDesk.moveSection(actorOf(req), req.params.id, formText(req.body, 'direction', 10)), () => doneRedirect(reply, '/desk/sections', 'moved'),
       (status, error) => render(req, reply, status, { error: { form: req.params.id, error } })))
 
   app.post<{ Params: { id: number } }>('/sections/:id/delete', { schema: { params: idParams }, preHandler: MANAGE }, async (req, reply) =>
-    attempt(() => taxonomyDesk.deleteSection(userOf(req), req.params.id), () => doneRedirect(reply, '/desk/sections', 'deleted'),
+    attempt(() => taxonomyDesk.deleteSection(actorOf(req), req.params.id), () => doneRedirect(reply, '/desk/sections', 'deleted'),
       (status, error) => render(req, reply, status, { error: { form: req.params.id, error } })))
 }
 
 interface TagsQuery { done?: string; kind?: '' | 'topic' | 'place'; q?: string; page?: number }
 
 export const deskTagRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) => {
-  const { store, taxonomyDesk } = kit.services
+  const { taxonomyDesk } = kit.services
 
   async function render(req: FastifyRequest, reply: FastifyReply, status: number, query: TagsQuery, extra: Partial<TagsView>) {
     const page = query.page ?? 1
     const text = query.q?.trim() ?? ''
-    const list = await store.taxonomy.tagList({ ...(query.kind && { kind: query.kind }), ...(text && { text }), limit: TAGS_PER_PAGE, offset: (page - 1) * TAGS_PER_PAGE })
-    const parents = new Map<number, Tag | undefined>()
-    for (const t of list.items) if (t.parentId !== null && !parents.has(t.parentId)) parents.set(t.parentId, await store.taxonomy.tag(t.parentId))
+    const list = await taxonomyDesk.tagPage(actorOf(req), { ...(query.kind && { kind: query.kind }), ...(text && { text }), page, perPage: TAGS_PER_PAGE })
     return sendDeskPage(reply, status, tagsPage(await kit.context(req, await kit.csrfFor(req)), {
-      tags: list.items.map((t) => ({ ...t, parentSlug: t.parentId === null ? null : parents.get(t.parentId)?.slug ?? null })),
+      tags: list.items,
       filters: { ...(query.kind && { kind: query.kind }), ...(text && { q: text }) }, page, hasNext: list.hasNext,
       message: query.done ? TAG_DONE[query.done] ?? null : null, error: null, values: {}, ...extra,
     }))
   }
 
   async function renderTag(req: FastifyRequest, reply: FastifyReply, id: number, status: number, extra: Partial<TagEditView>) {
-    const tag = await store.taxonomy.tag(id)
-    if (!tag) throw new AppError('NotFound', 'no such tag')
-    const parent = tag.parentId === null ? undefined : await store.taxonomy.tag(tag.parentId)
-    const articles = (await store.taxonomy.tagArticles(id)).working.length
+    const { tag, parent, articles } = await taxonomyDesk.tagToEdit(actorOf(req), id)
     return sendDeskPage(reply, status, tagEditPage(await kit.context(req, await kit.csrfFor(req)), {
       tag, articles, message: null, error: null, ...extra,
       values: { name: tag.name, slug: tag.slug, kind: tag.kind, parent: parent?.slug ?? '', isoCode: tag.isoCode ?? '', description: tag.description, ...extra.values },
@@ -104,7 +93,7 @@ export const deskTagRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) =
 
   app.post('/tags', { preHandler: MANAGE }, async (req, reply) => {
     const values = tagValues(req.body)
-    return attempt(() => taxonomyDesk.createTag(userOf(req), values), () => doneRedirect(reply, '/desk/tags', 'created'),
+    return attempt(() => taxonomyDesk.createTag(actorOf(req), values), () => doneRedirect(reply, '/desk/tags', 'created'),
       (status, error) => render(req, reply, status, {}, { error, values }))
   })
 
@@ -114,17 +103,17 @@ export const deskTagRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) =
 
   app.post<{ Params: { id: number } }>('/tags/:id', { schema: { params: idParams }, preHandler: MANAGE }, async (req, reply) => {
     const values = tagValues(req.body)
-    return attempt(() => taxonomyDesk.updateTag(userOf(req), req.params.id, values), () => doneRedirect(reply, `/desk/tags/${req.params.id}`, 'saved'),
+    return attempt(() => taxonomyDesk.updateTag(actorOf(req), req.params.id, values), () => doneRedirect(reply, `/desk/tags/${req.params.id}`, 'saved'),
       (status, error) => renderTag(req, reply, req.params.id, status, { error: { form: 'edit', error }, values }))
   })
 
   app.post<{ Params: { id: number } }>('/tags/:id/merge', { schema: { params: idParams }, preHandler: MANAGE }, async (req, reply) => {
     const into = formText(req.body, 'into', 200)
-    return attempt(() => taxonomyDesk.mergeTag(userOf(req), req.params.id, into), () => doneRedirect(reply, '/desk/tags', 'merged'),
+    return attempt(() => taxonomyDesk.mergeTag(actorOf(req), req.params.id, into), () => doneRedirect(reply, '/desk/tags', 'merged'),
       (status, error) => renderTag(req, reply, req.params.id, status, { error: { form: 'merge', error: { ...error, field: error.field === 'slug' ? 'into' : error.field } }, values: { into } }))
   })
 
   app.post<{ Params: { id: number } }>('/tags/:id/delete', { schema: { params: idParams }, preHandler: MANAGE }, async (req, reply) =>
-    attempt(() => taxonomyDesk.deleteTag(userOf(req), req.params.id), () => doneRedirect(reply, '/desk/tags', 'deleted'),
+    attempt(() => taxonomyDesk.deleteTag(actorOf(req), req.params.id), () => doneRedirect(reply, '/desk/tags', 'deleted'),
       (status, error) => renderTag(req, reply, req.params.id, status, { error: { form: 'edit', error } })))
 }

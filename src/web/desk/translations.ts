@@ -19,7 +19,7 @@ export const deskTranslationRoutes = (kit: DeskKit): FastifyPluginAsync => async
   const { translations } = kit.services
 
   app.post<{ Params: { id: number }; Body: { language: string } }>('/articles/:id/translations',
-    { schema: { params: ID, body: addSchema }, preHandler: requireUser('article.create') }, async (req, reply) => {
+    { schema: { params: ID, body: addSchema }, preHandler: requireUser() }, async (req, reply) => {
       const { id } = await translations.add(req.params.id, req.body.language, actorOf(req))
       return reply.redirect(`/desk/articles/${id}/edit?notice=translated`, 303)
     })

@@ -1,9 +1,8 @@
 // The desk's users page (admins only): list, add, change role, deactivate or reactivate, end someone's sessions.
 
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { changeRole, setActive } from '../../editorial/user-admin.ts'
 import { usersPage, type UsersView } from '../../render/desk/users-page.ts'
-import { requireUser, viewerOf } from '../viewer.ts'
+import { actorOf, requireUser, viewerOf } from '../viewer.ts'
 import { doneQuery, doneRedirect, formText, idParams } from './admin-forms.ts'
 import { attempt } from './form-attempt.ts'
 import { sendDeskPage, type DeskKit } from './desk.ts'
@@ -17,13 +16,13 @@ const DONE: Readonly<Record<string, string>> = {
   sessions: 'The user was logged out everywhere and their API tokens were revoked.',
 }
 
-const MANAGE = requireUser('users.manage')
+const MANAGE = requireUser()
 
 export const deskUserRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) => {
-  const { accounts, accountLinks, store, clock } = kit.services
+  const { accounts, accountLinks, userAdmin } = kit.services
 
   async function render(req: FastifyRequest, reply: FastifyReply, status: number, extra: Partial<UsersView>) {
-    const [users, site, invitations] = await Promise.all([store.users.list(), kit.services.site.get(), accountLinks.mailEnabled ? accountLinks.pendingInvitations() : []])
+    const [users, site, invitations] = await Promise.all([userAdmin.list(actorOf(req)), kit.services.site.get(), accountLinks.mailEnabled ? accountLinks.pendingInvitations() : []])
     return sendDeskPage(reply, status, usersPage(await kit.context(req, await kit.csrfFor(req)), {
       users, viewerId: viewerOf(req)!.user.id, timeZone: site.settings.timeZone, status: null, mailEnabled: accountLinks.mailEnabled, invitations, ...extra,
     }))
@@ -53,18 +52,17 @@ export const deskUserRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) 
 
   app.post<{ Params: { id: number } }>('/users/:id/role', { schema: { params: idParams }, preHandler: MANAGE }, async (req, reply) =>
     change(req, reply, req.params.id, 'role', () =>
-      store.transaction((tx) => changeRole(tx, viewerOf(req)!, req.params.id, formText(req.body, 'role', 20), clock.now()))))
+      userAdmin.changeRole(actorOf(req), req.params.id, formText(req.body, 'role', 20))))
 
   app.post<{ Params: { id: number } }>('/users/:id/active', { schema: { params: idParams }, preHandler: MANAGE }, async (req, reply) => {
     const flag = formText(req.body, 'active', 2)
     if (flag !== '0' && flag !== '1') return render(req, reply, 400, { error: { form: req.params.id, error: { field: null, message: 'active must be 0 or 1' } } })
     const active = flag === '1'
     return change(req, reply, req.params.id, active ? 'reactivated' : 'deactivated', () =>
-      store.transaction((tx) => setActive(tx, viewerOf(req)!, req.params.id, active, clock.now())))
+      userAdmin.setActive(actorOf(req), req.params.id, active))
   })
 
   app.post<{ Params: { id: number } }>('/users/:id/sessions', { schema: { params: idParams }, preHandler: MANAGE }, async (req, reply) => {
-    if (!(await store.users.get(req.params.id))) return render(req, reply, 404, { error: { form: req.params.id, error: { field: null, message: 'there is no such user' } } })
-    return change(req, reply, req.params.id, 'sessions', () => accounts.logoutEverywhere(req.params.id))
+    return change(req, reply, req.params.id, 'sessions', () => userAdmin.endSessions(actorOf(req), req.params.id))
   })
 }

@@ -1,9 +1,8 @@
 // The desk's webhooks page (admins only): receivers (add, remove) and the recent delivery log, through editorial/webhooks.ts.
 
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { addReceiver, deactivateReceiver, deliveryLog, listReceivers, redeliver } from '../../editorial/webhooks.ts'
 import { webhooksPage, type WebhooksView } from '../../render/desk/webhooks-page.ts'
-import { requireUser, viewerOf } from '../viewer.ts'
+import { actorOf, requireUser } from '../viewer.ts'
 import { doneQuery, doneRedirect, formText, idParams, refusal } from './admin-forms.ts'
 import { attempt } from './form-attempt.ts'
 import { sendDeskPage, type DeskKit } from './desk.ts'
@@ -15,14 +14,14 @@ const DONE: Readonly<Record<string, string>> = {
   redelivered: 'The event will be sent again on the next run of the delivery job.',
 }
 
-const MANAGE = requireUser('webhooks.manage')
+const MANAGE = requireUser()
 
 export const deskWebhookRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) => {
-  const { store, clock, config } = kit.services
+  const { webhookDesk } = kit.services
 
   async function render(req: FastifyRequest, reply: FastifyReply, status: number, extra: Partial<WebhooksView>) {
     const [receivers, deliveries, site] = await Promise.all([
-      listReceivers(store), deliveryLog(store, { limit: RECENT }), kit.services.site.get(),
+      webhookDesk.receivers(actorOf(req)), webhookDesk.log(actorOf(req), { limit: RECENT }), kit.services.site.get(),
     ])
     return sendDeskPage(reply, status, webhooksPage(await kit.context(req, await kit.csrfFor(req)), {
       receivers, deliveries, timeZone: site.settings.timeZone, status: null, ...extra,
@@ -40,7 +39,7 @@ export const deskWebhookRoutes = (kit: DeskKit): FastifyPluginAsync => async (ap
     const url = formText(req.body, 'url', 2001)
     try {
       if (url.length > 2000) return render(req, reply, 400, { error: { field: 'url', message: 'the URL is longer than 2000 characters' }, values: { url } })
-      const created = await store.transaction((tx) => addReceiver(tx, url, { now: clock.now(), actorId: viewerOf(req)!.user.id, allowPrivate: config.webhookAllowPrivate }))
+      const created = await webhookDesk.add(actorOf(req), url)
       // The secret is shown in this response only.
       return render(req, reply, 201, { status: 'The receiver was added.', created: { url: created.url, secret: created.secret } })
     } catch (err) {
@@ -51,8 +50,8 @@ export const deskWebhookRoutes = (kit: DeskKit): FastifyPluginAsync => async (ap
   })
 
   app.post<{ Params: { id: number } }>('/webhooks/:id/remove', { schema: { params: idParams }, preHandler: MANAGE }, async (req, reply) =>
-    change(req, reply, 'removed', () => store.transaction((tx) => deactivateReceiver(tx, req.params.id, { now: clock.now(), actorId: viewerOf(req)!.user.id }))))
+    change(req, reply, 'removed', () => webhookDesk.remove(actorOf(req), req.params.id)))
 
   app.post<{ Params: { id: number } }>('/webhooks/deliveries/:id/redeliver', { schema: { params: idParams }, preHandler: MANAGE }, async (req, reply) =>
-    change(req, reply, 'redelivered', () => store.transaction((tx) => redeliver(tx, req.params.id, { now: clock.now(), actorId: viewerOf(req)!.user.id }))))
+    change(req, reply, 'redelivered', () => webhookDesk.redeliver(actorOf(req), req.params.id)))
 }
