@@ -9,6 +9,8 @@ import { LinkCard, VideoEmbed } from './embed.ts'
 import { embedFor, isAllowedLink } from './embed-url.ts'
 import { Figure, figureOf, type LibraryImage } from './figure.ts'
 import { PullQuote } from './pull-quote.ts'
+import { startTagPicker } from './tag-picker.ts'
+import { startWordCount } from './word-count.ts'
 
 const form = document.getElementById('article-form') as HTMLFormElement | null
 const textarea = document.getElementById('f-body') as HTMLTextAreaElement | null
@@ -125,6 +127,8 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HT
     statusEl.classList.toggle('problem', problem)
   }
   const sync = () => { textarea.value = editor.isEmpty ? '' : editor.getHTML() }
+  const counter = startWordCount(surface, editor.getHTML())
+  editor.on('update', () => counter.update(editor.getHTML()))
   form.addEventListener('submit', sync)
 
   let autosaver: Autosaver | null = null
@@ -149,3 +153,5 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HT
 }
 
 if (form && textarea && toolbar) mount(form, textarea, toolbar)
+// The tags field is a side field of the same form; it works (as plain text) when the editor cannot start.
+if (form) startTagPicker()

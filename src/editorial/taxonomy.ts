@@ -10,6 +10,18 @@ import type { Repositories, Store } from '../store/store.ts'
 import type { NewTag } from '../store/taxonomy.ts'
 import { direction, optionalText, requiredId, requiredText, slugInput } from './desk-input.ts'
 import { isUniqueViolation } from '../store/unique-violation.ts'
+import { can, type Role } from '../domain/roles.ts'
+import { slugify } from '../domain/slug.ts'
+
+/** Tags the article form's picker offers for what was typed, and whether one of them is exactly that name. */
+export interface TagSuggestions {
+  readonly tags: readonly Pick<Tag, 'slug' | 'name' | 'kind'>[]
+  /** Whether a tag of that name (by slug) exists: otherwise the picker offers "Create tag". */
+  readonly exact: boolean
+}
+
+/** Suggestions shown at most; more are read so that names starting with the text can come first. */
+const SUGGESTIONS = 10
 
 export interface TaxonomyDeskDeps {
   readonly store: Store
@@ -89,6 +101,23 @@ export function createTaxonomyDesk({ store, clock, site }: TaxonomyDeskDeps) {
   }
 
   return {
+    /**
+     * Tags whose name or slug contains `text` (names starting with it first, then by name), for whoever may write
+     * articles (Forbidden otherwise). Throws AppError('Invalid') naming `q` when the text is longer than 100 characters.
+     */
+    async suggestTags(role: Role, text: unknown): Promise<TagSuggestions> {
+      if (!can(role, 'article.create', { own: true })) throw new AppError('Forbidden', `the ${role} role may not tag articles`)
+      const q = optionalText(text, 'q', 'The text', 100).replace(/\s+/g, ' ')
+      if (!q) return { tags: [], exact: false }
+      const { items } = await store.taxonomy.tagList({ text: q.toLowerCase(), limit: 50, offset: 0 })
+      const lower = q.toLowerCase()
+      const starts = (t: Tag) => (t.name.toLowerCase().startsWith(lower) ? 0 : 1)
+      const sorted = [...items].sort((x, y) => starts(x) - starts(y) || x.name.localeCompare(y.name))
+      const slug = slugify(q)
+      const exact = items.some((t) => t.slug === slug) || (await store.taxonomy.tagBySlug(slug)) !== undefined
+      return { tags: sorted.slice(0, SUGGESTIONS).map((t) => ({ slug: t.slug, name: t.name, kind: t.kind })), exact }
+    },
+
     async createSection(userId: number, input: SectionInput): Promise<number> {
       const fields = sectionFields(input)
       const id = await store.transaction(async (tx) => {

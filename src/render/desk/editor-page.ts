@@ -7,6 +7,7 @@ import { html, jsonScript, EMPTY, type SafeHtml } from '../html.ts'
 import { formatDateTime } from '../format.ts'
 import { csrfField, deskLayout, type DeskContext } from './layout.ts'
 import { translationsPanel, type TranslationsView } from './translations-panel.ts'
+import { tagField } from './tag-picker.ts'
 import { liveChangesBox, readOnlyBody, readOnlyNote, statusLabel, trashButton, type ArticleStateView } from './article-state.ts'
 
 /** A workflow move offered on the page. */
@@ -41,6 +42,8 @@ export interface EditorView {
   /** Whether the viewer may set the editor's choice rank (curation); others see it read-only. */
   readonly canCurate: boolean
   readonly error: string | null
+  /** Tag names a refused save found to be no tag: the form offers to create each. */
+  readonly unknownTags?: readonly string[]
   readonly notice: string | null
   /** URL of the editor bundle, or null while it is being built (the page then works as a plain form). */
   readonly editorScript: string | null
@@ -104,7 +107,7 @@ ${v.sections.map((s) => html`<option value="${s.slug}"${selected(s.slug === v.va
 <div class="field"><label for="f-genre">Genre</label><select id="f-genre"${OF_FORM} name="genre">
 ${GENRES.map((g) => html`<option value="${g}"${selected(g === (v.values.genre || 'news'))}>${genreLabel(g)}</option>`)}
 </select></div>
-${input(v, 'tags', 'Tags', { max: 3000, hint: 'Comma-separated. A name that is not a tag yet becomes a new topic.' })}
+${tagField({ tags: v.values.tags ?? '', newTags: v.values.new_tags ?? '', unknownTags: v.unknownTags ?? [] })}
 ${authorsField(v)}
 ${heroField(v)}
 ${input(v, 'slug', 'Slug', { max: 120, hint: 'Made from the title when empty. Changing a published slug leaves a redirect.' })}

@@ -8,6 +8,7 @@ import { can } from '../../domain/roles.ts'
 import { AppError, isAppError } from '../../errors.ts'
 import type { Actor, OpenedArticle } from '../../editorial/editing.ts'
 import { SaveConflictError } from '../../editorial/saving.ts'
+import { UnknownTagsError } from '../../editorial/article-input.ts'
 import type { Article } from '../../store/articles.ts'
 import { editorPage, type EditorMove, type EditorView } from '../../render/desk/editor-page.ts'
 import { toProblem } from '../errors.ts'
@@ -117,7 +118,7 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
 
   /** Renders the form with `values` (what the writer sent, after an error, or the article's). */
   async function render(req: FastifyRequest, reply: FastifyReply, status: number, v: {
-    values: Values; authors: readonly string[]; article?: OpenedArticle; error?: string | null; notice?: string | null
+    values: Values; authors: readonly string[]; article?: OpenedArticle; error?: unknown; notice?: string | null
   }) {
     const [{ settings }, sections, authors, library] = await Promise.all([
       site.get(), store.taxonomy.sections(), store.people.authors(), media.list({ perPage: 100 }),
@@ -139,7 +140,8 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
       moves: v.article ? movesFor(v.article) : [],
       scheduleDefault: localOfInstant(a?.scheduledAt ?? kit.services.clock.now() + 3_600_000, settings.timeZone),
       ...(a && { translations: { versions, languages: languagesToAdd(versions) } }),
-      canCurate: can(viewerOf(req)!.user.role, 'front.curate'), timeZone: settings.timeZone, error: v.error ?? null, notice: v.notice ?? null, editorScript: kit.editorScript(),
+      canCurate: can(viewerOf(req)!.user.role, 'front.curate'), timeZone: settings.timeZone, error: v.error instanceof Error ? v.error.message : null,
+      unknownTags: v.error instanceof UnknownTagsError ? v.error.names : [], notice: v.notice ?? null, editorScript: kit.editorScript(),
     }
     return sendDeskPage(reply, status, editorPage(await kit.context(req, await kit.csrfFor(req)), view))
   }
@@ -160,7 +162,7 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
       return reply.redirect(`/desk/articles/${id}/edit?notice=created`, 303)
     } catch (err) {
       if (!isAppError(err) || err.kind !== 'Invalid') throw err
-      return render(req, reply, 400, { values, authors: sentAuthors(values), error: err.message })
+      return render(req, reply, 400, { values, authors: sentAuthors(values), error: err })
     }
   })
 
@@ -187,7 +189,7 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
         // The writer's text comes back in the form whatever went wrong; a conflict also kept it as a revision.
         const fresh = err instanceof SaveConflictError ? { ...e, article: (await store.articles.get(e.article.id)) ?? e.article } : e
         const status = err.kind === 'Conflict' ? 409 : 400
-        return render(req, reply, status, { values, authors: sentAuthors(values), article: fresh, error: err.message })
+        return render(req, reply, status, { values, authors: sentAuthors(values), article: fresh, error: err })
       }
     })
 
