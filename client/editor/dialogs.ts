@@ -1,6 +1,4 @@
-// Small modal dialogs of the editor (a text field, the image picker): native <dialog>, so focus, Escape and labels just work.
-
-import type { LibraryImage } from './figure.ts'
+// Small modal dialogs of the editor (a text field): native <dialog>, so focus, Escape and labels just work.
 
 let counter = 0
 
@@ -71,47 +69,5 @@ export function askText(opts: { title: string; label: string; value?: string; hi
     })
     el.showModal()
     input.select()
-  })
-}
-
-/** Lets the writer choose an image of the library; resolves to it, or null when cancelled. */
-export function pickImage(images: readonly LibraryImage[]): Promise<LibraryImage | null> {
-  const { el, form } = dialog('Insert a figure from the media library')
-  let chosen: LibraryImage | null = null
-  if (!images.length) {
-    const p = document.createElement('p')
-    p.textContent = 'The media library has no images with alt text yet. Upload one, describe it, then come back.'
-    form.append(p)
-  }
-  const list = document.createElement('ul')
-  list.className = 'image-picker'
-  for (const image of images) {
-    const li = document.createElement('li')
-    const b = document.createElement('button')
-    b.type = 'button'
-    b.className = 'pick'
-    b.setAttribute('aria-label', `Insert: ${image.alt}`)
-    const thumb = document.createElement('img')
-    thumb.src = image.thumb
-    thumb.alt = ''
-    const text = document.createElement('span')
-    text.textContent = image.caption ? `${image.alt} — ${image.caption}` : image.alt
-    b.append(thumb, text)
-    b.addEventListener('click', () => {
-      chosen = image
-      el.close('ok')
-    })
-    li.append(b)
-    list.append(li)
-  }
-  form.append(list)
-  buttons(form, null)
-  return new Promise((resolve) => {
-    el.addEventListener('close', () => {
-      resolve(chosen)
-      el.remove()
-    })
-    el.showModal()
-    list.querySelector('button')?.focus()
   })
 }

@@ -4,10 +4,11 @@ import { Editor, type Content } from '@tiptap/core'
 import { NodeSelection } from '@tiptap/pm/state'
 import StarterKit from '@tiptap/starter-kit'
 import { startAutosave, type Autosaver } from './autosave.ts'
-import { askText, pickImage } from './dialogs.ts'
+import { askText } from './dialogs.ts'
+import { pickFromLibrary, startHeroPicker } from './media-picker.ts'
 import { LinkCard, VideoEmbed } from './embed.ts'
 import { embedFor, isAllowedLink } from './embed-url.ts'
-import { Figure, figureOf, type LibraryImage } from './figure.ts'
+import { Figure, figureOf } from './figure.ts'
 import { PullQuote } from './pull-quote.ts'
 import { startTagPicker } from './tag-picker.ts'
 import { startWordCount } from './word-count.ts'
@@ -16,14 +17,8 @@ const form = document.getElementById('article-form') as HTMLFormElement | null
 const textarea = document.getElementById('f-body') as HTMLTextAreaElement | null
 const toolbar = document.querySelector<HTMLElement>('.editor-toolbar')
 
-function library(): LibraryImage[] {
-  try {
-    const data = JSON.parse(document.getElementById('editor-media')?.textContent ?? '[]') as unknown
-    return Array.isArray(data) ? data as LibraryImage[] : []
-  } catch {
-    return []
-  }
-}
+/** The library's JSON pages, searched by the figure and hero pickers. */
+const LIBRARY_URL = '/desk/media.json'
 
 function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HTMLElement): void {
   const surface = document.createElement('div')
@@ -64,7 +59,6 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HT
     editor.commands.focus()
   })
 
-  const images = library()
   const chain = () => editor.chain().focus()
   /** Inserts a figure or embed, then puts the cursor in the paragraph after it, so typing goes on rather than replacing it. */
   const insertBlock = (content: Content) => {
@@ -91,7 +85,7 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HT
       chain().extendMarkRange('link').setLink({ href }).run()
     },
     async figure() {
-      const image = await pickImage(images)
+      const image = await pickFromLibrary(LIBRARY_URL, 'Insert a figure from the media library')
       if (!image) return void editor.commands.focus()
       insertBlock({ type: 'figure', attrs: figureOf(image) })
     },
@@ -154,4 +148,7 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HT
 
 if (form && textarea && toolbar) mount(form, textarea, toolbar)
 // The tags field is a side field of the same form; it works (as plain text) when the editor cannot start.
-if (form) startTagPicker()
+if (form) {
+  startTagPicker()
+  startHeroPicker()
+}

@@ -124,6 +124,9 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
       site.get(), store.taxonomy.sections(), store.people.authors(), media.list({ perPage: 100 }),
     ])
     const a = v.article?.article
+    // The chosen hero, which may be older than the newest hundred images the select offers.
+    const heroId = /^\d{1,9}$/.test(v.values.hero ?? '') ? Number(v.values.hero) : null
+    const hero = heroId === null ? null : library.items.find((m) => m.id === heroId) ?? await media.get(heroId).catch(() => null)
     const live = a ? await store.articles.livePath(a.id) : undefined
     const versions = a ? await kit.services.translations.versions(a.id, actorOf(req)) : []
     const livePath = live ? articlePath(live, settings.language) : null
@@ -136,7 +139,7 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
       ...(a && v.article && { article: { id: a.id, version: a.version, status: a.status, scheduledAt: a.scheduledAt, livePath } }),
       values: v.values, selectedAuthors: v.authors,
       sections: sections.map((s) => ({ slug: s.slug, name: s.name })), authors: authors.map((x) => ({ slug: x.slug, name: x.name })),
-      media: library.items.filter((m) => m.alt.trim() !== ''),
+      media: library.items.filter((m) => m.alt.trim() !== ''), hero,
       moves: v.article ? movesFor(v.article) : [],
       scheduleDefault: localOfInstant(a?.scheduledAt ?? kit.services.clock.now() + 3_600_000, settings.timeZone),
       ...(a && { translations: { versions, languages: languagesToAdd(versions) } }),
