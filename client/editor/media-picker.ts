@@ -180,7 +180,8 @@ export function startHeroPicker(): void {
   choose.id = 'hero-choose'
   const remove = button('Remove')
   row.append(img, name, choose, remove)
-  field.querySelector('label')!.htmlFor = choose.id
+  choose.setAttribute('aria-label', 'Choose the hero image')
+  remove.setAttribute('aria-label', 'Remove the hero image')
   field.querySelector('.hint')!.textContent = 'Any described image of the media library; search it with Choose….'
   select.after(value, row)
 

@@ -24,9 +24,9 @@ ${v.unknownTags.map((name) => html`<label class="check"><input type="checkbox"${
 <span class="hint">Tick the ones to create as new topics and save again, or correct the spelling above.</span></fieldset>`
     : EMPTY
   return html`<div class="field tag-picker" data-suggest="/desk/tags.json"><label for="f-tags">Tags</label>
-<input id="f-tags"${OF_FORM} name="tags" type="text" maxlength="3000" value="${v.tags}" autocomplete="off" aria-describedby="f-tags-hint">
+<div class="tag-input"><input id="f-tags"${OF_FORM} name="tags" type="text" maxlength="3000" value="${v.tags}" autocomplete="off" aria-describedby="f-tags-hint">
+<ul class="suggestions" id="f-tags-suggestions" role="listbox" aria-label="Matching tags" hidden></ul></div>
 <input type="hidden"${OF_FORM} name="new_tags" value="${v.newTags}">
-<ul class="suggestions" id="f-tags-suggestions" role="listbox" aria-label="Matching tags" hidden></ul>
 <span class="hint" id="f-tags-hint">Comma-separated. Names that are no tag yet are made into topics only when you choose “Create tag”.</span>
 ${create}</div>`
 }
