@@ -1,4 +1,4 @@
-// The desk's editor island: TipTap over the body textarea of the article form, its toolbar, autosave and save-before-move.
+// The desk's editor island: TipTap over the body textarea of the article form, its toolbar, pickers, autosave and save-before-move; on the media page, the focal point picker.
 
 import { Editor, type Content } from '@tiptap/core'
 import { NodeSelection } from '@tiptap/pm/state'
@@ -11,6 +11,7 @@ import { embedFor, isAllowedLink } from './embed-url.ts'
 import { Figure, figureOf } from './figure.ts'
 import { PullQuote } from './pull-quote.ts'
 import { startTagPicker } from './tag-picker.ts'
+import { startFocalPickers } from './focal-point.ts'
 import { startWordCount } from './word-count.ts'
 
 const form = document.getElementById('article-form') as HTMLFormElement | null
@@ -152,3 +153,5 @@ if (form) {
   startTagPicker()
   startHeroPicker()
 }
+// The media page loads this bundle for its focal point picker.
+startFocalPickers()

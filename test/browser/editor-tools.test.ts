@@ -139,6 +139,19 @@ test('tags are picked or explicitly created, images come from a search of the wh
   await Promise.all([page.waitForURL(/notice=saved/), page.getByRole('button', { name: 'Save', exact: true }).click()])
   assert.deepEqual((await a.store.articles.editorsChoice()).map((p) => [p.id, p.rank]), [[news.opinion, 1], [id, 2]])
 
+  // The focal point: a click on the image of its media page fills Across and Down, Save details stores them.
+  await page.goto(`${base}/desk/media/${glacier.id}`)
+  const picture = page.locator('.focal-picker img')
+  await picture.waitFor()
+  const box = (await picture.boundingBox())!
+  await picture.click({ position: { x: box.width * 0.25, y: box.height * 0.75 } })
+  assert.equal(await page.getByLabel('Across').inputValue(), '0.25')
+  assert.equal(await page.getByLabel('Down').inputValue(), '0.75')
+  await page.screenshot({ path: path.join(SHOTS, 'editor-tools-focal-point-1280.png'), fullPage: false })
+  await Promise.all([page.waitForURL(/done=saved/), page.getByRole('button', { name: 'Save details' }).click()])
+  const focal = await a.store.media.get(glacier.id)
+  assert.deepEqual([focal!.focalX, focal!.focalY], [0.25, 0.75])
+
   assert.deepEqual(outside, [], 'the desk asked nothing of other sites')
   assert.deepEqual(problems, [])
 })
