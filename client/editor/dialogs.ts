@@ -71,3 +71,50 @@ export function askText(opts: { title: string; label: string; value?: string; hi
     input.select()
   })
 }
+
+/** One text field of askFields. */
+export interface DialogField {
+  readonly name: string
+  readonly label: string
+  readonly value: string
+  readonly maxLength: number
+  readonly hint?: string
+}
+
+/** Asks for several lines of text, any of which may be empty; resolves to them by name, or null when cancelled. */
+export function askFields(title: string, fields: readonly DialogField[]): Promise<Record<string, string> | null> {
+  const { el, form } = dialog(title)
+  const base = el.getAttribute('aria-labelledby')!
+  const inputs = fields.map((f) => {
+    const input = document.createElement('input')
+    input.id = `${base}-${f.name}`
+    input.type = 'text'
+    input.value = f.value
+    input.maxLength = f.maxLength
+    const label = document.createElement('label')
+    label.htmlFor = input.id
+    label.textContent = f.label
+    const field = document.createElement('div')
+    field.className = 'field'
+    field.append(label, input)
+    if (f.hint) {
+      const hint = document.createElement('span')
+      hint.className = 'hint'
+      hint.id = `${input.id}-hint`
+      hint.textContent = f.hint
+      input.setAttribute('aria-describedby', hint.id)
+      field.append(hint)
+    }
+    form.append(field)
+    return [f.name, input] as const
+  })
+  buttons(form, 'OK')
+  return new Promise((resolve) => {
+    el.addEventListener('close', () => {
+      resolve(el.returnValue === 'ok' ? Object.fromEntries(inputs.map(([name, input]) => [name, input.value.trim()])) : null)
+      el.remove()
+    })
+    el.showModal()
+    inputs[0]?.[1].select()
+  })
+}

@@ -4,7 +4,7 @@ import { Editor, type Content } from '@tiptap/core'
 import { NodeSelection } from '@tiptap/pm/state'
 import StarterKit from '@tiptap/starter-kit'
 import { startAutosave, type Autosaver } from './autosave.ts'
-import { askText } from './dialogs.ts'
+import { askFields, askText } from './dialogs.ts'
 import { pickFromLibrary, startHeroPicker } from './media-picker.ts'
 import { LinkCard, VideoEmbed } from './embed.ts'
 import { embedFor, isAllowedLink } from './embed-url.ts'
@@ -67,6 +67,11 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HT
     const { selection } = editor.state
     if (selection instanceof NodeSelection) editor.commands.setTextSelection(selection.to + 1)
   }
+  /** The caption and credit of one figure, starting from `caption` and `credit`; null when cancelled. */
+  const askCaption = (caption: string, credit: string) => askFields('Caption and credit of this figure', [
+    { name: 'caption', label: 'Caption', value: caption, maxLength: 2000, hint: 'For this article only; the media library keeps its own.' },
+    { name: 'credit', label: 'Credit', value: credit, maxLength: 300 },
+  ]) as Promise<{ caption: string; credit: string } | null>
   const commands: Record<string, () => void | Promise<void>> = {
     h2: () => { chain().toggleHeading({ level: 2 }).run() },
     h3: () => { chain().toggleHeading({ level: 3 }).run() },
@@ -88,7 +93,18 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HT
     async figure() {
       const image = await pickFromLibrary(LIBRARY_URL, 'Insert a figure from the media library')
       if (!image) return void editor.commands.focus()
-      insertBlock({ type: 'figure', attrs: figureOf(image) })
+      // This use of the image may say something else than the library's caption: it starts from it.
+      const text = await askCaption(image.caption, image.credit)
+      if (!text) return void editor.commands.focus()
+      insertBlock({ type: 'figure', attrs: { ...figureOf(image), ...text } })
+    },
+    async caption() {
+      const { selection } = editor.state
+      const node = selection instanceof NodeSelection ? selection.node : null
+      if (node?.type.name !== 'figure') return void status('Select a figure first (click it), then edit its caption.', true)
+      const text = await askCaption(String(node.attrs.caption ?? ''), String(node.attrs.credit ?? ''))
+      if (!text) return void editor.commands.focus()
+      chain().updateAttributes('figure', text).run()
     },
     async embed() {
       const address = await askText({ title: 'Embed', label: 'Address of the video or post', hint: 'YouTube, Vimeo, PeerTube (framatube.org, peertube.tv) or an X post.', type: 'url' })
@@ -113,6 +129,9 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HT
       if (is) b.setAttribute('aria-pressed', String(is()))
     }
   }
+  surface.addEventListener('dblclick', (e) => {
+    if ((e.target as HTMLElement | null)?.closest('figure.image')) void commands.caption?.()
+  })
   editor.on('transaction', refresh)
   refresh()
 

@@ -83,6 +83,8 @@ test('a writer sets up the desk, writes with the editor, saves, schedules and pu
   assert.equal(await page.getByRole('button', { name: 'Bold (Ctrl+B)' }).getAttribute('aria-pressed'), 'false')
   await page.getByRole('button', { name: 'Figure from the media library' }).click()
   await page.getByRole('button', { name: 'Choose: A ballot box in a school gym' }).click()
+  // The caption and credit of this use start from the library's.
+  await page.getByRole('dialog', { name: 'Caption and credit of this figure' }).getByRole('button', { name: 'OK' }).click()
   await surface.press('Control+End')
   await page.keyboard.type('We will accept the result.')
   await page.getByRole('button', { name: 'Block quote' }).click()

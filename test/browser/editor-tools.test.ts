@@ -75,6 +75,12 @@ test('tags are picked or explicitly created, images come from a search of the wh
   await dialog.getByText('Page 2.').waitFor()
   await dialog.getByLabel('Search the media library').fill('since 1923')
   await dialog.getByRole('button', { name: 'Choose: The Tuyuksu glacier above Almaty' }).click()
+  // This use gets its own caption; the credit stays the library's.
+  const caption = page.getByRole('dialog', { name: 'Caption and credit of this figure' })
+  assert.equal(await caption.getByLabel('Caption').inputValue(), 'Retreating since 1923.')
+  assert.equal(await caption.getByLabel('Credit').inputValue(), 'Photo: Institute of Geography')
+  await caption.getByLabel('Caption').fill('The tongue of the glacier in August.')
+  await caption.getByRole('button', { name: 'OK' }).click()
   await assert.doesNotReject(surface.locator('figure img[alt="The Tuyuksu glacier above Almaty"]').waitFor())
 
   // A video embed shows as a card naming its provider; no player is loaded in the desk.
@@ -126,6 +132,8 @@ test('tags are picked or explicitly created, images come from a search of the wh
   assert.equal((await a.store.taxonomy.tagBySlug('glaciology'))?.name, 'Glaciology')
   assert.equal(article.heroMediaId, glacier.id)
   assert.match(article.bodyHtml, /<figure class="image"><img src="\/media\/[^"]+tuyuksu-glacier\.jpg" alt="The Tuyuksu glacier above Almaty"/)
+  assert.match(article.bodyHtml, /<figcaption>The tongue of the glacier in August. <small>Photo: Institute of Geography<\/small><\/figcaption>/)
+  assert.equal((await a.store.media.get(glacier.id))!.caption, 'Retreating since 1923.', 'the library keeps its caption')
   assert.match(article.bodyHtml, /<figure class="embed embed-video"><iframe src="https:\/\/www.youtube-nocookie.com\/embed\/dQw4w9WgXcQ"/)
   assert.deepEqual((await a.store.articles.editorsChoice()).map((p) => [p.id, p.rank]), [[id, 1], [news.opinion, 2]])
   await page.waitForSelector('html[data-editor="ready"]')

@@ -113,12 +113,12 @@ ${input(v, 'language', 'Language', { max: 35, hint: 'A language tag such as en o
 const TOOLS: readonly [string, string, string][] = [
   ['h2', 'Heading', 'H2'], ['h3', 'Subheading', 'H3'], ['bold', 'Bold (Ctrl+B)', 'B'], ['italic', 'Italic (Ctrl+I)', 'I'],
   ['link', 'Link', 'Link'], ['bulletList', 'Bulleted list', '• List'], ['orderedList', 'Numbered list', '1. List'],
-  ['blockquote', 'Block quote', '“ Quote'], ['pullQuote', 'Pull quote', 'Pull quote'], ['figure', 'Figure from the media library', 'Figure'],
+  ['blockquote', 'Block quote', '“ Quote'], ['pullQuote', 'Pull quote', 'Pull quote'], ['figure', 'Figure from the media library', 'Figure'], ['caption', 'Caption and credit of the selected figure', 'Caption'],
   ['embed', 'Embed a video or post', 'Embed'], ['rule', 'Horizontal rule', '—'],
 ]
 
 const toolbar = (): SafeHtml => html`<div class="editor-toolbar" role="toolbar" aria-label="Formatting" aria-controls="editor-surface" hidden>
-${TOOLS.map(([cmd, label, text]) => html`<button type="button" class="tool" data-command="${cmd}" aria-label="${label}" title="${label}"${['link', 'figure', 'embed', 'rule'].includes(cmd) ? EMPTY : html` aria-pressed="false"`}>${text}</button>`)}
+${TOOLS.map(([cmd, label, text]) => html`<button type="button" class="tool" data-command="${cmd}" aria-label="${label}" title="${label}"${['link', 'figure', 'caption', 'embed', 'rule'].includes(cmd) ? EMPTY : html` aria-pressed="false"`}>${text}</button>`)}
 </div>`
 
 function articleForm(ctx: DeskContext, v: EditorView): SafeHtml {
