@@ -1,6 +1,4 @@
-// Small modal dialogs of the editor (a text field, the image picker): native <dialog>, so focus, Escape and labels just work.
-
-import type { LibraryImage } from './figure.ts'
+// Small modal dialogs of the editor (a text field): native <dialog>, so focus, Escape and labels just work.
 
 let counter = 0
 
@@ -74,44 +72,49 @@ export function askText(opts: { title: string; label: string; value?: string; hi
   })
 }
 
-/** Lets the writer choose an image of the library; resolves to it, or null when cancelled. */
-export function pickImage(images: readonly LibraryImage[]): Promise<LibraryImage | null> {
-  const { el, form } = dialog('Insert a figure from the media library')
-  let chosen: LibraryImage | null = null
-  if (!images.length) {
-    const p = document.createElement('p')
-    p.textContent = 'The media library has no images with alt text yet. Upload one, describe it, then come back.'
-    form.append(p)
-  }
-  const list = document.createElement('ul')
-  list.className = 'image-picker'
-  for (const image of images) {
-    const li = document.createElement('li')
-    const b = document.createElement('button')
-    b.type = 'button'
-    b.className = 'pick'
-    b.setAttribute('aria-label', `Insert: ${image.alt}`)
-    const thumb = document.createElement('img')
-    thumb.src = image.thumb
-    thumb.alt = ''
-    const text = document.createElement('span')
-    text.textContent = image.caption ? `${image.alt} — ${image.caption}` : image.alt
-    b.append(thumb, text)
-    b.addEventListener('click', () => {
-      chosen = image
-      el.close('ok')
-    })
-    li.append(b)
-    list.append(li)
-  }
-  form.append(list)
-  buttons(form, null)
+/** One text field of askFields. */
+export interface DialogField {
+  readonly name: string
+  readonly label: string
+  readonly value: string
+  readonly maxLength: number
+  readonly hint?: string
+}
+
+/** Asks for several lines of text, any of which may be empty; resolves to them by name, or null when cancelled. */
+export function askFields(title: string, fields: readonly DialogField[]): Promise<Record<string, string> | null> {
+  const { el, form } = dialog(title)
+  const base = el.getAttribute('aria-labelledby')!
+  const inputs = fields.map((f) => {
+    const input = document.createElement('input')
+    input.id = `${base}-${f.name}`
+    input.type = 'text'
+    input.value = f.value
+    input.maxLength = f.maxLength
+    const label = document.createElement('label')
+    label.htmlFor = input.id
+    label.textContent = f.label
+    const field = document.createElement('div')
+    field.className = 'field'
+    field.append(label, input)
+    if (f.hint) {
+      const hint = document.createElement('span')
+      hint.className = 'hint'
+      hint.id = `${input.id}-hint`
+      hint.textContent = f.hint
+      input.setAttribute('aria-describedby', hint.id)
+      field.append(hint)
+    }
+    form.append(field)
+    return [f.name, input] as const
+  })
+  buttons(form, 'OK')
   return new Promise((resolve) => {
     el.addEventListener('close', () => {
-      resolve(chosen)
+      resolve(el.returnValue === 'ok' ? Object.fromEntries(inputs.map(([name, input]) => [name, input.value.trim()])) : null)
       el.remove()
     })
     el.showModal()
-    list.querySelector('button')?.focus()
+    inputs[0]?.[1].select()
   })
 }

@@ -1,27 +1,25 @@
-// The desk's editor island: TipTap over the body textarea of the article form, its toolbar, autosave and save-before-move.
+// The desk's editor island: TipTap over the body textarea of the article form, its toolbar, pickers, autosave and save-before-move; on the media page, the focal point picker.
 
 import { Editor, type Content } from '@tiptap/core'
 import { NodeSelection } from '@tiptap/pm/state'
 import StarterKit from '@tiptap/starter-kit'
 import { startAutosave, type Autosaver } from './autosave.ts'
-import { askText, pickImage } from './dialogs.ts'
+import { askFields, askText } from './dialogs.ts'
+import { pickFromLibrary, startHeroPicker } from './media-picker.ts'
 import { LinkCard, VideoEmbed } from './embed.ts'
 import { embedFor, isAllowedLink } from './embed-url.ts'
-import { Figure, figureOf, type LibraryImage } from './figure.ts'
+import { Figure, figureOf } from './figure.ts'
 import { PullQuote } from './pull-quote.ts'
+import { startTagPicker } from './tag-picker.ts'
+import { startFocalPickers } from './focal-point.ts'
+import { startWordCount } from './word-count.ts'
 
 const form = document.getElementById('article-form') as HTMLFormElement | null
 const textarea = document.getElementById('f-body') as HTMLTextAreaElement | null
 const toolbar = document.querySelector<HTMLElement>('.editor-toolbar')
 
-function library(): LibraryImage[] {
-  try {
-    const data = JSON.parse(document.getElementById('editor-media')?.textContent ?? '[]') as unknown
-    return Array.isArray(data) ? data as LibraryImage[] : []
-  } catch {
-    return []
-  }
-}
+/** The library's JSON pages, searched by the figure and hero pickers. */
+const LIBRARY_URL = '/desk/media.json'
 
 function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HTMLElement): void {
   const surface = document.createElement('div')
@@ -62,7 +60,6 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HT
     editor.commands.focus()
   })
 
-  const images = library()
   const chain = () => editor.chain().focus()
   /** Inserts a figure or embed, then puts the cursor in the paragraph after it, so typing goes on rather than replacing it. */
   const insertBlock = (content: Content) => {
@@ -70,6 +67,11 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HT
     const { selection } = editor.state
     if (selection instanceof NodeSelection) editor.commands.setTextSelection(selection.to + 1)
   }
+  /** The caption and credit of one figure, starting from `caption` and `credit`; null when cancelled. */
+  const askCaption = (caption: string, credit: string) => askFields('Caption and credit of this figure', [
+    { name: 'caption', label: 'Caption', value: caption, maxLength: 2000, hint: 'For this article only; the media library keeps its own.' },
+    { name: 'credit', label: 'Credit', value: credit, maxLength: 300 },
+  ]) as Promise<{ caption: string; credit: string } | null>
   const commands: Record<string, () => void | Promise<void>> = {
     h2: () => { chain().toggleHeading({ level: 2 }).run() },
     h3: () => { chain().toggleHeading({ level: 3 }).run() },
@@ -89,9 +91,20 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HT
       chain().extendMarkRange('link').setLink({ href }).run()
     },
     async figure() {
-      const image = await pickImage(images)
+      const image = await pickFromLibrary(LIBRARY_URL, 'Insert a figure from the media library')
       if (!image) return void editor.commands.focus()
-      insertBlock({ type: 'figure', attrs: figureOf(image) })
+      // This use of the image may say something else than the library's caption: it starts from it.
+      const text = await askCaption(image.caption, image.credit)
+      if (!text) return void editor.commands.focus()
+      insertBlock({ type: 'figure', attrs: { ...figureOf(image), ...text } })
+    },
+    async caption() {
+      const { selection } = editor.state
+      const node = selection instanceof NodeSelection ? selection.node : null
+      if (node?.type.name !== 'figure') return void status('Select a figure first (click it), then edit its caption.', true)
+      const text = await askCaption(String(node.attrs.caption ?? ''), String(node.attrs.credit ?? ''))
+      if (!text) return void editor.commands.focus()
+      chain().updateAttributes('figure', text).run()
     },
     async embed() {
       const address = await askText({ title: 'Embed', label: 'Address of the video or post', hint: 'YouTube, Vimeo, PeerTube (framatube.org, peertube.tv) or an X post.', type: 'url' })
@@ -116,6 +129,9 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HT
       if (is) b.setAttribute('aria-pressed', String(is()))
     }
   }
+  surface.addEventListener('dblclick', (e) => {
+    if ((e.target as HTMLElement | null)?.closest('figure.image')) void commands.caption?.()
+  })
   editor.on('transaction', refresh)
   refresh()
 
@@ -125,6 +141,8 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HT
     statusEl.classList.toggle('problem', problem)
   }
   const sync = () => { textarea.value = editor.isEmpty ? '' : editor.getHTML() }
+  const counter = startWordCount(surface, editor.getHTML())
+  editor.on('update', () => counter.update(editor.getHTML()))
   form.addEventListener('submit', sync)
 
   let autosaver: Autosaver | null = null
@@ -149,3 +167,10 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HT
 }
 
 if (form && textarea && toolbar) mount(form, textarea, toolbar)
+// The tags field is a side field of the same form; it works (as plain text) when the editor cannot start.
+if (form) {
+  startTagPicker()
+  startHeroPicker()
+}
+// The media page loads this bundle for its focal point picker.
+startFocalPickers()

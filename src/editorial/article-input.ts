@@ -25,6 +25,11 @@ export interface ArticleInput {
    * `tags` when given; see resolveTagNames for when new topics are made.
    */
   readonly tagNames?: readonly string[]
+  /**
+   * Of `tagNames`, those the writer explicitly chose to create ("Create tag 'X'"), by name or slug. A typed name that
+   * is no tag and is not listed here is refused on an explicit save: a typo must not become a topic.
+   */
+  readonly newTagNames?: readonly string[]
   readonly authors?: readonly string[]
   readonly heroMediaId?: number | null
   readonly seoTitle?: string
@@ -48,30 +53,54 @@ export const ARTICLE_LIMITS = { title: 300, standfirst: 1000, seo_title: 300, se
 
 const EMPTY_BODY = sanitizeBody('')
 
+/** A save named tags that do not exist and were not marked new: the desk offers "Create tag 'X'" for each. */
+export class UnknownTagsError extends AppError {
+  readonly names: readonly string[]
+  constructor(names: readonly string[]) {
+    const list = names.map((n) => `"${n}"`).join(', ')
+    super('Invalid', `${names.length === 1 ? 'there is no tag' : 'there are no tags'} ${list}: choose an existing tag, or choose "Create tag" to make ${names.length === 1 ? 'it' : 'them'}`, 'tags')
+    this.names = names
+  }
+}
+
 /**
- * Tag slugs for the names a writer typed: an existing tag by slug or by the slug of the name, otherwise a new topic
- * when `create` is true (an explicit save) and nothing when it is false (an autosave, which would otherwise make a
- * tag of every prefix typed: `zqel`, `zqelec`…).
+ * Tag slugs for the names a writer typed: an existing tag by slug or by the slug of the name. A name that is no tag
+ * becomes a new topic only on an explicit save (`create`) and only when it is among `marked` (the names the writer
+ * chose to create); unmarked, the save is refused with UnknownTagsError, naming every such name. An autosave
+ * (`create` false) skips unknown names: it would otherwise make a tag of every prefix typed (`zqel`, `zqelec`…).
  */
-export async function resolveTagNames(tx: Repositories, names: readonly string[], create: boolean): Promise<string[]> {
+export async function resolveTagNames(tx: Repositories, names: readonly string[], create: boolean, marked: readonly string[] = []): Promise<string[]> {
+  const markedSlugs = new Set(marked.map((m) => slugify(m)))
   const slugs: string[] = []
+  const unknown: { name: string; slug: string }[] = []
   for (const name of names) {
     const existing = (isSlug(name) && await tx.taxonomy.tagBySlug(name)) || await tx.taxonomy.tagBySlug(slugify(name))
     const slug = existing ? existing.slug : slugify(name)
     if (!existing) {
       if (!create) continue
-      await tx.taxonomy.insertTag({ slug, name, kind: 'topic', parentId: null, isoCode: null, description: '' })
+      if (!markedSlugs.has(slug)) {
+        unknown.push({ name, slug })
+        continue
+      }
     }
     if (!slugs.includes(slug)) slugs.push(slug)
+  }
+  if (unknown.length) throw new UnknownTagsError(unknown.map((u) => u.name))
+  // Created only once every name is known to be fine, so a refused save leaves no tag behind.
+  for (const name of names) {
+    const slug = slugify(name)
+    if (markedSlugs.has(slug) && slugs.includes(slug) && !(await tx.taxonomy.tagBySlug(slug))) {
+      await tx.taxonomy.insertTag({ slug, name, kind: 'topic', parentId: null, isoCode: null, description: '' })
+    }
   }
   return slugs
 }
 
 /** `input` with its typed tag names (if any) resolved into `tags`. */
-export async function withResolvedTags<T extends Pick<ArticleInput, 'tagNames' | 'tags'>>(tx: Repositories, input: T, create: boolean): Promise<Omit<T, 'tagNames'>> {
-  if (input.tagNames === undefined) return input
-  const { tagNames, ...rest } = input
-  return { ...rest, tags: await resolveTagNames(tx, tagNames, create) }
+export async function withResolvedTags<T extends Pick<ArticleInput, 'tagNames' | 'tags' | 'newTagNames'>>(tx: Repositories, input: T, create: boolean): Promise<Omit<T, 'tagNames' | 'newTagNames'>> {
+  const { tagNames, newTagNames, ...rest } = input
+  if (tagNames === undefined) return rest
+  return { ...rest, tags: await resolveTagNames(tx, tagNames, create, newTagNames ?? []) }
 }
 
 const limit = (value: string, max: number, field: string): string => {

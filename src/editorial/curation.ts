@@ -52,11 +52,43 @@ export function checkCurating(role: Role, before: number | null, after: number |
   throw new AppError('Forbidden', `the ${role} role may not curate the front page: editor's choice is set by editors`, 'editors_choice')
 }
 
-export function createCuration({ store, clock, site }: CurationDeps) {
-  /** Rewrites ranks 1..n in the given order, keeping each pick's expiry. */
-  async function rank(tx: Repositories, order: readonly FrontPick[]): Promise<void> {
-    for (const [i, p] of order.entries()) if (p.rank !== i + 1) await tx.articles.setEditorsChoice(p.id, { rank: i + 1, until: p.until })
+/** Rewrites ranks 1..n in the given order, keeping each pick's expiry; returns the ids whose rank changed. */
+async function rank(tx: Repositories, order: readonly FrontPick[]): Promise<number[]> {
+  const moved: number[] = []
+  for (const [i, p] of order.entries()) {
+    if (p.rank === i + 1) continue
+    await tx.articles.setEditorsChoice(p.id, { rank: i + 1, until: p.until })
+    moved.push(p.id)
   }
+  return moved
+}
+
+/**
+ * Keeps editor's choice ranks unique after `articleId`'s rank was written as `after` (null: out of the picks) over
+ * `before`, inside the transaction of that write (a save, a create, a restore, from the desk or the Admin API): the
+ * article takes place `after` and the picks from there on move down one, or the others close ranks when it left.
+ * Ranks are rewritten 1..n, so a rank past the end puts the article last. Records the picks as stale. Returns the
+ * article's rank as stored.
+ *
+ * @example a save moving article 7 to the top: `await placePick(tx, 7, 3, 1)` makes the old 1 and 2 become 2 and 3.
+ */
+export async function placePick(tx: Repositories, articleId: number, before: number | null, after: number | null): Promise<number | null> {
+  if (before === after) return after
+  const list = await tx.articles.editorsChoice()
+  const self = list.find((p) => p.id === articleId)
+  const others = list.filter((p) => p.id !== articleId)
+  if (after === null || !self) {
+    const moved = await rank(tx, others)
+    await tx.invalidations.record(picksChanged([articleId, ...moved]))
+    return null
+  }
+  const at = Math.min(Math.max(after, 1), others.length + 1) - 1
+  const moved = await rank(tx, [...others.slice(0, at), self, ...others.slice(at)])
+  await tx.invalidations.record(picksChanged([articleId, ...moved]))
+  return at + 1
+}
+
+export function createCuration({ store, clock, site }: CurationDeps) {
 
   async function pickOf(tx: Repositories, id: number): Promise<{ list: FrontPick[]; index: number }> {
     const list = await tx.articles.editorsChoice()

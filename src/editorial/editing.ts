@@ -8,7 +8,7 @@ import { AppError } from '../errors.ts'
 import type { Article } from '../store/articles.ts'
 import type { Store } from '../store/store.ts'
 import { isCreator, mayChange, openFor, type Actor } from './article-access.ts'
-import { checkCurating } from './curation.ts'
+import { checkCurating, placePick } from './curation.ts'
 import { cleanInput, withResolvedTags, type ArticleInput } from './article-input.ts'
 import { openPreview, PREVIEW_TTL_MS, previewSecret, previewToken, type PreviewResult } from './preview.ts'
 import {
@@ -72,6 +72,7 @@ export function createEditing({ store, clock, siteLanguage, outgoing = null }: E
         const now = clock.now()
         const id = await createDraft(tx, await withResolvedTags(tx, clean, true), { now, siteLanguage: language })
         if (actor.userId !== null) await tx.deskArticles.setCreatedBy(id, actor.userId)
+        await placePick(tx, id, null, input.editorsChoiceRank ?? null)
         await keepRevision(tx, id, 'save', actor.userId, now)
         await auditArticle(tx, actor.userId, 'article.create', id, now, { title: input.title })
         const article = await tx.articles.get(id)

@@ -8,7 +8,7 @@ import type { Repositories } from '../store/store.ts'
 import { toDraft, withResolvedTags, type CleanArticleInput } from './article-input.ts'
 import { checkLanguageFree } from './translation-rules.ts'
 import { changeableBy, openFor, type Actor } from './article-access.ts'
-import { checkCurating } from './curation.ts'
+import { checkCurating, placePick } from './curation.ts'
 import { can } from '../domain/roles.ts'
 import { auditArticle } from './audit-trail.ts'
 import { isUniqueViolation } from '../store/unique-violation.ts'
@@ -136,6 +136,8 @@ export async function saveWorkingCopy(tx: Repositories, args: SaveArgs): Promise
       throw isUniqueViolation(err) ? new AppError('Conflict', `the slug "${merged.slug}" is already used in this section`, 'slug') : err
     })
   if (!written) return { ok: false, conflict: await keepConflict(tx, args, snapshotOfDraft(merged, input)) }
+  // Ranks never repeat: the others make room (or close ranks) before the revision keeps the rank as stored.
+  await placePick(tx, args.articleId, current.editorsChoiceRank, rank)
 
   const saved = await tx.revisions.snapshotOf(args.articleId)
   if (!saved) throw new AppError('NotFound', 'no such article')
@@ -190,6 +192,7 @@ export async function restoreRevision(tx: Repositories, args: { articleId: numbe
     throw isUniqueViolation(err) ? new AppError('Conflict', `the slug "${merged.slug}" is now used by another article in this section`, 'slug') : err
   })
   if (!written) throw new AppError('Conflict', 'the article changed while it was being restored; try again', 'version')
+  await placePick(tx, args.articleId, current.editorsChoiceRank, rank)
   const revisionId = await keepRevision(tx, args.articleId, 'restore', args.actor.userId, args.now)
   await auditArticle(tx, args.actor.userId, 'article.restore-revision', args.articleId, args.now, { from: args.revisionId, revision: revisionId })
   return { version: current.version + 1, revisionId }

@@ -12,6 +12,17 @@ import { direction, optionalText, requiredId, requiredText, slugInput } from './
 import { isUniqueViolation } from '../store/unique-violation.ts'
 import type { Actor } from './article-access.ts'
 import { requirePermission } from './permission.ts'
+import { slugify } from '../domain/slug.ts'
+
+/** Tags the article form's picker offers for what was typed, and whether one of them is exactly that name. */
+export interface TagSuggestions {
+  readonly tags: readonly Pick<Tag, 'slug' | 'name' | 'kind'>[]
+  /** Whether a tag of that name (by slug) exists: otherwise the picker offers "Create tag". */
+  readonly exact: boolean
+}
+
+/** Suggestions shown at most; more are read so that names starting with the text can come first. */
+const SUGGESTIONS = 10
 
 export interface TaxonomyDeskDeps {
   readonly store: Store
@@ -119,6 +130,23 @@ export function createTaxonomyDesk({ store, clock, site }: TaxonomyDeskDeps) {
       const tag = await needTag(store, id)
       const parent = tag.parentId === null ? undefined : await store.taxonomy.tag(tag.parentId)
       return { tag, parent, articles: (await store.taxonomy.tagArticles(id)).working.length }
+    },
+
+    /**
+     * Tags whose name or slug contains `text` (names starting with it first, then by name), for whoever may write
+     * articles (Forbidden otherwise). Throws AppError('Invalid') naming `q` when the text is longer than 100 characters.
+     */
+    async suggestTags(actor: Actor, text: unknown): Promise<TagSuggestions> {
+      requirePermission(actor, 'article.create')
+      const q = optionalText(text, 'q', 'The text', 100).replace(/\s+/g, ' ')
+      if (!q) return { tags: [], exact: false }
+      const { items } = await store.taxonomy.tagList({ text: q.toLowerCase(), limit: 50, offset: 0 })
+      const lower = q.toLowerCase()
+      const starts = (t: Tag) => (t.name.toLowerCase().startsWith(lower) ? 0 : 1)
+      const sorted = [...items].sort((x, y) => starts(x) - starts(y) || x.name.localeCompare(y.name))
+      const slug = slugify(q)
+      const exact = items.some((t) => t.slug === slug) || (await store.taxonomy.tagBySlug(slug)) !== undefined
+      return { tags: sorted.slice(0, SUGGESTIONS).map((t) => ({ slug: t.slug, name: t.name, kind: t.kind })), exact }
     },
 
     async createSection(actor: Actor, input: SectionInput): Promise<number> {

@@ -82,7 +82,9 @@ test('a writer sets up the desk, writes with the editor, saves, schedules and pu
   await page.keyboard.press('Enter')
   assert.equal(await page.getByRole('button', { name: 'Bold (Ctrl+B)' }).getAttribute('aria-pressed'), 'false')
   await page.getByRole('button', { name: 'Figure from the media library' }).click()
-  await page.getByRole('button', { name: 'Insert: A ballot box in a school gym' }).click()
+  await page.getByRole('button', { name: 'Choose: A ballot box in a school gym' }).click()
+  // The caption and credit of this use start from the library's.
+  await page.getByRole('dialog', { name: 'Caption and credit of this figure' }).getByRole('button', { name: 'OK' }).click()
   await surface.press('Control+End')
   await page.keyboard.type('We will accept the result.')
   await page.getByRole('button', { name: 'Block quote' }).click()
@@ -99,7 +101,10 @@ test('a writer sets up the desk, writes with the editor, saves, schedules and pu
     await page.getByLabel('Address of the video or post').fill(address)
     await page.keyboard.press('Enter')
   }
-  await page.getByLabel('Tags', { exact: true }).fill('Elections, Vote counting')
+  // A new topic is made only by choosing "Create tag" in the picker.
+  await page.getByLabel('Tags', { exact: true }).fill('Elections, ')
+  await page.getByLabel('Tags', { exact: true }).pressSequentially('Vote counting')
+  await page.getByRole('option', { name: 'Create tag “Vote counting”' }).click()
   await page.getByLabel('Aigerim Sadykova').check()
   await Promise.all([page.waitForURL(/\/desk\/articles\/\d+\/edit\?notice=created/), page.getByRole('button', { name: 'Create draft' }).click()])
   await editorReady(page)

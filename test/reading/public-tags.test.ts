@@ -47,7 +47,7 @@ forEachEngine('autosaves make no tag of each prefix typed; the explicit save mak
     assert.equal(await a.store.taxonomy.tagBySlug(typed), undefined, `autosave made no tag "${typed}"`)
   }
   assert.deepEqual((await a.services.editing.revision(id, (await a.services.editing.revisions(id)).items[0]!.id)).snapshot.tags, ['energy'])
-  const saved = await postForm(a, `/desk/articles/${id}`, { ...FORM, tags: 'energy, Zqelection', version: String(version), _csrf: csrf }, owner)
+  const saved = await postForm(a, `/desk/articles/${id}`, { ...FORM, tags: 'energy, Zqelection', new_tags: 'Zqelection', version: String(version), _csrf: csrf }, owner)
   assert.equal(saved.statusCode, 303, saved.body)
   assert.equal((await a.store.taxonomy.tagBySlug('zqelection'))?.name, 'Zqelection')
   for (const prefix of ['zq', 'zqel', 'zqelec']) assert.equal(await a.store.taxonomy.tagBySlug(prefix), undefined)
@@ -55,7 +55,7 @@ forEachEngine('autosaves make no tag of each prefix typed; the explicit save mak
 
 forEachEngine("a draft's new tag is nowhere public until the article is published: tag page and feed 404, not in the API or sitemaps", async (t, engine) => {
   const { a, owner, csrf, id } = await writer(t, engine)
-  const saved = await postForm(a, `/desk/articles/${id}`, { ...FORM, tags: 'energy, Zqelection', version: '1', _csrf: csrf }, owner)
+  const saved = await postForm(a, `/desk/articles/${id}`, { ...FORM, tags: 'energy, Zqelection', new_tags: 'Zqelection', version: '1', _csrf: csrf }, owner)
   assert.equal(saved.statusCode, 303, saved.body)
   assert.ok(await a.store.taxonomy.tagBySlug('zqelection'), 'the tag exists for the desk')
   assert.deepEqual(await publicFaces(a, 'zqelection'), { page: 404, feed: 404, inApi: false, apiFilter: 400, inSitemap: false })

@@ -3,10 +3,12 @@
 
 import { GENRES, genreLabel, type ArticleStatus } from '../../domain/article.ts'
 import { mediaUrl, type Media } from '../../domain/media.ts'
-import { html, jsonScript, EMPTY, type SafeHtml } from '../html.ts'
+import { html, EMPTY, type SafeHtml } from '../html.ts'
 import { formatDateTime } from '../format.ts'
 import { csrfField, deskLayout, type DeskContext } from './layout.ts'
 import { translationsPanel, type TranslationsView } from './translations-panel.ts'
+import { tagField } from './tag-picker.ts'
+import { heroField } from './hero-picker.ts'
 import { liveChangesBox, readOnlyBody, readOnlyNote, statusLabel, trashButton, type ArticleStateView } from './article-state.ts'
 
 /** A workflow move offered on the page. */
@@ -32,8 +34,10 @@ export interface EditorView {
   readonly selectedAuthors: readonly string[]
   readonly sections: readonly { readonly slug: string; readonly name: string }[]
   readonly authors: readonly { readonly slug: string; readonly name: string }[]
-  /** Images of the library that have alt text (only those may be heroes or figures). */
+  /** Recent images of the library that have alt text, for the hero select (the pickers search the whole library). */
   readonly media: readonly Media[]
+  /** The article's hero image, whether or not it is among `media`. */
+  readonly hero?: Media | null
   readonly moves: readonly EditorMove[]
   /** The datetime-local value offered for scheduling, in the site's time zone. */
   readonly scheduleDefault: string
@@ -41,6 +45,8 @@ export interface EditorView {
   /** Whether the viewer may set the editor's choice rank (curation); others see it read-only. */
   readonly canCurate: boolean
   readonly error: string | null
+  /** Tag names a refused save found to be no tag: the form offers to create each. */
+  readonly unknownTags?: readonly string[]
   readonly notice: string | null
   /** URL of the editor bundle, or null while it is being built (the page then works as a plain form). */
   readonly editorScript: string | null
@@ -60,11 +66,6 @@ export function bodySrcset(m: Media): string {
   return [...own.map((v) => `${v.url} ${v.width}w`), ...(m.width > widest ? [`${mediaUrl(m)} ${m.width}w`] : [])].join(', ')
 }
 
-/** What the figure picker of the editor needs of each image. */
-const pickerData = (media: readonly Media[]) => media.map((m) => ({
-  id: m.id, src: mediaUrl(m), srcset: bodySrcset(m), width: m.width, height: m.height, alt: m.alt, caption: m.caption, credit: m.credit,
-  thumb: m.variants.find((v) => v.width >= 160)?.url ?? mediaUrl(m),
-}))
 
 const selected = (on: boolean): SafeHtml => (on ? html` selected` : EMPTY)
 /** The side fields sit beside the workflow forms, outside the article form's element, and belong to it by this attribute. */
@@ -82,13 +83,6 @@ ${[...chosen, ...rest].map((a) => html`<label class="check"><input type="checkbo
 </fieldset>`
 }
 
-function heroField(v: EditorView): SafeHtml {
-  const current = v.values.hero ?? ''
-  return html`<div class="field"><label for="f-hero">Hero image</label><select id="f-hero"${OF_FORM} name="hero" aria-describedby="f-hero-hint">
-<option value="">None</option>
-${v.media.map((m) => html`<option value="${m.id}"${selected(String(m.id) === current)}>${m.alt.slice(0, 80)} (${m.width}×${m.height})</option>`)}
-</select><span class="hint" id="f-hero-hint">Images from the media library that have alt text.</span></div>`
-}
 
 function sideFields(v: EditorView): SafeHtml {
   const fields = sideFieldList(v)
@@ -104,9 +98,9 @@ ${v.sections.map((s) => html`<option value="${s.slug}"${selected(s.slug === v.va
 <div class="field"><label for="f-genre">Genre</label><select id="f-genre"${OF_FORM} name="genre">
 ${GENRES.map((g) => html`<option value="${g}"${selected(g === (v.values.genre || 'news'))}>${genreLabel(g)}</option>`)}
 </select></div>
-${input(v, 'tags', 'Tags', { max: 3000, hint: 'Comma-separated. A name that is not a tag yet becomes a new topic.' })}
+${tagField({ tags: v.values.tags ?? '', newTags: v.values.new_tags ?? '', unknownTags: v.unknownTags ?? [] })}
 ${authorsField(v)}
-${heroField(v)}
+${heroField(v.media, v.hero ?? null)}
 ${input(v, 'slug', 'Slug', { max: 120, hint: 'Made from the title when empty. Changing a published slug leaves a redirect.' })}
 ${input(v, 'seo_title', 'SEO title', { max: 300 })}
 <div class="field"><label for="f-seo_description">SEO description</label><textarea id="f-seo_description"${OF_FORM} name="seo_description" rows="3" maxlength="500">${v.values.seo_description ?? ''}</textarea></div>
@@ -119,12 +113,12 @@ ${input(v, 'language', 'Language', { max: 35, hint: 'A language tag such as en o
 const TOOLS: readonly [string, string, string][] = [
   ['h2', 'Heading', 'H2'], ['h3', 'Subheading', 'H3'], ['bold', 'Bold (Ctrl+B)', 'B'], ['italic', 'Italic (Ctrl+I)', 'I'],
   ['link', 'Link', 'Link'], ['bulletList', 'Bulleted list', '• List'], ['orderedList', 'Numbered list', '1. List'],
-  ['blockquote', 'Block quote', '“ Quote'], ['pullQuote', 'Pull quote', 'Pull quote'], ['figure', 'Figure from the media library', 'Figure'],
+  ['blockquote', 'Block quote', '“ Quote'], ['pullQuote', 'Pull quote', 'Pull quote'], ['figure', 'Figure from the media library', 'Figure'], ['caption', 'Caption and credit of the selected figure', 'Caption'],
   ['embed', 'Embed a video or post', 'Embed'], ['rule', 'Horizontal rule', '—'],
 ]
 
 const toolbar = (): SafeHtml => html`<div class="editor-toolbar" role="toolbar" aria-label="Formatting" aria-controls="editor-surface" hidden>
-${TOOLS.map(([cmd, label, text]) => html`<button type="button" class="tool" data-command="${cmd}" aria-label="${label}" title="${label}"${['link', 'figure', 'embed', 'rule'].includes(cmd) ? EMPTY : html` aria-pressed="false"`}>${text}</button>`)}
+${TOOLS.map(([cmd, label, text]) => html`<button type="button" class="tool" data-command="${cmd}" aria-label="${label}" title="${label}"${['link', 'figure', 'caption', 'embed', 'rule'].includes(cmd) ? EMPTY : html` aria-pressed="false"`}>${text}</button>`)}
 </div>`
 
 function articleForm(ctx: DeskContext, v: EditorView): SafeHtml {
@@ -199,7 +193,6 @@ ${v.article && v.translations ? translationsPanel(ctx, v.article.id, v.translati
 ${sideFields(v)}
 </div>
 </div>
-<script type="application/json" id="editor-media">${jsonScript(pickerData(v.media))}</script>
 ${v.editorScript ? html`<script type="module" src="${v.editorScript}"></script>` : EMPTY}
 </div>`
   return deskLayout(ctx, title, page)

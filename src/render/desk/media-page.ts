@@ -22,6 +22,8 @@ export interface MediaDetailView {
   readonly status: string | null
   readonly error?: FieldError | null
   readonly values?: { readonly alt: string; readonly caption: string; readonly credit: string; readonly focalX: string; readonly focalY: string }
+  /** The desk's script (the editor bundle, which also sets the focal point by a click on the image), or null. */
+  readonly script?: string | null
 }
 
 const THUMB_SIZES = '(min-width: 72rem) 14rem, (min-width: 40rem) 30vw, 45vw'
@@ -97,14 +99,14 @@ export function mediaDetailPage(ctx: DeskContext, v: MediaDetailView): SafeHtml 
   const err = v.error
   const values = v.values ?? { alt: m.alt, caption: m.caption, credit: m.credit, focalX: String(m.focalX), focalY: String(m.focalY) }
   const focal = (name: 'focal_x' | 'focal_y', label: string, value: string) => input({
-    id: `media-${name}`, name, label, value, type: 'number', attrs: html` min="0" max="1" step="0.01"`, hint: '0 to 1, from the left (or top) edge',
+    id: `media-${name}`, name, label, value, type: 'number', attrs: html` min="0" max="1" step="0.01"`, hint: '0 to 1, from the left (or top) edge; or click the point on the image',
   }, err)
   return deskLayout(ctx, `Image ${m.id}`, html`<p><a href="/desk/media">← Media</a></p>
 <h1>Image ${m.id} ${needsAlt(m)}</h1>
 ${statusLine(v.status)}
 ${formAlert(err, 'media-error')}
 <div class="media-detail">
-<figure>${thumbnail(m, '(min-width: 60rem) 32rem, 90vw')}<figcaption><a href="${mediaUrl(m)}">Original</a> · ${m.mime} · ${m.width}×${m.height} · ${kib(m.bytes)} · ${m.variants.length} variants</figcaption></figure>
+<figure><div class="focal-picker" data-x-field="media-focal_x" data-y-field="media-focal_y">${thumbnail(m, '(min-width: 60rem) 32rem, 90vw')}</div><figcaption><a href="${mediaUrl(m)}">Original</a> · ${m.mime} · ${m.width}×${m.height} · ${kib(m.bytes)} · ${m.variants.length} variants</figcaption></figure>
 <div>
 <form method="post" action="/desk/media/${m.id}">
 ${csrfField(ctx)}
@@ -122,5 +124,6 @@ ${csrfField(ctx)}
 <button type="submit" class="danger">Delete image</button>
 </form>` : EMPTY}
 </div>
-</div>`)
+</div>
+${v.script ? html`<script type="module" src="${v.script}"></script>` : EMPTY}`)
 }

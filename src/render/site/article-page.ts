@@ -41,12 +41,17 @@ const dates = (a: ArticleView, ctx: RenderContext): SafeHtml => {
   return html`<p class="dates">${ctx.t.published} ${when(a.publishedAt)}${updated ? html`<span class="updated"> · ${ctx.t.updated} ${when(a.updatedAt)}</span>` : EMPTY}</p>`
 }
 
-/** The article page; `preview` (a signed preview of a working copy) adds noindex, drops the canonical link and the view beacon. */
+/** The article page; `preview` (a signed preview of a working copy) adds a banner saying so and noindex, and drops the canonical link and the view beacon. */
 export function articlePage(ctx: RenderContext, page: ArticlePage, opts: { readonly preview?: boolean } = {}): SafeHtml {
   const a = page.article
   const { t } = ctx
   const alternates = [{ language: a.language, path: a.path }, ...a.translations]
-  const body = html`<article class="article" lang="${a.language}">
+  // The banner is for the newsroom, who work in the desk's language (English), whatever the article's language.
+  const banner = opts.preview
+    ? html`<div class="preview-banner" role="note"><strong>Preview</strong> · This is the saved working copy, not what readers see: it is not published and this page is not indexed. The link stops working when it expires or the article changes.</div>
+`
+    : EMPTY
+  const body = html`${banner}<article class="article" lang="${a.language}">
 <header class="article-header">
 <nav class="breadcrumbs" aria-label="${t.breadcrumb}"><ol><li><a href="${localPath(ctx, '/')}">${t.home}</a></li><li><a href="${localPath(ctx, sectionPath(a.section.slug))}">${sectionName(ctx, a.section)}</a></li></ol></nav>
 ${kicker(a, ctx, { always: true })}

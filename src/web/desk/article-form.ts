@@ -1,4 +1,4 @@
-// The article form of the desk (and the same fields as JSON for autosave): read into ArticleInput, tags as the names typed.
+// The article form of the desk (and the same fields as JSON for autosave): read into ArticleInput, tags as typed and chosen.
 
 import { slugify } from '../../domain/slug.ts'
 import { AppError } from '../../errors.ts'
@@ -9,6 +9,8 @@ export type ArticleFields = Readonly<Record<string, string>>
 
 /** Each author is a checkbox named `author:<slug>`, because the desk's form parser keeps one value per name. */
 export const AUTHOR_FIELD = 'author:'
+/** A "Create tag 'X'" checkbox is named `new_tag:<slug of X>`; the picker script lists its choices in `new_tags` instead. */
+export const NEW_TAG_FIELD = 'new_tag:'
 const MAX_TAGS = 30
 
 const text = (max: number) => ({ type: 'string', maxLength: max }) as const
@@ -16,13 +18,13 @@ const text = (max: number) => ({ type: 'string', maxLength: max }) as const
 /** JSON-schema properties of the article form; shared by the form posts and the autosave body. */
 export const articleFieldProperties = {
   title: text(ARTICLE_LIMITS.title), standfirst: text(ARTICLE_LIMITS.standfirst), body: text(ARTICLE_LIMITS.body_html), section: text(200), genre: text(40), tags: text(3000),
-  hero: text(20), seo_title: text(ARTICLE_LIMITS.seo_title), seo_description: text(ARTICLE_LIMITS.seo_description), slug: text(200), editors_choice_rank: text(10), editors_choice_rank_was: text(10), language: text(35),
+  new_tags: text(3000), hero: text(20), seo_title: text(ARTICLE_LIMITS.seo_title), seo_description: text(ARTICLE_LIMITS.seo_description), slug: text(200), editors_choice_rank: text(10), editors_choice_rank_was: text(10), language: text(35),
 } as const
 
 export const articleFieldsSchema = {
   type: 'object',
   properties: articleFieldProperties,
-  patternProperties: { '^author:[a-z0-9-]{1,120}$': text(10) },
+  patternProperties: { '^author:[a-z0-9-]{1,120}$': text(10), '^new_tag:[a-z0-9-]{1,120}$': text(10) },
   additionalProperties: false,
 } as const
 
@@ -52,6 +54,12 @@ export function tagNames(value: string | undefined): string[] {
   return out
 }
 
+/** The tags the writer chose to create: names from the picker's `new_tags` list and slugs of ticked "Create tag" boxes. */
+const newTagNames = (fields: ArticleFields): string[] => [
+  ...(fields.new_tags ?? '').split(',').map((n) => n.trim()).filter((n) => n !== ''),
+  ...Object.entries(fields).filter(([k, v]) => k.startsWith(NEW_TAG_FIELD) && v).map(([k]) => k.slice(NEW_TAG_FIELD.length)),
+]
+
 /** Author slugs of the ticked checkboxes, in the order the form lists them (the byline order). */
 export const authorSlugs = (fields: ArticleFields): string[] =>
   Object.entries(fields).filter(([k, v]) => k.startsWith(AUTHOR_FIELD) && v).map(([k]) => k.slice(AUTHOR_FIELD.length))
@@ -77,14 +85,14 @@ function sentRank(fields: ArticleFields): number | null | undefined {
  */
 export function readArticleForm(fields: ArticleFields): {
   title: string; slug?: string; standfirst: string; bodyHtml: string; section: string; genre: string; language?: string
-  tagNames: readonly string[]; authors: string[]; heroMediaId: number | null; seoTitle: string; seoDescription: string; editorsChoiceRank?: number | null
+  tagNames: readonly string[]; newTagNames: readonly string[]; authors: string[]; heroMediaId: number | null; seoTitle: string; seoDescription: string; editorsChoiceRank?: number | null
 } {
   const slug = (fields.slug ?? '').trim()
   const language = (fields.language ?? '').trim()
   const rank = sentRank(fields)
   return {
     title: fields.title ?? '', standfirst: fields.standfirst ?? '', bodyHtml: fields.body ?? '', section: fields.section ?? '',
-    genre: fields.genre || 'news', ...(slug && { slug }), ...(language && { language }), tagNames: tagNames(fields.tags), authors: authorSlugs(fields),
+    genre: fields.genre || 'news', ...(slug && { slug }), ...(language && { language }), tagNames: tagNames(fields.tags), newTagNames: newTagNames(fields), authors: authorSlugs(fields),
     heroMediaId: optionalInt(fields.hero, 'hero_media', 'choose the hero image from the list'),
     seoTitle: fields.seo_title ?? '', seoDescription: fields.seo_description ?? '', ...(rank !== undefined && { editorsChoiceRank: rank }),
   }

@@ -22,6 +22,7 @@ import { deskAccountRoutes } from './account.ts'
 import { deskWebhookRoutes } from './webhooks.ts'
 import { deskSettingsRoutes } from './settings.ts'
 import { deskEditorRoutes } from './editor.ts'
+import { deskPickerRoutes } from './pickers.ts'
 import { deskRevisionRoutes } from './revisions.ts'
 import { deskTranslationRoutes } from './translations.ts'
 import { deskArticleRemovalRoutes } from './article-removal.ts'
@@ -124,6 +125,7 @@ export const deskRoutes = (services: DeskServices, assets: { readonly deskCss: s
   await app.register(deskAuthRoutes(kit))
   await app.register(deskArticleRoutes(kit))
   await app.register(deskEditorRoutes(kit))
+  await app.register(deskPickerRoutes(kit))
   await app.register(deskRevisionRoutes(kit))
   await app.register(deskTranslationRoutes(kit))
   await app.register(deskArticleRemovalRoutes(kit))

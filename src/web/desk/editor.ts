@@ -7,6 +7,7 @@ import { mayCurate } from '../../editorial/curation.ts'
 import { AppError, isAppError } from '../../errors.ts'
 import type { Actor, OpenedArticle } from '../../editorial/editing.ts'
 import { SaveConflictError } from '../../editorial/saving.ts'
+import { UnknownTagsError } from '../../editorial/article-input.ts'
 import type { Article } from '../../editorial/desk-reads.ts'
 import { editorPage, type EditorMove, type EditorView } from '../../render/desk/editor-page.ts'
 import { toProblem } from '../errors.ts'
@@ -114,11 +115,14 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
 
   /** Renders the form with `values` (what the writer sent, after an error, or the article's). */
   async function render(req: FastifyRequest, reply: FastifyReply, status: number, v: {
-    values: Values; authors: readonly string[]; article?: OpenedArticle; error?: string | null; notice?: string | null
+    values: Values; authors: readonly string[]; article?: OpenedArticle; error?: unknown; notice?: string | null
   }) {
     const [{ settings }, { sections, authors }, library] = await Promise.all([site.get(), deskReads.choices(), media.list({ perPage: 100 })])
     const a = v.article?.article
     const livePath = a ? await deskReads.livePath(a.id) : null
+    // The chosen hero, which may be older than the newest hundred images the select offers.
+    const heroId = /^\d{1,9}$/.test(v.values.hero ?? '') ? Number(v.values.hero) : null
+    const hero = heroId === null ? null : library.items.find((m) => m.id === heroId) ?? await media.get(heroId).catch(() => null)
     const versions = a ? await kit.services.translations.versions(a.id, actorOf(req)) : []
     const opened = v.article
     const view: EditorView = {
@@ -129,11 +133,12 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
       ...(a && v.article && { article: { id: a.id, version: a.version, status: a.status, scheduledAt: a.scheduledAt, livePath } }),
       values: v.values, selectedAuthors: v.authors,
       sections: sections.map((s) => ({ slug: s.slug, name: s.name })), authors: authors.map((x) => ({ slug: x.slug, name: x.name })),
-      media: library.items.filter((m) => m.alt.trim() !== ''),
+      media: library.items.filter((m) => m.alt.trim() !== ''), hero,
       moves: v.article ? movesFor(v.article) : [],
       scheduleDefault: localOfInstant(a?.scheduledAt ?? kit.services.clock.now() + 3_600_000, settings.timeZone),
       ...(a && { translations: { versions, languages: languagesToAdd(versions) } }),
-      canCurate: mayCurate(viewerOf(req)!.user.role), timeZone: settings.timeZone, error: v.error ?? null, notice: v.notice ?? null, editorScript: kit.editorScript(),
+      canCurate: mayCurate(viewerOf(req)!.user.role), timeZone: settings.timeZone, error: v.error instanceof Error ? v.error.message : null,
+      unknownTags: v.error instanceof UnknownTagsError ? v.error.names : [], notice: v.notice ?? null, editorScript: kit.editorScript(),
     }
     return sendDeskPage(reply, status, editorPage(await kit.context(req, await kit.csrfFor(req)), view))
   }
@@ -154,7 +159,7 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
       return reply.redirect(`/desk/articles/${id}/edit?notice=created`, 303)
     } catch (err) {
       if (!isAppError(err) || err.kind !== 'Invalid') throw err
-      return render(req, reply, 400, { values, authors: sentAuthors(values), error: err.message })
+      return render(req, reply, 400, { values, authors: sentAuthors(values), error: err })
     }
   })
 
@@ -181,7 +186,7 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
         // The writer's text comes back in the form whatever went wrong; a conflict also kept it as a revision.
         const fresh = err instanceof SaveConflictError ? { ...e, article: (await editing.open(e.article.id, e.actor)).article } : e
         const status = err.kind === 'Conflict' ? 409 : 400
-        return render(req, reply, status, { values, authors: sentAuthors(values), article: fresh, error: err.message })
+        return render(req, reply, status, { values, authors: sentAuthors(values), article: fresh, error: err })
       }
     })
 

@@ -54,7 +54,7 @@ export const deskMediaRoutes = (kit: DeskKit): FastifyPluginAsync => async (app)
 
   async function detail(req: FastifyRequest, id: number, extra: Partial<MediaDetailView> = {}): Promise<MediaDetailView> {
     const viewer = viewerOf(req)!
-    return { media: await media.get(id), canDelete: mayDeleteMedia(viewer.user.role), status: null, ...extra }
+    return { media: await media.get(id), canDelete: mayDeleteMedia(viewer.user.role), status: null, script: kit.editorScript(), ...extra }
   }
 
   app.get<{ Querystring: ListQuery }>('/media', { schema: { querystring: listQuery }, preHandler: requireUser() }, async (req, reply) =>

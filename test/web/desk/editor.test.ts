@@ -24,7 +24,7 @@ function forEachEngine(name: string, fn: (a: TestApp, t: TestContext) => Promise
 
 const get = (a: TestApp, url: string, cookies: Cookies) => a.app.inject({ url, headers: { cookie: cookieHeader(cookies) } })
 
-const FORM = { title: 'Vote counted in Astana', standfirst: 'Observers were there.', body: '<p>The count <strong>began</strong>.</p>', section: 'news', genre: 'news', tags: 'energy, Water rights', 'author:aigerim-sadykova': '1' }
+const FORM = { title: 'Vote counted in Astana', standfirst: 'Observers were there.', body: '<p>The count <strong>began</strong>.</p>', section: 'news', genre: 'news', tags: 'energy, Water rights', new_tags: 'Water rights', 'author:aigerim-sadykova': '1' }
 
 /** Creates an article through the form as `cookies`; returns its id. */
 async function createThroughForm(a: TestApp, cookies: Cookies, form: Record<string, string> = FORM): Promise<number> {
@@ -44,7 +44,7 @@ async function editForm(a: TestApp, id: number, cookies: Cookies) {
   return { page, csrf: csrfOf(page.body), version: version! }
 }
 
-forEachEngine('a writer creates a draft through the New article form and edits it; new tags are created inline', async (a) => {
+forEachEngine('a writer creates a draft through the New article form and edits it; new tags are created when chosen', async (a) => {
   const owner = await setupOwner(a)
   const form = await get(a, '/desk/articles/new', owner)
   assert.equal(form.statusCode, 200)
@@ -57,7 +57,7 @@ forEachEngine('a writer creates a draft through the New article form and edits i
   assert.equal(article.slug, 'vote-counted-in-astana', 'the slug comes from the title')
   assert.equal(article.status, 'draft')
   const created = await a.store.taxonomy.tagBySlug('water-rights')
-  assert.equal(created?.kind, 'topic', 'an unknown tag becomes a new topic')
+  assert.equal(created?.kind, 'topic', 'a tag chosen as new becomes a topic')
   assert.equal(created?.name, 'Water rights')
   const { page } = await editForm(a, id, owner)
   assert.match((await get(a, `/desk/articles/${id}/edit?notice=created`, owner)).body, /Draft created\./)
@@ -316,15 +316,18 @@ test('embeds: YouTube, Vimeo and PeerTube become players on allowed hosts, X pos
 
 forEachEngine("a form opened before the picks were reordered does not put the old rank back; a changed rank is saved", async (a) => {
   const owner = await setupOwner(a)
+  const first = await createThroughForm(a, owner, { ...FORM, title: 'First pick', editors_choice_rank: '1' })
   const id = await createThroughForm(a, owner, { ...FORM, editors_choice_rank: '2' })
   const { page, csrf, version } = await editForm(a, id, owner)
   assert.match(page.body, /name="editors_choice_rank_was" value="2"/)
   // Meanwhile the picks are reordered on the front-page desk.
   await a.store.articles.setEditorsChoice(id, { rank: 1, until: null })
+  await a.store.articles.setEditorsChoice(first, { rank: 2, until: null })
   const fields = { ...FORM, editors_choice_rank: '2', editors_choice_rank_was: '2', version, _csrf: csrf }
   assert.equal((await postForm(a, `/desk/articles/${id}`, { ...fields, standfirst: 'Edited.' }, owner)).statusCode, 303)
   assert.equal((await a.store.articles.get(id))!.editorsChoiceRank, 1, 'the reorder stands')
   const next = await editForm(a, id, owner)
-  assert.equal((await postForm(a, `/desk/articles/${id}`, { ...fields, editors_choice_rank: '5', editors_choice_rank_was: '1', version: next.version, _csrf: next.csrf }, owner)).statusCode, 303)
-  assert.equal((await a.store.articles.get(id))!.editorsChoiceRank, 5, 'a rank the editor changed is saved')
+  assert.equal((await postForm(a, `/desk/articles/${id}`, { ...fields, editors_choice_rank: '2', editors_choice_rank_was: '1', version: next.version, _csrf: next.csrf }, owner)).statusCode, 303)
+  assert.equal((await a.store.articles.get(id))!.editorsChoiceRank, 2, 'a rank the editor changed is saved')
+  assert.equal((await a.store.articles.get(first))!.editorsChoiceRank, 1, 'and the other pick made room')
 })

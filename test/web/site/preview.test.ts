@@ -7,7 +7,7 @@ import { seedArticle, seedTaxonomy } from '../../support/seed.ts'
 import { NOW } from '../../support/editing.ts'
 import { PREVIEW_SECRET_KEY, previewToken } from '../../../src/editorial/preview.ts'
 
-test('a signed preview shows the working copy, not the live copy, with noindex and no caching', async (t) => {
+test('a signed preview shows the working copy under a Preview banner, not the live copy, with noindex and no caching', async (t) => {
   const { app, store, services } = await buildTestApp(t)
   await seedTaxonomy(store)
   const id = await seedArticle(store, { title: 'Live headline', slug: 'live-headline' })
@@ -23,8 +23,10 @@ test('a signed preview shows the working copy, not the live copy, with noindex a
   assert.doesNotMatch(res.body, /beacon/, 'a preview counts no views')
   assert.match(res.body, /Working headline/)
   assert.match(res.body, /Unpublished paragraph/)
+  assert.match(res.body, /<div class="preview-banner" role="note"><strong>Preview<\/strong> · This is the saved working copy, not what readers see/)
   const live = await app.inject('/news/live-headline')
   assert.match(live.body, /Live headline/)
+  assert.doesNotMatch(live.body, /preview-banner/, 'the published page has no banner')
   assert.doesNotMatch(live.body, /Unpublished paragraph/)
 })
 
