@@ -9,6 +9,7 @@ import type { Store } from '../store/store.ts'
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts'
 import { accountKey as accountKeyOf, confirmCurrentPassword, countPasswordAttempt } from './password-attempts.ts'
 import { isUniqueViolation } from '../store/unique-violation.ts'
+import { createOwnByline } from './own-byline.ts'
 
 export const SESSION_IDLE_MS = 14 * 86_400_000
 /** last_seen_at (and the sliding expiry) move at most this often, so reading pages does not write on every request. */
@@ -81,6 +82,8 @@ export function createAccounts(deps: { readonly store: Store; readonly clock: Cl
         throw isUniqueViolation(err) ? new AppError('Conflict', `a user with the email ${fields.email} already exists`, 'email') : err
       })
       await tx.audit.record({ userId: actor ?? id, action: onlyFirst ? 'user.setup' : 'user.create', subjectType: 'user', subjectId: String(id), details: { role: fields.role }, at: now })
+      // Every account can credit itself: its byline is made with it, named after it.
+      await createOwnByline(tx, id, fields.name, now)
       return (await tx.users.get(id))!
     })
   }
