@@ -4,6 +4,7 @@ import type { Clock } from '../domain/clock.ts'
 import { FLUSH_ALL } from '../domain/invalidation.ts'
 import { authorPath } from '../domain/paths.ts'
 import { isAuthorKind, type Author } from '../domain/people.ts'
+import { slugify } from '../domain/slug.ts'
 import { AppError } from '../errors.ts'
 import type { Repositories, Store } from '../store/store.ts'
 import type { NewAuthor } from '../store/people.ts'
@@ -82,7 +83,9 @@ export function createBylines({ store, clock }: { readonly store: Store; readonl
     async saveOwnByline(userId: number, input: OwnBylineInput): Promise<Author> {
       return store.transaction(async (tx) => {
         const own = await tx.people.authorOfAccount(userId) ?? await createOwnByline(tx, userId, requiredText(input.name, 'name', 'The name', 200), clock.now())
-        const a = await fields(tx, { ...input, kind: own.kind, photo: own.photoMediaId ?? '' })
+        // An empty address is made from the name, as on a new byline.
+        const slug = typeof input.slug === 'string' && input.slug.trim() ? input.slug : slugify(typeof input.name === 'string' ? input.name : '')
+        const a = await fields(tx, { ...input, slug, kind: own.kind, photo: own.photoMediaId ?? '' })
         await tx.people.updateAuthor(own.id, a).catch(slugTaken(a.slug))
         if (own.slug !== a.slug) {
           await tx.redirects.put({ fromPath: authorPath(own.slug), status: 301, toArticleId: null, toUrl: authorPath(a.slug), kind: 'slug', createdAt: clock.now() })

@@ -149,8 +149,9 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
   const formValues = ({ _csrf: _c, version: _v, ...rest }: Values): Values => rest
 
   app.get('/articles/new', { preHandler: requireUser('article.create') }, async (req, reply) => {
-    const [sections, { settings }] = await Promise.all([store.taxonomy.sections(), site.get()])
-    return render(req, reply, 200, { values: { section: sections[0]?.slug ?? '', genre: 'news', language: settings.language }, authors: [] })
+    const [sections, { settings }, own] = await Promise.all([store.taxonomy.sections(), site.get(), kit.services.bylines.ownByline(viewerOf(req)!.user.id)])
+    // The writer's own byline is ticked: most pieces are signed by whoever starts them.
+    return render(req, reply, 200, { values: { section: sections[0]?.slug ?? '', genre: 'news', language: settings.language }, authors: own ? [own.slug] : [] })
   })
 
   app.post<{ Body: Values }>('/articles', { schema: { body: formSchema }, preHandler: requireUser('article.create') }, async (req, reply) => {

@@ -19,7 +19,11 @@ const TAGS_PER_PAGE = 50
 const MANAGE = requireUser('taxonomy.manage')
 
 const userOf = (req: FastifyRequest): number => viewerOf(req)!.user.id
-const sectionValues = (body: unknown) => ({ name: formText(body, 'name', 200), slug: formText(body, 'slug', 200), description: formText(body, 'description', 2000) })
+const sectionValues = (body: unknown) => ({
+  name: formText(body, 'name', 200), slug: formText(body, 'slug', 200), description: formText(body, 'description', 2000),
+  // An unticked checkbox sends nothing: the form always says one or the other.
+  allowUnsigned: formText(body, 'allow_unsigned', 1) === '1',
+})
 const tagValues = (body: unknown): Required<TagValues> => ({
   name: formText(body, 'name', 200), slug: formText(body, 'slug', 200), kind: formText(body, 'kind', 20), parent: formText(body, 'parent', 200),
   isoCode: formText(body, 'isoCode', 20), description: formText(body, 'description', 2000),
