@@ -61,4 +61,4 @@ export function sameFields(a: Readonly<Record<string, string>>, b: Readonly<Reco
 }
 
 /** "14:05": the time of day a copy or a save is from. */
-export const clockTime = (ms: number): string => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
+export const clockTime = (ms: number): string => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
