@@ -140,14 +140,20 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HT
     const presenceEl = document.getElementById('presence')
     const startBeat = (url: string) => presenceEl ? startPresence({ url, csrf, element: presenceEl }) : null
     let presence = form.dataset.presence ? startBeat(form.dataset.presence) : null
+    let writing: ReturnType<typeof setTimeout> | null = null
+    // Once the desk has everything, a copy still waiting to be written would only be stale.
+    const forget = () => {
+      if (writing) clearTimeout(writing)
+      writing = null
+      copies.clear()
+    }
     autosaver = startAutosave(form, {
       url: form.dataset.autosave ?? null, create: form.dataset.create ?? null, csrf, beforeSave: sync,
       status: [document.getElementById('autosave-state'), statusEl].filter((el) => el !== null),
-      saved: () => copies.clear(),
+      saved: forget,
       created: ({ id, action }) => { copies.rekey(String(id)); presence = startBeat(`${action}/presence`) },
       others: (list) => presence?.show(list),
     })
-    let writing: ReturnType<typeof setTimeout> | null = null
     const changed = () => {
       autosaver!.changed()
       // The browser's copy follows every change within a moment, before any round trip to the desk.
@@ -163,12 +169,12 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HT
         fillForm(form, copies.read()?.fields ?? {}, (body) => editor.commands.setContent(body, { emitUpdate: false }))
         changed()
       },
-      discard: () => copies.clear(),
+      discard: forget,
     })
     const saver = autosaver
     Object.assign(leave, guardLeaving({ unsaved: () => saver.unsaved(), flush: () => saver.flush() }))
     // A submitted form comes back with what was sent, saved or with the reason it was not: the copy has done its work.
-    form.addEventListener('submit', () => { leave.leaving(); copies.clear() })
+    form.addEventListener('submit', () => { leave.leaving(); forget() })
   }
 
   // A workflow move acts on the saved working copy: unsaved changes are saved first, and a failed save stops the move.
