@@ -6,6 +6,10 @@ import StarterKit from '@tiptap/starter-kit'
 import { startAutosave, type Autosaver } from './autosave.ts'
 import { askFields, askText } from './dialogs.ts'
 import { pickFromLibrary, startHeroPicker } from './media-picker.ts'
+import { fieldsOf } from './autosave.ts'
+import { fillForm, guardLeaving, offerRestore } from './keeping.ts'
+import { localDrafts } from './local-draft.ts'
+import { startPresence } from './presence.ts'
 import { LinkCard, VideoEmbed } from './embed.ts'
 import { embedFor, isAllowedLink } from './embed-url.ts'
 import { Figure, figureOf } from './figure.ts'
@@ -13,6 +17,7 @@ import { PullQuote } from './pull-quote.ts'
 import { startTagPicker } from './tag-picker.ts'
 import { startFocalPickers } from './focal-point.ts'
 import { startWordCount } from './word-count.ts'
+
 
 const form = document.getElementById('article-form') as HTMLFormElement | null
 const textarea = document.getElementById('f-body') as HTMLTextAreaElement | null
@@ -146,13 +151,49 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HT
   form.addEventListener('submit', sync)
 
   let autosaver: Autosaver | null = null
-  if (form.dataset.autosave) {
-    autosaver = startAutosave(form, { url: form.dataset.autosave, csrf: form.dataset.csrf ?? '', beforeSave: sync, status: statusEl })
-    editor.on('update', () => autosaver!.changed())
+  const leave = { leaving: () => {} }
+  if (form.dataset.autosave || form.dataset.create) {
+    const csrf = form.dataset.csrf ?? ''
+    const copies = localDrafts(form.dataset.draftKey ?? 'new')
+    const fields = () => { sync(); return fieldsOf(form) }
+    const presenceEl = document.getElementById('presence')
+    const startBeat = (url: string) => presenceEl ? startPresence({ url, csrf, element: presenceEl }) : null
+    let presence = form.dataset.presence ? startBeat(form.dataset.presence) : null
+    let writing: ReturnType<typeof setTimeout> | null = null
+    // Once the desk has everything, a copy still waiting to be written would only be stale.
+    const forget = () => {
+      if (writing) clearTimeout(writing)
+      writing = null
+      copies.clear()
+    }
+    autosaver = startAutosave(form, {
+      url: form.dataset.autosave ?? null, create: form.dataset.create ?? null, csrf, beforeSave: sync,
+      status: [document.getElementById('autosave-state'), statusEl].filter((el) => el !== null),
+      saved: forget,
+      created: ({ id, action }) => { copies.rekey(String(id)); presence = startBeat(`${action}/presence`) },
+      others: (list) => presence?.show(list),
+    })
+    const changed = () => {
+      autosaver!.changed()
+      // The browser's copy follows every change within a moment, before any round trip to the desk.
+      writing ??= setTimeout(() => { writing = null; copies.write(fields()) }, 300)
+    }
+    editor.on('update', changed)
     // Side fields belong to the form by their form attribute, outside its element: listen on the document.
-    const ours = (e: Event) => { if ((e.target as HTMLInputElement | null)?.form === form) autosaver!.changed() }
+    const ours = (e: Event) => { if ((e.target as HTMLInputElement | null)?.form === form) changed() }
     document.addEventListener('input', ours)
     document.addEventListener('change', ours)
+    offerRestore(form, copies.read(), fields(), {
+      restore() {
+        fillForm(form, copies.read()?.fields ?? {}, (body) => editor.commands.setContent(body, { emitUpdate: false }))
+        changed()
+      },
+      discard: forget,
+    })
+    const saver = autosaver
+    Object.assign(leave, guardLeaving({ unsaved: () => saver.unsaved(), flush: () => saver.flush() }))
+    // A submitted form comes back with what was sent, saved or with the reason it was not: the copy has done its work.
+    form.addEventListener('submit', () => { leave.leaving(); forget() })
   }
 
   // A workflow move acts on the saved working copy: unsaved changes are saved first, and a failed save stops the move.
@@ -160,7 +201,7 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HT
     move.addEventListener('submit', (e: SubmitEvent) => {
       if (!autosaver) return
       e.preventDefault()
-      void autosaver.flush().then((ok) => { if (ok) move.submit() })
+      void autosaver.flush().then((ok) => { if (ok) { leave.leaving(); move.submit() } })
     })
   }
   document.documentElement.dataset.editor = 'ready'

@@ -10,6 +10,7 @@ import { AppError } from '../errors.ts'
 import type { Store } from '../store/store.ts'
 import { hashPassword } from '../editorial/passwords.ts'
 import { accountKey } from '../editorial/password-attempts.ts'
+import { createOwnByline } from '../editorial/own-byline.ts'
 import { isUniqueViolation } from '../store/unique-violation.ts'
 
 /** Requests for a reset link counted per address asked for, and per client address, in one window (login's, so pruning agrees). */
@@ -184,6 +185,7 @@ export function createAccountLinkService({ store, clock, outgoing }: AccountLink
             throw isUniqueViolation(err) ? new AppError('Conflict', `an account with the email ${current.email} already exists; log in, or use “Forgot password”`) : err
           })
           await tx.audit.record({ userId: id, action: 'user.create', subjectType: 'user', subjectId: String(id), details: { role: current.role, invitedBy: current.createdBy }, at: now })
+          await createOwnByline(tx, id, name, now)
           return { purpose: 'invite' as const, user: (await tx.users.get(id))! }
         }
         const user = current.userId === null ? undefined : await tx.users.get(current.userId)

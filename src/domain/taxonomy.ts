@@ -6,6 +6,8 @@ export interface Section {
   readonly name: string
   readonly description: string
   readonly position: number
+  /** Whether articles may be published here without a byline (statements from the newsroom); false when absent. */
+  readonly allowUnsigned?: boolean
 }
 
 export const TAG_KINDS = ['topic', 'place'] as const

@@ -11,6 +11,7 @@ import { accountKey as accountKeyOf, confirmCurrentPassword, countPasswordAttemp
 import { isUniqueViolation } from '../store/unique-violation.ts'
 import type { ApiToken } from '../store/users.ts'
 import { changeOwnPassword, renameSelf } from './user-admin.ts'
+import { createOwnByline } from './own-byline.ts'
 
 export const SESSION_IDLE_MS = 14 * 86_400_000
 /** last_seen_at (and the sliding expiry) move at most this often, so reading pages does not write on every request. */
@@ -84,6 +85,8 @@ export function createAccounts(deps: { readonly store: Store; readonly clock: Cl
       })
       // The owner sets themself up; a user created from the command line is recorded with no user, as the operator's acts are.
       await tx.audit.record({ userId: onlyFirst ? id : actor, action: onlyFirst ? 'user.setup' : 'user.create', subjectType: 'user', subjectId: String(id), details: { role: fields.role }, at: now })
+      // Every account can credit itself: its byline is made with it, named after it.
+      await createOwnByline(tx, id, fields.name, now)
       return (await tx.users.get(id))!
     })
   }

@@ -22,6 +22,7 @@ import { deleteForever, mayDelete, mayDeleteForever, restoreArticle, trashArticl
 import { auditArticle } from './audit-trail.ts'
 import { discardChanges, hasUnpublishedChanges } from './live-changes.ts'
 import type { TrashItem } from '../store/trash.ts'
+import { notePresence, type PresentUser } from './presence.ts'
 
 export interface EditingDeps {
   readonly store: Store
@@ -151,6 +152,9 @@ export function createEditing({ store, clock, siteLanguage, outgoing = null }: E
       const list = await store.trash.list({ page, perPage: TRASH_PER_PAGE, ...(ownOnly && { createdBy: actor.userId! }) })
       return { ...list, page, ownOnly, mayDeleteForever: !ownOnly }
     },
+
+    /** Notes that `actor` has the article open in the editor (or closed it) and says who else has it open (presence.ts). */
+    present: (articleId: number, actor: Actor, leaving = false): Promise<PresentUser[]> => notePresence({ store, clock }, articleId, actor, leaving),
 
     /** Resets a published article's working copy to what readers see, as `actor` (live-changes.ts discardChanges). */
     discardChanges: (articleId: number, version: number, actor: Actor): Promise<{ version: number; revisionId: number }> =>

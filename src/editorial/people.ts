@@ -5,6 +5,7 @@ import { FLUSH_ALL } from '../domain/invalidation.ts'
 import { authorPath } from '../domain/paths.ts'
 import { isAuthorKind, type Author } from '../domain/people.ts'
 import type { Media } from '../domain/media.ts'
+import { slugify } from '../domain/slug.ts'
 import { AppError } from '../errors.ts'
 import type { Repositories, Store } from '../store/store.ts'
 import type { NewAuthor } from '../store/people.ts'
@@ -12,10 +13,14 @@ import { optionalId, optionalText, requiredId, requiredText, slugInput } from '.
 import { isUniqueViolation } from '../store/unique-violation.ts'
 import type { Actor } from './article-access.ts'
 import { requirePermission } from './permission.ts'
+import { createOwnByline } from './own-byline.ts'
 
 export interface AuthorInput {
   readonly name?: unknown; readonly slug?: unknown; readonly bio?: unknown; readonly kind?: unknown; readonly photo?: unknown
 }
+
+/** What the owner of a byline may change of it: the kind and photo stay as the newsroom set them. */
+export interface OwnBylineInput { readonly name?: unknown; readonly slug?: unknown; readonly bio?: unknown }
 
 export function createBylines({ store, clock }: { readonly store: Store; readonly clock: Clock }) {
   async function fields(tx: Repositories, input: AuthorInput): Promise<NewAuthor> {
@@ -84,6 +89,30 @@ export function createBylines({ store, clock }: { readonly store: Store; readonl
         }
         await tx.invalidations.record(FLUSH_ALL)
         await audit(tx, actor.userId, 'author.update', id, { from: { slug: before.slug, name: before.name }, to: { slug: a.slug, name: a.name } })
+      })
+    },
+
+    /** The byline of account `userId`, if it has one. */
+    ownByline: (userId: number): Promise<Author | undefined> => store.people.authorOfAccount(userId),
+
+    /**
+     * The owner of an account edits its byline (name, slug, bio), or creates it when the account has none yet (accounts
+     * made before bylines belonged to accounts). Goes through updateAuthor's checks, redirect and invalidation.
+     */
+    async saveOwnByline(userId: number, input: OwnBylineInput): Promise<Author> {
+      return store.transaction(async (tx) => {
+        const own = await tx.people.authorOfAccount(userId) ?? await createOwnByline(tx, userId, requiredText(input.name, 'name', 'The name', 200), clock.now())
+        // An empty address is made from the name, as on a new byline.
+        const slug = typeof input.slug === 'string' && input.slug.trim() ? input.slug : slugify(typeof input.name === 'string' ? input.name : '')
+        const a = await fields(tx, { ...input, slug, kind: own.kind, photo: own.photoMediaId ?? '' })
+        await tx.people.updateAuthor(own.id, a).catch(slugTaken(a.slug))
+        if (own.slug !== a.slug) {
+          await tx.redirects.put({ fromPath: authorPath(own.slug), status: 301, toArticleId: null, toUrl: authorPath(a.slug), kind: 'slug', createdAt: clock.now() })
+          await tx.redirects.remove(authorPath(a.slug))
+        }
+        await tx.invalidations.record(FLUSH_ALL)
+        await audit(tx, userId, 'author.update', own.id, { own: true, from: { slug: own.slug, name: own.name }, to: { slug: a.slug, name: a.name } })
+        return (await tx.people.author(own.id))!
       })
     },
 

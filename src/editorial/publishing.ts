@@ -32,6 +32,18 @@ export async function createDraft(tx: Repositories, input: CleanArticleInput, ct
   return id
 }
 
+/**
+ * An article goes out signed: with at least one byline, unless its section publishes unsigned pieces (statements of
+ * the newsroom). Checked when an article is published now, scheduled, republished or published on schedule (imports
+ * keep what the archive had). Throws AppError('Invalid', field `authors`) saying what to do.
+ */
+export async function requireByline(tx: Repositories, article: Article): Promise<void> {
+  if (article.authorIds.length > 0) return
+  const section = await tx.taxonomy.section(article.sectionId)
+  if (section?.allowUnsigned) return
+  throw new AppError('Invalid', `“${article.title}” has no byline, and ${section ? `the section “${section.name}”` : 'its section'} publishes only signed articles: choose an author (the Authors field), or allow unsigned pieces in the section’s settings`, 'authors')
+}
+
 export interface PublishContext {
   readonly now: number
   readonly siteLanguage: string

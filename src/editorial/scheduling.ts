@@ -1,7 +1,7 @@
 // Scheduled publishing: due articles go live one by one, each in its own short transaction, exactly once.
 
 import type { Store } from '../store/store.ts'
-import { publish } from './publishing.ts'
+import { publish, requireByline } from './publishing.ts'
 import { keepRevision } from './saving.ts'
 import { auditArticle } from './audit-trail.ts'
 
@@ -36,7 +36,10 @@ export async function publishDue(store: Store, now: number, opts: PublishDueOpti
         const due = await tx.scheduled.claimNext(now, failed.map((f) => f.id))
         if (!due) return
         attempt.id = due.id
-        await publish(tx, due.id, { now, siteLanguage: opts.siteLanguage })
+        // The byline may have been taken off since it was scheduled: then it stays scheduled and the failure is reported.
+        const article = await tx.articles.get(due.id)
+        if (article) await requireByline(tx, article)
+        await publish(tx, due.id, { now, siteLanguage: opts.siteLanguage, ...(article && { article }) })
         await keepRevision(tx, due.id, 'publish', null, now)
         // The system published it, at the time someone scheduled: the schedule itself is that person's record.
         await auditArticle(tx, null, 'article.publish', due.id, now, { scheduled: true })

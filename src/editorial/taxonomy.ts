@@ -31,16 +31,30 @@ export interface TaxonomyDeskDeps {
   readonly site: SiteContextCache
 }
 
-export interface SectionInput { readonly name?: unknown; readonly slug?: unknown; readonly description?: unknown }
+export interface SectionInput {
+  readonly name?: unknown; readonly slug?: unknown; readonly description?: unknown
+  /** Whether articles without a byline may be published in it: true or false (the desk's checkbox sends '1' or ''); absent keeps it. */
+  readonly allowUnsigned?: unknown
+}
+
+/** The unsigned-pieces flag as given, or undefined when absent. */
+function unsignedFlag(value: unknown): boolean | undefined {
+  if (value === undefined) return undefined
+  if (value === true || value === '1') return true
+  if (value === false || value === '' || value === '0') return false
+  throw new AppError('Invalid', 'allow_unsigned is true or false', 'allow_unsigned')
+}
 export interface TagInput {
   readonly name?: unknown; readonly slug?: unknown; readonly kind?: unknown; /** The parent's slug. */ readonly parent?: unknown; readonly isoCode?: unknown; readonly description?: unknown
 }
 
-function sectionFields(input: SectionInput) {
+function sectionFields(input: SectionInput): { name: string; slug: string; description: string; allowUnsigned?: boolean } {
+  const allowUnsigned = unsignedFlag(input.allowUnsigned)
   return {
     name: requiredText(input.name, 'name', 'The name', 100),
     slug: slugInput(input.slug, { firstSegment: true }),
     description: optionalText(input.description, 'description', 'The description', 1000),
+    ...(allowUnsigned !== undefined && { allowUnsigned }),
   }
 }
 
@@ -156,7 +170,7 @@ export function createTaxonomyDesk({ store, clock, site }: TaxonomyDeskDeps) {
         const position = Math.max(0, ...(await tx.taxonomy.sections()).map((s) => s.position + 1))
         const id = await tx.taxonomy.insertSection({ ...fields, position }).catch(slugTaken('section', fields.slug))
         await tx.invalidations.record(FLUSH_ALL)
-        await audit(tx, actor.userId, 'section.create', 'section', id, { slug: fields.slug })
+        await audit(tx, actor.userId, 'section.create', 'section', id, { slug: fields.slug, allowUnsigned: fields.allowUnsigned ?? false })
         return id
       })
       site.invalidate()
@@ -184,7 +198,8 @@ export function createTaxonomyDesk({ store, clock, site }: TaxonomyDeskDeps) {
           }
         }
         await tx.invalidations.record(FLUSH_ALL)
-        await audit(tx, actor.userId, 'section.update', 'section', id, { from: { slug: before.slug, name: before.name }, to: { slug: fields.slug, name: fields.name } })
+        await audit(tx, actor.userId, 'section.update', 'section', id, { from: { slug: before.slug, name: before.name }, to: { slug: fields.slug, name: fields.name },
+          ...(fields.allowUnsigned !== undefined && fields.allowUnsigned !== (before.allowUnsigned ?? false) && { allowUnsigned: fields.allowUnsigned }) })
       })
       site.invalidate()
     },

@@ -4,7 +4,7 @@ import { canTransition, isArticleStatus, type ArticleStatus } from '../domain/ar
 import { can, type Action, type Role } from '../domain/roles.ts'
 import { AppError } from '../errors.ts'
 import type { Repositories } from '../store/store.ts'
-import { publish, unpublish } from './publishing.ts'
+import { publish, requireByline, unpublish } from './publishing.ts'
 import { keepRevision } from './saving.ts'
 import { auditArticle, moveAction } from './audit-trail.ts'
 
@@ -65,6 +65,7 @@ export async function transition(tx: Repositories, args: TransitionArgs): Promis
     const whose = args.userIsCreator ? 'their own' : 'someone else’s'
     throw new AppError('Forbidden', `the ${args.userRole} role may not move ${whose} article from ${NAME[from]} to ${NAME[to]}`)
   }
+  if (to === 'published' || to === 'scheduled') await requireByline(tx, article)
   switch (to) {
     case 'scheduled': {
       const at = args.at

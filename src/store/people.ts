@@ -39,6 +39,21 @@ export function createPeople(db: Kysely<Database>) {
     async deleteAuthor(id: number): Promise<void> {
       await db.deleteFrom('authors').where('id', '=', id).execute()
     },
+    /** The byline that is `userId`'s own, if their account has one. */
+    async authorOfAccount(userId: number): Promise<Author | undefined> {
+      const row = await select().where('account_id', '=', userId).executeTakeFirst()
+      return row && toAuthor(row)
+    },
+    /** The accounts of the given bylines, by author id (only those that belong to one). */
+    async accountsOfAuthors(ids: readonly number[]): Promise<Map<number, number>> {
+      if (ids.length === 0) return new Map()
+      const rows = await db.selectFrom('authors').select(['id', 'account_id']).where('id', 'in', ids).where('account_id', 'is not', null).execute()
+      return new Map(rows.map((r) => [r.id, r.account_id!]))
+    },
+    /** Makes a byline `userId`'s own; the unique index refuses a second byline for one account. */
+    async linkAccount(authorId: number, userId: number): Promise<void> {
+      await db.updateTable('authors').set({ account_id: userId }).where('id', '=', authorId).execute()
+    },
     /** How many articles (working copies of any status) carry a byline. */
     async authorUsage(id: number): Promise<number> {
       const row = await db.selectFrom('article_authors').select(sql<number>`count(*)`.as('n')).where('author_id', '=', id).executeTakeFirstOrThrow()

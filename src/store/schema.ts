@@ -22,6 +22,8 @@ export interface SectionsTable {
   name: string
   description: string
   position: number
+  /** 1 when the section publishes unsigned pieces (statements of the newsroom); otherwise a byline is required. */
+  allow_unsigned: Generated<number>
 }
 
 export interface TagsTable {
@@ -41,6 +43,16 @@ export interface AuthorsTable {
   bio: string
   kind: string
   photo_media_id: number | null
+  /** The desk account whose own byline this is (unique), or null. */
+  account_id: number | null
+}
+
+/** Who has an article open in the editor, refreshed by heartbeats and autosaves; stale rows are ignored. */
+export interface ArticlePresenceTable {
+  article_id: number
+  user_id: number
+  since: number
+  seen_at: number
 }
 
 export interface MediaTable {
@@ -375,6 +387,7 @@ export interface Database {
   articles: ArticlesTable
   article_tags: ArticleTagsTable
   article_authors: ArticleAuthorsTable
+  article_presence: ArticlePresenceTable
   article_live: ArticleLiveTable
   live_tags: LiveTagsTable
   live_authors: LiveAuthorsTable

@@ -33,6 +33,7 @@ import { createAccountLinks } from './account-links.ts'
 import { createTransfer } from './transfer.ts'
 import { createLiveChanges } from './live-changes.ts'
 import { createTrash } from './trash.ts'
+import { createPresence } from './presence.ts'
 import { createInvalidationFeed, createInvalidations, invalidatingListWrites, transactionOutbox, type InvalidationFeed, type Outbox } from './invalidations.ts'
 
 /** Every repository, bound to one Kysely instance: the pool, or one transaction. */
@@ -65,6 +66,7 @@ export const repositories = (db: Kysely<Database>, dialect: StoreDialect, outbox
   transfer: createTransfer(db),
   liveChanges: createLiveChanges(db),
   trash: createTrash(db),
+  presence: createPresence(db),
 })
 
 export type Repositories = ReturnType<typeof repositories>

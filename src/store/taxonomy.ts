@@ -1,8 +1,10 @@
 // Sections and tags.
 
-import { sql, type Kysely, type Selectable } from 'kysely'
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely'
 import type { Section, Tag } from '../domain/taxonomy.ts'
-import type { Database, TagsTable } from './schema.ts'
+import type { Database, SectionsTable, TagsTable } from './schema.ts'
+
+type NewSectionRow = Insertable<SectionsTable>
 import { likePattern as likeText } from './desk-articles.ts'
 
 const toTag = (r: Selectable<TagsTable>): Tag => ({
@@ -11,6 +13,13 @@ const toTag = (r: Selectable<TagsTable>): Tag => ({
 })
 
 export type NewSection = Omit<Section, 'id'>
+
+const SECTION_COLUMNS = ['id', 'slug', 'name', 'description', 'position', 'allow_unsigned'] as const
+const toSection = (r: { id: number; slug: string; name: string; description: string; position: number; allow_unsigned: number }): Section => ({
+  id: r.id, slug: r.slug, name: r.name, description: r.description, position: r.position, allowUnsigned: Number(r.allow_unsigned) === 1,
+})
+/** A section's fields as columns; the flag is stored as 0 or 1 on both engines. */
+const sectionRow = ({ allowUnsigned, ...rest }: Partial<NewSection>) => ({ ...rest, ...(allowUnsigned !== undefined && { allow_unsigned: allowUnsigned ? 1 : 0 }) })
 export type NewTag = Omit<Tag, 'id'>
 
 /** A page of the desk's tag list: `kind` and `text` (name or slug contains, case-insensitive) filter it. */
@@ -25,15 +34,14 @@ export function createTaxonomy(db: Kysely<Database>) {
   return {
     /** All sections in menu order. */
     async sections(): Promise<Section[]> {
-      return db.selectFrom('sections').select(['id', 'slug', 'name', 'description', 'position'])
-        .orderBy('position').orderBy('id').execute()
+      return (await db.selectFrom('sections').select(SECTION_COLUMNS).orderBy('position').orderBy('id').execute()).map(toSection)
     },
     async sectionBySlug(slug: string): Promise<Section | undefined> {
-      return db.selectFrom('sections').select(['id', 'slug', 'name', 'description', 'position'])
-        .where('slug', '=', slug).executeTakeFirst()
+      const row = await db.selectFrom('sections').select(SECTION_COLUMNS).where('slug', '=', slug).executeTakeFirst()
+      return row && toSection(row)
     },
     async insertSection(s: NewSection): Promise<number> {
-      return (await db.insertInto('sections').values(s).returning('id').executeTakeFirstOrThrow()).id
+      return (await db.insertInto('sections').values(sectionRow(s) as NewSectionRow).returning('id').executeTakeFirstOrThrow()).id
     },
     async tagBySlug(slug: string): Promise<Tag | undefined> {
       const row = await db.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst()
@@ -73,10 +81,11 @@ export function createTaxonomy(db: Kysely<Database>) {
 
     // Desk housekeeping (editorial/taxonomy.ts): edits, usage counts, merges.
     async section(id: number): Promise<Section | undefined> {
-      return db.selectFrom('sections').select(['id', 'slug', 'name', 'description', 'position']).where('id', '=', id).executeTakeFirst()
+      const row = await db.selectFrom('sections').select(SECTION_COLUMNS).where('id', '=', id).executeTakeFirst()
+      return row && toSection(row)
     },
     async updateSection(id: number, s: Partial<NewSection>): Promise<void> {
-      await db.updateTable('sections').set(s).where('id', '=', id).execute()
+      await db.updateTable('sections').set(sectionRow(s)).where('id', '=', id).execute()
     },
     async deleteSection(id: number): Promise<void> {
       await db.deleteFrom('sections').where('id', '=', id).execute()

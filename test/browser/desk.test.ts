@@ -106,7 +106,9 @@ test('a writer sets up the desk, writes with the editor, saves, schedules and pu
   await page.getByLabel('Tags', { exact: true }).pressSequentially('Vote counting')
   await page.getByRole('option', { name: 'Create tag “Vote counting”' }).click()
   await page.getByLabel('Aigerim Sadykova').check()
-  await Promise.all([page.waitForURL(/\/desk\/articles\/\d+\/edit\?notice=created/), page.getByRole('button', { name: 'Create draft' }).click()])
+  // The first autosave has created the draft already (the address is its edit page now): Save saves it in full.
+  await page.waitForFunction(() => /^\/desk\/articles\/\d+\/edit$/.test(location.pathname), undefined, { timeout: 15_000 })
+  await Promise.all([page.waitForURL(/\/desk\/articles\/\d+\/edit\?notice=saved/), page.getByRole('button', { name: 'Save', exact: true }).click()])
   await editorReady(page)
   const id = Number(/articles\/(\d+)/.exec(page.url())![1])
   const saved = (await store.articles.get(id))!

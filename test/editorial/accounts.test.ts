@@ -35,7 +35,7 @@ forEachDatabase('setup works once; later calls are NotFound', async (store) => {
   await assert.rejects(accounts.setup({ email: 'x@news.example', name: 'X', password: PASSWORD }, CLIENT), (e) => isAppError(e) && e.kind === 'NotFound')
   assert.equal(await accounts.needsSetup(), false)
   const audit = await store.audit.list({ limit: 5 })
-  assert.deepEqual(audit.map((e) => e.action).sort(), ['session.login', 'user.setup'])
+  assert.deepEqual(audit.map((e) => e.action).sort(), ['author.create', 'session.login', 'user.setup'], 'the owner gets a byline too')
 })
 
 forEachDatabase('failures spread over more than 15 minutes do not lock; five within the window do, for 15 minutes', async (store) => {

@@ -5,7 +5,7 @@ import type { TestContext } from 'node:test'
 import { forEachEngine } from '../support/databases.ts'
 import { cookieHeader, csrfOf, postForm, setupOwner, userSession } from '../support/desk.ts'
 import { buildSiteApp } from '../support/web.ts'
-import { seedTaxonomy } from '../support/seed.ts'
+import { allowUnsigned, seedTaxonomy } from '../support/seed.ts'
 import type { TestApp } from '../support/build-test-app.ts'
 import type { Engine } from '../support/databases.ts'
 
@@ -20,6 +20,7 @@ const get = (a: TestApp, url: string, cookies: Cookies) => a.app.inject({ url, h
 async function approved(t: TestContext, engine: Engine, status: 'scheduled' | 'published') {
   const a = await buildSiteApp(t, { engine })
   await seedTaxonomy(a.store)
+  await allowUnsigned(a.store, 'news', 'opinion')
   const owner = await setupOwner(a)
   const contributor = await userSession(a, 'contributor')
   const { token } = await a.services.accounts.createToken('contributor@news.example', 'tests')
@@ -82,6 +83,7 @@ for (const status of ['scheduled', 'published'] as const) {
 forEachEngine('a contributor still changes their own article while it is a draft or in review, through the form, autosave and restore', async (t, engine) => {
   const a = await buildSiteApp(t, { engine })
   await seedTaxonomy(a.store)
+  await allowUnsigned(a.store, 'news', 'opinion')
   await setupOwner(a)
   const { cookies } = await userSession(a, 'contributor')
   const csrf = csrfOf((await get(a, '/desk/articles/new', cookies)).body)

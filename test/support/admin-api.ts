@@ -3,7 +3,7 @@
 import type { TestContext } from 'node:test'
 import type { InjectOptions } from 'fastify'
 import { onBothEngines } from './both-engines.ts'
-import { seedTaxonomy } from './seed.ts'
+import { allowUnsigned, seedTaxonomy } from './seed.ts'
 import type { TestApp } from './build-test-app.ts'
 
 export const ROLES = ['contributor', 'author', 'editor', 'admin'] as const
@@ -34,6 +34,7 @@ export async function apiUser(a: TestApp, role: TestRole, email = `${role}@news.
 /** The taxonomy of seed.ts, a user with a token for every role, and a second contributor and author (for "others'"). */
 export async function apiNewsroom(a: TestApp) {
   await seedTaxonomy(a.store)
+  await allowUnsigned(a.store, 'news', 'opinion', 'analysis', 'monday-commentary')
   const users = {} as Record<TestRole, ApiUser>
   for (const role of ROLES) users[role] = await apiUser(a, role)
   const otherContributor = await apiUser(a, 'contributor', 'other-contributor@news.example')

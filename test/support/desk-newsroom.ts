@@ -1,5 +1,6 @@
 // A seeded newsroom with desk sessions of every role, on either engine, for tests of the desk's housekeeping pages.
 
+import { allowUnsigned } from './seed.ts'
 import assert from 'node:assert/strict'
 import type { TestContext } from 'node:test'
 import type { LightMyRequestResponse } from 'fastify'
@@ -28,6 +29,7 @@ export interface DeskNewsroom {
 export async function deskNewsroom(t: TestContext, engine: Engine): Promise<DeskNewsroom> {
   const a = await buildSiteApp(t, { engine })
   const news = await seedNewsroom(a.store)
+  await allowUnsigned(a.store, 'news', 'opinion', 'analysis', 'monday-commentary')
   const owner = await setupOwner(a)
   const editor = await userSession(a, 'editor')
   const author = (await userSession(a, 'author')).cookies

@@ -22,6 +22,17 @@ export async function seedTaxonomy(store: Store): Promise<void> {
   })
 }
 
+/**
+ * Lets sections publish unsigned pieces: for suites about permissions and audit, whose articles are created through the
+ * desk and the API without a byline (the byline rule has its own tests in test/editorial/bylines-presence.test.ts).
+ */
+export async function allowUnsigned(store: Store, ...slugs: string[]): Promise<void> {
+  for (const slug of slugs) {
+    const section = await store.taxonomy.sectionBySlug(slug)
+    if (section) await store.taxonomy.updateSection(section.id, { allowUnsigned: true })
+  }
+}
+
 export interface TestArticle extends Partial<ArticleInput> {
   readonly publishedAt?: number
   readonly draft?: boolean

@@ -3,7 +3,7 @@
 import { html, EMPTY, type SafeHtml } from '../html.ts'
 import { formatDateTime } from '../format.ts'
 import { csrfField, deskLayout, type DeskContext } from './layout.ts'
-import { formAlert, input, statusLine, type FieldError } from './form-parts.ts'
+import { formAlert, input, statusLine, textarea, type FieldError } from './form-parts.ts'
 
 export interface AccountView {
   readonly name: string
@@ -13,10 +13,31 @@ export interface AccountView {
   readonly timeZone: string
   readonly status: string | null
   /** A refused change and the form it came from. */
-  readonly error?: { readonly form: 'name' | 'password' | 'token'; readonly error: FieldError } | null
-  readonly values?: { readonly name?: string; readonly tokenName?: string }
+  readonly error?: { readonly form: 'name' | 'password' | 'token' | 'byline'; readonly error: FieldError } | null
+  readonly values?: { readonly name?: string; readonly tokenName?: string; readonly byline?: BylineValues }
+  /** The account's own byline, or null when it has none yet (accounts made before bylines belonged to accounts). */
+  readonly byline?: BylineValues | null
   /** A token just created: shown on this response only. */
   readonly newToken?: { readonly name: string; readonly token: string } | null
+}
+
+export interface BylineValues { readonly name: string; readonly slug: string; readonly bio: string }
+
+function byline(ctx: DeskContext, v: AccountView): SafeHtml {
+  const err = v.error?.form === 'byline' ? v.error.error : null
+  const b = v.values?.byline ?? v.byline ?? { name: v.name, slug: '', bio: '' }
+  return html`<section class="panel" aria-labelledby="byline-title">
+<h2 id="byline-title">Your byline</h2>
+<p class="hint">${v.byline ? html`How articles credit you; it is chosen for you on new articles. Your author page: <a href="/author/${v.byline.slug}">/author/${v.byline.slug}</a>.` : 'You have no byline yet: save one to credit yourself on articles.'}</p>
+${formAlert(err, 'byline-error')}
+<form method="post" action="/desk/account/byline">
+${csrfField(ctx)}
+${input({ id: 'byline-name', name: 'name', label: 'Name on articles', value: b.name, required: true, maxlength: 200 }, err)}
+${input({ id: 'byline-slug', name: 'slug', label: 'Author page address', value: b.slug, maxlength: 120, hint: 'Lower-case letters, digits and hyphens; empty makes it from the name. A new address leaves a redirect from the old one.' }, err)}
+${textarea({ id: 'byline-bio', name: 'bio', label: 'Short bio', value: b.bio, maxlength: 2000, rows: 3 }, err)}
+<button type="submit">Save byline</button>
+</form>
+</section>`
 }
 
 const when = (ms: number | null, tz: string): SafeHtml =>
@@ -75,6 +96,7 @@ ${input({ id: 'new-password', name: 'new_password', label: 'New password', type:
 <button type="submit">Change password</button>
 </form>
 </section>
+${byline(ctx, v)}
 </div>
 ${tokens(ctx, v)}`)
 }

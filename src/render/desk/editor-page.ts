@@ -125,10 +125,12 @@ function articleForm(ctx: DeskContext, v: EditorView): SafeHtml {
   const a = v.article
   if (v.state && !v.state.mayChange) return readOnlyForm(v, v.state)
   const action = a ? `/desk/articles/${a.id}` : '/desk/articles'
-  return html`<form id="article-form" class="article-form" method="post" action="${action}"${a ? html` data-autosave="/desk/articles/${a.id}/autosave"` : EMPTY} data-csrf="${ctx.csrf ?? ''}">
+  // data-draft-key names the copy the editor keeps in the browser; a new article is created by its first autosave (data-create).
+  return html`<form id="article-form" class="article-form" method="post" action="${action}"${a ? html` data-autosave="/desk/articles/${a.id}/autosave" data-presence="/desk/articles/${a.id}/presence"` : html` data-create="/desk/articles"`} data-draft-key="${a ? String(a.id) : 'new'}" data-csrf="${ctx.csrf ?? ''}">
 ${csrfField(ctx)}
 ${a ? html`<input type="hidden" name="version" value="${a.version}"><input type="hidden" name="editors_choice_rank_was" value="${v.values.editors_choice_rank_was ?? ''}">` : EMPTY}
 <div class="editor-main">
+<div class="editor-state"><p id="autosave-state" class="autosave-state" role="status" aria-live="polite"></p><p id="presence" class="presence" aria-live="polite" hidden></p></div>
 <div class="field"><label for="f-title">Title</label><input id="f-title" class="title-input" name="title" type="text" maxlength="300" required value="${v.values.title ?? ''}"></div>
 <div class="field"><label for="f-standfirst">Standfirst</label><textarea id="f-standfirst" name="standfirst" rows="2" maxlength="1000">${v.values.standfirst ?? ''}</textarea></div>
 <div class="field body-field"><label for="f-body" id="f-body-label">Body</label>

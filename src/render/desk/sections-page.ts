@@ -10,13 +10,13 @@ export interface SectionsView {
   readonly message: string | null
   /** A refusal: of the new-section form (`form: 'new'`) or of a row's action (its id). */
   readonly error: { readonly form: 'new' | number; readonly error: FieldError } | null
-  readonly values: { readonly name?: string; readonly slug?: string; readonly description?: string }
+  readonly values: { readonly name?: string; readonly slug?: string; readonly description?: string; readonly allowUnsigned?: boolean }
 }
 
 export interface SectionEditView {
   readonly section: Section
   readonly error: FieldError | null
-  readonly values: { readonly name: string; readonly slug: string; readonly description: string }
+  readonly values: { readonly name: string; readonly slug: string; readonly description: string; readonly allowUnsigned?: boolean }
 }
 
 const SLUG_HINT = 'Lower-case letters, digits and hyphens; it is the section’s address (/slug). A new slug leaves redirects from the old addresses.'
@@ -25,13 +25,15 @@ const SLUG_HINT = 'Lower-case letters, digits and hyphens; it is the section’s
 const sectionFields = (prefix: string, values: SectionsView['values'], error: FieldError | null): SafeHtml => html`
 ${input({ id: `${prefix}-name`, name: 'name', label: 'Name', value: values.name ?? '', required: true, maxlength: 100 }, error)}
 ${input({ id: `${prefix}-slug`, name: 'slug', label: 'Slug', value: values.slug ?? '', required: true, maxlength: 120, hint: SLUG_HINT }, error)}
-${textarea({ id: `${prefix}-description`, name: 'description', label: 'Description', value: values.description ?? '', maxlength: 1000, rows: 2 }, error)}`
+${textarea({ id: `${prefix}-description`, name: 'description', label: 'Description', value: values.description ?? '', maxlength: 1000, rows: 2 }, error)}
+<div class="field"><label class="check"><input type="checkbox" name="allow_unsigned" value="1" aria-describedby="${prefix}-unsigned-hint"${values.allowUnsigned ? html` checked` : EMPTY}> Publishes unsigned pieces</label>
+<span class="hint" id="${prefix}-unsigned-hint">Statements from the newsroom. Otherwise an article needs a byline before it is published here.</span></div>`
 
 function row(ctx: DeskContext, v: SectionsView, s: SectionsView['sections'][number], i: number): SafeHtml {
   const rowError = v.error && v.error.form === s.id ? v.error.error : null
   return html`<tr data-section="${String(s.id)}">
 <td>${s.name}<br><a href="/${s.slug}" class="hint">/${s.slug}</a></td>
-<td>${s.description}</td>
+<td>${s.description}${s.allowUnsigned ? html`<br><span class="hint">Unsigned pieces allowed</span>` : EMPTY}</td>
 <td>${String(s.articles)}</td>
 <td><form method="post" action="/desk/sections/${String(s.id)}/move" class="hk-buttons">${csrfField(ctx)}
 <button type="submit" name="direction" value="up" class="secondary"${i === 0 ? html` disabled` : EMPTY} aria-label="Move ${s.name} up">Up</button>

@@ -12,6 +12,7 @@ const DONE: Readonly<Record<string, string>> = {
   name: 'Your name was saved.',
   password: 'Your password was changed. Your other sessions have ended and your API tokens were revoked.',
   revoked: 'The token was revoked.',
+  byline: 'Your byline was saved.',
 }
 
 const ANYONE = requireUser()
@@ -22,14 +23,15 @@ export const deskAccountRoutes = (kit: DeskKit): FastifyPluginAsync => async (ap
   async function render(req: FastifyRequest, reply: FastifyReply, status: number, extra: Partial<AccountView>) {
     const viewer = viewerOf(req)!
     // The viewer was read at the start of the request: read the user again so a rename shows at once.
-    const [{ user, tokens }, site] = await Promise.all([accounts.ownAccount(viewer), kit.services.site.get()])
+    const [{ user, tokens }, site, own] = await Promise.all([accounts.ownAccount(viewer), kit.services.site.get(), kit.services.bylines.ownByline(viewer.user.id)])
     return sendDeskPage(reply, status, accountPage(await kit.context(req, await kit.csrfFor(req)), {
-      name: user.name, email: viewer.user.email, role: viewer.user.role, tokens, timeZone: site.settings.timeZone, status: null, ...extra,
+      name: user.name, email: viewer.user.email, role: viewer.user.role, tokens, timeZone: site.settings.timeZone, status: null,
+      byline: own ? { name: own.name, slug: own.slug, bio: own.bio } : null, ...extra,
     }))
   }
 
   /** Runs a change; a refusal re-renders the page with the message at the form's field. */
-  const change = (req: FastifyRequest, reply: FastifyReply, form: 'name' | 'password' | 'token', done: string, fn: () => Promise<unknown>, values: AccountView['values'] = {}) =>
+  const change = (req: FastifyRequest, reply: FastifyReply, form: 'name' | 'password' | 'token' | 'byline', done: string, fn: () => Promise<unknown>, values: AccountView['values'] = {}) =>
     attempt(fn, () => doneRedirect(reply, '/desk/account', done), (status, error) => render(req, reply, status, { error: { form, error }, values }))
 
   app.get<{ Querystring: { done?: string } }>('/account', { schema: { querystring: doneQuery(Object.keys(DONE)) }, preHandler: ANYONE }, async (req, reply) =>
@@ -38,6 +40,11 @@ export const deskAccountRoutes = (kit: DeskKit): FastifyPluginAsync => async (ap
   app.post('/account/name', { preHandler: ANYONE }, async (req, reply) => {
     const name = formText(req.body, 'name', 300)
     return change(req, reply, 'name', 'name', () => accounts.rename(viewerOf(req)!, name), { name })
+  })
+
+  app.post('/account/byline', { preHandler: ANYONE }, async (req, reply) => {
+    const byline = { name: formText(req.body, 'name', 300), slug: formText(req.body, 'slug', 200), bio: formText(req.body, 'bio', 3000) }
+    return change(req, reply, 'byline', 'byline', () => kit.services.bylines.saveOwnByline(viewerOf(req)!.user.id, byline), { byline })
   })
 
   app.post('/account/password', { preHandler: ANYONE }, async (req, reply) =>

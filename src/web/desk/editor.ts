@@ -9,6 +9,7 @@ import type { Actor, OpenedArticle } from '../../editorial/editing.ts'
 import { SaveConflictError } from '../../editorial/saving.ts'
 import { UnknownTagsError } from '../../editorial/article-input.ts'
 import type { Article } from '../../editorial/desk-reads.ts'
+import type { PresentUser } from '../../editorial/presence.ts'
 import { editorPage, type EditorMove, type EditorView } from '../../render/desk/editor-page.ts'
 import { toProblem } from '../errors.ts'
 import { requireUser, viewerOf } from '../viewer.ts'
@@ -30,6 +31,13 @@ const autosaveSchema = {
   required: ['version', 'fields'],
   additionalProperties: false,
 } as const
+
+const presenceSchema = {
+  type: 'object', properties: { _csrf: CSRF, leaving: { type: 'boolean' } }, additionalProperties: false,
+} as const
+
+/** Others with the article open, as the editor shows them: name and since when (ISO time). */
+const presentJson = (others: readonly PresentUser[]) => others.map((o) => ({ name: o.name, since: new Date(o.since).toISOString() }))
 
 const moveSchema = {
   type: 'object',
@@ -148,20 +156,40 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
   const formValues = ({ _csrf: _c, version: _v, ...rest }: Values): Values => rest
 
   app.get('/articles/new', { preHandler: requireUser() }, async (req, reply) => {
-    const [{ sections }, { settings }] = await Promise.all([deskReads.choices(), site.get()])
-    return render(req, reply, 200, { values: { section: sections[0]?.slug ?? '', genre: 'news', language: settings.language }, authors: [] })
+    const [{ sections }, { settings }, own] = await Promise.all([deskReads.choices(), site.get(), kit.services.bylines.ownByline(viewerOf(req)!.user.id)])
+    // The writer's own byline is ticked: most pieces are signed by whoever starts them.
+    return render(req, reply, 200, { values: { section: sections[0]?.slug ?? '', genre: 'news', language: settings.language }, authors: own ? [own.slug] : [] })
   })
 
-  app.post<{ Body: Values }>('/articles', { schema: { body: formSchema }, preHandler: requireUser() }, async (req, reply) => {
+  // The form's Create draft, and the editor's first autosave of a new article (the same fields as JSON, answered in JSON).
+  app.post<{ Body: Values }>('/articles', { schema: { body: formSchema }, attachValidation: true, preHandler: requireUser() }, async (req, reply) => {
+    const json = (req.headers.accept ?? '').includes('application/json')
+    if (req.validationError) {
+      if (json) return reply.code(400).send({ error: `the draft was not understood: ${req.validationError.message}` })
+      throw req.validationError
+    }
     const values = formValues(req.body)
     try {
-      const { id } = await editing.create(readArticleForm(values), actorOf(req))
+      const { id, version } = await editing.create(readArticleForm(values), actorOf(req))
+      if (json) return reply.code(201).send({ id, version, edit: `/desk/articles/${id}/edit`, autosave: `/desk/articles/${id}/autosave`, action: `/desk/articles/${id}` })
       return reply.redirect(`/desk/articles/${id}/edit?notice=created`, 303)
     } catch (err) {
-      if (!isAppError(err) || err.kind !== 'Invalid') throw err
+      if (!isAppError(err) || (!json && err.kind !== 'Invalid')) throw err
+      if (json) return reply.code(toProblem(err).status).send({ error: err.message, ...(err.field && { field: err.field }) })
       return render(req, reply, 400, { values, authors: sentAuthors(values), error: err })
     }
   })
+
+  app.post<{ Params: { id: number }; Body: { leaving?: boolean } }>('/articles/:id/presence',
+    { schema: { params: ID, body: presenceSchema }, attachValidation: true, preHandler: requireUser() }, async (req, reply) => {
+      if (req.validationError) return reply.code(400).send({ error: `the heartbeat was not understood: ${req.validationError.message}` })
+      try {
+        return reply.send({ others: presentJson(await editing.present(req.params.id, actorOf(req), req.body.leaving === true)) })
+      } catch (err) {
+        if (!isAppError(err)) throw err
+        return reply.code(toProblem(err).status).send({ error: err.message })
+      }
+    })
 
   app.get<{ Params: { id: number }; Querystring: { notice?: keyof typeof NOTICES; moved?: ArticleStatus } }>('/articles/:id/edit',
     { schema: { params: ID, querystring: editQuerySchema }, preHandler: requireUser() }, async (req, reply) => {
@@ -197,7 +225,9 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
         const e = await editable(req, req.params.id)
         const input = readArticleForm(req.body.fields)
         const saved = await editing.save({ articleId: e.article.id, version: req.body.version, input, actor: e.actor, kind: 'autosave' })
-        return reply.send({ version: saved.version, revisionId: saved.revisionId, savedAt: kit.services.clock.now() })
+        // The round trip refreshes presence too: the writer learns who else has the article open.
+        const others = presentJson(await editing.present(e.article.id, e.actor))
+        return reply.send({ version: saved.version, revisionId: saved.revisionId, savedAt: kit.services.clock.now(), others })
       } catch (err) {
         if (!isAppError(err)) throw err
         const status = toProblem(err).status

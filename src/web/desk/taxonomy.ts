@@ -15,7 +15,12 @@ const SECTION_DONE: Readonly<Record<string, string>> = {
 const TAG_DONE: Readonly<Record<string, string>> = { created: 'The tag was added.', saved: 'The tag was saved.', merged: 'The tag was merged.', deleted: 'The tag was deleted.' }
 const TAGS_PER_PAGE = 50
 const MANAGE = requireUser()
-const sectionValues = (body: unknown) => ({ name: formText(body, 'name', 200), slug: formText(body, 'slug', 200), description: formText(body, 'description', 2000) })
+
+const sectionValues = (body: unknown) => ({
+  name: formText(body, 'name', 200), slug: formText(body, 'slug', 200), description: formText(body, 'description', 2000),
+  // An unticked checkbox sends nothing: the form always says one or the other.
+  allowUnsigned: formText(body, 'allow_unsigned', 1) === '1',
+})
 const tagValues = (body: unknown): Required<TagValues> => ({
   name: formText(body, 'name', 200), slug: formText(body, 'slug', 200), kind: formText(body, 'kind', 20), parent: formText(body, 'parent', 200),
   isoCode: formText(body, 'isoCode', 20), description: formText(body, 'description', 2000),
