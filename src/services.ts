@@ -22,6 +22,7 @@ import { createCuration, type Curation } from './editorial/curation.ts'
 import { createTaxonomyDesk, type TaxonomyDesk } from './editorial/taxonomy.ts'
 import { createBylines, type Bylines } from './editorial/people.ts'
 import { createRedirectDesk, type RedirectDesk } from './editorial/redirects.ts'
+import { createImportDesk, type ImportDesk } from './editorial/import-desk.ts'
 import { createAccountLinkService, type AccountLinkService } from './accounts/account-links.ts'
 import type { Outgoing } from './domain/mail.ts'
 import { letters } from './render/mail/letters.ts'
@@ -59,6 +60,8 @@ export interface Services {
   readonly redirectDesk: RedirectDesk
   /** Invitations and forgotten passwords by one-time links sent by email; `mailEnabled` says whether mail is on. */
   readonly accountLinks: AccountLinkService
+  /** Imports from the desk (admins): uploads kept under DATA_DIR/imports, dry runs and imports queued as jobs. */
+  readonly importDesk: ImportDesk
 }
 
 export interface ServiceDeps {
@@ -91,5 +94,6 @@ export function createServices({ store, config, clock, log }: ServiceDeps): Serv
     accountLinks: createAccountLinkService({ store, clock, outgoing }),
     translations: createTranslations({ store, clock, siteLanguage: async () => (await site.get()).settings.language }),
     curation: createCuration({ store, clock, site }), taxonomyDesk: createTaxonomyDesk({ store, clock, site }),
-    bylines: createBylines({ store, clock }), redirectDesk: createRedirectDesk({ store, clock, site }) }
+    bylines: createBylines({ store, clock }), redirectDesk: createRedirectDesk({ store, clock, site }),
+    importDesk: createImportDesk({ store, clock, uploadDir: path.join(config.dataDir, 'imports') }) }
 }

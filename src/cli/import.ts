@@ -5,19 +5,12 @@ import { writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../config.ts'
 import { systemClock } from '../domain/clock.ts'
-import { createImporting, type Importing } from '../editorial/importing.ts'
-import { createPageImporting, type PageImporting } from '../editorial/import-pages.ts'
 import { isSlug } from '../domain/slug.ts'
 import type { Store } from '../store/store.ts'
-import { importGhost } from '../importers/ghost/import.ts'
-import { createMediaImporting } from '../editorial/import-media.ts'
-import { createMediaLibrary } from '../media/library.ts'
-import { createImageSource } from '../importers/media-fetch.ts'
-import type { MediaSetup } from '../importers/media-import.ts'
-import path from 'node:path'
 import { formatReport, type ImportReport } from '../importers/import-report.ts'
-import { importWordPress } from '../importers/wordpress/import.ts'
-import { createSiteContext } from '../reading/site-settings.ts'
+import { runImport } from '../importers/run-import.ts'
+import { parseOldSiteUrl } from '../domain/old-site-url.ts'
+import type { ImportSourceKind } from '../domain/import-job.ts'
 import { InputError, runSubcommand, UsageError, type Subcommands } from './subcommands.ts'
 import { importBroadsheetCommand } from './import-broadsheet.ts'
 
@@ -100,18 +93,11 @@ function isDirectory(dir: string): boolean {
   }
 }
 
-/** `https://blog.example.org/` → `https://blog.example.org`: an http(s) address without path, query or credentials. */
+/** --site-url checked as the desk checks it. */
 function parseSiteUrl(raw: string): string {
-  let url: URL
-  try {
-    url = new URL(raw)
-  } catch {
-    throw new UsageError(`--site-url must be an address such as https://blog.example.org, got "${raw}"`)
-  }
-  if (!/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
-    throw new UsageError('--site-url must be an http(s) address without user, query or fragment')
-  }
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
+  const parsed = parseOldSiteUrl(raw)
+  if ('error' in parsed) throw new UsageError(`--site-url ${parsed.error}`)
+  return parsed.url
 }
 
 /** Prints the report, writes it as JSON when asked, and returns the exit code: 1 when the import stopped early. */
@@ -126,52 +112,27 @@ async function finish(report: ImportReport, reportFile: string | null): Promise<
   return 0
 }
 
-/** Runs an importer with the command line's use-cases and progress line, then prints the report. */
-function run(env: NodeJS.ProcessEnv, f: ReturnType<typeof parseFlags>, go: (ctx: ImportRun) => Promise<ImportReport>) {
+/** Runs an import as the command line, with its progress line, then prints the report. */
+function run(env: NodeJS.ProcessEnv, source: ImportSourceKind, f: ReturnType<typeof parseFlags>) {
   const config = loadConfig(env)
   return async (store: Store) => {
-    const clock = systemClock
-    const site = createSiteContext({ store, clock, timeZone: config.timeZone })
-    const siteLanguage = async () => (await site.get()).settings.language
-    const importing = createImporting({ store, clock, siteLanguage })
-    const pages = createPageImporting({ store, clock, siteLanguage, authorize: importing.authorize })
-    const library = createMediaLibrary({ store, clock, mediaDir: path.join(config.dataDir, 'media') })
-    const media = f.media && {
-      media: createMediaImporting({ store, clock, library, authorize: importing.authorize }),
-      fetch: createImageSource({ mediaDir: f.media.mediaDir, allowPrivate: config.webhookAllowPrivate }),
-    }
     const progress = progressPrinter(process.stderr, () => Date.now())
-    const report = await go({ importing, pages, ...(media && { media }), timeZone: config.timeZone, progress: (done, fraction) => progress.update(done, fraction) })
+    const report = await runImport(
+      { store, clock: systemClock, timeZone: config.timeZone, dataDir: config.dataDir, allowPrivate: config.webhookAllowPrivate },
+      { source, file: f.file, actor: ACTOR, dryRun: f.dryRun, batchSize: f.batch, siteUrl: f.siteUrl, section: f.section ?? null, media: f.media,
+        onProgress: (done, fraction) => progress.update(done, fraction) },
+    )
     progress.end()
     return finish(report, f.reportFile)
   }
-}
-
-interface ImportRun {
-  readonly importing: Importing
-  readonly pages: PageImporting
-  readonly media?: MediaSetup
-  readonly timeZone: string
-  readonly progress: (done: number, fraction: number) => void
 }
 
 const ACTOR = { kind: 'system', name: 'command line' } as const
 
 const subcommands = (env: NodeJS.ProcessEnv): Subcommands => ({
   broadsheet: (args) => importBroadsheetCommand(args, env),
-  wordpress(args) {
-    const f = parseFlags('wordpress', args)
-    return run(env, f, (r) => importWordPress(r.importing, {
-      file: f.file, actor: ACTOR, dryRun: f.dryRun, timeZone: r.timeZone, batchSize: f.batch, onProgress: r.progress, ...(r.media && { media: r.media }),
-    }))
-  },
-  ghost(args) {
-    const f = parseFlags('ghost', args)
-    return run(env, f, (r) => importGhost(r, {
-      file: f.file, actor: ACTOR, dryRun: f.dryRun, siteUrl: f.siteUrl, batchSize: f.batch, onProgress: r.progress,
-      ...(f.section !== undefined && { defaultSection: f.section }),
-    }))
-  },
+  wordpress: (args) => run(env, 'wordpress', parseFlags('wordpress', args)),
+  ghost: (args) => run(env, 'ghost', parseFlags('ghost', args)),
 })
 
 /** `broadsheet import <source> FILE`. */

@@ -32,6 +32,7 @@ import { createAccountLinks } from './account-links.ts'
 import { createTransfer } from './transfer.ts'
 import { createLiveChanges } from './live-changes.ts'
 import { createTrash } from './trash.ts'
+import { createImportJobs } from './import-jobs.ts'
 import { createInvalidationFeed, createInvalidations, invalidatingListWrites, transactionOutbox, type InvalidationFeed, type Outbox } from './invalidations.ts'
 
 /** Every repository, bound to one Kysely instance: the pool, or one transaction. */
@@ -64,6 +65,7 @@ export const repositories = (db: Kysely<Database>, dialect: StoreDialect, outbox
   transfer: createTransfer(db),
   liveChanges: createLiveChanges(db),
   trash: createTrash(db),
+  importJobs: createImportJobs(db, dialect),
 })
 
 export type Repositories = ReturnType<typeof repositories>
