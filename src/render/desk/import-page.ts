@@ -51,8 +51,7 @@ ${select({ id: 'import-source', name: 'source', label: 'Kind of export', value: 
 ${input({ id: 'import-site-url', name: 'site_url', label: 'Old site address', type: 'url', value: values.siteUrl, maxlength: 300, hint: 'https://blog.example.org: makes its images\' addresses absolute and names the source for later runs' }, v.error)}
 ${input({ id: 'import-section', name: 'section', label: 'Section for posts without one', value: values.section, maxlength: 120, hint: 'a section slug such as news (the default)' }, v.error)}
 </fieldset>
-<div class="field checkbox"><input id="import-media" name="media" type="checkbox" value="1"${values.media ? html` checked` : EMPTY}>
-<label for="import-media">Bring images into the media library (fetched from the old site); unchecked leaves them at their old addresses</label></div>
+<div class="field"><label class="check"><input name="media" type="checkbox" value="1"${values.media ? html` checked` : EMPTY}> Bring images into the media library (fetched from the old site); unchecked leaves them at their old addresses</label></div>
 <!-- Last: the server reads the options before the file streams in. -->
 <div class="field"><label for="import-file">Export file</label>
 <input id="import-file" name="file" type="file" accept=".xml,.json,application/xml,text/xml,application/json" required aria-describedby="import-file-hint${v.error?.field === 'file' ? ' import-file-error' : ''}"${v.error?.field === 'file' ? html` aria-invalid="true"` : EMPTY}>
