@@ -189,6 +189,17 @@ export const ADMIN_PATHS = {
       },
     },
   },
+  '/api/v1/admin/articles/lookup': {
+    get: {
+      operationId: 'adminLookUpArticles', summary: 'Finds articles by slug, or by the id they had in another system', tags: ['admin'], security: SECURITY,
+      description: 'Give exactly one of slug and origin. Only articles the token\'s user may open are listed.',
+      parameters: [
+        query('slug', 'The slug, in any section or language', slug),
+        query('origin', 'system:site:id as recorded by an import, e.g. wordpress:https://old.example.org:42', { type: 'string', minLength: 5, maxLength: 1000 }),
+      ],
+      responses: { 200: { description: 'The articles found (none, one, or one per section and language for a slug)', content: json(exact({ items: { type: 'array', items: ref('AdminArticle') } })) }, ...errors(400, 401) },
+    },
+  },
   ...housekeeping('sections', 'Section', 'section', 'sections in menu order', 'editors and admins'),
   ...housekeeping('tags', 'Tag', 'tag', 'tags, topics and places', 'editors and admins'),
   ...housekeeping('bylines', 'Byline', 'byline', 'bylines (authors, guests, agencies)', 'editors and admins'),

@@ -92,3 +92,23 @@ forEachEngine('a migration script adds redirects from old paths; readers get 301
   assert.equal(noTarget.statusCode, 400)
   assert.equal(noTarget.json().error.field, 'to')
 })
+
+forEachEngine('a migration script finds its articles again by slug or by the origin an import recorded', async (a) => {
+  const { users, otherAuthor } = await apiNewsroom(a)
+  const mine = await createViaApi(a, users.editor, { title: 'Steppe harvest', slug: 'steppe-harvest' })
+  const bySlug = await api(a, users.editor, { url: '/api/v1/admin/articles/lookup?slug=steppe-harvest' })
+  assert.equal(bySlug.statusCode, 200, bySlug.body)
+  check('/api/v1/admin/articles/lookup', 'get', bySlug)
+  assert.deepEqual(bySlug.json().items.map((x: { id: number }) => x.id), [mine.id])
+  // An author sees only their own articles, as in the list.
+  assert.deepEqual((await api(a, otherAuthor, { url: '/api/v1/admin/articles/lookup?slug=steppe-harvest' })).json().items, [])
+  await a.store.origins.put({ system: 'wordpress', site: 'https://old.example.org', kind: 'article', sourceId: '42' }, { targetId: mine.id, contentHash: 'x' }, 0)
+  const byOrigin = await api(a, users.editor, { url: `/api/v1/admin/articles/lookup?origin=${encodeURIComponent('wordpress:https://old.example.org:42')}` })
+  assert.equal(byOrigin.statusCode, 200)
+  assert.deepEqual(byOrigin.json().items.map((x: { id: number }) => x.id), [mine.id])
+  assert.deepEqual((await api(a, users.editor, { url: '/api/v1/admin/articles/lookup?origin=wordpress:https://old.example.org:43' })).json().items, [])
+  const both = await api(a, users.editor, { url: '/api/v1/admin/articles/lookup?slug=x&origin=a:b:c' })
+  assert.equal(both.statusCode, 400)
+  check('/api/v1/admin/articles/lookup', 'get', both)
+  assert.equal((await api(a, users.editor, { url: '/api/v1/admin/articles/lookup?origin=nocolons' })).json().error.field, 'origin')
+})
