@@ -22,6 +22,7 @@ import { createCuration, type Curation } from './editorial/curation.ts'
 import { createTaxonomyDesk, type TaxonomyDesk } from './editorial/taxonomy.ts'
 import { createBylines, type Bylines } from './editorial/people.ts'
 import { createRedirectDesk, type RedirectDesk } from './editorial/redirects.ts'
+import { createImportDesk, type ImportDesk } from './editorial/import-desk.ts'
 import { createAccountLinkService, type AccountLinkService } from './accounts/account-links.ts'
 import { createWebhookDesk, type WebhookDesk } from './editorial/webhook-desk.ts'
 import { createUserAdmin, type UserAdmin } from './editorial/user-admin.ts'
@@ -37,6 +38,8 @@ import { createLogger } from './log.ts'
 import { systemClock } from './domain/clock.ts'
 import type { Outgoing } from './domain/mail.ts'
 import { letters } from './render/mail/letters.ts'
+import { runImport, type ImportRunOptions } from './importers/run-import.ts'
+import type { ImportReport } from './importers/import-report.ts'
 
 export interface Services {
   readonly config: Config
@@ -89,6 +92,10 @@ export interface Services {
   readonly auditLog: AuditLog
   /** What /healthz and /readyz ask of the database: the engine's name, a ping, a committed write, pending migrations. */
   readonly database: DatabaseHealth
+  /** Imports from the desk (admins): uploads kept under DATA_DIR/imports, dry runs and imports queued as jobs. */
+  readonly importDesk: ImportDesk
+  /** Runs one WordPress or Ghost import to its end in this process (the command line's `import`). */
+  readonly runImport: (o: ImportRunOptions) => Promise<ImportReport>
 }
 
 export interface DatabaseHealth {
@@ -140,7 +147,9 @@ export function createServices({ store, config, clock, log }: ServiceDeps): Serv
     accountLinks: createAccountLinkService({ store, clock, outgoing }),
     translations: createTranslations({ store, clock, siteLanguage: async () => (await site.get()).settings.language }),
     curation: createCuration({ store, clock, site }), taxonomyDesk: createTaxonomyDesk({ store, clock, site }),
-    bylines: createBylines({ store, clock }), redirectDesk: createRedirectDesk({ store, clock, site }) }
+    bylines: createBylines({ store, clock }), redirectDesk: createRedirectDesk({ store, clock, site }),
+    importDesk: createImportDesk({ store, clock, uploadDir: path.join(config.dataDir, 'imports') }),
+    runImport: (o) => runImport({ store, clock, timeZone: config.timeZone, dataDir: config.dataDir, allowPrivate: config.webhookAllowPrivate }, o) }
 }
 
 /**

@@ -3,16 +3,11 @@
 import { statSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { loadConfig } from '../config.ts'
 import { isSlug } from '../domain/slug.ts'
-import type { Importing } from '../editorial/importing.ts'
-import type { PageImporting } from '../editorial/import-pages.ts'
 import type { Services } from '../services.ts'
-import { importGhost } from '../importers/ghost/import.ts'
-import { createImageSource } from '../importers/media-fetch.ts'
-import type { MediaSetup } from '../importers/media-import.ts'
 import { formatReport, type ImportReport } from '../importers/import-report.ts'
-import { importWordPress } from '../importers/wordpress/import.ts'
+import { parseOldSiteUrl } from '../domain/old-site-url.ts'
+import type { ImportSourceKind } from '../domain/import-job.ts'
 import { InputError, runSubcommand, UsageError, type Subcommands } from './subcommands.ts'
 import { importBroadsheetCommand } from './import-broadsheet.ts'
 
@@ -95,18 +90,11 @@ function isDirectory(dir: string): boolean {
   }
 }
 
-/** `https://blog.example.org/` → `https://blog.example.org`: an http(s) address without path, query or credentials. */
+/** --site-url checked as the desk checks it. */
 function parseSiteUrl(raw: string): string {
-  let url: URL
-  try {
-    url = new URL(raw)
-  } catch {
-    throw new UsageError(`--site-url must be an address such as https://blog.example.org, got "${raw}"`)
-  }
-  if (!/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
-    throw new UsageError('--site-url must be an http(s) address without user, query or fragment')
-  }
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
+  const parsed = parseOldSiteUrl(raw)
+  if ('error' in parsed) throw new UsageError(`--site-url ${parsed.error}`)
+  return parsed.url
 }
 
 /** Prints the report, writes it as JSON when asked, and returns the exit code: 1 when the import stopped early. */
@@ -121,46 +109,25 @@ async function finish(report: ImportReport, reportFile: string | null): Promise<
   return 0
 }
 
-/** Runs an importer with the command line's use-cases and progress line, then prints the report. */
-function run(env: NodeJS.ProcessEnv, f: ReturnType<typeof parseFlags>, go: (ctx: ImportRun) => Promise<ImportReport>) {
-  const config = loadConfig(env)
-  return async ({ importing, pageImporting: pages, mediaImporting }: Services) => {
-    const media = f.media && {
-      media: mediaImporting,
-      fetch: createImageSource({ mediaDir: f.media.mediaDir, allowPrivate: config.webhookAllowPrivate }),
-    }
+/** Runs an import as the command line, with its progress line, then prints the report. */
+function run(source: ImportSourceKind, f: ReturnType<typeof parseFlags>) {
+  return async ({ runImport }: Services) => {
     const progress = progressPrinter(process.stderr, () => Date.now())
-    const report = await go({ importing, pages, ...(media && { media }), timeZone: config.timeZone, progress: (done, fraction) => progress.update(done, fraction) })
+    const report = await runImport(
+      { source, file: f.file, actor: ACTOR, dryRun: f.dryRun, batchSize: f.batch, siteUrl: f.siteUrl, section: f.section ?? null, media: f.media,
+        onProgress: (done, fraction) => progress.update(done, fraction) },
+    )
     progress.end()
     return finish(report, f.reportFile)
   }
-}
-
-interface ImportRun {
-  readonly importing: Importing
-  readonly pages: PageImporting
-  readonly media?: MediaSetup
-  readonly timeZone: string
-  readonly progress: (done: number, fraction: number) => void
 }
 
 const ACTOR = { kind: 'system', name: 'command line' } as const
 
 const subcommands = (env: NodeJS.ProcessEnv): Subcommands => ({
   broadsheet: (args) => importBroadsheetCommand(args, env),
-  wordpress(args) {
-    const f = parseFlags('wordpress', args)
-    return run(env, f, (r) => importWordPress(r.importing, {
-      file: f.file, actor: ACTOR, dryRun: f.dryRun, timeZone: r.timeZone, batchSize: f.batch, onProgress: r.progress, ...(r.media && { media: r.media }),
-    }))
-  },
-  ghost(args) {
-    const f = parseFlags('ghost', args)
-    return run(env, f, (r) => importGhost(r, {
-      file: f.file, actor: ACTOR, dryRun: f.dryRun, siteUrl: f.siteUrl, batchSize: f.batch, onProgress: r.progress,
-      ...(f.section !== undefined && { defaultSection: f.section }),
-    }))
-  },
+  wordpress: (args) => run('wordpress', parseFlags('wordpress', args)),
+  ghost: (args) => run('ghost', parseFlags('ghost', args)),
 })
 
 /** `broadsheet import <source> FILE`. */

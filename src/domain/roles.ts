@@ -9,7 +9,7 @@ export const isRole = (value: string): value is Role => (ROLES as readonly strin
 export type Action =
   | 'article.create' | 'article.edit' | 'article.submit' | 'article.schedule' | 'article.publish' | 'article.unpublish'
   | 'article.delete' | 'front.curate' | 'taxonomy.manage' | 'authors.manage' | 'redirects.manage' | 'media.upload'
-  | 'media.delete' | 'users.manage' | 'settings.manage' | 'webhooks.manage' | 'audit.read'
+  | 'media.delete' | 'users.manage' | 'settings.manage' | 'webhooks.manage' | 'audit.read' | 'site.import'
 
 type Grant = 'all' | 'own' | 'none'
 
@@ -32,6 +32,8 @@ const MATRIX: Readonly<Record<Action, Readonly<Record<Role, Grant>>>> = {
   'settings.manage': { contributor: 'none', author: 'none', editor: 'none', admin: 'all' },
   'webhooks.manage': { contributor: 'none', author: 'none', editor: 'none', admin: 'all' },
   'audit.read': { contributor: 'none', author: 'none', editor: 'all', admin: 'all' },
+  // Uploading a whole other site's export rewrites much of this one: admins only.
+  'site.import': { contributor: 'none', author: 'none', editor: 'none', admin: 'all' },
 }
 
 /**

@@ -91,6 +91,30 @@ export function createDeskReads({ store, siteLanguage }: { readonly store: Store
       const versions = await store.articles.translationGroup(article.translationGroup ?? article.id)
       return { article, working, live, versions }
     },
+
+    /**
+     * Ids of the articles `actor` may open with slug `slug` (in any section or language), or the one an import (or a
+     * migration script) recorded under `origin`; what the actor may not open is left out.
+     */
+    async lookup(actor: Actor, by: { readonly slug: string } | { readonly origin: { system: string; site: string; id: string } }): Promise<number[]> {
+      let ids: number[]
+      if ('origin' in by) {
+        const found = await store.origins.find({ system: by.origin.system, site: by.origin.site, kind: 'article', sourceId: by.origin.id })
+        ids = found ? [found.targetId] : []
+      } else {
+        ids = await store.articles.idsBySlug(by.slug, 20)
+      }
+      const open: number[] = []
+      for (const id of ids) {
+        try {
+          await openFor(store, id, actor)
+          open.push(id)
+        } catch (err) {
+          if (!(err instanceof AppError) || (err.kind !== 'Forbidden' && err.kind !== 'NotFound')) throw err
+        }
+      }
+      return open
+    },
   }
 }
 

@@ -12,7 +12,7 @@ const WHAT: Readonly<Record<Action, string>> = {
   'article.delete': 'delete this article', 'front.curate': 'curate the front page', 'taxonomy.manage': 'manage sections and tags',
   'authors.manage': 'manage bylines', 'redirects.manage': 'manage redirects', 'media.upload': 'upload media',
   'media.delete': 'delete media', 'users.manage': 'manage users', 'settings.manage': 'change the site settings',
-  'webhooks.manage': 'manage webhooks', 'audit.read': 'read the audit log',
+  'webhooks.manage': 'manage webhooks', 'audit.read': 'read the audit log', 'site.import': 'import content into the site',
 }
 
 /** The command line acts as the operator at the shell: no desk user, with every permission (audited with no user). */

@@ -9,6 +9,8 @@ export interface JobContext {
   readonly store: Store
   readonly clock: Clock
   readonly log: Log
+  /** Aborted when the runner stops: a long run (an import) gives its work back instead of holding up shutdown. */
+  readonly signal?: AbortSignal
 }
 
 /** A plain, idempotent unit of background work. */
@@ -27,7 +29,9 @@ export interface JobRunner {
 }
 
 /** A runner for `jobs`; a run that overlaps the previous one of the same job is skipped, and a failure is logged, not thrown. */
-export function createJobRunner(jobs: readonly Job[], ctx: JobContext): JobRunner {
+export function createJobRunner(jobs: readonly Job[], given: JobContext): JobRunner {
+  let stopping = new AbortController()
+  const ctx = (): JobContext => ({ ...given, signal: stopping.signal })
   const running = new Map<string, Promise<void>>()
   const timers = new Map<string, ReturnType<typeof setTimeout>>()
   let stopped = true
@@ -35,9 +39,9 @@ export function createJobRunner(jobs: readonly Job[], ctx: JobContext): JobRunne
   function runOnce(job: Job): Promise<void> | undefined {
     if (running.has(job.name)) return undefined
     const started = performance.now()
-    const run = job.run(ctx)
-      .then(() => ctx.log.debug({ job: job.name, ms: Math.round(performance.now() - started) }, 'job finished'))
-      .catch((err: unknown) => ctx.log.error({ job: job.name, err }, 'job failed'))
+    const run = job.run(ctx())
+      .then(() => given.log.debug({ job: job.name, ms: Math.round(performance.now() - started) }, 'job finished'))
+      .catch((err: unknown) => given.log.error({ job: job.name, err }, 'job failed'))
       .finally(() => running.delete(job.name))
     running.set(job.name, run)
     return run
@@ -57,10 +61,12 @@ export function createJobRunner(jobs: readonly Job[], ctx: JobContext): JobRunne
     start() {
       if (!stopped) return
       stopped = false
+      if (stopping.signal.aborted) stopping = new AbortController()
       for (const job of jobs) schedule(job)
     },
     async stop() {
       stopped = true
+      stopping.abort()
       for (const timer of timers.values()) clearTimeout(timer)
       timers.clear()
       await Promise.all(running.values())

@@ -91,6 +91,11 @@ export function createArticles(db: Kysely<Database>) {
   }
 
   return {
+    /** Ids of the working copies (not in the trash) with `slug`, in any section or language: at most `limit`, oldest first. */
+    async idsBySlug(slug: string, limit: number): Promise<number[]> {
+      const rows = await db.selectFrom('articles').select('id').where('slug', '=', slug).where('deleted_at', 'is', null).orderBy('id').limit(limit).execute()
+      return rows.map((r) => r.id)
+    },
     /** See leaveGroup: out of its translation group; returns the other members. */
     leaveTranslationGroup: leaveGroup,
 

@@ -258,6 +258,30 @@ export interface MailOutboxTable {
   sent_at: number | null
 }
 
+/** An import started from the desk, run as a job (migration 0020). */
+export interface ImportJobsTable {
+  id: Generated<number>
+  source: string
+  file_path: string
+  file_name: string
+  file_bytes: number
+  options: string
+  dry_run: number
+  status: string
+  active: number | null
+  created_by: number | null
+  created_at: number
+  updated_at: number
+  started_at: number | null
+  finished_at: number | null
+  lease_until: number | null
+  attempts: Generated<number>
+  done_items: Generated<number>
+  progress: Generated<number>
+  report: string | null
+  error: string | null
+}
+
 /** A one-time account link (invitation or password reset); only the sha256 (hex) of its token is kept. */
 export interface AccountLinksTable {
   id: Generated<number>
@@ -411,6 +435,7 @@ export interface Database {
   import_origins: ImportOriginsTable
   mail_outbox: MailOutboxTable
   account_links: AccountLinksTable
+  import_jobs: ImportJobsTable
 }
 
 export type ArticleRow = Selectable<ArticlesTable>

@@ -34,6 +34,7 @@ import { createTransfer } from './transfer.ts'
 import { createLiveChanges } from './live-changes.ts'
 import { createTrash } from './trash.ts'
 import { createPresence } from './presence.ts'
+import { createImportJobs } from './import-jobs.ts'
 import { createInvalidationFeed, createInvalidations, invalidatingListWrites, transactionOutbox, type InvalidationFeed, type Outbox } from './invalidations.ts'
 
 /** Every repository, bound to one Kysely instance: the pool, or one transaction. */
@@ -67,6 +68,7 @@ export const repositories = (db: Kysely<Database>, dialect: StoreDialect, outbox
   liveChanges: createLiveChanges(db),
   trash: createTrash(db),
   presence: createPresence(db),
+  importJobs: createImportJobs(db, dialect),
 })
 
 export type Repositories = ReturnType<typeof repositories>

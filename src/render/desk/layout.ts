@@ -31,6 +31,7 @@ const NAV: readonly { readonly href: string; readonly label: string; readonly ne
   { href: '/desk/users', label: 'Users', needs: 'users.manage' },
   { href: '/desk/webhooks', label: 'Webhooks', needs: 'webhooks.manage' },
   { href: '/desk/settings', label: 'Settings', needs: 'settings.manage' },
+  { href: '/desk/import', label: 'Import', needs: 'site.import' },
   { href: '/desk/audit', label: 'Audit log', needs: 'audit.read' },
   { href: '/desk/account', label: 'My account', needs: null },
 ]
@@ -50,8 +51,8 @@ ${ctx.viewer ? html`${nav(ctx.viewer.role)}
 </header>`
 }
 
-/** A whole desk document; never indexed. */
-export function deskLayout(ctx: DeskContext, title: string, body: SafeHtml): SafeHtml {
+/** A whole desk document; never indexed. `head` adds to its head (a page that refreshes itself). */
+export function deskLayout(ctx: DeskContext, title: string, body: SafeHtml, head: SafeHtml = EMPTY): SafeHtml {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -60,6 +61,7 @@ export function deskLayout(ctx: DeskContext, title: string, body: SafeHtml): Saf
 <meta name="robots" content="noindex">
 <title>${title} · ${ctx.siteName} desk</title>
 <link rel="stylesheet" href="${ctx.css}">
+${head}
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>

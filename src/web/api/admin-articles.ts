@@ -15,6 +15,13 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[
 
 interface ListQuery { status?: ArticleStatus; section?: string; author?: string; q?: string; page?: number; per_page?: number }
 interface IdParams { id: number }
+interface LookupQuery { slug?: string; origin?: string }
+
+const lookupQuerySchema = {
+  type: 'object',
+  properties: { slug: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[a-z0-9-]+$' }, origin: { type: 'string', minLength: 5, maxLength: 1000 } },
+  additionalProperties: false,
+} as const
 
 const SLUG = { type: 'string', minLength: 1, maxLength: 200, pattern: '^[a-z0-9-]+$' } as const
 const listQuerySchema = {
@@ -55,6 +62,24 @@ export const adminArticleRoutes = (s: AdminServices): FastifyPluginAsync => asyn
     const items = []
     for (const item of list.items) items.push(await show(req, item.id))
     return { items, page, has_next: list.hasNext }
+  })
+
+  // A migration script finds what an earlier run created: by the slug it gave, or by its own id (system:site:id), the
+  // origin the importers record too. Only articles the token's user may open are answered.
+  app.get<{ Querystring: LookupQuery }>('/lookup', { schema: { querystring: lookupQuerySchema } }, async (req) => {
+    const { slug, origin } = req.query
+    if ((slug === undefined) === (origin === undefined)) throw new AppError('Invalid', 'give either slug or origin (system:site:id)', slug === undefined ? 'slug' : 'origin')
+    let by: Parameters<typeof s.deskReads.lookup>[1]
+    if (origin !== undefined) {
+      const first = origin.indexOf(':'), last = origin.lastIndexOf(':')
+      if (first <= 0 || last <= first + 1 || last === origin.length - 1) throw new AppError('Invalid', 'origin is system:site:id, such as wordpress:https://old.example.org:42', 'origin')
+      by = { origin: { system: origin.slice(0, first), site: origin.slice(first + 1, last), id: origin.slice(last + 1) } }
+    } else {
+      by = { slug: slug! }
+    }
+    const items = []
+    for (const id of await s.deskReads.lookup(actorOf(req), by)) items.push(await show(req, id))
+    return { items }
   })
 
   app.post('/', { bodyLimit: ARTICLE_BODY_LIMIT }, async (req, reply) => {

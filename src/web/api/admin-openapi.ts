@@ -43,6 +43,40 @@ const fields: Readonly<Record<string, Schema>> = {
   translation_of: { ...nullable(id), description: 'Id of the article this one translates: it joins that article\'s translation group (one article per language; never itself)' },
 }
 
+const idOrNull = nullable(id)
+
+/** Request bodies of the migration helpers; the routes (admin-housekeeping.ts) validate with these very objects. */
+export const HOUSEKEEPING_INPUTS = {
+  AdminSectionInput: exact({ name: { type: 'string', maxLength: 100 }, slug: { ...slug, description: 'The section\'s path; a reserved word is refused' }, description: { type: 'string', maxLength: 1000 } }, ['name', 'slug']),
+  AdminTagInput: exact({
+    name: { type: 'string', maxLength: 100 }, slug, kind: { enum: ['topic', 'place'], description: 'topic when absent' },
+    parent: { ...slug, description: 'Slug of the parent tag' }, iso_code: { type: 'string', maxLength: 10, description: 'ISO 3166 code, places only' },
+    description: { type: 'string', maxLength: 1000 },
+  }, ['name', 'slug']),
+  AdminBylineInput: exact({
+    name: { type: 'string', maxLength: 200 }, slug, kind: { enum: ['staff', 'guest', 'agency'], description: 'staff when absent' },
+    bio: { type: 'string', maxLength: 2000 }, photo_media: { ...idOrNull, description: 'Id of an image in the media library' },
+  }, ['name', 'slug']),
+  AdminRedirectInput: exact({
+    from: { type: 'string', maxLength: 1000, description: 'The old path, starting with "/" (a query string is allowed)' },
+    to: { type: 'string', maxLength: 2000, description: 'An article id, a path or an http(s) URL; not for 410' },
+    status: { enum: [301, 410], description: '301 when absent' },
+  }, ['from']),
+} as const
+
+const created = (name: string, description: string) =>
+  ({ 201: { description, content: json(ref(name)), headers: { Location: { $ref: '#/components/headers/Location' } } }, ...errors(400, 401, 403) })
+const listOf = (name: string, description: string) => ({ 200: { description, content: json(exact({ items: { type: 'array', items: ref(name) } })) }, ...errors(401) })
+const housekeeping = (path: string, name: string, what: string, whatMany: string, who: string) => ({
+  [`/api/v1/admin/${path}`]: {
+    get: { operationId: `adminList${name}s`, summary: `Every ${what}`, tags: ['admin'], security: SECURITY, responses: listOf(`Admin${name}`, `The ${whatMany}`) },
+    post: {
+      operationId: `adminCreate${name}`, summary: `Creates a ${what} (${who})`, tags: ['admin'], security: SECURITY,
+      requestBody: { required: true, content: json(ref(`Admin${name}Input`)) }, responses: created(`Admin${name}`, `The new ${what}`),
+    },
+  },
+})
+
 /** Paths of the Admin API, every one behind a bearer token. */
 export const ADMIN_PATHS = {
   '/api/v1/admin/articles': {
@@ -156,9 +190,35 @@ export const ADMIN_PATHS = {
       },
     },
   },
+  '/api/v1/admin/articles/lookup': {
+    get: {
+      operationId: 'adminLookUpArticles', summary: 'Finds articles by slug, or by the id they had in another system', tags: ['admin'], security: SECURITY,
+      description: 'Give exactly one of slug and origin. Only articles the token\'s user may open are listed.',
+      parameters: [
+        query('slug', 'The slug, in any section or language', slug),
+        query('origin', 'system:site:id as recorded by an import, e.g. wordpress:https://old.example.org:42', { type: 'string', minLength: 5, maxLength: 1000 }),
+      ],
+      responses: { 200: { description: 'The articles found (none, one, or one per section and language for a slug)', content: json(exact({ items: { type: 'array', items: ref('AdminArticle') } })) }, ...errors(400, 401) },
+    },
+  },
+  ...housekeeping('sections', 'Section', 'section', 'sections in menu order', 'editors and admins'),
+  ...housekeeping('tags', 'Tag', 'tag', 'tags, topics and places', 'editors and admins'),
+  ...housekeeping('bylines', 'Byline', 'byline', 'bylines (authors, guests, agencies)', 'editors and admins'),
+  '/api/v1/admin/redirects': {
+    post: {
+      operationId: 'adminCreateRedirect', summary: 'Adds a redirect from an old path (editors and admins)', tags: ['admin'], security: SECURITY,
+      requestBody: { required: true, content: json(ref('AdminRedirectInput')) },
+      responses: { 201: { description: 'The redirect', content: json(ref('AdminRedirect')) }, ...errors(400, 401, 403) },
+    },
+  },
 } as const
 
 export const ADMIN_SCHEMAS: Readonly<Record<string, Schema>> = {
+  ...HOUSEKEEPING_INPUTS,
+  AdminSection: exact({ id, slug, name: { type: 'string' }, description: { type: 'string' }, position: { type: 'integer', minimum: 0 } }),
+  AdminTag: exact({ id, slug, name: { type: 'string' }, kind: { enum: ['topic', 'place'] }, parent: nullable(slug), iso_code: nullable({ type: 'string' }), description: { type: 'string' } }),
+  AdminByline: exact({ id, slug, name: { type: 'string' }, kind: { enum: ['staff', 'guest', 'agency'] }, bio: { type: 'string' }, photo_media: idOrNull }),
+  AdminRedirect: exact({ from: { type: 'string' }, status: { enum: [301, 410] }, to_article: idOrNull, to_url: nullable({ type: 'string' }) }),
   AdminArticle: exact({
     id, version: { type: 'integer', minimum: 1, description: 'Send it back with PATCH' }, status: { enum: ARTICLE_STATUSES },
     ...fields, slug, section: slug, language: { type: 'string' }, body_html: { type: 'string' },

@@ -6,8 +6,9 @@ import { logProblem, sendJsonProblem, toProblem, type HttpProblem } from '../err
 import { authenticateBearer, decorateViewer } from '../viewer.ts'
 import { adminArticleRoutes } from './admin-articles.ts'
 import { adminMediaRoutes } from './admin-media.ts'
+import { adminHousekeepingRoutes } from './admin-housekeeping.ts'
 
-export type AdminServices = Pick<Services, 'accounts' | 'editing' | 'translations' | 'media' | 'deskReads' | 'config' | 'clock' | 'site'>
+export type AdminServices = Pick<Services, 'accounts' | 'editing' | 'translations' | 'media' | 'deskReads' | 'config' | 'clock' | 'site' | 'taxonomyDesk' | 'bylines' | 'redirectDesk'>
 
 /** A readable sentence for a schema failure, naming the field: Ajv's own words otherwise say "must match pattern". */
 function validationProblem(err: FastifyError): HttpProblem {
@@ -53,4 +54,5 @@ export const adminApiRoutes = (s: AdminServices): FastifyPluginAsync => async (a
 
   await app.register(adminArticleRoutes(s), { prefix: '/articles' })
   await app.register(adminMediaRoutes(s), { prefix: '/media' })
+  await app.register(adminHousekeepingRoutes(s))
 }

@@ -26,13 +26,14 @@ import { deskPickerRoutes } from './pickers.ts'
 import { deskRevisionRoutes } from './revisions.ts'
 import { deskTranslationRoutes } from './translations.ts'
 import { deskArticleRemovalRoutes } from './article-removal.ts'
+import { deskImportRoutes } from './import.ts'
 
 const HTML = 'text/html; charset=utf-8'
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 /** Forms that are sent before there is a session: they use the signed pre-session cookie instead. */
 const PRE_SESSION_FORMS = new Set(['/desk/login', '/desk/setup', '/desk/forgot', '/desk/password/:token'])
 
-export type DeskServices = Pick<Services, 'accounts' | 'accountLinks' | 'site' | 'config' | 'clock' | 'editing' | 'translations' | 'media' | 'curation' | 'taxonomyDesk' | 'bylines' | 'redirectDesk' | 'webhookDesk' | 'userAdmin' | 'siteAdmin' | 'auditLog' | 'deskReads'>
+export type DeskServices = Pick<Services, 'accounts' | 'accountLinks' | 'site' | 'config' | 'clock' | 'editing' | 'translations' | 'media' | 'curation' | 'taxonomyDesk' | 'bylines' | 'redirectDesk' | 'webhookDesk' | 'userAdmin' | 'siteAdmin' | 'auditLog' | 'deskReads' | 'importDesk'>
 
 /** What the desk's route files share: services, the desk stylesheet, and page helpers. */
 export interface DeskKit {
@@ -140,4 +141,5 @@ export const deskRoutes = (services: DeskServices, assets: { readonly deskCss: s
   await app.register(deskAccountRoutes(kit))
   await app.register(deskWebhookRoutes(kit))
   await app.register(deskSettingsRoutes(kit))
+  await app.register(deskImportRoutes(kit))
 }

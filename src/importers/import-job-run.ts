@@ -1,0 +1,107 @@
+// Carries out the desk's queued imports: claims the active job under a lease, runs it through the same use-cases as the
+// command line (run-import.ts), renews the lease while it runs, and records the report. A runner that dies leaves the
+// job to the next claim once its lease runs out; imports are safe to run again, so the next attempt starts over.
+
+import { access, rm } from 'node:fs/promises'
+import type { ImportJob } from '../domain/import-job.ts'
+import { can } from '../domain/roles.ts'
+import type { Log } from '../log.ts'
+import { runImport, type ImportRunDeps } from './run-import.ts'
+
+/** How long a claim holds a job without renewal; a runner renews it far more often. */
+export const IMPORT_LEASE_MS = 120_000
+/** An import whose runner stopped this many times is given up rather than taken over again. */
+export const IMPORT_MAX_ATTEMPTS = 3
+
+export interface ImportJobRunDeps extends ImportRunDeps {
+  readonly log: Pick<Log, 'info' | 'warn' | 'error'>
+  /** Aborted when this instance shuts down: the job is released at its next batch and taken up again by a later claim. */
+  readonly signal?: AbortSignal
+  readonly leaseMs?: number
+  /** How often the lease is renewed while a batch (its images fetched) takes long; default a sixth of the lease. */
+  readonly renewEveryMs?: number
+}
+
+/** The run gave the job up: this instance is stopping, or another runner took it over after the lease ran out. */
+class GaveUp extends Error {
+  readonly why: 'stopping' | 'lost'
+  constructor(why: 'stopping' | 'lost') {
+    super(why)
+    this.why = why
+  }
+}
+
+const exists = (file: string) => access(file).then(() => true, () => false)
+
+/** What ended the run: finished (done or failed) with the job's id, nothing to claim, or given back. */
+export type ImportJobOutcome = { readonly ran: number; readonly status: 'done' | 'failed' } | { readonly ran: null } | { readonly ran: number; readonly status: 'released' | 'lost' }
+
+/** Why a job cannot run as its creator now, or null when it can. */
+async function refusal(deps: ImportJobRunDeps, job: ImportJob, attempt: number): Promise<string | null> {
+  if (attempt > IMPORT_MAX_ATTEMPTS) return `the import stopped ${attempt - 1} times before it ended (the instance running it went away); upload the file again to retry`
+  const user = job.createdBy === null ? undefined : await deps.store.users.get(job.createdBy)
+  if (!user || user.disabled || !can(user.role, 'site.import')) return 'the administrator who started the import may no longer import'
+  if (!job.filePath || !(await exists(job.filePath))) return 'the uploaded file is not in this instance\'s DATA_DIR (each instance must share it); upload the file again'
+  return null
+}
+
+/** Claims the queued (or abandoned) import, if any, and runs it to its end. */
+export async function runNextImportJob(deps: ImportJobRunDeps): Promise<ImportJobOutcome> {
+  const { store, clock, log } = deps
+  const leaseMs = deps.leaseMs ?? IMPORT_LEASE_MS
+  const claimed = await store.importJobs.claim(clock.now(), clock.now() + leaseMs)
+  if (!claimed) return { ran: null }
+  const { job, attempt } = claimed
+  const finish = async (status: 'done' | 'failed', report: Parameters<typeof store.importJobs.finish>[2]['report'], error: string | null) => {
+    if (!(await store.importJobs.finish(job.id, attempt, { status, report, error }, clock.now()))) return { ran: job.id, status: 'lost' } as const
+    // The import's file is read by nothing after it; a dry run's is kept for the import that may follow.
+    if (!job.dryRun && job.filePath) {
+      await rm(job.filePath, { force: true })
+      await store.importJobs.clearFiles([job.id], clock.now())
+    }
+    log.info({ importJob: job.id, status, dryRun: job.dryRun, attempt }, 'import job ended')
+    return { ran: job.id, status }
+  }
+  const refused = await refusal(deps, job, attempt)
+  if (refused) return finish('failed', null, refused)
+  const user = (await store.users.get(job.createdBy!))!
+
+  let lost = false
+  const renew = async (p: { doneItems?: number; progress?: number } = {}) => {
+    const now = clock.now()
+    if (!(await store.importJobs.renew(job.id, attempt, { leaseUntil: now + leaseMs, ...p }, now))) lost = true
+  }
+  // Renewed on a timer too: one batch whose images are fetched may take longer than the lease.
+  const timer = setInterval(() => void renew().catch((err: unknown) => log.warn({ importJob: job.id, err }, 'import lease renewal failed')), deps.renewEveryMs ?? leaseMs / 6)
+  timer.unref()
+  // Progress is written after each batch without holding the import up; the writes are chained so they land in order.
+  let recorded = Promise.resolve()
+  const record = (doneItems: number, progress: number) => {
+    recorded = recorded.then(() => renew({ doneItems, progress })).catch((err: unknown) => log.warn({ importJob: job.id, err }, 'import progress not recorded'))
+  }
+  try {
+    const report = await runImport(deps, {
+      source: job.source, file: job.filePath, dryRun: job.dryRun, actor: { kind: 'user', userId: user.id, role: user.role },
+      siteUrl: job.options.siteUrl, section: job.options.section, media: job.options.media ? { mediaDir: null } : null,
+      onProgress: (done, fraction) => {
+        // Thrown between batches, after one committed: the next attempt runs the file again and skips what is in.
+        if (deps.signal?.aborted) throw new GaveUp('stopping')
+        if (lost) throw new GaveUp('lost')
+        record(done, fraction)
+      },
+    })
+    await recorded
+    return await finish('done', report, null)
+  } catch (err) {
+    await recorded
+    if (err instanceof GaveUp) {
+      if (err.why === 'stopping') await store.importJobs.release(job.id, attempt, clock.now())
+      log.warn({ importJob: job.id, attempt, why: err.why }, 'import job given back before its end')
+      return { ran: job.id, status: err.why === 'stopping' ? 'released' : 'lost' }
+    }
+    log.error({ importJob: job.id, err }, 'import job failed')
+    return finish('failed', null, err instanceof Error && 'kind' in err ? err.message : 'the import failed on an error of the server; the log has its details, and running it again is safe')
+  } finally {
+    clearInterval(timer)
+  }
+}

@@ -1,0 +1,68 @@
+// One import run of a WordPress or Ghost file, wired to the use-cases: what `broadsheet import` and the desk's import
+// job both call, so the command line and the desk import the same way.
+
+import path from 'node:path'
+import type { Clock } from '../domain/clock.ts'
+import type { ImportSourceKind } from '../domain/import-job.ts'
+import { createImporting, type ImportActor } from '../editorial/importing.ts'
+import { createPageImporting } from '../editorial/import-pages.ts'
+import { createMediaImporting } from '../editorial/import-media.ts'
+import { createMediaLibrary } from '../media/library.ts'
+import { createSiteContext } from '../reading/site-settings.ts'
+import type { Store } from '../store/store.ts'
+import { importGhost } from './ghost/import.ts'
+import type { ImportReport } from './import-report.ts'
+import { createImageSource } from './media-fetch.ts'
+import { importWordPress } from './wordpress/import.ts'
+
+/** What a run needs from the site's configuration. */
+export interface ImportRunDeps {
+  readonly store: Store
+  readonly clock: Clock
+  readonly timeZone: string
+  /** DATA_DIR: imported images go to its media folder. */
+  readonly dataDir: string
+  /** Whether images may be fetched from private and loopback addresses (WEBHOOK_ALLOW_PRIVATE). */
+  readonly allowPrivate: boolean
+}
+
+export interface ImportRunOptions {
+  readonly source: ImportSourceKind
+  readonly file: string
+  readonly actor: ImportActor
+  readonly dryRun: boolean
+  readonly batchSize?: number
+  /** (ghost) the old site's address. */
+  readonly siteUrl: string | null
+  /** (ghost) the section of posts whose primary tag is not a section here. */
+  readonly section: string | null
+  /** Bring images into the media library, read from `mediaDir` when given, else fetched; null leaves them remote. */
+  readonly media: { readonly mediaDir: string | null } | null
+  /** After each batch: articles handled so far, and the share of the file read (0–1). */
+  readonly onProgress?: (done: number, fraction: number) => void
+}
+
+/** Runs one import through the use-cases and returns its report (with `error` set when the file stopped it). */
+export async function runImport(deps: ImportRunDeps, o: ImportRunOptions): Promise<ImportReport> {
+  const { store, clock } = deps
+  const site = createSiteContext({ store, clock, timeZone: deps.timeZone })
+  const siteLanguage = async () => (await site.get()).settings.language
+  const importing = createImporting({ store, clock, siteLanguage })
+  const pages = createPageImporting({ store, clock, siteLanguage, authorize: importing.authorize })
+  const library = createMediaLibrary({ store, clock, mediaDir: path.join(deps.dataDir, 'media') })
+  const media = o.media && {
+    media: createMediaImporting({ store, clock, library, authorize: importing.authorize }),
+    fetch: createImageSource({ mediaDir: o.media.mediaDir, allowPrivate: deps.allowPrivate }),
+  }
+  const progress = o.onProgress ?? (() => {})
+  if (o.source === 'wordpress') {
+    return importWordPress(importing, {
+      file: o.file, actor: o.actor, dryRun: o.dryRun, timeZone: deps.timeZone, onProgress: progress,
+      ...(o.batchSize !== undefined && { batchSize: o.batchSize }), ...(media && { media }),
+    })
+  }
+  return importGhost({ importing, pages, ...(media && { media }) }, {
+    file: o.file, actor: o.actor, dryRun: o.dryRun, siteUrl: o.siteUrl, onProgress: progress,
+    ...(o.batchSize !== undefined && { batchSize: o.batchSize }), ...(o.section !== null && { defaultSection: o.section }),
+  })
+}
