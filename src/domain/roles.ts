@@ -9,7 +9,7 @@ export const isRole = (value: string): value is Role => (ROLES as readonly strin
 export type Action =
   | 'article.create' | 'article.edit' | 'article.submit' | 'article.schedule' | 'article.publish' | 'article.unpublish'
   | 'article.delete' | 'front.curate' | 'taxonomy.manage' | 'authors.manage' | 'redirects.manage' | 'media.upload'
-  | 'media.delete' | 'users.manage' | 'settings.manage' | 'webhooks.manage' | 'audit.read'
+  | 'media.delete' | 'users.manage' | 'settings.manage' | 'webhooks.manage' | 'audit.read' | 'pages.manage' | 'menu.manage'
 
 type Grant = 'all' | 'own' | 'none'
 
@@ -32,6 +32,9 @@ const MATRIX: Readonly<Record<Action, Readonly<Record<Role, Grant>>>> = {
   'settings.manage': { contributor: 'none', author: 'none', editor: 'none', admin: 'all' },
   'webhooks.manage': { contributor: 'none', author: 'none', editor: 'none', admin: 'all' },
   'audit.read': { contributor: 'none', author: 'none', editor: 'all', admin: 'all' },
+  // Static pages and the main menu are the site's standing furniture: the desk's editors keep them, as they keep sections.
+  'pages.manage': { contributor: 'none', author: 'none', editor: 'all', admin: 'all' },
+  'menu.manage': { contributor: 'none', author: 'none', editor: 'all', admin: 'all' },
 }
 
 /**

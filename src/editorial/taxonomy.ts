@@ -10,6 +10,7 @@ import type { Repositories, Store } from '../store/store.ts'
 import type { NewTag } from '../store/taxonomy.ts'
 import { direction, optionalText, requiredId, requiredText, slugInput } from './desk-input.ts'
 import { isUniqueViolation } from '../store/unique-violation.ts'
+import { pageHoldsSectionPath } from './page-tree.ts'
 
 export interface TaxonomyDeskDeps {
   readonly store: Store
@@ -92,6 +93,7 @@ export function createTaxonomyDesk({ store, clock, site }: TaxonomyDeskDeps) {
     async createSection(userId: number, input: SectionInput): Promise<number> {
       const fields = sectionFields(input)
       const id = await store.transaction(async (tx) => {
+        if (await pageHoldsSectionPath(tx, fields.slug)) throw new AppError('Invalid', `/${fields.slug} is the address of a static page`, 'slug')
         const position = Math.max(0, ...(await tx.taxonomy.sections()).map((s) => s.position + 1))
         const id = await tx.taxonomy.insertSection({ ...fields, position }).catch(slugTaken('section', fields.slug))
         await tx.invalidations.record(FLUSH_ALL)
@@ -109,6 +111,7 @@ export function createTaxonomyDesk({ store, clock, site }: TaxonomyDeskDeps) {
       const { language } = (await site.get()).settings
       await store.transaction(async (tx) => {
         const before = await needSection(tx, id)
+        if (before.slug !== fields.slug && (await pageHoldsSectionPath(tx, fields.slug))) throw new AppError('Invalid', `/${fields.slug} is the address of a static page`, 'slug')
         await tx.taxonomy.updateSection(id, fields).catch(slugTaken('section', fields.slug))
         if (before.slug !== fields.slug) {
           await moved(tx, sectionPath(before.slug), sectionPath(fields.slug))

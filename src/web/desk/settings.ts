@@ -1,8 +1,8 @@
-// The desk's settings page (admins only): one form for the site's settings and static pages; saving refreshes the site at once.
+// The desk's settings page (admins only): one form for the site's settings; saving refreshes the site at once.
 
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { mediaUrl } from '../../domain/media.ts'
-import { EDITABLE_PAGES, saveSiteSettings, SOCIAL_NETWORKS } from '../../editorial/site-admin.ts'
+import { saveSiteSettings, SOCIAL_NETWORKS } from '../../editorial/site-admin.ts'
 import { settingsPage } from '../../render/desk/settings-page.ts'
 import type { SiteSettingsForm } from '../../domain/site.ts'
 import { requireUser, viewerOf } from '../viewer.ts'
@@ -22,14 +22,9 @@ export const deskSettingsRoutes = (kit: DeskKit): FastifyPluginAsync => async (a
   /** The form as the stored settings fill it. */
   async function storedValues(): Promise<SiteSettingsForm> {
     const { settings } = await site.get()
-    const pages: Record<string, { title: string; body: string }> = {}
-    for (const p of EDITABLE_PAGES) {
-      const page = await store.site.page(p.slug)
-      pages[p.slug] = { title: page?.title ?? '', body: page?.bodyHtml ?? '' }
-    }
     return {
       name: settings.name, description: settings.description, language: settings.language, social: settings.social,
-      logo: settings.logo ? 'current' : '', menu: settings.menu.map((m) => `${m.label} | ${m.href}`).join('\n'), pages,
+      logo: settings.logo ? 'current' : '',
     }
   }
 
@@ -41,7 +36,7 @@ export const deskSettingsRoutes = (kit: DeskKit): FastifyPluginAsync => async (a
     // The stored logo keeps its place in the list even when it is older than the images offered.
     if (settings.logo) choices.unshift(['current', `Current logo: ${current ? current.alt || mediaUrl(current) : `/media/${settings.logo}`}`])
     return sendDeskPage(reply, status, settingsPage(await kit.context(req, await kit.csrfFor(req)), {
-      values, networks: SOCIAL_NETWORKS, pages: EDITABLE_PAGES, logoChoices: choices, timeZone: settings.timeZone,
+      values, networks: SOCIAL_NETWORKS, logoChoices: choices, timeZone: settings.timeZone,
       status: extra.status ?? null, error: extra.error ?? null,
     }))
   }
@@ -54,8 +49,7 @@ export const deskSettingsRoutes = (kit: DeskKit): FastifyPluginAsync => async (a
     const input: SiteSettingsForm = {
       name: formText(b, 'name', 200), description: formText(b, 'description', 400), language: formText(b, 'language', 40),
       social: Object.fromEntries(SOCIAL_NETWORKS.map((n) => [n, formText(b, `social_${n}`, 400)])),
-      logo: formText(b, 'logo', 30), menu: formText(b, 'menu', 6000),
-      pages: Object.fromEntries(EDITABLE_PAGES.map((p) => [p.slug, { title: formText(b, `page_${p.slug}_title`, 300), body: formText(b, `page_${p.slug}_body`, 20_001) }])),
+      logo: formText(b, 'logo', 30),
     }
     return attempt(() => store.transaction((tx) => saveSiteSettings(tx, input, { actorId: viewerOf(req)!.user.id, now: clock.now() })), () => {
       // This instance's settings cache; the page caches of every instance flush on the recorded invalidation.
