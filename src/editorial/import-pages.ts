@@ -80,6 +80,8 @@ async function writePage(w: PageWrite, p: ImportPage, hash: string, body: Saniti
     if (isAppError(err) && (err.kind === 'Invalid' || err.kind === 'Conflict')) return result('refused', err.message, null)
     throw err
   }
+  // The source's time of the last change, as articles keep theirs.
+  await w.tx.pages.update(id, { updatedAt: p.updatedAt })
   const path = (await w.tx.pages.byId(id))!.path
   for (const old of p.oldPaths) {
     const from = normalizeLegacyPath(old)

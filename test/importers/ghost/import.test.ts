@@ -128,7 +128,7 @@ forEachDatabase('a Ghost import never takes over a live path: a page of the site
   assert.equal((await store.redirects.find('/grid-report'))?.toUrl, 'https://donate.example')
   assert.equal(await store.redirects.find('/opinion'), undefined)
   const reasons = [...report.refusals, ...report.notes].map((n) => n.reason).join('\n')
-  assert.match(reasons, /the path \/about is a page of this site already/)
+  assert.match(reasons, /\/about is the address of another page/)
   assert.match(reasons, /the old path \/grid-report already redirects elsewhere/)
   assert.match(reasons, /the old path \/opinion is live on this site/)
 })
