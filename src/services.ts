@@ -20,6 +20,8 @@ import { createEditing, type Editing } from './editorial/editing.ts'
 import { createTranslations, type Translations } from './editorial/translations.ts'
 import { createCuration, type Curation } from './editorial/curation.ts'
 import { createTaxonomyDesk, type TaxonomyDesk } from './editorial/taxonomy.ts'
+import { createPageDesk, type PageDesk } from './editorial/pages.ts'
+import { createMenuDesk, type MenuDesk } from './editorial/menu.ts'
 import { createBylines, type Bylines } from './editorial/people.ts'
 import { createRedirectDesk, type RedirectDesk } from './editorial/redirects.ts'
 import { createImportDesk, type ImportDesk } from './editorial/import-desk.ts'
@@ -70,6 +72,10 @@ export interface Services {
   /** Front-page curation (lead pin, editor's choice), sections and tags, bylines, manual redirects: the desk's housekeeping. */
   readonly curation: Curation
   readonly taxonomyDesk: TaxonomyDesk
+  /** Static pages: a tree of drafts and published pages, moves with 301s, revisions. */
+  readonly pageDesk: PageDesk
+  /** The main menu, edited as a list of links. */
+  readonly menuDesk: MenuDesk
   readonly bylines: Bylines
   readonly redirectDesk: RedirectDesk
   /** Invitations and forgotten passwords by one-time links sent by email; `mailEnabled` says whether mail is on. */
@@ -147,6 +153,7 @@ export function createServices({ store, config, clock, log }: ServiceDeps): Serv
     accountLinks: createAccountLinkService({ store, clock, outgoing }),
     translations: createTranslations({ store, clock, siteLanguage: async () => (await site.get()).settings.language }),
     curation: createCuration({ store, clock, site }), taxonomyDesk: createTaxonomyDesk({ store, clock, site }),
+    pageDesk: createPageDesk({ store, clock, site }), menuDesk: createMenuDesk({ store, clock, site }),
     bylines: createBylines({ store, clock }), redirectDesk: createRedirectDesk({ store, clock, site }),
     importDesk: createImportDesk({ store, clock, uploadDir: path.join(config.dataDir, 'imports') }),
     runImport: (o) => runImport({ store, clock, timeZone: config.timeZone, dataDir: config.dataDir, allowPrivate: config.webhookAllowPrivate }, o) }

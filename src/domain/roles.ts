@@ -9,7 +9,7 @@ export const isRole = (value: string): value is Role => (ROLES as readonly strin
 export type Action =
   | 'article.create' | 'article.edit' | 'article.submit' | 'article.schedule' | 'article.publish' | 'article.unpublish'
   | 'article.delete' | 'front.curate' | 'taxonomy.manage' | 'authors.manage' | 'redirects.manage' | 'media.upload'
-  | 'media.delete' | 'users.manage' | 'settings.manage' | 'webhooks.manage' | 'audit.read' | 'site.import'
+  | 'media.delete' | 'users.manage' | 'settings.manage' | 'webhooks.manage' | 'audit.read' | 'site.import' | 'pages.manage' | 'menu.manage'
 
 type Grant = 'all' | 'own' | 'none'
 
@@ -34,6 +34,9 @@ const MATRIX: Readonly<Record<Action, Readonly<Record<Role, Grant>>>> = {
   'audit.read': { contributor: 'none', author: 'none', editor: 'all', admin: 'all' },
   // Uploading a whole other site's export rewrites much of this one: admins only.
   'site.import': { contributor: 'none', author: 'none', editor: 'none', admin: 'all' },
+  // Static pages and the main menu are the site's standing furniture: the desk's editors keep them, as they keep sections.
+  'pages.manage': { contributor: 'none', author: 'none', editor: 'all', admin: 'all' },
+  'menu.manage': { contributor: 'none', author: 'none', editor: 'all', admin: 'all' },
 }
 
 /**

@@ -1,6 +1,5 @@
-// Site settings and static pages.
+// Site settings; static pages are in pages.ts.
 
-import type { SanitizedHtml } from './sanitized-html.ts'
 import { siteLanguages, type SiteLanguage } from './language.ts'
 
 export interface MenuItem {
@@ -9,7 +8,7 @@ export interface MenuItem {
 }
 
 /**
- * The desk's settings form as it arrives, unchecked, and as it is shown again (menu: one "Label | /path" per line).
+ * The desk's settings form as it arrives, unchecked, and as it is shown again.
  * editorial/site-admin.ts checks and saves it; render/desk/settings-page.ts draws it.
  */
 export interface SiteSettingsForm {
@@ -19,8 +18,6 @@ export interface SiteSettingsForm {
   readonly social: Readonly<Record<string, string>>
   /** A media id, '' for a text masthead, or 'current' to keep the logo as it is. */
   readonly logo: string
-  readonly menu: string
-  readonly pages: Readonly<Record<string, { readonly title: string; readonly body: string }>>
 }
 
 export interface SiteSettings {
@@ -38,14 +35,6 @@ export interface SiteSettings {
   /** Network name → profile URL ("x" → "https://x.com/…"). */
   readonly social: Readonly<Record<string, string>>
   readonly menu: readonly MenuItem[]
-}
-
-export interface StaticPage {
-  readonly id: number
-  readonly slug: string
-  readonly title: string
-  readonly bodyHtml: SanitizedHtml
-  readonly updatedAt: number
 }
 
 export const DEFAULT_SETTINGS: SiteSettings = {

@@ -59,6 +59,10 @@ export interface ImportPage {
   readonly updatedAt: number
   /** Old paths that should answer 301 to the page (besides its own slug, which it answers itself). */
   readonly oldPaths: readonly string[]
+  /** The source's id of the page above this one (written first), or null for a page at the top. */
+  readonly parentSourceId?: string | null
+  /** Whether the page is published at the source; a draft is imported as a draft. Published when absent. */
+  readonly published?: boolean
 }
 
 /** Where imported things come from: the source system and the site within it. */

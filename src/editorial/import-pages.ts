@@ -1,7 +1,6 @@
-// Imported static pages (Ghost's pages): written at `/<slug>` unless the site uses that path, with origins and old paths.
+// Imported static pages (WordPress and Ghost pages) through the pages use-case: their hierarchy, origins and old paths.
 
 import type { Clock } from '../domain/clock.ts'
-import { FLUSH_ALL } from '../domain/invalidation.ts'
 import { normalizeLegacyPath } from '../domain/legacy-paths.ts'
 import { sanitizeBodyAsync } from '../content/sanitize.ts'
 import type { SanitizedHtml } from '../domain/sanitized-html.ts'
@@ -11,6 +10,7 @@ import { BODY_MAX_CHARS } from './article-input.ts'
 import type { ImportActor } from './importing.ts'
 import type { ImportPage, ImportSource } from './import-input.ts'
 import { pathIsLive } from './import-writes.ts'
+import { createPageIn, PAGE_TITLE_MAX, updatePageIn, type PageActor } from './pages.ts'
 
 export interface PageImportingDeps {
   readonly store: Store
@@ -45,6 +45,9 @@ interface PageWrite {
   readonly userId: number | null
 }
 
+/** The import's actor as the pages use-case sees it: a system import acts with an admin's rights and no user. */
+const pageActor = (userId: number | null): PageActor => ({ userId, role: 'admin' })
+
 async function writePage(w: PageWrite, p: ImportPage, hash: string, body: SanitizedHtml): Promise<PageResult> {
   const notes: string[] = []
   const result = (outcome: PageResult['outcome'], reason: string | null, stored: string | null): PageResult => ({ outcome, reason, sanitizedBody: stored, notes })
@@ -52,25 +55,46 @@ async function writePage(w: PageWrite, p: ImportPage, hash: string, body: Saniti
   const origin = await w.tx.origins.find(k)
   if (origin && !(await w.tx.origins.targetExists('page', origin.targetId))) return result('skipped', 'deleted on this site since it was imported; left deleted', null)
   if (origin?.contentHash === hash) return result('skipped', null, null)
-  // Never take over a path the site answers itself: a section of that slug, or a page that is not this import's.
-  if (await w.tx.taxonomy.sectionBySlug(p.slug)) return result('refused', `the path /${p.slug} is a section on this site`, null)
-  const holder = await w.tx.site.page(p.slug)
-  if (holder && holder.id !== origin?.targetId) return result('refused', `the path /${p.slug} is a page of this site already`, null)
-  await w.tx.site.savePage({ slug: p.slug, title: p.title.slice(0, 200), bodyHtml: body, updatedAt: p.updatedAt })
-  const id = (await w.tx.site.page(p.slug))!.id
+  // The parent is written first (importers order pages top down); one that was not imported puts the page at the top.
+  let parentId: number | null = null
+  if (p.parentSourceId) {
+    const parentOrigin = await w.tx.origins.find({ ...w.source, kind: 'page', sourceId: p.parentSourceId })
+    if (parentOrigin && (await w.tx.origins.targetExists('page', parentOrigin.targetId))) parentId = parentOrigin.targetId
+    else notes.push(`its parent page (${p.parentSourceId}) is not on this site; imported at the top`)
+  }
+  const fields = { title: p.title.slice(0, PAGE_TITLE_MAX), slug: p.slug, parentId, bodyHtml: body, language: w.siteLanguage }
+  const actor = pageActor(w.userId)
+  let id: number
+  try {
+    if (origin) {
+      id = origin.targetId
+      await updatePageIn(w.tx, actor, id, fields, w.now)
+    } else {
+      const parent = parentId === null ? null : await w.tx.pages.byId(parentId)
+      // A published page below a draft would be unreachable: it comes in as a draft too.
+      const published = p.published !== false && (parent === null || parent?.status === 'published')
+      id = await createPageIn(w.tx, actor, { ...fields, status: published ? 'published' : 'draft' }, w.now)
+    }
+  } catch (err) {
+    // Path taken (a section, another page, a reserved address) or too deep: this page is refused, the run goes on.
+    if (isAppError(err) && (err.kind === 'Invalid' || err.kind === 'Conflict')) return result('refused', err.message, null)
+    throw err
+  }
+  // The source's time of the last change, as articles keep theirs.
+  await w.tx.pages.update(id, { updatedAt: p.updatedAt })
+  const path = (await w.tx.pages.byId(id))!.path
   for (const old of p.oldPaths) {
-    const path = normalizeLegacyPath(old)
-    const existing = await w.tx.redirects.find(path)
-    if (existing?.toUrl === `/${p.slug}`) continue
-    if (existing) notes.push(`the old path ${path} already redirects elsewhere; left as it was`)
-    else if (await pathIsLive(w, path)) notes.push(`the old path ${path} is live on this site; no redirect`)
-    else await w.tx.redirects.put({ fromPath: path, status: 301, toArticleId: null, toUrl: `/${p.slug}`, kind: 'legacy', createdAt: w.now })
+    const from = normalizeLegacyPath(old)
+    if (from === path) continue
+    const existing = await w.tx.redirects.find(from)
+    if (existing?.toUrl === path) continue
+    if (existing) notes.push(`the old path ${from} already redirects elsewhere; left as it was`)
+    else if (await pathIsLive(w, from)) notes.push(`the old path ${from} is live on this site; no redirect`)
+    else await w.tx.redirects.put({ fromPath: from, status: 301, toArticleId: null, toUrl: path, kind: 'legacy', createdAt: w.now })
   }
   await w.tx.origins.put(k, { targetId: id, contentHash: hash }, w.now)
-  await w.tx.audit.record({ userId: w.userId, action: 'import.page', subjectType: 'page', subjectId: p.slug, details: { system: w.source.system, site: w.source.site, sourceId: p.sourceId }, at: w.now })
-  // Menus, footers and the pages sitemap may show it.
-  await w.tx.invalidations.record(FLUSH_ALL)
-  return result(holder ? 'updated' : 'imported', null, body)
+  await w.tx.audit.record({ userId: w.userId, action: 'import.page', subjectType: 'page', subjectId: String(id), details: { system: w.source.system, site: w.source.site, sourceId: p.sourceId, path }, at: w.now })
+  return result(origin ? 'updated' : 'imported', null, body)
 }
 
 /** The page-import use-case: static pages, one transaction each (a site has few). */

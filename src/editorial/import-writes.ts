@@ -117,7 +117,9 @@ export async function pathIsLive(b: Pick<BatchContext, 'tx' | 'siteLanguage'>, p
   const segments = path.split('/').slice(1).map((s) => { try { return decodeURIComponent(s) } catch { return s } })
   const [first = '', second, third] = segments
   if (isReservedSegment(first)) return true
-  if (segments.length === 1) return !!(await b.tx.taxonomy.sectionBySlug(first)) || !!(await b.tx.site.page(first))
+  // A page answers at its whole path, at any depth.
+  if (await b.tx.pages.byPath(path)) return true
+  if (segments.length === 1) return !!(await b.tx.taxonomy.sectionBySlug(first))
   if (segments.length === 2) return !!(await b.tx.live.findByPath(languagePrefix(b.siteLanguage), first, second!))
   if (segments.length === 3) return !!(await b.tx.live.findByPath(first, second!, third!))
   return false

@@ -1,9 +1,9 @@
-// Changing the site's settings from the desk: name, description, language, social accounts, logo, menu and static pages.
+// Changing the site's settings from the desk: name, description, language, social accounts and logo. The menu and
+// static pages have their own use-cases (menu.ts, pages.ts).
 
-import { sanitizeBody } from '../content/sanitize.ts'
 import { FLUSH_ALL } from '../domain/invalidation.ts'
 import { isLanguageTag } from '../domain/language.ts'
-import type { MenuItem, SiteSettingsForm } from '../domain/site.ts'
+import type { SiteSettingsForm } from '../domain/site.ts'
 import { AppError } from '../errors.ts'
 import type { Repositories, Store } from '../store/store.ts'
 import type { Clock } from '../domain/clock.ts'
@@ -14,13 +14,6 @@ import { rotatePreviewSecret } from './preview.ts'
 
 /** Networks the site's footer links to, in the order shown. */
 export const SOCIAL_NETWORKS = ['x', 'facebook', 'instagram', 'linkedin', 'youtube', 'telegram', 'mastodon', 'bluesky'] as const
-/** The static pages the desk edits (each at `/<slug>`). */
-export const EDITABLE_PAGES = [{ slug: 'about', title: 'About' }, { slug: 'contact', title: 'Contact' }, { slug: 'privacy', title: 'Privacy' }] as const
-export const MENU_MAX = 12
-/** Characters of a static page's HTML; the desk's form bodies stop at 64 KiB for all three pages together. */
-export const PAGE_MAX = 20_000
-
-
 const invalid = (field: string, message: string) => new AppError('Invalid', message, field)
 
 function textOf(value: string, field: string, label: string, max: number, required: boolean): string {
@@ -39,24 +32,6 @@ function webUrl(value: string, field: string, label: string): string {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw invalid(field, `${label} must start with https://`)
   return url.href
-}
-
-/** "Label | /path" lines → menu items; a path on this site or an http(s) address. */
-export function parseMenu(text: string): MenuItem[] {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)
-  if (lines.length > MENU_MAX) throw invalid('menu', `the menu may have at most ${MENU_MAX} items`)
-  return lines.map((line, i) => {
-    const bar = line.lastIndexOf('|')
-    const label = bar === -1 ? '' : line.slice(0, bar).trim()
-    const href = bar === -1 ? '' : line.slice(bar + 1).trim()
-    if (!label || !href) throw invalid('menu', `menu line ${i + 1} must be "Label | /path"`)
-    if (label.length > 60) throw invalid('menu', `menu line ${i + 1}: the label must be at most 60 characters`)
-    if (href.startsWith('/')) {
-      if (href.startsWith('//') || /[\s\\]/.test(href) || href.length > 300) throw invalid('menu', `menu line ${i + 1}: "${href}" is not a path on this site`)
-      return { label, href }
-    }
-    return { label, href: webUrl(href, 'menu', `menu line ${i + 1}`) }
-  })
 }
 
 /**
@@ -85,27 +60,12 @@ export async function saveSiteSettings(tx: Repositories, input: SiteSettingsForm
     if (!media) throw invalid('logo', 'the logo must be an image of the media library')
     logo = media.path
   }
-  const menu = parseMenu(input.menu)
-  const pages = EDITABLE_PAGES.map(({ slug, title: label }) => {
-    const p = input.pages[slug] ?? { title: '', body: '' }
-    const title = textOf(p.title, `page_${slug}_title`, `the title of ${label}`, 200, false)
-    if (p.body.length > PAGE_MAX) throw invalid(`page_${slug}_body`, `the text of ${label} must be at most ${PAGE_MAX} characters`)
-    const body = sanitizeBody(p.body, `page_${slug}_body`)
-    if (body && !title) throw invalid(`page_${slug}_title`, `the ${label} page needs a title`)
-    return { slug, title, body }
-  })
 
   await tx.site.setSetting('name', name)
   await tx.site.setSetting('description', description)
   await tx.site.setSetting('language', language)
   await tx.site.setSetting('social', social)
   await tx.site.setSetting('logo', logo)
-  await tx.site.setSetting('menu', menu)
-  for (const p of pages) {
-    // A page with neither title nor text is taken off the site.
-    if (!p.title && !p.body) await tx.site.deletePage(p.slug)
-    else await tx.site.savePage({ slug: p.slug, title: p.title, bodyHtml: p.body, updatedAt: now })
-  }
   await tx.audit.record({ userId: ctx.actor.userId, action: 'settings.update', subjectType: 'settings', subjectId: null, details: {}, at: now })
   await tx.invalidations.record(FLUSH_ALL)
 }
@@ -113,18 +73,13 @@ export async function saveSiteSettings(tx: Repositories, input: SiteSettingsForm
 /** The settings page's use-cases, for whoever may change the site settings (admins). */
 export function createSiteAdmin({ store, clock, site }: { readonly store: Store; readonly clock: Clock; readonly site: SiteContextCache }) {
   return {
-    /** The settings form as the stored settings and pages fill it. */
+    /** The settings form as the stored settings fill it. */
     async form(actor: Actor): Promise<SiteSettingsForm> {
       requirePermission(actor, 'settings.manage')
       const { settings } = await site.get()
-      const pages: Record<string, { title: string; body: string }> = {}
-      for (const p of EDITABLE_PAGES) {
-        const page = await store.site.page(p.slug)
-        pages[p.slug] = { title: page?.title ?? '', body: page?.bodyHtml ?? '' }
-      }
       return {
         name: settings.name, description: settings.description, language: settings.language, social: settings.social,
-        logo: settings.logo ? 'current' : '', menu: settings.menu.map((m) => `${m.label} | ${m.href}`).join('\n'), pages,
+        logo: settings.logo ? 'current' : '',
       }
     },
 

@@ -23,6 +23,7 @@ export interface TagSuggestions {
 
 /** Suggestions shown at most; more are read so that names starting with the text can come first. */
 const SUGGESTIONS = 10
+import { pageHoldsSectionPath } from './page-tree.ts'
 
 export interface TaxonomyDeskDeps {
   readonly store: Store
@@ -167,6 +168,7 @@ export function createTaxonomyDesk({ store, clock, site }: TaxonomyDeskDeps) {
       requirePermission(actor, 'taxonomy.manage')
       const fields = sectionFields(input)
       const id = await store.transaction(async (tx) => {
+        if (await pageHoldsSectionPath(tx, fields.slug)) throw new AppError('Invalid', `/${fields.slug} is the address of a static page`, 'slug')
         const position = Math.max(0, ...(await tx.taxonomy.sections()).map((s) => s.position + 1))
         const id = await tx.taxonomy.insertSection({ ...fields, position }).catch(slugTaken('section', fields.slug))
         await tx.invalidations.record(FLUSH_ALL)
@@ -185,6 +187,7 @@ export function createTaxonomyDesk({ store, clock, site }: TaxonomyDeskDeps) {
       const { language } = (await site.get()).settings
       await store.transaction(async (tx) => {
         const before = await needSection(tx, id)
+        if (before.slug !== fields.slug && (await pageHoldsSectionPath(tx, fields.slug))) throw new AppError('Invalid', `/${fields.slug} is the address of a static page`, 'slug')
         await tx.taxonomy.updateSection(id, fields).catch(slugTaken('section', fields.slug))
         if (before.slug !== fields.slug) {
           await moved(tx, sectionPath(before.slug), sectionPath(fields.slug))

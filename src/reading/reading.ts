@@ -7,7 +7,7 @@ import { articlePath } from '../domain/paths.ts'
 import type {
   ArchiveFilter, ArchivePage, ArticlePage, ArticleSummary, AuthorPage, FrontPage, Page, PopularPage, SectionPage, TagPage,
 } from '../domain/read-models.ts'
-import type { StaticPage } from '../domain/site.ts'
+import { ancestorPaths, type PublishedPage } from '../domain/pages.ts'
 import { readingMinutes } from '../content/reading-time.ts'
 import { AppError } from '../errors.ts'
 import type { LiveSummary, Listing, NewestEntry } from '../store/live.ts'
@@ -178,10 +178,11 @@ export function createReading({ store, clock, site, mostRead, invalidation }: Re
       return { day: await popular('day', 10, language), week: await popular('week', 10, language) }
     },
 
-    async staticPage(slug: string): Promise<StaticPage> {
-      const page = await store.site.page(slug)
-      if (!page) throw new AppError('NotFound', 'no such page')
-      return page
+    /** The published page at `path` (`/about/team`) with its trail of published pages above; NotFound otherwise. */
+    async staticPage(path: string): Promise<PublishedPage> {
+      const page = await store.pages.byPath(path)
+      if (!page || page.status !== 'published') throw new AppError('NotFound', 'no such page')
+      return { page, breadcrumbs: await store.pages.trail(ancestorPaths(path)) }
     },
 
     /** Where an old path now points: a Location and status, `gone` for 410, or undefined when it is not a known old path. */

@@ -13,7 +13,14 @@ export interface SiteContext {
   readonly sections: readonly Section[]
   /** The article an editor pinned as the front page's lead, if any. */
   readonly leadArticleId: number | null
+  /** Published top-level pages (About, Contact…), for the footer. */
+  readonly footerPages: readonly FooterPage[]
 }
+
+export interface FooterPage { readonly title: string; readonly path: string; readonly language: string }
+
+/** Footer links at most: a footer is not a site map. */
+const FOOTER_PAGES = 12
 
 const str = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback)
 
@@ -37,7 +44,7 @@ function toSettings(raw: Record<string, unknown>, timeZone: string): SiteSetting
 }
 
 /** A cached view of settings and sections; `invalidate()` drops it after a write. */
-export function createSiteContext(deps: { store: Pick<Store, 'site' | 'taxonomy'>; clock: Clock; timeZone: string }) {
+export function createSiteContext(deps: { store: Pick<Store, 'site' | 'taxonomy' | 'pages'>; clock: Clock; timeZone: string }) {
   let cached: { value: SiteContext; at: number } | null = null
   let pending: Promise<SiteContext> | null = null
   return {
@@ -46,9 +53,10 @@ export function createSiteContext(deps: { store: Pick<Store, 'site' | 'taxonomy'
       if (cached && now - cached.at < TTL_MS) return cached.value
       pending ??= (async () => {
         try {
-          const [raw, sections] = await Promise.all([deps.store.site.settings(), deps.store.taxonomy.sections()])
+          const [raw, sections, pages] = await Promise.all([deps.store.site.settings(), deps.store.taxonomy.sections(), deps.store.pages.published()])
           const leadArticleId = typeof raw.lead_article_id === 'number' ? raw.lead_article_id : null
-          const value = { settings: toSettings(raw, deps.timeZone), sections, leadArticleId }
+          const footerPages = pages.filter((p) => p.parentId === null).slice(0, FOOTER_PAGES).map((p) => ({ title: p.title, path: p.path, language: p.language }))
+          const value = { settings: toSettings(raw, deps.timeZone), sections, leadArticleId, footerPages }
           cached = { value, at: deps.clock.now() }
           return value
         } finally {

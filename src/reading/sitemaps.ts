@@ -2,7 +2,7 @@
 
 import type { Clock } from '../domain/clock.ts'
 import { localizedPath, sameLanguage, type SiteLanguage } from '../domain/language.ts'
-import { articlePath, authorPath, sectionPath, staticPagePath, tagPath } from '../domain/paths.ts'
+import { articlePath, authorPath, sectionPath, tagPath } from '../domain/paths.ts'
 import {
   articleSitemapPath, NEWS_SITEMAP_MAX, NEWS_SITEMAP_WINDOW_MS, pagesSitemapPath, SITEMAP_MAX_URLS,
   type NewsEntry, type SitemapRef, type SitemapUrl,
@@ -69,7 +69,7 @@ export function createSitemaps({ store, clock, site }: SitemapsDeps, opts: Sitem
 
     /** The sitemap index: one page per `pageSize` articles, then the page of everything else. */
     async index(): Promise<SitemapRef[]> {
-      const [pages, scopes, staticPages] = await Promise.all([store.live.idPages(pageSize), store.live.scopeLastmods(), store.site.pageList()])
+      const [pages, scopes, staticPages] = await Promise.all([store.live.idPages(pageSize), store.live.scopeLastmods(), store.pages.published()])
       const others = newest([...scopes.sections, ...scopes.tags, ...scopes.authors].map((s) => s.lastmod).concat(staticPages.map((p) => p.updatedAt)))
       return [...pages.map((p, i) => ({ path: articleSitemapPath(i + 1), lastmod: p.lastmod })), { path: pagesSitemapPath, lastmod: others }]
     },
@@ -90,7 +90,7 @@ export function createSitemaps({ store, clock, site }: SitemapsDeps, opts: Sitem
      * language it has articles in, with the others as hreflang alternates.
      */
     async otherPages(): Promise<SitemapUrl[]> {
-      const [{ sections, settings }, scopes, staticPages] = await Promise.all([site.get(), store.liveLanguages.scopeLanguages(), store.site.pageList()])
+      const [{ sections, settings }, scopes, staticPages] = await Promise.all([site.get(), store.liveLanguages.scopeLanguages(), store.pages.published()])
       /** One URL per site language that has articles in the scope, newest time in that language as lastmod. */
       const inLanguages = (rows: readonly { language: string; lastmod: number }[], path: string): SitemapUrl[] => {
         const found = settings.languages.flatMap((l: SiteLanguage) => {
@@ -110,9 +110,8 @@ export function createSitemaps({ store, clock, site }: SitemapsDeps, opts: Sitem
         ...sections.flatMap((s) => inLanguages(sectionRows.get(s.slug) ?? [], sectionPath(s.slug))),
         ...[...tagRows].flatMap(([slug, rows]) => inLanguages(rows, tagPath(slug))),
         ...[...authorRows].flatMap(([slug, rows]) => inLanguages(rows, authorPath(slug))),
-        // A section answers at its slug before a static page of the same slug does, so such a page is unreachable.
-        ...staticPages.filter((p) => !sections.some((s) => s.slug === p.slug))
-          .map((p) => ({ path: staticPagePath(p.slug), lastmod: p.updatedAt })),
+        // Published pages at any depth; the desk keeps their paths apart from sections'.
+        ...staticPages.map((p) => ({ path: p.path, lastmod: p.updatedAt })),
       ]
       return urls.slice(0, SITEMAP_MAX_URLS)
     },

@@ -8,6 +8,8 @@ import type { Catalogue } from '../i18n/catalogue.ts'
 export interface RenderContext {
   readonly settings: SiteSettings
   readonly sections: readonly Section[]
+  /** Published top-level pages for the footer (title, path, language); none when absent. */
+  readonly footerPages?: readonly { readonly title: string; readonly path: string; readonly language: string }[]
   /** The site language the page is in: its interface text, its paths' prefix. */
   readonly language: SiteLanguage
   /** The interface text of that language. */

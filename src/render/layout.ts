@@ -3,7 +3,7 @@
 import { html, safeUrl, type SafeHtml, EMPTY, jsonScript } from './html.ts'
 import { absoluteUrl, localPath, sectionName, siteDescription, type RenderContext } from './context.ts'
 import { languageName, localizedPath, sameLanguage } from '../domain/language.ts'
-import { sectionPath, staticPagePath } from '../domain/paths.ts'
+import { sectionPath } from '../domain/paths.ts'
 import { FEED_FORMATS, feedPath, type FeedFormat } from '../domain/feeds.ts'
 import { ogLocaleOf } from '../i18n/catalogues.ts'
 import { siteIconUrl } from './publisher-logo.ts'
@@ -135,7 +135,7 @@ function footer(ctx: RenderContext, meta: PageMeta): SafeHtml {
 <div class="footer-inner">
 <p class="footer-brand">${ctx.settings.name}</p>
 <nav aria-label="${t.aboutSiteNav}"><ul>
-${(['about', 'contact', 'privacy'] as const).map((slug) => html`<li><a href="${staticPagePath(slug)}">${t.staticPages[slug]}</a></li>`)}
+${(ctx.footerPages ?? []).filter((p) => sameLanguage(p.language, ctx.language.tag)).map((p) => html`<li><a href="${p.path}">${p.title}</a></li>`)}
 <li><a href="${localPath(ctx, '/archive')}">${t.archive}</a></li><li><a href="${localPath(ctx, '/popular')}">${t.mostRead}</a></li>
 </ul></nav>
 ${social.length ? html`<nav aria-label="${t.followUs}"><ul>${social.map(([name, url]) => html`<li><a href="${safeUrl(url)}" rel="me noopener">${name === 'x' ? 'X' : name[0]!.toUpperCase() + name.slice(1)}</a></li>`)}</ul></nav>` : EMPTY}

@@ -20,6 +20,7 @@ import { analysisVersion } from './migrations/0017-analysis-version.ts'
 import { mail } from './migrations/0018-mail.ts'
 import { articleTrash } from './migrations/0019-article-trash.ts'
 import { importJobs } from './migrations/0020-import-jobs.ts'
+import { pageTree } from './migrations/0021-page-tree.ts'
 import { bylinesPresence } from './migrations/0023-bylines-presence.ts'
 
 /** Every migration, in order; a static list so it works under type stripping. */
@@ -41,6 +42,7 @@ export const migrations = (d: StoreDialect): Record<string, Migration> => ({
   '0018-mail': mail(d),
   '0019-article-trash': articleTrash(d),
   '0020-import-jobs': importJobs(d),
+  '0021-page-tree': pageTree(d),
   '0023-bylines-presence': bylinesPresence(d),
 })
 

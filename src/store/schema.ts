@@ -10,10 +10,30 @@ export interface SettingsTable {
 
 export interface PagesTable {
   id: Generated<number>
+  /** The page above this one; null for a page at the top (`/about`). */
+  parent_id: number | null
+  /** Unique among its siblings only. */
   slug: string
+  /** The whole path (`/about/team`), unique site-wide; kept in step with the parents' slugs by editorial/pages.ts. */
+  path: string
   title: string
   body_html: string
+  language: string
+  /** `draft` or `published`. */
+  status: Generated<string>
+  created_at: number
   updated_at: number
+  published_at: number | null
+}
+
+/** What a page held before each save. */
+export interface PageRevisionsTable {
+  id: Generated<number>
+  page_id: number
+  title: string
+  body_html: string
+  saved_by: number | null
+  saved_at: number
 }
 
 export interface SectionsTable {
@@ -402,6 +422,7 @@ export interface ImportOriginsTable {
 export interface Database {
   settings: SettingsTable
   pages: PagesTable
+  page_revisions: PageRevisionsTable
   sections: SectionsTable
   tags: TagsTable
   authors: AuthorsTable

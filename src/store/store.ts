@@ -15,6 +15,7 @@ import { createTaxonomy } from './taxonomy.ts'
 import { createPeople } from './people.ts'
 import { createMediaRepository } from './media.ts'
 import { createSite } from './site.ts'
+import { createPages } from './pages.ts'
 import { createRedirects } from './redirects.ts'
 import { createViews } from './views.ts'
 import { createRelated } from './related.ts'
@@ -49,6 +50,7 @@ export const repositories = (db: Kysely<Database>, dialect: StoreDialect, outbox
   people: createPeople(db),
   media: createMediaRepository(db, dialect),
   site: createSite(db),
+  pages: createPages(db),
   redirects: createRedirects(db),
   views: createViews(db),
   // Writing a related list records its article page as stale (invalidations.ts).

@@ -149,7 +149,7 @@ export async function buildApp({ services, config, log }: AppDeps): Promise<Fast
   await app.register(searchApiRoutes(services))
   await app.register(adminApiRoutes(services), { prefix: '/api/v1/admin' })
   await app.register(contentApiRoutes(services), { prefix: '/api/v1' })
-  await app.register(deskRoutes(services, assets), { prefix: '/desk' })
+  await app.register(deskRoutes(services, assets, context), { prefix: '/desk' })
   await app.register(fastifyStatic, {
     root: path.join(config.dataDir, 'media'), prefix: '/media/', decorateReply: false, index: false, dotfiles: 'deny',
     immutable: true, maxAge: '365d', redirect: false,

@@ -108,7 +108,7 @@ forEachEngine('sections, tags, curation and settings: the desk answers as the us
 
   const form = { name: 'The Courier', description: 'News from the steppe', language: 'en' }
   const settings: SiteSettingsForm = {
-    ...form, social: {}, logo: '', menu: '', pages: { about: { title: '', body: '' }, contact: { title: '', body: '' }, privacy: { title: '', body: '' } },
+    ...form, social: {}, logo: '',
   }
   await bothRefuse('an editor changing the settings', [desk, post('/desk/settings', form)], [service, () => refused(s.siteAdmin.save(service.actor('editor'), settings))])
   await bothRecord('the owner changing the settings', 'settings.update', [desk, post('/desk/settings', form, desk.d.owner)], [service, () => s.siteAdmin.save(service.actor('admin'), settings)])

@@ -2,7 +2,6 @@
 
 import assert from 'node:assert/strict'
 import { forEachDatabase } from '../support/databases.ts'
-import { sanitizeBody } from '../../src/content/sanitize.ts'
 
 forEachDatabase('settings round-trip as JSON values of any shape', async (store) => {
   assert.deepEqual(await store.site.settings(), {})
@@ -19,10 +18,4 @@ forEachDatabase('setting a key again replaces its value', async (store) => {
   await store.site.setSetting('name', 'Second')
   await store.site.setSetting('name', null)
   assert.deepEqual(await store.site.settings(), { name: null })
-})
-
-forEachDatabase('a static page reads back by slug, and an unknown slug is undefined', async (store) => {
-  const id = await store.site.insertPage({ slug: 'about', title: 'About us', bodyHtml: sanitizeBody('<p>We report.</p>'), updatedAt: 1000 })
-  assert.deepEqual(await store.site.page('about'), { id, slug: 'about', title: 'About us', bodyHtml: '<p>We report.</p>', updatedAt: 1000 })
-  assert.equal(await store.site.page('contact'), undefined)
 })

@@ -76,3 +76,11 @@ export async function setSiteLanguages(store: Store, languages: readonly (string
     await tx.site.setSetting('languages', entries)
   })
 }
+
+/** A published top-level page written straight to the store (as the 0021 migration leaves About, Contact, Privacy). */
+export async function seedPage(store: Store, p: { slug: string; title: string; bodyHtml: string; updatedAt: number }): Promise<number> {
+  return store.pages.insert({
+    parentId: null, slug: p.slug, path: `/${p.slug}`, title: p.title, bodyHtml: p.bodyHtml as never, language: 'en', status: 'published',
+    createdAt: p.updatedAt, updatedAt: p.updatedAt, publishedAt: p.updatedAt,
+  })
+}

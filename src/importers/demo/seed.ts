@@ -43,7 +43,9 @@ export async function seedDemo(deps: SeedDeps, newsroom: DemoNewsroom): Promise<
         uploadedBy: null, // the system, not a desk account
       }))
     }
-    for (const p of newsroom.pages) await tx.site.insertPage({ slug: p.slug, title: p.title, bodyHtml: sanitizeBody(p.bodyHtml), updatedAt: now })
+    for (const p of newsroom.pages) {
+      await tx.pages.insert({ parentId: null, slug: p.slug, path: `/${p.slug}`, title: p.title, bodyHtml: sanitizeBody(p.bodyHtml), language: 'en', status: 'published', createdAt: now, updatedAt: now, publishedAt: now })
+    }
     // Originals before translations, so a translation can name its original.
     const ordered = [...newsroom.articles].sort((a, b) => Number(!!a.translationOf) - Number(!!b.translationOf))
     const ids = new Map<string, number>()

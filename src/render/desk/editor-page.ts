@@ -117,7 +117,7 @@ const TOOLS: readonly [string, string, string][] = [
   ['embed', 'Embed a video or post', 'Embed'], ['rule', 'Horizontal rule', '—'],
 ]
 
-const toolbar = (): SafeHtml => html`<div class="editor-toolbar" role="toolbar" aria-label="Formatting" aria-controls="editor-surface" hidden>
+export const editorToolbar = (): SafeHtml => html`<div class="editor-toolbar" role="toolbar" aria-label="Formatting" aria-controls="editor-surface" hidden>
 ${TOOLS.map(([cmd, label, text]) => html`<button type="button" class="tool" data-command="${cmd}" aria-label="${label}" title="${label}"${['link', 'figure', 'caption', 'embed', 'rule'].includes(cmd) ? EMPTY : html` aria-pressed="false"`}>${text}</button>`)}
 </div>`
 
@@ -134,7 +134,7 @@ ${a ? html`<input type="hidden" name="version" value="${a.version}"><input type=
 <div class="field"><label for="f-title">Title</label><input id="f-title" class="title-input" name="title" type="text" maxlength="300" required value="${v.values.title ?? ''}"></div>
 <div class="field"><label for="f-standfirst">Standfirst</label><textarea id="f-standfirst" name="standfirst" rows="2" maxlength="1000">${v.values.standfirst ?? ''}</textarea></div>
 <div class="field body-field"><label for="f-body" id="f-body-label">Body</label>
-${toolbar()}
+${editorToolbar()}
 <textarea id="f-body" name="body" rows="20" aria-describedby="f-body-hint">${v.values.body ?? ''}</textarea>
 <span class="hint" id="f-body-hint">HTML: paragraphs, h2 and h3, lists, quotes, figures and embeds from the allowed players.</span></div>
 <div class="form-actions"><button type="submit" class="save">${a ? 'Save' : 'Create draft'}</button><span class="save-status" role="status" aria-live="polite"></span></div>

@@ -1,4 +1,4 @@
-// The desk's settings page (admins): the site's name and description, language, social accounts, logo, menu, static pages.
+// The desk's settings page (admins): the site's name and description, language, social accounts, logo; links to the menu and the pages, edited on their own.
 
 import { html, type SafeHtml } from '../html.ts'
 import { csrfField, deskLayout, type DeskContext } from './layout.ts'
@@ -9,7 +9,6 @@ import type { SiteSettingsForm } from '../../domain/site.ts'
 export interface SettingsView {
   readonly values: SiteSettingsForm
   readonly networks: readonly string[]
-  readonly pages: readonly { readonly slug: string; readonly title: string }[]
   /** Images that can be the logo (the current one first when it is not among them). */
   readonly logoChoices: readonly (readonly [string, string])[]
   /** The server's time zone (SITE_TIMEZONE): schedules and archive dates are computed in it. */
@@ -43,13 +42,7 @@ ${select({ id: 'set-logo', name: 'logo', label: 'Logo', value: val.logo, options
 ${v.networks.map((n) => input({ id: `set-social-${n}`, name: `social_${n}`, label: NETWORK_LABELS[n] ?? n, type: 'url', value: val.social[n] ?? '', maxlength: 300 }, err))}
 </div>
 </fieldset>
-<fieldset><legend>Main menu</legend>
-${textarea({ id: 'set-menu', name: 'menu', label: 'Menu items', value: val.menu, rows: 6, maxlength: 5000, hint: 'One per line: Label | /path (or a full https:// address). Empty: the sections are the menu.' }, err)}
-</fieldset>
-${v.pages.map((p) => html`<fieldset><legend>${p.title} page (/${p.slug})</legend>
-${input({ id: `set-page-${p.slug}-title`, name: `page_${p.slug}_title`, label: 'Title', value: val.pages[p.slug]?.title ?? '', maxlength: 200 }, err)}
-${textarea({ id: `set-page-${p.slug}-body`, name: `page_${p.slug}_body`, label: 'Text', value: val.pages[p.slug]?.body ?? '', rows: 6, maxlength: 20_000, hint: 'HTML paragraphs, headings, lists and links. Empty title and text take the page off the site.' }, err)}
-</fieldset>`)}
+<p class="hint">The main menu is edited under <a href="/desk/menu">Menu</a>, static pages (About, Contact…) under <a href="/desk/pages">Pages</a>.</p>
 <button type="submit">Save settings</button>
 </form>`)
 }

@@ -1,8 +1,7 @@
 // Pages with little structure: most read, static pages, and errors, in the page's language.
 
 import type { PopularPage } from '../../domain/read-models.ts'
-import type { StaticPage } from '../../domain/site.ts'
-import { staticPagePath } from '../../domain/paths.ts'
+import type { PublishedPage } from '../../domain/pages.ts'
 import { html, trusted, EMPTY, fillHtml, type SafeHtml } from '../html.ts'
 import { everyLanguage, layout } from '../layout.ts'
 import { localPath, type RenderContext } from '../context.ts'
@@ -22,9 +21,12 @@ ${p.week.length ? html`<section aria-labelledby="popular-week"><h2 id="popular-w
 </div>`)
 }
 
-export const staticPage = (ctx: RenderContext, p: StaticPage): SafeHtml =>
-  layout(ctx, { title: p.title, description: `${p.title} – ${ctx.settings.name}`, path: staticPagePath(p.slug) }, html`
-<article class="static-page"><h1>${p.title}</h1><div class="article-body">${trusted(p.bodyHtml)}</div></article>`)
+/** A static page at its path, with breadcrumbs to the published pages above it; `preview` keeps it out of search engines. */
+export const staticPage = (ctx: RenderContext, { page: p, breadcrumbs }: PublishedPage, opts: { readonly preview?: boolean } = {}): SafeHtml =>
+  layout(ctx, { title: p.title, description: `${p.title} – ${ctx.settings.name}`, path: p.path, ...(opts.preview && { noindex: true }) }, html`
+<article class="static-page" lang="${p.language}">
+${breadcrumbs.length ? html`<nav class="breadcrumbs" aria-label="${ctx.t.breadcrumb}"><ol><li><a href="/">${ctx.settings.name}</a></li>${breadcrumbs.map((b) => html`<li><a href="${b.path}">${b.title}</a></li>`)}<li aria-current="page">${p.title}</li></ol></nav>` : EMPTY}
+<h1>${p.title}</h1><div class="article-body">${trusted(p.bodyHtml)}</div></article>`)
 
 /** The title of an error status in the page's language: 4xx without its own fall back to 400's, 5xx to 500's. */
 const errorTitle = (t: Catalogue, status: number): string =>

@@ -13,6 +13,9 @@ import { deskAuthRoutes } from './auth.ts'
 import { deskArticleRoutes } from './articles.ts'
 import { deskFrontRoutes } from './curation.ts'
 import { deskSectionRoutes, deskTagRoutes } from './taxonomy.ts'
+import { deskPageRoutes } from './pages.ts'
+import { deskMenuRoutes } from './menu.ts'
+import type { ContextSource } from '../site/pages.ts'
 import { deskAuthorRoutes } from './people.ts'
 import { deskRedirectRoutes } from './redirects.ts'
 import { deskAuditRoutes } from './audit.ts'
@@ -33,7 +36,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 /** Forms that are sent before there is a session: they use the signed pre-session cookie instead. */
 const PRE_SESSION_FORMS = new Set(['/desk/login', '/desk/setup', '/desk/forgot', '/desk/password/:token'])
 
-export type DeskServices = Pick<Services, 'accounts' | 'accountLinks' | 'site' | 'config' | 'clock' | 'editing' | 'translations' | 'media' | 'curation' | 'taxonomyDesk' | 'bylines' | 'redirectDesk' | 'webhookDesk' | 'userAdmin' | 'siteAdmin' | 'auditLog' | 'deskReads' | 'importDesk'>
+export type DeskServices = Pick<Services, 'accounts' | 'accountLinks' | 'site' | 'config' | 'clock' | 'editing' | 'translations' | 'media' | 'curation' | 'taxonomyDesk' | 'bylines' | 'redirectDesk' | 'webhookDesk' | 'userAdmin' | 'siteAdmin' | 'auditLog' | 'deskReads' | 'importDesk' | 'pageDesk' | 'menuDesk'>
 
 /** What the desk's route files share: services, the desk stylesheet, and page helpers. */
 export interface DeskKit {
@@ -51,7 +54,7 @@ export interface DeskKit {
 export const sendDeskPage = (reply: FastifyReply, status: number, page: SafeHtml) =>
   reply.code(status).header('content-type', HTML).header('cache-control', NO_STORE).header('x-robots-tag', 'noindex').send(page.value)
 
-export const deskRoutes = (services: DeskServices, assets: { readonly deskCss: string; readonly editorScript?: () => string | null }): FastifyPluginAsync => async (app) => {
+export const deskRoutes = (services: DeskServices, assets: { readonly deskCss: string; readonly editorScript?: () => string | null }, readerContext: ContextSource): FastifyPluginAsync => async (app) => {
   const secure = services.config.siteUrl.protocol === 'https:'
   const kit: DeskKit = {
     services, secure,
@@ -133,6 +136,8 @@ export const deskRoutes = (services: DeskServices, assets: { readonly deskCss: s
   await app.register(deskFrontRoutes(kit))
   await app.register(deskSectionRoutes(kit))
   await app.register(deskTagRoutes(kit))
+  await app.register(deskPageRoutes(kit, readerContext))
+  await app.register(deskMenuRoutes(kit))
   await app.register(deskAuthorRoutes(kit))
   await app.register(deskRedirectRoutes(kit))
   await app.register(deskAuditRoutes(kit))

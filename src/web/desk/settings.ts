@@ -1,8 +1,8 @@
-// The desk's settings page (admins only): one form for the site's settings and static pages; saving refreshes the site at once.
+// The desk's settings page (admins only): one form for the site's settings; saving refreshes the site at once.
 
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { mediaUrl } from '../../domain/media.ts'
-import { EDITABLE_PAGES, SOCIAL_NETWORKS } from '../../editorial/site-admin.ts'
+import { SOCIAL_NETWORKS } from '../../editorial/site-admin.ts'
 import { settingsPage } from '../../render/desk/settings-page.ts'
 import type { SiteSettingsForm } from '../../domain/site.ts'
 import { actorOf, requireUser } from '../viewer.ts'
@@ -27,7 +27,7 @@ export const deskSettingsRoutes = (kit: DeskKit): FastifyPluginAsync => async (a
     // The stored logo keeps its place in the list even when it is older than the images offered.
     if (settings.logo) choices.unshift(['current', `Current logo: ${current ? current.alt || mediaUrl(current) : `/media/${settings.logo}`}`])
     return sendDeskPage(reply, status, settingsPage(await kit.context(req, await kit.csrfFor(req)), {
-      values, networks: SOCIAL_NETWORKS, pages: EDITABLE_PAGES, logoChoices: choices, timeZone: settings.timeZone,
+      values, networks: SOCIAL_NETWORKS, logoChoices: choices, timeZone: settings.timeZone,
       status: extra.status ?? null, error: extra.error ?? null,
     }))
   }
@@ -40,8 +40,7 @@ export const deskSettingsRoutes = (kit: DeskKit): FastifyPluginAsync => async (a
     const input: SiteSettingsForm = {
       name: formText(b, 'name', 200), description: formText(b, 'description', 400), language: formText(b, 'language', 40),
       social: Object.fromEntries(SOCIAL_NETWORKS.map((n) => [n, formText(b, `social_${n}`, 400)])),
-      logo: formText(b, 'logo', 30), menu: formText(b, 'menu', 6000),
-      pages: Object.fromEntries(EDITABLE_PAGES.map((p) => [p.slug, { title: formText(b, `page_${p.slug}_title`, 300), body: formText(b, `page_${p.slug}_body`, 20_001) }])),
+      logo: formText(b, 'logo', 30),
     }
     return attempt(() => siteAdmin.save(actorOf(req), input), () => doneRedirect(reply, '/desk/settings', 'saved'),
       (status, error) => render(req, reply, status, input, { error }))

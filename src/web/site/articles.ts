@@ -3,6 +3,8 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { Services } from '../../services.ts'
 import { isSlug } from '../../domain/slug.ts'
+import { PAGE_MAX_DEPTH } from '../../domain/pages.ts'
+import { isReservedSegment } from '../../domain/paths.ts'
 import { AppError } from '../../errors.ts'
 import { articlePage } from '../../render/site/article-page.ts'
 import { sectionPage } from '../../render/site/listing-pages.ts'
@@ -10,7 +12,7 @@ import { staticPage } from '../../render/site/simple-pages.ts'
 import { pageNumber, pageQuery, type PageQuery } from './query-schemas.ts'
 import { articlePageDependencies, sectionPageDependencies } from '../../reading/page-dependencies.ts'
 import type { PageCache } from '../page-cache.ts'
-import { pageKey, pageLanguage, routeLanguage, sendPage, type ContextSource } from './pages.ts'
+import { pageKey, pageLanguage, routeLanguage, type ContextSource } from './pages.ts'
 
 /** Path segments that cannot name anything here are a 404, not a 400: they are just unknown paths. */
 const requireSlugs = (...values: string[]): void => {
@@ -29,6 +31,13 @@ export const articleRoutes = (s: Pick<Services, 'reading' | 'site'>, context: Co
       return { body: articlePage(await context(model.article.language), model).value, deps: articlePageDependencies(model) }
     })
 
+  // Static pages are cached like everything else: every page change records a flush of all pages (editorial/pages.ts).
+  const page = (req: FastifyRequest, reply: FastifyReply, path: string) =>
+    cache.serve(req, reply, path, async () => {
+      const model = await s.reading.staticPage(path)
+      return { body: staticPage(await context(model.page.language), model).value, deps: { articleIds: [], scopes: ['pages'], maxAgeMs: null } }
+    })
+
   app.get<{ Params: { section: string }; Querystring: PageQuery }>('/:section', { schema: { querystring: pageQuery } }, async (req, reply) => {
     const { section } = req.params
     requireSlugs(section)
@@ -43,13 +52,26 @@ export const articleRoutes = (s: Pick<Services, 'reading' | 'site'>, context: Co
         return { body: sectionPage(await context(language), model).value, deps: sectionPageDependencies(model) }
       })
     }
-    // Static pages change without an invalidation event yet (there is no desk for them): rendered each time.
-    return sendPage(req, reply, staticPage(ctx, await s.reading.staticPage(section)))
+    if (code !== null) throw new AppError('NotFound', 'no such page')
+    return page(req, reply, `/${section}`)
   })
 
   app.get<{ Params: { section: string; slug: string } }>('/:section/:slug', async (req, reply) => {
     const { section, slug } = req.params
     requireSlugs(section, slug)
-    return article(req, reply, { language: routeLanguage(req, prefixed).code, section, slug })
+    const { code } = routeLanguage(req, prefixed)
+    // Below a section are its articles; below anything else, a static page's child (the desk keeps the two apart).
+    if (code === null && !(await context()).sections.some((x) => x.slug === section) && !isReservedSegment(section)) return page(req, reply, `/${section}/${slug}`)
+    return article(req, reply, { language: code, section, slug })
   })
+
+  // Pages three to five levels down (/about/team/board); pages live only on the unprefixed paths.
+  if (!prefixed) {
+    app.get<{ Params: { '*': string } }>('/:top/:second/*', async (req, reply) => {
+      const path = new URL(req.url, 'http://x').pathname
+      const segments = path.split('/').slice(1)
+      if (segments.length > PAGE_MAX_DEPTH || !segments.every(isSlug)) throw new AppError('NotFound', 'no such page')
+      return page(req, reply, path)
+    })
+  }
 }

@@ -53,7 +53,7 @@ forEachDatabase('a Ghost 5 export lands as articles with sections, tags, bylines
   const draft = (await store.articles.get((await articleOf(store, id(3)))!))!
   assert.equal((await store.taxonomy.section(draft.sectionId))?.slug, 'opinion', 'a primary tag named like a section (by name) becomes it')
 
-  const page = (await store.site.page('about'))!
+  const page = (await store.pages.byPath('/about'))!
   assert.equal(page.title, 'About us')
   assert.equal(page.bodyHtml, '<p>We write about the steppe.</p>')
   assert.equal(page.updatedAt, Date.UTC(2020, 5, 1))
@@ -78,9 +78,9 @@ forEachDatabase('running the same Ghost import again, on a site that had no sect
   assert.deepEqual(third.articles, { imported: 0, updated: 1, skipped: 4, refused: 1 })
   assert.deepEqual(third.pages, { imported: 0, updated: 1, skipped: 0, refused: 0 })
   assert.equal((await store.live.findByPath('en', 'news', 'grid-report'))?.title, 'Grid report, revised')
-  assert.equal((await store.site.page('about'))?.bodyHtml, '<p>We write about the whole steppe.</p>')
+  assert.equal((await store.pages.byPath('/about'))?.bodyHtml, '<p>We write about the whole steppe.</p>')
   assert.equal(await store.origins.count('ghost', 'ghost:Steppe Notes', 'article'), 5)
-  assert.equal((await store.site.pageList()).length, 1)
+  assert.equal((await store.pages.list()).length, 1)
 })
 
 forEachEngine('exports of Ghost 3, 4 and 6 import exactly as Ghost 5\'s, given the old site\'s address', async (t, engine) => {
@@ -108,27 +108,27 @@ forEachDatabase('a dry run of a Ghost export reports what would be imported and 
   assert.deepEqual(report.pages, { imported: 1, updated: 0, skipped: 0, refused: 0 })
   assert.deepEqual(await store.taxonomy.sections(), [])
   assert.deepEqual(await store.people.authors(), [])
-  assert.deepEqual(await store.site.pageList(), [])
+  assert.deepEqual(await store.pages.list(), [])
   assert.deepEqual((await store.redirects.list({ limit: 10, offset: 0 })).items, [])
   assert.deepEqual(await store.audit.list({ limit: 10 }), [])
 })
 
 forEachDatabase('a Ghost import never takes over a live path: a page of the site, a section, a redirect', async (store, t) => {
   await seedTaxonomy(store)
-  await store.site.savePage({ slug: 'about', title: 'Our own About', bodyHtml: sanitizeBody('<p>Ours.</p>'), updatedAt: 1 })
+  await store.pages.insert({ parentId: null, slug: 'about', path: '/about', title: 'Our own About', bodyHtml: sanitizeBody('<p>Ours.</p>'), language: 'en', status: 'published', createdAt: 1, updatedAt: 1, publishedAt: 1 })
   await seedArticle(store, { title: 'Ours', slug: 'pipeline-deal', section: 'news' })
   await store.redirects.put({ fromPath: '/grid-report', status: 302, toArticleId: null, toUrl: 'https://donate.example', kind: 'manual', createdAt: 1 })
   const text = JSON.stringify(ghostExport(5)).replace('"slug":"draft-thoughts"', '"slug":"opinion"')
   const report = await runGhostImport(store, await ghostFile(t, text))
   assert.deepEqual(report.pages, { imported: 0, updated: 0, skipped: 0, refused: 1 })
-  assert.equal((await store.site.page('about'))?.title, 'Our own About')
+  assert.equal((await store.pages.byPath('/about'))?.title, 'Our own About')
   assert.equal(await store.redirects.find(`/p/${UUID.about}`), undefined)
   const pipeline = (await store.articles.get((await articleOf(store, id(1)))!))!
   assert.equal(pipeline.slug, `pipeline-deal-${id(1)}`)
   assert.equal((await store.redirects.find('/grid-report'))?.toUrl, 'https://donate.example')
   assert.equal(await store.redirects.find('/opinion'), undefined)
   const reasons = [...report.refusals, ...report.notes].map((n) => n.reason).join('\n')
-  assert.match(reasons, /the path \/about is a page of this site already/)
+  assert.match(reasons, /\/about is the address of another page/)
   assert.match(reasons, /the old path \/grid-report already redirects elsewhere/)
   assert.match(reasons, /the old path \/opinion is live on this site/)
 })

@@ -69,6 +69,6 @@ export async function snapshot(store: Store, postIds: readonly string[], site?: 
     .map((r) => [r.fromPath, r.status, r.toArticleId === null ? r.toUrl : idToPost.get(r.toArticleId) ?? 'other']).sort()
   return {
     sections, tags: tags.map((t) => [t.slug, t.name]), authors: authors.map((a) => [a.slug, a.name]), articles, redirects,
-    pages: await store.site.pageList(), live: await store.live.count(),
+    pages: (await store.pages.published()).map((p) => ({ path: p.path, updatedAt: p.updatedAt })), live: await store.live.count(),
   }
 }

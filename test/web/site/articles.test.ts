@@ -3,7 +3,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { alternates, buildSiteApp, jsonLd, linkHrefs, seedNewsroom, sectionWithClass } from '../../support/web.ts'
-import { seedArticle, seedArticles, seedTaxonomy, setSiteLanguages } from '../../support/seed.ts'
+import { seedArticle, seedArticles, seedTaxonomy, setSiteLanguages, seedPage } from '../../support/seed.ts'
 import { editArticle, NOW, republish } from '../../support/editing.ts'
 import { sanitizeBody } from '../../../src/content/sanitize.ts'
 
@@ -174,7 +174,7 @@ test('a page past the end answers 404 whatever its number, on sections, tags, au
 test('a static page answers at its slug when no section takes it', async (t) => {
   const { app, store } = await buildSiteApp(t)
   await seedTaxonomy(store)
-  await store.site.insertPage({ slug: 'about', title: 'About the institute', bodyHtml: sanitizeBody('<p>Founded in 2001.</p>'), updatedAt: 0 })
+  await seedPage(store, { slug: 'about', title: 'About the institute', bodyHtml: sanitizeBody('<p>Founded in 2001.</p>'), updatedAt: 0 })
   const res = await app.inject('/about')
   assert.equal(res.statusCode, 200)
   assert.match(res.body, /<h1>About the institute<\/h1><div class="article-body"><p>Founded in 2001.<\/p><\/div>/)

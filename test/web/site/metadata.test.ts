@@ -4,7 +4,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { XMLValidator } from 'fast-xml-parser'
 import { buildSiteApp, jsonLd, linkHrefs, seedNewsroom } from '../../support/web.ts'
-import { seedArticle } from '../../support/seed.ts'
+import { seedArticle, seedPage } from '../../support/seed.ts'
 import { NOW } from '../../support/editing.ts'
 import { publisherLogoPath } from '../../../src/render/publisher-logo.ts'
 
@@ -14,7 +14,7 @@ const meta = (body: string, attr: 'property' | 'name', key: string): string | un
 test('every public page type has a canonical URL, Open Graph and a Twitter card', async (t) => {
   const { app, store } = await buildSiteApp(t)
   await seedNewsroom(store)
-  await store.site.insertPage({ slug: 'about', title: 'About', bodyHtml: '<p>x</p>' as never, updatedAt: NOW })
+  await seedPage(store, { slug: 'about', title: 'About', bodyHtml: '<p>x</p>' as never, updatedAt: NOW })
   for (const path of ['/', '/news/election-results', '/ru/opinion/pochemu-sdelka-vazhna', '/news', '/tag/energy', '/author/newsroom', '/archive', '/popular', '/about', '/news?page=1']) {
     const body = (await app.inject(path)).body
     const canonical = `https://news.example${path.replace('?page=1', '')}`

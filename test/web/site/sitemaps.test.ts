@@ -7,7 +7,7 @@ import { buildApp } from '../../../src/web/app.ts'
 import { createLogger } from '../../../src/log.ts'
 import { createSitemaps } from '../../../src/reading/sitemaps.ts'
 import { buildSiteApp, seedNewsroom } from '../../support/web.ts'
-import { seedArticle, seedTaxonomy, DAY } from '../../support/seed.ts'
+import { seedArticle, seedTaxonomy, DAY, seedPage } from '../../support/seed.ts'
 import { NOW, takeDown } from '../../support/editing.ts'
 
 const W3C = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/
@@ -60,7 +60,7 @@ test('the sitemap index points to article pages of at most the page size, which 
 test('the page of other pages lists the front, sections, tags and authors with something live, and static pages', async (t) => {
   const { app, store } = await buildSiteApp(t)
   await seedNewsroom(store)
-  await store.site.insertPage({ slug: 'about', title: 'About', bodyHtml: '<p>x</p>' as never, updatedAt: NOW - DAY })
+  await seedPage(store, { slug: 'about', title: 'About', bodyHtml: '<p>x</p>' as never, updatedAt: NOW - DAY })
   const urls = parse((await app.inject('/sitemaps/pages.xml')).body).urlset.url as { loc: string; lastmod: string }[]
   assert.deepEqual(urls.map((u) => u.loc.replace('https://news.example', '')), [
     '/', '/news', '/opinion', '/tag/elections', '/tag/energy', '/tag/kazakhstan', '/author/aigerim-sadykova', '/author/newsroom', '/about',
