@@ -2,6 +2,7 @@
 
 import { sql, type Kysely } from 'kysely'
 import type { ArticleStatus, Genre } from '../domain/article.ts'
+import { languagePrefix } from '../domain/language.ts'
 import type { SanitizedHtml } from '../domain/sanitized-html.ts'
 import { storedSanitizedHtml } from '../content/sanitize.ts'
 import type { ArticleRow, Database } from './schema.ts'
@@ -158,7 +159,7 @@ export function createArticles(db: Kysely<Database>) {
       const live = {
         language: a.language, section_id: a.sectionId, slug: a.slug, genre: a.genre, title: a.title, standfirst: a.standfirst,
         body_html: a.bodyHtml, hero_media_id: a.heroMediaId, seo_title: a.seoTitle, seo_description: a.seoDescription,
-        published_at: publishedAt, updated_at: updatedAt,
+        published_at: publishedAt, updated_at: updatedAt, primary_subtag: languagePrefix(a.language),
       }
       await db.insertInto('article_live').values({ article_id: a.id, ...live })
         .onConflict((oc) => oc.column('article_id').doUpdateSet(live)).execute()
@@ -167,10 +168,10 @@ export function createArticles(db: Kysely<Database>) {
         await db.deleteFrom('live_authors').where('article_id', '=', a.id).execute()
       }
       if (a.tagIds.length) {
-        await db.insertInto('live_tags').values(a.tagIds.map((tagId, position) => ({ article_id: a.id, tag_id: tagId, position, published_at: publishedAt }))).execute()
+        await db.insertInto('live_tags').values(a.tagIds.map((tagId, position) => ({ article_id: a.id, tag_id: tagId, position, published_at: publishedAt, primary_subtag: live.primary_subtag }))).execute()
       }
       if (a.authorIds.length) {
-        await db.insertInto('live_authors').values(a.authorIds.map((authorId, position) => ({ article_id: a.id, author_id: authorId, position, published_at: publishedAt }))).execute()
+        await db.insertInto('live_authors').values(a.authorIds.map((authorId, position) => ({ article_id: a.id, author_id: authorId, position, published_at: publishedAt, primary_subtag: live.primary_subtag }))).execute()
       }
     },
 

@@ -22,6 +22,8 @@ export interface SectionsTable {
   name: string
   description: string
   position: number
+  /** JSON object of the name in other site languages by primary subtag (`{"ru": "Новости"}`). */
+  names: Generated<string>
 }
 
 export interface TagsTable {
@@ -32,6 +34,8 @@ export interface TagsTable {
   parent_id: number | null
   iso_code: string | null
   description: string
+  /** JSON object of the name in other site languages by primary subtag (`{"ru": "Энергетика"}`). */
+  names: Generated<string>
 }
 
 export interface AuthorsTable {
@@ -121,6 +125,8 @@ export interface ArticleLiveTable {
   seo_description: string
   published_at: number
   updated_at: number
+  /** The primary subtag of `language` (`ru` for `ru-RU`): what listings in a language filter on (migration 0025). */
+  primary_subtag: string
 }
 
 /** Tags and bylines of live copies; `published_at` is copied in so tag and author pages read one index. */
@@ -129,6 +135,8 @@ export interface LiveTagsTable {
   tag_id: number
   position: number
   published_at: number
+  /** The live copy's primary subtag, copied in like published_at for tag pages in one language. */
+  primary_subtag: string
 }
 
 export interface LiveAuthorsTable {
@@ -136,6 +144,8 @@ export interface LiveAuthorsTable {
   author_id: number
   position: number
   published_at: number
+  /** The live copy's primary subtag, copied in like published_at for author pages in one language. */
+  primary_subtag: string
 }
 
 export interface RedirectsTable {
