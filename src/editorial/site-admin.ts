@@ -1,8 +1,7 @@
-// Changing the site's settings from the desk: name, description, language, social accounts, logo, menu and static pages.
+// Changing the site's settings from the desk (languages: site-languages.ts): name, description, social accounts, logo, menu and static pages.
 
 import { sanitizeBody } from '../content/sanitize.ts'
 import { FLUSH_ALL } from '../domain/invalidation.ts'
-import { isLanguageTag } from '../domain/language.ts'
 import type { MenuItem, SiteSettingsForm } from '../domain/site.ts'
 import { AppError } from '../errors.ts'
 import type { Repositories } from '../store/store.ts'
@@ -62,8 +61,6 @@ export async function saveSiteSettings(tx: Repositories, input: SiteSettingsForm
   const { now } = ctx
   const name = textOf(input.name, 'name', 'the site name', 120, true)
   const description = textOf(input.description, 'description', 'the description', 300, false)
-  const language = input.language.trim()
-  if (!isLanguageTag(language)) throw invalid('language', 'the language must be a language tag such as en, ru or pt-BR')
   const social: Record<string, string> = {}
   for (const network of SOCIAL_NETWORKS) {
     const v = (input.social[network] ?? '').trim()
@@ -91,7 +88,6 @@ export async function saveSiteSettings(tx: Repositories, input: SiteSettingsForm
 
   await tx.site.setSetting('name', name)
   await tx.site.setSetting('description', description)
-  await tx.site.setSetting('language', language)
   await tx.site.setSetting('social', social)
   await tx.site.setSetting('logo', logo)
   await tx.site.setSetting('menu', menu)

@@ -194,6 +194,16 @@ export function createArticles(db: Kysely<Database>) {
       return true
     },
 
+    /**
+     * How many articles (any status, the trash included) are written in a site language, by its primary subtag: `ru`
+     * counts `ru` and `ru-…`. A language that still has articles cannot be taken off the site.
+     */
+    async countInLanguage(primarySubtag: string): Promise<number> {
+      const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n'))
+        .where((eb) => eb.or([eb('language', '=', primarySubtag), eb('language', 'like', `${primarySubtag}-%`)])).executeTakeFirstOrThrow()
+      return Number(row.n)
+    },
+
     /** The public location of a live article, for redirects that point to it. */
     async livePath(id: number): Promise<{ language: string; sectionSlug: string; slug: string } | undefined> {
       return db.selectFrom('article_live as l').innerJoin('sections as s', 's.id', 'l.section_id')

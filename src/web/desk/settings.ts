@@ -3,6 +3,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { mediaUrl } from '../../domain/media.ts'
 import { EDITABLE_PAGES, saveSiteSettings, SOCIAL_NETWORKS } from '../../editorial/site-admin.ts'
+import { LANGUAGES_MAX, saveSiteLanguages, type SiteLanguageRow } from '../../editorial/site-languages.ts'
 import { settingsPage } from '../../render/desk/settings-page.ts'
 import type { SiteSettingsForm } from '../../domain/site.ts'
 import { requireUser, viewerOf } from '../viewer.ts'
@@ -11,7 +12,11 @@ import { attempt } from './form-attempt.ts'
 import { sendDeskPage, type DeskKit } from './desk.ts'
 import type { FieldError } from '../../render/desk/form-parts.ts'
 
-const DONE: Readonly<Record<string, string>> = { saved: 'The settings were saved; the site shows them now.' }
+const DONE: Readonly<Record<string, string>> = {
+  saved: 'The settings were saved; the site shows them now.', languages: 'The languages were saved; the site shows them now.',
+}
+/** Empty rows under the stored languages, for adding languages. */
+const EXTRA_LANGUAGE_ROWS = 2
 const LOGO_CHOICES = 100
 
 const MANAGE = requireUser('settings.manage')
@@ -28,12 +33,20 @@ export const deskSettingsRoutes = (kit: DeskKit): FastifyPluginAsync => async (a
       pages[p.slug] = { title: page?.title ?? '', body: page?.bodyHtml ?? '' }
     }
     return {
-      name: settings.name, description: settings.description, language: settings.language, social: settings.social,
+      name: settings.name, description: settings.description, social: settings.social,
       logo: settings.logo ? 'current' : '', menu: settings.menu.map((m) => `${m.label} | ${m.href}`).join('\n'), pages,
     }
   }
 
-  async function render(req: FastifyRequest, reply: FastifyReply, status: number, values: SiteSettingsForm, extra: { status?: string | null; error?: FieldError }) {
+  /** The languages form's rows as stored, with empty rows to add languages (at most LANGUAGES_MAX in all). */
+  async function storedLanguages(): Promise<SiteLanguageRow[]> {
+    const { settings } = await site.get()
+    const rows = settings.languages.map((l) => ({ tag: l.tag, name: l.name, description: l.description ?? '' }))
+    return [...rows, ...Array.from({ length: Math.max(0, Math.min(EXTRA_LANGUAGE_ROWS, LANGUAGES_MAX - rows.length)) }, () => ({ tag: '', name: '', description: '' }))]
+  }
+
+  async function render(req: FastifyRequest, reply: FastifyReply, status: number, values: SiteSettingsForm,
+    extra: { status?: string | null; error?: FieldError; languages?: readonly SiteLanguageRow[]; languagesError?: FieldError }) {
     const { settings } = await site.get()
     const images = (await media.list({ perPage: LOGO_CHOICES })).items
     const current = images.find((m) => m.path === settings.logo)
@@ -43,6 +56,7 @@ export const deskSettingsRoutes = (kit: DeskKit): FastifyPluginAsync => async (a
     return sendDeskPage(reply, status, settingsPage(await kit.context(req, await kit.csrfFor(req)), {
       values, networks: SOCIAL_NETWORKS, pages: EDITABLE_PAGES, logoChoices: choices, timeZone: settings.timeZone,
       status: extra.status ?? null, error: extra.error ?? null,
+      languages: extra.languages ?? await storedLanguages(), languagesError: extra.languagesError ?? null,
     }))
   }
 
@@ -52,7 +66,7 @@ export const deskSettingsRoutes = (kit: DeskKit): FastifyPluginAsync => async (a
   app.post('/settings', { preHandler: MANAGE }, async (req, reply) => {
     const b = req.body
     const input: SiteSettingsForm = {
-      name: formText(b, 'name', 200), description: formText(b, 'description', 400), language: formText(b, 'language', 40),
+      name: formText(b, 'name', 200), description: formText(b, 'description', 400),
       social: Object.fromEntries(SOCIAL_NETWORKS.map((n) => [n, formText(b, `social_${n}`, 400)])),
       logo: formText(b, 'logo', 30), menu: formText(b, 'menu', 6000),
       pages: Object.fromEntries(EDITABLE_PAGES.map((p) => [p.slug, { title: formText(b, `page_${p.slug}_title`, 300), body: formText(b, `page_${p.slug}_body`, 20_001) }])),
@@ -62,5 +76,23 @@ export const deskSettingsRoutes = (kit: DeskKit): FastifyPluginAsync => async (a
       site.invalidate()
       return doneRedirect(reply, '/desk/settings', 'saved')
     }, (status, error) => render(req, reply, status, input, { error }))
+  })
+
+  app.post('/settings/languages', { preHandler: MANAGE }, async (req, reply) => {
+    const b = req.body
+    const rows: SiteLanguageRow[] = Array.from({ length: LANGUAGES_MAX + EXTRA_LANGUAGE_ROWS }, (_, i) => ({
+      tag: formText(b, `lang_tag_${i}`, 40), name: formText(b, `lang_name_${i}`, 120), description: formText(b, `lang_description_${i}`, 600),
+    }))
+    const user = viewerOf(req)!.user
+    return attempt(() => store.transaction((tx) => saveSiteLanguages(tx, rows, { actor: { id: user.id, role: user.role }, now: clock.now() })), () => {
+      site.invalidate()
+      return doneRedirect(reply, '/desk/settings', 'languages')
+    }, async (status, error) => {
+      // The rows as typed, without the trailing empty ones beyond what the page offers.
+      let last = rows.length
+      while (last > 1 && !rows[last - 1]!.tag && !rows[last - 1]!.name && !rows[last - 1]!.description) last--
+      const shown = [...rows.slice(0, last), { tag: '', name: '', description: '' }].slice(0, LANGUAGES_MAX + EXTRA_LANGUAGE_ROWS)
+      return render(req, reply, status, await storedValues(), { languages: shown, languagesError: error })
+    })
   })
 }
