@@ -22,8 +22,6 @@ export interface SectionsTable {
   name: string
   description: string
   position: number
-  /** JSON object of the name in other site languages by primary subtag (`{"ru": "Новости"}`). */
-  names: Generated<string>
 }
 
 export interface TagsTable {
@@ -34,8 +32,6 @@ export interface TagsTable {
   parent_id: number | null
   iso_code: string | null
   description: string
-  /** JSON object of the name in other site languages by primary subtag (`{"ru": "Энергетика"}`). */
-  names: Generated<string>
 }
 
 export interface AuthorsTable {

@@ -1,4 +1,4 @@
-// Listings per language read one index range each, and tags and sections carry their names in other site languages.
+// Listings per language read one index range each.
 //
 // A reader listing in a language (`/ru`, `/ru/news`, `/ru/tag/energy`, `/ru/rss.xml`) used to walk the section's or
 // tag's newest-first index and drop every row of another language until a page filled: on a site of 20,000 articles
@@ -13,7 +13,7 @@ import type { StoreDialect } from '../dialect.ts'
 /** The primary subtag of a BCP 47 tag, as domain/language.ts languagePrefix computes it (repeated: migrations are frozen). */
 const primarySubtag = (tag: string): string => tag.split('-')[0] ?? tag
 
-/** Adds primary_subtag to article_live, live_tags and live_authors, with the indexes of each listing; names per language on tags and sections. */
+/** Adds primary_subtag to article_live, live_tags and live_authors, with the indexes of the listings that filter on it. */
 export const languageListings = (_d: StoreDialect): Migration => ({
   async up(db: Kysely<any>) {
     for (const table of ['article_live', 'live_tags', 'live_authors']) {
@@ -38,12 +38,8 @@ export const languageListings = (_d: StoreDialect): Migration => ({
     await db.schema.createIndex('live_tags_tag_language_published').on('live_tags').columns(['tag_id', 'primary_subtag', 'published_at', 'article_id']).execute()
     await db.schema.createIndex('live_authors_author_language_published').on('live_authors')
       .columns(['author_id', 'primary_subtag', 'published_at', 'article_id']).execute()
-
-    // `{"ru": "Энергетика"}`: a tag's or section's name by site language (primary subtag); absent ones keep `name`.
-    for (const table of ['tags', 'sections']) await db.schema.alterTable(table).addColumn('names', 'text', (c) => c.notNull().defaultTo('{}')).execute()
   },
   async down(db: Kysely<any>) {
-    for (const table of ['tags', 'sections']) await db.schema.alterTable(table).dropColumn('names').execute()
     for (const index of ['live_authors_author_language_published', 'live_tags_tag_language_published', 'article_live_language_published', 'article_live_language_section_published']) {
       await db.schema.dropIndex(index).execute()
     }
