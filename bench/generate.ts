@@ -1,6 +1,7 @@
 // Deterministic content generator: N articles written through the real createDraft + publish use-cases, in short transactions.
 //
 //   node bench/generate.ts --articles 100000 [--seed 42] [--data-dir DIR] [--database-url postgres://…] [--batch 250] [--max-transaction-ms 500]
+//                          [--russian 0.05]   (share of articles in Russian)
 //
 // The site (settings, sections, ~40 tags, 20 bylines, demo images, pages) is written by the demo seed itself (seedDemo with no
 // articles), so the taxonomy goes through the same builder as the demo newsroom. Text is a function of the seed; times are
@@ -52,6 +53,12 @@ export interface GenerateOptions {
    * connections keep the server busy; SQLite has one connection and gains nothing.
    */
   readonly workers?: number
+  /**
+   * Share of articles written in Russian (0–1, default 0), spread evenly over time by a fixed sequence rather than the
+   * PRNG, so the English articles' text stays what it is without it: a small language's listings scan far more index
+   * entries per page than the large one's, which is what a language index must fix.
+   */
+  readonly russianShare?: number
   /** Called after each transaction with the number of articles written so far. */
   readonly onProgress?: (done: number, total: number, elapsedMs: number) => void
 }
@@ -133,6 +140,7 @@ function timed(tx: Repositories, timings: Timings): Repositories {
 
 interface Planned extends GeneratedArticle {
   readonly slug: string
+  readonly language: 'en' | 'ru'
   readonly publishedAt: number
   readonly updatedAt: number
   readonly editorsChoiceRank: number | null
@@ -170,6 +178,9 @@ export async function generate(store: Store, opts: GenerateOptions): Promise<Gen
   }
   const images = [...heroIds.keys()]
 
+  // Article i is Russian when the fractional part of i·φ falls below the share: evenly spread, no PRNG draw.
+  const russianShare = opts.russianShare ?? 0
+  const isRussian = (i: number): boolean => ((i * 0.6180339887498949) % 1) < russianShare
   const slugs = new Map<string, Set<string>>()
   const uniqueSlug = (section: string, title: string): string => {
     const taken = slugs.get(section) ?? slugs.set(section, new Set()).get(section)!
@@ -195,10 +206,11 @@ export async function generate(store: Store, opts: GenerateOptions): Promise<Gen
     const publishedAt = publishedTime(i, n, now, jitter, hour, a.section === 'monday-commentary')
     // The editor's choice: about a dozen picks among the newest 400 articles.
     const pick = i >= n - 400 && picks < 12 && r.chance(0.04) ? ++picks : null
-    const slug = uniqueSlug(a.section, a.title)
-    if (a.section === 'news' && publishedAt >= newestNews.at) newestNews = { at: publishedAt, path: `/news/${slug}` }
+    const language = isRussian(i) ? 'ru' : 'en'
+    const slug = uniqueSlug(`${language}/${a.section}`, a.title)
+    if (language === 'en' && a.section === 'news' && publishedAt >= newestNews.at) newestNews = { at: publishedAt, path: `/news/${slug}` }
     return {
-      ...a, slug, publishedAt, editorsChoiceRank: pick,
+      ...a, slug, language, publishedAt, editorsChoiceRank: pick,
       updatedAt: r.chance(0.1) ? Math.min(now, publishedAt + r.between(1, 30) * HOUR_MS) : publishedAt,
     }
   }
@@ -219,7 +231,7 @@ export async function generate(store: Store, opts: GenerateOptions): Promise<Gen
     const storeBefore = timings.storeMs
     const id = await createDraft(tx, {
       title: a.title, slug: a.slug, standfirst: a.standfirst, bodyHtml: sanitizeBody(a.bodyHtml), section: a.section, genre: a.genre,
-      language: 'en', tags: a.tags, authors: a.authors, heroMediaId: a.hero ? heroIds.get(a.hero) ?? null : null,
+      language: a.language, tags: a.tags, authors: a.authors, heroMediaId: a.hero ? heroIds.get(a.hero) ?? null : null,
       editorsChoiceRank: a.editorsChoiceRank,
     }, { now: a.publishedAt - 30 * 60_000, siteLanguage: 'en' })
     const s1 = performance.now()
@@ -346,7 +358,7 @@ async function main(): Promise<number> {
     options: {
       articles: { type: 'string', default: '10000' }, seed: { type: 'string', default: '42' }, batch: { type: 'string', default: '250' },
       'max-transaction-ms': { type: 'string', default: '500' },
-      'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, workers: { type: 'string' },
+      'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, workers: { type: 'string' }, russian: { type: 'string', default: '0' },
     },
     strict: true,
   })
@@ -354,6 +366,8 @@ async function main(): Promise<number> {
   if (!Number.isInteger(articles) || articles < 1) throw new Error('--articles must be a whole number ≥ 1')
   const workers = values.workers === undefined ? undefined : Number(values.workers)
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 32)) throw new Error('--workers must be a whole number from 1 to 32')
+  const russianShare = Number(values.russian)
+  if (!(russianShare >= 0 && russianShare <= 1)) throw new Error('--russian must be a share from 0 to 1')
   const dataDir = path.resolve(values['data-dir'] ?? './data/bench')
   const config = loadConfig({ DATA_DIR: dataDir, ...(values['database-url'] && { DATABASE_URL: values['database-url'] }) })
   const store = await openStore(config.database)
@@ -362,7 +376,7 @@ async function main(): Promise<number> {
     const url = values['database-url']
     const standIn = url && !(await autovacuumOn(url)) ? { analyze: () => analyze(url) } : {}
     const report = await generate(store, {
-      ...standIn, articles, seed: Number(values.seed), batchSize: Number(values.batch), maxTransactionMs: Number(values['max-transaction-ms']),
+      ...standIn, articles, russianShare, seed: Number(values.seed), batchSize: Number(values.batch), maxTransactionMs: Number(values['max-transaction-ms']),
       mediaDir: path.join(dataDir, 'media'), workers: workers ?? (config.database.engine === 'postgres' ? 4 : 1),
       onProgress: progressPrinter(`generate ${config.database.engine}`),
     })

@@ -14,7 +14,6 @@ export interface MenuItem {
 export interface SiteSettingsForm {
   readonly name: string
   readonly description: string
-  readonly language: string
   readonly social: Readonly<Record<string, string>>
   /** A media id, '' for a text masthead, or 'current' to keep the logo as it is. */
   readonly logo: string

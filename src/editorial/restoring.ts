@@ -4,6 +4,7 @@
 
 import { randomBytes } from 'node:crypto'
 import type { Clock } from '../domain/clock.ts'
+import { languagePrefix } from '../domain/language.ts'
 import { can } from '../domain/roles.ts'
 import { plainText } from '../content/excerpt.ts'
 import { sanitizeBodyAsync } from '../content/sanitize.ts'
@@ -102,10 +103,12 @@ async function writeArticle(tx: Repositories, s: RestoreState, l: Line, rows: Ar
   const live = l.live as Line | null
   if (!live) return
   const liveRow: Row = { article_id: id, ...copyColumns(s, live, KINDS.articles.fields.live.fields, []) }
-  rows.live.push(liveRow)
+  // The primary subtag is derived, not exported: listings in a language read it (store/articles.ts writeLive).
+  const primary = { primary_subtag: languagePrefix(live.language as string) }
+  rows.live.push({ ...liveRow, ...primary })
   const publishedAt = liveRow.published_at as number
-  rows.liveTags.push(...links(live.tags, 'tags', { published_at: publishedAt }))
-  rows.liveAuthors.push(...links(live.authors, 'authors', { published_at: publishedAt }))
+  rows.liveTags.push(...links(live.tags, 'tags', { published_at: publishedAt, ...primary }))
+  rows.liveAuthors.push(...links(live.authors, 'authors', { published_at: publishedAt, ...primary }))
   // The index follows the live copy in the same transaction, as publishing does: plain text, never HTML.
   rows.documents.push({ id, doc: {
     title: live.title as string, standfirst: live.standfirst as string, body: plainText(live.body_html as string),

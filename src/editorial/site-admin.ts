@@ -1,8 +1,7 @@
-// Changing the site's settings from the desk: name, description, language, social accounts and logo. The menu and
-// static pages have their own use-cases (menu.ts, pages.ts).
+// Changing the site's settings from the desk: name, description, social accounts and logo; the site's languages
+// (site-languages.ts), the menu (menu.ts) and static pages (pages.ts) have their own use-cases.
 
 import { FLUSH_ALL } from '../domain/invalidation.ts'
-import { isLanguageTag } from '../domain/language.ts'
 import type { SiteSettingsForm } from '../domain/site.ts'
 import { AppError } from '../errors.ts'
 import type { Repositories, Store } from '../store/store.ts'
@@ -11,6 +10,7 @@ import type { SiteContextCache } from '../reading/site-settings.ts'
 import type { Actor } from './article-access.ts'
 import { requirePermission } from './permission.ts'
 import { rotatePreviewSecret } from './preview.ts'
+import { saveSiteLanguages, type SiteLanguageRow } from './site-languages.ts'
 
 /** Networks the site's footer links to, in the order shown. */
 export const SOCIAL_NETWORKS = ['x', 'facebook', 'instagram', 'linkedin', 'youtube', 'telegram', 'mastodon', 'bluesky'] as const
@@ -43,8 +43,6 @@ export async function saveSiteSettings(tx: Repositories, input: SiteSettingsForm
   const { now } = ctx
   const name = textOf(input.name, 'name', 'the site name', 120, true)
   const description = textOf(input.description, 'description', 'the description', 300, false)
-  const language = input.language.trim()
-  if (!isLanguageTag(language)) throw invalid('language', 'the language must be a language tag such as en, ru or pt-BR')
   const social: Record<string, string> = {}
   for (const network of SOCIAL_NETWORKS) {
     const v = (input.social[network] ?? '').trim()
@@ -63,7 +61,6 @@ export async function saveSiteSettings(tx: Repositories, input: SiteSettingsForm
 
   await tx.site.setSetting('name', name)
   await tx.site.setSetting('description', description)
-  await tx.site.setSetting('language', language)
   await tx.site.setSetting('social', social)
   await tx.site.setSetting('logo', logo)
   await tx.audit.record({ userId: ctx.actor.userId, action: 'settings.update', subjectType: 'settings', subjectId: null, details: {}, at: now })
@@ -78,7 +75,7 @@ export function createSiteAdmin({ store, clock, site }: { readonly store: Store;
       requirePermission(actor, 'settings.manage')
       const { settings } = await site.get()
       return {
-        name: settings.name, description: settings.description, language: settings.language, social: settings.social,
+        name: settings.name, description: settings.description, social: settings.social,
         logo: settings.logo ? 'current' : '',
       }
     },
@@ -87,6 +84,13 @@ export function createSiteAdmin({ store, clock, site }: { readonly store: Store;
     async rotatePreviewSecret(actor: Actor): Promise<void> {
       requirePermission(actor, 'settings.manage')
       await store.transaction((tx) => rotatePreviewSecret(tx, actor.userId, clock.now()))
+    },
+
+    /** Saves the site's languages (site-languages.ts saveSiteLanguages), then drops this instance's settings cache. */
+    async saveLanguages(actor: Actor, rows: readonly SiteLanguageRow[]): Promise<void> {
+      requirePermission(actor, 'settings.manage')
+      await store.transaction((tx) => saveSiteLanguages(tx, rows, { actor: { id: actor.userId, role: actor.role }, now: clock.now() }))
+      site.invalidate()
     },
 
     /** Saves the whole form (saveSiteSettings), then drops this instance's settings cache; other instances follow the invalidation. */

@@ -2,6 +2,7 @@
 
 import { sql, type Kysely } from 'kysely'
 import type { ArticleStatus, Genre } from '../domain/article.ts'
+import { languagePrefix } from '../domain/language.ts'
 import type { SanitizedHtml } from '../domain/sanitized-html.ts'
 import { storedSanitizedHtml } from '../content/sanitize.ts'
 import type { ArticleRow, Database } from './schema.ts'
@@ -175,7 +176,7 @@ export function createArticles(db: Kysely<Database>) {
       const live = {
         language: a.language, section_id: a.sectionId, slug: a.slug, genre: a.genre, title: a.title, standfirst: a.standfirst,
         body_html: a.bodyHtml, hero_media_id: a.heroMediaId, seo_title: a.seoTitle, seo_description: a.seoDescription,
-        published_at: publishedAt, updated_at: updatedAt,
+        published_at: publishedAt, updated_at: updatedAt, primary_subtag: languagePrefix(a.language),
       }
       await db.insertInto('article_live').values({ article_id: a.id, ...live })
         .onConflict((oc) => oc.column('article_id').doUpdateSet(live)).execute()
@@ -184,10 +185,10 @@ export function createArticles(db: Kysely<Database>) {
         await db.deleteFrom('live_authors').where('article_id', '=', a.id).execute()
       }
       if (a.tagIds.length) {
-        await db.insertInto('live_tags').values(a.tagIds.map((tagId, position) => ({ article_id: a.id, tag_id: tagId, position, published_at: publishedAt }))).execute()
+        await db.insertInto('live_tags').values(a.tagIds.map((tagId, position) => ({ article_id: a.id, tag_id: tagId, position, published_at: publishedAt, primary_subtag: live.primary_subtag }))).execute()
       }
       if (a.authorIds.length) {
-        await db.insertInto('live_authors').values(a.authorIds.map((authorId, position) => ({ article_id: a.id, author_id: authorId, position, published_at: publishedAt }))).execute()
+        await db.insertInto('live_authors').values(a.authorIds.map((authorId, position) => ({ article_id: a.id, author_id: authorId, position, published_at: publishedAt, primary_subtag: live.primary_subtag }))).execute()
       }
     },
 
@@ -208,6 +209,16 @@ export function createArticles(db: Kysely<Database>) {
       await db.updateTable('redirects').set({ status: 410, to_article_id: null }).where('to_article_id', '=', id).execute()
       await db.deleteFrom('articles').where('id', '=', id).execute()
       return true
+    },
+
+    /**
+     * How many articles (any status, the trash included) are written in a site language, by its primary subtag: `ru`
+     * counts `ru` and `ru-…`. A language that still has articles cannot be taken off the site.
+     */
+    async countInLanguage(primarySubtag: string): Promise<number> {
+      const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n'))
+        .where((eb) => eb.or([eb('language', '=', primarySubtag), eb('language', 'like', `${primarySubtag}-%`)])).executeTakeFirstOrThrow()
+      return Number(row.n)
     },
 
     /** The public location of a live article, for redirects that point to it. */

@@ -87,12 +87,15 @@ export interface ArchiveQuery extends ListWindow {
 
 const offsetOf = (w: ListWindow): number => (w.page - 1) * w.perPage
 
-/** The bound values of a language filter: the primary subtag itself and the pattern of its longer tags. */
-const languageValues = (language: string) => ({ language, languageLike: `${language}-%` })
+/** The bound value of a language filter: the primary subtag (`ru` takes `ru` and `ru-…`; paths carry only that). */
+const languageValues = (language: string) => ({ language })
 
-/** `column` is in the language `p` names: `ru` or `ru-…` (paths carry only the primary subtag). */
-const inLanguage = (column: 'l.language' | 'language', p: { language: unknown; languageLike: unknown }) =>
-  (eb: ExpressionBuilder<any, any>) => eb.or([eb(column, '=', p.language), eb(column, 'like', p.languageLike)])
+/**
+ * The row is in the language `p` names, through the copied primary subtag (migration 0025): an equality that leads
+ * the listing indexes, so a page of a small language reads one index range instead of filtering the large one's rows.
+ */
+const inLanguage = (column: 'l.primary_subtag' | 'primary_subtag' | 'x.primary_subtag', p: { language: unknown }) =>
+  (eb: ExpressionBuilder<any, any>) => eb(column, '=', p.language)
 
 /** What shapes an archive statement: how many sections it names, and which date bounds it has. */
 interface ArchiveShape {
@@ -120,12 +123,12 @@ export function createLive(db: Kysely<Database>, dialect: StoreDialect) {
   // The statements of every reader page, compiled once (prepared.ts); the rest are built per call.
   const summariesOf = prepared(db, (p: { ids: unknown }) => summaryQuery().where(dialect.inIdList('l.article_id', p.ids)))
   const newest = prepared(db, (p: { limit: number }) => summaryQuery().orderBy('l.published_at', 'desc').orderBy('l.article_id', 'desc').limit(p.limit))
-  const newestIn = prepared(db, (p: { limit: number; language: string; languageLike: string }) => summaryQuery().where(inLanguage('l.language', p))
+  const newestIn = prepared(db, (p: { limit: number; language: string }) => summaryQuery().where(inLanguage('l.primary_subtag', p))
     .orderBy('l.published_at', 'desc').orderBy('l.article_id', 'desc').limit(p.limit))
   const newestOfSection = prepared(db, (p: { sectionId: number; limit: number; offset: number }) => summaryQuery().where('l.section_id', '=', p.sectionId)
     .orderBy('l.published_at', 'desc').orderBy('l.article_id', 'desc').limit(p.limit).offset(p.offset))
-  const newestOfSectionIn = prepared(db, (p: { sectionId: number; limit: number; offset: number; language: string; languageLike: string }) => summaryQuery()
-    .where('l.section_id', '=', p.sectionId).where(inLanguage('l.language', p))
+  const newestOfSectionIn = prepared(db, (p: { sectionId: number; limit: number; offset: number; language: string }) => summaryQuery()
+    .where(inLanguage('l.primary_subtag', p)).where('l.section_id', '=', p.sectionId)
     .orderBy('l.published_at', 'desc').orderBy('l.article_id', 'desc').limit(p.limit).offset(p.offset))
   // Paths carry only the primary subtag: `/kk/…` serves `kk` and `kk-Cyrl` alike.
   const atPath = prepared(db, (p: { language: string; languageLike: string; sectionSlug: string; slug: string }) => summaryQuery()
@@ -146,7 +149,7 @@ export function createLive(db: Kysely<Database>, dialect: StoreDialect) {
       // Each member is wrapped in a subquery: SQLite allows no ORDER BY or LIMIT on a bare member of a compound select.
       const member = (i: number) => db.selectFrom((eb) => {
         const q = eb.selectFrom('article_live').select(['article_id', 'section_id', 'language', 'published_at']).where('section_id', '=', p[`s${i}`])
-        return (k.language ? q.where(inLanguage('language', p as { language: unknown; languageLike: unknown })) : q)
+        return (k.language ? q.where(inLanguage('primary_subtag', p as { language: unknown })) : q)
           .orderBy('published_at', 'desc').orderBy('article_id', 'desc').limit(p.limit).as('newest')
       }).selectAll()
       let q = member(0)
@@ -158,7 +161,7 @@ export function createLive(db: Kysely<Database>, dialect: StoreDialect) {
   const archived = preparedByShape(db, (k: ArchiveShape) => `${k.sections} ${k.language} ${k.from} ${k.to}`,
     (k: ArchiveShape, p: Record<string, any>) => {
       let query = summaryQuery()
-      if (k.language) query = query.where(inLanguage('l.language', p as { language: unknown; languageLike: unknown }))
+      if (k.language) query = query.where(inLanguage('l.primary_subtag', p as { language: unknown }))
       if (k.sections) query = query.where('l.section_id', 'in', Array.from({ length: k.sections }, (_, i) => p[`s${i}`]!))
       if (k.from) query = query.where('l.published_at', '>=', p.from!)
       if (k.to) query = query.where('l.published_at', '<', p.to!)
@@ -211,9 +214,9 @@ export function createLive(db: Kysely<Database>, dialect: StoreDialect) {
     return toSummaries(ids.flatMap((id) => byId.get(id) ?? []))
   }
 
-  /** A tag's or author's listing narrowed to the window's language, through the live copy's language. */
+  /** A tag's or author's listing narrowed to the window's language, through its copy of the primary subtag (no join). */
   const inWindowLanguage = <Q extends SelectQueryBuilder<any, any, any>>(q: Q, w: ListWindow): Q => w.language === undefined ? q
-    : q.innerJoin('article_live as l', 'l.article_id', 'x.article_id').where(inLanguage('l.language', languageValues(w.language))) as Q
+    : q.where(inLanguage('x.primary_subtag', languageValues(w.language))) as Q
 
   async function page(rows: SummaryRow[], perPage: number): Promise<Listing> {
     return { items: await toSummaries(rows.slice(0, perPage)), hasNext: rows.length > perPage }
@@ -323,7 +326,7 @@ export function createLive(db: Kysely<Database>, dialect: StoreDialect) {
     /** The editor's choice by rank, with each pick's end time: expired picks and articles that are not live are left out. */
     async editorsChoice(now: number, limit: number, language?: string): Promise<{ id: number; until: number | null }[]> {
       let q = db.selectFrom('articles as a').innerJoin('article_live as l', 'l.article_id', 'a.id')
-      if (language !== undefined) q = q.where(inLanguage('l.language', languageValues(language)))
+      if (language !== undefined) q = q.where(inLanguage('l.primary_subtag', languageValues(language)))
       const rows = await q.select(['a.id', 'a.editors_choice_until']).where('a.editors_choice', '=', 1)
         .where((eb) => eb.or([eb('a.editors_choice_until', 'is', null), eb('a.editors_choice_until', '>', now)]))
         .orderBy('a.editors_choice_rank').orderBy('l.published_at', 'desc').limit(limit).execute()

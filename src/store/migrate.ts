@@ -22,6 +22,7 @@ import { articleTrash } from './migrations/0019-article-trash.ts'
 import { importJobs } from './migrations/0020-import-jobs.ts'
 import { pageTree } from './migrations/0021-page-tree.ts'
 import { bylinesPresence } from './migrations/0023-bylines-presence.ts'
+import { languageListings } from './migrations/0025-language-listings.ts'
 
 /** Every migration, in order; a static list so it works under type stripping. */
 export const migrations = (d: StoreDialect): Record<string, Migration> => ({
@@ -44,6 +45,7 @@ export const migrations = (d: StoreDialect): Record<string, Migration> => ({
   '0020-import-jobs': importJobs(d),
   '0021-page-tree': pageTree(d),
   '0023-bylines-presence': bylinesPresence(d),
+  '0025-language-listings': languageListings(d),
 })
 
 /**

@@ -153,6 +153,8 @@ export interface ArticleLiveTable {
   seo_description: string
   published_at: number
   updated_at: number
+  /** The primary subtag of `language` (`ru` for `ru-RU`): what listings in a language filter on (migration 0025). */
+  primary_subtag: string
 }
 
 /** Tags and bylines of live copies; `published_at` is copied in so tag and author pages read one index. */
@@ -161,6 +163,8 @@ export interface LiveTagsTable {
   tag_id: number
   position: number
   published_at: number
+  /** The live copy's primary subtag, copied in like published_at for tag pages in one language. */
+  primary_subtag: string
 }
 
 export interface LiveAuthorsTable {
@@ -168,6 +172,8 @@ export interface LiveAuthorsTable {
   author_id: number
   position: number
   published_at: number
+  /** The live copy's primary subtag, copied in like published_at for author pages in one language. */
+  primary_subtag: string
 }
 
 export interface RedirectsTable {

@@ -30,7 +30,7 @@ export function createViews(db: Kysely<Database>) {
     async liveArticleId(language: string, sectionSlug: string, slug: string): Promise<number | undefined> {
       const row = await db.selectFrom('article_live as l').innerJoin('sections as s', 's.id', 'l.section_id').select('l.article_id')
         // The same rule as article pages: a path names the primary subtag, `kk` serves `kk-Cyrl` too.
-        .where((eb) => eb.or([eb('l.language', '=', language), eb('l.language', 'like', `${language}-%`)]))
+        .where('l.primary_subtag', '=', language)
         .where('s.slug', '=', sectionSlug).where('l.slug', '=', slug).orderBy('l.language').limit(1).executeTakeFirst()
       return row?.article_id
     },

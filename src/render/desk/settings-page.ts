@@ -1,9 +1,11 @@
-// The desk's settings page (admins): the site's name and description, language, social accounts, logo; links to the menu and the pages, edited on their own.
+// The desk's settings page (admins): the site's name and description, languages, social accounts, logo; links to the menu
+// and the pages, edited on their own.
 
 import { html, type SafeHtml } from '../html.ts'
 import { csrfField, deskLayout, type DeskContext } from './layout.ts'
 import { formAlert, input, select, statusLine, textarea, type FieldError } from './form-parts.ts'
 import type { SiteSettingsForm } from '../../domain/site.ts'
+import { languagesForm, type LanguageRowView } from './languages-form.ts'
 
 
 export interface SettingsView {
@@ -15,6 +17,9 @@ export interface SettingsView {
   readonly timeZone: string
   readonly status: string | null
   readonly error?: FieldError | null
+  /** The languages form's rows (empty ones to add a language included) and its own error. */
+  readonly languages: readonly LanguageRowView[]
+  readonly languagesError?: FieldError | null
 }
 
 const NETWORK_LABELS: Readonly<Record<string, string>> = {
@@ -32,7 +37,6 @@ ${csrfField(ctx)}
 <fieldset><legend>Site</legend>
 ${input({ id: 'set-name', name: 'name', label: 'Site name', value: val.name, required: true, maxlength: 120 }, err)}
 ${textarea({ id: 'set-description', name: 'description', label: 'Description', value: val.description, maxlength: 300, rows: 2, hint: 'Shown to search engines and in feeds.' }, err)}
-${input({ id: 'set-language', name: 'language', label: 'Language', value: val.language, required: true, maxlength: 20, hint: 'The language tag of most articles: en, ru, kk, pt-BR…' }, err)}
 <div class="field"><span class="label">Time zone</span><span><strong>${v.timeZone}</strong></span>
 <span class="hint">Set on the server with SITE_TIMEZONE: schedules and archive dates are computed in it, so it does not change from here.</span></div>
 ${select({ id: 'set-logo', name: 'logo', label: 'Logo', value: val.logo, options: [['', 'None: the site name in type'], ...v.logoChoices] }, err)}
@@ -44,5 +48,6 @@ ${v.networks.map((n) => input({ id: `set-social-${n}`, name: `social_${n}`, labe
 </fieldset>
 <p class="hint">The main menu is edited under <a href="/desk/menu">Menu</a>, static pages (About, Contact…) under <a href="/desk/pages">Pages</a>.</p>
 <button type="submit">Save settings</button>
-</form>`)
+</form>
+${languagesForm(ctx, v.languages, v.languagesError ?? null)}`)
 }

@@ -60,7 +60,7 @@ onBothEngines('bad settings answer 400 at the field and change nothing', async (
   const owner = await setupOwner(a)
   const name = (await a.services.site.get()).settings.name
   for (const [changes, field] of [
-    [{ name: '   ' }, 'set-name'], [{ language: 'english please' }, 'set-language'], [{ social_x: 'javascript:alert(1)' }, 'set-social-x'],
+    [{ name: '   ' }, 'set-name'], [{ social_x: 'javascript:alert(1)' }, 'set-social-x'],
     [{ logo: '999999' }, 'set-logo'],
   ] as const) {
     const res = await postForm(a, '/desk/settings', await form(a, owner, { ...changes, description: 'Changed description' }), owner)
