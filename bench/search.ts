@@ -33,7 +33,7 @@ export const QUERIES: readonly (readonly [kind: string, q: string])[] = [
   ['two words', 'Kazakhstan elections'], ['two words', 'Georgia protest'], ['two words', 'Tashkent cotton'],
   ['two words', 'inflation forecast'], ['two words', 'border commission'], ['phrase', '"black sea"'],
   ['phrase', '"central bank"'], ['phrase', '"free trade agreement"'], ['phrase', '"Middle Corridor"'],
-  ['phrase', '"peace talks" Armenia'], ['exclusion', 'sanctions -Russia'], ['exclusion', 'election -parliamentary'],
+  ['phrase', '"peace talks" Armenia'], ['phrase', '"the government"'], ['common word', 'minister'], ['exclusion', 'sanctions -Russia'], ['exclusion', 'election -parliamentary'],
   ['exclusion', 'pipeline -gas'], ['mixed', 'OSCE observers report'], ['mixed', 'Venice Commission judicial reform'],
   ['no match', 'volcano eruption'], ['odd input', 'NEAR( "OR * -'], ['odd input', "'; drop table articles; --"],
 ]

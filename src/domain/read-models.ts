@@ -112,10 +112,12 @@ export interface SearchHit extends ArticleSummary {
 }
 
 export interface SearchFilter {
-  /** What the reader typed, as typed (at most 200 characters). */
+  /** What the reader typed (the search cuts it to 200 characters, and says so). */
   readonly q: string
   readonly sections: readonly string[]
   readonly tag: string | null
+  /** An author's slug: only articles in their byline. */
+  readonly author?: string | null
   /** Calendar dates (YYYY-MM-DD) in the site's time zone; `to` is inclusive. */
   readonly from: string | null
   readonly to: string | null
@@ -124,10 +126,35 @@ export interface SearchFilter {
   readonly language?: string | null
 }
 
+/** One value of a search filter with how many of the matches it holds. */
+export interface SearchFacet {
+  readonly slug: string
+  readonly name: string
+  readonly count: number
+}
+
 export interface SearchPage {
+  /** The filter searched: `q` cut to the limit when it was longer. */
   readonly filter: SearchFilter
   readonly allSections: readonly Section[]
   readonly perPage: number
   /** Null when the query has nothing to look for: the page shows the form alone. */
   readonly results: Page<SearchHit> | null
+  /** The query was longer than the limit and was cut to it. */
+  readonly trimmed?: boolean
+  /** "Did you mean …?": a corrected query that finds more, offered when this one finds nothing or little. */
+  readonly correction?: string | null
+  /** When nothing is found: the newest articles, so the page is never empty. */
+  readonly latest?: readonly ArticleSummary[]
+  /** Counts of the matches (the newest RANKED_CANDIDATES of them) by section, tag and author. */
+  readonly facets?: { readonly sections: readonly SearchFacet[]; readonly tags: readonly SearchFacet[]; readonly authors: readonly SearchFacet[] }
+  /** How many matches the counts cover, and whether there were more than that. */
+  readonly matched?: { readonly count: number; readonly capped: boolean }
+}
+
+/** Search-as-you-type: titles, tags and authors whose words start with what was typed. */
+export interface SearchSuggestions {
+  readonly titles: readonly { readonly title: string; readonly path: string }[]
+  readonly tags: readonly { readonly name: string; readonly path: string }[]
+  readonly authors: readonly { readonly name: string; readonly path: string }[]
 }

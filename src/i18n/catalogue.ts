@@ -69,6 +69,19 @@ export interface Catalogue {
   readonly nothingFound: string
   readonly results: string
   readonly moreOnNextPage: string
+  /** `{max}`: the number of characters searched. */
+  readonly searchTrimmed: string
+  /** `{q}`: the corrected query, as a link. */
+  readonly didYouMean: string
+  readonly searchTips: string
+  readonly latestArticles: string
+  readonly narrowResults: string
+  readonly authorsFacet: string
+  readonly anySection: string
+  readonly removeFilter: string
+  /** `{n}`: how many of the newest matches the counts cover. */
+  readonly countsCapped: string
+  readonly suggestionsLabel: string
   readonly popularDescription: string
   readonly noViews: string
   readonly last24Hours: string

@@ -1,72 +1,139 @@
-// The search page: validate the filters, ask the index, and build results with snippets for the page shown.
+// The search page: validate the filters, ask the index, and build results with snippets, counts and corrections.
 
 import { isCalendarDate, startOfDay, startOfNextDay } from '../domain/calendar.ts'
-import type { SearchFilter, SearchHit, SearchPage } from '../domain/read-models.ts'
+import type { ArticleSummary, SearchFilter, SearchHit, SearchPage, SearchSuggestions } from '../domain/read-models.ts'
+import { authorPath, tagPath } from '../domain/paths.ts'
 import { isLanguageTag } from '../domain/language.ts'
 import { isSlug } from '../domain/slug.ts'
 import { AppError } from '../errors.ts'
-import { isSearchable, MAX_QUERY_CHARS, parseQuery, toSearchExpression, wantedWords } from '../search/query.ts'
-import { snippet, wordMatcher } from '../search/snippet.ts'
+import { correctQuery, queryText } from '../search/corrections.ts'
+import { isSearchable, MAX_QUERY_CHARS, parseQuery, toSearchExpression, wantedWords, wordsOf, type ParsedQuery } from '../search/query.ts'
+import { formMatcher, snippet } from '../search/snippet.ts'
+import { RANKED_CANDIDATES, type SearchQuery } from '../store/search-index.ts'
 import type { Store } from '../store/store.ts'
+import { stemmerOf } from '../text/stem.ts'
 import type { Reading } from './reading.ts'
 import type { SiteContextCache } from './site-settings.ts'
 
 export const SEARCH_PER_PAGE = 20
-/** Ranking every match to reach a deep page costs more than any reader needs: 50 pages of 20. */
+/** Ranking every match to reach a deep page costs more than any reader needs: 50 pages of 20 (RANKED_CANDIDATES). */
 export const SEARCH_MAX_PAGE = 50
+/** Fewer results than this on the first page: offer a corrected query. */
+const FEW_RESULTS = 3
+/** Newest articles shown when nothing is found. */
+const LATEST_ON_EMPTY = 5
+/** Titles, tags and authors offered as readers type, of each. */
+const SUGGESTIONS = 5
 
 export interface SearchDeps {
-  readonly store: Pick<Store, 'search' | 'live' | 'taxonomy'>
+  readonly store: Pick<Store, 'search' | 'live' | 'taxonomy' | 'people'>
   readonly site: SiteContextCache
   readonly reading: Pick<Reading, 'summarize'>
 }
 
 export function createSearch({ store, site, reading }: SearchDeps) {
+  /** The filters as ids, or AppError('Invalid') naming the parameter. */
+  async function resolve(filter: SearchFilter) {
+    const { sections, settings } = await site.get()
+    if (!Number.isInteger(filter.page) || filter.page < 1 || filter.page > SEARCH_MAX_PAGE) {
+      throw new AppError('Invalid', `page must be a whole number from 1 to ${SEARCH_MAX_PAGE}`, 'page')
+    }
+    const sectionIds = filter.sections.map((slug) => {
+      const s = sections.find((x) => x.slug === slug)
+      if (!s) throw new AppError('Invalid', `there is no section "${slug}"`, 'section')
+      return s.id
+    })
+    const tag = filter.tag === null ? undefined : isSlug(filter.tag) ? await store.taxonomy.publicTag({ slug: filter.tag }) : undefined
+    if (filter.tag !== null && !tag) throw new AppError('Invalid', `there is no tag "${filter.tag}"`, 'tag')
+    const authorSlug = filter.author ?? null
+    const author = authorSlug === null ? undefined : isSlug(authorSlug) ? await store.people.authorBySlug(authorSlug) : undefined
+    if (authorSlug !== null && !author) throw new AppError('Invalid', `there is no author "${authorSlug}"`, 'author')
+    for (const [name, value] of [['from', filter.from], ['to', filter.to]] as const) {
+      if (value !== null && !isCalendarDate(value)) throw new AppError('Invalid', `${name} must be a date written YYYY-MM-DD, got "${value}"`, name)
+    }
+    if (filter.language != null && !isLanguageTag(filter.language)) {
+      throw new AppError('Invalid', `language must be a language tag such as en or ru, got "${filter.language}"`, 'language')
+    }
+    if (filter.from && filter.to && filter.from > filter.to) throw new AppError('Invalid', '`from` must not be after `to`', 'from')
+    return {
+      sections, settings, sectionIds, tagId: tag?.id ?? null, authorId: author?.id ?? null,
+      fromMs: filter.from ? startOfDay(filter.from, settings.timeZone) : null,
+      toMs: filter.to ? startOfNextDay(filter.to, settings.timeZone) : null,
+    }
+  }
+
   return {
     /**
-     * One page of results. Unknown sections or tags, bad dates, `from` after `to`, a page beyond 50 and a query
-     * over 200 characters are AppError('Invalid') naming the parameter. A query with nothing to look for has no results list.
+     * Titles (newest first), tags and authors with a word starting with what was typed, `limit` of each: what the search
+     * box offers as readers type. Fewer than two letters, or nothing but punctuation, suggests nothing.
      */
-    async search(filter: SearchFilter): Promise<SearchPage> {
-      const { sections, settings } = await site.get()
-      if (filter.q.length > MAX_QUERY_CHARS) throw new AppError('Invalid', `q must be at most ${MAX_QUERY_CHARS} characters`, 'q')
-      if (!Number.isInteger(filter.page) || filter.page < 1 || filter.page > SEARCH_MAX_PAGE) {
-        throw new AppError('Invalid', `page must be a whole number from 1 to ${SEARCH_MAX_PAGE}`, 'page')
+    async suggest(typed: string, language: string | null, limit = SUGGESTIONS): Promise<SearchSuggestions> {
+      if (language !== null && !isLanguageTag(language)) {
+        throw new AppError('Invalid', `language must be a language tag such as en or ru, got "${language}"`, 'language')
       }
-      const sectionIds = filter.sections.map((slug) => {
-        const s = sections.find((x) => x.slug === slug)
-        if (!s) throw new AppError('Invalid', `there is no section "${slug}"`, 'section')
-        return s.id
-      })
-      const tag = filter.tag === null ? undefined : isSlug(filter.tag) ? await store.taxonomy.publicTag({ slug: filter.tag }) : undefined
-      if (filter.tag !== null && !tag) throw new AppError('Invalid', `there is no tag "${filter.tag}"`, 'tag')
-      for (const [name, value] of [['from', filter.from], ['to', filter.to]] as const) {
-        if (value !== null && !isCalendarDate(value)) throw new AppError('Invalid', `${name} must be a date written YYYY-MM-DD, got "${value}"`, name)
+      const words = wordsOf(typed.slice(0, MAX_QUERY_CHARS))
+      const prefix = words.join(' ')
+      if (prefix.length < 2) return { titles: [], tags: [], authors: [] }
+      const last = words.at(-1)!
+      const [ids, tags, authors] = await Promise.all([
+        store.search.suggestions.titles(prefix, language, limit), store.search.suggestions.tags(last, limit), store.search.suggestions.authors(last, limit),
+      ])
+      const titles = await store.live.summariesByIds(ids).then(reading.summarize)
+      return {
+        titles: titles.map((a) => ({ title: a.title, path: a.path })),
+        tags: tags.map((t) => ({ name: t.name, path: tagPath(t.slug) })),
+        authors: authors.map((a) => ({ name: a.name, path: authorPath(a.slug) })),
       }
-      if (filter.language != null && !isLanguageTag(filter.language)) {
-        throw new AppError('Invalid', `language must be a language tag such as en or ru, got "${filter.language}"`, 'language')
-      }
-      if (filter.from && filter.to && filter.from > filter.to) throw new AppError('Invalid', '`from` must not be after `to`', 'from')
+    },
 
+    /**
+     * One page of results. Unknown sections, tags or authors, bad dates, `from` after `to` and a page beyond 50 are
+     * AppError('Invalid') naming the parameter; a query over 200 characters is cut to them (`trimmed`). A query with
+     * nothing to look for has no results list. Words match in every form in the searched language (stems), phrases
+     * exactly; few results bring a correction, none the newest articles.
+     */
+    async search(input: SearchFilter): Promise<SearchPage> {
+      const trimmed = input.q.length > MAX_QUERY_CHARS
+      const filter: SearchFilter = trimmed ? { ...input, q: input.q.slice(0, MAX_QUERY_CHARS) } : input
+      const r = await resolve(filter)
+      const base = { filter, allSections: r.sections, perPage: SEARCH_PER_PAGE, trimmed }
       const parsed = parseQuery(filter.q)
-      if (!isSearchable(parsed)) return { filter, allSections: sections, perPage: SEARCH_PER_PAGE, results: null }
-      const matches = await store.search.query({
-        expression: toSearchExpression(parsed), sectionIds, tagId: tag?.id ?? null, language: filter.language ?? null,
-        fromMs: filter.from ? startOfDay(filter.from, settings.timeZone) : null,
-        toMs: filter.to ? startOfNextDay(filter.to, settings.timeZone) : null,
-        limit: SEARCH_PER_PAGE + 1, offset: (filter.page - 1) * SEARCH_PER_PAGE,
+      if (!isSearchable(parsed)) return { ...base, results: null }
+      const language = filter.language ?? r.settings.language
+      const query = (q: ParsedQuery): SearchQuery => ({
+        expression: toSearchExpression(q, { language }), sectionIds: r.sectionIds, tagId: r.tagId, authorId: r.authorId,
+        language: filter.language ?? null, fromMs: r.fromMs, toMs: r.toMs, limit: RANKED_CANDIDATES, offset: 0,
       })
-      const ids = matches.slice(0, SEARCH_PER_PAGE).map((m) => m.articleId)
-      // Snippets only for the rows shown; summariesByIds keeps the ranking order.
-      const [summaries, texts] = await Promise.all([store.live.summariesByIds(ids).then(reading.summarize), store.search.texts(ids)])
-      const wanted = wordMatcher(wantedWords(parsed))
+      // Every ranked candidate comes back (at most RANKED_CANDIDATES): the page is a slice, and the counts cover them all.
+      const matches = await store.search.query(query(parsed))
+      const start = (filter.page - 1) * SEARCH_PER_PAGE
+      const ids = matches.slice(start, start + SEARCH_PER_PAGE).map((m) => m.articleId)
+      const stem = stemmerOf(language)
+      const [summaries, texts, facets, correction] = await Promise.all([
+        store.live.summariesByIds(ids).then(reading.summarize), store.search.texts(ids),
+        store.search.facets(matches.map((m) => m.articleId)),
+        filter.page === 1 && matches.length < FEW_RESULTS ? betterQuery(parsed, matches.length, query) : null,
+      ])
+      const wanted = formMatcher(wantedWords(parsed), stem)
       const items: SearchHit[] = summaries.map((a) => {
         const t = texts.get(a.id) ?? { standfirst: '', body: '' }
         const fromBody = snippet(t.body, wanted)
         return { ...a, snippet: fromBody.hits > 0 || !t.standfirst ? fromBody.parts : snippet(t.standfirst, wanted).parts }
       })
-      return { filter, allSections: sections, perPage: SEARCH_PER_PAGE, results: { items, page: filter.page, hasNext: matches.length > SEARCH_PER_PAGE } }
+      const latest: ArticleSummary[] = matches.length === 0 ? await reading.summarize(await store.live.latest(LATEST_ON_EMPTY, filter.language ?? undefined)) : []
+      return {
+        ...base, correction, latest, facets, matched: { count: matches.length, capped: matches.length >= RANKED_CANDIDATES },
+        results: { items, page: filter.page, hasNext: matches.length > start + SEARCH_PER_PAGE },
+      }
     },
+  }
+
+  /** A corrected query text when one exists and finds more than `found`; else null. */
+  async function betterQuery(parsed: ParsedQuery, found: number, query: (q: ParsedQuery) => SearchQuery): Promise<string | null> {
+    const corrected = await correctQuery(store.search.vocabulary, parsed)
+    if (!corrected) return null
+    const more = await store.search.query({ ...query(corrected), limit: FEW_RESULTS + 1 })
+    return more.length > found ? queryText(corrected) : null
   }
 }
 

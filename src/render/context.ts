@@ -17,7 +17,7 @@ export interface RenderContext {
   /** Canonical base URL without a trailing slash. */
   readonly siteUrl: string
   /** URLs of fingerprinted static assets. */
-  readonly assets: { readonly css: string; readonly printCss: string; readonly beacon: string }
+  readonly assets: { readonly css: string; readonly printCss: string; readonly beacon: string; readonly suggest?: string }
   /** The current year, for the footer; passed in so templates stay pure. */
   readonly year: number
 }

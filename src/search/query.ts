@@ -1,7 +1,9 @@
 // Readers' search input: words, "quoted phrases" and -exclusions, turned into safe expressions for each engine.
 
 import type { SearchExpression } from '../store/search-index.ts'
+import { STEM_MARK } from '../store/search-analysis.ts'
 import { searchWords } from '../text/analyze.ts'
+import { stemmerOf } from '../text/stem.ts'
 
 /** Longer input is cut here; the web layer already refuses more than this. */
 export const MAX_QUERY_CHARS = 200
@@ -54,10 +56,27 @@ export const wantedWords = (q: ParsedQuery): Set<string> => new Set(q.include.fl
 // Each part is one double-quoted FTS5 string; the words hold no quotes, so nothing inside can be read as syntax.
 const fts5Part = (words: readonly string[]): string => `"${words.join(' ')}"`
 
-/** The FTS5 MATCH expression: quoted strings ANDed together, each exclusion as `NOT "…"`. Empty when nothing is searchable. */
-export function toFts5Match(q: ParsedQuery): string {
+/** The FTS5 columns of exact words and of stems (store/search-sqlite.ts). */
+const EXACT = '{title standfirst body}'
+const STEMS = '{title_stems standfirst_stems body_stems}'
+
+/** Stems the words of a query; null searches exact words only (as the index did before stems, for comparison). */
+export type QueryStemmer = ((word: string) => string) | null
+
+/**
+ * One part in FTS5: a phrase in the exact columns only; a word in the exact columns or, by its stem, in the stem columns.
+ * An exact form matches both, so bm25 ranks it above another form of the same word.
+ */
+function fts5Form(words: readonly string[], stem: QueryStemmer): string {
+  if (words.length > 1 || !stem) return `${EXACT} : ${fts5Part(words)}`
+  return `(${EXACT} : ${fts5Part(words)} OR ${STEMS} : ${fts5Part([stem(words[0]!)])})`
+}
+
+/** The FTS5 MATCH expression: parts ANDed together, each exclusion as `NOT …`. Empty when nothing is searchable. */
+export function toFts5Match(q: ParsedQuery, stem: QueryStemmer = null): string {
   if (!isSearchable(q)) return ''
-  return [...q.include.map(fts5Part), ...q.exclude.map((w) => `NOT ${fts5Part(w)}`)].join(' ')
+  const include = q.include.map((w) => fts5Form(w, stem)).join(' AND ')
+  return [include, ...q.exclude.map((w) => `NOT ${fts5Form(w, stem)}`)].join(' ')
 }
 
 /** The input of PostgreSQL's websearch_to_tsquery: every part quoted, so `or` and `and` stay words; exclusions as `-"…"`. */
@@ -66,5 +85,31 @@ export function toWebsearch(q: ParsedQuery): string {
   return [...q.include.map((w) => `"${w.join(' ')}"`), ...q.exclude.map((w) => `-"${w.join(' ')}"`)].join(' ')
 }
 
+/** A tsquery lexeme, quoted: words hold no quotes or backslashes, and are escaped all the same. */
+const lexeme = (word: string): string => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`
+
+/** One part as a tsquery: a phrase of exact words side by side, or a word as itself or any form of it (STEM_MARK + stem). */
+function tsqueryForm(words: readonly string[], stem: QueryStemmer): string {
+  if (words.length > 1) return `(${words.map(lexeme).join(' <-> ')})`
+  const exact = lexeme(words[0]!)
+  return stem ? `(${exact} | ${lexeme(STEM_MARK + stem(words[0]!))})` : exact
+}
+
+/** The tsquery text matched against the tsvector of words and stems on PostgreSQL; empty when nothing is searchable. */
+export function toTsquery(q: ParsedQuery, stem: QueryStemmer = null): string {
+  if (!isSearchable(q)) return ''
+  return [...q.include.map((w) => tsqueryForm(w, stem)), ...q.exclude.map((w) => `!${tsqueryForm(w, stem)}`)].join(' & ')
+}
+
+export interface ExpressionOptions {
+  /** The language whose stemmer takes query words to their stems (the searched language); default English. */
+  readonly language?: string
+  /** False: exact words only, as before stemming (for the relevance evaluation). Default true. */
+  readonly stems?: boolean
+}
+
 /** The expression for each engine, for the store's search index. */
-export const toSearchExpression = (q: ParsedQuery): SearchExpression => ({ sqlite: toFts5Match(q), postgres: toWebsearch(q) })
+export function toSearchExpression(q: ParsedQuery, options: ExpressionOptions = {}): SearchExpression {
+  const stem = options.stems === false ? null : stemmerOf(options.language ?? 'en')
+  return { sqlite: toFts5Match(q, stem), postgres: { terms: toTsquery(q, stem), websearch: toWebsearch(q) } }
+}

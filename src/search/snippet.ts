@@ -92,3 +92,29 @@ function boundaryBefore(text: string, i: number): number {
   const space = text.lastIndexOf(' ', i)
   return space <= 0 ? i : space
 }
+
+const WORD_RUN = /[\p{L}\p{N}\p{M}\p{Co}]+/gu
+/** Stems rarely keep less of a word than its first letters: only words starting like some stem are stemmed to check. */
+const STEM_HEAD = 3
+
+/**
+ * A matcher for `wanted` and every other form of it: a word matches when folded it is wanted, or its stem (by `stem`) is
+ * a wanted word's stem, so "agents" marks "agent" and "выборах" marks "выборы". Forms of one word count as one word
+ * when the densest passage is chosen.
+ */
+export function formMatcher(wanted: Iterable<string>, stem: (word: string) => string): WordMatcher {
+  const words = new Set([...wanted].map((w) => foldWord(w)).filter((w) => w.length > 0))
+  if (words.size === 0) return () => []
+  const stems = new Set([...words].map(stem))
+  const heads = new Set([...stems].map((s) => s.slice(0, STEM_HEAD)))
+  return (text) => {
+    const hits: Hit[] = []
+    for (const m of foldChars(text).matchAll(WORD_RUN)) {
+      const w = m[0]
+      if (!words.has(w) && !heads.has(w.slice(0, STEM_HEAD))) continue
+      const s = stem(w)
+      if (words.has(w) || stems.has(s)) hits.push({ start: m.index, end: m.index + w.length, word: s })
+    }
+    return hits
+  }
+}

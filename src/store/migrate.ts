@@ -23,6 +23,7 @@ import { importJobs } from './migrations/0020-import-jobs.ts'
 import { pageTree } from './migrations/0021-page-tree.ts'
 import { bylinesPresence } from './migrations/0023-bylines-presence.ts'
 import { languageListings } from './migrations/0025-language-listings.ts'
+import { searchWordForms } from './migrations/0026-search-word-forms.ts'
 
 /** Every migration, in order; a static list so it works under type stripping. */
 export const migrations = (d: StoreDialect): Record<string, Migration> => ({
@@ -46,6 +47,7 @@ export const migrations = (d: StoreDialect): Record<string, Migration> => ({
   '0021-page-tree': pageTree(d),
   '0023-bylines-presence': bylinesPresence(d),
   '0025-language-listings': languageListings(d),
+  '0026-search-word-forms': searchWordForms(d),
 })
 
 /**

@@ -2,8 +2,13 @@
 
 import type { Kysely } from 'kysely'
 import type { StoreDialect } from './dialect.ts'
+import { suggestionKeys, vocabularyWords } from './search-analysis.ts'
 import { createPostgresSearch } from './search-postgres.ts'
 import { createSqliteSearch } from './search-sqlite.ts'
+import { searchFacets, type SearchFacets } from './search-facets.ts'
+import { createSearchState } from './search-state.ts'
+import { createSearchSuggestions, type SearchSuggestions } from './search-suggestions.ts'
+import { createSearchVocabulary, type SearchVocabulary } from './search-vocabulary.ts'
 
 /** What the index holds of a live article; texts are plain text, never HTML. */
 export interface SearchDocument {
@@ -16,16 +21,22 @@ export interface SearchDocument {
 }
 
 /**
- * A search expression for each engine, built by search/query.ts from the reader's words: an FTS5 MATCH
- * expression made only of quoted tokens for SQLite, a `websearch_to_tsquery` string for PostgreSQL.
+ * A search expression for each engine, built by search/query.ts from the reader's words: an FTS5 MATCH expression made
+ * only of quoted tokens and column filters for SQLite; for PostgreSQL a tsquery over words and stems, plus the
+ * `websearch_to_tsquery` input that finds the documents a background re-index has not analysed yet.
  */
-export type SearchExpression = Readonly<Record<StoreDialect['name'], string>>
+export interface SearchExpression {
+  readonly sqlite: string
+  readonly postgres: { readonly terms: string; readonly websearch: string }
+}
 
 export interface SearchQuery {
   readonly expression: SearchExpression
   /** Live articles in any of these sections; empty means every section. */
   readonly sectionIds: readonly number[]
   readonly tagId: number | null
+  /** Only articles with this author in their byline. */
+  readonly authorId?: number | null
   /** Only articles in this language (a primary tag such as `ru` also takes `ru-Latn`); null means every language. */
   readonly language?: string | null
   /** Inclusive lower bound, epoch ms. */
@@ -42,8 +53,20 @@ export interface SearchMatch {
   readonly score: number
 }
 
+/** What an engine's file provides; search-index.ts adds the vocabulary and the suggestion keys around it. */
+export interface SearchEngine {
+  /** Writes (adds or replaces) the document of an article, analysed at SEARCH_ANALYSIS. */
+  write(articleId: number, doc: SearchDocument): Promise<void>
+  /** Deletes the document of an article, if any. */
+  delete(articleId: number): Promise<void>
+  /** The document as indexed now, and whether its words were counted in the vocabulary (it was analysed). */
+  previous(articleId: number): Promise<(SearchDocument & { readonly analysed: boolean }) | undefined>
+  query(q: SearchQuery): Promise<SearchMatch[]>
+  texts(articleIds: readonly number[]): Promise<Map<number, { standfirst: string; body: string }>>
+}
+
 export interface SearchIndex {
-  /** Adds or replaces the document of an article. */
+  /** Adds or replaces the document of an article, with its vocabulary counts and suggestion keys. */
   index(articleId: number, doc: SearchDocument): Promise<void>
   /** Removes an article from the index; removing an absent one is not an error. */
   remove(articleId: number): Promise<void>
@@ -51,6 +74,14 @@ export interface SearchIndex {
   query(q: SearchQuery): Promise<SearchMatch[]>
   /** The indexed standfirst and body of the given articles, for snippets of the page shown. */
   texts(articleIds: readonly number[]): Promise<Map<number, { standfirst: string; body: string }>>
+  /** Counts of the given matches by section, tag and author. */
+  facets(articleIds: readonly number[]): Promise<SearchFacets>
+  /** The index's words with their document counts, for corrections. */
+  readonly vocabulary: Pick<SearchVocabulary, 'frequencies' | 'candidates'>
+  /** Titles, tags and authors by prefix, as readers type. */
+  readonly suggestions: Pick<SearchSuggestions, 'titles' | 'tags' | 'authors'>
+  /** The analysis version and the progress of a background re-index. */
+  readonly state: SearchState
 }
 
 /**
@@ -60,10 +91,39 @@ export interface SearchIndex {
  */
 export const RANKED_CANDIDATES = 1000
 
-const ENGINES: Readonly<Record<StoreDialect['name'], (db: Kysely<any>) => SearchIndex>> = {
+const ENGINES: Readonly<Record<StoreDialect['name'], (db: Kysely<any>) => SearchEngine>> = {
   sqlite: createSqliteSearch,
   postgres: createPostgresSearch,
 }
 
+const vocabularyOf = (d: SearchDocument) => vocabularyWords([d.title, d.standfirst, d.body], d.language)
+
 /** The search index of the dialect's engine, bound to `db` (the pool or one transaction). */
-export const createSearchIndex = (db: Kysely<any>, dialect: StoreDialect): SearchIndex => ENGINES[dialect.name](db)
+export function createSearchIndex(db: Kysely<any>, dialect: StoreDialect): SearchIndex {
+  const engine = ENGINES[dialect.name](db)
+  const vocabulary = createSearchVocabulary(db)
+  const suggestions = createSearchSuggestions(db)
+  return {
+    async index(articleId, doc) {
+      const before = await engine.previous(articleId)
+      // A document not analysed yet (left by migration 0026) was never counted: nothing of it to take back.
+      await vocabulary.count(vocabularyOf(doc), before?.analysed ? vocabularyOf(before) : new Set())
+      await suggestions.replace(articleId, suggestionKeys(doc.title, doc.language))
+      await engine.write(articleId, doc)
+    },
+    async remove(articleId) {
+      const before = await engine.previous(articleId)
+      if (before?.analysed) await vocabulary.count(new Set(), vocabularyOf(before))
+      await suggestions.replace(articleId, [])
+      await engine.delete(articleId)
+    },
+    query: (q) => engine.query(q),
+    texts: (ids) => engine.texts(ids),
+    facets: (ids) => searchFacets(db, ids),
+    vocabulary,
+    suggestions,
+    state: createSearchState(db),
+  }
+}
+
+export type SearchState = ReturnType<typeof createSearchState>

@@ -1,10 +1,14 @@
-// The search index on SQLite: an FTS5 table (unicode61, diacritics removed) ranked by bm25 with column weights.
+// The search index on SQLite: an FTS5 table (unicode61, diacritics removed) of exact words and stems, ranked by bm25.
 
 import { sql, type Kysely } from 'kysely'
-import { RANKED_CANDIDATES, type SearchDocument, type SearchIndex, type SearchQuery } from './search-index.ts'
+import { SEARCH_ANALYSIS, stemText } from './search-analysis.ts'
+import { RANKED_CANDIDATES, type SearchDocument, type SearchEngine, type SearchQuery } from './search-index.ts'
 
-/** bm25 column weights: title, standfirst, body (the unindexed columns take none). */
-const RANK = sql`bm25(search_fts, 10.0, 5.0, 1.0)`
+/**
+ * bm25 column weights: title, standfirst, body, then their stems at half weight (the unindexed columns take none). An
+ * exact form matches both its column and the stem column, so it outranks another form of the same word.
+ */
+const RANK = sql`bm25(search_fts, 10.0, 5.0, 1.0, 5.0, 2.5, 0.5)`
 
 /**
  * FTS5's unicode61 folds Latin diacritics but not ё, which Russian writes or leaves out at will: the index holds е for
@@ -12,18 +16,31 @@ const RANK = sql`bm25(search_fts, 10.0, 5.0, 1.0)`
  */
 export const foldYo = (text: string): string => (text.includes('ё') || text.includes('Ё') ? text.replace(/ё/g, 'е').replace(/Ё/g, 'Е') : text)
 
-export function createSqliteSearch(db: Kysely<any>): SearchIndex {
+interface FtsRow { title: string; standfirst: string; body: string; language: string; section_id: number; published_at: number; analysis: number }
+
+export function createSqliteSearch(db: Kysely<any>): SearchEngine {
   return {
-    async index(articleId: number, d: SearchDocument) {
+    async write(articleId: number, d: SearchDocument) {
+      const [title, standfirst, body] = [d.title, d.standfirst, d.body].map((t) => foldYo(t.normalize('NFC'))) as [string, string, string]
       // FTS5 has no upsert: delete, then insert under the same rowid.
       await sql`delete from search_fts where rowid = ${articleId}`.execute(db)
-      await sql`insert into search_fts (rowid, title, standfirst, body, language, section_id, published_at)
-        values (${articleId}, ${foldYo(d.title.normalize('NFC'))}, ${foldYo(d.standfirst.normalize('NFC'))}, ${foldYo(d.body.normalize('NFC'))},
-          ${d.language}, ${d.sectionId}, ${d.publishedAt})`.execute(db)
+      await sql`insert into search_fts (rowid, title, standfirst, body, title_stems, standfirst_stems, body_stems, language, section_id, published_at, analysis)
+        values (${articleId}, ${title}, ${standfirst}, ${body}, ${stemText(title, d.language)}, ${stemText(standfirst, d.language)}, ${stemText(body, d.language)},
+          ${d.language}, ${d.sectionId}, ${d.publishedAt}, ${SEARCH_ANALYSIS})`.execute(db)
     },
 
-    async remove(articleId: number) {
+    async delete(articleId: number) {
       await sql`delete from search_fts where rowid = ${articleId}`.execute(db)
+    },
+
+    async previous(articleId: number) {
+      const { rows } = await sql<FtsRow>`select title, standfirst, body, language, section_id, published_at, analysis
+        from search_fts where rowid = ${articleId}`.execute(db)
+      const r = rows[0]
+      return r && {
+        title: r.title, standfirst: r.standfirst, body: r.body, language: r.language, sectionId: Number(r.section_id),
+        publishedAt: Number(r.published_at), analysed: Number(r.analysis) >= SEARCH_ANALYSIS,
+      }
     },
 
     async query(q: SearchQuery) {
@@ -34,6 +51,7 @@ export function createSqliteSearch(db: Kysely<any>): SearchIndex {
       if (q.toMs !== null) filters.push(sql`published_at < ${q.toMs}`)
       if (q.language) filters.push(sql`(language = ${q.language} or language like ${`${q.language}-%`})`)
       if (q.tagId !== null) filters.push(sql`rowid in (select article_id from live_tags where tag_id = ${q.tagId})`)
+      if (q.authorId != null) filters.push(sql`rowid in (select article_id from live_authors where author_id = ${q.authorId})`)
       // FTS5 walks matches by rowid, so the inner LIMIT stops the scan: bm25 runs only for the newest candidates.
       const { rows } = await sql<{ article_id: number; score: number }>`
         select article_id, score from (

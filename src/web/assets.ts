@@ -26,6 +26,8 @@ export interface Assets {
   readonly printCss: string
   /** The view beacon, included on article pages only. */
   readonly beacon: string
+  /** Search-as-you-type, included on the search page only. */
+  readonly suggest: string
   /** The desk's own stylesheet. */
   readonly deskCss: string
   /** URL of the desk's editor bundle, or null until it is built (see editor-bundle.ts). */
@@ -39,9 +41,10 @@ export function loadAssets(opts: { readonly onEditorBuildError?: (err: unknown) 
   const site = load('site.css', 'text/css; charset=utf-8')
   const print = load('print.css', 'text/css; charset=utf-8')
   const beacon = load('beacon.js', 'text/javascript; charset=utf-8', SCRIPTS)
+  const suggest = load('search-suggest.js', 'text/javascript; charset=utf-8', SCRIPTS)
   const desk = load('desk.css', 'text/css; charset=utf-8')
   const editor = createEditorBundle({ onBuildError: opts.onEditorBuildError ?? (() => {}) })
-  return { css: site.url, printCss: print.url, beacon: beacon.url, deskCss: desk.url, editorScript: () => editor.url(), editor, all: [site, print, beacon, desk] }
+  return { css: site.url, printCss: print.url, beacon: beacon.url, suggest: suggest.url, deskCss: desk.url, editorScript: () => editor.url(), editor, all: [site, print, beacon, suggest, desk] }
 }
 
 /** Serves each asset at its fingerprinted URL, cached for a year. */

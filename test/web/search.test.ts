@@ -78,9 +78,9 @@ test('the JSON API answers items with title, path, section, time and snippet', a
       title: 'Talks in Zürich end without a deal', path: '/news/talks-in-zurich-end-without-a-deal', section: 'news',
       published_at: new Date(NOW - 3 * DAY).toISOString(), snippet: 'The talks on the gas pipeline in <mark>Zürich</mark> ended on Friday.',
     }],
-    page: 1, has_next: false,
+    page: 1, has_next: false, trimmed: false, did_you_mean: null,
   })
-  assert.deepEqual((await app.inject('/api/v1/search')).json(), { items: [], page: 1, has_next: false })
+  assert.deepEqual((await app.inject('/api/v1/search')).json(), { items: [], page: 1, has_next: false, trimmed: false, did_you_mean: null })
 })
 
 test('filters by section, tag and dates work on the page and in the API', async (t) => {
@@ -128,7 +128,7 @@ test('the API filters by language, and a malformed language is a 400 naming it',
 test('bad parameters answer 400 naming the field, as a page and as JSON', async (t) => {
   const { app } = await newsroom(t)
   const cases: [string, string][] = [
-    ['page=0', 'page'], ['page=abc', 'page'], ['page=51', 'page'], [`q=${'x'.repeat(201)}`, 'q'], ['section=nope', 'section'],
+    ['page=0', 'page'], ['page=abc', 'page'], ['page=51', 'page'], [`q=${'x'.repeat(8193)}`, 'q'], ['section=nope', 'section'], ['author=nobody', 'author'],
     ['section=Not%20A%20Slug', 'section'], ['tag=nope', 'tag'], ['tag=%3Cscript%3E', 'tag'], ['from=2022-13-45', 'from'],
     ['to=yesterday', 'to'], ['from=2026-02-01&to=2026-01-01', 'from'],
   ]

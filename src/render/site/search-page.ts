@@ -1,13 +1,17 @@
-// The search page: the form with the query kept, then the results of this page with their snippets, never indexed.
+// The search page: the form with the query kept, notices and corrections, results with snippets, filters with counts.
 
 import type { SearchFilter, SearchHit, SearchPage, SnippetPart } from '../../domain/read-models.ts'
 import { html, EMPTY, type SafeHtml } from '../html.ts'
 import { everyLanguage, layout } from '../layout.ts'
 import { localPath, type RenderContext } from '../context.ts'
-import { byline, kicker, languageOf, time } from './components/article-card.ts'
+import { byline, headlineList, kicker, languageOf, time } from './components/article-card.ts'
 import { pagination, prevNext } from './components/pagination.ts'
+import { searchFacets } from './components/search-facets.ts'
 import { sectionAndDateFields } from './archive-page.ts'
 import { fill } from '../../i18n/catalogue.ts'
+
+/** The number of characters searched, as the notice of a cut query says. */
+const MAX_QUERY_CHARS = 200
 
 /** A snippet as markup: every part is escaped, and only then are the searched words wrapped in <mark>. */
 export const snippetHtml = (parts: readonly SnippetPart[]): SafeHtml =>
@@ -18,6 +22,7 @@ export function searchParams(f: SearchFilter): URLSearchParams {
   const p = new URLSearchParams({ q: f.q })
   for (const s of f.sections) p.append('section', s)
   if (f.tag) p.set('tag', f.tag)
+  if (f.author) p.set('author', f.author)
   if (f.from) p.set('from', f.from)
   if (f.to) p.set('to', f.to)
   return p
@@ -33,21 +38,45 @@ ${a.snippet.length ? html`<p class="snippet">${snippetHtml(a.snippet)}</p>` : EM
 function form(ctx: RenderContext, p: SearchPage): SafeHtml {
   const f = p.filter
   const { t } = ctx
+  // data-suggest: the search-as-you-type script (render/scripts/search-suggest.js) reads suggestions there; without
+  // JavaScript the form is a plain GET form.
+  const suggest = `/api/v1/search/suggest?language=${encodeURIComponent(ctx.language.tag)}`
   return html`<form class="search-page-form archive-filter" role="search" action="${localPath(ctx, '/search')}" method="get">
-<p><label for="search-q">${t.searchFor}</label> <input id="search-q" type="search" name="q" value="${f.q}" maxlength="200"> <button type="submit">${t.searchButton}</button></p>
-<p class="search-help">${t.searchHelp}</p>
+<div class="search-query">
+<label for="search-q">${t.searchFor}</label>
+<div class="search-box"><input id="search-q" type="search" name="q" value="${f.q}" maxlength="${MAX_QUERY_CHARS}" autocomplete="off" data-suggest="${suggest}" role="combobox" aria-expanded="false" aria-controls="search-suggest" aria-describedby="search-help">
+<ul class="search-suggest" id="search-suggest" role="listbox" aria-label="${t.suggestionsLabel}" hidden></ul>
+<button type="submit">${t.searchButton}</button></div>
+<p class="search-help" id="search-help">${t.searchHelp}</p>
+</div>
 ${sectionAndDateFields(ctx, p.allSections, f)}
 ${f.tag ? html`<input type="hidden" name="tag" value="${f.tag}">` : EMPTY}
+${f.author ? html`<input type="hidden" name="author" value="${f.author}">` : EMPTY}
 </form>`
+}
+
+/** "Did you mean <a>…</a>?", the corrected query linked with the same filters. */
+function correction(ctx: RenderContext, p: SearchPage, url: (change: Partial<SearchFilter>) => string): SafeHtml {
+  if (!p.correction) return EMPTY
+  const [before = '', after = ''] = ctx.t.didYouMean.split('{q}')
+  return html`<p class="did-you-mean">${before}<a href="${url({ q: p.correction })}"><strong>${p.correction}</strong></a>${after}</p>`
 }
 
 function summary(ctx: RenderContext, p: SearchPage): SafeHtml {
   const { t } = ctx
   const r = p.results
   if (!r) return p.filter.q.trim() ? html`<p class="result-count" role="status">${t.typeAWord}</p>` : EMPTY
-  if (r.items.length === 0) return html`<p class="result-count empty-state" role="status">${r.page > 1 ? t.noMoreResults : fill(t.nothingFound, { q: p.filter.q })}</p>`
+  if (r.items.length === 0) return html`<p class="result-count" role="status">${r.page > 1 ? t.noMoreResults : fill(t.nothingFound, { q: p.filter.q })}</p>`
   const first = (r.page - 1) * p.perPage + 1
   return html`<p class="result-count" role="status">${fill(t.results, { first, last: first + r.items.length - 1, q: p.filter.q })}${r.hasNext ? t.moreOnNextPage : ''}.</p>`
+}
+
+/** Nothing found: tips, and the newest articles so the reader is never left with an empty page. */
+function nothingFound(ctx: RenderContext, p: SearchPage): SafeHtml {
+  if (!p.results || p.results.items.length > 0 || p.results.page > 1) return EMPTY
+  return html`<div class="search-empty"><p class="empty-state">${ctx.t.searchTips}</p>
+${p.latest?.length ? html`<section class="search-latest" aria-labelledby="latest-title"><h2 id="latest-title">${ctx.t.latestArticles}</h2>${headlineList(p.latest, ctx)}</section>` : EMPTY}
+</div>`
 }
 
 export function searchPage(ctx: RenderContext, p: SearchPage): SafeHtml {
@@ -56,13 +85,23 @@ export function searchPage(ctx: RenderContext, p: SearchPage): SafeHtml {
   const q = p.filter.q.trim()
   const { t } = ctx
   const path = localPath(ctx, '/search')
+  const url = (change: Partial<SearchFilter>) => `${path}?${searchParams({ ...p.filter, ...change, page: 1 }).toString()}`
   const title = q ? fill(t.searchQueryTitle, { q }) : t.searchTitle
   return layout(ctx, {
     title: r && r.page > 1 ? fill(t.pagedTitle, { title, n: r.page }) : title, description: fill(t.searchDescription, { site: ctx.settings.name }),
     path, noindex: true, ...(r ? prevNext(r, path, params) : {}), alternates: q ? [] : everyLanguage(ctx, '/search'),
+    ...(ctx.assets.suggest ? { extraHead: html`<script src="${ctx.assets.suggest}" defer></script>` } : {}),
   }, html`<header class="page-header"><h1>${t.searchTitle}</h1></header>
 ${form(ctx, p)}
+${p.trimmed ? html`<p class="notice search-trimmed" role="status">${fill(t.searchTrimmed, { max: MAX_QUERY_CHARS })}</p>` : EMPTY}
 ${summary(ctx, p)}
+${correction(ctx, p, url)}
+<div class="search-layout">
+<div class="search-main">
 ${r && r.items.length ? html`<ol class="search-results" start="${(r.page - 1) * p.perPage + 1}">${r.items.map((a) => hit(a, ctx))}</ol>` : EMPTY}
-${r ? pagination(ctx, r, path, params) : EMPTY}`)
+${nothingFound(ctx, p)}
+${r ? pagination(ctx, r, path, params) : EMPTY}
+</div>
+${searchFacets(ctx, p, url)}
+</div>`)
 }

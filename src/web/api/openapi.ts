@@ -5,7 +5,7 @@ import { AUTHOR_KINDS } from '../../domain/people.ts'
 import { TAG_KINDS } from '../../domain/taxonomy.ts'
 import { API_DEFAULT_LIMIT, API_MAX_LIMIT } from '../../reading/content-api.ts'
 import { searchQuerySchema } from '../site/search.ts'
-import { apiSearchQuerySchema } from './search.ts'
+import { apiSearchQuerySchema, suggestQuerySchema } from './search.ts'
 import { ADMIN_HEADERS, ADMIN_PATHS, ADMIN_RESPONSES, ADMIN_SCHEMAS, ADMIN_SECURITY_SCHEMES } from './admin-openapi.ts'
 
 /** A JSON Schema (2020-12, the dialect of OpenAPI 3.1). */
@@ -159,11 +159,22 @@ export const OPENAPI: OpenApiDocument = {
           query('page', 'Page number, 20 results a page', searchQuerySchema.properties.page),
           { ...query('section', 'Only these sections (repeat the parameter)', searchQuerySchema.properties.section), style: 'form', explode: true },
           query('tag', 'Only articles with this tag (slug)', searchQuerySchema.properties.tag),
+          query('author', 'Only articles with this author in the byline (slug)', searchQuerySchema.properties.author),
           query('from', 'First day, YYYY-MM-DD in the site\'s time zone', searchQuerySchema.properties.from),
           query('to', 'Last day (inclusive), YYYY-MM-DD', searchQuerySchema.properties.to),
           query('language', 'Only articles in this language (BCP 47, e.g. ru); every language when absent', apiSearchQuerySchema.properties.language),
         ],
         responses: { 200: cached('A page of results', ref('SearchResults')), ...READ_RESPONSES },
+      },
+    },
+    '/api/v1/search/suggest': {
+      get: {
+        operationId: 'searchSuggest', summary: 'Titles, tags and authors with a word starting with what was typed', tags: ['search'],
+        parameters: [
+          { ...query('q', 'What was typed so far; fewer than two letters suggest nothing', suggestQuerySchema.properties.q), required: true },
+          query('language', 'Only titles in this language; every language when absent', suggestQuerySchema.properties.language),
+        ],
+        responses: { 200: cached('Up to five of each, newest titles first', ref('SearchSuggestions')), ...READ_RESPONSES },
       },
     },
     '/api/v1/views': {
@@ -235,6 +246,13 @@ export const OPENAPI: OpenApiDocument = {
         },
         page: { type: 'integer', minimum: 1 },
         has_next: { type: 'boolean' },
+        trimmed: { type: 'boolean', description: 'The query was longer than 200 characters and only its start was searched' },
+        did_you_mean: { type: ['string', 'null'], description: 'A corrected query that finds more, when this one finds nothing or little' },
+      }),
+      SearchSuggestions: obj({
+        titles: { type: 'array', items: obj({ title: { type: 'string' }, path: publicPath }) },
+        tags: { type: 'array', items: obj({ name: { type: 'string' }, path: publicPath }) },
+        authors: { type: 'array', items: obj({ name: { type: 'string' }, path: publicPath }) },
       }),
       ViewBeacon: obj({ path: str('Path of the article read', { maxLength: 1000 }) }),
       Error: obj({

@@ -16,6 +16,15 @@ export const apiSearchQuerySchema = {
 
 type ApiSearchQuerystring = SearchQuerystring & { language?: string }
 
+/** Search-as-you-type: what was typed so far (the first 200 characters count) and, optionally, the language. */
+export const suggestQuerySchema = {
+  type: 'object',
+  required: ['q'],
+  properties: { q: { type: 'string', maxLength: 1000 }, language: { type: 'string', maxLength: 35 } },
+} as const
+
+interface SuggestQuerystring { q: string; language?: string }
+
 /** The JSON body: `snippet` is HTML, escaped, with the searched words in <mark>. */
 export const searchJson = (p: SearchPage) => ({
   items: (p.results?.items ?? []).map((a) => ({
@@ -24,6 +33,8 @@ export const searchJson = (p: SearchPage) => ({
   })),
   page: p.filter.page,
   has_next: p.results?.hasNext ?? false,
+  trimmed: p.trimmed ?? false,
+  did_you_mean: p.correction ?? null,
 })
 
 export const searchApiRoutes = (s: Pick<Services, 'search'>): FastifyPluginAsync => async (app) => {
@@ -32,6 +43,12 @@ export const searchApiRoutes = (s: Pick<Services, 'search'>): FastifyPluginAsync
     const problem = toProblem(err)
     logProblem(req, err, problem)
     return sendJsonProblem(reply, problem)
+  })
+
+  // Registered before /api/v1/search only for reading order: static paths never compete with each other.
+  app.get<{ Querystring: SuggestQuerystring }>('/api/v1/search/suggest', { schema: { querystring: suggestQuerySchema } }, async (req, reply) => {
+    const suggestions = await s.search.suggest(req.query.q, req.query.language || null)
+    return sendCacheable(req, reply, JSON.stringify(suggestions), 'application/json; charset=utf-8')
   })
 
   app.get<{ Querystring: ApiSearchQuerystring }>('/api/v1/search', { schema: { querystring: apiSearchQuerySchema } }, async (req, reply) => {

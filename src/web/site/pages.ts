@@ -25,7 +25,7 @@ export const renderContextSource = (s: Pick<Services, 'site' | 'config' | 'clock
     const language = (tag ? settings.languages.find((l) => sameLanguage(l.tag, tag)) : undefined) ?? settings.languages[0]!
     return {
       settings, sections, footerPages, language, t: catalogueFor(language.tag), siteUrl: s.config.siteUrl.href.replace(/\/$/, ''),
-      assets: { css: assets.css, printCss: assets.printCss, beacon: assets.beacon }, year: new Date(s.clock.now()).getUTCFullYear(),
+      assets: { css: assets.css, printCss: assets.printCss, beacon: assets.beacon, suggest: assets.suggest }, year: new Date(s.clock.now()).getUTCFullYear(),
     }
   }
 

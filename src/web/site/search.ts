@@ -13,20 +13,22 @@ const slug = { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength:
 export const searchQuerySchema = {
   type: 'object',
   properties: {
-    q: { type: 'string', maxLength: 200, default: '' },
+    // Longer than the 200 characters searched is cut with a notice, not refused; this bound only keeps out the absurd.
+    q: { type: 'string', maxLength: 8192, default: '' },
     page: { type: 'integer', minimum: 1, maximum: SEARCH_MAX_PAGE, default: 1 },
     section: { type: 'array', items: slug, maxItems: 50, default: [] },
     tag: { type: 'string', maxLength: 120 },
+    author: { type: 'string', maxLength: 120 },
     from: { type: 'string', maxLength: 10 },
     to: { type: 'string', maxLength: 10 },
   },
 } as const
 
-export interface SearchQuerystring { q: string; page: number; section: string[]; tag?: string; from?: string; to?: string }
+export interface SearchQuerystring { q: string; page: number; section: string[]; tag?: string; author?: string; from?: string; to?: string }
 
 /** The use-case's filter from a validated query string; empty fields mean "not set", as an HTML form sends them. */
 export const toSearchFilter = (q: SearchQuerystring): SearchFilter => ({
-  q: q.q, sections: [...new Set(q.section)], tag: q.tag || null, from: q.from || null, to: q.to || null, page: q.page,
+  q: q.q, sections: [...new Set(q.section)], tag: q.tag || null, author: q.author || null, from: q.from || null, to: q.to || null, page: q.page,
 })
 
 /** The search page of the default language (unprefixed), or under /_lang/:lang (web/app.ts): each finds its own language's articles. */

@@ -1,0 +1,93 @@
+// What the search index stores of a text besides the text itself: word stems, the PostgreSQL tsvector, vocabulary words.
+
+import { folderOf } from '../text/fold.ts'
+import { wordRuns } from '../text/segment.ts'
+import { stemmerOf } from '../text/stem.ts'
+import { stopwordsOf } from '../text/stopwords.ts'
+
+/**
+ * The version of what the index derives from a text (stems, tsvector, vocabulary, suggestion prefixes). A database whose
+ * search_state says less is re-indexed in the background (search/rebuild.ts); migration 0026 marks existing sites 0.
+ */
+export const SEARCH_ANALYSIS = 1
+
+/**
+ * On PostgreSQL one tsvector holds both the exact words and their stems, the stems behind this mark, at the same
+ * positions: a phrase matches exact words side by side, a word matches any form, and an exact form scores twice.
+ * No word contains it: words are runs of letters, digits and marks (src/text/segment.ts).
+ */
+export const STEM_MARK = '~'
+
+/** The folded words of a text, split as FTS5's unicode61 and src/text split them. */
+export const foldedWords = (text: string, language: string): string[] => wordRuns(text).map(folderOf(language))
+
+/** The stem of each word, in order, joined by spaces: the text of SQLite's *_stems columns. */
+export function stemText(text: string, language: string): string {
+  const stem = stemmerOf(language)
+  return foldedWords(text, language).map(stem).join(' ')
+}
+
+/** tsvector limits: positions above 16,383 are clamped by PostgreSQL, and a lexeme keeps at most 256 positions. */
+const MAX_POSITION = 16_383
+const MAX_POSITIONS_PER_LEXEME = 255
+
+const quoteLexeme = (lexeme: string): string => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`
+
+/**
+ * A tsvector literal of weighted fields (title A, standfirst B, body C): every word as itself and as STEM_MARK + its
+ * stem, at the same position. Positions run on across fields, as `||` of to_tsvector results would number them.
+ */
+export function tsvectorLiteral(fields: readonly (readonly [text: string, weight: 'A' | 'B' | 'C'])[], language: string): string {
+  const stem = stemmerOf(language)
+  const positions = new Map<string, string[]>()
+  const add = (lexeme: string, entry: string) => {
+    let list = positions.get(lexeme)
+    if (!list) positions.set(lexeme, (list = []))
+    if (list.length < MAX_POSITIONS_PER_LEXEME) list.push(entry)
+  }
+  let position = 0
+  for (const [text, weight] of fields) {
+    for (const word of foldedWords(text, language)) {
+      position = Math.min(position + 1, MAX_POSITION)
+      const entry = `${position}${weight}`
+      add(word, entry)
+      add(STEM_MARK + stem(word), entry)
+    }
+  }
+  return [...positions].map(([lexeme, list]) => `${quoteLexeme(lexeme)}:${list.join(',')}`).join(' ')
+}
+
+/** Vocabulary words are what a reader might mistype: at least this long, at most that long, not only digits. */
+const MIN_VOCABULARY_CHARS = 3
+const MAX_VOCABULARY_CHARS = 30
+const DIGIT = /\p{N}/u
+
+/** The distinct words of a document worth offering as corrections ("Did you mean …?"). */
+export function vocabularyWords(texts: readonly string[], language: string): Set<string> {
+  const out = new Set<string>()
+  for (const text of texts) {
+    for (const word of foldedWords(text, language)) {
+      if (word.length >= MIN_VOCABULARY_CHARS && word.length <= MAX_VOCABULARY_CHARS && !DIGIT.test(word)) out.add(word)
+    }
+  }
+  return out
+}
+
+/** A suggestion key is cut here: readers type a few words, never a whole long headline. */
+const MAX_KEY_CHARS = 60
+
+/**
+ * The keys under which a title is offered as readers type: the folded title from each word that is not a stopword,
+ * so "Elections in Kazakhstan" answers "ele", "kaz" and "kazakhstan" but not "in".
+ */
+export function suggestionKeys(title: string, language: string): string[] {
+  const words = foldedWords(title, language)
+  const stop = stopwordsOf(language)
+  const keys = new Set<string>()
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!
+    if (w.length < 2 || stop.has(w)) continue
+    keys.add(words.slice(i).join(' ').slice(0, MAX_KEY_CHARS).trimEnd())
+  }
+  return [...keys]
+}
