@@ -59,6 +59,7 @@ export async function refreshRelated(store: Store, now: number, o: RefreshOption
     const rebuilt = await rebuildRelated(store, now, p)
     return { recent: 0, recomputed: rebuilt.articles, reweighed: rebuilt.articles }
   }
+  await foldFrequencies(store)
   const cursor = { publishedAt: (await store.related.state(CURSOR_AT)) ?? 0, id: (await store.related.state(CURSOR_ID)) ?? 0 }
   const recent = await store.related.publishedAfter(cursor, o.recent)
   const affected = new Set<number>()
@@ -81,6 +82,20 @@ export async function refreshRelated(store: Store, now: number, o: RefreshOption
   const reweighed = await recompute(store, slice, now, o.batch, p, true)
   await store.related.setState(REWEIGH_ID, slice.length < o.reweigh ? 0 : slice.at(-1) ?? 0)
   return { recent: recent.length, recomputed, reweighed }
+}
+
+/**
+ * Folds the document-frequency deltas publications appended (store/related-frequencies.ts) into the counts, a few
+ * thousand rows per short transaction, letting requests in between; returns how many rows were folded.
+ */
+export async function foldFrequencies(store: Store): Promise<number> {
+  let folded = 0
+  for (;;) {
+    const n = await store.transaction((tx) => tx.related.foldFrequencies())
+    folded += n
+    if (n === 0) return folded
+    await yieldToRequests()
+  }
 }
 
 /** Every live article's id, in id order, read a page at a time. */

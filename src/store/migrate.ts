@@ -19,6 +19,7 @@ import { relatedPending } from './migrations/0013-related-pending.ts'
 import { analysisVersion } from './migrations/0017-analysis-version.ts'
 import { mail } from './migrations/0018-mail.ts'
 import { articleTrash } from './migrations/0019-article-trash.ts'
+import { relatedDfDeltas } from './migrations/0027-related-df-deltas.ts'
 
 /** Every migration, in order; a static list so it works under type stripping. */
 export const migrations = (d: StoreDialect): Record<string, Migration> => ({
@@ -38,6 +39,7 @@ export const migrations = (d: StoreDialect): Record<string, Migration> => ({
   '0017-analysis-version': analysisVersion(d),
   '0018-mail': mail(d),
   '0019-article-trash': articleTrash(d),
+  '0027-related-df-deltas': relatedDfDeltas(d),
 })
 
 /**
