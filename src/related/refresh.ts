@@ -3,12 +3,15 @@
 import type { Store } from '../store/store.ts'
 import { computeList, countTerms, DEFAULT_PARAMS, rankCandidates, reweigh, type RelatedParams } from './engine.ts'
 import { ANALYSIS_VERSION } from '../text/analyze.ts'
+import { batchLists, createListContext } from './list-context.ts'
 
 const CURSOR_AT = 'refresh_published_at'
 const CURSOR_ID = 'refresh_article_id'
 const REWEIGH_ID = 'reweigh_article_id'
 /** The src/text analysis the stored terms were counted with; absent means the current one (migration 0017). */
 const ANALYSIS = 'analysis_version'
+/** Articles whose lists a rebuild writes per transaction. */
+const LIST_BATCH = 250
 
 export interface RefreshOptions {
   /** Articles recomputed per transaction; each transaction stays short so page reads are not held up. */
@@ -149,7 +152,14 @@ export async function rebuildRelated(
   await eachBatch((part) => store.transaction((tx) => reweigh(tx, part, p)))
   const reweighMs = performance.now() - t
   t = performance.now()
-  await eachBatch((part) => recompute(store, part, now, batch, p, false))
+  // Lists from one view of the collection read once (list-context.ts), not a posting statement per article: the same
+  // lists (both go through ranking.ts on the same rows), written a batch per short transaction.
+  const ctx = createListContext(store, p)
+  for (let i = 0; i < ids.length; i += LIST_BATCH) {
+    const { lists } = await batchLists(store, ctx, ids.slice(i, i + LIST_BATCH), p)
+    await store.transaction((tx) => tx.relatedPending.writeLists(lists, now))
+    await yieldToRequests()
+  }
   await store.related.setState(ANALYSIS, ANALYSIS_VERSION)
   return { articles: ids.length, countMs, reweighMs, listMs: performance.now() - t }
 }
