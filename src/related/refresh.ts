@@ -149,7 +149,7 @@ export async function rebuildRelated(
   })
   const countMs = performance.now() - t
   t = performance.now()
-  await eachBatch((part) => store.transaction((tx) => reweigh(tx, part, p)))
+  await eachBatch((part) => store.transaction((tx) => reweigh(tx, part, p, { df, documents: ids.length })))
   const reweighMs = performance.now() - t
   t = performance.now()
   // Lists from one view of the collection read once (list-context.ts), not a posting statement per article: the same
