@@ -2,17 +2,19 @@
 // the refresh job do, and prints the time and CPU per article.
 //
 //   node bench/related.ts --data-dir DIR [--database-url URL] [--articles 1000] [--workers 1]
+//   node bench/related.ts --data-dir DIR [--database-url URL] --rebuild [--workers 1]   a full rebuild (rebuildRelated), timed by pass
 //
 // With --workers > 1 the lists are computed on that many connections at once (PostgreSQL), as rebuildRelated does.
 
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../src/config.ts'
 import { computeList } from '../src/related/engine.ts'
+import { rebuildRelated } from '../src/related/refresh.ts'
 import { openStore } from '../src/store/store.ts'
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, articles: { type: 'string', default: '1000' }, workers: { type: 'string', default: '1' } },
+    options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, articles: { type: 'string', default: '1000' }, workers: { type: 'string', default: '1' }, rebuild: { type: 'boolean', default: false } },
     strict: true,
   })
   const articles = Number(values.articles)
@@ -23,6 +25,7 @@ async function main(): Promise<number> {
   const config = loadConfig({ DATA_DIR: values['data-dir'], ...(values['database-url'] && { DATABASE_URL: values['database-url'] }) })
   const store = await openStore(config.database, { poolSize: workers + 1 })
   try {
+    if (values.rebuild) return await timeRebuild(store, workers)
     const ids = (await store.live.latest(articles)).map((a) => a.id)
     const now = Date.now()
     const times: number[] = []
@@ -50,6 +53,19 @@ async function main(): Promise<number> {
   } finally {
     await store.close()
   }
+}
+
+/** Times a full rebuild: wall time of each pass, and the CPU of this process (PostgreSQL's own CPU not included). */
+async function timeRebuild(store: Awaited<ReturnType<typeof openStore>>, workers: number): Promise<number> {
+  const cpu = process.cpuUsage()
+  const t0 = performance.now()
+  const r = await rebuildRelated(store, Date.now(), undefined, { workers })
+  const wall = performance.now() - t0
+  const { user, system } = process.cpuUsage(cpu)
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s (${(ms / r.articles).toFixed(2)} ms/article)`
+  console.log(`${store.dialect.name}, rebuild of ${r.articles} articles on ${workers} connection(s): wall ${s(wall)}, CPU ${s((user + system) / 1000)}; ` +
+    `count ${s(r.countMs)}, re-weigh ${s(r.reweighMs)}, lists ${s(r.listMs)}; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`)
+  return 0
 }
 
 main().then((code) => { process.exitCode = code }, (err: unknown) => {

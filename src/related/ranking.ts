@@ -73,6 +73,9 @@ export interface DotScratch {
 
 export const newDotScratch = (): DotScratch => ({ sums: new Float64Array(1024), marked: new Uint8Array(1024) })
 
+/** The scratch of callers that keep none (a publish): grown once to the largest id, not allocated per article. */
+const sharedScratch = newDotScratch()
+
 /**
  * Cosine of an article's query terms with every article sharing one, from each term's posting list: at most `perTerm`
  * postings a term, the article itself skipped; the lists may come from one statement or from an index in memory.
@@ -81,20 +84,9 @@ export function cosines(id: number, query: readonly WeightedTerm[], postingsOf: 
   // Terms in one fixed order (by name), so a candidate's sum is the same floating-point number whichever order the
   // vector was read in (weights stored as float4 on PostgreSQL can tie where the computed doubles did not).
   const terms = [...query].sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
-  if (!scratch) {
-    const dot = new Map<number, number>()
-    for (const { term, weight } of terms) {
-      const list = postingsOf(term)
-      if (!list) continue
-      for (let i = 0, taken = 0; i < list.ids.length && taken < perTerm; i++) {
-        const other = list.ids[i]!
-        if (other === id) continue
-        taken++
-        dot.set(other, (dot.get(other) ?? 0) + list.weights[i]! * weight)
-      }
-    }
-    return { ids: [...dot.keys()], dots: [...dot.values()] }
-  }
+  // One path for single articles and the settle pass: a dense scratch. Without one from the caller, the process-wide
+  // one serves: this function is synchronous and leaves `marked` all zero, so calls never see each other's sums.
+  scratch ??= sharedScratch
   const ids: number[] = []
   for (const { term, weight } of terms) {
     const list = postingsOf(term)

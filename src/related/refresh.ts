@@ -3,12 +3,15 @@
 import type { Store } from '../store/store.ts'
 import { computeList, countTerms, DEFAULT_PARAMS, rankCandidates, reweigh, type RelatedParams } from './engine.ts'
 import { ANALYSIS_VERSION } from '../text/analyze.ts'
+import { batchLists, createListContext } from './list-context.ts'
 
 const CURSOR_AT = 'refresh_published_at'
 const CURSOR_ID = 'refresh_article_id'
 const REWEIGH_ID = 'reweigh_article_id'
 /** The src/text analysis the stored terms were counted with; absent means the current one (migration 0017). */
 const ANALYSIS = 'analysis_version'
+/** Articles whose lists a rebuild writes per transaction. */
+const LIST_BATCH = 250
 
 export interface RefreshOptions {
   /** Articles recomputed per transaction; each transaction stays short so page reads are not held up. */
@@ -59,6 +62,7 @@ export async function refreshRelated(store: Store, now: number, o: RefreshOption
     const rebuilt = await rebuildRelated(store, now, p)
     return { recent: 0, recomputed: rebuilt.articles, reweighed: rebuilt.articles }
   }
+  await foldFrequencies(store)
   const cursor = { publishedAt: (await store.related.state(CURSOR_AT)) ?? 0, id: (await store.related.state(CURSOR_ID)) ?? 0 }
   const recent = await store.related.publishedAfter(cursor, o.recent)
   const affected = new Set<number>()
@@ -81,6 +85,20 @@ export async function refreshRelated(store: Store, now: number, o: RefreshOption
   const reweighed = await recompute(store, slice, now, o.batch, p, true)
   await store.related.setState(REWEIGH_ID, slice.length < o.reweigh ? 0 : slice.at(-1) ?? 0)
   return { recent: recent.length, recomputed, reweighed }
+}
+
+/**
+ * Folds the document-frequency deltas publications appended (store/related-frequencies.ts) into the counts, a few
+ * thousand rows per short transaction, letting requests in between; returns how many rows were folded.
+ */
+export async function foldFrequencies(store: Store): Promise<number> {
+  let folded = 0
+  for (;;) {
+    const n = await store.transaction((tx) => tx.related.foldFrequencies())
+    folded += n
+    if (n === 0) return folded
+    await yieldToRequests()
+  }
 }
 
 /** Every live article's id, in id order, read a page at a time. */
@@ -131,10 +149,17 @@ export async function rebuildRelated(
   })
   const countMs = performance.now() - t
   t = performance.now()
-  await eachBatch((part) => store.transaction((tx) => reweigh(tx, part, p)))
+  await eachBatch((part) => store.transaction((tx) => reweigh(tx, part, p, { df, documents: ids.length })))
   const reweighMs = performance.now() - t
   t = performance.now()
-  await eachBatch((part) => recompute(store, part, now, batch, p, false))
+  // Lists from one view of the collection read once (list-context.ts), not a posting statement per article: the same
+  // lists (both go through ranking.ts on the same rows), written a batch per short transaction.
+  const ctx = createListContext(store, p)
+  for (let i = 0; i < ids.length; i += LIST_BATCH) {
+    const { lists } = await batchLists(store, ctx, ids.slice(i, i + LIST_BATCH), p)
+    await store.transaction((tx) => tx.relatedPending.writeLists(lists, now))
+    await yieldToRequests()
+  }
   await store.related.setState(ANALYSIS, ANALYSIS_VERSION)
   return { articles: ids.length, countMs, reweighMs, listMs: performance.now() - t }
 }

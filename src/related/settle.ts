@@ -1,13 +1,11 @@
 // Finishing the related articles a bulk write left (related_pending): count, weigh, then list, each in short batches.
 
 import type { Store } from '../store/store.ts'
-import { DEFAULT_SETTINGS } from '../domain/site.ts'
-import type { RelatedCandidate, RelatedEntry, RelatedSource } from '../store/related.ts'
-import type { TopPostings } from '../store/related-pending.ts'
+import type { RelatedSource } from '../store/related.ts'
 import { countTerms, DEFAULT_PARAMS, type RelatedParams } from './engine.ts'
-import { assembleList, bestByCosine, cosines, newDotScratch, pickLanguages, scoreCandidates, type ScoredCandidate } from './ranking.ts'
+import { batchLists, createListContext } from './list-context.ts'
 import { DEFAULT_REFRESH, yieldToRequests } from './refresh.ts'
-import { weighTerms, type WeightedTerm } from './terms.ts'
+import { weighTerms } from './terms.ts'
 
 /** The stages of related_pending (0013), in the order the work is done. */
 export const STAGE = { count: 0, weigh: 1, list: 2, neighbour: 3 } as const
@@ -39,62 +37,6 @@ async function eachBatch(store: Store, stage: number, batch: number, fn: (ids: n
     done += await fn(ids)
     progress?.(done)
     await yieldToRequests()
-  }
-}
-
-/** How many postings the list pass keeps in memory at most (about 12 bytes each, plus each term's two arrays). */
-const POSTINGS_KEPT = 1_000_000
-
-/**
- * Everything the list pass reads of the collection, kept for the whole pass: published times, languages, translation
- * groups and tags of every live article, the site's language, and the strongest postings of each term met so far. Reading them once replaces the few thousand posting
- * rows one article's list costs the single-article statement; the lists come out the same, since both go through
- * ranking.ts on the same rows.
- */
-function createListContext(store: Store, p: RelatedParams) {
-  let times: Map<number, number> | null = null
-  let tags: Map<number, number[]> | null = null
-  let facts: Map<number, RelatedCandidate> | null = null
-  let fallback = DEFAULT_SETTINGS.language
-  const postings = new Map<string, TopPostings>()
-  let held = 0
-  const scratch = newDotScratch()
-  return {
-    async load(vectors: Iterable<readonly WeightedTerm[]>): Promise<void> {
-      times ??= await store.relatedPending.liveTimes()
-      tags ??= await store.relatedPending.liveTags()
-      if (facts === null) {
-        facts = await store.related.candidates([...times.keys()])
-        fallback = (await store.related.siteLanguage()) ?? DEFAULT_SETTINGS.language
-      }
-      // Bounded: past POSTINGS_KEPT postings the lists are dropped and read again as batches need them (the common
-      // terms come back at once; a term used by one article is not kept for the rest of a pass of 100,000).
-      if (held > POSTINGS_KEPT) {
-        postings.clear()
-        held = 0
-      }
-      const missing = new Set<string>()
-      for (const v of vectors) for (const t of v.slice(0, p.queryTerms)) if (!postings.has(t.term)) missing.add(t.term)
-      // One posting more than a list uses: the article itself may be among the strongest, and is skipped.
-      for (const [term, list] of await store.relatedPending.topPostings([...missing], p.perTerm + 1)) {
-        postings.set(term, list)
-        held += list.ids.length
-      }
-    },
-    isLive: (id: number) => times!.has(id),
-    /** An article's candidates, best first, as rankCandidates (engine.ts) finds them. */
-    candidates(id: number, vector: readonly WeightedTerm[]): ScoredCandidate[] {
-      const publishedAt = times!.get(id)
-      if (vector.length === 0 || publishedAt === undefined) return []
-      const top = bestByCosine(cosines(id, vector.slice(0, p.queryTerms), (term) => postings.get(term), p.perTerm, scratch), p.rerank)
-      const own = new Set(p.tagWeight > 0 ? tags!.get(id) ?? [] : [])
-      const sharedOf = (cid: number) => (tags!.get(cid) ?? []).reduce((n, tag) => n + (own.has(tag) ? 1 : 0), 0)
-      const mine = facts!.get(id)
-      const scored = scoreCandidates(top, { publishedAt, timeOf: (cid) => times!.get(cid), ownTags: own.size, sharedOf, ...(mine && { own: mine }), factsOf: (cid) => facts!.get(cid) }, p)
-      return pickLanguages(scored, mine?.language, fallback)
-    },
-    /** Whether `other` is one of `id`'s translations (editor pins of one are not shown). */
-    isTranslation: (id: number, other: number) => facts!.get(other)?.group === facts!.get(id)?.group,
   }
 }
 
@@ -144,18 +86,10 @@ export async function settlePending(store: Store, now: number, p: RelatedParams 
   }
   const ctx = createListContext(store, p)
   const listPass = (stage: number) => async (ids: number[]): Promise<number> => {
-    const vectors = await store.related.termsOf(ids)
-    await ctx.load(vectors.values())
-    const overrides = await store.relatedPending.overridesOf(ids)
-    const lists: { articleId: number; entries: RelatedEntry[] }[] = []
+    // Articles unpublished since they were marked have no list, and their markers simply go.
+    const { lists, candidates } = await batchLists(store, ctx, ids, p)
     const found = new Set<number>()
-    for (const id of ids) {
-      // Unpublished since it was marked: it has no list, and its marker simply goes.
-      if (!ctx.isLive(id)) continue
-      const candidates = ctx.candidates(id, vectors.get(id) ?? [])
-      lists.push({ articleId: id, entries: assembleList(id, candidates, overrides.get(id) ?? [], ctx.isLive, p.limit, (pin) => ctx.isTranslation(id, pin)) })
-      if (stage === STAGE.list) for (const c of candidates.slice(0, fanout)) if (!waiting.has(c.id)) found.add(c.id)
-    }
+    if (stage === STAGE.list) for (const list of candidates.values()) for (const c of list.slice(0, fanout)) if (!waiting.has(c.id)) found.add(c.id)
     return store.transaction(async (tx) => {
       const mine = new Set(await tx.relatedPending.advance(ids, stage, null))
       await tx.relatedPending.writeLists(lists.filter((l) => mine.has(l.articleId)), now)

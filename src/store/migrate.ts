@@ -24,6 +24,7 @@ import { pageTree } from './migrations/0021-page-tree.ts'
 import { bylinesPresence } from './migrations/0023-bylines-presence.ts'
 import { languageListings } from './migrations/0025-language-listings.ts'
 import { searchWordForms } from './migrations/0026-search-word-forms.ts'
+import { relatedDfDeltas } from './migrations/0027-related-df-deltas.ts'
 
 /** Every migration, in order; a static list so it works under type stripping. */
 export const migrations = (d: StoreDialect): Record<string, Migration> => ({
@@ -48,6 +49,7 @@ export const migrations = (d: StoreDialect): Record<string, Migration> => ({
   '0023-bylines-presence': bylinesPresence(d),
   '0025-language-listings': languageListings(d),
   '0026-search-word-forms': searchWordForms(d),
+  '0027-related-df-deltas': relatedDfDeltas(d),
 })
 
 /**

@@ -4,6 +4,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from './schema.ts'
 import { statementChunks } from './statement-chunks.ts'
 import { prepared } from './prepared.ts'
+import { createRelatedFrequencies } from './related-frequencies.ts'
 
 /** A term of an article's vector. */
 export interface TermWeight {
@@ -51,8 +52,6 @@ export interface RelatedOverride {
   readonly position: number
 }
 
-const DOCUMENTS = 'documents'
-
 const chunks = statementChunks
 
 export function createRelated(db: Kysely<Database>) {
@@ -72,6 +71,7 @@ export function createRelated(db: Kysely<Database>) {
   return {
     state,
     setState,
+    ...createRelatedFrequencies(db),
 
     /** The live copies of the given articles with their tag names; ids that are not live are left out. */
     async sources(ids: readonly number[]): Promise<RelatedSource[]> {
@@ -90,62 +90,6 @@ export function createRelated(db: Kysely<Database>) {
       return out
     },
 
-    /** Document frequencies of the given terms; terms never seen are absent. */
-    async frequencies(terms: readonly string[]): Promise<Map<string, number>> {
-      const map = new Map<string, number>()
-      for (const part of chunks(terms)) {
-        const rows = await db.selectFrom('related_df').select(['term', 'df']).where('term', 'in', part).execute()
-        for (const r of rows) map.set(r.term, Number(r.df))
-      }
-      return map
-    },
-
-    /** How many articles the frequencies count. */
-    documentCount: async (): Promise<number> => (await state(DOCUMENTS)) ?? 0,
-
-    /**
-     * Counts one more article for each of `added` and one fewer for each of `removed`, and moves the document count.
-     * Terms are written in sorted order so that concurrent publishes on PostgreSQL lock rows in the same order.
-     */
-    async adjustFrequencies(added: readonly string[], removed: readonly string[], documentsDelta: number): Promise<void> {
-      for (const part of chunks([...added].sort())) {
-        await db.insertInto('related_df').values(part.map((term) => ({ term, df: 1 })))
-          .onConflict((oc) => oc.column('term').doUpdateSet({ df: sql`related_df.df + 1` })).execute()
-      }
-      for (const part of chunks([...removed].sort())) {
-        await db.updateTable('related_df').set({ df: sql`df - 1` }).where('term', 'in', part).execute()
-        await db.deleteFrom('related_df').where('term', 'in', part).where('df', '<=', 0).execute()
-      }
-      if (documentsDelta !== 0) {
-        await db.insertInto('related_state').values({ key: DOCUMENTS, value: Math.max(documentsDelta, 0) })
-          .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql`related_state.value + ${documentsDelta}` })).execute()
-      }
-    },
-
-    /**
-     * Moves each term's frequency by its delta and the document count by `documentsDelta`: the whole of a batch in a
-     * few statements rather than one upsert per article, terms in sorted order like adjustFrequencies.
-     */
-    async addFrequencies(deltas: ReadonlyMap<string, number>, documentsDelta: number): Promise<void> {
-      const sorted = [...deltas].filter(([, n]) => n !== 0).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-      for (const part of chunks(sorted.filter(([, n]) => n > 0))) {
-        await db.insertInto('related_df').values(part.map(([term, df]) => ({ term, df })))
-          .onConflict((oc) => oc.column('term').doUpdateSet({ df: sql`related_df.df + excluded.df` })).execute()
-      }
-      const falling = new Map<number, string[]>()
-      for (const [term, n] of sorted) if (n < 0) falling.set(-n, [...(falling.get(-n) ?? []), term])
-      for (const [by, terms] of falling) {
-        for (const part of chunks(terms)) {
-          await db.updateTable('related_df').set({ df: sql`df - ${by}` }).where('term', 'in', part).execute()
-          await db.deleteFrom('related_df').where('term', 'in', part).where('df', '<=', 0).execute()
-        }
-      }
-      if (documentsDelta !== 0) {
-        await db.insertInto('related_state').values({ key: DOCUMENTS, value: Math.max(documentsDelta, 0) })
-          .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql`related_state.value + ${documentsDelta}` })).execute()
-      }
-    },
-
     /** Replaces the kept terms of each given article. */
     async replaceTerms(entries: readonly { readonly articleId: number; readonly terms: readonly TermWeight[] }[]): Promise<void> {
       for (const part of chunks(entries.map((e) => e.articleId))) await db.deleteFrom('related_terms').where('article_id', 'in', part).execute()
@@ -159,13 +103,6 @@ export function createRelated(db: Kysely<Database>) {
     /** Whether the article has kept terms, i.e. whether the document frequencies count it. */
     async hasTerms(articleId: number): Promise<boolean> {
       return (await db.selectFrom('related_terms').select('article_id').where('article_id', '=', articleId).limit(1).executeTakeFirst()) !== undefined
-    },
-
-    /** Replaces every document frequency and the document count at once (a rebuild counted them from scratch). */
-    async replaceFrequencies(df: ReadonlyMap<string, number>, documents: number): Promise<void> {
-      await db.deleteFrom('related_df').execute()
-      for (const part of chunks([...df])) await db.insertInto('related_df').values(part.map(([term, n]) => ({ term, df: n }))).execute()
-      await setState(DOCUMENTS, documents)
     },
 
     async removeTerms(articleId: number): Promise<void> {

@@ -206,6 +206,13 @@ export interface RelatedDfTable {
   df: number
 }
 
+/** Document-frequency changes not folded into related_df yet (0027); the empty term moves the document count. */
+export interface RelatedDfDeltasTable {
+  id: Generated<number>
+  term: string
+  delta: number
+}
+
 /** Counters and cursors of the related-articles engine. */
 export interface RelatedStateTable {
   key: string
@@ -446,6 +453,7 @@ export interface Database {
   article_views: ArticleViewsTable
   related_terms: RelatedTermsTable
   related_df: RelatedDfTable
+  related_df_deltas: RelatedDfDeltasTable
   related_state: RelatedStateTable
   related_lists: RelatedListsTable
   related_overrides: RelatedOverridesTable

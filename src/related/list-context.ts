@@ -1,0 +1,92 @@
+// The list pass's view of the whole collection, read once: times, tags, languages and the strongest postings of each term.
+
+import type { Store } from '../store/store.ts'
+import { DEFAULT_SETTINGS } from '../domain/site.ts'
+import type { RelatedCandidate, RelatedEntry } from '../store/related.ts'
+import type { TopPostings } from '../store/related-pending.ts'
+import type { RelatedParams } from './engine.ts'
+import { assembleList, bestByCosine, cosines, newDotScratch, pickLanguages, scoreCandidates, type ScoredCandidate } from './ranking.ts'
+import type { WeightedTerm } from './terms.ts'
+
+/** How many postings the list pass keeps in memory at most (about 12 bytes each, plus each term's two arrays). */
+const POSTINGS_KEPT = 1_000_000
+
+/**
+ * Everything a list pass (the settle pass, a rebuild) reads of the collection, kept for the whole pass: published times, languages, translation
+ * groups and tags of every live article, the site's language, and the strongest postings of each term met so far. Reading them once replaces the few thousand posting
+ * rows one article's list costs the single-article statement; the lists come out the same, since both go through
+ * ranking.ts on the same rows.
+ */
+export function createListContext(store: Store, p: RelatedParams) {
+  let times: Map<number, number> | null = null
+  let tags: Map<number, number[]> | null = null
+  let facts: Map<number, RelatedCandidate> | null = null
+  let fallback = DEFAULT_SETTINGS.language
+  const postings = new Map<string, TopPostings>()
+  let held = 0
+  const scratch = newDotScratch()
+  return {
+    async load(vectors: Iterable<readonly WeightedTerm[]>): Promise<void> {
+      times ??= await store.relatedPending.liveTimes()
+      tags ??= await store.relatedPending.liveTags()
+      if (facts === null) {
+        facts = await store.related.candidates([...times.keys()])
+        fallback = (await store.related.siteLanguage()) ?? DEFAULT_SETTINGS.language
+      }
+      // Bounded: past POSTINGS_KEPT postings the lists are dropped and read again as batches need them (the common
+      // terms come back at once; a term used by one article is not kept for the rest of a pass of 100,000).
+      if (held > POSTINGS_KEPT) {
+        postings.clear()
+        held = 0
+      }
+      const missing = new Set<string>()
+      for (const v of vectors) for (const t of v.slice(0, p.queryTerms)) if (!postings.has(t.term)) missing.add(t.term)
+      // One posting more than a list uses: the article itself may be among the strongest, and is skipped.
+      for (const [term, list] of await store.relatedPending.topPostings([...missing], p.perTerm + 1)) {
+        postings.set(term, list)
+        held += list.ids.length
+      }
+    },
+    isLive: (id: number) => times!.has(id),
+    /** An article's candidates, best first, as rankCandidates (engine.ts) finds them. */
+    candidates(id: number, vector: readonly WeightedTerm[]): ScoredCandidate[] {
+      const publishedAt = times!.get(id)
+      if (vector.length === 0 || publishedAt === undefined) return []
+      const top = bestByCosine(cosines(id, vector.slice(0, p.queryTerms), (term) => postings.get(term), p.perTerm, scratch), p.rerank)
+      const own = new Set(p.tagWeight > 0 ? tags!.get(id) ?? [] : [])
+      const sharedOf = (cid: number) => (tags!.get(cid) ?? []).reduce((n, tag) => n + (own.has(tag) ? 1 : 0), 0)
+      const mine = facts!.get(id)
+      const scored = scoreCandidates(top, { publishedAt, timeOf: (cid) => times!.get(cid), ownTags: own.size, sharedOf, ...(mine && { own: mine }), factsOf: (cid) => facts!.get(cid) }, p)
+      return pickLanguages(scored, mine?.language, fallback)
+    },
+    /** Whether `other` is one of `id`'s translations (editor pins of one are not shown). */
+    isTranslation: (id: number, other: number) => facts!.get(other)?.group === facts!.get(id)?.group,
+  }
+}
+
+export type ListContext = ReturnType<typeof createListContext>
+
+/** A batch's lists as a list pass computes them, with each live article's candidates (the settle pass names neighbours from them). */
+export interface BatchLists {
+  readonly lists: { readonly articleId: number; readonly entries: RelatedEntry[] }[]
+  readonly candidates: Map<number, ScoredCandidate[]>
+}
+
+/**
+ * Computes the lists of `ids` from the context, outside any transaction (the caller writes them in a short one):
+ * editor pins and exclusions applied as computeList (engine.ts) applies them. Articles no longer live get none.
+ */
+export async function batchLists(store: Store, ctx: ListContext, ids: readonly number[], p: RelatedParams): Promise<BatchLists> {
+  const vectors = await store.related.termsOf(ids)
+  await ctx.load(vectors.values())
+  const overrides = await store.relatedPending.overridesOf(ids)
+  const lists: { articleId: number; entries: RelatedEntry[] }[] = []
+  const candidates = new Map<number, ScoredCandidate[]>()
+  for (const id of ids) {
+    if (!ctx.isLive(id)) continue
+    const found = ctx.candidates(id, vectors.get(id) ?? [])
+    candidates.set(id, found)
+    lists.push({ articleId: id, entries: assembleList(id, found, overrides.get(id) ?? [], ctx.isLive, p.limit, (pin) => ctx.isTranslation(id, pin)) })
+  }
+  return { lists, candidates }
+}

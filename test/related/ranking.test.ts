@@ -1,0 +1,34 @@
+// Unit tests of the cosine walk over posting lists (related/ranking.ts).
+
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { cosines, newDotScratch, type PostingList } from '../../src/related/ranking.ts'
+
+const lists: Record<string, PostingList> = {
+  gas: { ids: [7, 3, 5000, 1], weights: [0.9, 0.5, 0.4, 0.1] },
+  oil: { ids: [3, 7, 2], weights: [0.8, 0.2, 0.1] },
+  tax: { ids: [9], weights: [0.3] },
+}
+const query = [{ term: 'oil', weight: 0.6 }, { term: 'gas', weight: 0.8 }, { term: 'missing', weight: 0.1 }]
+const asMap = (c: { ids: readonly number[]; dots: readonly number[] }) => new Map(c.ids.map((id, i) => [id, c.dots[i]!]))
+
+test('cosines sums each candidate over the query terms, skipping the article itself and past perTerm postings', () => {
+  const c = asMap(cosines(1, query, (t) => lists[t], 3))
+  assert.deepEqual([...c.keys()].sort((a, b) => a - b), [2, 3, 7, 5000])
+  assert.ok(Math.abs(c.get(7)! - (0.9 * 0.8 + 0.2 * 0.6)) < 1e-12)
+  assert.ok(Math.abs(c.get(3)! - (0.5 * 0.8 + 0.8 * 0.6)) < 1e-12)
+  assert.ok(Math.abs(c.get(2)! - 0.1 * 0.6) < 1e-12)
+  // perTerm 2 takes 7 and 3 of gas (the article itself does not count), so 5000 is not reached.
+  assert.equal(asMap(cosines(1, query, (t) => lists[t], 2)).has(5000), false)
+})
+
+test('cosines gives the same figures with a caller scratch, with none, and call after call', () => {
+  const scratch = newDotScratch()
+  const own = cosines(1, query, (t) => lists[t], 3, scratch)
+  const none = cosines(1, query, (t) => lists[t], 3)
+  assert.deepEqual(none, own)
+  // A second call must not see the first one's sums (the scratch is left clean).
+  assert.deepEqual(cosines(1, query, (t) => lists[t], 3), none)
+  assert.deepEqual(cosines(3, query, (t) => lists[t], 3, scratch), cosines(3, query, (t) => lists[t], 3))
+  assert.ok(scratch.sums.length > 5000, 'the scratch grows to the largest id met')
+})
