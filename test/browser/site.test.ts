@@ -67,7 +67,7 @@ test('the Russian edition reads well at 1280 and 390 px, and the switcher leads 
     assert.equal(await page.getAttribute('html', 'lang'), 'ru')
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
     assert.ok(overflow <= 0, `/ru at ${width}px overflows by ${overflow}px`)
-    await page.screenshot({ path: path.join(shots, `front-ru-${width}.png`) })
+    await page.screenshot({ path: path.join(shots, `ru-${width}.png`) })
     await page.keyboard.press('Tab')
     assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Перейти к содержанию')
 
