@@ -7,7 +7,12 @@ export const FORMAT_NAME = 'broadsheet-export'
  * The format version this code writes and reads. It goes up whenever a field is added, removed or changes meaning:
  * a reader refuses versions it does not know rather than guess.
  */
-export const FORMAT_VERSION = 1
+export const FORMAT_VERSION = 2
+/**
+ * Versions this code still reads. Version 1 had flat static pages (id, slug, title, body_html, updated_at); its lines
+ * are read as version 2's published top-level pages (upgradeLine).
+ */
+export const READABLE_VERSIONS: readonly number[] = [1, 2]
 
 /**
  * A field's type. `id`: the line's own id (a positive whole number, unique in its file). `ref:<kind>`: the id of a
@@ -35,7 +40,14 @@ export const KINDS = {
       variants: { nullable: false, list: true, fields: { width: 'int', height: 'int', format: 'string', path: 'string', bytes: 'int' } },
     },
   },
-  pages: { file: 'pages.jsonl', fields: { id: 'id', slug: 'string', title: 'string', body_html: 'string', updated_at: 'time' } },
+  pages: {
+    file: 'pages.jsonl',
+    // `language` is empty for pages of a version-1 export: the importer gives them the site's default language.
+    fields: {
+      id: 'id', parent_id: 'ref:pages?', slug: 'string', path: 'string', title: 'string', body_html: 'string', language: 'string',
+      status: 'string', created_at: 'time', updated_at: 'time', published_at: 'time?',
+    },
+  },
   sections: { file: 'sections.jsonl', fields: { id: 'id', slug: 'string', name: 'string', description: 'string', position: 'int' } },
   tags: {
     file: 'tags.jsonl',
@@ -73,6 +85,14 @@ export const KINDS = {
 } as const satisfies Record<string, { readonly file: string; readonly fields: Fields }>
 
 export type Kind = keyof typeof KINDS
+
+/** A line of an export of `version` as this version's fields have it. */
+export function upgradeLine(version: number, kind: Kind, line: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  if (version === 1 && kind === 'pages') {
+    return { ...line, parent_id: null, path: `/${String(line.slug)}`, language: '', status: 'published', created_at: line.updated_at, published_at: line.updated_at }
+  }
+  return { ...line }
+}
 export const KIND_ORDER = Object.keys(KINDS) as Kind[]
 
 /** The import-origin kinds and the export kind their `target_id` points at. */

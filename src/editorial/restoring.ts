@@ -27,7 +27,7 @@ const NEEDED = ['article.publish', 'taxonomy.manage', 'authors.manage', 'redirec
 /** Old id → new id, per kind, kept across the batches of one restore; and references to rows that came later. */
 export interface RestoreState {
   readonly ids: Map<Kind, Map<number, number>>
-  readonly later: { readonly table: 'tags' | 'articles'; readonly id: number; readonly column: 'parent_id' | 'translation_group'; readonly kind: Kind; readonly old: number }[]
+  readonly later: { readonly table: 'tags' | 'articles' | 'pages'; readonly id: number; readonly column: 'parent_id' | 'translation_group'; readonly kind: Kind; readonly old: number }[]
   readonly started: number
 }
 
@@ -154,7 +154,15 @@ async function writeLine(tx: Repositories, s: RestoreState, kind: Kind, l: Line,
       else if (l.mime !== 'image/svg+xml') await tx.media.enqueueVariants(id, now)
       return
     }
-    case 'pages': return insert('pages', toRow(fields, l, ['id']))
+    case 'pages': {
+      // A page may sit under one exported after it (moved there later): its parent is set at the end, as for tags.
+      const parent = s.ids.get('pages')?.get(l.parent_id as number)
+      // Pages of a version-1 export carry no language: they are in the site's default language.
+      const language = (l.language as string) || String((await tx.site.settings()).language ?? 'en')
+      await insert('pages', { ...toRow(fields, l, ['id']), parent_id: parent ?? null, language })
+      if (l.parent_id !== null && parent === undefined) s.later.push({ table: 'pages', id: to(s, 'pages', l.id)!, column: 'parent_id', kind: 'pages', old: l.parent_id as number })
+      return
+    }
     case 'sections': return insert('sections', toRow(fields, l, ['id']))
     case 'tags': {
       const parent = s.ids.get('tags')?.get(l.parent_id as number)

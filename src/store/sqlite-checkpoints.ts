@@ -37,6 +37,8 @@ export function startCheckpoints(file: string): { stop(): Promise<void> } {
       worker = null
       if (!running) return Promise.resolve()
       const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()))
+      // An unreferenced worker does not keep the process alive: whoever awaits its exit would be left with an empty loop.
+      running.ref()
       running.postMessage('stop')
       return exited
     },

@@ -116,7 +116,7 @@ export function createTransfer(typed: Kysely<Database>) {
       for (; i < rows.length; i++) await db.insertInto(table).values(rows[i]!).execute()
     },
     /** Sets a column that pointed forward in the export (a tag's parent, an article's translation group) once its target exists. */
-    async setReference(table: 'tags' | 'articles', id: number, column: 'parent_id' | 'translation_group', target: number): Promise<void> {
+    async setReference(table: 'tags' | 'articles' | 'pages', id: number, column: 'parent_id' | 'translation_group', target: number): Promise<void> {
       await db.updateTable(table).set({ [column]: target }).where('id', '=', id).execute()
     },
     /** Puts an article in the editor's choice at `rank` until `until`, as the export had it. */

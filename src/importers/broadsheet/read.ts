@@ -12,7 +12,7 @@ import { AUTHOR_KINDS } from '../../domain/people.ts'
 import { REVISION_KINDS } from '../../domain/revision.ts'
 import { ROLES } from '../../domain/roles.ts'
 import { TAG_KINDS } from '../../domain/taxonomy.ts'
-import { FORMAT_NAME, FORMAT_VERSION, KIND_ORDER, KINDS, ORIGIN_TARGETS, parseTime, type Fields, type FieldType, type Kind, type Manifest } from '../../domain/export-format.ts'
+import { FORMAT_NAME, FORMAT_VERSION, READABLE_VERSIONS, upgradeLine, KIND_ORDER, KINDS, ORIGIN_TARGETS, parseTime, type Fields, type FieldType, type Kind, type Manifest } from '../../domain/export-format.ts'
 import { baseType } from '../../domain/export-records.ts'
 
 /** A fault in the export: the file, the line (0 for the file as a whole) and what is wrong. */
@@ -36,7 +36,7 @@ export type SeenIds = Map<Kind, Set<number>>
 const ALLOWED: Readonly<Record<string, readonly (string | number)[]>> = {
   'articles.status': ARTICLE_STATUSES, 'articles.genre': GENRES, 'articles.live.genre': GENRES, 'users.role': ROLES,
   'tags.kind': TAG_KINDS, 'authors.kind': AUTHOR_KINDS, 'revisions.kind': REVISION_KINDS, 'redirects.status': [301, 410],
-  'import_origins.kind': Object.keys(ORIGIN_TARGETS), 'related_overrides.kind': ['pin', 'exclude'],
+  'import_origins.kind': Object.keys(ORIGIN_TARGETS), 'related_overrides.kind': ['pin', 'exclude'], 'pages.status': ['draft', 'published'],
 }
 
 /** Longest line read: a body is at most a few hundred KB; anything far beyond is not an export of ours. */
@@ -52,7 +52,7 @@ export async function readManifest(dir: string): Promise<Manifest> {
     throw new ExportFileError('manifest.json', 0, why)
   }
   if (!m || typeof m !== 'object' || m.format !== FORMAT_NAME) throw new ExportFileError('manifest.json', 0, `"format" is not "${FORMAT_NAME}"`)
-  if (m.version !== FORMAT_VERSION) throw new ExportFileError('manifest.json', 0, `format version ${String(m.version)}; this Broadsheet reads version ${FORMAT_VERSION}`)
+  if (!READABLE_VERSIONS.includes(m.version)) throw new ExportFileError('manifest.json', 0, `format version ${String(m.version)}; this Broadsheet reads versions ${READABLE_VERSIONS.join(' and ')} (it writes ${FORMAT_VERSION})`)
   for (const k of KIND_ORDER) {
     const f = m.files?.[KINDS[k].file]
     if (!f || typeof f.sha256 !== 'string' || !Number.isInteger(m.counts?.[k])) throw new ExportFileError('manifest.json', 0, `no checksum or count for ${KINDS[k].file}`)
@@ -143,7 +143,7 @@ export async function* readKind(dir: string, kind: Kind, manifest: Manifest, see
         throw new ExportFileError(file, n, `not JSON: ${(err as Error).message}`)
       }
       if (!line || typeof line !== 'object' || Array.isArray(line)) throw new ExportFileError(file, n, 'not a JSON object')
-      const l = line as Line
+      const l = upgradeLine(manifest.version, kind, line as Line) as Line
       const p = fieldsProblem(fields, l, '', seen, pending, kind)
       if (p) throw new ExportFileError(file, n, p)
       if ('id' in fields) {

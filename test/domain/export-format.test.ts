@@ -1,0 +1,20 @@
+// Version-1 exports are still read: their flat static pages become version 2's published top-level pages.
+
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { FORMAT_VERSION, KINDS, READABLE_VERSIONS, upgradeLine } from '../../src/domain/export-format.ts'
+
+test('a version-1 page line gets every field of version 2: top level, its slug as path, published, language left to the site', () => {
+  const v1 = { id: 3, slug: 'about', title: 'About us', body_html: '<p>Hi</p>', updated_at: '2026-01-02T03:04:05.000Z' }
+  const line = upgradeLine(1, 'pages', v1)
+  assert.deepEqual(Object.keys(line).sort(), Object.keys(KINDS.pages.fields).sort())
+  assert.deepEqual(line, { ...v1, parent_id: null, path: '/about', language: '', status: 'published', created_at: v1.updated_at, published_at: v1.updated_at })
+})
+
+test('lines of the version this code writes, and other kinds, are read as they are', () => {
+  assert.equal(FORMAT_VERSION, 2)
+  assert.deepEqual(READABLE_VERSIONS, [1, 2])
+  const page = { id: 1, parent_id: null, slug: 'a', path: '/a', title: 'A', body_html: '', language: 'en', status: 'draft', created_at: 'x', updated_at: 'x', published_at: null }
+  assert.deepEqual(upgradeLine(2, 'pages', page), page)
+  assert.deepEqual(upgradeLine(1, 'sections', { id: 1, slug: 'news' }), { id: 1, slug: 'news' })
+})
