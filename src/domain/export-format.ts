@@ -9,8 +9,9 @@ export const FORMAT_NAME = 'broadsheet-export'
  */
 export const FORMAT_VERSION = 2
 /**
- * Versions this code still reads. Version 1 had flat static pages (id, slug, title, body_html, updated_at); its lines
- * are read as version 2's published top-level pages (upgradeLine).
+ * Versions this code still reads. Version 1 had flat static pages (id, slug, title, body_html, updated_at), read as
+ * version 2's published top-level pages, and sections without `allow_unsigned`, read as allowing unsigned pieces
+ * (upgradeLine).
  */
 export const READABLE_VERSIONS: readonly number[] = [1, 2]
 
@@ -48,7 +49,7 @@ export const KINDS = {
       status: 'string', created_at: 'time', updated_at: 'time', published_at: 'time?',
     },
   },
-  sections: { file: 'sections.jsonl', fields: { id: 'id', slug: 'string', name: 'string', description: 'string', position: 'int' } },
+  sections: { file: 'sections.jsonl', fields: { id: 'id', slug: 'string', name: 'string', description: 'string', position: 'int', allow_unsigned: 'bool' } },
   tags: {
     file: 'tags.jsonl',
     fields: { id: 'id', slug: 'string', name: 'string', kind: 'string', parent_id: 'ref:tags?', iso_code: 'string?', description: 'string' },
@@ -88,6 +89,8 @@ export type Kind = keyof typeof KINDS
 
 /** A line of an export of `version` as this version's fields have it. */
 export function upgradeLine(version: number, kind: Kind, line: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  // Before bylines belonged to accounts every section published unsigned pieces.
+  if (version === 1 && kind === 'sections') return { ...line, allow_unsigned: true }
   if (version === 1 && kind === 'pages') {
     return { ...line, parent_id: null, path: `/${String(line.slug)}`, language: '', status: 'published', created_at: line.updated_at, published_at: line.updated_at }
   }

@@ -16,5 +16,10 @@ test('lines of the version this code writes, and other kinds, are read as they a
   assert.deepEqual(READABLE_VERSIONS, [1, 2])
   const page = { id: 1, parent_id: null, slug: 'a', path: '/a', title: 'A', body_html: '', language: 'en', status: 'draft', created_at: 'x', updated_at: 'x', published_at: null }
   assert.deepEqual(upgradeLine(2, 'pages', page), page)
-  assert.deepEqual(upgradeLine(1, 'sections', { id: 1, slug: 'news' }), { id: 1, slug: 'news' })
+  assert.deepEqual(upgradeLine(2, 'sections', { id: 1, slug: 'news', allow_unsigned: false }), { id: 1, slug: 'news', allow_unsigned: false })
+  assert.deepEqual(upgradeLine(1, 'tags', { id: 1, slug: 'energy' }), { id: 1, slug: 'energy' })
+})
+
+test('a version-1 section publishes unsigned pieces, as every section did before bylines belonged to accounts', () => {
+  assert.deepEqual(upgradeLine(1, 'sections', { id: 1, slug: 'news' }), { id: 1, slug: 'news', allow_unsigned: true })
 })

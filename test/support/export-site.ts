@@ -39,14 +39,14 @@ export async function buildExportSite(store: Store, mediaDir: string): Promise<v
   await makeDueVariants({ store, clock, mediaDir })
 
   // Revised, published, then changed again: the working copy is ahead of the live copy.
-  const input = { title: 'Ports of the Caspian', section: 'analysis', tags: ['energy'], authors: [], bodyHtml: '<p>First draft.</p>', heroMediaId: image.id }
+  const input = { title: 'Ports of the Caspian', section: 'analysis', tags: ['energy'], authors: ['dilnoza-yusupova'], bodyHtml: '<p>First draft.</p>', heroMediaId: image.id }
   const a = await editing.create(input, { userId: writer.id, role: 'author' })
   await editing.save({ articleId: a.id, version: a.version, input: { ...input, bodyHtml: '<p>Second draft, with <em>emphasis</em>.</p>' }, actor, kind: 'save' })
   await editing.transition(a.id, 'published', actor)
   const v = (await store.articles.get(a.id))!.version
   await editing.save({ articleId: a.id, version: v, input: { ...input, title: 'Ports of the Caspian, revisited', bodyHtml: '<p>Third draft.</p>' }, actor, kind: 'autosave' })
 
-  const scheduled = await editing.create({ title: 'Next week', section: 'news', bodyHtml: '<p>Soon.</p>' }, actor)
+  const scheduled = await editing.create({ title: 'Next week', section: 'news', authors: ['timur-akhmetov'], bodyHtml: '<p>Soon.</p>' }, actor)
   await editing.transition(scheduled.id, 'scheduled', actor, SITE_NOW + 7 * 86_400_000)
   const demoIds = (await store.transfer.rowsAfter('articles', 0, 5)).map((r) => Number(r.id))
   await editing.transition(demoIds[2]!, 'unpublished', actor)
