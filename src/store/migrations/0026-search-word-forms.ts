@@ -29,6 +29,23 @@ const INDEX: Readonly<Record<StoreDialect['name'], (db: Kysely<any>) => Promise<
   },
 }
 
+/** The index as migration 0002 made it, for going back: the stems and the analysis version are dropped. */
+const UNDO_INDEX: Readonly<Record<StoreDialect['name'], (db: Kysely<any>) => Promise<void>>> = {
+  async sqlite(db) {
+    await sql`create virtual table search_fts_v1 using fts5(
+      title, standfirst, body, language unindexed, section_id unindexed, published_at unindexed,
+      tokenize = "unicode61 remove_diacritics 2")`.execute(db)
+    await sql`insert into search_fts_v1 (rowid, title, standfirst, body, language, section_id, published_at)
+      select rowid, title, standfirst, body, language, section_id, published_at from search_fts`.execute(db)
+    await sql`drop table search_fts`.execute(db)
+    await sql`alter table search_fts_v1 rename to search_fts`.execute(db)
+  },
+  async postgres(db) {
+    // Its two indexes go with it.
+    await sql`alter table search_documents drop column terms`.execute(db)
+  },
+}
+
 /** Prefix lookups run as `term >= p and term < p || max`: byte order on both engines, so PostgreSQL's column is "C". */
 const termType = (d: StoreDialect) => (d.name === 'postgres' ? sql`text collate "C"` : sql`text`)
 
@@ -57,5 +74,6 @@ export const searchWordForms = (d: StoreDialect): Migration => ({
   },
   async down(db: Kysely<any>) {
     for (const table of ['search_state', 'search_suggest', 'search_terms']) await db.schema.dropTable(table).execute()
+    await UNDO_INDEX[d.name](db)
   },
 })
