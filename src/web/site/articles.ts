@@ -5,7 +5,7 @@ import type { Services } from '../../services.ts'
 import { isSlug } from '../../domain/slug.ts'
 import { PAGE_MAX_DEPTH } from '../../domain/pages.ts'
 import { isReservedSegment } from '../../domain/paths.ts'
-import { AppError } from '../../errors.ts'
+import { AppError, isAppError } from '../../errors.ts'
 import { articlePage } from '../../render/site/article-page.ts'
 import { sectionPage } from '../../render/site/listing-pages.ts'
 import { staticPage } from '../../render/site/simple-pages.ts'
@@ -61,7 +61,15 @@ export const articleRoutes = (s: Pick<Services, 'reading' | 'site'>, context: Co
     requireSlugs(section, slug)
     const { code } = routeLanguage(req, prefixed)
     // Below a section are its articles; below anything else, a static page's child (the desk keeps the two apart).
-    if (code === null && !(await context()).sections.some((x) => x.slug === section) && !isReservedSegment(section)) return page(req, reply, `/${section}/${slug}`)
+    if (code === null && !(await context()).sections.some((x) => x.slug === section) && !isReservedSegment(section)) {
+      try {
+        return await page(req, reply, `/${section}/${slug}`)
+      } catch (err) {
+        // The section list is cached for seconds: a section made since (by an import, on another instance) is not in it
+        // yet, so a path no page holds is still tried as an article.
+        if (!isAppError(err) || err.kind !== 'NotFound') throw err
+      }
+    }
     return article(req, reply, { language: code, section, slug })
   })
 
