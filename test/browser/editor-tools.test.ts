@@ -116,7 +116,9 @@ test('tags are picked or explicitly created, images come from a search of the wh
 
   // Editor's choice: asking for rank 1 moves the opinion piece, which held it, to 2.
   await page.getByLabel("Editor's choice rank").fill('1')
-  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Create draft' }).click()])
+  // The first autosave has made the draft (the address turns into its edit page); saving checks the tags.
+  await page.waitForURL(/\/desk\/articles\/\d+\/edit/)
+  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Save', exact: true }).click()])
   assert.match(await page.getByRole('alert').textContent() ?? '', /there is no tag "Enrgy"/)
   await page.screenshot({ path: path.join(SHOTS, 'editor-tools-unknown-tag-1280.png'), fullPage: true })
   assert.equal(await a.store.taxonomy.tagBySlug('enrgy'), undefined)
@@ -124,7 +126,7 @@ test('tags are picked or explicitly created, images come from a search of the wh
   await page.getByLabel('Create tag “Enrgy”').waitFor()
   await page.getByLabel('Tags', { exact: true }).fill('Kazakhstan, Glaciology, Energy')
   await page.waitForSelector('html[data-editor="ready"]')
-  await Promise.all([page.waitForURL(/\/desk\/articles\/\d+\/edit\?notice=created/), page.getByRole('button', { name: 'Create draft' }).click()])
+  await Promise.all([page.waitForURL(/\/desk\/articles\/\d+\/edit\?notice=saved/), page.getByRole('button', { name: 'Save', exact: true }).click()])
   const id = Number(/articles\/(\d+)/.exec(page.url())![1])
   const article = (await a.store.articles.get(id))!
   const saved = await Promise.all(article.tagIds.map((x) => a.store.taxonomy.tag(x)))
