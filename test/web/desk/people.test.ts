@@ -35,12 +35,14 @@ forEachEngine('a new author needs a name, a free slug, a kind, and a photo that 
     [{ name: 'Dana', slug: 'dana', kind: 'staff', photo: String(pdf) }, 'photo'],
     [{ name: 'Dana', slug: 'dana', kind: 'staff', photo: '99999' }, 'photo'],
   ]
+  // Every account has a byline of its own: count what refusals must leave as it was.
+  const bylines = (await d.a.store.people.authors()).length
   for (const [form, field] of refused) {
     const res = await d.post('/desk/authors', form)
     assert.equal(res.statusCode, 400, JSON.stringify(form))
     assert.match(res.body, new RegExp(`name="${field}"[^>]*aria-invalid="true"`), field)
   }
-  assert.equal((await d.a.store.people.authors()).length, 2)
+  assert.equal((await d.a.store.people.authors()).length, bylines)
   const res = await d.post('/desk/authors', { name: 'Dana Kim', slug: 'dana-kim', kind: 'guest', bio: 'Writes on water.', photo: String(photo) })
   assert.equal(res.statusCode, 303)
   assert.equal(res.headers.location, '/desk/authors?done=created')

@@ -3,7 +3,7 @@
 import type { SearchFacet, SearchFilter, SearchPage } from '../../../domain/read-models.ts'
 import { fill } from '../../../i18n/catalogue.ts'
 import { html, EMPTY, type SafeHtml } from '../../html.ts'
-import type { RenderContext } from '../../context.ts'
+import { sectionName, type RenderContext } from '../../context.ts'
 
 /** The search URL of `filter` with one change, back on page 1. */
 export type SearchUrl = (change: Partial<SearchFilter>) => string
@@ -26,7 +26,7 @@ export function searchFacets(ctx: RenderContext, p: SearchPage, url: SearchUrl):
   const f = p.filter
   const { t } = ctx
   return html`<aside class="search-facets" aria-labelledby="facets-title"><h2 id="facets-title">${t.narrowResults}</h2>
-${group(t.sections, facets.sections, (v) => f.sections.length === 1 && f.sections[0] === v.slug, (v) => url({ sections: [v.slug] }), url({ sections: [] }), ctx)}
+${group(t.sections, facets.sections.map((v) => ({ ...v, name: sectionName(ctx, v) })), (v) => f.sections.length === 1 && f.sections[0] === v.slug, (v) => url({ sections: [v.slug] }), url({ sections: [] }), ctx)}
 ${group(t.topicsAndPlaces, facets.tags, (v) => f.tag === v.slug, (v) => url({ tag: v.slug }), url({ tag: null }), ctx)}
 ${group(t.authorsFacet, facets.authors, (v) => f.author === v.slug, (v) => url({ author: v.slug }), url({ author: null }), ctx)}
 ${p.matched.capped ? html`<p class="facet-note">${fill(t.countsCapped, { n: p.matched.count })}</p>` : EMPTY}
