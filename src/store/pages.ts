@@ -2,22 +2,11 @@
 
 import type { Kysely, Selectable } from 'kysely'
 import { storedSanitizedHtml } from '../content/sanitize.ts'
-import { isPageStatus, type Breadcrumb, type Page, type PageRevision, type PageStatus, type PageSummary } from '../domain/pages.ts'
-import type { SanitizedHtml } from '../domain/sanitized-html.ts'
+import { isPageStatus, type Breadcrumb, type Page, type PageRevision, type PageSummary } from '../domain/pages.ts'
 import type { Database, PagesTable } from './schema.ts'
 
-export interface NewPage {
-  readonly parentId: number | null
-  readonly slug: string
-  readonly path: string
-  readonly title: string
-  readonly bodyHtml: SanitizedHtml
-  readonly language: string
-  readonly status: PageStatus
-  readonly createdAt: number
-  readonly updatedAt: number
-  readonly publishedAt: number | null
-}
+/** A page to insert: every field of a page but the id the database gives it. */
+export type NewPage = Omit<Page, 'id'>
 
 export type PageChange = Partial<Omit<NewPage, 'createdAt'>>
 
