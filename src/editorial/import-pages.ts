@@ -10,7 +10,8 @@ import { BODY_MAX_CHARS } from './article-input.ts'
 import type { ImportActor } from './importing.ts'
 import type { ImportPage, ImportSource } from './import-input.ts'
 import { pathIsLive } from './import-writes.ts'
-import { createPageIn, PAGE_TITLE_MAX, updatePageIn, type PageActor } from './pages.ts'
+import { createPageIn, PAGE_TITLE_MAX, updatePageIn } from './pages.ts'
+import type { Actor } from './article-access.ts'
 
 export interface PageImportingDeps {
   readonly store: Store
@@ -46,7 +47,7 @@ interface PageWrite {
 }
 
 /** The import's actor as the pages use-case sees it: a system import acts with an admin's rights and no user. */
-const pageActor = (userId: number | null): PageActor => ({ userId, role: 'admin' })
+const pageActor = (userId: number | null): Actor => ({ userId, role: 'admin' })
 
 async function writePage(w: PageWrite, p: ImportPage, hash: string, body: SanitizedHtml): Promise<PageResult> {
   const notes: string[] = []

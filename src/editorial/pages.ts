@@ -6,7 +6,6 @@ import type { Clock } from '../domain/clock.ts'
 import { FLUSH_ALL } from '../domain/invalidation.ts'
 import { isLanguageTag } from '../domain/language.ts'
 import { ancestorPaths, childPath, type Page, type PageRevision, type PageSummary, type PublishedPage } from '../domain/pages.ts'
-import { can, type Role } from '../domain/roles.ts'
 import type { SanitizedHtml } from '../domain/sanitized-html.ts'
 import { AppError } from '../errors.ts'
 import type { SiteContextCache } from '../reading/site-settings.ts'
@@ -14,12 +13,9 @@ import type { Repositories, Store } from '../store/store.ts'
 import { BODY_MAX_CHARS } from './article-input.ts'
 import { optionalId, optionalText, requiredId, requiredText, slugInput } from './desk-input.ts'
 import { checkPagePath, movePageIn, parentOf } from './page-tree.ts'
+import type { Actor } from './article-access.ts'
+import { requirePermission } from './permission.ts'
 
-/** Who acts: a desk user or token (with their role), or an import run by the system (no user). */
-export interface PageActor {
-  readonly userId: number | null
-  readonly role: Role
-}
 
 /** A page as it arrives from a form, a JSON body or an importer, unchecked. `parent` is a page id or empty for the top. */
 export interface PageInput {
@@ -48,9 +44,7 @@ interface PageFields {
 
 export const PAGE_TITLE_MAX = 200
 
-function authorize(actor: PageActor): void {
-  if (!can(actor.role, 'pages.manage')) throw new AppError('Forbidden', `the ${actor.role} role may not change static pages; editors and admins do`)
-}
+const authorize = (actor: Actor): void => requirePermission(actor, 'pages.manage')
 
 /** Validates a page's fields; the body goes through the one sanitizer. Throws Invalid naming the first bad field. */
 async function pageFields(input: PageInput, defaultLanguage: string): Promise<PageFields> {
@@ -75,7 +69,7 @@ async function needPage(tx: Pick<Repositories, 'pages'>, id: number): Promise<Pa
  * Writes a new page inside `tx` (the importers call this within their own transaction): path checked, first revision
  * kept, audited, caches told. Returns its id.
  */
-export async function createPageIn(tx: Repositories, actor: PageActor, f: PageFields & { readonly status: 'draft' | 'published' }, now: number): Promise<number> {
+export async function createPageIn(tx: Repositories, actor: Actor, f: PageFields & { readonly status: 'draft' | 'published' }, now: number): Promise<number> {
   const parent = await parentOf(tx, f.parentId)
   const path = childPath(parent?.path ?? null, f.slug)
   await checkPagePath(tx, path, null)
@@ -94,7 +88,7 @@ export async function createPageIn(tx: Repositories, actor: PageActor, f: PageFi
  * Changes a page inside `tx`: text, language and, when the slug or parent differ, its place (with 301s from the old
  * paths). A revision keeps what was saved. Returns the page as saved.
  */
-export async function updatePageIn(tx: Repositories, actor: PageActor, id: number, f: PageFields, now: number): Promise<Page> {
+export async function updatePageIn(tx: Repositories, actor: Actor, id: number, f: PageFields, now: number): Promise<Page> {
   const before = await needPage(tx, id)
   const parent = await parentOf(tx, f.parentId)
   if (parent && parent.status !== 'published' && before.status === 'published') {
@@ -116,7 +110,7 @@ export function createPageDesk({ store, clock, site }: PagesDeps) {
   const siteLanguage = async () => (await site.get()).settings.language
 
   /** Runs `fn` in one transaction as `actor`; the site context (footer pages) is dropped after commit. */
-  async function write<T>(actor: PageActor, fn: (tx: Repositories, now: number) => Promise<T>): Promise<T> {
+  async function write<T>(actor: Actor, fn: (tx: Repositories, now: number) => Promise<T>): Promise<T> {
     authorize(actor)
     const result = await store.transaction((tx) => fn(tx, clock.now()))
     site.invalidate()
@@ -125,32 +119,32 @@ export function createPageDesk({ store, clock, site }: PagesDeps) {
 
   return {
     /** Every page, parents before their children (path order), for the desk's tree and the API. */
-    async list(actor: PageActor): Promise<PageSummary[]> {
+    async list(actor: Actor): Promise<PageSummary[]> {
       authorize(actor)
       return store.pages.list()
     },
 
-    async get(actor: PageActor, pageId: unknown): Promise<Page> {
+    async get(actor: Actor, pageId: unknown): Promise<Page> {
       authorize(actor)
       return needPage(store, requiredId(pageId, 'id', 'The page'))
     },
 
     /** A page's revisions, newest first. */
-    async revisions(actor: PageActor, pageId: unknown): Promise<PageRevision[]> {
+    async revisions(actor: Actor, pageId: unknown): Promise<PageRevision[]> {
       authorize(actor)
       const page = await needPage(store, requiredId(pageId, 'id', 'The page'))
       return store.pages.revisions(page.id)
     },
 
     /** Creates a draft page (or a published one with `publish`). Returns its id. */
-    async create(actor: PageActor, input: PageInput, opts: { readonly publish?: boolean } = {}): Promise<number> {
+    async create(actor: Actor, input: PageInput, opts: { readonly publish?: boolean } = {}): Promise<number> {
       authorize(actor)
       const f = await pageFields(input, await siteLanguage())
       return write(actor, (tx, now) => createPageIn(tx, actor, { ...f, status: opts.publish ? 'published' : 'draft' }, now))
     },
 
     /** Saves a page's title, slug, parent, body and language; a new slug or parent moves it (and its pages) with 301s. */
-    async update(actor: PageActor, pageId: unknown, input: PageInput): Promise<Page> {
+    async update(actor: Actor, pageId: unknown, input: PageInput): Promise<Page> {
       authorize(actor)
       const id = requiredId(pageId, 'id', 'The page')
       const f = await pageFields(input, await siteLanguage())
@@ -158,7 +152,7 @@ export function createPageDesk({ store, clock, site }: PagesDeps) {
     },
 
     /** Moves a page under `parent` (empty for the top) with `slug` (its own when empty), leaving 301s from old paths. */
-    async move(actor: PageActor, pageId: unknown, input: { readonly parent?: unknown; readonly slug?: unknown }): Promise<Page> {
+    async move(actor: Actor, pageId: unknown, input: { readonly parent?: unknown; readonly slug?: unknown }): Promise<Page> {
       const id = requiredId(pageId, 'id', 'The page')
       const parentId = optionalId(input.parent, 'parent', 'The parent page')
       return write(actor, async (tx, now) => {
@@ -178,7 +172,7 @@ export function createPageDesk({ store, clock, site }: PagesDeps) {
     },
 
     /** Puts a page on the site at its path; Conflict while its parent is a draft. */
-    async publish(actor: PageActor, pageId: unknown): Promise<void> {
+    async publish(actor: Actor, pageId: unknown): Promise<void> {
       const id = requiredId(pageId, 'id', 'The page')
       await write(actor, async (tx, now) => {
         const page = await needPage(tx, id)
@@ -193,7 +187,7 @@ export function createPageDesk({ store, clock, site }: PagesDeps) {
     },
 
     /** Takes a page off the site (back to draft); Conflict while pages below it are published. */
-    async unpublish(actor: PageActor, pageId: unknown): Promise<void> {
+    async unpublish(actor: Actor, pageId: unknown): Promise<void> {
       const id = requiredId(pageId, 'id', 'The page')
       await write(actor, async (tx, now) => {
         const page = await needPage(tx, id)
@@ -207,7 +201,7 @@ export function createPageDesk({ store, clock, site }: PagesDeps) {
     },
 
     /** Deletes a page and its revisions; Conflict while pages sit below it. */
-    async delete(actor: PageActor, pageId: unknown): Promise<void> {
+    async delete(actor: Actor, pageId: unknown): Promise<void> {
       const id = requiredId(pageId, 'id', 'The page')
       await write(actor, async (tx, now) => {
         const page = await needPage(tx, id)
@@ -220,7 +214,7 @@ export function createPageDesk({ store, clock, site }: PagesDeps) {
     },
 
     /** Brings back the title and body of revision `revisionId` as a new save (the current text stays in the revisions). */
-    async restoreRevision(actor: PageActor, pageId: unknown, revisionId: unknown): Promise<void> {
+    async restoreRevision(actor: Actor, pageId: unknown, revisionId: unknown): Promise<void> {
       const id = requiredId(pageId, 'id', 'The page')
       const revId = requiredId(revisionId, 'revision', 'The revision')
       await write(actor, async (tx, now) => {
@@ -233,7 +227,7 @@ export function createPageDesk({ store, clock, site }: PagesDeps) {
     },
 
     /** A page as it would look published, for the desk's preview: its trail from published pages above it. */
-    async preview(actor: PageActor, pageId: unknown): Promise<PublishedPage> {
+    async preview(actor: Actor, pageId: unknown): Promise<PublishedPage> {
       authorize(actor)
       const page = await needPage(store, requiredId(pageId, 'id', 'The page'))
       return { page, breadcrumbs: await store.pages.trail(ancestorPaths(page.path)) }

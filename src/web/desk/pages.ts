@@ -5,8 +5,7 @@ import { isBelow } from '../../domain/pages.ts'
 import { pageEditPage, pagesPage, type PageValues } from '../../render/desk/pages-page.ts'
 import type { FieldError } from '../../render/desk/form-parts.ts'
 import { staticPage } from '../../render/site/simple-pages.ts'
-import type { PageActor } from '../../editorial/pages.ts'
-import { requireUser, viewerOf } from '../viewer.ts'
+import { actorOf, requireUser } from '../viewer.ts'
 import { doneQuery, doneRedirect, formText, idParams } from './admin-forms.ts'
 import { attempt } from './form-attempt.ts'
 import { sendDeskPage, type DeskKit } from './desk.ts'
@@ -18,10 +17,6 @@ const DONE: Readonly<Record<string, string>> = {
 }
 const MANAGE = requireUser()
 
-const actorOf = (req: FastifyRequest): PageActor => {
-  const { user } = viewerOf(req)!
-  return { userId: user.id, role: user.role }
-}
 const pageValues = (body: unknown): PageValues => ({
   title: formText(body, 'title', 300), slug: formText(body, 'slug', 200), parent: formText(body, 'parent', 20),
   language: formText(body, 'language', 40), body: formText(body, 'body', 60_000),
