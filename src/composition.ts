@@ -2,7 +2,6 @@
 // main.ts loads it once the compile cache is on.
 
 import { flushCompileCache } from 'node:module'
-import path from 'node:path'
 import { ConfigError, loadConfig } from './config.ts'
 import { systemClock } from './domain/clock.ts'
 import { createLogger } from './log.ts'
@@ -22,6 +21,7 @@ import { createMailDelivery } from './jobs/mail-delivery.ts'
 import { createImportJobsJob } from './jobs/import-jobs.ts'
 import { createMailer } from './mail/transport.ts'
 import { DatabaseOpenError } from './store/open-error.ts'
+import { openMediaStore } from './media/storage/open.ts'
 
 /** Starts the server and resolves with an exit code when a signal has shut it down. */
 async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | undefined }): Promise<number> {
@@ -32,13 +32,15 @@ async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | un
   if (store.applied.length) log.info({ migrations: store.applied }, 'database migrated')
   // Only PostgreSQL gets here with a new database in a DATA_DIR that held a site (a lost SQLite file stops the start).
   if (replacesLostSite) log.warn({ dataDir: config.dataDir }, 'DATA_DIR held a site but the database is new; the demo is not offered')
+  // One media store for the library, /media/, the variants job and the demo: a folder, or a bucket every instance shares.
+  const mediaStore = openMediaStore(config.media.store)
   const seeded = await seedDemoOnce(
-    { store, clock: systemClock, mediaDir: path.join(config.dataDir, 'media') },
+    { store, clock: systemClock, mediaStore },
     !replacesLostSite && (opts.demo ?? config.demo),
     async () => (await import('./importers/demo/newsroom.ts')).demoNewsroom,
   )
   if (seeded !== null) log.info({ articles: seeded }, 'demo newsroom seeded')
-  const services = createServices({ store, config, log, clock: systemClock })
+  const services = createServices({ store, config, log, clock: systemClock, mediaStore })
   const app = await buildApp({ services, config, log })
   // Other instances' publications reach this one's page cache over LISTEN/NOTIFY; one instance on SQLite needs none.
   const listener = config.database.engine === 'postgres' && store.dialect.notify
@@ -53,7 +55,7 @@ async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | un
   await app.listen({ host: config.host, port: config.port, backlog: 4096 })
   // The transport is built once; without SMTP_URL there is none, and use-cases write no mail.
   const mailer = config.mail ? createMailer(config.mail) : null
-  const jobs = createJobRunner([publishScheduled, relatedRefresh, searchReindex, pruneSessions, createWebhookDelivery({ siteUrl: config.siteUrl, allowPrivate: config.webhookAllowPrivate }), createMediaVariantsJob({ mediaDir: path.join(config.dataDir, 'media') }),
+  const jobs = createJobRunner([publishScheduled, relatedRefresh, searchReindex, pruneSessions, createWebhookDelivery({ siteUrl: config.siteUrl, allowPrivate: config.webhookAllowPrivate }), createMediaVariantsJob({ mediaStore }),
     createImportJobsJob({ dataDir: config.dataDir, timeZone: config.timeZone, allowPrivate: config.webhookAllowPrivate }),
     ...(mailer ? [createMailDelivery({ mailer })] : [])], { store, clock: systemClock, log: log.child({ module: 'jobs' }) })
   jobs.start()
@@ -75,6 +77,7 @@ async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | un
         // Every request has been answered: write the views still buffered before the store goes.
         await services.popular.stop()
         await store.close()
+        mediaStore.close()
         resolve(0)
       } catch (err) {
         log.error({ err }, 'shutdown failed')

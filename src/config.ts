@@ -30,6 +30,29 @@ export interface Config {
   readonly shedding: SheddingConfig
   /** Outgoing mail (SMTP_URL and MAIL_FROM); null when unset: no invitations, password links or notices by email. */
   readonly mail: MailConfig | null
+  /** Where originals and variants are kept (MEDIA_STORE) and the public base they may be served from (MEDIA_PUBLIC_URL). */
+  readonly media: MediaConfig
+}
+
+/** MEDIA_STORE: the local folder (DATA_DIR/media by default; a shared mount works too) or an S3-compatible bucket. */
+export type MediaStoreConfig =
+  | { readonly kind: 'fs'; readonly dir: string }
+  | { readonly kind: 's3'; readonly bucket: string; readonly prefix: string; readonly s3: S3Config }
+
+/** How to reach an S3-compatible store, from the usual AWS variables. */
+export interface S3Config {
+  /** AWS_ENDPOINT_URL: another S3-compatible service (R2, MinIO, Ceph); null for AWS S3 itself. Path-style addressing when set. */
+  readonly endpoint: string | null
+  /** AWS_REGION (or AWS_DEFAULT_REGION); `auto` for R2. */
+  readonly region: string
+  /** AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (AWS_SESSION_TOKEN too); null leaves it to the SDK's chain (instance roles, ~/.aws). */
+  readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string } | null
+}
+
+export interface MediaConfig {
+  readonly store: MediaStoreConfig
+  /** MEDIA_PUBLIC_URL without a trailing slash: /media/<key> redirects there (a public bucket or a CDN in front of it); null serves from the store. */
+  readonly publicUrl: string | null
 }
 
 /** Where outgoing mail goes and whom it comes from. */
@@ -87,7 +110,65 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     requestTimeoutMs: parseRequestTimeoutS(env.REQUEST_TIMEOUT_S) * 1000,
     shedding: parseShedding(env),
     mail: parseMail(env.SMTP_URL, env.MAIL_FROM),
+    media: { store: parseMediaStore(env, dataDir), publicUrl: parseMediaPublicUrl(env.MEDIA_PUBLIC_URL) },
   })
+}
+
+/** MEDIA_STORE: unset or a path (the folder), or s3://bucket/prefix with the AWS variables beside it. */
+export function parseMediaStore(env: NodeJS.ProcessEnv, dataDir: string): MediaStoreConfig {
+  const value = nonEmpty(env.MEDIA_STORE, 'MEDIA_STORE')
+  if (value === undefined) return { kind: 'fs', dir: path.join(dataDir, 'media') }
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return { kind: 'fs', dir: path.resolve(value) }
+  const match = /^s3:\/\/([^/]+)(?:\/(.*))?$/.exec(value)
+  if (!match) throw new ConfigError('MEDIA_STORE', `must be a folder or s3://bucket/prefix, got "${value.slice(0, 100)}"`)
+  const bucket = match[1]!, prefix = (match[2] ?? '').replace(/^\/+|\/+$/g, '')
+  // S3's bucket naming rules (lower case, 3–63 characters), which R2, MinIO and Ceph follow too.
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    throw new ConfigError('MEDIA_STORE', `names the bucket "${bucket.slice(0, 100)}", which is not a valid bucket name (3–63 lower-case letters, digits, dots and hyphens)`)
+  }
+  if (prefix.length > 200 || !/^[A-Za-z0-9/_.-]*$/.test(prefix) || prefix.split('/').some((s) => s === '' || s === '.' || s === '..')) {
+    throw new ConfigError('MEDIA_STORE', 'has a prefix that is not a plain path (letters, digits, "-", "_", ".", single "/")')
+  }
+  return { kind: 's3', bucket, prefix, s3: parseS3(env) }
+}
+
+function parseS3(env: NodeJS.ProcessEnv): S3Config {
+  const endpoint = nonEmpty(env.AWS_ENDPOINT_URL, 'AWS_ENDPOINT_URL') ?? null
+  if (endpoint !== null) {
+    let url: URL
+    try {
+      url = new URL(endpoint)
+    } catch {
+      throw new ConfigError('AWS_ENDPOINT_URL', `is not an absolute URL: "${endpoint.slice(0, 100)}"`)
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('AWS_ENDPOINT_URL', 'must be http:// or https://')
+  }
+  const region = nonEmpty(env.AWS_REGION, 'AWS_REGION') ?? nonEmpty(env.AWS_DEFAULT_REGION, 'AWS_DEFAULT_REGION')
+  if (region === undefined) throw new ConfigError('AWS_REGION', 'is required when MEDIA_STORE is s3://… (e.g. eu-west-1; "auto" for Cloudflare R2; us-east-1 for most others)')
+  if (!/^[a-z0-9-]{1,40}$/.test(region)) throw new ConfigError('AWS_REGION', `is not a region name: "${region.slice(0, 100)}"`)
+  const accessKeyId = nonEmpty(env.AWS_ACCESS_KEY_ID, 'AWS_ACCESS_KEY_ID'), secretAccessKey = nonEmpty(env.AWS_SECRET_ACCESS_KEY, 'AWS_SECRET_ACCESS_KEY')
+  if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) {
+    throw new ConfigError(accessKeyId === undefined ? 'AWS_ACCESS_KEY_ID' : 'AWS_SECRET_ACCESS_KEY', 'is required with the other key of the pair (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)')
+  }
+  const sessionToken = nonEmpty(env.AWS_SESSION_TOKEN, 'AWS_SESSION_TOKEN')
+  return {
+    endpoint, region,
+    credentials: accessKeyId !== undefined && secretAccessKey !== undefined ? { accessKeyId, secretAccessKey, ...(sessionToken !== undefined && { sessionToken }) } : null,
+  }
+}
+
+function parseMediaPublicUrl(value: string | undefined): string | null {
+  const raw = nonEmpty(value, 'MEDIA_PUBLIC_URL')
+  if (raw === undefined) return null
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigError('MEDIA_PUBLIC_URL', `is not an absolute URL: "${raw.slice(0, 100)}"`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('MEDIA_PUBLIC_URL', 'must be http:// or https://')
+  if (url.search || url.hash) throw new ConfigError('MEDIA_PUBLIC_URL', 'must not have a query or fragment')
+  return url.href.replace(/\/+$/, '')
 }
 
 // A display name (plain or in double quotes, never a line break or an angle bracket) and an address, or a bare address.

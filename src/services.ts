@@ -1,7 +1,7 @@
 // The services that web/, jobs/ and cli/ call, built from their dependencies.
 
 import path from 'node:path'
-import type { Config } from './config.ts'
+import type { Config, MediaStoreConfig } from './config.ts'
 import type { Clock } from './domain/clock.ts'
 import type { Log } from './log.ts'
 import type { Store } from './store/store.ts'
@@ -15,6 +15,10 @@ import { createContentApiReading, type ContentApiReading } from './reading/conte
 import { createViewCounter, type ViewCounter } from './popular/view-counter.ts'
 import { createMostRead } from './popular/most-read.ts'
 import { createMediaLibrary, type MediaLibrary } from './media/library.ts'
+import { createMediaServing, type MediaServing } from './media/media-serving.ts'
+import { migrateMedia, type MediaMigrationReport, type MigrationProgress } from './media/media-migration.ts'
+import type { MediaStore } from './media/storage/media-store.ts'
+import { openMediaStore } from './media/storage/open.ts'
 import { createAccounts, type Accounts } from './editorial/accounts.ts'
 import { createEditing, type Editing } from './editorial/editing.ts'
 import { createTranslations, type Translations } from './editorial/translations.ts'
@@ -63,6 +67,10 @@ export interface Services {
   readonly invalidation: InvalidationFeed
   /** The media library: uploads (type from the bytes, size and pixel limits), details, delete when unused, list. */
   readonly media: MediaLibrary
+  /** The bytes behind /media/: an object's size and ETag, a stream of it or of a range, from the media store (MEDIA_STORE). */
+  readonly mediaFiles: MediaServing
+  /** Copies the library from this site's media store to `to` (`broadsheet media migrate`); resumable, idempotent, nothing deleted. */
+  readonly mediaMigration: { migrate(to: MediaStoreConfig, onProgress?: (p: MigrationProgress) => void): Promise<MediaMigrationReport> }
   /** Desk accounts: setup, users, login and sessions, CSRF tokens, API tokens. */
   readonly accounts: Accounts
   /** Saving working copies (409 on a stale version, losing text kept), revisions, the workflow, signed previews. */
@@ -116,10 +124,12 @@ export interface ServiceDeps {
   readonly config: Config
   readonly log: Log
   readonly clock: Clock
+  /** The media store; opened from config.media.store when not given (tests, the command line). */
+  readonly mediaStore?: MediaStore
 }
 
 /** Builds every service once; the composition root and tests call this. */
-export function createServices({ store, config, clock, log }: ServiceDeps): Services {
+export function createServices({ store, config, clock, log, mediaStore = openMediaStore(config.media.store) }: ServiceDeps): Services {
   const site = createSiteContext({ store, clock, timeZone: config.timeZone })
   const popularLog = log.child({ module: 'popular' })
   const mostRead = createMostRead({ store, clock })
@@ -136,7 +146,7 @@ export function createServices({ store, config, clock, log }: ServiceDeps): Serv
   }
   const accounts = createAccounts({ store, clock })
   const siteLanguage = async () => (await site.get()).settings.language
-  const media = createMediaLibrary({ store, clock, mediaDir: path.join(config.dataDir, 'media') })
+  const media = createMediaLibrary({ store, clock, mediaStore })
   const importing = createImporting({ store, clock, siteLanguage })
   const database: DatabaseHealth = {
     engine: store.dialect.name, ping: () => store.ping(), heartbeat: (now) => store.heartbeat(now), pendingMigrations: () => store.pendingMigrations(),
@@ -148,7 +158,17 @@ export function createServices({ store, config, clock, log }: ServiceDeps): Serv
     pageImporting: createPageImporting({ store, clock, siteLanguage, authorize: importing.authorize }),
     mediaImporting: createMediaImporting({ store, clock, library: media, authorize: importing.authorize }), deskReads: createDeskReads({ store, siteLanguage: async () => (await site.get()).settings.language }), auditLog: createAuditLog({ store }), search: createSearch({ store, site, reading }),
     feeds: createFeeds({ store, clock, site, reading }), sitemaps: createSitemaps({ store, clock, site }), contentApi: createContentApiReading({ store, site }),
-    invalidation: store.invalidated, media, accounts,
+    invalidation: store.invalidated, media, accounts, mediaFiles: createMediaServing(mediaStore),
+    mediaMigration: {
+      async migrate(to, onProgress) {
+        const target = openMediaStore(to)
+        try {
+          return await migrateMedia(mediaStore, target, onProgress)
+        } finally {
+          target.close()
+        }
+      },
+    },
     editing: createEditing({ store, clock, siteLanguage: async () => (await site.get()).settings.language, outgoing }),
     accountLinks: createAccountLinkService({ store, clock, outgoing }),
     translations: createTranslations({ store, clock, siteLanguage: async () => (await site.get()).settings.language }),
@@ -165,6 +185,13 @@ export function createServices({ store, config, clock, log }: ServiceDeps): Serv
  */
 export async function openServices(config: Config): Promise<{ services: Services; close(): Promise<void> }> {
   const { store } = await openSiteStore(config)
-  const services = createServices({ store, config, log: createLogger(config), clock: systemClock })
-  return { services, close: () => store.close() }
+  const mediaStore = openMediaStore(config.media.store)
+  const services = createServices({ store, config, log: createLogger(config), clock: systemClock, mediaStore })
+  return {
+    services,
+    async close() {
+      mediaStore.close()
+      await store.close()
+    },
+  }
 }

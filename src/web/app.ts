@@ -1,9 +1,7 @@
 // The web application: the whole route table in one place. Builds the app; never listens.
 
 import type { ServerOptions } from 'node:http'
-import path from 'node:path'
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest } from 'fastify'
-import fastifyStatic from '@fastify/static'
 import type { Config } from '../config.ts'
 import type { Log } from '../log.ts'
 import type { Services } from '../services.ts'
@@ -27,6 +25,7 @@ import { searchRoutes } from './site/search.ts'
 import { feedRoutes } from './site/feeds.ts'
 import { sitemapRoutes } from './site/sitemaps.ts'
 import { publisherLogoRoutes } from './site/publisher-logo.ts'
+import { mediaFileRoutes } from './site/media-files.ts'
 import { searchApiRoutes } from './api/search.ts'
 import { contentApiRoutes } from './api/content.ts'
 import { adminApiRoutes } from './api/admin.ts'
@@ -150,10 +149,7 @@ export async function buildApp({ services, config, log }: AppDeps): Promise<Fast
   await app.register(adminApiRoutes(services), { prefix: '/api/v1/admin' })
   await app.register(contentApiRoutes(services), { prefix: '/api/v1' })
   await app.register(deskRoutes(services, assets, context), { prefix: '/desk' })
-  await app.register(fastifyStatic, {
-    root: path.join(config.dataDir, 'media'), prefix: '/media/', decorateReply: false, index: false, dotfiles: 'deny',
-    immutable: true, maxAge: '365d', redirect: false,
-  })
+  await app.register(mediaFileRoutes(services))
   await app.register(sitemapRoutes(services, pageCache))
   await app.register(publisherLogoRoutes(services))
   await app.register(previewRoutes(services, context))
