@@ -33,7 +33,7 @@ async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | un
   // Only PostgreSQL gets here with a new database in a DATA_DIR that held a site (a lost SQLite file stops the start).
   if (replacesLostSite) log.warn({ dataDir: config.dataDir }, 'DATA_DIR held a site but the database is new; the demo is not offered')
   // One media store for the library, /media/, the variants job and the demo: a folder, or a bucket every instance shares.
-  const mediaStore = openMediaStore(config.media.store)
+  const mediaStore = openMediaStore(config.media.storage)
   const seeded = await seedDemoOnce(
     { store, clock: systemClock, mediaStore },
     !replacesLostSite && (opts.demo ?? config.demo),

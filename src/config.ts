@@ -50,7 +50,7 @@ export interface S3Config {
 }
 
 export interface MediaConfig {
-  readonly store: MediaStoreConfig
+  readonly storage: MediaStoreConfig
   /** MEDIA_PUBLIC_URL without a trailing slash: /media/<key> redirects there (a public bucket or a CDN in front of it); null serves from the store. */
   readonly publicUrl: string | null
 }
@@ -110,7 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     requestTimeoutMs: parseRequestTimeoutS(env.REQUEST_TIMEOUT_S) * 1000,
     shedding: parseShedding(env),
     mail: parseMail(env.SMTP_URL, env.MAIL_FROM),
-    media: { store: parseMediaStore(env, dataDir), publicUrl: parseMediaPublicUrl(env.MEDIA_PUBLIC_URL) },
+    media: { storage: parseMediaStore(env, dataDir), publicUrl: parseMediaPublicUrl(env.MEDIA_PUBLIC_URL) },
   })
 }
 

@@ -124,12 +124,12 @@ export interface ServiceDeps {
   readonly config: Config
   readonly log: Log
   readonly clock: Clock
-  /** The media store; opened from config.media.store when not given (tests, the command line). */
+  /** The media store; opened from config.media.storage when not given (tests, the command line). */
   readonly mediaStore?: MediaStore
 }
 
 /** Builds every service once; the composition root and tests call this. */
-export function createServices({ store, config, clock, log, mediaStore = openMediaStore(config.media.store) }: ServiceDeps): Services {
+export function createServices({ store, config, clock, log, mediaStore = openMediaStore(config.media.storage) }: ServiceDeps): Services {
   const site = createSiteContext({ store, clock, timeZone: config.timeZone })
   const popularLog = log.child({ module: 'popular' })
   const mostRead = createMostRead({ store, clock })
@@ -185,7 +185,7 @@ export function createServices({ store, config, clock, log, mediaStore = openMed
  */
 export async function openServices(config: Config): Promise<{ services: Services; close(): Promise<void> }> {
   const { store } = await openSiteStore(config)
-  const mediaStore = openMediaStore(config.media.store)
+  const mediaStore = openMediaStore(config.media.storage)
   const services = createServices({ store, config, log: createLogger(config), clock: systemClock, mediaStore })
   return {
     services,

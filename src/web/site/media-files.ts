@@ -33,7 +33,8 @@ export const mediaFileRoutes = (s: Pick<Services, 'mediaFiles' | 'config'>): Fas
 
   const notFound = (reply: FastifyReply) => reply.callNotFound()
 
-  app.get<{ Params: { '*': string } }>('/media/*', async (req: FastifyRequest<{ Params: { '*': string } }>, reply) => {
+  // HEAD is its own method here (not Fastify's derived HEAD route, which would fetch the bytes and say 0 of them).
+  app.route<{ Params: { '*': string } }>({ method: ['GET', 'HEAD'], url: '/media/*', handler: async (req: FastifyRequest<{ Params: { '*': string } }>, reply) => {
     const key = req.params['*']
     // Keys are plain ASCII paths; anything else (`..`, dotfiles, escapes) names no object.
     if (!isMediaKey(key)) return notFound(reply)
@@ -53,5 +54,5 @@ export const mediaFileRoutes = (s: Pick<Services, 'mediaFiles' | 'config'>): Fas
     if (!opened) return notFound(reply)
     if (range) reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${facts.size}`)
     return reply.header('content-length', range ? range.end - range.start + 1 : facts.size).send(opened.body)
-  })
+  } })
 }
