@@ -126,7 +126,7 @@ export function parseMediaStore(env: NodeJS.ProcessEnv, dataDir: string): MediaS
   if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
     throw new ConfigError('MEDIA_STORE', `names the bucket "${bucket.slice(0, 100)}", which is not a valid bucket name (3–63 lower-case letters, digits, dots and hyphens)`)
   }
-  if (prefix.length > 200 || !/^[A-Za-z0-9/_.-]*$/.test(prefix) || prefix.split('/').some((s) => s === '' || s === '.' || s === '..')) {
+  if (prefix.length > 200 || !/^[A-Za-z0-9/_.-]*$/.test(prefix) || (prefix !== '' && prefix.split('/').some((s) => s === '' || s.startsWith('.')))) {
     throw new ConfigError('MEDIA_STORE', 'has a prefix that is not a plain path (letters, digits, "-", "_", ".", single "/")')
   }
   return { kind: 's3', bucket, prefix, s3: parseS3(env) }
