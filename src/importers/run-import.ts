@@ -8,6 +8,7 @@ import { createImporting, type ImportActor } from '../editorial/importing.ts'
 import { createPageImporting } from '../editorial/import-pages.ts'
 import { createMediaImporting } from '../editorial/import-media.ts'
 import { createMediaLibrary } from '../media/library.ts'
+import type { MediaStore } from '../media/storage/media-store.ts'
 import { createSiteContext } from '../reading/site-settings.ts'
 import type { Store } from '../store/store.ts'
 import { importGhost } from './ghost/import.ts'
@@ -20,8 +21,10 @@ export interface ImportRunDeps {
   readonly store: Store
   readonly clock: Clock
   readonly timeZone: string
-  /** DATA_DIR: imported images go to its media folder. */
+  /** DATA_DIR: imported images go to its media folder, unless `mediaStore` is given. */
   readonly dataDir: string
+  /** The site's media store (MEDIA_STORE), where imported images go. */
+  readonly mediaStore?: MediaStore
   /** Whether images may be fetched from private and loopback addresses (WEBHOOK_ALLOW_PRIVATE). */
   readonly allowPrivate: boolean
 }
@@ -49,7 +52,7 @@ export async function runImport(deps: ImportRunDeps, o: ImportRunOptions): Promi
   const siteLanguage = async () => (await site.get()).settings.language
   const importing = createImporting({ store, clock, siteLanguage })
   const pages = createPageImporting({ store, clock, siteLanguage, authorize: importing.authorize })
-  const library = createMediaLibrary({ store, clock, mediaDir: path.join(deps.dataDir, 'media') })
+  const library = createMediaLibrary(deps.mediaStore ? { store, clock, mediaStore: deps.mediaStore } : { store, clock, mediaDir: path.join(deps.dataDir, 'media') })
   const media = o.media && {
     media: createMediaImporting({ store, clock, library, authorize: importing.authorize }),
     fetch: createImageSource({ mediaDir: o.media.mediaDir, allowPrivate: deps.allowPrivate }),
