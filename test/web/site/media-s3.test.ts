@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict'
 import { readdir } from 'node:fs/promises'
-import type { TestContext } from 'node:test'
+import { test, type TestContext } from 'node:test'
 import { GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { loadConfig } from '../../../src/config.ts'
 import { createLogger } from '../../../src/log.ts'
@@ -13,7 +13,7 @@ import { createServices } from '../../../src/services.ts'
 import { openStore, type Store } from '../../../src/store/store.ts'
 import { buildApp } from '../../../src/web/app.ts'
 import { apiUser, api } from '../../support/admin-api.ts'
-import { fixedClock, TEST_SHEDDING, type TestApp } from '../../support/build-test-app.ts'
+import { buildTestApp, fixedClock, TEST_SHEDDING, type TestApp } from '../../support/build-test-app.ts'
 import { databaseOf, forEachEngine, scratchStore, type Engine } from '../../support/databases.ts'
 import { jpegImage } from '../../support/images.ts'
 import { tempDir } from '../../support/processes.ts'
@@ -99,8 +99,8 @@ forEachEngine('an image uploaded through one instance is stored in the bucket an
   assert.equal((await b.app.inject(webp.url)).statusCode, 404)
 })
 
-forEachEngine('/media/ from the bucket answers ranges, 304 for a known ETag, HEAD without a body, and 404 for what is no media path', async (t, engine) => {
-  const { a, b } = await twoInstances(t, engine)
+/** Uploads through `a` and checks what `b` answers for it: ranges, ETags and 304s, HEAD, and 404s for what is no media path. */
+async function checkServing(a: TestApp, b: TestApp): Promise<void> {
   const media = await a.services.media.upload({ data: await jpegImage(300, 200), filename: 'pier.jpg', alt: 'A pier' })
   const url = `/media/${media.path}`
   const whole = await b.app.inject(url)
@@ -135,4 +135,41 @@ forEachEngine('/media/ from the bucket answers ranges, 304 for a known ETag, HEA
   }
   const ready = await b.app.inject('/readyz')
   assert.equal(ready.statusCode, 200, ready.body)
+}
+
+forEachEngine('/media/ from the bucket answers ranges, 304 for a known ETag, HEAD without a body, and 404 for what is no media path', async (t, engine) => {
+  const { a, b } = await twoInstances(t, engine)
+  await checkServing(a, b)
+})
+
+test('/media/ from the local folder (the default) answers the same way', async (t) => {
+  const app = await buildTestApp(t)
+  assert.equal(app.config.media.storage.kind, 'fs')
+  await checkServing(app, app)
+})
+
+test('with MEDIA_PUBLIC_URL, /media/ redirects to the same key there, for good', async (t) => {
+  const app = await buildTestApp(t, { env: { MEDIA_PUBLIC_URL: 'https://media.news.example/site/' } })
+  const media = await app.services.media.upload({ data: await jpegImage(64, 48), filename: 'cat.jpg', alt: 'A cat' })
+  const res = await app.app.inject(`/media/${media.path}`)
+  assert.equal(res.statusCode, 301)
+  assert.equal(res.headers.location, `https://media.news.example/site/${media.path}`)
+  assert.equal(res.headers['cache-control'], 'public, max-age=31536000, immutable')
+  assert.equal((await app.app.inject('/media/../broadsheet.db')).statusCode, 404)
+})
+
+test('a bucket that cannot be reached makes an upload answer 503 and /readyz fail, and stores nothing', async (t) => {
+  const s3 = await startS3Emulator()
+  const app = await buildTestApp(t, { env: s3.env })
+  await s3.stop()
+  const editor = await apiUser(app, 'editor')
+  const res = await api(app, editor, {
+    method: 'POST', url: '/api/v1/admin/media', payload: multipart(await jpegImage(64, 48), 'x.jpg'),
+    headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+  })
+  assert.equal(res.statusCode, 503, res.body)
+  assert.equal((await app.services.media.list()).items.length, 0)
+  const ready = await app.app.inject('/readyz')
+  assert.equal(ready.statusCode, 503)
+  assert.match(ready.body, /"media":"the media storage cannot be reached just now/)
 })
