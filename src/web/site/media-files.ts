@@ -39,9 +39,16 @@ export const mediaFileRoutes = (s: Pick<Services, 'mediaFiles' | 'config'>): Fas
     // Keys are plain ASCII paths; anything else (`..`, dotfiles, escapes) names no object.
     if (!isMediaKey(key)) return notFound(reply)
     if (publicUrl !== null) return reply.header('cache-control', IMMUTABLE).redirect(`${publicUrl}/${key}`, 301)
+    reply.header('cache-control', IMMUTABLE).header('accept-ranges', 'bytes')
+    // A plain GET (the common case) is one request to the store; a conditional or ranged one asks for the facts first.
+    if (req.method === 'GET' && req.headers.range === undefined && req.headers['if-none-match'] === undefined) {
+      const whole = await s.mediaFiles.open(key)
+      if (!whole) return notFound(reply)
+      return reply.header('etag', whole.etag).type(contentTypeOf(key)).header('content-length', whole.size).send(whole.body)
+    }
     const facts = await s.mediaFiles.head(key)
     if (!facts) return notFound(reply)
-    reply.header('etag', facts.etag).header('cache-control', IMMUTABLE).header('accept-ranges', 'bytes')
+    reply.header('etag', facts.etag)
     if (matches(req.headers['if-none-match'], facts.etag)) return reply.code(304).send()
     // A range is honoured only for the bytes the client already has part of (If-Range names their ETag, or is absent).
     const ifRange = req.headers['if-range']
