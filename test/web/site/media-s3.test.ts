@@ -83,7 +83,9 @@ forEachEngine('an image uploaded through one instance is stored in the bucket an
   assert.deepEqual(served.rawPayload, stored)
 
   // Both instances run the variants job at once: the database hands the image to one of them.
-  const runs = await Promise.all([a, b].map((i) => makeDueVariants({ store: i.store, clock: i.clock, mediaStore: openMediaStore(i.config.media.storage) })))
+  const stores = [a, b].map((i) => openMediaStore(i.config.media.storage))
+  t.after(() => stores.forEach((m) => m.close()))
+  const runs = await Promise.all([a, b].map((i, n) => makeDueVariants({ store: i.store, clock: i.clock, mediaStore: stores[n]! })))
   assert.equal(runs[0]!.made + runs[1]!.made, 1)
   assert.equal(runs[0]!.failed + runs[1]!.failed, 0)
   const media = await b.services.media.get((await b.services.media.list()).items[0]!.id)
