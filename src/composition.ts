@@ -20,6 +20,7 @@ import { createMediaVariantsJob } from './jobs/media-variants.ts'
 import { pruneSessions } from './jobs/prune-sessions.ts'
 import { createMailDelivery } from './jobs/mail-delivery.ts'
 import { createImportJobsJob } from './jobs/import-jobs.ts'
+import { createCdnPurge } from './jobs/cdn-purge.ts'
 import { createMailer } from './mail/transport.ts'
 import { DatabaseOpenError } from './store/open-error.ts'
 
@@ -55,9 +56,9 @@ async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | un
   const mailer = config.mail ? createMailer(config.mail) : null
   const jobs = createJobRunner([publishScheduled, relatedRefresh, searchReindex, pruneSessions, createWebhookDelivery({ siteUrl: config.siteUrl, allowPrivate: config.webhookAllowPrivate }), createMediaVariantsJob({ mediaDir: path.join(config.dataDir, 'media') }),
     createImportJobsJob({ dataDir: config.dataDir, timeZone: config.timeZone, allowPrivate: config.webhookAllowPrivate }),
-    ...(mailer ? [createMailDelivery({ mailer })] : [])], { store, clock: systemClock, log: log.child({ module: 'jobs' }) })
+    ...(mailer ? [createMailDelivery({ mailer })] : []), ...(config.cdn ? [createCdnPurge({ cdn: config.cdn })] : [])], { store, clock: systemClock, log: log.child({ module: 'jobs' }) })
   jobs.start()
-  log.info({ url: config.siteUrl.href, database: store.dialect.name, mail: mailer !== null, bootMs: Math.round(performance.now() - bootStarted) }, 'broadsheet is serving')
+  log.info({ url: config.siteUrl.href, database: store.dialect.name, mail: mailer !== null, cdn: config.cdn?.kind ?? null, bootMs: Math.round(performance.now() - bootStarted) }, 'broadsheet is serving')
   // Written now rather than at exit, so that the next start gains from it even if this process is killed.
   flushCompileCache()
 
