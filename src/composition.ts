@@ -21,6 +21,7 @@ import { pruneSessions } from './jobs/prune-sessions.ts'
 import { createMailDelivery } from './jobs/mail-delivery.ts'
 import { createImportJobsJob } from './jobs/import-jobs.ts'
 import { createCdnPurge } from './jobs/cdn-purge.ts'
+import { exclusive } from './jobs/exclusive.ts'
 import { createMailer } from './mail/transport.ts'
 import { DatabaseOpenError } from './store/open-error.ts'
 
@@ -54,7 +55,9 @@ async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | un
   await app.listen({ host: config.host, port: config.port, backlog: 4096 })
   // The transport is built once; without SMTP_URL there is none, and use-cases write no mail.
   const mailer = config.mail ? createMailer(config.mail) : null
-  const jobs = createJobRunner([publishScheduled, relatedRefresh, searchReindex, pruneSessions, createWebhookDelivery({ siteUrl: config.siteUrl, allowPrivate: config.webhookAllowPrivate }), createMediaVariantsJob({ mediaDir: path.join(config.dataDir, 'media') }),
+  const jobs = createJobRunner([publishScheduled,
+    // Both walk a cursor shared by every instance: one instance at a time runs them (a dead one's lease runs out).
+    exclusive(relatedRefresh, { leaseMs: 120_000 }), exclusive(searchReindex, { leaseMs: 60_000 }), pruneSessions, createWebhookDelivery({ siteUrl: config.siteUrl, allowPrivate: config.webhookAllowPrivate }), createMediaVariantsJob({ mediaDir: path.join(config.dataDir, 'media') }),
     createImportJobsJob({ dataDir: config.dataDir, timeZone: config.timeZone, allowPrivate: config.webhookAllowPrivate }),
     ...(mailer ? [createMailDelivery({ mailer })] : []), ...(config.cdn ? [createCdnPurge({ cdn: config.cdn })] : [])], { store, clock: systemClock, log: log.child({ module: 'jobs' }) })
   jobs.start()

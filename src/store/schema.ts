@@ -295,6 +295,9 @@ export interface MailOutboxTable {
 export interface CdnPurgesTable { id: Generated<number>; purge_keys: string; keys_hash: string; status: string; attempts: Generated<number>
   next_attempt_at: number; last_error: string | null; created_at: number; updated_at: number }
 
+/** Who runs a single-runner job until when (migration 0030). */
+export interface JobLeasesTable { name: string; holder: string; lease_until: number }
+
 /** An import started from the desk, run as a job (migration 0020). */
 export interface ImportJobsTable {
   id: Generated<number>
@@ -476,6 +479,7 @@ export interface Database {
   account_links: AccountLinksTable
   import_jobs: ImportJobsTable
   cdn_purges: CdnPurgesTable
+  job_leases: JobLeasesTable
 }
 
 export type ArticleRow = Selectable<ArticlesTable>

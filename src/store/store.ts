@@ -37,6 +37,7 @@ import { createTrash } from './trash.ts'
 import { createPresence } from './presence.ts'
 import { createImportJobs } from './import-jobs.ts'
 import { createCdnPurges } from './cdn-purges.ts'
+import { createJobLeases } from './job-leases.ts'
 import { createInvalidationFeed, createInvalidations, invalidatingListWrites, transactionOutbox, type InvalidationFeed, type Outbox } from './invalidations.ts'
 
 /** Every repository, bound to one Kysely instance: the pool, or one transaction. */
@@ -73,6 +74,7 @@ export const repositories = (db: Kysely<Database>, dialect: StoreDialect, outbox
   presence: createPresence(db),
   importJobs: createImportJobs(db, dialect),
   cdnPurges: createCdnPurges(db, dialect),
+  jobLeases: createJobLeases(db),
 })
 
 export type Repositories = ReturnType<typeof repositories>

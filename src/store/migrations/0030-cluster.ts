@@ -1,11 +1,11 @@
-// The CDN purge outbox: purges by dependency key, written with the change that causes them and sent by a job.
+// What instances share to work as one: the CDN purge outbox, and leases for jobs only one instance should run at a time.
 
 import { sql, type Kysely } from 'kysely'
 import type { Migration } from 'kysely/migration'
 import type { StoreDialect } from '../dialect.ts'
 
-/** Creates cdn_purges (store/cdn-purges.ts). */
-export const cdnPurges = (d: StoreDialect): Migration => ({
+/** Creates cdn_purges (store/cdn-purges.ts) and job_leases (store/job-leases.ts). */
+export const cluster = (d: StoreDialect): Migration => ({
   async up(db: Kysely<any>) {
     const big = d.bigintType
     // `purge_keys` is sorted and space-separated (`*` purges everything); `keys_hash` is its sha256, short enough for
@@ -26,8 +26,17 @@ export const cdnPurges = (d: StoreDialect): Migration => ({
     // before the job ran joins it. A claimed purge is outside the index, so a change after it queues a new one.
     await db.schema.createIndex('cdn_purges_waiting').on('cdn_purges').column('keys_hash').unique()
       .where(sql.ref('status'), '=', 'pending').where(sql.ref('attempts'), '=', 0).execute()
+
+    // One row per job that walks a shared cursor (related refresh, search re-indexing): the instance holding the lease
+    // runs it; one that dies leaves the lease to run out, and the next instance to try takes it over.
+    await db.schema.createTable('job_leases')
+      .addColumn('name', 'text', (c) => c.primaryKey())
+      .addColumn('holder', 'text', (c) => c.notNull())
+      .addColumn('lease_until', big, (c) => c.notNull())
+      .execute()
   },
   async down(db: Kysely<any>) {
+    await db.schema.dropTable('job_leases').execute()
     await db.schema.dropTable('cdn_purges').execute()
   },
 })
