@@ -124,7 +124,7 @@ export function createServices({ store, config, clock, log }: ServiceDeps): Serv
   const popularLog = log.child({ module: 'popular' })
   const mostRead = createMostRead({ store, clock })
   const popular = createViewCounter({
-    store, clock, siteLanguage: async () => (await site.get()).settings.language,
+    store, clock, invalidated: store.invalidated, siteLanguage: async () => (await site.get()).settings.language,
     onFlushError: (err) => popularLog.error({ err }, 'view flush failed; views kept for the next flush'),
     onFlushed: () => mostRead.invalidate(),
   })
