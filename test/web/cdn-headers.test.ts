@@ -45,3 +45,16 @@ test('a response for a desk session, which no CDN may keep, names no keys', asyn
   assert.equal(res.headers['surrogate-key'], undefined)
   assert.equal(res.headers['cache-tag'], undefined)
 })
+
+test('search results and the Content API, sent outside the page cache, carry the scopes every publication purges', async (t) => {
+  const { app, store } = await buildSiteApp(t)
+  await seedNewsroom(store)
+  for (const [url, key] of [['/search?q=election', 'search'], ['/api/v1/search?q=election', 'search'], ['/api/v1/articles', 'feeds']] as const) {
+    const res = await app.inject(url)
+    assert.equal(res.statusCode, 200, url)
+    assert.deepEqual(keysOf(res.headers['surrogate-key']), [key], url)
+    assert.equal(res.headers['cache-tag'], key, url)
+  }
+  const purged = purgeKeys(articleChanged(999, null, { sectionId: await sectionId(store, 'news'), tagIds: [], authorIds: [], editorsChoice: false, translationIds: [] }))
+  assert.ok(purged !== 'all' && purged.includes('search') && purged.includes('feeds'))
+})
