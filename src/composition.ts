@@ -19,6 +19,8 @@ import { createMediaVariantsJob } from './jobs/media-variants.ts'
 import { pruneSessions } from './jobs/prune-sessions.ts'
 import { createMailDelivery } from './jobs/mail-delivery.ts'
 import { createImportJobsJob } from './jobs/import-jobs.ts'
+import { createCdnPurge } from './jobs/cdn-purge.ts'
+import { exclusive } from './jobs/exclusive.ts'
 import { createMailer } from './mail/transport.ts'
 import { DatabaseOpenError } from './store/open-error.ts'
 import { openMediaStore } from './media/storage/open.ts'
@@ -55,11 +57,13 @@ async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | un
   await app.listen({ host: config.host, port: config.port, backlog: 4096 })
   // The transport is built once; without SMTP_URL there is none, and use-cases write no mail.
   const mailer = config.mail ? createMailer(config.mail) : null
-  const jobs = createJobRunner([publishScheduled, relatedRefresh, searchReindex, pruneSessions, createWebhookDelivery({ siteUrl: config.siteUrl, allowPrivate: config.webhookAllowPrivate }), createMediaVariantsJob({ mediaStore }),
+  const jobs = createJobRunner([publishScheduled,
+    // Both walk a cursor shared by every instance: one instance at a time runs them (a dead one's lease runs out).
+    exclusive(relatedRefresh, { leaseMs: 120_000 }), exclusive(searchReindex, { leaseMs: 60_000 }), pruneSessions, createWebhookDelivery({ siteUrl: config.siteUrl, allowPrivate: config.webhookAllowPrivate }), createMediaVariantsJob({ mediaStore }),
     createImportJobsJob({ dataDir: config.dataDir, mediaStore, timeZone: config.timeZone, allowPrivate: config.webhookAllowPrivate }),
-    ...(mailer ? [createMailDelivery({ mailer })] : [])], { store, clock: systemClock, log: log.child({ module: 'jobs' }) })
+    ...(mailer ? [createMailDelivery({ mailer })] : []), ...(config.cdn ? [createCdnPurge({ cdn: config.cdn })] : [])], { store, clock: systemClock, log: log.child({ module: 'jobs' }) })
   jobs.start()
-  log.info({ url: config.siteUrl.href, database: store.dialect.name, mail: mailer !== null, bootMs: Math.round(performance.now() - bootStarted) }, 'broadsheet is serving')
+  log.info({ url: config.siteUrl.href, database: store.dialect.name, mail: mailer !== null, cdn: config.cdn?.kind ?? null, bootMs: Math.round(performance.now() - bootStarted) }, 'broadsheet is serving')
   // Written now rather than at exit, so that the next start gains from it even if this process is killed.
   flushCompileCache()
 

@@ -30,6 +30,8 @@ export interface Config {
   readonly shedding: SheddingConfig
   /** Outgoing mail (SMTP_URL and MAIL_FROM); null when unset: no invitations, password links or notices by email. */
   readonly mail: MailConfig | null
+  /** Where purges by dependency key go when something changes (CDN_PURGE); null when no CDN is configured. */
+  readonly cdn: CdnConfig | null
   /** Where originals and variants are kept (MEDIA_STORE) and the public base they may be served from (MEDIA_PUBLIC_URL). */
   readonly media: MediaConfig
 }
@@ -54,6 +56,16 @@ export interface MediaConfig {
   /** MEDIA_PUBLIC_URL without a trailing slash: /media/<key> redirects there (a public bucket or a CDN in front of it); null serves from the store. */
   readonly publicUrl: string | null
 }
+
+/**
+ * The CDN that caches public pages, and how to purge it by key. `api` is the provider's API base (overridable with
+ * CDN_API_URL, for a proxy or a test receiver); `url` posts the keys as JSON, signed like webhooks, to an address of the
+ * operator's choosing (a purge relay, Varnish with xkey, a CDN this code does not name).
+ */
+export type CdnConfig =
+  | { readonly kind: 'fastly'; readonly api: string; readonly serviceId: string; readonly token: string }
+  | { readonly kind: 'cloudflare'; readonly api: string; readonly zoneId: string; readonly token: string }
+  | { readonly kind: 'url'; readonly url: string; readonly secret: string }
 
 /** Where outgoing mail goes and whom it comes from. */
 export interface MailConfig {
@@ -111,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     shedding: parseShedding(env),
     mail: parseMail(env.SMTP_URL, env.MAIL_FROM),
     media: { storage: parseMediaStore(env, dataDir), publicUrl: parseMediaPublicUrl(env.MEDIA_PUBLIC_URL) },
+    cdn: parseCdn(env),
   })
 }
 
@@ -191,6 +204,47 @@ function parseMail(rawUrl: string | undefined, rawFrom: string | undefined): Mai
   if (!parsed.hostname) throw new ConfigError('SMTP_URL', 'must name a host')
   if (from.length > 300 || !MAIL_FROM.test(from)) throw new ConfigError('MAIL_FROM', `must be an address or "Name <address>", got "${from.slice(0, 100)}"`)
   return Object.freeze({ url, from })
+}
+
+const CDN_KINDS = ['fastly', 'cloudflare', 'url'] as const
+
+function parseCdn(env: NodeJS.ProcessEnv): CdnConfig | null {
+  const kind = env.CDN_PURGE?.trim().toLowerCase() ?? ''
+  if (kind === '' || kind === 'none') return null
+  if (!CDN_KINDS.includes(kind as typeof CDN_KINDS[number])) throw new ConfigError('CDN_PURGE', `must be one of ${CDN_KINDS.join(', ')} (or unset), got "${env.CDN_PURGE}"`)
+  // Tokens and secrets are never repeated in a message.
+  const required = (name: string, pattern: RegExp, what: string): string => {
+    const value = env[name]?.trim() ?? ''
+    if (!value) throw new ConfigError(name, `is required when CDN_PURGE=${kind} (${what})`)
+    if (!pattern.test(value)) throw new ConfigError(name, `is not ${what}`)
+    return value
+  }
+  const httpUrl = (name: string, fallback: string | null): string => {
+    const raw = env[name]?.trim() || fallback
+    if (raw === null) throw new ConfigError(name, `is required when CDN_PURGE=${kind} (an http(s) URL)`)
+    let url: URL
+    try {
+      url = new URL(raw)
+    } catch {
+      throw new ConfigError(name, 'is not a valid URL')
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(name, `must be http:// or https://, got "${url.protocol}//…"`)
+    if (url.username || url.password) throw new ConfigError(name, 'must not carry credentials (use the token variables)')
+    return url.href.replace(/\/+$/, '')
+  }
+  const token = /^[\x21-\x7e]{8,512}$/
+  if (kind === 'fastly') {
+    return Object.freeze({ kind, api: httpUrl('CDN_API_URL', 'https://api.fastly.com'),
+      serviceId: required('FASTLY_SERVICE_ID', /^[A-Za-z0-9]{1,64}$/, 'a Fastly service id (letters and digits)'),
+      token: required('FASTLY_API_TOKEN', token, 'an API token (8 to 512 printable characters)') })
+  }
+  if (kind === 'cloudflare') {
+    return Object.freeze({ kind, api: httpUrl('CDN_API_URL', 'https://api.cloudflare.com/client/v4'),
+      zoneId: required('CLOUDFLARE_ZONE_ID', /^[0-9a-f]{32}$/i, 'a Cloudflare zone id (32 hexadecimal digits)'),
+      token: required('CLOUDFLARE_API_TOKEN', token, 'an API token (8 to 512 printable characters)') })
+  }
+  return Object.freeze({ kind: 'url', url: httpUrl('CDN_PURGE_URL', null),
+    secret: required('CDN_PURGE_SECRET', /^[\x21-\x7e]{16,512}$/, 'a signing secret of 16 to 512 printable characters') })
 }
 
 function parseShedding(env: NodeJS.ProcessEnv): SheddingConfig {

@@ -134,7 +134,7 @@ export function createServices({ store, config, clock, log, mediaStore = openMed
   const popularLog = log.child({ module: 'popular' })
   const mostRead = createMostRead({ store, clock })
   const popular = createViewCounter({
-    store, clock, siteLanguage: async () => (await site.get()).settings.language,
+    store, clock, invalidated: store.invalidated, siteLanguage: async () => (await site.get()).settings.language,
     onFlushError: (err) => popularLog.error({ err }, 'view flush failed; views kept for the next flush'),
     onFlushed: () => mostRead.invalidate(),
   })

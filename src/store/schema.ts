@@ -291,6 +291,13 @@ export interface MailOutboxTable {
   sent_at: number | null
 }
 
+/** A purge by key waiting for the CDN, or sent (migration 0030). */
+export interface CdnPurgesTable { id: Generated<number>; purge_keys: string; keys_hash: string; status: string; attempts: Generated<number>
+  next_attempt_at: number; last_error: string | null; created_at: number; updated_at: number }
+
+/** Who runs a single-runner job until when (migration 0030). */
+export interface JobLeasesTable { name: string; holder: string; lease_until: number }
+
 /** An import started from the desk, run as a job (migration 0020). */
 export interface ImportJobsTable {
   id: Generated<number>
@@ -471,6 +478,8 @@ export interface Database {
   mail_outbox: MailOutboxTable
   account_links: AccountLinksTable
   import_jobs: ImportJobsTable
+  cdn_purges: CdnPurgesTable
+  job_leases: JobLeasesTable
 }
 
 export type ArticleRow = Selectable<ArticlesTable>
