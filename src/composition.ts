@@ -21,16 +21,22 @@ import { createMailDelivery } from './jobs/mail-delivery.ts'
 import { createImportJobsJob } from './jobs/import-jobs.ts'
 import { createCdnPurge } from './jobs/cdn-purge.ts'
 import { exclusive } from './jobs/exclusive.ts'
-import { createMailer } from './mail/transport.ts'
 import { DatabaseOpenError } from './store/open-error.ts'
 import { openMediaStore } from './media/storage/open.ts'
+import { createBootTimer } from './boot-timing.ts'
+
+// Every static import above has been loaded and run by now: that is the "modules" phase of a start.
+const boot = createBootTimer()
+boot.lap('modules')
 
 /** Starts the server and resolves with an exit code when a signal has shut it down. */
 async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | undefined }): Promise<number> {
-  const bootStarted = performance.now()
+  boot.lap('cli')
   const config = loadConfig(env)
   const log = createLogger(config)
+  boot.lap('config')
   const { store, replacesLostSite } = await openSiteStore(config, { log: log.child({ module: 'store' }) })
+  boot.lap('store')
   if (store.applied.length) log.info({ migrations: store.applied }, 'database migrated')
   // Only PostgreSQL gets here with a new database in a DATA_DIR that held a site (a lost SQLite file stops the start).
   if (replacesLostSite) log.warn({ dataDir: config.dataDir }, 'DATA_DIR held a site but the database is new; the demo is not offered')
@@ -42,8 +48,11 @@ async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | un
     async () => (await import('./importers/demo/newsroom.ts')).demoNewsroom,
   )
   if (seeded !== null) log.info({ articles: seeded }, 'demo newsroom seeded')
+  boot.lap('demo')
   const services = createServices({ store, config, log, clock: systemClock, mediaStore })
+  boot.lap('services')
   const app = await buildApp({ services, config, log })
+  boot.lap('app')
   // Other instances' publications reach this one's page cache over LISTEN/NOTIFY; one instance on SQLite needs none.
   const listener = config.database.engine === 'postgres' && store.dialect.notify
     ? (await import('./store/postgres-listener.ts')).startPostgresListener({
@@ -55,15 +64,19 @@ async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | un
   // Node's default backlog (511) drops the handshakes of a burst of connections, which then wait seconds for a SYN
   // retransmit; accepted at once, they reach load shedding and get a quick answer (somaxconn caps the number).
   await app.listen({ host: config.host, port: config.port, backlog: 4096 })
+  boot.lap('listen')
   // The transport is built once; without SMTP_URL there is none, and use-cases write no mail.
-  const mailer = config.mail ? createMailer(config.mail) : null
+  // nodemailer (some 40 modules) loads only when mail is configured.
+  const mailer = config.mail ? (await import('./mail/transport.ts')).createMailer(config.mail) : null
   const jobs = createJobRunner([publishScheduled,
     // Both walk a cursor shared by every instance: one instance at a time runs them (a dead one's lease runs out).
     exclusive(relatedRefresh, { leaseMs: 120_000 }), exclusive(searchReindex, { leaseMs: 60_000 }), pruneSessions, createWebhookDelivery({ siteUrl: config.siteUrl, allowPrivate: config.webhookAllowPrivate }), createMediaVariantsJob({ mediaStore }),
     createImportJobsJob({ dataDir: config.dataDir, mediaStore, timeZone: config.timeZone, allowPrivate: config.webhookAllowPrivate }),
     ...(mailer ? [createMailDelivery({ mailer })] : []), ...(config.cdn ? [createCdnPurge({ cdn: config.cdn })] : [])], { store, clock: systemClock, log: log.child({ module: 'jobs' }) })
   jobs.start()
-  log.info({ url: config.siteUrl.href, database: store.dialect.name, mail: mailer !== null, cdn: config.cdn?.kind ?? null, bootMs: Math.round(performance.now() - bootStarted) }, 'broadsheet is serving')
+  boot.lap('jobs')
+  const { wallMs, cpuMs, phases } = boot.report()
+  log.info({ url: config.siteUrl.href, database: store.dialect.name, mail: mailer !== null, cdn: config.cdn?.kind ?? null, bootMs: wallMs, bootCpuMs: cpuMs, boot: phases }, 'broadsheet is serving')
   // Written now rather than at exit, so that the next start gains from it even if this process is killed.
   flushCompileCache()
 

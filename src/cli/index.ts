@@ -1,16 +1,6 @@
 // The `broadsheet` command: parses the command line and dispatches to one file per command.
 
 import { parseArgs } from 'node:util'
-import { migrateCommand } from './migrate.ts'
-import { seedDemoCommand } from './seed-demo.ts'
-import { webhookCommand } from './webhooks.ts'
-import { userCommand } from './users.ts'
-import { tokenCommand } from './tokens.ts'
-import { previewCommand } from './preview.ts'
-import { importCommand } from './import.ts'
-import { exportCommand } from './export.ts'
-import { backupCommand } from './backup.ts'
-import { mediaCommand } from './media.ts'
 
 /** What a command may need from the composition root (composition.ts), which alone builds the server. */
 export interface CliDeps {
@@ -54,9 +44,25 @@ const help: Command = async () => {
   return 0
 }
 
+/**
+ * A command whose module loads when it runs: the server starts far more often than any other command, and their
+ * modules (the demo newsroom's texts, export and import, backup) would otherwise be loaded and compiled at every start.
+ */
+const later = (load: () => Promise<Command>): Command => async (args, env, deps) => (await load())(args, env, deps)
+
 export const commands: Readonly<Record<string, Command>> = {
-  start, migrate: migrateCommand, 'seed-demo': seedDemoCommand, webhook: webhookCommand, user: userCommand, token: tokenCommand,
-  preview: previewCommand, import: importCommand, export: exportCommand, backup: backupCommand, media: mediaCommand, help,
+  start,
+  migrate: later(async () => (await import('./migrate.ts')).migrateCommand),
+  'seed-demo': later(async () => (await import('./seed-demo.ts')).seedDemoCommand),
+  webhook: later(async () => (await import('./webhooks.ts')).webhookCommand),
+  user: later(async () => (await import('./users.ts')).userCommand),
+  token: later(async () => (await import('./tokens.ts')).tokenCommand),
+  preview: later(async () => (await import('./preview.ts')).previewCommand),
+  import: later(async () => (await import('./import.ts')).importCommand),
+  export: later(async () => (await import('./export.ts')).exportCommand),
+  backup: later(async () => (await import('./backup.ts')).backupCommand),
+  media: later(async () => (await import('./media.ts')).mediaCommand),
+  help,
 }
 
 /** Runs one command line; returns the process exit code (2 for usage errors). */

@@ -11,10 +11,8 @@ import { createMediaLibrary } from '../media/library.ts'
 import type { MediaStore } from '../media/storage/media-store.ts'
 import { createSiteContext } from '../reading/site-settings.ts'
 import type { Store } from '../store/store.ts'
-import { importGhost } from './ghost/import.ts'
 import type { ImportReport } from './import-report.ts'
 import { createImageSource } from './media-fetch.ts'
-import { importWordPress } from './wordpress/import.ts'
 
 /** What a run needs from the site's configuration. */
 export interface ImportRunDeps {
@@ -58,12 +56,16 @@ export async function runImport(deps: ImportRunDeps, o: ImportRunOptions): Promi
     fetch: createImageSource({ mediaDir: o.media.mediaDir, allowPrivate: deps.allowPrivate }),
   }
   const progress = o.onProgress ?? (() => {})
+  // Each format's parser and renderers (Ghost's pull in markdown-it and the Mobiledoc renderers, some 300 modules) load
+  // when an import runs, not at every start of the server.
   if (o.source === 'wordpress') {
+    const { importWordPress } = await import('./wordpress/import.ts')
     return importWordPress(importing, {
       file: o.file, actor: o.actor, dryRun: o.dryRun, timeZone: deps.timeZone, onProgress: progress,
       ...(o.batchSize !== undefined && { batchSize: o.batchSize }), ...(media && { media }),
     })
   }
+  const { importGhost } = await import('./ghost/import.ts')
   return importGhost({ importing, pages, ...(media && { media }) }, {
     file: o.file, actor: o.actor, dryRun: o.dryRun, siteUrl: o.siteUrl, onProgress: progress,
     ...(o.batchSize !== undefined && { batchSize: o.batchSize }), ...(o.section !== null && { defaultSection: o.section }),

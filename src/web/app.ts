@@ -13,6 +13,7 @@ import { healthRoutes, readinessRoutes } from './health.ts'
 import { refuseUnstorable } from './input-guard.ts'
 import { safeRedirects } from './location.ts'
 import { loadShedding } from './load-shedding.ts'
+import { lazyValidators, type LazyValidators } from './lazy-validation.ts'
 import { createPageCache } from './page-cache.ts'
 import { prefixOf, renderContextSource, sendErrorPage, type ContextSource } from './site/pages.ts'
 import { catalogueFor } from '../i18n/catalogues.ts'
@@ -35,6 +36,8 @@ export interface AppDeps {
   readonly services: Services
   readonly config: Config
   readonly log: Log
+  /** The request validators' factory (compiled on first use); a test passes its own to compile them all. */
+  readonly validators?: LazyValidators
 }
 
 /**
@@ -75,7 +78,7 @@ function rewriteLanguagePaths(req: { url?: string | undefined }): string {
   return prefixOf(url) === null ? url : LANGUAGE_ROUTES + url
 }
 
-export async function buildApp({ services, config, log }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ services, config, log, validators = lazyValidators() }: AppDeps): Promise<FastifyInstance> {
   const assets = loadAssets({ onEditorBuildError: (err) => log.error({ err }, 'desk editor bundle build failed; the editor page shows the plain form') })
   const context = renderContextSource(services, assets)
   const app = Fastify({
@@ -85,6 +88,7 @@ export async function buildApp({ services, config, log }: AppDeps): Promise<Fast
     // One line per request costs more than the request itself; debug and trace turn it on.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     routerOptions: { maxParamLength: 300 },
+    schemaController: { compilersFactory: { buildValidator: validators.buildValidator } },
     rewriteUrl: rewriteLanguagePaths,
     bodyLimit: 1024 * 1024,
     // A body sent a byte a second would otherwise hold its connection for ever: Node answers 408 and closes it.
