@@ -31,4 +31,7 @@ export interface MediaVariant {
   readonly bytes: number
 }
 
+/** The longest alt text, caption and credit of an image, in the library and as an article's own for its hero. */
+export const MEDIA_TEXT_LIMITS = { alt: 1000, caption: 2000, credit: 300 } as const
+
 export const mediaUrl = (m: Pick<Media, 'path'>): string => `/media/${m.path}`

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { unlink } from 'node:fs/promises'
 import path from 'node:path'
 import type { Clock } from '../domain/clock.ts'
-import type { Media } from '../domain/media.ts'
+import { MEDIA_TEXT_LIMITS, type Media } from '../domain/media.ts'
 import { can, type Role } from '../domain/roles.ts'
 import type { Scope } from '../domain/invalidation.ts'
 import { AppError } from '../errors.ts'
@@ -58,7 +58,7 @@ export interface MediaPage {
   readonly hasNext: boolean
 }
 
-const LIMITS = { alt: 1000, caption: 2000, credit: 300 } as const
+const LIMITS = MEDIA_TEXT_LIMITS
 
 /** `"Élection day (1).JPG"` → `election-day-1`: lower-case ASCII letters, digits and single hyphens, at most 60 characters. */
 export function safeName(filename: string): string {
