@@ -18,6 +18,7 @@ import { publishScheduled } from './jobs/publish-scheduled.ts'
 import { createWebhookDelivery } from './jobs/webhook-delivery.ts'
 import { createMediaVariantsJob } from './jobs/media-variants.ts'
 import { pruneSessions } from './jobs/prune-sessions.ts'
+import { prunePresence } from './jobs/prune-presence.ts'
 import { createMailDelivery } from './jobs/mail-delivery.ts'
 import { createImportJobsJob } from './jobs/import-jobs.ts'
 import { createMailer } from './mail/transport.ts'
@@ -53,7 +54,7 @@ async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | un
   await app.listen({ host: config.host, port: config.port, backlog: 4096 })
   // The transport is built once; without SMTP_URL there is none, and use-cases write no mail.
   const mailer = config.mail ? createMailer(config.mail) : null
-  const jobs = createJobRunner([publishScheduled, relatedRefresh, searchReindex, pruneSessions, createWebhookDelivery({ siteUrl: config.siteUrl, allowPrivate: config.webhookAllowPrivate }), createMediaVariantsJob({ mediaDir: path.join(config.dataDir, 'media') }),
+  const jobs = createJobRunner([publishScheduled, relatedRefresh, searchReindex, pruneSessions, prunePresence, createWebhookDelivery({ siteUrl: config.siteUrl, allowPrivate: config.webhookAllowPrivate }), createMediaVariantsJob({ mediaDir: path.join(config.dataDir, 'media') }),
     createImportJobsJob({ dataDir: config.dataDir, timeZone: config.timeZone, allowPrivate: config.webhookAllowPrivate }),
     ...(mailer ? [createMailDelivery({ mailer })] : [])], { store, clock: systemClock, log: log.child({ module: 'jobs' }) })
   jobs.start()
