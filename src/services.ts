@@ -21,6 +21,7 @@ import { createTranslations, type Translations } from './editorial/translations.
 import { createCuration, type Curation } from './editorial/curation.ts'
 import { createTaxonomyDesk, type TaxonomyDesk } from './editorial/taxonomy.ts'
 import { createPageDesk, type PageDesk } from './editorial/pages.ts'
+import { createShareImages, type ShareImages } from './media/share-image.ts'
 import { createMenuDesk, type MenuDesk } from './editorial/menu.ts'
 import { createBylines, type Bylines } from './editorial/people.ts'
 import { createRedirectDesk, type RedirectDesk } from './editorial/redirects.ts'
@@ -63,6 +64,8 @@ export interface Services {
   readonly invalidation: InvalidationFeed
   /** The media library: uploads (type from the bytes, size and pixel limits), details, delete when unused, list. */
   readonly media: MediaLibrary
+  /** 1200×630 JPEGs of hero images for og:image (SVG and very large images included), made on first request. */
+  readonly shareImages: ShareImages
   /** Desk accounts: setup, users, login and sessions, CSRF tokens, API tokens. */
   readonly accounts: Accounts
   /** Saving working copies (409 on a stale version, losing text kept), revisions, the workflow, signed previews. */
@@ -148,7 +151,7 @@ export function createServices({ store, config, clock, log }: ServiceDeps): Serv
     pageImporting: createPageImporting({ store, clock, siteLanguage, authorize: importing.authorize }),
     mediaImporting: createMediaImporting({ store, clock, library: media, authorize: importing.authorize }), deskReads: createDeskReads({ store, siteLanguage: async () => (await site.get()).settings.language }), auditLog: createAuditLog({ store }), search: createSearch({ store, site, reading }),
     feeds: createFeeds({ store, clock, site, reading }), sitemaps: createSitemaps({ store, clock, site }), contentApi: createContentApiReading({ store, site }),
-    invalidation: store.invalidated, media, accounts,
+    invalidation: store.invalidated, media, accounts, shareImages: createShareImages({ store, mediaDir: path.join(config.dataDir, 'media') }),
     editing: createEditing({ store, clock, siteLanguage: async () => (await site.get()).settings.language, outgoing }),
     accountLinks: createAccountLinkService({ store, clock, outgoing }),
     translations: createTranslations({ store, clock, siteLanguage: async () => (await site.get()).settings.language }),

@@ -1,5 +1,6 @@
 // The page shell: head and metadata, skip link, masthead and navigation, footer.
 
+import { SHARE_IMAGE } from '../domain/media.ts'
 import { html, safeUrl, type SafeHtml, EMPTY, jsonScript } from './html.ts'
 import { absoluteUrl, localPath, sectionName, siteDescription, type RenderContext } from './context.ts'
 import { languageName, localizedPath, sameLanguage } from '../domain/language.ts'
@@ -15,6 +16,8 @@ export interface PageMeta {
   readonly path: string
   readonly type?: 'website' | 'article'
   readonly image?: string | null
+  /** `image` is a share image (SHARE_IMAGE's size), whose width and height the page can state; its alt text. */
+  readonly imageShare?: { readonly alt: string }
   readonly noindex?: boolean
   /** The language of the page's content, when it is not the page's site language (an article in another language). */
   readonly language?: string
@@ -80,6 +83,9 @@ ${feedLinks(ctx, meta)}
 <meta property="og:locale" content="${ogLocaleOf(meta.language ?? ctx.language.tag)}">
 ${(meta.alternates ?? []).filter((a) => !sameLanguage(a.language, meta.language ?? ctx.language.tag)).map((a) => html`<meta property="og:locale:alternate" content="${ogLocaleOf(a.language)}">`)}
 ${image ? html`<meta property="og:image" content="${image}">` : EMPTY}
+${image && meta.imageShare ? html`<meta property="og:image:width" content="${SHARE_IMAGE.width}">
+<meta property="og:image:height" content="${SHARE_IMAGE.height}">
+<meta property="og:image:alt" content="${meta.imageShare.alt}">` : EMPTY}
 <meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}">
 <link rel="icon" href="${siteIconUrl(ctx.settings)}"${ctx.settings.favicon ? EMPTY : html` type="image/svg+xml"`}>
 <link rel="stylesheet" href="${ctx.assets.css}">

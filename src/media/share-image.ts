@@ -1,0 +1,77 @@
+// Share images: a 1200×630 JPEG of an article's hero for og:image and X cards, cropped around the image's focal point.
+//
+// Social networks refuse SVG (the demo's illustrations) and shrink or refuse very large files; they also crop to about
+// 1.91:1 wherever they like. One raster at their size, cut where the editor set the focal point, avoids all three. It is
+// made on the first request for it and kept beside the original in the media folder.
+
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { SHARE_IMAGE, type Media } from '../domain/media.ts'
+import { AppError } from '../errors.ts'
+import type { Store } from '../store/store.ts'
+import { loadSharp } from './sharp.ts'
+import { MAX_PIXELS } from './limits.ts'
+import { decodeSlot } from './decode-slots.ts'
+import { replaceFile } from './media-files.ts'
+
+const { width: SHARE_WIDTH, height: SHARE_HEIGHT } = SHARE_IMAGE
+
+/** The share image's path below the media root: the original's without its extension, then `-share.jpg`. */
+export function shareImagePath(originalPath: string): string {
+  const dot = originalPath.lastIndexOf('.')
+  return `${dot > originalPath.lastIndexOf('/') ? originalPath.slice(0, dot) : originalPath}-share.jpg`
+}
+
+/** Where a crop of `size` starts along one side of `scaled` pixels, centred on `focal` (0..1) as far as the edges allow. */
+const cropStart = (scaled: number, size: number, focal: number): number =>
+  Math.max(0, Math.min(scaled - size, Math.round(focal * scaled - size / 2)))
+
+/**
+ * The 1200×630 JPEG of `original`: scaled to cover the frame (small images are enlarged: a card needs the size), then
+ * cut around the focal point. SVG is drawn at the density that size needs, so it is sharp rather than blown up.
+ */
+export async function renderShareImage(original: Buffer, m: Pick<Media, 'mime' | 'width' | 'height' | 'focalX' | 'focalY'>): Promise<Buffer> {
+  const sharp = await loadSharp()
+  const scale = Math.max(SHARE_WIDTH / Math.max(1, m.width), SHARE_HEIGHT / Math.max(1, m.height))
+  const [width, height] = [Math.max(SHARE_WIDTH, Math.round(m.width * scale)), Math.max(SHARE_HEIGHT, Math.round(m.height * scale))]
+  const svg = m.mime === 'image/svg+xml'
+  const img = sharp(original, { limitInputPixels: MAX_PIXELS, ...(svg && { density: Math.min(2400, Math.max(72, Math.ceil(72 * scale))) }) })
+    .autoOrient()
+    .resize({ width, height, fit: 'fill' })
+    .extract({ left: cropStart(width, SHARE_WIDTH, m.focalX), top: cropStart(height, SHARE_HEIGHT, m.focalY), width: SHARE_WIDTH, height: SHARE_HEIGHT })
+    // Transparent SVG and PNG areas become white, not JPEG's black.
+    .flatten({ background: '#ffffff' })
+    .jpeg({ quality: 82, mozjpeg: true })
+  return decodeSlot.run(() => img.toBuffer())
+}
+
+export interface ShareImagesDeps {
+  readonly store: Pick<Store, 'media'>
+  readonly mediaDir: string
+}
+
+/** The share images of the media library, made when first asked for. */
+export function createShareImages({ store, mediaDir }: ShareImagesDeps) {
+  return {
+    /**
+     * The share image of image `id` as JPEG bytes, made and stored on the first call. NotFound for no such image, or
+     * when its file is gone or cannot be decoded (the page then simply has a broken card, never a 500).
+     */
+    async jpeg(id: number): Promise<Buffer> {
+      const media = await store.media.get(id)
+      if (!media) throw new AppError('NotFound', 'there is no such image')
+      const file = path.join(mediaDir, shareImagePath(media.path))
+      const kept = await readFile(file).catch(() => null)
+      if (kept) return kept
+      const original = await readFile(path.join(mediaDir, media.path)).catch(() => null)
+      if (!original) throw new AppError('NotFound', 'the image file is missing')
+      const data = await renderShareImage(original, media).catch(() => null)
+      if (!data) throw new AppError('NotFound', 'the image cannot be drawn')
+      // Two first requests at once both draw it; the rename makes the last one win whole.
+      await replaceFile(file, data)
+      return data
+    },
+  }
+}
+
+export type ShareImages = ReturnType<typeof createShareImages>
