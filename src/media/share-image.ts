@@ -52,7 +52,20 @@ export interface ShareImagesDeps {
 
 /** The share images of the media library, made when first asked for. */
 export function createShareImages({ store, mediaDir }: ShareImagesDeps) {
+  // The site card of the current name: one drawing, replaced when the name (so the SVG) changes.
+  let card: { readonly svg: string; readonly jpeg: Promise<Buffer> } | null = null
   return {
+    /** `svg` (a 1200×630 drawing: render/publisher-logo.ts siteCardSvg) as JPEG bytes; the latest one is kept in memory. */
+    siteCard(svg: string): Promise<Buffer> {
+      if (card?.svg !== svg) {
+        const jpeg = loadSharp().then((sharp) => decodeSlot.run(() => sharp(Buffer.from(svg)).flatten({ background: '#ffffff' }).jpeg({ quality: 85, mozjpeg: true }).toBuffer()))
+        card = { svg, jpeg }
+        // A failed drawing is not kept: the next request tries again.
+        jpeg.catch(() => { if (card?.jpeg === jpeg) card = null })
+      }
+      return card.jpeg
+    },
+
     /**
      * The share image of image `id` as JPEG bytes, made and stored on the first call. NotFound for no such image, or
      * when its file is gone or cannot be decoded (the page then simply has a broken card, never a 500).

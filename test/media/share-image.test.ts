@@ -1,5 +1,6 @@
 // Share images on both engines: an article's og:image is a 1200×630 JPEG of its hero, cut around the focal point,
-// for SVG heroes too; made once and kept; an unknown or undrawable image is a 404, never a 500.
+// for SVG heroes too; made once and kept; pages without a hero share the site's card; an unknown or undrawable image
+// is a 404, never a 500.
 
 import assert from 'node:assert/strict'
 import { writeFile, mkdir, stat } from 'node:fs/promises'
@@ -48,6 +49,18 @@ forEachEngine('an article\'s og:image is a 1200×630 JPEG of its hero, raster or
   assert.ok(r! > 180 && g! < 90, `the right edge is red, got ${pixel(1190, 315).join(',')}`)
   const [r2, g2] = pixel(5, 315)
   assert.ok(g2! > 100 && r2! < 60, `the left edge is green, got ${pixel(5, 315).join(',')}`)
+
+  // A page without a hero of its own shares the site's card: the name on a 1200×630 JPEG, at a fingerprinted address.
+  for (const url of ['/', '/news/gas-pipeline-talks', '/news']) {
+    const body = (await a.app.inject(url)).body
+    assert.match(ogOf(body, 'og:image') ?? '', /^https:\/\/news\.example\/share\/site\.[0-9a-f]{8}\.jpg$/, url)
+    assert.equal(ogOf(body, 'og:image:width'), '1200', url)
+  }
+  const cardUrl = new URL(ogOf((await a.app.inject('/')).body, 'og:image')!).pathname
+  const siteCard = await a.app.inject(cardUrl)
+  assert.equal(siteCard.statusCode, 200)
+  assert.deepEqual(await sharp(siteCard.rawPayload).metadata().then((m) => [m.format, m.width, m.height]), ['jpeg', 1200, 630])
+  assert.equal((await a.app.inject('/share/site.00000000.jpg')).statusCode, 404, 'an outdated card is gone')
 
   // Nothing there, or nothing drawable: 404.
   assert.equal((await a.app.inject('/share/99999.jpg')).statusCode, 404)
