@@ -29,6 +29,10 @@ forEachEngine('an article\'s own hero caption and credit reach readers over the 
   const page = (await d.get('/news/the-square-a-year-later')).body
   assert.match(page, /<figure class="hero">[\s\S]*?<figcaption>The square a year earlier <small class="credit">Library credit<\/small><\/figcaption>/)
   assert.doesNotMatch(page, /Library caption/)
+  // The Content API gives the same to other front ends.
+  const content = await d.get('/api/v1/articles/news/the-square-a-year-later')
+  assert.equal(content.statusCode, 200, content.body)
+  assert.match(content.body, /"caption":"The square a year earlier","credit":"Library credit"/)
 
   // The Admin API shows and changes them; a change is an unpublished change until it is published.
   const { token } = await accounts.createToken('editor@news.example', 'tests')
