@@ -17,6 +17,7 @@ import { publishScheduled } from './jobs/publish-scheduled.ts'
 import { createWebhookDelivery } from './jobs/webhook-delivery.ts'
 import { createMediaVariantsJob } from './jobs/media-variants.ts'
 import { pruneSessions } from './jobs/prune-sessions.ts'
+import { prunePresence } from './jobs/prune-presence.ts'
 import { createMailDelivery } from './jobs/mail-delivery.ts'
 import { createImportJobsJob } from './jobs/import-jobs.ts'
 import { createCdnPurge } from './jobs/cdn-purge.ts'
@@ -70,7 +71,7 @@ async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | un
   const mailer = config.mail ? (await import('./mail/transport.ts')).createMailer(config.mail) : null
   const jobs = createJobRunner([publishScheduled,
     // Both walk a cursor shared by every instance: one instance at a time runs them (a dead one's lease runs out).
-    exclusive(relatedRefresh, { leaseMs: 120_000 }), exclusive(searchReindex, { leaseMs: 60_000 }), pruneSessions, createWebhookDelivery({ siteUrl: config.siteUrl, allowPrivate: config.webhookAllowPrivate }), createMediaVariantsJob({ mediaStore }),
+    exclusive(relatedRefresh, { leaseMs: 120_000 }), exclusive(searchReindex, { leaseMs: 60_000 }), pruneSessions, prunePresence, createWebhookDelivery({ siteUrl: config.siteUrl, allowPrivate: config.webhookAllowPrivate }), createMediaVariantsJob({ mediaStore }),
     createImportJobsJob({ dataDir: config.dataDir, mediaStore, timeZone: config.timeZone, allowPrivate: config.webhookAllowPrivate }),
     ...(mailer ? [createMailDelivery({ mailer })] : []), ...(config.cdn ? [createCdnPurge({ cdn: config.cdn })] : [])], { store, clock: systemClock, log: log.child({ module: 'jobs' }) })
   jobs.start()

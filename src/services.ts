@@ -25,6 +25,7 @@ import { createTranslations, type Translations } from './editorial/translations.
 import { createCuration, type Curation } from './editorial/curation.ts'
 import { createTaxonomyDesk, type TaxonomyDesk } from './editorial/taxonomy.ts'
 import { createPageDesk, type PageDesk } from './editorial/pages.ts'
+import { createShareImages, type ShareImages } from './media/share-image.ts'
 import { createMenuDesk, type MenuDesk } from './editorial/menu.ts'
 import { createBylines, type Bylines } from './editorial/people.ts'
 import { createRedirectDesk, type RedirectDesk } from './editorial/redirects.ts'
@@ -71,6 +72,8 @@ export interface Services {
   readonly mediaFiles: MediaServing
   /** Copies the library from this site's media store to `to` (`broadsheet media migrate`); resumable, idempotent, nothing deleted. */
   readonly mediaMigration: { migrate(to: MediaStoreConfig, onProgress?: (p: MigrationProgress) => void): Promise<MediaMigrationReport> }
+  /** 1200×630 JPEGs of hero images for og:image (SVG and very large images included), made on first request. */
+  readonly shareImages: ShareImages
   /** Desk accounts: setup, users, login and sessions, CSRF tokens, API tokens. */
   readonly accounts: Accounts
   /** Saving working copies (409 on a stale version, losing text kept), revisions, the workflow, signed previews. */
@@ -159,6 +162,7 @@ export function createServices({ store, config, clock, log, mediaStore = openMed
     mediaImporting: createMediaImporting({ store, clock, library: media, authorize: importing.authorize }), deskReads: createDeskReads({ store, siteLanguage: async () => (await site.get()).settings.language }), auditLog: createAuditLog({ store }), search: createSearch({ store, site, reading }),
     feeds: createFeeds({ store, clock, site, reading }), sitemaps: createSitemaps({ store, clock, site }), contentApi: createContentApiReading({ store, site }),
     invalidation: store.invalidated, media, accounts, mediaFiles: createMediaServing(mediaStore),
+    shareImages: createShareImages({ store, mediaStore }),
     mediaMigration: {
       async migrate(to, onProgress) {
         const target = openMediaStore(to)

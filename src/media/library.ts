@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import path from 'node:path'
 import type { Clock } from '../domain/clock.ts'
-import type { Media } from '../domain/media.ts'
+import { MEDIA_TEXT_LIMITS, type Media } from '../domain/media.ts'
 import { can, type Role } from '../domain/roles.ts'
 import type { Scope } from '../domain/invalidation.ts'
 import { AppError } from '../errors.ts'
@@ -13,6 +13,7 @@ import { checkBytes, inspect } from './limits.ts'
 import { sniffImage } from './sniff.ts'
 import { withoutMetadata } from './strip-metadata.ts'
 import { mediaStoreOf, type MediaPlace } from './storage/open.ts'
+import { shareImagePath } from './share-image.ts'
 
 /** The database, the clock, and where files go: the media store, served at /media/ (or a folder, DATA_DIR/media). */
 export type MediaLibraryDeps = { readonly store: Store; readonly clock: Clock } & MediaPlace
@@ -53,7 +54,7 @@ export interface MediaPage {
   readonly hasNext: boolean
 }
 
-const LIMITS = { alt: 1000, caption: 2000, credit: 300 } as const
+const LIMITS = MEDIA_TEXT_LIMITS
 
 /** `"Élection day (1).JPG"` → `election-day-1`: lower-case ASCII letters, digits and single hyphens, at most 60 characters. */
 export function safeName(filename: string): string {
@@ -218,7 +219,8 @@ export function createMediaLibrary(deps: MediaLibraryDeps) {
         return m
       })
       // Files go after commit: a rollback must not leave a record without its file.
-      await Promise.all([media.path, ...media.variants.map((v) => v.url.slice('/media/'.length))].map((p) => removeQuietly(p)))
+      // The share image (og:image) is kept beside the original when it was ever asked for.
+      await Promise.all([media.path, shareImagePath(media.path), ...media.variants.map((v) => v.url.slice('/media/'.length))].map((p) => removeQuietly(p)))
     },
 
     /** Resolves once a probe file could be written and removed in the media store (the readiness check); throws otherwise. */

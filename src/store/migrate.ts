@@ -26,6 +26,7 @@ import { languageListings } from './migrations/0025-language-listings.ts'
 import { searchWordForms } from './migrations/0026-search-word-forms.ts'
 import { relatedDfDeltas } from './migrations/0027-related-df-deltas.ts'
 import { cluster } from './migrations/0030-cluster.ts'
+import { heroCaption } from './migrations/0034-hero-caption.ts'
 
 /** Every migration, in order; a static list so it works under type stripping. */
 export const migrations = (d: StoreDialect): Record<string, Migration> => ({
@@ -52,6 +53,7 @@ export const migrations = (d: StoreDialect): Record<string, Migration> => ({
   '0026-search-word-forms': searchWordForms(d),
   '0027-related-df-deltas': relatedDfDeltas(d),
   '0030-cluster': cluster(d),
+  '0034-hero-caption': heroCaption(d),
 })
 
 /**

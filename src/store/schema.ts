@@ -106,6 +106,9 @@ export interface ArticlesTable {
   standfirst: string
   body_html: string
   hero_media_id: number | null
+  /** The article's own caption and credit for its hero (0034); null shows the media library's. */
+  hero_caption: string | null
+  hero_credit: string | null
   seo_title: string
   seo_description: string
   editors_choice: number
@@ -149,6 +152,9 @@ export interface ArticleLiveTable {
   standfirst: string
   body_html: string
   hero_media_id: number | null
+  /** The article's own caption and credit for its hero (0034); null shows the media library's. */
+  hero_caption: string | null
+  hero_credit: string | null
   seo_title: string
   seo_description: string
   published_at: number
