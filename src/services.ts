@@ -6,6 +6,8 @@ import type { Clock } from './domain/clock.ts'
 import type { Log } from './log.ts'
 import type { Store } from './store/store.ts'
 import type { InvalidationFeed } from './store/invalidations.ts'
+import type { DatabaseMeter } from './store/meter.ts'
+import type { QueueBacklog } from './store/queues.ts'
 import { createReading, type Reading } from './reading/reading.ts'
 import { createSiteContext, type SiteContextCache } from './reading/site-settings.ts'
 import { createSearch, type Search } from './reading/search.ts'
@@ -109,6 +111,10 @@ export interface DatabaseHealth {
   ping(): Promise<boolean>
   heartbeat(now: number): Promise<void>
   pendingMigrations(): Promise<string[]>
+  /** Connections in use and waited for, statements run and their time (for /metrics). */
+  readonly meter: DatabaseMeter
+  /** Work due in each job queue and outbox, and since when (for /metrics). */
+  backlog(now: number): Promise<QueueBacklog[]>
 }
 
 export interface ServiceDeps {
@@ -140,6 +146,7 @@ export function createServices({ store, config, clock, log }: ServiceDeps): Serv
   const importing = createImporting({ store, clock, siteLanguage })
   const database: DatabaseHealth = {
     engine: store.dialect.name, ping: () => store.ping(), heartbeat: (now) => store.heartbeat(now), pendingMigrations: () => store.pendingMigrations(),
+    meter: store.meter, backlog: (now) => store.queues.backlog(now),
   }
   return { config, clock, store, site, reading, popular, database,
     webhookDesk: createWebhookDesk({ store, clock, allowPrivate: config.webhookAllowPrivate }),
