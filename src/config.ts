@@ -35,7 +35,10 @@ export interface Config {
   readonly cdn: CdnConfig | null
   /** METRICS_TOKEN: the bearer token that /metrics asks for; null serves /metrics to direct loopback clients only. */
   readonly metricsToken: string | null
-  /** SHUTDOWN_TIMEOUT_MS (10000): how long a SIGTERM may wait for requests in flight and background work before exiting anyway. */
+  /**
+   * SHUTDOWN_TIMEOUT_MS (10000): how long a SIGTERM waits for requests in flight and background work before cutting them
+   * off; views are then flushed and the database closed, and the process exits regardless 5 s after the bound.
+   */
   readonly shutdownTimeoutMs: number
 }
 

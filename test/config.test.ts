@@ -130,3 +130,17 @@ test('mail is off without SMTP_URL and MAIL_FROM, on with both; either alone, a 
   // A URL that does not parse may still hold a password: the message never repeats it.
   assert.throws(() => loadConfig({ SMTP_URL: 'smtp://user:hunter2@[bad', MAIL_FROM: 'desk@news.example' }), (err: Error) => !err.message.includes('hunter2'))
 })
+
+test('operations settings: METRICS_TOKEN, SHUTDOWN_TIMEOUT_MS and DATABASE_POOL_SIZE have defaults and are checked', () => {
+  const defaults = loadConfig({})
+  assert.equal(defaults.metricsToken, null)
+  assert.equal(defaults.shutdownTimeoutMs, 10_000)
+  const c = loadConfig({ METRICS_TOKEN: 'a'.repeat(24), SHUTDOWN_TIMEOUT_MS: '30000', DATABASE_URL: 'postgres://db/news', DATABASE_POOL_SIZE: '25' })
+  assert.equal(c.metricsToken, 'a'.repeat(24))
+  assert.equal(c.shutdownTimeoutMs, 30_000)
+  assert.deepEqual(c.database, { engine: 'postgres', url: 'postgres://db/news', poolSize: 25 })
+  assert.deepEqual(loadConfig({ DATABASE_URL: 'postgres://db/news' }).database, { engine: 'postgres', url: 'postgres://db/news' })
+  for (const bad of ['short', 'has a space in it here', '']) if (bad) assertRejects({ METRICS_TOKEN: bad }, 'METRICS_TOKEN')
+  for (const bad of ['0', '99', 'soon', '-1', '600001']) assertRejects({ SHUTDOWN_TIMEOUT_MS: bad }, 'SHUTDOWN_TIMEOUT_MS')
+  for (const bad of ['0', '1001', 'ten']) assertRejects({ DATABASE_URL: 'postgres://db/news', DATABASE_POOL_SIZE: bad }, 'DATABASE_POOL_SIZE')
+})
