@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Config } from './config.ts'
 import type { Clock } from './domain/clock.ts'
 import type { Log } from './log.ts'
-import type { Store } from './store/store.ts'
+import { openStore, type Store } from './store/store.ts'
 import type { InvalidationFeed } from './store/invalidations.ts'
 import type { DatabaseMeter } from './store/meter.ts'
 import type { QueueBacklog } from './store/queues.ts'
@@ -174,4 +174,23 @@ export async function openServices(config: Config): Promise<{ services: Services
   const { store } = await openSiteStore(config)
   const services = createServices({ store, config, log: createLogger(config), clock: systemClock })
   return { services, close: () => store.close() }
+}
+
+/** What `broadsheet doctor` asks of the database, opened without migrating or writing anything. */
+export interface SiteInspection {
+  readonly engine: string
+  /** Migrations this code knows that the database has not applied; throws when it has no schema at all. */
+  pendingMigrations(): Promise<string[]>
+  /** The database server's clock, in epoch ms. */
+  databaseTime(): Promise<number>
+  close(): Promise<void>
+}
+
+/** Connects to the configured database without migrating it; throws a DatabaseOpenError when it cannot. */
+export async function inspectSite(config: Config): Promise<SiteInspection> {
+  const store = await openStore(config.database, { migrate: false, poolSize: 1 })
+  return {
+    engine: store.dialect.name, pendingMigrations: () => store.pendingMigrations(), databaseTime: () => store.databaseTime(),
+    close: () => store.close(),
+  }
 }

@@ -10,6 +10,7 @@ import { previewCommand } from './preview.ts'
 import { importCommand } from './import.ts'
 import { exportCommand } from './export.ts'
 import { backupCommand } from './backup.ts'
+import { doctorCommand } from './doctor.ts'
 
 /** What a command may need from the composition root (composition.ts), which alone builds the server. */
 export interface CliDeps {
@@ -35,10 +36,12 @@ Commands:
   export DIR          write the whole site into DIR (docs/EXPORT-FORMAT.md), media files included
   import broadsheet D read such an export into this empty site
   backup DIR          copy a running SQLite site (database and media) into DIR, itself a DATA_DIR
+  doctor              check configuration, database, migrations, storage, SMTP, clock and disk; say what to fix
   help                show this help
 
 Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, SITE_URL,
-SITE_TIMEZONE, LOG_LEVEL, TRUST_PROXY, BROADSHEET_DEMO, SMTP_URL and MAIL_FROM (mail). See README.md.`
+SITE_TIMEZONE, LOG_LEVEL, TRUST_PROXY, BROADSHEET_DEMO, SMTP_URL and MAIL_FROM (mail), DATABASE_POOL_SIZE,
+METRICS_TOKEN, SHUTDOWN_TIMEOUT_MS. See README.md and docs/operations.md.`
 
 const start: Command = async (args, env, deps) => {
   const { values } = parseArgs({ args, options: { 'no-demo': { type: 'boolean' }, demo: { type: 'boolean' } }, strict: true, allowPositionals: false })
@@ -53,7 +56,7 @@ const help: Command = async () => {
 
 export const commands: Readonly<Record<string, Command>> = {
   start, migrate: migrateCommand, 'seed-demo': seedDemoCommand, webhook: webhookCommand, user: userCommand, token: tokenCommand,
-  preview: previewCommand, import: importCommand, export: exportCommand, backup: backupCommand, help,
+  preview: previewCommand, import: importCommand, export: exportCommand, backup: backupCommand, doctor: doctorCommand, help,
 }
 
 /** Runs one command line; returns the process exit code (2 for usage errors). */

@@ -1,6 +1,6 @@
 // Opens the database for the configured engine, migrates it, and hands out repositories.
 
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { DatabaseConfig } from '../config.ts'
 import type { Log } from '../log.ts'
 import { postgresDialect, sqliteDialect, type StoreDialect } from './dialect.ts'
@@ -105,6 +105,8 @@ export interface Store extends Repositories {
   heartbeat(now: number): Promise<void>
   /** Migrations this code knows that the database has not applied (another instance may still be migrating). */
   pendingMigrations(): Promise<string[]>
+  /** The database server's clock now, in epoch ms. */
+  databaseTime(): Promise<number>
   /** Connections in use and waited for, statements run (for /metrics). */
   readonly meter: DatabaseMeter
   close(): Promise<void>
@@ -114,7 +116,7 @@ export interface Store extends Repositories {
 const DEFAULT_POOL_SIZE = 10
 
 /** Opens and migrates the database that `config` names. */
-export async function openStore(config: DatabaseConfig, opts: { readonly poolSize?: number; readonly log?: Pick<Log, 'warn'>; readonly cdnPurge?: boolean } = {}): Promise<Store> {
+export async function openStore(config: DatabaseConfig, opts: { readonly poolSize?: number; readonly log?: Pick<Log, 'warn'>; readonly cdnPurge?: boolean; readonly migrate?: boolean } = {}): Promise<Store> {
   // Only the configured engine's driver is loaded: pg or better-sqlite3 alone costs tens of milliseconds at start.
   const sqlite = config.engine === 'sqlite' ? await import('./sqlite.ts') : null
   const poolSize = config.engine === 'sqlite' ? 1 : opts.poolSize ?? config.poolSize ?? DEFAULT_POOL_SIZE
@@ -130,7 +132,11 @@ export async function openStore(config: DatabaseConfig, opts: { readonly poolSiz
     throw asOpenError(err, config)
   }
   try {
-    applied = await runMigrations(db, dialect)
+    // `broadsheet doctor` looks without changing anything: it only connects.
+    if (opts.migrate === false) {
+      await sql`select 1`.execute(db)
+      applied = []
+    } else applied = await runMigrations(db, dialect)
   } catch (err) {
     await db.destroy()
     throw asOpenError(err, config)
@@ -166,6 +172,10 @@ export async function openStore(config: DatabaseConfig, opts: { readonly poolSiz
       await db.transaction().execute((trx) => trx.updateTable('heartbeat').set({ beat_at: now }).where('id', '=', 1).execute())
     },
     pendingMigrations: () => pendingMigrations(db, dialect),
+    async databaseTime() {
+      const { rows } = await sql<{ t: number }>`select ${dialect.nowMillis} as t`.execute(db)
+      return Number(rows[0]?.t)
+    },
     meter,
     async close() {
       await db.destroy()
