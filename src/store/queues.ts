@@ -3,7 +3,10 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from './schema.ts'
 
-/** One queue's waiting work: items due now, and since when the oldest of them has been due (null when none is). */
+/**
+ * One queue's waiting work: items due now, and since when the oldest of them has waited (null when none is due): for a
+ * job, since it fell due; for an outbox message, since it was written (a message retried for an hour is an hour late).
+ */
 export interface QueueBacklog {
   readonly name: string
   readonly kind: 'job' | 'outbox'
@@ -22,7 +25,7 @@ export function createQueues(db: Kysely<Database>) {
   const depth = sql<number>`cast(count(*) as integer)`.as('depth')
   return {
     async backlog(now: number): Promise<QueueBacklog[]> {
-      const [variants, related, imports, scheduled, webhooks, mail] = await Promise.all([
+      const [variants, related, imports, scheduled, webhooks, mail, purges] = await Promise.all([
         db.selectFrom('media_variant_queue').select([depth, (eb) => eb.fn.min('next_attempt_at').as('oldest')])
           .where('status', '=', 'pending').where('next_attempt_at', '<=', now).executeTakeFirst(),
         db.selectFrom('related_pending').select([depth, (eb) => eb.fn.min('queued_at').as('oldest')]).executeTakeFirst(),
@@ -30,9 +33,11 @@ export function createQueues(db: Kysely<Database>) {
           .where('status', '=', 'queued').executeTakeFirst(),
         db.selectFrom('articles').select([depth, (eb) => eb.fn.min('scheduled_at').as('oldest')])
           .where('status', '=', 'scheduled').where('scheduled_at', '<=', now).executeTakeFirst(),
-        db.selectFrom('webhook_deliveries').select([depth, (eb) => eb.fn.min('next_attempt_at').as('oldest')])
+        db.selectFrom('webhook_deliveries').select([depth, (eb) => eb.fn.min('created_at').as('oldest')])
           .where('status', '=', 'pending').where('next_attempt_at', '<=', now).executeTakeFirst(),
-        db.selectFrom('mail_outbox').select([depth, (eb) => eb.fn.min('next_attempt_at').as('oldest')])
+        db.selectFrom('mail_outbox').select([depth, (eb) => eb.fn.min('created_at').as('oldest')])
+          .where('status', '=', 'pending').where('next_attempt_at', '<=', now).executeTakeFirst(),
+        db.selectFrom('cdn_purges').select([depth, (eb) => eb.fn.min('created_at').as('oldest')])
           .where('status', '=', 'pending').where('next_attempt_at', '<=', now).executeTakeFirst(),
       ])
       return [
@@ -42,6 +47,7 @@ export function createQueues(db: Kysely<Database>) {
         { name: 'publish-scheduled', kind: 'job', ...due(scheduled) },
         { name: 'webhooks', kind: 'outbox', ...due(webhooks) },
         { name: 'mail', kind: 'outbox', ...due(mail) },
+        { name: 'cdn-purge', kind: 'outbox', ...due(purges) },
       ]
     },
   }

@@ -91,7 +91,7 @@ export function metrics(app: FastifyInstance, deps: MetricsDeps, access: Metrics
   const depth = new Gauge({ name: 'broadsheet_job_queue_depth', help: 'Background work due now, by queue', labelNames: ['queue'], registers: [registry] })
   const lag = new Gauge({ name: 'broadsheet_job_queue_lag_seconds', help: 'How long the oldest due item of each queue has waited', labelNames: ['queue'], registers: [registry] })
   const outboxDepth = new Gauge({ name: 'broadsheet_outbox_depth', help: 'Messages due to be sent, by outbox', labelNames: ['outbox'], registers: [registry] })
-  const outboxLag = new Gauge({ name: 'broadsheet_outbox_lag_seconds', help: 'How long the oldest due message of each outbox has waited', labelNames: ['outbox'], registers: [registry] })
+  const outboxLag = new Gauge({ name: 'broadsheet_outbox_lag_seconds', help: 'Age of the oldest message each outbox still has to send', labelNames: ['outbox'], registers: [registry] })
   const backlogUp = new Gauge({ name: 'broadsheet_backlog_read', help: '1 when the queue and outbox figures were read at this scrape, 0 when the database did not answer', registers: [registry] })
 
   /** Queue figures come from the database at each scrape; without it the other metrics are still served. */

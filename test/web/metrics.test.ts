@@ -64,6 +64,7 @@ onBothEngines('database statements, connections, queues, outboxes and the view b
   assert.equal(sample(text, 'broadsheet_outbox_depth', 'outbox="mail"'), 1)
   assert.equal(sample(text, 'broadsheet_outbox_lag_seconds', 'outbox="mail"'), 90)
   assert.equal(sample(text, 'broadsheet_outbox_depth', 'outbox="webhooks"'), 0)
+  assert.equal(sample(text, 'broadsheet_outbox_depth', 'outbox="cdn-purge"'), 0)
   assert.equal(sample(text, 'broadsheet_job_queue_depth', 'queue="media-variants"'), 0)
   assert.equal(sample(text, 'broadsheet_job_queue_lag_seconds', 'queue="publish-scheduled"'), 0)
   assert.equal(sample(text, 'broadsheet_backlog_read'), 1)
