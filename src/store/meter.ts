@@ -12,8 +12,12 @@ export interface DatabaseMeter {
   readonly poolSize: number
   /** Connections handed out and not yet given back (a query or a transaction holds one). */
   readonly inUse: number
-  /** Callers waiting for a connection: on SQLite a request behind a transaction, on PostgreSQL a full pool. */
+  /**
+   * Callers waiting for a pooled connection (PostgreSQL, a full pool). Not measured on SQLite, where Kysely's own lock
+   * on the one connection sits above the driver: there it stays 0, and `measuresWaiting` is false.
+   */
   readonly waiting: number
+  readonly measuresWaiting: boolean
   /** Statements run since the database was opened, failures included. */
   readonly statements: number
   /** The observer of every statement's duration (one at a time: the app's metrics). */
@@ -29,10 +33,10 @@ export interface MeterCounts extends DatabaseMeter {
   log(event: LogEvent): void
 }
 
-export function createDatabaseMeter(poolSize: number): MeterCounts {
+export function createDatabaseMeter(poolSize: number, measuresWaiting = true): MeterCounts {
   let observer: StatementObserver | null = null
   return {
-    poolSize, inUse: 0, waiting: 0, statements: 0,
+    poolSize, measuresWaiting, inUse: 0, waiting: 0, statements: 0,
     observe(o) {
       observer = o
     },
@@ -44,7 +48,8 @@ export function createDatabaseMeter(poolSize: number): MeterCounts {
 }
 
 /**
- * `dialect`, whose driver counts connections taken and waited for in `meter`. The connection objects pass through
+ * `dialect`, whose driver counts connections taken and waited for in `meter` (on SQLite, Kysely queues callers for its
+ * one connection before they reach the driver: `inUse` is right there, `waiting` never rises). The connection objects pass through
  * unchanged, so the wrappers inside (fault rules, loop slices) still recognise their own.
  */
 export function withConnectionMeter(dialect: Dialect, meter: MeterCounts): Dialect {

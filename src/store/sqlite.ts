@@ -83,7 +83,7 @@ export async function checkpointerStopped(db: Kysely<Database>): Promise<void> {
 }
 
 /** Opens (creating if needed) the SQLite file with WAL, foreign keys and a busy timeout. */
-export function openSqlite(file: string, meter: MeterCounts = createDatabaseMeter(1)): Kysely<Database> {
+export function openSqlite(file: string, meter: MeterCounts = createDatabaseMeter(1, false)): Kysely<Database> {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true })
   const db = new SQLite(file)
   db.pragma('journal_mode = WAL')

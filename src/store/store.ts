@@ -120,7 +120,7 @@ export async function openStore(config: DatabaseConfig, opts: { readonly poolSiz
   // Only the configured engine's driver is loaded: pg or better-sqlite3 alone costs tens of milliseconds at start.
   const sqlite = config.engine === 'sqlite' ? await import('./sqlite.ts') : null
   const poolSize = config.engine === 'sqlite' ? 1 : opts.poolSize ?? config.poolSize ?? DEFAULT_POOL_SIZE
-  const meter = createDatabaseMeter(poolSize)
+  const meter = createDatabaseMeter(poolSize, config.engine === 'postgres')
   let db: Kysely<Database>
   let dialect: StoreDialect
   let applied: string[]

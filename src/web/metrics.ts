@@ -81,7 +81,8 @@ export function metrics(app: FastifyInstance, deps: MetricsDeps, access: Metrics
   const engine = { engine: deps.database.engine }
   mirroredGauge(registry, 'broadsheet_db_pool_size', 'The most database connections this instance opens', () => meter.poolSize, engine)
   mirroredGauge(registry, 'broadsheet_db_connections_in_use', 'Database connections held by a query or a transaction', () => meter.inUse, engine)
-  mirroredGauge(registry, 'broadsheet_db_connections_waiting', 'Callers waiting for a database connection', () => meter.waiting, engine)
+  // Only where it is measured (a pool): on SQLite Kysely queues callers above the driver, out of the meter's sight.
+  if (meter.measuresWaiting) mirroredGauge(registry, 'broadsheet_db_connections_waiting', 'Callers waiting for a pooled database connection', () => meter.waiting, engine)
   const statements = new Histogram({
     name: 'broadsheet_db_statement_duration_seconds', help: 'SQL statements run, by outcome, and their time',
     labelNames: ['engine', 'outcome'], buckets: STATEMENT_BUCKETS, registers: [registry],
