@@ -1,6 +1,7 @@
 // Composition root: config → log → store (migrate) → services → web app → listen. SIGTERM closes in reverse.
 // main.ts loads it once the compile cache is on.
 
+import type { Server } from 'node:http'
 import { flushCompileCache } from 'node:module'
 import { ConfigError, loadConfig } from './config.ts'
 import { systemClock } from './domain/clock.ts'
@@ -86,25 +87,66 @@ async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | un
     const shutdown = async (signal: string) => {
       if (closing) return
       closing = true
-      log.info({ signal }, 'shutting down')
+      const started = performance.now()
+      const left = () => Math.max(0, config.shutdownTimeoutMs - (performance.now() - started))
+      log.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutting down')
+      // Past the bound, whatever is still running is cut off: the process must exit for the next one to start.
+      const hardStop = setTimeout(() => {
+        log.error({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown did not finish in time; exiting')
+        process.exit(1)
+      }, config.shutdownTimeoutMs + FLUSH_RESERVE_MS)
+      hardStop.unref()
       try {
-        await app.close()
+        // No new connections from here; requests in flight are answered (new ones on kept-alive connections get 503).
+        // Those still running at 80% of the bound are cut, leaving the rest for the jobs, the view flush and the close.
+        const closed = app.close()
+        if (!await within(closed, left() * 0.8)) {
+          log.warn({ connections: await connectionCount(app.server) }, 'requests still in flight at the shutdown bound; closing their connections')
+          app.server.closeAllConnections()
+          await closed
+        }
         await listener?.close()
-        await jobs.stop()
+        // Runs in progress see their abort signal (an import gives its work back); a claimed webhook or mail batch that
+        // is not done by then keeps its lease, which expires, and another instance takes it.
+        if (!await within(jobs.stop(), left())) log.warn('background jobs still running at the shutdown bound; their claims expire')
         mailer?.close()
         // Every request has been answered: write the views still buffered before the store goes.
         await services.popular.stop()
         await store.close()
         mediaStore.close()
+        log.info({ ms: Math.round(performance.now() - started) }, 'shut down')
         resolve(0)
       } catch (err) {
         log.error({ err }, 'shutdown failed')
         resolve(1)
+      } finally {
+        clearTimeout(hardStop)
       }
     }
     process.once('SIGTERM', () => void shutdown('SIGTERM'))
     process.once('SIGINT', () => void shutdown('SIGINT'))
   })
+}
+
+/** Time kept past SHUTDOWN_TIMEOUT_MS for the view flush and closing the database, before the process exits regardless. */
+const FLUSH_RESERVE_MS = 5_000
+
+/** Whether `work` settled within `ms` (it goes on either way). */
+async function within(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms)
+  })
+  try {
+    return await Promise.race([work.then(() => true), timeout])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** Open connections of `server`, for the log. */
+function connectionCount(server: Server): Promise<number> {
+  return new Promise((resolve) => server.getConnections((err, n) => resolve(err ? -1 : n)))
 }
 
 try {

@@ -4,7 +4,8 @@ import path from 'node:path'
 
 export type DatabaseConfig =
   | { readonly engine: 'sqlite'; readonly file: string }
-  | { readonly engine: 'postgres'; readonly url: string }
+  /** poolSize: DATABASE_POOL_SIZE, the most connections this instance opens (10 when unset). */
+  | { readonly engine: 'postgres'; readonly url: string; readonly poolSize?: number }
 
 export interface Config {
   readonly port: number
@@ -34,6 +35,13 @@ export interface Config {
   readonly cdn: CdnConfig | null
   /** Where originals and variants are kept (MEDIA_STORE) and the public base they may be served from (MEDIA_PUBLIC_URL). */
   readonly media: MediaConfig
+  /** METRICS_TOKEN: the bearer token that /metrics asks for; null serves /metrics to direct loopback clients only. */
+  readonly metricsToken: string | null
+  /**
+   * SHUTDOWN_TIMEOUT_MS (10000): how long a SIGTERM waits for requests in flight and background work before cutting them
+   * off; views are then flushed and the database closed, and the process exits regardless 5 s after the bound.
+   */
+  readonly shutdownTimeoutMs: number
 }
 
 /** MEDIA_STORE: the local folder (DATA_DIR/media by default; a shared mount works too) or an S3-compatible bucket. */
@@ -106,7 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const port = parsePort(env.PORT)
   const host = nonEmpty(env.HOST, 'HOST') ?? '127.0.0.1'
   const dataDir = path.resolve(nonEmpty(env.DATA_DIR, 'DATA_DIR') ?? './data')
-  const database = parseDatabase(env.DATABASE_URL, dataDir)
+  const database = parseDatabase(env.DATABASE_URL, dataDir, env.DATABASE_POOL_SIZE)
   return Object.freeze({
     port,
     host,
@@ -124,6 +132,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     mail: parseMail(env.SMTP_URL, env.MAIL_FROM),
     media: { storage: parseMediaStore(env, dataDir), publicUrl: parseMediaPublicUrl(env.MEDIA_PUBLIC_URL) },
     cdn: parseCdn(env),
+    metricsToken: parseMetricsToken(env.METRICS_TOKEN),
+    shutdownTimeoutMs: parseShutdownTimeout(env.SHUTDOWN_TIMEOUT_MS),
   })
 }
 
@@ -281,7 +291,7 @@ function parsePort(value: string | undefined): number {
   return port
 }
 
-function parseDatabase(value: string | undefined, dataDir: string): DatabaseConfig {
+function parseDatabase(value: string | undefined, dataDir: string, poolSize: string | undefined): DatabaseConfig {
   if (value === undefined || value === '') return { engine: 'sqlite', file: path.join(dataDir, 'broadsheet.db') }
   if (/^postgres(ql)?:\/\//.test(value)) {
     try {
@@ -289,10 +299,30 @@ function parseDatabase(value: string | undefined, dataDir: string): DatabaseConf
     } catch {
       throw new ConfigError('DATABASE_URL', 'is not a valid postgres:// URL')
     }
-    return { engine: 'postgres', url: value }
+    return { engine: 'postgres', url: value, ...(poolSize !== undefined && poolSize !== '' && { poolSize: parsePoolSize(poolSize) }) }
   }
   if (value.startsWith('sqlite:')) return { engine: 'sqlite', file: path.resolve(value.slice('sqlite:'.length)) }
   throw new ConfigError('DATABASE_URL', `must start with postgres:// or sqlite:, got "${value.split(':')[0]}:…"`)
+}
+
+function parseMetricsToken(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null
+  // Sent in an Authorization header: printable ASCII only, and long enough not to be guessed.
+  if (!/^[\x21-\x7e]{16,256}$/.test(value)) throw new ConfigError('METRICS_TOKEN', 'must be 16–256 printable characters without spaces (e.g. `openssl rand -hex 24`)')
+  return value
+}
+
+function parseShutdownTimeout(value: string | undefined): number {
+  if (value === undefined || value === '') return 10_000
+  const ms = Number(value)
+  if (!/^\d+$/.test(value.trim()) || ms < 100 || ms > 600_000) throw new ConfigError('SHUTDOWN_TIMEOUT_MS', `must be a whole number of milliseconds from 100 to 600000, got "${value}"`)
+  return ms
+}
+
+function parsePoolSize(value: string): number {
+  const n = Number(value)
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 1000) throw new ConfigError('DATABASE_POOL_SIZE', `must be a whole number from 1 to 1000, got "${value}"`)
+  return n
 }
 
 function parseSiteUrl(value: string | undefined, port: number): URL {

@@ -4,8 +4,10 @@ import path from 'node:path'
 import type { Config, MediaStoreConfig } from './config.ts'
 import type { Clock } from './domain/clock.ts'
 import type { Log } from './log.ts'
-import type { Store } from './store/store.ts'
+import { openStore, type Store } from './store/store.ts'
 import type { InvalidationFeed } from './store/invalidations.ts'
+import type { DatabaseMeter } from './store/meter.ts'
+import type { QueueBacklog } from './store/queues.ts'
 import { createReading, type Reading } from './reading/reading.ts'
 import { createSiteContext, type SiteContextCache } from './reading/site-settings.ts'
 import { createSearch, type Search } from './reading/search.ts'
@@ -120,6 +122,10 @@ export interface DatabaseHealth {
   ping(): Promise<boolean>
   heartbeat(now: number): Promise<void>
   pendingMigrations(): Promise<string[]>
+  /** Connections in use and waited for, statements run and their time (for /metrics). */
+  readonly meter: DatabaseMeter
+  /** Work due in each job queue and outbox, and since when (for /metrics). */
+  backlog(now: number): Promise<QueueBacklog[]>
 }
 
 export interface ServiceDeps {
@@ -153,6 +159,7 @@ export function createServices({ store, config, clock, log, mediaStore = openMed
   const importing = createImporting({ store, clock, siteLanguage })
   const database: DatabaseHealth = {
     engine: store.dialect.name, ping: () => store.ping(), heartbeat: (now) => store.heartbeat(now), pendingMigrations: () => store.pendingMigrations(),
+    meter: store.meter, backlog: (now) => store.queues.backlog(now),
   }
   return { config, clock, store, site, reading, popular, database,
     webhookDesk: createWebhookDesk({ store, clock, allowPrivate: config.webhookAllowPrivate }),
@@ -197,5 +204,24 @@ export async function openServices(config: Config): Promise<{ services: Services
       mediaStore.close()
       await store.close()
     },
+  }
+}
+
+/** What `broadsheet doctor` asks of the database, opened without migrating or writing anything. */
+export interface SiteInspection {
+  readonly engine: string
+  /** Migrations this code knows that the database has not applied; throws when it has no schema at all. */
+  pendingMigrations(): Promise<string[]>
+  /** The database server's clock, in epoch ms. */
+  databaseTime(): Promise<number>
+  close(): Promise<void>
+}
+
+/** Connects to the configured database without migrating it; throws a DatabaseOpenError when it cannot. */
+export async function inspectSite(config: Config): Promise<SiteInspection> {
+  const store = await openStore(config.database, { migrate: false, poolSize: 1 })
+  return {
+    engine: store.dialect.name, pendingMigrations: () => store.pendingMigrations(), databaseTime: () => store.databaseTime(),
+    close: () => store.close(),
   }
 }

@@ -163,3 +163,17 @@ test('a bad MEDIA_STORE, AWS variable or MEDIA_PUBLIC_URL is refused, naming the
   // AWS variables alone (set for other tools) do not matter while media stay in a folder.
   assert.equal(loadConfig({ AWS_REGION: 'Europe West' }).media.storage.kind, 'fs')
 })
+
+test('operations settings: METRICS_TOKEN, SHUTDOWN_TIMEOUT_MS and DATABASE_POOL_SIZE have defaults and are checked', () => {
+  const defaults = loadConfig({})
+  assert.equal(defaults.metricsToken, null)
+  assert.equal(defaults.shutdownTimeoutMs, 10_000)
+  const c = loadConfig({ METRICS_TOKEN: 'a'.repeat(24), SHUTDOWN_TIMEOUT_MS: '30000', DATABASE_URL: 'postgres://db/news', DATABASE_POOL_SIZE: '25' })
+  assert.equal(c.metricsToken, 'a'.repeat(24))
+  assert.equal(c.shutdownTimeoutMs, 30_000)
+  assert.deepEqual(c.database, { engine: 'postgres', url: 'postgres://db/news', poolSize: 25 })
+  assert.deepEqual(loadConfig({ DATABASE_URL: 'postgres://db/news' }).database, { engine: 'postgres', url: 'postgres://db/news' })
+  for (const bad of ['short', 'has a space in it here']) assertRejects({ METRICS_TOKEN: bad }, 'METRICS_TOKEN')
+  for (const bad of ['0', '99', 'soon', '-1', '600001']) assertRejects({ SHUTDOWN_TIMEOUT_MS: bad }, 'SHUTDOWN_TIMEOUT_MS')
+  for (const bad of ['0', '1001', 'ten']) assertRejects({ DATABASE_URL: 'postgres://db/news', DATABASE_POOL_SIZE: bad }, 'DATABASE_POOL_SIZE')
+})

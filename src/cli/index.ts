@@ -27,11 +27,13 @@ Commands:
   import broadsheet D read such an export into this empty site
   backup DIR          copy a running SQLite site (database and media) into DIR, itself a DATA_DIR
   media migrate       copy the media library to another store (--to s3://bucket/prefix); resumable
+  doctor              check configuration, database, migrations, storage, SMTP, clock and disk; say what to fix
   help                show this help
 
 Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, SITE_URL,
 SITE_TIMEZONE, LOG_LEVEL, TRUST_PROXY, BROADSHEET_DEMO, SMTP_URL and MAIL_FROM (mail), MEDIA_STORE and
-MEDIA_PUBLIC_URL (media; AWS_* for a bucket). See README.md.`
+MEDIA_PUBLIC_URL (media; AWS_* for a bucket),
+CDN_PURGE (purges by key), DATABASE_POOL_SIZE, METRICS_TOKEN, SHUTDOWN_TIMEOUT_MS. See README.md and docs/operations.md.`
 
 const start: Command = async (args, env, deps) => {
   const { values } = parseArgs({ args, options: { 'no-demo': { type: 'boolean' }, demo: { type: 'boolean' } }, strict: true, allowPositionals: false })
@@ -62,6 +64,7 @@ export const commands: Readonly<Record<string, Command>> = {
   export: later(async () => (await import('./export.ts')).exportCommand),
   backup: later(async () => (await import('./backup.ts')).backupCommand),
   media: later(async () => (await import('./media.ts')).mediaCommand),
+  doctor: later(async () => (await import('./doctor.ts')).doctorCommand),
   help,
 }
 

@@ -12,6 +12,8 @@ export type SendResult =
 export interface Mailer {
   /** Hands one message to the SMTP server; resolves (never rejects) with the outcome. */
   send(message: MailMessage): Promise<SendResult>
+  /** Connects, says EHLO (and logs in when the URL has credentials); null when the server accepted, else what failed. */
+  verify(): Promise<string | null>
   /** Closes pooled connections. */
   close(): void
 }
@@ -47,6 +49,15 @@ export function createMailer(config: MailConfig, opts: MailerOptions = {}): Mail
         // A 5xx reply (no such mailbox, refused sender) will be the same next time; timeouts and 4xx are worth a retry.
         const permanent = typeof e.responseCode === 'number' && e.responseCode >= 500 && e.responseCode < 600
         return { ok: false, error: `${e.code ? `${e.code}: ` : ''}${e.message ?? String(err)}`.slice(0, 500), permanent }
+      }
+    },
+    async verify() {
+      try {
+        await transport.verify()
+        return null
+      } catch (err) {
+        const e = err as { message?: string; code?: string }
+        return `${e.code ? `${e.code}: ` : ''}${e.message ?? String(err)}`.slice(0, 300)
       }
     },
     close: () => transport.close(),

@@ -44,6 +44,8 @@ export interface StoreDialect {
    * a snapshot already and takes no level.
    */
   readonly snapshotIsolation: 'repeatable read' | null
+  /** The database's own clock now, in epoch ms: `broadsheet doctor` compares it with this machine's. */
+  readonly nowMillis: RawBuilder<number>
 }
 
 /** PostgreSQL's SQLSTATEs for a transaction aborted by a deadlock (40P01) or a serialization failure (40001). */
@@ -61,6 +63,8 @@ export const sqliteDialect: StoreDialect = {
   idList: (ids) => JSON.stringify(ids),
   isLockConflict: () => false,
   snapshotIsolation: null,
+  // Julian days since the epoch's: SQLite runs in this process, so this is this machine's clock.
+  nowMillis: sql<number>`cast((julianday('now') - 2440587.5) * 86400000 as integer)`,
 }
 
 export const postgresDialect: StoreDialect = {
@@ -74,4 +78,6 @@ export const postgresDialect: StoreDialect = {
   idList: (ids) => ids,
   isLockConflict: (err) => LOCK_CONFLICTS.has(String((err as { code?: unknown } | null)?.code ?? '')),
   snapshotIsolation: 'repeatable read',
+  // clock_timestamp(), not now(): now() is the start of the transaction.
+  nowMillis: sql<number>`cast(extract(epoch from clock_timestamp()) * 1000 as float8)`,
 }

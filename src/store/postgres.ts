@@ -7,6 +7,7 @@ import { PLAN_EACH_CALL } from './dialect.ts'
 import { withFaultRules } from './driver-faults.ts'
 import type { Outage } from '../errors.ts'
 import type { Log } from '../log.ts'
+import { createDatabaseMeter, withConnectionMeter, type MeterCounts } from './meter.ts'
 
 // Epoch-millisecond times and ids are int8; they fit a double exactly up to 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v))
@@ -59,7 +60,7 @@ export function classifyPostgresFault(err: unknown): Outage | null {
  * for one in use, and an 'error' without a listener ends the process. The query it was running fails as an
  * UnavailableError (503).
  */
-export function openPostgres(url: string, max = 10, log?: Pick<Log, 'warn'>): Kysely<Database> {
+export function openPostgres(url: string, max = 10, log?: Pick<Log, 'warn'>, meter: MeterCounts = createDatabaseMeter(max)): Kysely<Database> {
   // connectionTimeoutMillis: with the server unreachable a request waits this long for a connection, not for ever.
   const pool = new pg.Pool({ connectionString: url, max, keepAlive: true, connectionTimeoutMillis: 10_000 })
   pool.on('error', (err) => log?.warn({ err }, 'idle database connection lost; the pool opens a new one when needed'))
@@ -68,5 +69,8 @@ export function openPostgres(url: string, max = 10, log?: Pick<Log, 'warn'>): Ky
     // In use, the query it runs is rejected too and the pool drops the client on release (it is no longer queryable).
     client.on('error', (err) => log?.warn({ err }, 'database connection lost while in use; its query fails and the pool replaces it'))
   })
-  return new Kysely<Database>({ dialect: withFaultRules(new PostgresDialect({ pool }), { classify: classifyPostgresFault }) })
+  return new Kysely<Database>({
+    dialect: withConnectionMeter(withFaultRules(new PostgresDialect({ pool }), { classify: classifyPostgresFault }), meter),
+    log: (event) => meter.log(event),
+  })
 }

@@ -7,6 +7,7 @@ import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely'
 import type { Database } from './schema.ts'
 import { withFaultRules } from './driver-faults.ts'
 import { withLoopSlices } from './loop-yield.ts'
+import { createDatabaseMeter, withConnectionMeter, type MeterCounts } from './meter.ts'
 import { FALLBACK_CHECKPOINT_PAGES, startCheckpoints } from './sqlite-checkpoints.ts'
 import { UnavailableError, type Outage } from '../errors.ts'
 
@@ -82,7 +83,7 @@ export async function checkpointerStopped(db: Kysely<Database>): Promise<void> {
 }
 
 /** Opens (creating if needed) the SQLite file with WAL, foreign keys and a busy timeout. */
-export function openSqlite(file: string): Kysely<Database> {
+export function openSqlite(file: string, meter: MeterCounts = createDatabaseMeter(1, false)): Kysely<Database> {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true })
   const db = new SQLite(file)
   db.pragma('journal_mode = WAL')
@@ -97,11 +98,12 @@ export function openSqlite(file: string): Kysely<Database> {
   let stopped: Promise<void> = Promise.resolve()
   const dialect = new SqliteDialect({ database: withStatementCache(db, () => { if (checkpoints) stopped = checkpoints.stop() }) })
   const kysely = new Kysely<Database>({
-    dialect: withLoopSlices(withFaultRules(dialect, {
+    dialect: withConnectionMeter(withLoopSlices(withFaultRules(dialect, {
       classify: classifySqliteFault,
       inTransaction: () => db.inTransaction,
       ...(file !== ':memory:' && { beforeBegin: sameFileCheck(file) }),
-    }), SLICE_MS),
+    }), SLICE_MS), meter),
+    log: (event) => meter.log(event),
   })
   checkpointersStopping.set(kysely, () => stopped)
   return kysely

@@ -1,11 +1,12 @@
 // Opens the database for the configured engine, migrates it, and hands out repositories.
 
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { DatabaseConfig } from '../config.ts'
 import type { Log } from '../log.ts'
 import { postgresDialect, sqliteDialect, type StoreDialect } from './dialect.ts'
 import { pendingMigrations, runMigrations } from './migrate.ts'
 import { asOpenError } from './open-error.ts'
+import { createDatabaseMeter, type DatabaseMeter } from './meter.ts'
 import type { Database } from './schema.ts'
 import { createArticles } from './articles.ts'
 import { createLive } from './live.ts'
@@ -38,6 +39,7 @@ import { createPresence } from './presence.ts'
 import { createImportJobs } from './import-jobs.ts'
 import { createCdnPurges } from './cdn-purges.ts'
 import { createJobLeases } from './job-leases.ts'
+import { createQueues } from './queues.ts'
 import { createInvalidationFeed, createInvalidations, invalidatingListWrites, transactionOutbox, type InvalidationFeed, type Outbox } from './invalidations.ts'
 
 /** Every repository, bound to one Kysely instance: the pool, or one transaction. */
@@ -75,6 +77,7 @@ export const repositories = (db: Kysely<Database>, dialect: StoreDialect, outbox
   importJobs: createImportJobs(db, dialect),
   cdnPurges: createCdnPurges(db, dialect),
   jobLeases: createJobLeases(db),
+  queues: createQueues(db),
 })
 
 export type Repositories = ReturnType<typeof repositories>
@@ -102,25 +105,38 @@ export interface Store extends Repositories {
   heartbeat(now: number): Promise<void>
   /** Migrations this code knows that the database has not applied (another instance may still be migrating). */
   pendingMigrations(): Promise<string[]>
+  /** The database server's clock now, in epoch ms. */
+  databaseTime(): Promise<number>
+  /** Connections in use and waited for, statements run (for /metrics). */
+  readonly meter: DatabaseMeter
   close(): Promise<void>
 }
 
+/** Connections per instance to PostgreSQL unless the caller asks otherwise (docs/operations.md sizes it). */
+const DEFAULT_POOL_SIZE = 10
+
 /** Opens and migrates the database that `config` names. */
-export async function openStore(config: DatabaseConfig, opts: { readonly poolSize?: number; readonly log?: Pick<Log, 'warn'>; readonly cdnPurge?: boolean } = {}): Promise<Store> {
+export async function openStore(config: DatabaseConfig, opts: { readonly poolSize?: number; readonly log?: Pick<Log, 'warn'>; readonly cdnPurge?: boolean; readonly migrate?: boolean } = {}): Promise<Store> {
   // Only the configured engine's driver is loaded: pg or better-sqlite3 alone costs tens of milliseconds at start.
   const sqlite = config.engine === 'sqlite' ? await import('./sqlite.ts') : null
+  const poolSize = config.engine === 'sqlite' ? 1 : opts.poolSize ?? config.poolSize ?? DEFAULT_POOL_SIZE
+  const meter = createDatabaseMeter(poolSize, config.engine === 'postgres')
   let db: Kysely<Database>
   let dialect: StoreDialect
   let applied: string[]
   try {
     ;[db, dialect] = config.engine === 'sqlite'
-      ? [sqlite!.openSqlite(config.file), sqliteDialect]
-      : [(await import('./postgres.ts')).openPostgres(config.url, opts.poolSize, opts.log), postgresDialect]
+      ? [sqlite!.openSqlite(config.file, meter), sqliteDialect]
+      : [(await import('./postgres.ts')).openPostgres(config.url, poolSize, opts.log, meter), postgresDialect]
   } catch (err) {
     throw asOpenError(err, config)
   }
   try {
-    applied = await runMigrations(db, dialect)
+    // `broadsheet doctor` looks without changing anything: it only connects.
+    if (opts.migrate === false) {
+      await sql`select 1`.execute(db)
+      applied = []
+    } else applied = await runMigrations(db, dialect)
   } catch (err) {
     await db.destroy()
     throw asOpenError(err, config)
@@ -156,6 +172,11 @@ export async function openStore(config: DatabaseConfig, opts: { readonly poolSiz
       await db.transaction().execute((trx) => trx.updateTable('heartbeat').set({ beat_at: now }).where('id', '=', 1).execute())
     },
     pendingMigrations: () => pendingMigrations(db, dialect),
+    async databaseTime() {
+      const { rows } = await sql<{ t: number }>`select ${dialect.nowMillis} as t`.execute(db)
+      return Number(rows[0]?.t)
+    },
+    meter,
     async close() {
       await db.destroy()
       await sqlite?.checkpointerStopped(db)

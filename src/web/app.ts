@@ -15,6 +15,7 @@ import { safeRedirects } from './location.ts'
 import { loadShedding } from './load-shedding.ts'
 import { lazyValidators, type LazyValidators } from './lazy-validation.ts'
 import { createPageCache } from './page-cache.ts'
+import { metrics } from './metrics.ts'
 import { prefixOf, renderContextSource, sendErrorPage, type ContextSource } from './site/pages.ts'
 import { catalogueFor } from '../i18n/catalogues.ts'
 import { frontRoutes } from './site/front.ts'
@@ -123,6 +124,8 @@ export async function buildApp({ services, config, log, validators = lazyValidat
 
   // Public pages from memory; a URL already mapped to a fresh entry is answered here, before routing.
   const pageCache = createPageCache({ maxBytes: config.pageCacheBytes, clock: services.clock, invalidation: services.invalidation, site: services.site })
+  // Counted from here, so that a page served from memory before routing is counted too.
+  metrics(app, { ...services, pageCache }, { token: config.metricsToken })
   app.addHook('onRequest', pageCache.onRequest)
   app.addHook('onClose', async () => pageCache.close())
   loadShedding(app, config.shedding)

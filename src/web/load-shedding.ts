@@ -6,8 +6,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { SheddingConfig } from '../config.ts'
 import { createAdmission, type Admission } from './admission.ts'
 
-/** Probes that must answer even when everything else is shed: they are how a balancer tells "busy" from "dead". */
-const NEVER_SHED = new Set(['/healthz', '/readyz'])
+/** Probes that must answer even when everything else is shed: they are how a balancer tells "busy" from "dead" (and metrics show why). */
+const NEVER_SHED = new Set(['/healthz', '/readyz', '/metrics'])
 const RETRY_AFTER_SECONDS = 5
 const SAMPLE_EVERY_MS = 500
 const MAX_QUEUE = 4096

@@ -51,3 +51,32 @@ test('a SQLite path that cannot be a database file: one line naming the file', a
   assert.equal(code, 1)
   assertOneLine(stderr, /^broadsheet: cannot open the SQLite database .*: unable to open database file \(SQLITE_CANTOPEN\)$/)
 })
+
+test('a PostgreSQL host that does not resolve: one line with the resolver\'s words, status 1', async (t) => {
+  const { code, stderr } = await run(t, 'postgres://editor:s3cret@db.invalid/news', ['migrate'])
+  assert.equal(code, 1)
+  assertOneLine(stderr, /^broadsheet: cannot open the PostgreSQL database postgres:\/\/editor:\*\*\*@db\.invalid\/news: .*(ENOTFOUND|EAI_AGAIN)/)
+  assert.doesNotMatch(stderr, /s3cret/)
+})
+
+test('a PostgreSQL role the server does not know: the server\'s own words, status 1', async (t) => {
+  const unavailable = await postgresUnavailable()
+  if (unavailable) return t.skip(unavailable)
+  const url = new URL(POSTGRES_ADMIN_URL)
+  url.username = 'broadsheet_no_such_role'
+  const { code, stderr } = await run(t, url.href)
+  assert.equal(code, 1)
+  assertOneLine(stderr, /role "broadsheet_no_such_role" does not exist \(28000\)$/)
+})
+
+test('a DATABASE_URL that is not a URL, or of another engine: one configuration line, status 1, nothing opened', async (t) => {
+  for (const [url, pattern] of [
+    ['postgres://editor:s3cret@[db/news', /^broadsheet: configuration error: DATABASE_URL is not a valid postgres:\/\/ URL$/],
+    ['mysql://editor:s3cret@db/news', /^broadsheet: configuration error: DATABASE_URL must start with postgres:\/\/ or sqlite:, got "mysql:…"$/],
+  ] as const) {
+    const { code, stderr } = await run(t, url, ['migrate'])
+    assert.equal(code, 1)
+    assertOneLine(stderr, pattern)
+    assert.doesNotMatch(stderr, /s3cret/)
+  }
+})
