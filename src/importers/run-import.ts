@@ -56,7 +56,7 @@ export async function runImport(deps: ImportRunDeps, o: ImportRunOptions): Promi
   }
   const progress = o.onProgress ?? (() => {})
   if (o.source === 'wordpress') {
-    return importWordPress(importing, {
+    return importWordPress({ importing, pages }, {
       file: o.file, actor: o.actor, dryRun: o.dryRun, timeZone: deps.timeZone, onProgress: progress,
       ...(o.batchSize !== undefined && { batchSize: o.batchSize }), ...(media && { media }),
     })
