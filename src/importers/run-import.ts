@@ -40,6 +40,8 @@ export interface ImportRunOptions {
   readonly media: { readonly mediaDir: string | null } | null
   /** After each batch: articles handled so far, and the share of the file read (0–1). */
   readonly onProgress?: (done: number, fraction: number) => void
+  /** Asked after each batch: true stops the run there, with `report.stopped` set. */
+  readonly stopRequested?: () => boolean
 }
 
 /** Runs one import through the use-cases and returns its report (with `error` set when the file stopped it). */
@@ -55,14 +57,15 @@ export async function runImport(deps: ImportRunDeps, o: ImportRunOptions): Promi
     fetch: createImageSource({ mediaDir: o.media.mediaDir, allowPrivate: deps.allowPrivate }),
   }
   const progress = o.onProgress ?? (() => {})
+  const stop = o.stopRequested ? { stopRequested: o.stopRequested } : {}
   if (o.source === 'wordpress') {
     return importWordPress({ importing, pages }, {
-      file: o.file, actor: o.actor, dryRun: o.dryRun, timeZone: deps.timeZone, onProgress: progress,
+      file: o.file, actor: o.actor, dryRun: o.dryRun, timeZone: deps.timeZone, onProgress: progress, ...stop,
       ...(o.batchSize !== undefined && { batchSize: o.batchSize }), ...(media && { media }),
     })
   }
   return importGhost({ importing, pages, ...(media && { media }) }, {
-    file: o.file, actor: o.actor, dryRun: o.dryRun, siteUrl: o.siteUrl, onProgress: progress,
+    file: o.file, actor: o.actor, dryRun: o.dryRun, siteUrl: o.siteUrl, onProgress: progress, ...stop,
     ...(o.batchSize !== undefined && { batchSize: o.batchSize }), ...(o.section !== null && { defaultSection: o.section }),
   })
 }

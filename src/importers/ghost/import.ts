@@ -27,6 +27,8 @@ export interface GhostImportOptions {
   readonly batchSize?: number
   /** Called after each batch: articles handled so far, and the share of the export's posts and pages read (0–1). */
   readonly onProgress?: (done: number, fraction: number) => void
+  /** Asked after each batch: true stops the run there (bulk-import.ts), pages left for the next run. */
+  readonly stopRequested?: () => boolean
 }
 
 /** Who the import writes for: the use-cases of articles and of pages. */
@@ -106,7 +108,9 @@ export async function importGhost(deps: GhostImportDeps, o: GhostImportOptions):
   await importInBatches(deps.importing, inOrder(articles(), LOOKAHEAD), {
     actor: o.actor, source, dryRun: o.dryRun, report, ...(o.batchSize !== undefined && { batchSize: o.batchSize }),
     onProgress: (done) => o.onProgress?.(done, total ? seen / total : 1),
+    ...(o.stopRequested && { stopRequested: o.stopRequested }),
   })
+  if (report.stopped) return report
   // Pages are few and written last, one transaction each.
   for (const m of pages) {
     noteMapped(report, m, m.page.bodyHtml, false, media)

@@ -44,6 +44,8 @@ export interface WordPressImportOptions {
   readonly onProgress?: (done: number, fraction: number) => void
   /** Called while related articles are finished after the last batch (bulk-import.ts). */
   readonly onSettleProgress?: (stage: string, done: number) => void
+  /** Asked after each batch: true stops the run there (bulk-import.ts), pages and late heroes left for the next run. */
+  readonly stopRequested?: () => boolean
 }
 
 /** The file's records turned into prepared articles; everything else is counted in the report on the way. */
@@ -129,11 +131,13 @@ export async function importWordPress({ importing, pages }: WordPressImportDeps,
       ...(o.batchSize !== undefined && { batchSize: o.batchSize }),
       onProgress: (done) => o.onProgress?.(done, size ? bytes.read / size : 1),
       ...(o.onSettleProgress && { onSettleProgress: o.onSettleProgress }),
+      ...(o.stopRequested && { stopRequested: o.stopRequested }),
     })
   } catch (err) {
     if (!(err instanceof WxrError)) throw err
     report.error = { message: err.message, line: err.line, column: err.column }
   }
+  if (report.stopped) return report
   // After a fault too: what was read before it lands whole.
   await writePages(pages, deferred.pages, { source, actor: o.actor, dryRun: o.dryRun, report, media })
   if (deferred.lateHeroes.length) await importing.attachHeroes(o.actor, source, deferred.lateHeroes, { dryRun: o.dryRun })
