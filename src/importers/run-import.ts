@@ -40,6 +40,9 @@ export interface ImportRunOptions {
   readonly media: { readonly mediaDir: string | null } | null
   /** After each batch: articles handled so far, and the share of the file read (0–1). */
   readonly onProgress?: (done: number, fraction: number) => void
+  /** (ghost) the old site's routes.yaml, or its permalink template: custom permalinks that should redirect. */
+  readonly routes?: string
+  readonly permalink?: string
   /** Asked after each batch: true stops the run there, with `report.stopped` set. */
   readonly stopRequested?: () => boolean
 }
@@ -66,6 +69,7 @@ export async function runImport(deps: ImportRunDeps, o: ImportRunOptions): Promi
   }
   return importGhost({ importing, pages, ...(media && { media }) }, {
     file: o.file, actor: o.actor, dryRun: o.dryRun, siteUrl: o.siteUrl, onProgress: progress, ...stop,
+    ...(o.routes !== undefined && { routes: o.routes }), ...(o.permalink !== undefined && { permalink: o.permalink }),
     ...(o.batchSize !== undefined && { batchSize: o.batchSize }), ...(o.section !== null && { defaultSection: o.section }),
   })
 }
