@@ -13,6 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { createImporting } from '../src/editorial/importing.ts'
+import { createPageImporting } from '../src/editorial/import-pages.ts'
 import { importWordPress } from '../src/importers/wordpress/import.ts'
 import { openStore } from '../src/store/store.ts'
 import { createScratch, postgresUnavailable, type Engine } from './scratch.ts'
@@ -54,7 +55,8 @@ async function main(): Promise<void> {
     let lastPrint = 0
     // When the last batch was written: what follows is the related-articles settle pass (related/settle.ts).
     let batchesEnd = { at: t, cpu: process.cpuUsage() }
-    const report = await importWordPress(importing, {
+    const pages = createPageImporting({ store, clock: { now: () => Date.now() }, siteLanguage: async () => 'en', authorize: importing.authorize })
+    const report = await importWordPress({ importing, pages }, {
       file, actor: { kind: 'system', name: 'bench' }, dryRun: false, timeZone: 'UTC', batchSize: batch,
       onProgress: (done) => {
         batchesEnd = { at: performance.now(), cpu: process.cpuUsage() }

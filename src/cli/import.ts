@@ -10,9 +10,11 @@ import { parseOldSiteUrl } from '../domain/old-site-url.ts'
 import type { ImportSourceKind } from '../domain/import-job.ts'
 import { InputError, runSubcommand, UsageError, type Subcommands } from './subcommands.ts'
 import { importBroadsheetCommand } from './import-broadsheet.ts'
+import { permalinkTemplate } from '../importers/ghost/permalinks.ts'
 
 export const IMPORT_USAGE = `Usage: broadsheet import wordpress FILE.xml [--dry-run] [--report FILE.json] [--batch N]
-       broadsheet import ghost FILE.json [--site-url URL] [--section SLUG] [--dry-run] [--report FILE.json] [--batch N]
+       broadsheet import ghost FILE.json [--site-url URL] [--section SLUG] [--routes routes.yaml | --permalink TEMPLATE]
+                                         [--dry-run] [--report FILE.json] [--batch N]
        broadsheet import broadsheet DIR [--batch N]
 
   wordpress FILE.xml   import the posts of a WordPress export (Tools → Export, WXR 1.1 or 1.2)
@@ -20,6 +22,9 @@ export const IMPORT_USAGE = `Usage: broadsheet import wordpress FILE.xml [--dry-
   --site-url URL       (ghost) the old site's address, e.g. https://blog.example.org: makes its images' addresses
                        absolute and names the source (an export does not carry its address)
   --section SLUG       (ghost) the section of posts whose primary tag is not a section here (default news)
+  --routes FILE        (ghost) the old site's routes.yaml (Settings → Labs → Routes): posts' addresses under its
+                       collections' permalinks (/{year}/{month}/{slug}/) redirect to the new ones
+  --permalink TEMPLATE (ghost) the same for one permalink for all posts, e.g. /{year}/{month}/{slug}/
   --media-dir DIR      read images from a copy of wp-content/uploads or Ghost's content/images instead of
                        fetching them from the old site
   --no-media           leave images at their old addresses
@@ -58,7 +63,7 @@ function progressPrinter(out: NodeJS.WriteStream, now: () => number) {
 const COMMON = {
   'dry-run': { type: 'boolean' }, report: { type: 'string' }, batch: { type: 'string' }, 'media-dir': { type: 'string' }, 'no-media': { type: 'boolean' },
 } as const
-const GHOST = { ...COMMON, 'site-url': { type: 'string' }, section: { type: 'string' } } as const
+const GHOST = { ...COMMON, 'site-url': { type: 'string' }, section: { type: 'string' }, routes: { type: 'string' }, permalink: { type: 'string' } } as const
 
 function parseFlags(kind: 'wordpress' | 'ghost', args: string[]) {
   const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: kind === 'ghost' ? GHOST : COMMON })
@@ -68,18 +73,31 @@ function parseFlags(kind: 'wordpress' | 'ghost', args: string[]) {
   const siteUrl = 'site-url' in values && typeof values['site-url'] === 'string' ? parseSiteUrl(values['site-url']) : null
   const section = 'section' in values && typeof values.section === 'string' ? values.section : undefined
   if (section !== undefined && !isSlug(section)) throw new UsageError('--section must be a slug such as news')
+  const routes = 'routes' in values && typeof values.routes === 'string' ? values.routes : null
+  const permalink = 'permalink' in values && typeof values.permalink === 'string' ? values.permalink : null
+  if (routes !== null && permalink !== null) throw new UsageError('give --routes or --permalink, not both')
+  if (permalink !== null) {
+    try {
+      permalinkTemplate(permalink)
+    } catch (err) {
+      throw new UsageError(`--permalink: ${(err as Error).message}`)
+    }
+  }
+  if (routes !== null && !isFile(routes)) throw new InputError(`${routes}: no such file`)
   const mediaDir = values['media-dir'] ?? null
   if (mediaDir !== null && values['no-media']) throw new UsageError('give --media-dir or --no-media, not both')
   if (mediaDir !== null && !isDirectory(mediaDir)) throw new InputError(`${mediaDir}: no such folder`)
   const file = positionals[0]!
-  let isFile = false
+  if (!isFile(file)) throw new InputError(`${file}: no such file`)
+  return { file, dryRun: values['dry-run'] === true, reportFile: values.report ?? null, batch, siteUrl, section, routes, permalink, media: values['no-media'] ? null : { mediaDir } }
+}
+
+function isFile(file: string): boolean {
   try {
-    isFile = statSync(file).isFile()
+    return statSync(file).isFile()
   } catch {
-    // Reported below.
+    return false
   }
-  if (!isFile) throw new InputError(`${file}: no such file`)
-  return { file, dryRun: values['dry-run'] === true, reportFile: values.report ?? null, batch, siteUrl, section, media: values['no-media'] ? null : { mediaDir } }
 }
 
 function isDirectory(dir: string): boolean {
@@ -115,6 +133,7 @@ function run(source: ImportSourceKind, f: ReturnType<typeof parseFlags>) {
     const progress = progressPrinter(process.stderr, () => Date.now())
     const report = await runImport(
       { source, file: f.file, actor: ACTOR, dryRun: f.dryRun, batchSize: f.batch, siteUrl: f.siteUrl, section: f.section ?? null, media: f.media,
+        ...(f.routes !== null && { routes: f.routes }), ...(f.permalink !== null && { permalink: f.permalink }),
         onProgress: (done, fraction) => progress.update(done, fraction) },
     )
     progress.end()

@@ -43,6 +43,8 @@ export interface ImportJob {
   readonly progress: number
   readonly report: ImportReport | null
   readonly error: string | null
+  /** When an administrator asked the running import to stop (it ends at its next batch); null otherwise. */
+  readonly stopRequestedAt: number | null
 }
 
 /** Where a running import stands, for the progress display: rate in articles a second, time left in seconds. */

@@ -45,4 +45,9 @@ export interface ImportReport {
   error: { readonly message: string; readonly line: number | null; readonly column: number | null } | null
   /** How many entries the capped lists above left out. */
   omitted: number
+  /**
+   * Set when the run was stopped on request (the desk's Stop button) at a batch boundary: what came before is in, and
+   * running the same file again resumes (skips what is in). Absent in reports of runs that were not stopped.
+   */
+  stopped?: boolean
 }

@@ -161,7 +161,7 @@ export async function toDraft(tx: Repositories, input: CleanArticleInput, siteLa
     if (!media) throw new AppError('Invalid', 'the hero image does not exist', 'hero_media')
     // Imported heroes may lack alt text (Ghost 3 had none): the import report lists them for editors, whose next
     // save of the article then asks for it like any other.
-    if (!media.alt.trim() && !input.origin) throw new AppError('Invalid', 'the hero image needs alt text before it can be used', 'hero_media')
+    if (!media.alt.trim() && !input.origin) throw new AppError('Invalid', `the hero image needs alt text before it can be used: add it to image ${media.id} in the media library`, 'hero_media')
   }
   let translationGroup: number | null = null
   if (input.translationOf != null) {

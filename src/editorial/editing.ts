@@ -23,6 +23,7 @@ import { auditArticle } from './audit-trail.ts'
 import { discardChanges, hasUnpublishedChanges } from './live-changes.ts'
 import type { TrashItem } from '../store/trash.ts'
 import { notePresence, type PresentUser } from './presence.ts'
+import { articleOrigin, checkOriginFree, originalTimes, putOldUrls, recordOrigin, type OriginRef } from './article-migration.ts'
 
 export interface EditingDeps {
   readonly store: Store
@@ -34,6 +35,18 @@ export interface EditingDeps {
 }
 
 export type { Actor } from './article-access.ts'
+
+/**
+ * What a migration script sends with a new article (article-migration.ts): the id it had in the old system, its old
+ * URLs, and whether it goes live at once, with its original times (`publishedAt` in the past) or scheduled (`at`).
+ */
+export interface MigrationOptions {
+  readonly origin?: OriginRef
+  readonly oldUrls?: readonly string[]
+  readonly status?: 'draft' | 'published' | 'scheduled'
+  readonly publishedAt?: number
+  readonly updatedAt?: number
+}
 
 /** The workflow's moves in the order the desk offers them. */
 const MOVES: readonly ArticleStatus[] = ['in_review', 'draft', 'scheduled', 'published', 'unpublished']
@@ -77,20 +90,33 @@ export function createEditing({ store, clock, siteLanguage, outgoing = null }: E
      * Creates a draft as `actor` (the desk's New article, the Admin API's POST): records who created it, which decides
      * what contributors and authors may do with it later, and keeps its first revision. Returns the id and version.
      */
-    async create(input: ArticleInput, actor: Actor): Promise<{ id: number; version: number }> {
+    async create(input: ArticleInput, actor: Actor, m: MigrationOptions = {}): Promise<{ id: number; version: number }> {
       if (!can(actor.role, 'article.create')) throw new AppError('Forbidden', `the ${actor.role} role may not create articles`)
       checkCurating(actor.role, null, input.editorsChoiceRank ?? null)
       const language = await siteLanguage()
-      const clean = await cleanInput(input)
+      // An article that names its origin is an imported one: its hero may lack alt text, as the importers' may.
+      const clean = await cleanInput(m.origin ? { ...input, origin: articleOrigin(m.origin) } : input)
+      if (m.updatedAt !== undefined && m.status !== 'published') throw new AppError('Invalid', 'updated_at goes with status published', 'updated_at')
+      if (m.publishedAt !== undefined && m.status !== 'published' && m.status !== 'scheduled') {
+        throw new AppError('Invalid', 'published_at goes with status published (an original time, in the past) or scheduled (a time to come)', 'published_at')
+      }
       return store.transaction(async (tx) => {
         // A translation names its original: only one the actor may open (as Add translation requires).
         if (input.translationOf != null && await tx.articles.get(input.translationOf)) await openFor(tx, input.translationOf, actor)
         const now = clock.now()
+        if (m.origin) await checkOriginFree(tx, m.origin)
         const id = await createDraft(tx, await withResolvedTags(tx, clean, true), { now, siteLanguage: language })
         if (actor.userId !== null) await tx.deskArticles.setCreatedBy(id, actor.userId)
         await placePick(tx, id, null, input.editorsChoiceRank ?? null)
         await keepRevision(tx, id, 'save', actor.userId, now)
-        await auditArticle(tx, actor.userId, 'article.create', id, now, { title: input.title })
+        await auditArticle(tx, actor.userId, 'article.create', id, now, { title: input.title, ...(m.origin && { origin: `${m.origin.system}:${m.origin.site}:${m.origin.id}` }) })
+        if (m.origin) await recordOrigin(tx, m.origin, id, now)
+        if (m.status === 'published' || m.status === 'scheduled') {
+          const move = { articleId: id, userRole: actor.role, userIsCreator: true, userId: actor.userId, now, siteLanguage: language }
+          if (m.status === 'scheduled') await transition(tx, { ...move, to: 'scheduled', ...(m.publishedAt !== undefined && { at: m.publishedAt }) })
+          else await transition(tx, { ...move, to: 'published', ...(m.publishedAt !== undefined && { original: originalTimes(m.publishedAt, m.updatedAt, now) }) })
+        }
+        await putOldUrls(tx, actor, id, m.oldUrls ?? [], { now, siteLanguage: language })
         const article = await tx.articles.get(id)
         return { id, version: article!.version }
       })
@@ -134,7 +160,7 @@ export function createEditing({ store, clock, siteLanguage, outgoing = null }: E
      * Moves an article through the workflow as `actor` (workflow.ts); `at` schedules. A move into review writes a notice
      * to every editor into the mail outbox in the same transaction (review-notice.ts), when mail is on.
      */
-    async transition(articleId: number, to: ArticleStatus, actor: Actor, at?: number): Promise<{ status: ArticleStatus }> {
+    async transition(articleId: number, to: ArticleStatus, actor: Actor, at?: number, original?: { readonly publishedAt: number; readonly updatedAt?: number }): Promise<{ status: ArticleStatus }> {
       const language = await siteLanguage()
       const siteName = outgoing && to === 'in_review' ? await outgoing.siteName() : ''
       return store.transaction(async (tx) => {
@@ -142,6 +168,7 @@ export function createEditing({ store, clock, siteLanguage, outgoing = null }: E
         const moved = await transition(tx, {
           articleId, to, userRole: actor.role, userIsCreator: await isCreator(tx, articleId, actor), userId: actor.userId, now,
           siteLanguage: language, ...(at !== undefined && { at }),
+          ...(original && { original: originalTimes(original.publishedAt, original.updatedAt, now) }),
         })
         if (outgoing && moved.status === 'in_review') await noticeReview(tx, outgoing, { articleId, submittedBy: actor.userId, siteName, now })
         return moved

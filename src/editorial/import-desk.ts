@@ -152,13 +152,43 @@ export function createImportDesk({ store, clock, uploadDir, maxBytes = IMPORT_UP
       return id
     },
 
-    /** Cancels a queued job, or removes the upload of a finished dry run; a running import goes on to its end. */
+    /**
+     * Asks a running import to stop: it ends at its next batch boundary, with what came before written and a report
+     * that says it stopped; `resume` runs the file again from there. A queued one is discarded at once.
+     */
+    async stop(actor: ImportDeskActor, id: number): Promise<void> {
+      authorize(actor)
+      const job = await store.importJobs.get(id)
+      if (!job) throw new AppError('NotFound', 'no such import')
+      if (job.status === 'queued') return this.discard(actor, id)
+      const now = clock.now()
+      await store.transaction(async (tx) => {
+        if (!(await tx.importJobs.requestStop(id, now))) {
+          throw new AppError('Conflict', job.status === 'running' ? 'the import has been asked to stop already: it stops after its current batch' : 'the import is not running: it has ended')
+        }
+        await tx.audit.record({ userId: actor.userId, action: 'import.stop', subjectType: 'import', subjectId: String(id), details: { done: job.doneItems }, at: now })
+      })
+    },
+
+    /** Queues the file of a stopped import again, with its options: what it wrote is skipped, the rest imported. */
+    async resume(actor: ImportDeskActor, stoppedId: number): Promise<number> {
+      authorize(actor)
+      const stopped = await store.importJobs.get(stoppedId)
+      if (!stopped) throw new AppError('NotFound', 'no such import')
+      if (stopped.status !== 'done' || !stopped.report?.stopped) throw new AppError('Conflict', 'only an import that was stopped can be resumed')
+      if (!stopped.filePath) throw new AppError('Conflict', 'the stopped import\'s upload is no longer kept; upload the file again (what was imported is skipped)')
+      const id = await queue(actor, { source: stopped.source, filePath: stopped.filePath, fileName: stopped.fileName, fileBytes: stopped.fileBytes, options: stopped.options, dryRun: false }, 'import.resume')
+      await store.importJobs.clearFiles([stopped.id], clock.now())
+      return id
+    },
+
+    /** Cancels a queued job, or removes the upload of a finished dry run; a running import is stopped with `stop`. */
     async discard(actor: ImportDeskActor, id: number): Promise<void> {
       authorize(actor)
       const job = await store.importJobs.get(id)
       if (!job) throw new AppError('NotFound', 'no such import')
       const now = clock.now()
-      if (job.status === 'running') throw new AppError('Conflict', 'the import is running: it cannot be stopped half-way; let it end, then run it again if needed')
+      if (job.status === 'running') throw new AppError('Conflict', 'the import is running: stop it first (it stops after its current batch)')
       if (job.status === 'queued') {
         if (!(await store.importJobs.discard(id, now))) throw new AppError('Conflict', 'the import has just started: it cannot be stopped half-way')
       }

@@ -49,7 +49,7 @@ export interface ImportImage {
   readonly caption: string
 }
 
-/** A static page of the source (a Ghost page): served at `/<slug>`, with no workflow of its own. */
+/** A static page of the source (a WordPress or Ghost page): served at its path in the page tree (`/about/team`). */
 export interface ImportPage {
   readonly sourceId: string
   readonly oldUrl: string
@@ -63,6 +63,8 @@ export interface ImportPage {
   readonly parentSourceId?: string | null
   /** Whether the page is published at the source; a draft is imported as a draft. Published when absent. */
   readonly published?: boolean
+  /** The page's language tag at the source; the site's when absent, null, or the same language as the site's. */
+  readonly language?: string | null
 }
 
 /** Where imported things come from: the source system and the site within it. */

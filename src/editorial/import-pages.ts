@@ -1,6 +1,7 @@
 // Imported static pages (WordPress and Ghost pages) through the pages use-case: their hierarchy, origins and old paths.
 
 import type { Clock } from '../domain/clock.ts'
+import { isLanguageTag, sameLanguage } from '../domain/language.ts'
 import { normalizeLegacyPath } from '../domain/legacy-paths.ts'
 import { sanitizeBodyAsync } from '../content/sanitize.ts'
 import type { SanitizedHtml } from '../domain/sanitized-html.ts'
@@ -49,6 +50,10 @@ interface PageWrite {
 /** The import's actor as the pages use-case sees it: a system import acts with an admin's rights and no user. */
 const pageActor = (userId: number | null): Actor => ({ userId, role: 'admin' })
 
+/** The source's language when it is another one than the site's (a WordPress `en-US` on an `en` site is the site's). */
+const pageLanguage = (given: string | null | undefined, site: string): string =>
+  given && isLanguageTag(given) && !sameLanguage(given, site) ? given : site
+
 async function writePage(w: PageWrite, p: ImportPage, hash: string, body: SanitizedHtml): Promise<PageResult> {
   const notes: string[] = []
   const result = (outcome: PageResult['outcome'], reason: string | null, stored: string | null): PageResult => ({ outcome, reason, sanitizedBody: stored, notes })
@@ -63,7 +68,7 @@ async function writePage(w: PageWrite, p: ImportPage, hash: string, body: Saniti
     if (parentOrigin && (await w.tx.origins.targetExists('page', parentOrigin.targetId))) parentId = parentOrigin.targetId
     else notes.push(`its parent page (${p.parentSourceId}) is not on this site; imported at the top`)
   }
-  const fields = { title: p.title.slice(0, PAGE_TITLE_MAX), slug: p.slug, parentId, bodyHtml: body, language: w.siteLanguage }
+  const fields = { title: p.title.slice(0, PAGE_TITLE_MAX), slug: p.slug, parentId, bodyHtml: body, language: pageLanguage(p.language, w.siteLanguage) }
   const actor = pageActor(w.userId)
   let id: number
   try {

@@ -1,6 +1,7 @@
 // The import use-case: who may import, and writing a batch of mapped articles in one transaction, or not at all.
 
 import type { Clock } from '../domain/clock.ts'
+import { FLUSH_ALL } from '../domain/invalidation.ts'
 import { can, type Action, type Role } from '../domain/roles.ts'
 import { AppError, isAppError } from '../errors.ts'
 import type { Store } from '../store/store.ts'
@@ -23,6 +24,12 @@ const NEEDED: readonly Action[] = ['article.publish', 'taxonomy.manage', 'author
 /** An item whose body has been through the sanitizer, before any transaction (a long one in the worker thread). */
 interface CleanItem extends ImportBatchItem {
   readonly body: SanitizedHtml
+}
+
+/** A hero found after its article was written (a WordPress featured image that follows its post): article source id → media. */
+export interface LateHero {
+  readonly sourceId: string
+  readonly mediaId: number
 }
 
 /** One mapped article and the fingerprint of what it would write. */
@@ -102,6 +109,35 @@ export function createImporting({ store, clock, siteLanguage }: ImportingDeps) {
     async settleRelated(actor: ImportActor, opts: Pick<SettleOptions, 'onProgress'> = {}): Promise<SettleReport> {
       authorize(actor)
       return settlePending(store, clock.now(), undefined, opts)
+    },
+
+    /**
+     * Gives imported articles the heroes that were read after them, 500 a transaction, with one invalidation each. An
+     * article that has a hero already (an editor chose one, or an earlier run set it) keeps it; a live article's live
+     * copy gets the hero too when it showed the working copy. Returns how many articles changed.
+     */
+    async attachHeroes(actor: ImportActor, source: ImportSource, heroes: readonly LateHero[], opts: { readonly dryRun: boolean }): Promise<number> {
+      authorize(actor)
+      if (opts.dryRun) return 0
+      let changed = 0
+      for (let i = 0; i < heroes.length; i += 500) {
+        changed += await store.transaction(async (tx) => {
+          const now = clock.now()
+          let n = 0
+          for (const h of heroes.slice(i, i + 500)) {
+            const origin = await tx.origins.find({ ...source, kind: 'article', sourceId: h.sourceId })
+            const a = origin && await tx.articles.get(origin.targetId)
+            if (!a || a.heroMediaId !== null || !(await tx.media.get(h.mediaId))) continue
+            const liveWasCurrent = a.status === 'published' && (await tx.liveChanges.pending([a.id])).size === 0
+            if (!(await tx.articles.update(a.id, a.version, { ...a, heroMediaId: h.mediaId }, now))) continue
+            if (liveWasCurrent) await tx.articles.writeLive({ ...a, heroMediaId: h.mediaId }, a.publishedAt!, a.updatedAt ?? a.publishedAt!)
+            n++
+          }
+          if (n) await tx.invalidations.record(FLUSH_ALL)
+          return n
+        })
+      }
+      return changed
     },
 
     /**

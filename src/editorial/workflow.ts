@@ -20,6 +20,11 @@ export interface TransitionArgs {
   readonly at?: number
   readonly now: number
   readonly siteLanguage: string
+  /**
+   * For `to: 'published'` of an article never published before (an archive moved in through the Admin API): its
+   * original published and updated times, in the past (article-migration.ts originalTimes checks them).
+   */
+  readonly original?: { readonly publishedAt: number; readonly updatedAt: number }
 }
 
 /**
@@ -75,7 +80,10 @@ export async function transition(tx: Repositories, args: TransitionArgs): Promis
       break
     }
     case 'published':
-      await publish(tx, args.articleId, { now: args.now, siteLanguage: args.siteLanguage })
+      if (args.original && (article.publishedAt !== null || from === 'published')) {
+        throw new AppError('Conflict', 'published_at sets the time of a first publication; this article has been published before', 'published_at')
+      }
+      await publish(tx, args.articleId, { now: args.now, siteLanguage: args.siteLanguage, ...args.original })
       await keepRevision(tx, args.articleId, 'publish', args.userId ?? null, args.now)
       break
     case 'unpublished':
@@ -87,6 +95,7 @@ export async function transition(tx: Repositories, args: TransitionArgs): Promis
   }
   await auditArticle(tx, args.userId ?? null, moveAction(from, to), args.articleId, args.now, {
     title: article.title, from, to, ...(to === 'scheduled' && args.at !== undefined && { at: new Date(args.at).toISOString() }),
+    ...(to === 'published' && args.original && { publishedAt: new Date(args.original.publishedAt).toISOString() }),
   })
   return { status: to }
 }

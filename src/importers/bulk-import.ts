@@ -25,6 +25,11 @@ export interface BulkImportOptions {
   readonly onProgress?: (done: number) => void
   /** Called while related articles are finished after the last batch: the stage, and articles done in it so far. */
   readonly onSettleProgress?: (stage: string, done: number) => void
+  /**
+   * Asked after each batch: true ends the run there (the desk's Stop button), with `report.stopped` set. The related
+   * lists of what was written are left marked; the next run of the file finishes them, as after a kill.
+   */
+  readonly stopRequested?: () => boolean
 }
 
 /** Lists what the mapping said of an article (why it came in as a draft, its notes) and makes it a batch item. */
@@ -101,7 +106,15 @@ export async function importInBatches(importing: Importing, items: AsyncIterable
     }
     if (next.done) break
     batch.push(next.value)
-    if (batch.length >= size) await flush()
+    if (batch.length >= size) {
+      await flush()
+      if (o.stopRequested?.()) {
+        o.report.stopped = true
+        // Closes the file the items are read from.
+        await iterator.return?.()
+        return done
+      }
+    }
   }
   await flush()
   await settle()

@@ -20,6 +20,8 @@ export interface ImportJobRunDeps extends ImportRunDeps {
   readonly leaseMs?: number
   /** How often the lease is renewed while a batch (its images fetched) takes long; default a sixth of the lease. */
   readonly renewEveryMs?: number
+  /** Articles per transaction; the importers' default when absent (tests make batches small so that they matter). */
+  readonly batchSize?: number
 }
 
 /** The run gave the job up: this instance is stopping, or another runner took it over after the lease ran out. */
@@ -54,12 +56,13 @@ export async function runNextImportJob(deps: ImportJobRunDeps): Promise<ImportJo
   const { job, attempt } = claimed
   const finish = async (status: 'done' | 'failed', report: Parameters<typeof store.importJobs.finish>[2]['report'], error: string | null) => {
     if (!(await store.importJobs.finish(job.id, attempt, { status, report, error }, clock.now()))) return { ran: job.id, status: 'lost' } as const
-    // The import's file is read by nothing after it; a dry run's is kept for the import that may follow.
-    if (!job.dryRun && job.filePath) {
+    // The import's file is read by nothing after it; a dry run's is kept for the import that may follow, and a stopped
+    // import's for the run that resumes it.
+    if (!job.dryRun && job.filePath && !report?.stopped) {
       await rm(job.filePath, { force: true })
       await store.importJobs.clearFiles([job.id], clock.now())
     }
-    log.info({ importJob: job.id, status, dryRun: job.dryRun, attempt }, 'import job ended')
+    log.info({ importJob: job.id, status, dryRun: job.dryRun, attempt, stopped: report?.stopped === true }, 'import job ended')
     return { ran: job.id, status }
   }
   const refused = await refusal(deps, job, attempt)
@@ -67,6 +70,8 @@ export async function runNextImportJob(deps: ImportJobRunDeps): Promise<ImportJo
   const user = (await store.users.get(job.createdBy!))!
 
   let lost = false
+  // Read from the job after each batch's progress is recorded: the desk's Stop button sets it (import-desk.ts stop).
+  let stop = job.stopRequestedAt !== null
   const renew = async (p: { doneItems?: number; progress?: number } = {}) => {
     const now = clock.now()
     if (!(await store.importJobs.renew(job.id, attempt, { leaseUntil: now + leaseMs, ...p }, now))) lost = true
@@ -77,18 +82,23 @@ export async function runNextImportJob(deps: ImportJobRunDeps): Promise<ImportJo
   // Progress is written after each batch without holding the import up; the writes are chained so they land in order.
   let recorded = Promise.resolve()
   const record = (doneItems: number, progress: number) => {
-    recorded = recorded.then(() => renew({ doneItems, progress })).catch((err: unknown) => log.warn({ importJob: job.id, err }, 'import progress not recorded'))
+    recorded = recorded.then(async () => {
+      await renew({ doneItems, progress })
+      if (await store.importJobs.stopRequested(job.id)) stop = true
+    }).catch((err: unknown) => log.warn({ importJob: job.id, err }, 'import progress not recorded'))
   }
   try {
     const report = await runImport(deps, {
       source: job.source, file: job.filePath, dryRun: job.dryRun, actor: { kind: 'user', userId: user.id, role: user.role },
       siteUrl: job.options.siteUrl, section: job.options.section, media: job.options.media ? { mediaDir: null } : null,
+      ...(deps.batchSize !== undefined && { batchSize: deps.batchSize }),
       onProgress: (done, fraction) => {
         // Thrown between batches, after one committed: the next attempt runs the file again and skips what is in.
         if (deps.signal?.aborted) throw new GaveUp('stopping')
         if (lost) throw new GaveUp('lost')
         record(done, fraction)
       },
+      stopRequested: () => stop,
     })
     await recorded
     return await finish('done', report, null)

@@ -41,6 +41,11 @@ export interface ImportRunOptions {
   readonly media: { readonly mediaDir: string | null } | null
   /** After each batch: articles handled so far, and the share of the file read (0–1). */
   readonly onProgress?: (done: number, fraction: number) => void
+  /** (ghost) the old site's routes.yaml, or its permalink template: custom permalinks that should redirect. */
+  readonly routes?: string
+  readonly permalink?: string
+  /** Asked after each batch: true stops the run there, with `report.stopped` set. */
+  readonly stopRequested?: () => boolean
 }
 
 /** Runs one import through the use-cases and returns its report (with `error` set when the file stopped it). */
@@ -56,18 +61,20 @@ export async function runImport(deps: ImportRunDeps, o: ImportRunOptions): Promi
     fetch: createImageSource({ mediaDir: o.media.mediaDir, allowPrivate: deps.allowPrivate }),
   }
   const progress = o.onProgress ?? (() => {})
+  const stop = o.stopRequested ? { stopRequested: o.stopRequested } : {}
   // Each format's parser and renderers (Ghost's pull in markdown-it and the Mobiledoc renderers, some 300 modules) load
   // when an import runs, not at every start of the server.
   if (o.source === 'wordpress') {
     const { importWordPress } = await import('./wordpress/import.ts')
-    return importWordPress(importing, {
-      file: o.file, actor: o.actor, dryRun: o.dryRun, timeZone: deps.timeZone, onProgress: progress,
+    return importWordPress({ importing, pages }, {
+      file: o.file, actor: o.actor, dryRun: o.dryRun, timeZone: deps.timeZone, onProgress: progress, ...stop,
       ...(o.batchSize !== undefined && { batchSize: o.batchSize }), ...(media && { media }),
     })
   }
   const { importGhost } = await import('./ghost/import.ts')
   return importGhost({ importing, pages, ...(media && { media }) }, {
-    file: o.file, actor: o.actor, dryRun: o.dryRun, siteUrl: o.siteUrl, onProgress: progress,
+    file: o.file, actor: o.actor, dryRun: o.dryRun, siteUrl: o.siteUrl, onProgress: progress, ...stop,
+    ...(o.routes !== undefined && { routes: o.routes }), ...(o.permalink !== undefined && { permalink: o.permalink }),
     ...(o.batchSize !== undefined && { batchSize: o.batchSize }), ...(o.section !== null && { defaultSection: o.section }),
   })
 }

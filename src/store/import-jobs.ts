@@ -39,6 +39,7 @@ const toJob = (r: Selectable<ImportJobsTable>): ImportJob => ({
   status: r.status as ImportJobStatus, createdBy: r.created_by, createdAt: r.created_at, updatedAt: r.updated_at,
   startedAt: r.started_at, finishedAt: r.finished_at, leaseUntil: r.lease_until, attempts: r.attempts, doneItems: r.done_items,
   progress: r.progress / 1000, report: parseJson<ImportReport | null>(r.report, null), error: r.error,
+  stopRequestedAt: r.stop_requested_at ?? null,
 })
 
 export function createImportJobs(db: Kysely<Database>, dialect: StoreDialect) {
@@ -110,6 +111,19 @@ export function createImportJobs(db: Kysely<Database>, dialect: StoreDialect) {
         ...(p.progress !== undefined && { progress: Math.max(0, Math.min(1000, Math.round(p.progress * 1000))) }),
       }).where('id', '=', id).where('attempts', '=', attempt).where('status', '=', 'running').executeTakeFirst()
       return Number(res.numUpdatedRows) === 1
+    },
+
+    /** Asks the running job to stop at its next batch; false when it is not running (it has ended, or not started). */
+    async requestStop(id: number, now: number): Promise<boolean> {
+      const res = await db.updateTable('import_jobs').set({ stop_requested_at: now, updated_at: now })
+        .where('id', '=', id).where('status', '=', 'running').where('stop_requested_at', 'is', null).executeTakeFirst()
+      return Number(res.numUpdatedRows) === 1
+    },
+
+    /** Whether someone asked the job to stop. */
+    async stopRequested(id: number): Promise<boolean> {
+      const row = await db.selectFrom('import_jobs').select('stop_requested_at').where('id', '=', id).executeTakeFirst()
+      return row?.stop_requested_at != null
     },
 
     /** Gives the job back before its lease runs out (this instance is shutting down): the next claim takes it at once. */

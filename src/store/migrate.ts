@@ -27,6 +27,7 @@ import { searchWordForms } from './migrations/0026-search-word-forms.ts'
 import { relatedDfDeltas } from './migrations/0027-related-df-deltas.ts'
 import { cluster } from './migrations/0030-cluster.ts'
 import { heroCaption } from './migrations/0034-hero-caption.ts'
+import { importStop } from './migrations/0035-import-stop.ts'
 
 /** Every migration, in order; a static list so it works under type stripping. */
 export const migrations = (d: StoreDialect): Record<string, Migration> => ({
@@ -54,6 +55,7 @@ export const migrations = (d: StoreDialect): Record<string, Migration> => ({
   '0027-related-df-deltas': relatedDfDeltas(d),
   '0030-cluster': cluster(d),
   '0034-hero-caption': heroCaption(d),
+  '0035-import-stop': importStop(d),
 })
 
 /**

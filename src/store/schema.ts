@@ -326,6 +326,7 @@ export interface ImportJobsTable {
   progress: Generated<number>
   report: string | null
   error: string | null
+  stop_requested_at: number | null
 }
 
 /** A one-time account link (invitation or password reset); only the sha256 (hex) of its token is kept. */

@@ -10,6 +10,9 @@ import { forEachDatabase } from '../support/databases.ts'
 import { runNextImportJob, IMPORT_MAX_ATTEMPTS } from '../../src/importers/import-job-run.ts'
 import type { Store } from '../../src/store/store.ts'
 import { FIXTURE } from './wordpress/fixtures.ts'
+import { createImportDesk } from '../../src/editorial/import-desk.ts'
+import { importProgress } from '../../src/domain/import-job.ts'
+import { importJobPage } from '../../src/render/desk/import-page.ts'
 import { articleOf, POSTS } from './wordpress/support.ts'
 
 const LEASE = 60_000
@@ -124,4 +127,41 @@ forEachDatabase('an import that keeps losing its runner is given up, and one who
   assert.deepEqual(await runNextImportJob(deps), { ran: editors.id, status: 'failed' })
   assert.match((await store.importJobs.get(editors.id))!.error ?? '', /may no longer import/)
   assert.equal(await imported(store), 0)
+})
+
+forEachDatabase('a running import asked to stop ends at its next batch with a report that says so; resuming imports the rest', async (store, t) => {
+  const clock = fixedClock()
+  const dir = await dataDir(t)
+  const { id, file } = await queued(store, dir, clock.now())
+  const desk = createImportDesk({ store, clock, uploadDir: dir })
+  const admin = { userId: (await store.importJobs.get(id))!.createdBy!, role: 'admin' as const }
+  // The Stop button is pressed once the second batch is recorded: the desk's own use-case, while the job runs.
+  const renew = store.importJobs.renew
+  store.importJobs.renew = async (...args) => {
+    const held = await renew(...args)
+    if (args[2].doneItems === 4) await desk.stop(admin, id)
+    return held
+  }
+  t.after(() => { store.importJobs.renew = renew })
+  const deps = { store, clock, log: SILENT, timeZone: 'UTC', dataDir: dir, allowPrivate: false, batchSize: 2 }
+  assert.deepEqual(await runNextImportJob(deps), { ran: id, status: 'done' })
+  const stopped = (await store.importJobs.get(id))!
+  assert.equal(stopped.report?.stopped, true)
+  const written = await imported(store)
+  assert.ok(written >= 4 && written < 11, `stopped at a batch boundary after the request, not at the end (${written} written)`)
+  assert.equal(written % 2, 0, 'whole batches only')
+  await access(file)
+  await assert.rejects(desk.stop(admin, id), /not running/)
+  const page = importJobPage({ siteName: 'News', css: '/assets/desk.css', viewer: { name: 'Ada', role: 'admin' }, csrf: 'token' }, { job: stopped, progress: importProgress(stopped, clock.now()), timeZone: 'UTC', refreshSeconds: 2, status: null })
+  assert.match(page.value, /Stopped on request after \d+ articles/)
+  assert.match(page.value, /action="\/desk\/import\/\d+\/resume"/)
+
+  store.importJobs.renew = renew
+  const resumed = await desk.resume(admin, id)
+  assert.deepEqual(await runNextImportJob(deps), { ran: resumed, status: 'done' })
+  const report = (await store.importJobs.get(resumed))!.report!
+  assert.equal(report.stopped, undefined)
+  assert.deepEqual(report.articles, { imported: 11 - written, updated: 0, skipped: written, refused: 0 })
+  assert.equal(await imported(store), 11)
+  await assert.rejects(desk.resume(admin, id), /upload the file again|only an import that was stopped/)
 })

@@ -55,6 +55,10 @@ export interface GhostExport {
   readonly version: string
   /** The site's title from the settings table, when the export has one. */
   readonly title: string
+  /** The `permalinks` setting of Ghost 0.x/1.x exports (`/:year/:month/:day/:slug/`); empty when absent (routes.yaml since). */
+  readonly permalinks: string
+  /** The site's time zone (`timezone` setting), in which permalink dates are written; UTC when absent. */
+  readonly timeZone: string
   readonly posts: readonly GhostPost[]
   readonly meta: ReadonlyMap<string, GhostPostMeta>
   readonly tags: ReadonlyMap<string, GhostTag>
@@ -123,6 +127,15 @@ function exportBody(json: unknown): { meta: Row; data: Row } {
   return { meta: (typeof body.meta === 'object' && body.meta !== null ? body.meta : {}) as Row, data: data as Row }
 }
 
+const validZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
+
 const KNOWN_TABLES = new Set(['posts', 'posts_meta', 'tags', 'users', 'posts_tags', 'posts_authors', 'settings', 'roles', 'roles_users', 'permissions', 'permissions_roles', 'permissions_users', 'migrations', 'migrations_lock', 'brute', 'sessions', 'api_keys', 'integrations', 'webhooks', 'invites', 'mobiledoc_revisions', 'post_revisions', 'custom_theme_settings', 'actions', 'tokens', 'clients', 'client_trusted_domains', 'accesstokens', 'refreshtokens', 'app_fields', 'app_settings', 'apps'])
 
 /**
@@ -145,6 +158,9 @@ export function readGhostExport(text: string): GhostExport {
   const { meta, data } = exportBody(json)
   const settings = rows(data, 'settings')
   const title = str(settings.find((s) => s.key === 'title')?.value)
+  const permalinks = str(settings.find((s) => s.key === 'permalinks')?.value)
+  const zone = str(settings.find((s) => s.key === 'timezone' || s.key === 'active_timezone')?.value)
+  const timeZone = zone && validZone(zone) ? zone : 'UTC'
   const postMeta = new Map<string, GhostPostMeta>()
   for (const r of rows(data, 'posts_meta')) {
     postMeta.set(str(r.post_id), {
@@ -164,7 +180,7 @@ export function readGhostExport(text: string): GhostExport {
     if (!KNOWN_TABLES.has(table) && Array.isArray(value) && value.length) otherTables[table] = value.length
   }
   return {
-    version: str(meta.version), title, posts: rows(data, 'posts').map(toPost), meta: postMeta, tags, users,
+    version: str(meta.version), title, permalinks, timeZone, posts: rows(data, 'posts').map(toPost), meta: postMeta, tags, users,
     postTags: joins(rows(data, 'posts_tags'), 'tag_id'), postAuthors: joins(rows(data, 'posts_authors'), 'author_id'), otherTables,
   }
 }

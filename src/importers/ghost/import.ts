@@ -12,6 +12,22 @@ import { inOrder } from '../media-fetch.ts'
 import { countIn, emptyReport, listIn, type ImportReport } from '../import-report.ts'
 import { GhostExportError, readGhostExport, type GhostExport } from './ghost-export.ts'
 import { mapPost, newAddresses, resolver, type GhostContext, type MappedPost } from './mapping.ts'
+import { permalinkTemplate, readRoutesYaml, RoutesError, type GhostCollection } from './permalinks.ts'
+
+/** The old site's collections: routes.yaml when given, else the template given, else the export's own setting. */
+async function collectionsOf(data: GhostExport, o: Pick<GhostImportOptions, 'routes' | 'permalink'>): Promise<GhostCollection[]> {
+  if (o.routes) {
+    let text: string
+    try {
+      text = await readFile(o.routes, 'utf8')
+    } catch {
+      throw new RoutesError(`the routes file ${o.routes} cannot be read`)
+    }
+    return readRoutesYaml(text)
+  }
+  const template = o.permalink || data.permalinks
+  return template ? [{ permalink: permalinkTemplate(template), filter: null }] : []
+}
 
 /** Changing how posts are mapped changes this, so that a second run updates what the new rules write differently. */
 export const MAPPING_VERSION = 'ghost-1'
@@ -27,6 +43,12 @@ export interface GhostImportOptions {
   readonly batchSize?: number
   /** Called after each batch: articles handled so far, and the share of the export's posts and pages read (0–1). */
   readonly onProgress?: (done: number, fraction: number) => void
+  /** The old site's routes.yaml (a file path): its collections' permalinks become old paths that redirect. */
+  readonly routes?: string | null
+  /** The old site's permalink template (`/{year}/{month}/{slug}/`), for a site without routes.yaml at hand. */
+  readonly permalink?: string | null
+  /** Asked after each batch: true stops the run there (bulk-import.ts), pages left for the next run. */
+  readonly stopRequested?: () => boolean
 }
 
 /** Who the import writes for: the use-cases of articles and of pages. */
@@ -80,7 +102,15 @@ export async function importGhost(deps: GhostImportDeps, o: GhostImportOptions):
   // like it would be a tag on the first run and the section on the next, and every re-run would update those posts.
   const existing = await deps.pages.sections()
   const sections = existing.some((x) => x.slug === slug) ? existing : [...existing, { slug, name: defaultSection.name }]
-  const ctx: GhostContext = { data, siteUrl: o.siteUrl, sections, defaultSection }
+  let collections: GhostCollection[]
+  try {
+    collections = await collectionsOf(data, o)
+  } catch (err) {
+    if (!(err instanceof RoutesError)) throw err
+    report.error = { message: err.message, line: null, column: null }
+    return report
+  }
+  const ctx: GhostContext = { data, siteUrl: o.siteUrl, sections, defaultSection, collections }
   const links = resolver(newAddresses(ctx))
   reportTags(report, data)
   const media = deps.media ? createMediaImport({ ...deps.media, actor: o.actor, source: () => source, dryRun: o.dryRun, report }) : null
@@ -106,7 +136,9 @@ export async function importGhost(deps: GhostImportDeps, o: GhostImportOptions):
   await importInBatches(deps.importing, inOrder(articles(), LOOKAHEAD), {
     actor: o.actor, source, dryRun: o.dryRun, report, ...(o.batchSize !== undefined && { batchSize: o.batchSize }),
     onProgress: (done) => o.onProgress?.(done, total ? seen / total : 1),
+    ...(o.stopRequested && { stopRequested: o.stopRequested }),
   })
+  if (report.stopped) return report
   // Pages are few and written last, one transaction each.
   for (const m of pages) {
     noteMapped(report, m, m.page.bodyHtml, false, media)

@@ -7,6 +7,7 @@ import { excerpt, plainText } from '../../content/excerpt.ts'
 import type { ImportArticle, ImportPage, ImportStatus, ImportTerm } from '../../editorial/import-input.ts'
 import { ghostBody, imageAddress, rewriteLinks } from './content.ts'
 import type { GhostExport, GhostPost, GhostTag } from './ghost-export.ts'
+import { permalinkOf, type GhostCollection } from './permalinks.ts'
 
 /** What the mapping needs besides the post: the whole export, the old site's address, and this site's sections. */
 export interface GhostContext {
@@ -17,6 +18,8 @@ export interface GhostContext {
   readonly sections: readonly { readonly slug: string; readonly name: string }[]
   /** Where posts whose primary tag names no section go. */
   readonly defaultSection: ImportTerm
+  /** The old site's collections (routes.yaml, or the permalinks setting); empty for Ghost's default `/{slug}/`. */
+  readonly collections?: readonly GhostCollection[]
 }
 
 export type MappedPost =
@@ -39,6 +42,14 @@ function sectionOf(tag: GhostTag, ctx: GhostContext): string | null {
 export const publicTags = (post: GhostPost, ctx: GhostContext): GhostTag[] =>
   (ctx.data.postTags.get(post.id) ?? []).map((id) => ctx.data.tags.get(id)).filter((t): t is GhostTag => t !== undefined && !t.internal)
 
+/** The post's address under the old site's custom permalinks (permalinks.ts), or null under Ghost's default. */
+export function customPermalink(post: GhostPost, ctx: GhostContext): string | null {
+  if (!ctx.collections?.length || post.type === 'page') return null
+  const authors = (ctx.data.postAuthors.get(post.id) ?? (post.authorId ? [post.authorId] : [])).map((id) => ctx.data.users.get(id)?.slug ?? '').filter(Boolean)
+  const path = permalinkOf(ctx.collections, { id: post.id, slug: post.slug, publishedAt: post.publishedAt, tags: publicTags(post, ctx).map((t) => t.slug), authors }, ctx.data.timeZone)
+  return path === `/${post.slug}` ? null : path
+}
+
 /** The new address of every post, page, tag and author of the export, for rewriting internal links. */
 export function newAddresses(ctx: GhostContext): Map<string, string> {
   const out = new Map<string, string>()
@@ -51,7 +62,10 @@ export function newAddresses(ctx: GhostContext): Map<string, string> {
     if (p.type === 'page') out.set(`/${p.slug}`, `/${slug}`)
     else {
       const primary = publicTags(p, ctx)[0]
-      out.set(`/${p.slug}`, `/${(primary && sectionOf(primary, ctx)) ?? ctx.defaultSection.slug}/${slug}`)
+      const to = `/${(primary && sectionOf(primary, ctx)) ?? ctx.defaultSection.slug}/${slug}`
+      out.set(`/${p.slug}`, to)
+      const custom = customPermalink(p, ctx)
+      if (custom) out.set(custom, to)
     }
   }
   return out
@@ -74,7 +88,8 @@ const titleFromBody = (html: string): string => excerpt(plainText(html), 80).rep
  */
 export function mapPost(post: GhostPost, ctx: GhostContext, links: (path: string) => string | null): MappedPost {
   const label = plainText(post.title) || `${post.type} ${post.id}`
-  const oldUrl = `${ctx.siteUrl ?? ''}/${post.slug}/`
+  const custom = customPermalink(post, ctx)
+  const oldUrl = `${ctx.siteUrl ?? ''}${custom ?? `/${post.slug}`}/`
   if (!post.id) return { kind: 'refused', item: label, oldUrl, reason: `the ${post.type} has no id` }
   const body = ghostBody(post)
   if (!body.ok) return { kind: 'refused', item: label, oldUrl, reason: body.reason }
@@ -88,7 +103,7 @@ export function mapPost(post: GhostPost, ctx: GhostContext, links: (path: string
   title = title.slice(0, 300)
   const slug = slugify(post.slug || title)
   const meta = ctx.data.meta.get(post.id)
-  const oldPaths = [`/${post.slug}`, ...(post.uuid ? [`/p/${post.uuid}`] : [])].filter((p) => p !== '/')
+  const oldPaths = [`/${post.slug}`, ...(custom ? [custom] : []), ...(post.uuid ? [`/p/${post.uuid}`] : [])].filter((p) => p !== '/')
 
   if (post.type === 'page') {
     if (post.status !== 'published') return { kind: 'other', what: `${post.status || 'unpublished'} pages (static pages have no drafts)` }

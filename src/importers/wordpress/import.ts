@@ -2,18 +2,34 @@
 
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import type { ImportActor, Importing } from '../../editorial/importing.ts'
+import type { ImportActor, Importing, LateHero } from '../../editorial/importing.ts'
+import type { PageImporting } from '../../editorial/import-pages.ts'
 import { plainText } from '../../content/excerpt.ts'
-import { importInBatches, prepare, refuse, type PreparedItem } from '../bulk-import.ts'
+import { importInBatches, prepare, recordOutcome, refuse, type PreparedItem } from '../bulk-import.ts'
+import { contentHash } from '../import-item.ts'
 import { createMediaImport, LOOKAHEAD, type MediaImport, type MediaSetup } from '../media-import.ts'
 import { inOrder } from '../media-fetch.ts'
 import { countIn, emptyReport, listIn, type ImportReport } from '../import-report.ts'
-import { mapItem, newContext, type WxrContext } from './mapping.ts'
+import { mapItem, newContext, type MappedItem, type WxrContext } from './mapping.ts'
 import { parseWxr } from './wxr-parser.ts'
 import { WxrError } from './wxr-records.ts'
 
 /** Changing how items are mapped changes this, so that a second run updates what the new rules write differently. */
-export const MAPPING_VERSION = 'wordpress-1'
+export const MAPPING_VERSION = 'wordpress-2'
+
+/** Who the import writes for: the use-cases of articles and of pages. */
+export interface WordPressImportDeps {
+  readonly importing: Importing
+  readonly pages: PageImporting
+}
+
+type MappedPage = Extract<MappedItem, { kind: 'page' }>
+
+/** What the stream leaves for after the articles: the pages (few, written top down) and heroes read after their posts. */
+interface Deferred {
+  readonly pages: MappedPage[]
+  readonly lateHeroes: LateHero[]
+}
 
 export interface WordPressImportOptions {
   readonly file: string
@@ -28,10 +44,12 @@ export interface WordPressImportOptions {
   readonly onProgress?: (done: number, fraction: number) => void
   /** Called while related articles are finished after the last batch (bulk-import.ts). */
   readonly onSettleProgress?: (stage: string, done: number) => void
+  /** Asked after each batch: true stops the run there (bulk-import.ts), pages and late heroes left for the next run. */
+  readonly stopRequested?: () => boolean
 }
 
 /** The file's records turned into prepared articles; everything else is counted in the report on the way. */
-async function* preparedItems(file: string, report: ImportReport, timeZone: string, bytes: { read: number }, media: MediaImport | null): AsyncGenerator<() => Promise<PreparedItem | null>> {
+async function* preparedItems(file: string, report: ImportReport, timeZone: string, bytes: { read: number }, media: MediaImport | null, deferred: Deferred): AsyncGenerator<() => Promise<PreparedItem | null>> {
   const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 })
   const chunks = (async function* () {
     for await (const chunk of stream) {
@@ -56,20 +74,31 @@ async function* preparedItems(file: string, report: ImportReport, timeZone: stri
       } else if (r.kind === 'item') {
         if (r.item.comments) countIn(report.notImported, 'comments', r.item.comments)
         const mapped = mapItem(r.item, ctx)
+        const waiting = r.item.postType === 'attachment' ? ctx.pendingHeroes.get(r.item.postId) : undefined
+        if (waiting) ctx.pendingHeroes.delete(r.item.postId)
         if (media && r.item.postType === 'attachment' && r.item.attachmentUrl) {
           const { attachmentUrl, meta, excerpt, title, postId } = r.item
           // Fetched alongside the articles (the look-ahead below), not one after another.
           yield async () => {
-            await media.image(attachmentUrl, { alt: plainText(meta.get('_wp_attachment_image_alt') ?? ''), caption: excerpt }, plainText(title) || `attachment ${postId}`)
+            const got = await media.image(attachmentUrl, { alt: plainText(meta.get('_wp_attachment_image_alt') ?? ''), caption: excerpt }, plainText(title) || `attachment ${postId}`)
+            if (waiting && typeof got !== 'string') {
+              for (const sourceId of waiting) deferred.lateHeroes.push({ sourceId, mediaId: got.id })
+              if (!got.alt.trim()) listIn(report, report.heroesWithoutAlt, { item: `post ${waiting.join(', ')}`, oldUrl: attachmentUrl, reason: `the hero image (media ${got.id}) has no alt text; add it in the media library` })
+            } else if (waiting) report.altered.imagesLeftRemote += waiting.length
             return null
           }
-        } else if (mapped.kind === 'other') countIn(report.notImported, mapped.what)
-        else if (mapped.kind === 'refused') refuse(report, mapped)
+        } else if (mapped.kind === 'other') {
+          countIn(report.notImported, mapped.what)
+          if (waiting) report.altered.imagesLeftRemote += waiting.length
+        } else if (mapped.kind === 'refused') {
+          if (r.item.postType === 'page') recordOutcome(report, report.pages, { label: mapped.item, oldUrl: mapped.oldUrl, bodyHtml: '' }, { outcome: 'refused', reason: mapped.reason, notes: [], sanitizedBody: null })
+          else refuse(report, mapped)
+        } else if (mapped.kind === 'page') deferred.pages.push(mapped)
         else {
           for (const [name, n] of mapped.content.converted) countIn(report.altered.shortcodesConverted, name, n)
           for (const [name, n] of mapped.content.kept) countIn(report.altered.shortcodesKept, name, n)
           for (const id of mapped.content.galleryIds) listIn(report, report.altered.galleryIdsUnresolved, id)
-          if (!media) report.altered.imagesLeftRemote += mapped.content.remoteImages.length
+          if (!media) report.altered.imagesLeftRemote += mapped.content.remoteImages.length + (mapped.article.hero ? 1 : 0)
           const article = mapped.article
           yield async () => prepare(report, media ? await media.article(article) : article, MAPPING_VERSION, mapped)
         }
@@ -88,23 +117,53 @@ async function* articlesOnly(items: AsyncIterable<PreparedItem | null>): AsyncGe
  * Imports a WXR file through `importing` as `actor`. Returns the report; a malformed file or one of the wrong kind
  * ends the import with `report.error` set (line and column when known), after the articles before the fault were written.
  */
-export async function importWordPress(importing: Importing, o: WordPressImportOptions): Promise<ImportReport> {
+export async function importWordPress({ importing, pages }: WordPressImportDeps, o: WordPressImportOptions): Promise<ImportReport> {
   const report = emptyReport({ system: 'wordpress', site: '', file: o.file }, o.dryRun)
   const size = (await stat(o.file)).size
   const bytes = { read: 0 }
   const source = { system: 'wordpress', get site() { return report.source.site } }
   const media = o.media ? createMediaImport({ ...o.media, actor: o.actor, source: () => source, dryRun: o.dryRun, report }) : null
-  const items = articlesOnly(inOrder(preparedItems(o.file, report, o.timeZone, bytes, media), LOOKAHEAD))
+  const deferred: Deferred = { pages: [], lateHeroes: [] }
+  const items = articlesOnly(inOrder(preparedItems(o.file, report, o.timeZone, bytes, media, deferred), LOOKAHEAD))
   try {
     await importInBatches(importing, items, {
       actor: o.actor, source, dryRun: o.dryRun, report,
       ...(o.batchSize !== undefined && { batchSize: o.batchSize }),
       onProgress: (done) => o.onProgress?.(done, size ? bytes.read / size : 1),
       ...(o.onSettleProgress && { onSettleProgress: o.onSettleProgress }),
+      ...(o.stopRequested && { stopRequested: o.stopRequested }),
     })
   } catch (err) {
     if (!(err instanceof WxrError)) throw err
     report.error = { message: err.message, line: err.line, column: err.column }
   }
+  if (report.stopped) return report
+  // After a fault too: what was read before it lands whole.
+  await writePages(pages, deferred.pages, { source, actor: o.actor, dryRun: o.dryRun, report, media })
+  if (deferred.lateHeroes.length) await importing.attachHeroes(o.actor, source, deferred.lateHeroes, { dryRun: o.dryRun })
   return report
+}
+
+/** Parents before their children (a parent may follow its child in the file), siblings by `wp:menu_order`, then by id. */
+export function pagesTopDown(pages: readonly MappedPage[]): MappedPage[] {
+  const byId = new Map(pages.map((p) => [p.page.sourceId, p]))
+  const depth = (p: MappedPage): number => {
+    let d = 0
+    for (let at = p.page.parentSourceId; at && byId.has(at) && d <= pages.length; at = byId.get(at)!.page.parentSourceId) d++
+    return d
+  }
+  const depths = new Map(pages.map((p) => [p, depth(p)]))
+  return [...pages].sort((a, b) => depths.get(a)! - depths.get(b)! || a.menuOrder - b.menuOrder || Number(a.page.sourceId) - Number(b.page.sourceId))
+}
+
+/** Writes the pages, one transaction each, into the report; images of their bodies come into the library like articles'. */
+async function writePages(pages: PageImporting, mapped: readonly MappedPage[], o: { source: { system: string; site: string }; actor: ImportActor; dryRun: boolean; report: ImportReport; media: MediaImport | null }): Promise<void> {
+  for (const m of pagesTopDown(mapped)) {
+    const named = (reason: string) => ({ item: m.page.title, oldUrl: m.page.oldUrl, reason })
+    if (m.drafted) listIn(o.report, o.report.drafted, named(m.drafted))
+    for (const note of m.notes) listIn(o.report, o.report.notes, named(note))
+    const page = o.media ? { ...m.page, bodyHtml: await o.media.body(m.page.bodyHtml, m.page.title) } : m.page
+    const r = await pages.writePage(o.actor, o.source, page, contentHash(page, MAPPING_VERSION), { dryRun: o.dryRun })
+    recordOutcome(o.report, o.report.pages, { label: page.title, oldUrl: page.oldUrl, bodyHtml: page.bodyHtml }, r)
+  }
 }

@@ -5,7 +5,7 @@ import { instantOfLocal } from '../../domain/calendar.ts'
 import { isReservedSegment } from '../../domain/paths.ts'
 import { slugify } from '../../domain/slug.ts'
 import { excerpt, plainText } from '../../content/excerpt.ts'
-import type { ImportArticle, ImportStatus, ImportTerm } from '../../editorial/import-input.ts'
+import type { ImportArticle, ImportImage, ImportPage, ImportStatus, ImportTerm } from '../../editorial/import-input.ts'
 import { convertContent, type ContentNotes } from './content.ts'
 import type { WxrAuthor, WxrCategory, WxrChannel, WxrItem } from './wxr-records.ts'
 
@@ -16,15 +16,25 @@ export interface WxrContext {
   readonly categories: Map<string, WxrCategory>
   readonly categoryByTermId: Map<string, string>
   readonly attachments: Map<string, string>
+  /** Alt text and caption of the attachments seen so far that have either: a featured image (`_thumbnail_id`) takes them. */
+  readonly attachmentText: Map<string, Omit<ImportImage, 'url'>>
+  /**
+   * Featured images named before their attachment was read (WordPress exports by id, and an image is uploaded after its
+   * post is created): attachment id → the posts that wait for it. import.ts gives them their hero once it is read.
+   */
+  readonly pendingHeroes: Map<string, string[]>
   /** The site's time zone: local WordPress dates without a GMT twin are read in it. */
   readonly timeZone: string
 }
 
-export const newContext = (channel: WxrChannel, timeZone: string): WxrContext =>
-  ({ channel, authors: new Map(), categories: new Map(), categoryByTermId: new Map(), attachments: new Map(), timeZone })
+export const newContext = (channel: WxrChannel, timeZone: string): WxrContext => ({
+  channel, authors: new Map(), categories: new Map(), categoryByTermId: new Map(), attachments: new Map(),
+  attachmentText: new Map(), pendingHeroes: new Map(), timeZone,
+})
 
 export type MappedItem =
   | { readonly kind: 'article'; readonly article: ImportArticle; readonly content: ContentNotes; readonly drafted: string | null; readonly notes: readonly string[] }
+  | { readonly kind: 'page'; readonly page: ImportPage; readonly menuOrder: number; readonly drafted: string | null; readonly notes: readonly string[] }
   | { readonly kind: 'other'; readonly what: string }
   | { readonly kind: 'refused'; readonly item: string; readonly oldUrl: string; readonly reason: string }
 
@@ -100,16 +110,19 @@ const titleFromBody = (html: string): string => excerpt(plainText(html), 80).rep
 export function mapItem(item: WxrItem, ctx: WxrContext): MappedItem {
   const type = item.postType || 'post'
   if (type === 'attachment') {
-    if (item.attachmentUrl) ctx.attachments.set(item.postId, item.attachmentUrl)
+    if (item.attachmentUrl) {
+      ctx.attachments.set(item.postId, item.attachmentUrl)
+      const alt = plainText(item.meta.get('_wp_attachment_image_alt') ?? ''), caption = item.excerpt.trim()
+      if (alt || caption) ctx.attachmentText.set(item.postId, { alt, caption })
+    }
     return { kind: 'other', what: 'attachments (left remote)' }
   }
-  if (type === 'page') return { kind: 'other', what: 'pages' }
   if (type === 'nav_menu_item') return { kind: 'other', what: 'menu items' }
-  if (type !== 'post') return { kind: 'other', what: `${type} (custom post type)` }
-  const label = plainText(item.title) || `post ${item.postId}`
+  if (type !== 'post' && type !== 'page') return { kind: 'other', what: `${type} (custom post type)` }
+  const label = plainText(item.title) || `${type} ${item.postId}`
   const oldUrl = item.link.trim()
-  if (!/^\d+$/.test(item.postId)) return { kind: 'refused', item: label, oldUrl, reason: 'the post has no wp:post_id' }
-  if (item.status === 'trash' || item.status === 'auto-draft' || item.status === 'inherit') return { kind: 'other', what: `${item.status} posts` }
+  if (!/^\d+$/.test(item.postId)) return { kind: 'refused', item: label, oldUrl, reason: `the ${type} has no wp:post_id` }
+  if (item.status === 'trash' || item.status === 'auto-draft' || item.status === 'inherit') return { kind: 'other', what: `${item.status} ${type}s` }
   const mapped = STATUS[item.status]
   if (!mapped) return { kind: 'refused', item: label, oldUrl, reason: `unknown status "${item.status}"` }
 
@@ -117,12 +130,13 @@ export function mapItem(item: WxrItem, ctx: WxrContext): MappedItem {
   const { html, notes: content } = convertContent(item.content, ctx.attachments)
   let title = plainText(item.title)
   if (!title) {
-    title = titleFromBody(html) || `Untitled post ${item.postId}`
+    title = titleFromBody(html) || `Untitled ${type} ${item.postId}`
     notes.push(`the title was empty; taken from the body as "${title}"`)
   }
   title = title.slice(0, 300)
   const protectedPost = item.postPassword.trim() !== ''
   const drafted = item.status === 'private' ? 'private in WordPress' : protectedPost && mapped !== 'draft' ? 'password-protected in WordPress' : null
+  if (type === 'page') return mapPage(item, ctx, { title, html, drafted, notes, published: mapped === 'published' && !drafted })
   const status: ImportStatus = drafted ? 'draft' : mapped
 
   const categories = item.terms.filter((t) => t.domain === 'category' && t.nicename)
@@ -143,9 +157,7 @@ export function mapItem(item: WxrItem, ctx: WxrContext): MappedItem {
   if ((status === 'published' || status === 'scheduled') && publishedAt === null) {
     return { kind: 'refused', item: label, oldUrl, reason: `a ${item.status} post needs a date; wp:post_date is "${item.postDate}"` }
   }
-  const site = ctx.channel.link
-  const oldPaths = [...new Set([item.link, `${site.replace(/\/+$/, '')}/?p=${item.postId}`, item.guid]
-    .map((u) => sitePath(u, site)).filter((p): p is string => p !== null && p !== '/'))]
+  const oldPaths = oldPathsOf(item, ctx, 'p')
   const section0 = section.slug
   const article: ImportArticle = {
     sourceId: item.postId, oldUrl, title,
@@ -162,6 +174,50 @@ export function mapItem(item: WxrItem, ctx: WxrContext): MappedItem {
     publishedAt: status === 'published' || status === 'scheduled' ? publishedAt : null,
     updatedAt: status === 'published' ? Math.max(modified ?? publishedAt!, publishedAt!) : null,
     oldPaths,
+    ...heroOf(item, ctx),
   }
   return { kind: 'article', article, content, drafted, notes }
+}
+
+/** The permalink, `?p=ID` (posts) or `?page_id=ID` (pages) and the guid, as paths on the old site, each once. */
+function oldPathsOf(item: WxrItem, ctx: WxrContext, idParameter: 'p' | 'page_id'): string[] {
+  const site = ctx.channel.link
+  return [...new Set([item.link, `${site.replace(/\/+$/, '')}/?${idParameter}=${item.postId}`, item.guid]
+    .map((u) => sitePath(u, site)).filter((p): p is string => p !== null && p !== '/'))]
+}
+
+/**
+ * The featured image (`_thumbnail_id`) as the article's hero, with the attachment's alt text and caption. An
+ * attachment not read yet (it usually follows its post) is remembered in `pendingHeroes`, and the hero set later.
+ */
+function heroOf(item: WxrItem, ctx: WxrContext): { hero?: ImportImage } {
+  const id = item.meta.get('_thumbnail_id')?.trim()
+  if (!id || !/^\d+$/.test(id) || id === '0') return {}
+  const url = ctx.attachments.get(id)
+  if (url) return { hero: { url, alt: '', caption: '', ...ctx.attachmentText.get(id) } }
+  const waiting = ctx.pendingHeroes.get(id)
+  if (waiting) waiting.push(item.postId)
+  else ctx.pendingHeroes.set(id, [item.postId])
+  return {}
+}
+
+/** The page's language: Polylang's `language` term when it has one, else the export's `<language>` (en-US → en-US). */
+function languageOf(item: WxrItem, ctx: WxrContext): string | null {
+  const term = item.terms.find((t) => t.domain === 'language' && t.nicename)?.nicename ?? ctx.channel.language
+  return term.trim() || null
+}
+
+/**
+ * A WordPress page onto a static page: its parent (`wp:post_parent`, written before it), its place among its siblings
+ * (`wp:menu_order`), published or draft, its language and old paths (permalink, `?page_id=`, guid).
+ */
+function mapPage(item: WxrItem, ctx: WxrContext, m: { title: string; html: string; drafted: string | null; notes: string[]; published: boolean }): MappedItem {
+  const updatedAt = wpTime(item.postModifiedGmt, item.postModified, ctx.timeZone) ?? wpTime(item.postDateGmt, item.postDate, ctx.timeZone)
+  if (updatedAt === null) return { kind: 'refused', item: m.title, oldUrl: item.link.trim(), reason: `a page needs a date; wp:post_date is "${item.postDate}"` }
+  const parent = /^\d+$/.test(item.postParent) && item.postParent !== '0' ? item.postParent : null
+  const page: ImportPage = {
+    sourceId: item.postId, oldUrl: item.link.trim(), slug: slugOf(item.postName, m.title), title: m.title, bodyHtml: m.html,
+    updatedAt, oldPaths: oldPathsOf(item, ctx, 'page_id'), parentSourceId: parent, published: m.published, language: languageOf(item, ctx),
+  }
+  return { kind: 'page', page, menuOrder: item.menuOrder, drafted: m.drafted, notes: m.notes }
 }

@@ -22,7 +22,7 @@ const ITEM_FIELDS: Readonly<Record<string, string>> = {
   'excerpt:encoded': 'excerpt', 'wp:post_id': 'postId', 'wp:post_date': 'postDate', 'wp:post_date_gmt': 'postDateGmt',
   'wp:post_modified': 'postModified', 'wp:post_modified_gmt': 'postModifiedGmt', 'wp:post_name': 'postName',
   'wp:status': 'status', 'wp:post_type': 'postType', 'wp:post_password': 'postPassword', 'wp:is_sticky': 'isSticky',
-  'wp:attachment_url': 'attachmentUrl',
+  'wp:attachment_url': 'attachmentUrl', 'wp:post_parent': 'postParent', 'wp:menu_order': 'menuOrder',
 }
 
 const toItem = (f: Fields, terms: WxrItemTerm[], meta: Map<string, string>, comments: number, line: number): WxrItem => ({
@@ -30,7 +30,8 @@ const toItem = (f: Fields, terms: WxrItemTerm[], meta: Map<string, string>, comm
   excerpt: f.excerpt ?? '', postId: (f.postId ?? '').trim(), postDate: f.postDate ?? '', postDateGmt: f.postDateGmt ?? '',
   postModified: f.postModified ?? '', postModifiedGmt: f.postModifiedGmt ?? '', postName: (f.postName ?? '').trim(),
   status: (f.status ?? '').trim(), postType: (f.postType ?? '').trim(), postPassword: f.postPassword ?? '',
-  isSticky: (f.isSticky ?? '').trim() === '1', attachmentUrl: (f.attachmentUrl ?? '').trim(), terms, meta, comments, line,
+  isSticky: (f.isSticky ?? '').trim() === '1', attachmentUrl: (f.attachmentUrl ?? '').trim(),
+  postParent: (f.postParent ?? '').trim(), menuOrder: Number((f.menuOrder ?? '').trim()) || 0, terms, meta, comments, line,
 })
 
 /** The saxes parser and the record builders around it; `drain()` hands over what the last `write` completed. */

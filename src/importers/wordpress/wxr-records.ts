@@ -60,6 +60,10 @@ export interface WxrItem {
   readonly postPassword: string
   readonly isSticky: boolean
   readonly attachmentUrl: string
+  /** `wp:post_parent`: the page above a page, the post an attachment was uploaded to; "0" or empty at the top. */
+  readonly postParent: string
+  /** `wp:menu_order`: a page's place among its siblings (0 when unset). */
+  readonly menuOrder: number
   readonly terms: readonly WxrItemTerm[]
   readonly meta: ReadonlyMap<string, string>
   readonly comments: number

@@ -86,13 +86,22 @@ function progressView(v: ImportJobView): SafeHtml {
   return html`<section class="import-progress" aria-labelledby="progress-title"><h2 id="progress-title">Progress</h2>
 <progress id="import-bar" max="100" value="${p.percent}" aria-describedby="import-progress-text">${p.percent}%</progress>
 <p id="import-progress-text" data-done="${p.doneItems}">${p.doneItems} articles done of ${total} (${p.percent}% of the file)${p.ratePerSecond !== null ? `, ${p.ratePerSecond} a second` : ''}${p.secondsLeft !== null ? `, about ${p.secondsLeft} s left` : ''}.</p>
-<p class="hint">This page refreshes itself every ${v.refreshSeconds} seconds. You may leave it: the import goes on in the background.</p></section>`
+<p class="hint">This page refreshes itself every ${v.refreshSeconds} seconds. You may leave it: the import goes on in the background.
+Stopping it ends it after the batch it is writing; resuming runs the file again and skips what is in.</p></section>`
 }
 
 function actions(ctx: DeskContext, job: ImportJob): SafeHtml {
   const canImport = job.dryRun && job.status === 'done' && job.filePath !== '' && !job.report?.error
   const buttons: SafeHtml[] = []
   if (canImport) buttons.push(html`<form method="post" action="/desk/import/${job.id}/start" class="inline-form">${csrfField(ctx)}<button type="submit">Start the import</button></form>`)
+  if (job.status === 'running') {
+    buttons.push(job.stopRequestedAt === null
+      ? html`<form method="post" action="/desk/import/${job.id}/stop" class="inline-form">${csrfField(ctx)}<button type="submit" class="secondary" id="import-stop">Stop the import</button></form>`
+      : html`<p class="hint" id="import-stopping">Stopping after the current batch…</p>`)
+  }
+  if (job.status === 'done' && job.report?.stopped && job.filePath !== '') {
+    buttons.push(html`<form method="post" action="/desk/import/${job.id}/resume" class="inline-form">${csrfField(ctx)}<button type="submit" id="import-resume">Resume the import</button></form>`)
+  }
   if (job.status === 'queued' || (job.dryRun && job.filePath !== '' && !isActive(job))) {
     buttons.push(html`<form method="post" action="/desk/import/${job.id}/discard" class="inline-form">${csrfField(ctx)}<button type="submit" class="secondary">${job.status === 'queued' ? 'Cancel' : 'Discard the upload'}</button></form>`)
   }

@@ -26,6 +26,7 @@ export function importReportView(r: ImportReport): SafeHtml {
   const a = r.altered
   return html`<section class="import-report" aria-labelledby="report-title">
 <h2 id="report-title">${r.dryRun ? 'Dry run report: what the import would do' : 'Import report'}</h2>
+${r.stopped ? html`<p class="alert" role="status" id="report-stopped">Stopped on request after ${r.articles.imported + r.articles.updated + r.articles.skipped + r.articles.refused} articles: those are in. Resume it to import the rest; what is in is skipped.</p>` : EMPTY}
 ${r.error ? html`<p class="alert" role="alert">The file stopped the ${r.dryRun ? 'dry run' : 'import'}: ${r.error.message}${r.error.line !== null ? ` (line ${r.error.line}, column ${r.error.column})` : ''}.${r.dryRun ? '' : ' Everything before that point was imported.'}</p>` : EMPTY}
 <p>${r.source.system === 'wordpress' ? 'WordPress' : 'Ghost'} export of <strong>${r.source.site || 'an unnamed site'}</strong>.</p>
 <table class="report-counts"><caption>Items by outcome</caption>

@@ -3,6 +3,8 @@
 import { articlePath } from '../../domain/paths.ts'
 import type { RevisionSnapshot } from '../../domain/revision.ts'
 import type { ArticleInput } from '../../editorial/article-input.ts'
+import { oldUrlsInput, originInput } from '../../editorial/article-migration.ts'
+import type { MigrationOptions } from '../../editorial/editing.ts'
 import { AppError } from '../../errors.ts'
 import type { ArticleView } from '../../editorial/desk-reads.ts'
 
@@ -12,6 +14,26 @@ export const ARTICLE_FIELDS = [
   'hero_caption', 'hero_credit', 'seo_title', 'seo_description', 'translation_of',
 ] as const
 type Field = (typeof ARTICLE_FIELDS)[number]
+
+/** What a migration script may send besides the article's fields when it creates one (editing.ts MigrationOptions). */
+export const MIGRATION_FIELDS = ['origin', 'old_urls', 'status', 'published_at', 'updated_at'] as const
+
+const CREATE_STATUSES = ['draft', 'published', 'scheduled'] as const
+
+/** The migration fields of a create request, checked; `dateTime` reads an ISO 8601 field (admin-articles.ts). */
+export function migrationFields(body: Record<string, unknown>, dateTime: (value: unknown, field: string) => number | undefined): MigrationOptions {
+  const status = body.status
+  if (status !== undefined && !CREATE_STATUSES.includes(status as (typeof CREATE_STATUSES)[number])) invalid('status', `must be one of ${CREATE_STATUSES.join(', ')}`)
+  const publishedAt = dateTime(body.published_at, 'published_at'), updatedAt = dateTime(body.updated_at, 'updated_at')
+  const oldUrls = oldUrlsInput(body.old_urls)
+  return {
+    ...(body.origin !== undefined && { origin: originInput(body.origin) }),
+    ...(oldUrls.length && { oldUrls }),
+    ...(status !== undefined && { status: status as MigrationOptions['status'] & string }),
+    ...(publishedAt !== undefined && { publishedAt }),
+    ...(updatedAt !== undefined && { updatedAt }),
+  }
+}
 
 /** Parsed fields; absent ones were not sent. */
 export type ArticleFields = { -readonly [K in keyof ArticleInput]?: ArticleInput[K] }

@@ -5,7 +5,8 @@ import { ARTICLE_STATUSES, type ArticleStatus } from '../../domain/article.ts'
 import { AppError } from '../../errors.ts'
 import { actorOf } from '../viewer.ts'
 import type { AdminServices } from './admin.ts'
-import { articleFields, articleJson, ARTICLE_FIELDS, bodyObject, newArticleInput, patchedInput } from './admin-article-json.ts'
+import { articleFields, articleJson, ARTICLE_FIELDS, bodyObject, migrationFields, MIGRATION_FIELDS, newArticleInput, patchedInput } from './admin-article-json.ts'
+import { originInput } from '../../editorial/article-migration.ts'
 
 const PER_PAGE_DEFAULT = 30
 /** A body may be 2 million characters of HTML (editorial/article-input.ts): room for it in UTF-8 and JSON escapes. */
@@ -38,11 +39,11 @@ const listQuerySchema = {
 } as const
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER } } } as const
 
-/** `at` of a publish request: a time in the future, in epoch ms; the workflow checks that it is after now. */
-function scheduleTime(value: unknown): number | undefined {
+/** A date-time field (`at`, `published_at`, `updated_at`) in epoch ms; the use-case checks it against now. */
+export function dateTime(value: unknown, field: string): number | undefined {
   if (value === undefined || value === null) return undefined
   const ms = typeof value === 'string' && DATE_TIME.test(value) ? Date.parse(value) : NaN
-  if (!Number.isFinite(ms)) throw new AppError('Invalid', 'at must be an ISO 8601 date-time with a time zone, such as 2026-12-01T09:00:00Z', 'at')
+  if (!Number.isFinite(ms)) throw new AppError('Invalid', `${field} must be an ISO 8601 date-time with a time zone, such as 2026-12-01T09:00:00Z`, field)
   return ms
 }
 
@@ -69,24 +70,28 @@ export const adminArticleRoutes = (s: AdminServices): FastifyPluginAsync => asyn
   app.get<{ Querystring: LookupQuery }>('/lookup', { schema: { querystring: lookupQuerySchema } }, async (req) => {
     const { slug, origin } = req.query
     if ((slug === undefined) === (origin === undefined)) throw new AppError('Invalid', 'give either slug or origin (system:site:id)', slug === undefined ? 'slug' : 'origin')
-    let by: Parameters<typeof s.deskReads.lookup>[1]
-    if (origin !== undefined) {
-      const first = origin.indexOf(':'), last = origin.lastIndexOf(':')
-      if (first <= 0 || last <= first + 1 || last === origin.length - 1) throw new AppError('Invalid', 'origin is system:site:id, such as wordpress:https://old.example.org:42', 'origin')
-      by = { origin: { system: origin.slice(0, first), site: origin.slice(first + 1, last), id: origin.slice(last + 1) } }
-    } else {
-      by = { slug: slug! }
-    }
+    const by: Parameters<typeof s.deskReads.lookup>[1] = origin !== undefined ? { origin: originInput(origin) } : { slug: slug! }
     const items = []
     for (const id of await s.deskReads.lookup(actorOf(req), by)) items.push(await show(req, id))
     return { items }
   })
 
+  // A migration script may also send the article's origin, old URLs, and status published with its original times.
   app.post('/', { bodyLimit: ARTICLE_BODY_LIMIT }, async (req, reply) => {
-    const input = newArticleInput(articleFields(bodyObject(req.body, ARTICLE_FIELDS)))
-    const { id } = await s.editing.create(input, actorOf(req))
-    return reply.code(201).header('location', `/api/v1/admin/articles/${id}`).send(await show(req, id))
+    const body = bodyObject(req.body, [...ARTICLE_FIELDS, ...MIGRATION_FIELDS])
+    const input = newArticleInput(articleFields(body))
+    const { id } = await s.editing.create(input, actorOf(req), migrationFields(body, dateTime))
+    const json = await show(req, id)
+    const notes = await heroNotes(json.hero_media)
+    return reply.code(201).header('location', `/api/v1/admin/articles/${id}`).send(notes.length ? { ...json, notes } : json)
   })
+
+  /** An imported article's hero may lack alt text: the answer says so, as the importers' reports do. */
+  const heroNotes = async (mediaId: number | null): Promise<string[]> => {
+    if (mediaId === null) return []
+    const media = await s.media.get(mediaId)
+    return media && !media.alt.trim() ? [`the hero image (media ${mediaId}) has no alt text; add it (PATCH /api/v1/admin/media/${mediaId})`] : []
+  }
 
   app.get<{ Params: IdParams }>('/:id', { schema: { params: idParams } }, async (req) => {
     await s.editing.open(req.params.id, actorOf(req))
@@ -106,12 +111,18 @@ export const adminArticleRoutes = (s: AdminServices): FastifyPluginAsync => asyn
     return show(req, id)
   })
 
-  /** Publishes now, or schedules when the body carries `at`. */
+  /**
+   * Publishes now, or schedules when the body carries `at`. `published_at` (and `updated_at`), in the past, publish an
+   * article for the first time with its original times: an archive moved in keeps its dates.
+   */
   app.post<{ Params: IdParams }>('/:id/publish', { schema: { params: idParams } }, async (req) => {
     const id = req.params.id
-    const at = scheduleTime(bodyObject(req.body, ['at']).at)
+    const body = bodyObject(req.body, ['at', 'published_at', 'updated_at'])
+    const at = dateTime(body.at, 'at'), publishedAt = dateTime(body.published_at, 'published_at'), updatedAt = dateTime(body.updated_at, 'updated_at')
+    if (at !== undefined && publishedAt !== undefined) throw new AppError('Invalid', 'give at (to schedule) or published_at (an original time), not both', 'published_at')
+    if (updatedAt !== undefined && publishedAt === undefined) throw new AppError('Invalid', 'updated_at goes with published_at', 'updated_at')
     const to = at === undefined ? 'published' : 'scheduled'
-    await s.editing.transition(id, to, actorOf(req), at)
+    await s.editing.transition(id, to, actorOf(req), at, publishedAt === undefined ? undefined : { publishedAt, ...(updatedAt !== undefined && { updatedAt }) })
     return show(req, id)
   })
 

@@ -1,5 +1,6 @@
 // The Admin API's part of the OpenAPI document: paths, schemas and responses that openapi.ts merges into the one it serves.
 
+import { OLD_URLS_MAX } from '../../editorial/article-migration.ts'
 import { ARTICLE_STATUSES, GENRES } from '../../domain/article.ts'
 import { ARTICLE_LIMITS } from '../../editorial/article-input.ts'
 
@@ -38,7 +39,7 @@ const fields: Readonly<Record<string, Schema>> = {
   authors: { type: 'array', items: slug, maxItems: 100, description: 'Author slugs, in byline order' },
   language: { type: 'string', description: 'BCP 47 language tag; the site\'s when absent' },
   editors_choice: { ...nullable({ type: 'integer', minimum: 1, maximum: 1000 }), description: 'Rank among Editor\'s choice, or null' },
-  hero_media: { ...nullable(id), description: 'Id of an image with alt text, or null' },
+  hero_media: { ...nullable(id), description: 'Id of an image with alt text, or null (an article with an origin may use one without: the answer notes it)' },
   hero_caption: { ...nullable({ type: 'string', maxLength: ARTICLE_LIMITS.hero_caption }), description: 'This article\'s caption for its hero; null or empty shows the media library\'s. A new hero_media without it goes back to the library\'s' },
   hero_credit: { ...nullable({ type: 'string', maxLength: ARTICLE_LIMITS.hero_credit }), description: 'This article\'s credit for its hero; null or empty shows the media library\'s' },
   seo_title: { type: 'string', maxLength: ARTICLE_LIMITS.seo_title },
@@ -146,7 +147,7 @@ export const ADMIN_PATHS = {
   },
   '/api/v1/admin/articles/{id}/publish': {
     post: {
-      operationId: 'adminPublishArticle', summary: 'Publishes now, or schedules with `at`', tags: ['admin'], security: SECURITY, parameters: [idPath],
+      operationId: 'adminPublishArticle', summary: 'Publishes now, schedules with `at`, or publishes for the first time with its original `published_at`', tags: ['admin'], security: SECURITY, parameters: [idPath],
       requestBody: { required: false, content: json(ref('AdminPublish')) },
       responses: { 200: article('The article, published or scheduled'), ...errors(400, 401, 403, 404, 409) },
     },
@@ -277,6 +278,7 @@ export const ADMIN_SCHEMAS: Readonly<Record<string, Schema>> = {
     scheduled_at: time('When it is scheduled to be published'), published_at: time('First publication'),
     updated_at: time('Last published change'), url: nullable({ type: 'string', format: 'uri', description: 'The public URL while it is published' }),
     translation_group: { ...nullable(id), description: 'Its translation group (the id of the group\'s first article), or null without translations' },
+    notes: { type: 'array', items: { type: 'string' }, description: 'On creation only: what an editor should still fix, such as a hero image without alt text' },
     translations: {
       type: 'array', description: 'The other articles of its translation group, in any status',
       items: exact({ id, language: { type: 'string' }, title: { type: 'string' }, status: { enum: ARTICLE_STATUSES } }),
@@ -285,10 +287,21 @@ export const ADMIN_SCHEMAS: Readonly<Record<string, Schema>> = {
     'hero_media', 'hero_caption', 'hero_credit', 'seo_title', 'seo_description', 'scheduled_at', 'published_at', 'updated_at', 'url', 'translation_group', 'translations'], 'An article\'s working copy'),
   AdminTranslationInput: exact({ language: { type: 'string', description: 'The new version\'s language, a site language such as ru' } }),
   AdminTranslationLink: exact({ translation_of: { ...id, description: 'Id of an article of the group to join' } }),
-  AdminArticleInput: exact(fields, ['title', 'section']),
+  AdminArticleInput: exact({
+    ...fields,
+    origin: { type: 'string', maxLength: 1000, description: 'Its id in the system it comes from, as system:site:id (wordpress:https://old.example.org:42); lookup?origin= finds it, and its hero may lack alt text' },
+    old_urls: { type: 'array', maxItems: OLD_URLS_MAX, items: { type: 'string', maxLength: 2000 }, description: 'Old URLs or paths that answer 301 to it once it is live (404 before); needs the right to manage redirects' },
+    status: { enum: ['draft', 'published', 'scheduled'], description: 'draft when absent; published or scheduled publish it in the same request' },
+    published_at: { type: 'string', format: 'date-time', description: 'With status published: its original publication time, in the past (archives keep their dates); with scheduled: when to publish' },
+    updated_at: { type: 'string', format: 'date-time', description: 'With status published and published_at: its last change, between then and now' },
+  }, ['title', 'section']),
   AdminArticlePatch: exact({ version: { type: 'integer', minimum: 1, description: 'The version these changes were made to' }, ...fields }, ['version']),
   AdminArticleList: exact({ items: { type: 'array', items: ref('AdminArticle') }, page: { type: 'integer', minimum: 1 }, has_next: { type: 'boolean' } }),
-  AdminPublish: exact({ at: { type: 'string', format: 'date-time', description: 'Schedule for this time (with a zone) instead of publishing now' } }, []),
+  AdminPublish: exact({
+    at: { type: 'string', format: 'date-time', description: 'Schedule for this time (with a zone) instead of publishing now' },
+    published_at: { type: 'string', format: 'date-time', description: 'A first publication with its original time, in the past (not with at)' },
+    updated_at: { type: 'string', format: 'date-time', description: 'With published_at: the last change, between then and now' },
+  }, []),
   AdminMedia: exact({
     id, url: { type: 'string', format: 'uri' }, mime: { type: 'string' }, width: { type: 'integer' }, height: { type: 'integer' },
     bytes: { type: 'integer' }, alt: { type: 'string' }, caption: { type: 'string' }, credit: { type: 'string' },

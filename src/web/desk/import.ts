@@ -18,6 +18,8 @@ const DONE: Readonly<Record<string, string>> = {
   uploaded: 'The file was uploaded; its dry run writes nothing and shows what the import would do.',
   started: 'The import was started. It runs in the background: this page shows how far it has come.',
   discarded: 'The import was discarded.',
+  stopping: 'The import was asked to stop: it ends after the batch it is writing, and its report will say so.',
+  resumed: 'The import was resumed: what the stopped run imported is skipped.',
 }
 const REFRESH_SECONDS = 2
 const uploadQuery = { type: 'object', properties: { _csrf: { type: 'string', maxLength: 200 } }, additionalProperties: false } as const
@@ -85,13 +87,23 @@ export const deskImportRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
   // For a page or a script that polls: the state in a few hundred bytes.
   app.get<{ Params: { id: number } }>('/import/:id/progress.json', { schema: { params: idParams }, preHandler: requireUser() }, async (req, reply) => {
     const job = await importDesk.get(actorOf(req), req.params.id)
-    const report = job.report && { articles: job.report.articles, pages: job.report.pages, media: job.report.media, error: job.report.error }
+    const report = job.report && { articles: job.report.articles, pages: job.report.pages, media: job.report.media, error: job.report.error, stopped: job.report.stopped === true }
     return reply.header('cache-control', NO_STORE).send({ id: job.id, status: job.status, dryRun: job.dryRun, attempts: job.attempts, ...importProgress(job, kit.services.clock.now()), error: job.error, report })
   })
 
   app.post<{ Params: { id: number } }>('/import/:id/start', { schema: { params: idParams }, preHandler: requireUser() }, async (req, reply) => {
     let started = 0
     return attempt(async () => { started = await importDesk.startImport(actorOf(req), req.params.id) }, () => doneRedirect(reply, `/desk/import/${started}`, 'started'),
+      async (status, error) => showJob(req, reply, status, error))
+  })
+
+  app.post<{ Params: { id: number } }>('/import/:id/stop', { schema: { params: idParams }, preHandler: requireUser() }, async (req, reply) =>
+    attempt(() => importDesk.stop(actorOf(req), req.params.id), () => doneRedirect(reply, `/desk/import/${req.params.id}`, 'stopping'),
+      async (status, error) => showJob(req, reply, status, error)))
+
+  app.post<{ Params: { id: number } }>('/import/:id/resume', { schema: { params: idParams }, preHandler: requireUser() }, async (req, reply) => {
+    let resumed = 0
+    return attempt(async () => { resumed = await importDesk.resume(actorOf(req), req.params.id) }, () => doneRedirect(reply, `/desk/import/${resumed}`, 'resumed'),
       async (status, error) => showJob(req, reply, status, error))
   })
 

@@ -94,10 +94,10 @@ test('old paths are the permalink, /?p=ID and the guid on the same host, without
   assert.equal(sitePath('https://www.old.example.org/a/', 'https://old.example.org'), '/a')
 })
 
-test('pages, attachments, menu items and custom post types are counted, not mapped', async () => {
+test('attachments, menu items and custom post types are counted, not mapped; pages are mapped as pages', async () => {
   const items = await mapFixture()
   assert.deepEqual(['30', '50', '40', '41'].map((id) => { const m = items.get(id); return m?.kind === 'other' ? m.what : m?.kind }),
-    ['pages', 'attachments (left remote)', 'event (custom post type)', 'menu items'])
+    ['page', 'attachments (left remote)', 'event (custom post type)', 'menu items'])
 })
 
 test('a local WordPress time without its GMT twin is read in the site’s time zone', () => {

@@ -2,6 +2,7 @@
 
 import type { Store } from '../../../src/store/store.ts'
 import { createImporting, type ImportActor } from '../../../src/editorial/importing.ts'
+import { createPageImporting } from '../../../src/editorial/import-pages.ts'
 import { importWordPress } from '../../../src/importers/wordpress/import.ts'
 import type { ImportReport } from '../../../src/importers/import-report.ts'
 import type { MediaSetup } from '../../../src/importers/media-import.ts'
@@ -13,7 +14,7 @@ export const SYSTEM: ImportActor = { kind: 'system', name: 'test' }
 /** Imports `file` into `store` as the command line would, in batches of `batchSize` (small, so batches matter). */
 export function runImport(store: Store, file: string, opts: { dryRun?: boolean; batchSize?: number; actor?: ImportActor; timeZone?: string; media?: MediaSetup } = {}): Promise<ImportReport> {
   const importing = createImporting({ store, clock: { now: () => NOW }, siteLanguage: async () => 'en' })
-  return importWordPress(importing, {
+  return importWordPress({ importing, pages: createPageImporting({ store, clock: { now: () => NOW }, siteLanguage: async () => 'en', authorize: importing.authorize }) }, {
     file, actor: opts.actor ?? SYSTEM, dryRun: opts.dryRun ?? false, timeZone: opts.timeZone ?? 'UTC', batchSize: opts.batchSize ?? 4, ...(opts.media && { media: opts.media }),
   })
 }

@@ -89,4 +89,12 @@ forEachEngine('an uploaded image with alt text becomes an article\'s hero_media'
   assert.equal(article.hero_media, withAlt.id)
   const res = await api(a, n.users.author, { method: 'POST', url: '/api/v1/admin/articles', payload: { title: 'No alt', section: 'news', hero_media: noAlt.id } })
   assert.deepEqual([res.statusCode, res.json().error.field], [400, 'hero_media'])
+  assert.match(res.json().error.message, new RegExp(`needs alt text.*image ${noAlt.id} in the media library`))
+  // An imported article (it names its origin) may use it, as the importers' may; the answer says what to fix.
+  const imported = await api(a, n.users.author, { method: 'POST', url: '/api/v1/admin/articles', payload: { title: 'Imported', section: 'news', hero_media: noAlt.id, origin: 'ghost:https://steppe.example:abc' } })
+  assert.equal(imported.statusCode, 201, imported.body)
+  check('/api/v1/admin/articles', 'post', imported)
+  assert.equal(imported.json().hero_media, noAlt.id)
+  assert.deepEqual(imported.json().notes, [`the hero image (media ${noAlt.id}) has no alt text; add it (PATCH /api/v1/admin/media/${noAlt.id})`])
+  assert.equal(article.notes, undefined, 'a hero with alt text leaves nothing to note')
 })
