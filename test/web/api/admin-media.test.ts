@@ -41,7 +41,7 @@ forEachEngine('every role uploads a PNG: 201 with Location and the image JSON; t
     assert.equal(res.headers.location, `${MEDIA}/${body.id}`)
     assert.equal(res.headers['cache-control'], 'no-store')
     assert.deepEqual([body.mime, body.width, body.height, body.bytes, body.alt, body.caption, body.credit], ['image/png', 120, 80, png.length, `Map drawn by the ${role}`, 'The pipeline route', 'Newsroom'])
-    assert.match(body.url, /^https:\/\/news\.example\/media\/\d{4}\/\d{2}\/[0-9a-f]+-pipeline-map\.png$/)
+    assert.match(body.url, /^https:\/\/news\.example\/media\/\d{4}\/\d{2}\/[0-9a-f]{16}(?:-[0-9a-f]+)?-pipeline-map\.png$/)
     const file = await a.app.inject(new URL(body.url).pathname)
     assert.equal(file.statusCode, 200)
     assert.equal(file.rawPayload.length, png.length)
