@@ -30,6 +30,8 @@ import { createWebhookDesk, type WebhookDesk } from './editorial/webhook-desk.ts
 import { createUserAdmin, type UserAdmin } from './editorial/user-admin.ts'
 import { createSiteAdmin, type SiteAdmin } from './editorial/site-admin.ts'
 import { createAuditLog, type AuditLog } from './editorial/audit-log.ts'
+import { createSpeakerDesk, type SpeakerDesk } from './editorial/speakers.ts'
+import { createQuoteDesk, type QuoteDesk } from './editorial/quotes.ts'
 import { createDeskReads, type DeskReads } from './editorial/desk-reads.ts'
 import { createRestoring, type Restoring } from './editorial/restoring.ts'
 import { createImporting, type Importing } from './editorial/importing.ts'
@@ -77,6 +79,10 @@ export interface Services {
   /** The main menu, edited as a list of links. */
   readonly menuDesk: MenuDesk
   readonly bylines: Bylines
+  /** Speakers (people and organisations who are quoted): the desk's list, autocomplete, edits and merges. */
+  readonly speakerDesk: SpeakerDesk
+  /** The quotes of an article's working copy, read and replaced. */
+  readonly quoteDesk: QuoteDesk
   readonly redirectDesk: RedirectDesk
   /** Invitations and forgotten passwords by one-time links sent by email; `mailEnabled` says whether mail is on. */
   readonly accountLinks: AccountLinkService
@@ -154,7 +160,7 @@ export function createServices({ store, config, clock, log }: ServiceDeps): Serv
     translations: createTranslations({ store, clock, siteLanguage: async () => (await site.get()).settings.language }),
     curation: createCuration({ store, clock, site }), taxonomyDesk: createTaxonomyDesk({ store, clock, site }),
     pageDesk: createPageDesk({ store, clock, site }), menuDesk: createMenuDesk({ store, clock, site }),
-    bylines: createBylines({ store, clock }), redirectDesk: createRedirectDesk({ store, clock, site }),
+    bylines: createBylines({ store, clock }), speakerDesk: createSpeakerDesk({ store, clock }), quoteDesk: createQuoteDesk({ store, clock }), redirectDesk: createRedirectDesk({ store, clock, site }),
     importDesk: createImportDesk({ store, clock, uploadDir: path.join(config.dataDir, 'imports') }),
     runImport: (o) => runImport({ store, clock, timeZone: config.timeZone, dataDir: config.dataDir, allowPrivate: config.webhookAllowPrivate }, o) }
 }

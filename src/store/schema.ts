@@ -1,6 +1,7 @@
 // The database as Kysely sees it: snake_case tables, times as epoch milliseconds, flags as 0/1.
 
 import type { Generated, Insertable, Selectable } from 'kysely'
+import type { LiveQuotesTable, QuotesTable, SpeakersTable } from './schema-quotes.ts'
 
 export interface SettingsTable {
   key: string
@@ -471,6 +472,9 @@ export interface Database {
   mail_outbox: MailOutboxTable
   account_links: AccountLinksTable
   import_jobs: ImportJobsTable
+  speakers: SpeakersTable
+  quotes: QuotesTable
+  live_quotes: LiveQuotesTable
 }
 
 export type ArticleRow = Selectable<ArticlesTable>
