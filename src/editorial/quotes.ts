@@ -3,7 +3,7 @@
 import type { Clock } from '../domain/clock.ts'
 import { isLanguageTag } from '../domain/language.ts'
 import {
-  dayToEpoch, isQuoteAnchor, isWebUrl, markedAnchors, MAX_QUOTE_LENGTH, MAX_QUOTES_PER_ARTICLE, STATEMENT_ANCHOR, type Quote,
+  dayToEpoch, epochToDay, isQuoteAnchor, isWebUrl, markedAnchors, MAX_QUOTE_LENGTH, MAX_QUOTES_PER_ARTICLE, STATEMENT_ANCHOR, type Quote,
 } from '../domain/quotes.ts'
 import { AppError } from '../errors.ts'
 import type { Article } from '../store/articles.ts'
@@ -80,8 +80,16 @@ export async function checkQuotes(tx: Repositories, article: Pick<Article, 'body
   return out
 }
 
-/** What the quote of a working copy shows in the desk: the stored quote with its speaker's name and slug. */
-export type DeskQuote = Quote & { readonly speakerName: string; readonly speakerSlug: string }
+/** A quote of a working copy as the editor holds it: the fields QuoteInput takes, with the speaker's name to show. */
+export interface DeskQuote {
+  readonly anchor: string; readonly speaker: number; readonly speakerName: string; readonly text: string; readonly role: string
+  readonly organisation: string; readonly said: string; readonly place: string; readonly event: string; readonly source: string; readonly language: string
+}
+
+const deskQuote = (q: Quote, speakerName: string, place: string): DeskQuote => ({
+  anchor: q.anchor, speaker: q.speakerId, speakerName, text: q.text, role: q.role, organisation: q.organisation,
+  said: q.saidAt === null ? '' : epochToDay(q.saidAt), place, event: q.event, source: q.sourceUrl, language: q.language,
+})
 
 export function createQuoteDesk({ store, clock }: { readonly store: Store; readonly clock: Clock }) {
   return {
@@ -91,7 +99,9 @@ export function createQuoteDesk({ store, clock }: { readonly store: Store; reado
         await openFor(tx, articleId, actor)
         const quotes = await tx.quotes.forArticle(articleId)
         const speakers = await tx.speakers.speakersByIds(quotes.map((q) => q.speakerId))
-        return quotes.map((q) => ({ ...q, speakerName: speakers.get(q.speakerId)?.name ?? '', speakerSlug: speakers.get(q.speakerId)?.slug ?? '' }))
+        const places = new Map<number, string>()
+        for (const q of quotes) if (q.placeTagId !== null && !places.has(q.placeTagId)) places.set(q.placeTagId, (await tx.taxonomy.tag(q.placeTagId))?.slug ?? '')
+        return quotes.map((q) => deskQuote(q, speakers.get(q.speakerId)?.name ?? '', q.placeTagId === null ? '' : places.get(q.placeTagId) ?? ''))
       })
     },
 
@@ -108,10 +118,19 @@ export function createQuoteDesk({ store, clock }: { readonly store: Store; reado
   }
 }
 
-/** Checks and stores quotes for `article` inside a transaction the caller holds (the article save), audited. */
-export async function saveQuotesIn(tx: Repositories, article: Pick<Article, 'id' | 'bodyHtml' | 'genre'>, raw: unknown, actor: Actor, now: number): Promise<void> {
-  const quotes = await checkQuotes(tx, article, raw)
+/**
+ * Checks and stores quotes for `article` inside a transaction the caller holds. `withSave`: they come with a save of the
+ * article (its audit record covers them), and quotes whose mark the writer deleted with the text are dropped rather
+ * than refused.
+ */
+export async function saveQuotesIn(tx: Repositories, article: Pick<Article, 'id' | 'bodyHtml' | 'genre'>, raw: unknown, actor: Actor, now: number, opts: { readonly withSave?: boolean } = {}): Promise<void> {
+  const marked = new Set([...markedAnchors(article.bodyHtml), ...(article.genre === 'statement' ? [STATEMENT_ANCHOR] : [])])
+  const kept = opts.withSave && Array.isArray(raw)
+    ? raw.filter((q: unknown) => !(q && typeof q === 'object' && typeof (q as QuoteInput).anchor === 'string' && !marked.has((q as QuoteInput).anchor as string)))
+    : raw
+  const quotes = await checkQuotes(tx, article, kept)
   await tx.quotes.replaceForArticle(article.id, quotes)
+  if (opts.withSave) return
   await tx.audit.record({ userId: actor.userId, action: 'quotes.save', subjectType: 'article', subjectId: String(article.id), details: { quotes: quotes.length, speakers: [...new Set(quotes.map((q) => q.speakerId))] }, at: now })
 }
 

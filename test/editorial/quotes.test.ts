@@ -76,8 +76,9 @@ onBothEngines('quotes are checked against the body; a refused save changes nothi
   const good = { anchor: 'q1', speaker: min, text: 'the vote was free', role: 'Foreign Minister', said: '2026-11-20', place: 'kazakhstan', event: 'Press conference', source: 'https://gov.example/statement', language: 'kk' }
   await quotes.saveQuotes(erin, id, [good])
   const [first] = await quotes.articleQuotes(erin, id)
-  assert.equal(first?.saidAt, Date.UTC(2026, 10, 20))
-  assert.equal(first?.speakerName, 'Foreign Minister')
+  assert.deepEqual(first, { ...good, speakerName: 'Foreign Minister', organisation: '' }, 'the editor gets back what it sent')
+  const firstId = (await a.store.quotes.forArticle(id))[0]!.id
+  assert.equal((await a.store.quotes.forArticle(id))[0]?.saidAt, Date.UTC(2026, 10, 20))
 
   for (const [bad, field] of [
     [{ ...good, anchor: 'q9' }, 'quotes[0].anchor'], [{ ...good, speaker: 999 }, 'quotes[0].speaker'], [{ ...good, said: '2026-02-30' }, 'quotes[0].said'],
@@ -87,12 +88,12 @@ onBothEngines('quotes are checked against the body; a refused save changes nothi
   await assert.rejects(quotes.saveQuotes(erin, id, [good, good]), refused('Invalid', 'quotes[1].anchor', /share/))
   await assert.rejects(quotes.saveQuotes(erin, id, 'nope'), refused('Invalid', 'quotes'))
   await assert.rejects(quotes.saveQuotes(other, id, [good]), refused('Forbidden'), 'someone else’s article')
-  assert.deepEqual((await a.store.quotes.forArticle(id)).map((q) => [q.id, q.text]), [[first!.id, 'the vote was free']], 'nothing changed')
+  assert.deepEqual((await a.store.quotes.forArticle(id)).map((q) => [q.id, q.text]), [[firstId, 'the vote was free']], 'nothing changed')
 
   await quotes.saveQuotes(erin, id, [{ ...good, anchor: 'q2', text: 'we will count again' }, { ...good, text: 'the vote was free, they said' }])
   const after = await a.store.quotes.forArticle(id)
   assert.deepEqual(after.map((q) => q.anchor), ['q2', 'q1'], 'in the order given')
-  assert.equal(after.find((q) => q.anchor === 'q1')?.id, first!.id, 'a kept anchor keeps its id')
+  assert.equal(after.find((q) => q.anchor === 'q1')?.id, firstId, 'a kept anchor keeps its id')
 
   // A statement article names its issuer with the statement anchor, without a mark.
   const statement = await seedArticle(a.store, { genre: 'statement', draft: true, bodyHtml: '<p>The Union notes the election.</p>' })
@@ -130,4 +131,23 @@ onBothEngines('readers see the quotes of the live copy only: drafts none, edits 
   assert.deepEqual((await live()).items, [])
   assert.equal(await a.store.quotes.liveQuote(items[0]!.id), undefined)
 
+})
+
+onBothEngines('a save carries the quotes with the body: both saved or neither; a quote whose mark was deleted goes', async (a) => {
+  await seedTaxonomy(a.store)
+  const erin = await user(a, 'Erin', 'editor')
+  const min = await a.services.speakerDesk.createSpeaker(erin, { name: 'Foreign Minister', kind: 'person' })
+  const id = await seedArticle(a.store, { bodyHtml: BODY, draft: true })
+  const article = (await a.store.articles.get(id))!
+  const input = { title: article.title, section: 'news', bodyHtml: BODY, authors: ['aigerim-sadykova'] }
+  const q1 = { anchor: 'q1', speaker: min, text: 'the vote was free' }
+  const saved = await a.services.editing.save({ articleId: id, version: article.version, actor: erin, kind: 'autosave', input: { ...input, quotes: [q1, { ...q1, anchor: 'q2', text: 'we will count again' }] } })
+  assert.equal((await a.store.quotes.forArticle(id)).length, 2)
+
+  const without = '<p>The minister said <q data-quote="q1">the vote was free</q>.</p>'
+  await assert.rejects(a.services.editing.save({ articleId: id, version: saved.version, actor: erin, kind: 'save', input: { ...input, bodyHtml: without, quotes: [{ ...q1, speaker: 12345 }] } }),
+    refused('Invalid', 'quotes[0].speaker'))
+  assert.equal((await a.store.articles.get(id))?.bodyHtml, BODY, 'the body was not saved without its quotes')
+  await a.services.editing.save({ articleId: id, version: saved.version, actor: erin, kind: 'save', input: { ...input, bodyHtml: without, quotes: [q1, { ...q1, anchor: 'q2' }] } })
+  assert.deepEqual((await a.store.quotes.forArticle(id)).map((q) => q.anchor), ['q1'], 'the quote whose text was deleted went with it')
 })

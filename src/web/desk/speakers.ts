@@ -7,6 +7,8 @@ import { actorOf, requireUser } from '../viewer.ts'
 import { doneQuery, doneRedirect, formText, idParams } from './admin-forms.ts'
 import { attempt } from './form-attempt.ts'
 import { sendDeskPage, type DeskKit } from './desk.ts'
+import { isAppError } from '../../errors.ts'
+import { toProblem } from '../errors.ts'
 
 const DONE: Readonly<Record<string, string>> = {
   created: 'The speaker was added.', saved: 'The speaker was saved.', merged: 'The speaker was merged.', deleted: 'The speaker was deleted.',
@@ -54,6 +56,21 @@ export const deskSpeakerRoutes = (kit: DeskKit): FastifyPluginAsync => async (ap
   app.get<{ Querystring: { q?: string } }>('/speakers/suggest', {
     schema: { querystring: { type: 'object', properties: { q: { type: 'string', maxLength: 200 } }, additionalProperties: false } }, preHandler: MANAGE,
   }, async (req, reply) => reply.header('cache-control', 'no-store').send({ speakers: await speakerDesk.suggestSpeakers(actorOf(req), req.query.q ?? '') }))
+
+  // The quote dialog adds a speaker it does not find: JSON in, JSON out, the same checks as the form.
+  app.post<{ Body: { name?: string; kind?: string } }>('/speakers.json', {
+    schema: { body: { type: 'object', properties: { _csrf: { type: 'string', maxLength: 200 }, name: { type: 'string', maxLength: 300 }, kind: { type: 'string', maxLength: 20 } }, additionalProperties: false } },
+    attachValidation: true, preHandler: MANAGE,
+  }, async (req, reply) => {
+    if (req.validationError) return reply.code(400).send({ error: `the speaker was not understood: ${req.validationError.message}` })
+    try {
+      const id = await speakerDesk.createSpeaker(actorOf(req), { name: req.body.name, kind: req.body.kind })
+      return reply.code(201).send({ id, name: (req.body.name ?? '').trim() })
+    } catch (err) {
+      if (!isAppError(err)) throw err
+      return reply.code(toProblem(err).status).send({ error: err.message, ...(err.field && { field: err.field }) })
+    }
+  })
 
   app.post('/speakers', { preHandler: MANAGE }, async (req, reply) => {
     const values = speakerValues(req.body)
