@@ -1,5 +1,7 @@
 // Statements and quotes as data: who said what, in what role, when and where, and the rules on their fields.
 
+import type { Media } from './media.ts'
+
 export const SPEAKER_KINDS = ['person', 'organisation'] as const
 export type SpeakerKind = (typeof SPEAKER_KINDS)[number]
 
@@ -97,4 +99,33 @@ export function isWebUrl(url: string): boolean {
 /** The anchors of quote marks in a body (data-quote="…"), in document order. */
 export function markedAnchors(bodyHtml: string): string[] {
   return [...bodyHtml.matchAll(/\sdata-quote="([a-z0-9][a-z0-9-]{0,39})"/g)].map((m) => m[1]!)
+}
+
+/** A speaker's page: who they are and a page of what live articles quote them saying, newest first. */
+export interface SpeakerPage {
+  readonly speaker: Speaker
+  readonly photo: Media | null
+  readonly country: { readonly slug: string; readonly name: string } | null
+  readonly quotes: readonly LiveQuote[]
+  /** The cursor of the next (older) page, or null on the last. */
+  readonly next: string | null
+  /** Whether this is a later page (a cursor was given). */
+  readonly later: boolean
+}
+
+/** One quote's own page. */
+export interface QuotePage {
+  readonly quote: LiveQuote
+  readonly speaker: Speaker
+}
+
+/** A keyset cursor over quotes newest first, as text: "<saidAt>.<id>". */
+export const quoteCursor = (q: Pick<LiveQuote, 'saidAt' | 'id'>): string => `${q.saidAt}.${q.id}`
+
+/** The (saidAt, id) of a cursor, or null when it is not one. */
+export function parseQuoteCursor(text: string): { saidAt: number; id: number } | null {
+  const m = /^(-?\d{1,15})\.(\d{1,15})$/.exec(text)
+  if (!m) return null
+  const saidAt = Number(m[1]), id = Number(m[2])
+  return Number.isSafeInteger(saidAt) && Number.isSafeInteger(id) ? { saidAt, id } : null
 }

@@ -25,6 +25,7 @@ import { listingRoutes } from './site/listings.ts'
 import { viewRoutes } from './api/views.ts'
 import { searchRoutes } from './site/search.ts'
 import { feedRoutes } from './site/feeds.ts'
+import { quoteRoutes } from './site/quotes.ts'
 import { sitemapRoutes } from './site/sitemaps.ts'
 import { publisherLogoRoutes } from './site/publisher-logo.ts'
 import { searchApiRoutes } from './api/search.ts'
@@ -164,6 +165,7 @@ export async function buildApp({ services, config, log }: AppDeps): Promise<Fast
     await scope.register(listingRoutes(services, context, pageCache, prefixed))
     await scope.register(searchRoutes(services, context, prefixed))
     await scope.register(feedRoutes(services, context, pageCache, prefixed))
+    await scope.register(quoteRoutes(services, context, pageCache, prefixed))
     await scope.register(articleRoutes(services, context, pageCache, prefixed))
   }
   await app.register(readerRoutes(false))

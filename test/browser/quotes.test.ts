@@ -98,3 +98,35 @@ test('an editor marks two quotes keyboard-only, one by a known speaker and one b
   assert.match(body, new RegExp(`<q data-quote="${stored[0]!.anchor}">the vote was free</q>`))
   assert.deepEqual(problems, [])
 })
+
+test('a speaker page reads without JavaScript at 1280 and 390 px, every quote linking its article and source', async (t) => {
+  const browser = await launchBrowser(t)
+  if (!browser) return
+  const a = await buildTestApp(t, { env: { SITE_URL: 'http://127.0.0.1' } })
+  await seedNewsroom(a.store)
+  const op = { userId: null, role: 'admin' } as const
+  const eu = await a.services.speakerDesk.createSpeaker(op, {
+    name: 'Kaja Kallas', kind: 'person', links: 'https://www.eeas.europa.eu',
+    description: 'High Representative of the Union for Foreign Affairs and Security Policy since December 2024.',
+  })
+  const said = [
+    ['We call on all sides to respect the outcome of the vote.', '2026-11-24', 'Foreign Affairs Council'],
+    ['Central Asia is a partner, not a playing field.', '2026-11-12', 'Samarkand summit'],
+    ['The door to dialogue remains open, and so does our scrutiny.', '2026-10-30', 'Press conference'],
+  ] as const
+  for (const [i, [text, day, event]] of said.entries()) {
+    const id = await seedArticle(a.store, { draft: true, title: `EU statement ${i + 1}`, slug: `eu-statement-${i + 1}`, bodyHtml: `<p>She said <q data-quote="k${i}">${text}</q></p>` })
+    await a.services.quoteDesk.saveQuotes(op, id, [{ anchor: `k${i}`, speaker: eu, text, role: 'High Representative', organisation: 'European Union', said: day, place: 'kazakhstan', event, source: 'https://www.eeas.europa.eu/statement' }])
+    await a.services.editing.transition(id, 'published', op)
+  }
+  const base = await a.app.listen({ host: '127.0.0.1', port: 0 })
+  for (const width of [1280, 390]) {
+    const page = await (await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: false })).newPage()
+    await page.goto(`${base}/people/kaja-kallas`)
+    assert.equal(await page.locator('.quote-card').count(), 3)
+    assert.equal(await page.getByRole('link', { name: 'EU statement 1' }).getAttribute('href'), '/news/eu-statement-1')
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)
+    assert.equal(overflow, false, `no sideways scrolling at ${width} px`)
+    await page.screenshot({ path: `docs/screenshots/speaker-page-${width}.png`, fullPage: width === 390 })
+  }
+})

@@ -1,0 +1,63 @@
+// What readers see of quotes: a speaker's page, a quote's own page, and pages of quotes for feeds and the Content API.
+// Only quotes of live articles exist here (store/quotes.ts reads live_quotes).
+
+import { articlePath } from '../domain/paths.ts'
+import { parseQuoteCursor, quoteCursor, type LiveQuote, type QuotePage, type SpeakerPage } from '../domain/quotes.ts'
+import { AppError } from '../errors.ts'
+import type { LiveQuoteQuery, LiveQuoteRow } from '../store/quotes.ts'
+import type { Store } from '../store/store.ts'
+import type { SiteContextCache } from './site-settings.ts'
+
+/** Quotes on one page of a speaker's page. */
+export const QUOTES_PER_PAGE = 30
+
+export interface QuoteReadingDeps {
+  readonly store: Store
+  readonly site: SiteContextCache
+}
+
+export function createQuoteReading({ store, site }: QuoteReadingDeps) {
+  const siteLanguage = async () => (await site.get()).settings.language
+  const withPaths = async (rows: readonly LiveQuoteRow[]): Promise<LiveQuote[]> => {
+    const language = await siteLanguage()
+    return rows.map((r) => ({ ...r, article: { title: r.article.title, language: r.article.language, path: articlePath(r.article, language) } }))
+  }
+
+  return {
+    /**
+     * The speaker with slug `slug` and a page of their quotes, newest said first, after `cursor` (from the page before).
+     * NotFound when no live article quotes them (a draft's speaker is nobody's business yet), or for a bad cursor.
+     */
+    async speakerPage(slug: string, cursor?: string): Promise<SpeakerPage> {
+      const speaker = await store.speakers.publicSpeaker({ slug })
+      if (!speaker) throw new AppError('NotFound', 'no such speaker')
+      const after = cursor === undefined ? undefined : parseQuoteCursor(cursor)
+      if (after === null) throw new AppError('NotFound', 'no such page')
+      const page = await store.quotes.liveQuotes({ speakerId: speaker.id, limit: QUOTES_PER_PAGE, ...(after && { after }) })
+      const quotes = await withPaths(page.items)
+      const [photo, country] = await Promise.all([
+        speaker.photoMediaId === null ? null : store.media.get(speaker.photoMediaId).then((m) => m ?? null),
+        speaker.countryTagId === null ? null : store.taxonomy.tag(speaker.countryTagId).then((t) => (t ? { slug: t.slug, name: t.name } : null)),
+      ])
+      const last = quotes.at(-1)
+      return { speaker, photo, country, quotes, next: page.hasNext && last ? quoteCursor(last) : null, later: after !== undefined }
+    },
+
+    /** Quote `id` of a live article with its speaker; NotFound otherwise. */
+    async quotePage(id: number): Promise<QuotePage> {
+      const row = Number.isSafeInteger(id) && id > 0 ? await store.quotes.liveQuote(id) : undefined
+      const speaker = row && await store.speakers.speaker(row.speaker.id)
+      if (!row || !speaker) throw new AppError('NotFound', 'no such quote')
+      const [quote] = await withPaths([row])
+      return { quote: quote!, speaker }
+    },
+
+    /** A page of live quotes for feeds and the Content API (filters as store/quotes.ts LiveQuoteQuery). */
+    async quotes(q: LiveQuoteQuery): Promise<{ items: LiveQuote[]; hasNext: boolean }> {
+      const page = await store.quotes.liveQuotes(q)
+      return { items: await withPaths(page.items), hasNext: page.hasNext }
+    },
+  }
+}
+
+export type QuoteReading = ReturnType<typeof createQuoteReading>
