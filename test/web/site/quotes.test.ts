@@ -58,9 +58,21 @@ onBothEngines('a speaker page shows their live quotes newest first with article,
   assert.equal((await a.app.inject('/quotes/abc')).statusCode, 400)
   assert.equal((await a.app.inject('/people/roman-vassilenko?after=x')).statusCode, 400)
 
+  // The speaker's feeds list the articles that quote them, each summed up by what they said there.
+  assert.match(page.body, /<link rel="alternate" type="application\/rss\+xml"[^>]*href="[^"]*\/people\/roman-vassilenko\/rss.xml"/)
+  const rss = await a.app.inject('/people/roman-vassilenko/rss.xml')
+  assert.equal(rss.statusCode, 200)
+  assert.match(rss.body, /<title><!\[CDATA\[Election day\]\]><\/title>/)
+  assert.match(rss.body, /the vote was free/)
+  const feed = (await a.app.inject('/people/roman-vassilenko/feed.json')).json() as { items: { title: string; summary: string }[] }
+  assert.deepEqual(feed.items.map((i) => [i.title, i.summary]), [['Election day', '“the vote was free” … “we welcome observers”']])
+  assert.equal((await a.app.inject('/people/roman-vassilenko/atom.xml')).statusCode, 200)
+  assert.equal((await a.app.inject('/people/nobody/atom.xml')).statusCode, 404)
+
   // Unpublished, the article takes its quotes along: the cached pages go too.
   await a.store.transaction((tx) => unpublish(tx, id, { now: t0 + 1000, siteLanguage: 'en' }))
   assert.equal((await a.app.inject('/people/roman-vassilenko')).statusCode, 404)
   assert.equal((await a.app.inject(`/quotes/${quoteId}`)).statusCode, 404)
   assert.equal((await a.app.inject(`/quotes/${quoteId}/share.png`)).statusCode, 404)
+  assert.equal((await a.app.inject('/people/roman-vassilenko/feed.json')).statusCode, 404)
 })
