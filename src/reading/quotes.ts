@@ -52,6 +52,19 @@ export function createQuoteReading({ store, site }: QuoteReadingDeps) {
       return { quote: quote!, speaker }
     },
 
+    /**
+     * The quotes the search page shows above its articles, on its first page only: those whose text or speaker's name
+     * holds the words typed, of one speaker when `speakerSlug` is given (NotFound when nobody live has that slug).
+     */
+    async searchQuotes(q: string, speakerSlug: string | null, page: number): Promise<{ items: LiveQuote[]; speaker: { slug: string; name: string } | null } | undefined> {
+      const text = q.trim().replace(/\s+/g, ' ').slice(0, 200).toLowerCase()
+      if (page > 1 || (!text && !speakerSlug)) return undefined
+      const speaker = speakerSlug ? await store.speakers.publicSpeaker({ slug: speakerSlug }) : undefined
+      if (speakerSlug && !speaker) throw new AppError('NotFound', 'no such speaker')
+      const found = await store.quotes.liveQuotes({ limit: 5, ...(text && { text }), ...(speaker && { speakerId: speaker.id }) })
+      return { items: await withPaths(found.items), speaker: speaker ? { slug: speaker.slug, name: speaker.name } : null }
+    },
+
     /** A page of live quotes for feeds and the Content API (filters as store/quotes.ts LiveQuoteQuery). */
     async quotes(q: LiveQuoteQuery): Promise<{ items: LiveQuote[]; hasNext: boolean }> {
       const page = await store.quotes.liveQuotes(q)

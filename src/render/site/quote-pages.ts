@@ -33,7 +33,7 @@ export const quotationLd = (ctx: RenderContext, q: LiveQuote): Record<string, un
 })
 
 /** One quote with its attribution: who, in what role, when, where; links to its article, its source and itself. */
-function quoteCard(ctx: RenderContext, q: LiveQuote, opts: { readonly speaker: boolean; readonly large?: boolean }): SafeHtml {
+export function quoteCard(ctx: RenderContext, q: LiveQuote, opts: { readonly speaker: boolean; readonly large?: boolean }): SafeHtml {
   const who = [q.role, q.organisation].filter(Boolean).join(', ')
   const where = [q.place?.name, q.event].filter(Boolean).join(' · ')
   const source = q.sourceUrl ? safeUrl(q.sourceUrl) : null

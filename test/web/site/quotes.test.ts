@@ -58,6 +58,18 @@ onBothEngines('a speaker page shows their live quotes newest first with article,
   assert.equal((await a.app.inject('/quotes/abc')).statusCode, 400)
   assert.equal((await a.app.inject('/people/roman-vassilenko?after=x')).statusCode, 400)
 
+  // Search finds quotes by their words or their speaker's name, and shows one speaker's on request.
+  const found = await a.app.inject('/search?q=observers')
+  assert.match(found.body, /id="search-quotes-heading"[^>]*>Quotes<\/h2>/)
+  assert.deepEqual([...found.body.matchAll(/<blockquote[^>]*><p>([^<]*)<\/p>/g)].map((m) => m[1]), ['we welcome observers'])
+  const theirs = await a.app.inject('/search?speaker=roman-vassilenko')
+  assert.equal([...theirs.body.matchAll(/class="quote-card/g)].length, 2)
+  assert.match(theirs.body, /Everything Roman Vassilenko said/)
+  assert.equal((await a.app.inject('/search?q=vassilenko')).body.match(/class="quote-card/g)?.length, 2, 'by the speaker’s name')
+  assert.equal((await a.app.inject('/search?q=nothing-like-it')).body.includes('search-quotes'), false)
+  assert.equal((await a.app.inject('/search?speaker=nobody')).statusCode, 404)
+  assert.equal((await a.app.inject('/search?speaker=Bad%20Slug')).statusCode, 400)
+
   // The speaker's feeds list the articles that quote them, each summed up by what they said there.
   assert.match(page.body, /<link rel="alternate" type="application\/rss\+xml"[^>]*href="[^"]*\/people\/roman-vassilenko\/rss.xml"/)
   const rss = await a.app.inject('/people/roman-vassilenko/rss.xml')
@@ -75,4 +87,5 @@ onBothEngines('a speaker page shows their live quotes newest first with article,
   assert.equal((await a.app.inject(`/quotes/${quoteId}`)).statusCode, 404)
   assert.equal((await a.app.inject(`/quotes/${quoteId}/share.png`)).statusCode, 404)
   assert.equal((await a.app.inject('/people/roman-vassilenko/feed.json')).statusCode, 404)
+  assert.equal((await a.app.inject('/search?q=observers')).body.includes('we welcome observers'), false, 'search no longer finds them')
 })
