@@ -47,6 +47,8 @@ export interface Quote {
 export interface LiveQuote {
   readonly id: number
   readonly articleId: number
+  /** Its place among the article's quotes (body order). */
+  readonly position: number
   readonly text: string
   readonly role: string
   readonly organisation: string

@@ -65,6 +65,12 @@ export function createQuoteReading({ store, site }: QuoteReadingDeps) {
       return { items: await withPaths(found.items), speaker: speaker ? { slug: speaker.slug, name: speaker.name } : null }
     },
 
+    /** The quotes of a live article in body order (at most 200). */
+    async articleQuotes(articleId: number): Promise<LiveQuote[]> {
+      const { items } = await store.quotes.liveQuotes({ articleId, limit: 200 })
+      return (await withPaths(items)).sort((x, y) => x.position - y.position)
+    },
+
     /** A page of live quotes for feeds and the Content API (filters as store/quotes.ts LiveQuoteQuery). */
     async quotes(q: LiveQuoteQuery): Promise<{ items: LiveQuote[]; hasNext: boolean }> {
       const page = await store.quotes.liveQuotes(q)

@@ -40,12 +40,12 @@ export function createQuotes(db: Kysely<Database>) {
     .innerJoin('sections as s', 's.id', 'a.section_id')
     .leftJoin('tags as t', 't.id', 'q.place_tag_id')
     .select(['q.quote_id', 'q.article_id', 'q.text', 'q.role', 'q.organisation', 'q.said_at', 'q.event', 'q.source_url', 'q.language',
-      'q.published_at', 'sp.id as speaker_id', 'sp.slug as speaker_slug', 'sp.name as speaker_name', 'sp.kind as speaker_kind',
+      'q.published_at', 'q.position', 'sp.id as speaker_id', 'sp.slug as speaker_slug', 'sp.name as speaker_name', 'sp.kind as speaker_kind',
       't.slug as place_slug', 't.name as place_name', 'a.title as article_title', 'a.language as article_language',
       's.slug as section_slug', 'a.slug as article_slug'])
   type Row = Awaited<ReturnType<ReturnType<typeof liveSelect>['executeTakeFirstOrThrow']>>
   const toLive = (r: Row): LiveQuoteRow => ({
-    id: r.quote_id, articleId: r.article_id, text: r.text, role: r.role, organisation: r.organisation, saidAt: r.said_at, event: r.event,
+    id: r.quote_id, articleId: r.article_id, position: r.position, text: r.text, role: r.role, organisation: r.organisation, saidAt: r.said_at, event: r.event,
     sourceUrl: r.source_url, language: r.language, publishedAt: r.published_at,
     speaker: { id: r.speaker_id, slug: r.speaker_slug, name: r.speaker_name, kind: r.speaker_kind === 'organisation' ? 'organisation' : 'person' },
     place: r.place_slug !== null && r.place_name !== null ? { slug: r.place_slug, name: r.place_name } : null,

@@ -58,6 +58,14 @@ onBothEngines('a speaker page shows their live quotes newest first with article,
   assert.equal((await a.app.inject('/quotes/abc')).statusCode, 400)
   assert.equal((await a.app.inject('/people/roman-vassilenko?after=x')).statusCode, 400)
 
+  // The article names who said what under its body, in body order, and describes each as a Quotation.
+  const article = await a.app.inject('/news/election-day')
+  assert.match(article.body, /<q data-quote="a1">the vote was free<\/q>/, 'the body reads as written')
+  const underBody = /<footer class="article-quotes">([\s\S]*?)<\/footer>/.exec(article.body)?.[1] ?? ''
+  assert.deepEqual([...underBody.matchAll(/<blockquote[^>]*><p>([^<]*)<\/p>/g)].map((m) => m[1]), ['the vote was free', 'we welcome observers'])
+  assert.match(underBody, /href="\/people\/roman-vassilenko">Roman Vassilenko<\/a>, Deputy Foreign Minister, MFA of Kazakhstan/)
+  assert.deepEqual(jsonLd(article.body).filter((x) => x['@type'] === 'Quotation').map((x) => x.text), ['the vote was free', 'we welcome observers'])
+
   // Search finds quotes by their words or their speaker's name, and shows one speaker's on request.
   const found = await a.app.inject('/search?q=observers')
   assert.match(found.body, /id="search-quotes-heading"[^>]*>Quotes<\/h2>/)
