@@ -2,7 +2,9 @@
 // Only quotes of live articles exist here (store/quotes.ts reads live_quotes).
 
 import { articlePath } from '../domain/paths.ts'
-import { parseQuoteCursor, quoteCursor, type LiveQuote, type QuotePage, type SpeakerPage } from '../domain/quotes.ts'
+import { dayToEpoch, parseQuoteCursor, quoteCursor, type LiveQuote, type QuotePage, type Speaker, type SpeakerPage } from '../domain/quotes.ts'
+
+const DAY = 86_400_000
 import { AppError } from '../errors.ts'
 import type { LiveQuoteQuery, LiveQuoteRow } from '../store/quotes.ts'
 import type { Store } from '../store/store.ts'
@@ -69,6 +71,50 @@ export function createQuoteReading({ store, site }: QuoteReadingDeps) {
     async articleQuotes(articleId: number): Promise<LiveQuote[]> {
       const { items } = await store.quotes.liveQuotes({ articleId, limit: 200 })
       return (await withPaths(items)).sort((x, y) => x.position - y.position)
+    },
+
+    /**
+     * A page of the Content API's /quotes: filters checked (AppError('Invalid') naming the parameter), `to` inclusive,
+     * keyset pages newest said first with an opaque cursor.
+     */
+    async apiQuotes(q: { speaker?: string; from?: string; to?: string; q?: string; limit: number; cursor?: string }): Promise<{ items: LiveQuote[]; nextCursor: string | null }> {
+      const speaker = q.speaker === undefined ? undefined : await store.speakers.publicSpeaker({ slug: q.speaker })
+      if (q.speaker !== undefined && !speaker) throw new AppError('Invalid', `there is no speaker "${q.speaker}"`, 'speaker')
+      const day = (name: 'from' | 'to', value: string | undefined): number | undefined => {
+        if (value === undefined) return undefined
+        const ms = dayToEpoch(value)
+        if (ms === null) throw new AppError('Invalid', `${name} must be a date written YYYY-MM-DD`, name)
+        return ms
+      }
+      const from = day('from', q.from), to = day('to', q.to)
+      if (from !== undefined && to !== undefined && from > to) throw new AppError('Invalid', '`from` must not be after `to`', 'from')
+      const after = q.cursor === undefined ? undefined : parseQuoteCursor(Buffer.from(q.cursor, 'base64url').toString('utf8'))
+      if (after === null) throw new AppError('Invalid', 'cursor is not valid; pass the next_cursor of the previous page unchanged', 'cursor')
+      const text = q.q?.trim().replace(/\s+/g, ' ').toLowerCase()
+      const page = await store.quotes.liveQuotes({
+        limit: q.limit, ...(speaker && { speakerId: speaker.id }), ...(from !== undefined && { from }), ...(to !== undefined && { to: to + DAY }),
+        ...(text && { text }), ...(after && { after }),
+      })
+      const items = await withPaths(page.items)
+      const last = items.at(-1)
+      return { items, nextCursor: page.hasNext && last ? Buffer.from(quoteCursor(last)).toString('base64url') : null }
+    },
+
+    /** A page of the Content API's /speakers: those live articles quote, by name, with an opaque keyset cursor. */
+    async apiSpeakers(q: { limit: number; cursor?: string }): Promise<{ items: Speaker[]; nextCursor: string | null }> {
+      let after: { name: string; id: number } | undefined
+      if (q.cursor !== undefined) {
+        try {
+          const [name, id] = JSON.parse(Buffer.from(q.cursor, 'base64url').toString('utf8')) as unknown[]
+          if (typeof name !== 'string' || !Number.isSafeInteger(id)) throw new Error('not a cursor')
+          after = { name, id: id as number }
+        } catch {
+          throw new AppError('Invalid', 'cursor is not valid; pass the next_cursor of the previous page unchanged', 'cursor')
+        }
+      }
+      const page = await store.speakers.publicSpeakers({ limit: q.limit, ...(after && { after }) })
+      const last = page.items.at(-1)
+      return { items: page.items, nextCursor: page.hasNext && last ? Buffer.from(JSON.stringify([last.name, last.id])).toString('base64url') : null }
     },
 
     /** A page of live quotes for feeds and the Content API (filters as store/quotes.ts LiveQuoteQuery). */
