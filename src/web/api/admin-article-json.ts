@@ -9,7 +9,7 @@ import type { ArticleView } from '../../editorial/desk-reads.ts'
 /** The article fields a client may send, as they are named in JSON. */
 export const ARTICLE_FIELDS = [
   'title', 'slug', 'standfirst', 'body_html', 'section', 'genre', 'tags', 'authors', 'language', 'editors_choice', 'hero_media',
-  'seo_title', 'seo_description', 'translation_of',
+  'seo_title', 'seo_description', 'translation_of', 'quotes',
 ] as const
 type Field = (typeof ARTICLE_FIELDS)[number]
 
@@ -76,7 +76,15 @@ export function articleFields(body: Record<string, unknown>): ArticleFields {
   if (rank !== undefined) out.editorsChoiceRank = rank
   if (hero !== undefined) out.heroMediaId = hero
   if (translationOf !== undefined) out.translationOf = translationOf
+  if (body.quotes !== undefined) out.quotes = quoteList(body.quotes)
   return out
+}
+
+/** The quotes sent: a list of objects (each checked by editorial/quotes.ts); the shown speaker_name is dropped. */
+function quoteList(v: unknown): unknown[] {
+  if (!Array.isArray(v) || v.some((q) => q === null || typeof q !== 'object' || Array.isArray(q))) return invalid('quotes', 'must be a list of quote objects')
+  if (v.length > 200) return invalid('quotes', 'may hold at most 200 quotes')
+  return v.map(({ speaker_name: _shown, ...q }: Record<string, unknown>) => q)
 }
 
 /** The input of a new article: title and section are required. */

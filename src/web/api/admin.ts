@@ -8,7 +8,7 @@ import { adminArticleRoutes } from './admin-articles.ts'
 import { adminMediaRoutes } from './admin-media.ts'
 import { adminHousekeepingRoutes } from './admin-housekeeping.ts'
 
-export type AdminServices = Pick<Services, 'accounts' | 'editing' | 'translations' | 'media' | 'deskReads' | 'config' | 'clock' | 'site' | 'taxonomyDesk' | 'bylines' | 'redirectDesk'>
+export type AdminServices = Pick<Services, 'accounts' | 'editing' | 'translations' | 'media' | 'deskReads' | 'config' | 'clock' | 'site' | 'taxonomyDesk' | 'bylines' | 'redirectDesk' | 'quoteDesk'>
 
 /** A readable sentence for a schema failure, naming the field: Ajv's own words otherwise say "must match pattern". */
 function validationProblem(err: FastifyError): HttpProblem {

@@ -7,6 +7,7 @@ import { seedArticle, seedTaxonomy } from '../../support/seed.ts'
 import { documentValidator } from '../../support/openapi.ts'
 import { OPENAPI } from '../../../src/web/api/openapi.ts'
 import { OPERATOR } from '../../../src/editorial/permission.ts'
+import { api, apiNewsroom, forEachEngine as forEachApiEngine } from '../../support/admin-api.ts'
 
 const check = documentValidator(OPENAPI)
 
@@ -56,4 +57,28 @@ onBothEngines('quotes and speakers are listed with filters and keyset pages, as 
   const more = (await get(`/api/v1/speakers?limit=1&cursor=${speakers.next_cursor}`)).json() as { items: { slug: string }[]; next_cursor: string | null }
   assert.deepEqual([more.items.map((s) => s.slug), more.next_cursor], [['foreign-minister'], null], 'a speaker only drafts quote is not listed')
   assert.equal((await get('/api/v1/speakers?cursor=x')).statusCode, 400)
+})
+
+forEachApiEngine('the Admin API carries an article’s quotes both ways, checked like the editor’s, as documented', async (a) => {
+  const { users } = await apiNewsroom(a)
+  const minister = await a.services.speakerDesk.createSpeaker(OPERATOR, { name: 'Foreign Minister', kind: 'person' })
+  const body_html = '<p>She said <q data-quote="m1">we are ready</q>.</p>'
+  const quotes = [{ anchor: 'm1', speaker: minister, text: 'we are ready', role: 'Minister', said: '2026-11-02', place: 'kazakhstan' }]
+  const created = await api(a, users.editor, { method: 'POST', url: '/api/v1/admin/articles', payload: { title: 'Ready', section: 'news', body_html, quotes } })
+  assert.equal(created.statusCode, 201)
+  check('/api/v1/admin/articles', 'post', created)
+  const json = created.json() as { id: number; version: number; quotes: Record<string, unknown>[] }
+  assert.deepEqual(json.quotes, [{ ...quotes[0], speaker_name: 'Foreign Minister', organisation: '', event: '', source: '', language: '' }])
+
+  // Sent back as received (speaker_name and all), a quote changes; a bad one is refused naming it, and nothing changes.
+  const url = `/api/v1/admin/articles/${json.id}`
+  const bad = await api(a, users.editor, { method: 'PATCH', url, payload: { version: json.version, quotes: [{ ...json.quotes[0], source: 'ftp://x' }] } })
+  assert.equal(bad.statusCode, 400)
+  assert.equal((bad.json() as { error: { field: string } }).error.field, 'quotes[0].source')
+  const patched = await api(a, users.editor, { method: 'PATCH', url, payload: { version: json.version, quotes: [{ ...json.quotes[0], event: 'Briefing' }] } })
+  assert.equal(patched.statusCode, 200)
+  ;(check as (path: string, method: string, res: typeof patched) => void)('/api/v1/admin/articles/{id}', 'patch', patched)
+  assert.equal((patched.json() as typeof json).quotes[0]?.event, 'Briefing')
+  const notList = await api(a, users.editor, { method: 'PATCH', url, payload: { version: (patched.json() as typeof json).version, quotes: 'none' } })
+  assert.equal(notList.statusCode, 400)
 })
