@@ -14,6 +14,8 @@ import { LinkCard, VideoEmbed } from './embed.ts'
 import { embedFor, isAllowedLink } from './embed-url.ts'
 import { Figure, figureOf } from './figure.ts'
 import { PullQuote } from './pull-quote.ts'
+import { QuoteMark } from './quote-mark.ts'
+import { askQuote, type QuoteData } from './quote-dialog.ts'
 import { startTagPicker } from './tag-picker.ts'
 import { startFocalPickers } from './focal-point.ts'
 import { startWordCount } from './word-count.ts'
@@ -29,6 +31,14 @@ const LIBRARY_URL = '/desk/media.json'
 function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HTMLElement): void {
   const surface = document.createElement('div')
   surface.className = 'editor-frame'
+  // Quotes beside the body, by the anchor their mark carries; the form's hidden field holds them as JSON.
+  const quotesField = document.getElementById('f-quotes') as HTMLInputElement | null
+  const quotes = new Map<string, QuoteData>()
+  try {
+    for (const q of JSON.parse(quotesField?.value || '[]') as QuoteData[]) quotes.set(q.anchor, q)
+  } catch { /* a field the desk did not write: start with none */ }
+  let openQuote: () => void = () => {}
+  let quoteChanged: () => void = () => {}
   textarea.after(surface)
   const editor = new Editor({
     element: surface,
@@ -46,7 +56,7 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HT
           isAllowedUri: (url) => isAllowedLink(url),
         },
       }),
-      Figure, PullQuote, VideoEmbed, LinkCard,
+      Figure, PullQuote, VideoEmbed, LinkCard, QuoteMark.configure({ onShortcut: () => openQuote() }),
     ],
     content: textarea.value,
     editorProps: {
@@ -59,7 +69,7 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HT
   textarea.hidden = true
   textarea.setAttribute('aria-hidden', 'true')
   toolbar.hidden = false
-  document.getElementById('f-body-hint')!.textContent = 'Ctrl+B bold, Ctrl+I italic; the toolbar above has headings, lists, quotes, figures and embeds.'
+  document.getElementById('f-body-hint')!.textContent = 'Ctrl+B bold, Ctrl+I italic, Ctrl+Alt+Q marks who said the selected words; the toolbar above has headings, lists, quotes, figures and embeds.'
   document.getElementById('f-body-label')!.addEventListener('click', (e) => {
     e.preventDefault()
     editor.commands.focus()
@@ -111,6 +121,21 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HT
       if (!text) return void editor.commands.focus()
       chain().updateAttributes('figure', text).run()
     },
+    async quote() {
+      if (!quotesField) return
+      const current = editor.getAttributes('quoteMark').anchor as string | undefined
+      const { from, to, empty } = editor.state.selection
+      if (empty && !current) return void status('Select the words that were said, then mark them as a quote (Ctrl+Alt+Q).', true)
+      if (current) editor.commands.extendMarkRange('quoteMark')
+      const range = editor.state.selection
+      const text = editor.state.doc.textBetween(current ? range.from : from, current ? range.to : to, ' ').trim()
+      const result = await askQuote({ text, start: current ? quotes.get(current) ?? {} : {}, suggestUrl: quotesField.dataset.suggest ?? '', resolveSpeaker })
+      if (!result) return void editor.commands.focus()
+      const anchor = current ?? newAnchor()
+      quotes.set(anchor, { anchor, ...result })
+      if (current) { syncQuotes(); quoteChanged(); editor.commands.focus() } else chain().setQuote(anchor).run()
+      status(`Quote of ${result.speakerName} marked.`)
+    },
     async embed() {
       const address = await askText({ title: 'Embed', label: 'Address of the video or post', hint: 'YouTube, Vimeo, PeerTube (framatube.org, peertube.tv) or an X post.', type: 'url' })
       if (address === null) return void editor.commands.focus()
@@ -121,6 +146,7 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HT
         : { type: 'linkCard', attrs: { href: target.href, text: target.text } })
     },
   }
+  openQuote = () => void commands.quote?.()
   const active: Record<string, () => boolean> = {
     h2: () => editor.isActive('heading', { level: 2 }), h3: () => editor.isActive('heading', { level: 3 }),
     bold: () => editor.isActive('bold'), italic: () => editor.isActive('italic'), bulletList: () => editor.isActive('bulletList'),
@@ -145,7 +171,43 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HT
     statusEl.textContent = text
     statusEl.classList.toggle('problem', problem)
   }
-  const sync = () => { textarea.value = editor.isEmpty ? '' : editor.getHTML() }
+  /** A fresh anchor for a new quote mark. */
+  const newAnchor = (): string => {
+    for (;;) {
+      const anchor = `q${Math.random().toString(36).slice(2, 8)}`
+      if (!quotes.has(anchor)) return anchor
+    }
+  }
+  /** The id of the speaker named `name`: one the desk suggested, or one it adds now; a string says why not. */
+  async function resolveSpeaker(name: string, kind: string, known: readonly { id: number; name: string }[]): Promise<number | string> {
+    if (!name) return 'Name the speaker.'
+    const found = known.find((s) => s.name.toLowerCase() === name.toLowerCase())
+    if (found) return found.id
+    const res = await fetch(quotesField?.dataset.create ?? '', {
+      method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ _csrf: form.dataset.csrf ?? '', name, kind }),
+    }).catch(() => null)
+    if (!res) return 'The desk could not be reached; try again.'
+    const body = (await res.json().catch(() => ({}))) as { id?: number; error?: string }
+    return res.ok && typeof body.id === 'number' ? body.id : body.error ?? 'The speaker could not be added.'
+  }
+  /** Writes the quotes still marked in the body, in body order and with their text as it reads now, to the form. */
+  const syncQuotes = () => {
+    if (!quotesField) return
+    const texts = new Map<string, string>()
+    editor.state.doc.descendants((node) => {
+      for (const m of node.marks) {
+        if (m.type.name !== 'quoteMark' || typeof m.attrs.anchor !== 'string') continue
+        texts.set(m.attrs.anchor, (texts.get(m.attrs.anchor) ?? '') + (node.text ?? ''))
+      }
+    })
+    const list = [...texts].flatMap(([anchor, text]) => {
+      const q = quotes.get(anchor)
+      return q ? [{ ...q, text: text.trim() }] : []
+    })
+    quotesField.value = JSON.stringify(list)
+  }
+  const sync = () => { textarea.value = editor.isEmpty ? '' : editor.getHTML(); syncQuotes() }
   const counter = startWordCount(surface, editor.getHTML())
   editor.on('update', () => counter.update(editor.getHTML()))
   form.addEventListener('submit', sync)
@@ -179,6 +241,7 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HT
       writing ??= setTimeout(() => { writing = null; copies.write(fields()) }, 300)
     }
     editor.on('update', changed)
+    quoteChanged = changed
     // Side fields belong to the form by their form attribute, outside its element: listen on the document.
     const ours = (e: Event) => { if ((e.target as HTMLInputElement | null)?.form === form) changed() }
     document.addEventListener('input', ours)

@@ -34,7 +34,9 @@ const OPTIONS: sanitizeHtml.IOptions = {
     a: ['href', 'title', 'rel', 'hreflang'],
     img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'data-media-id'],
     iframe: ['src', 'title', 'width', 'height', 'allowfullscreen', 'loading'],
-    blockquote: ['class', 'cite'],
+    // data-quote names the quote stored beside the body (editorial/quotes.ts): the mark an editor put on the text.
+    blockquote: ['class', 'cite', 'data-quote'],
+    q: ['data-quote'],
     figure: ['class'],
     aside: ['class'],
     abbr: ['title'],

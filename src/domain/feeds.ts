@@ -1,4 +1,4 @@
-// Feeds: what a feed of a scope (the site, a section, a tag, an author) holds, and the URLs of its three formats.
+// Feeds: what a feed of a scope (the site, a section, a tag, an author, a speaker's quotes) holds, and the URLs of its three formats.
 
 import type { ArticleSummary } from './read-models.ts'
 import type { SanitizedHtml } from './sanitized-html.ts'
@@ -7,7 +7,7 @@ import type { Tag } from './taxonomy.ts'
 /** Whose articles a feed lists. */
 export type FeedScope =
   | { readonly kind: 'site' }
-  | { readonly kind: 'section' | 'tag' | 'author'; readonly slug: string }
+  | { readonly kind: 'section' | 'tag' | 'author' | 'speaker'; readonly slug: string }
 
 /** An article in a feed: the summary plus its full (sanitized) body. */
 export interface FeedItem extends ArticleSummary {

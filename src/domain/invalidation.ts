@@ -7,6 +7,8 @@
 export type Scope =
   | 'front' | 'archive' | 'popular' | 'search' | 'feeds' | 'sitemaps' | 'picks' | 'pages'
   | `section:${number}` | `tag:${number}` | `author:${number}`
+  /** A speaker's page and feeds (/people/<slug>): what live articles quote them saying. */
+  | `speaker:${number}`
   /** The stored related-articles list of one article: only that article's page shows it. */
   | `related:${number}`
 

@@ -5,7 +5,7 @@ import { languagePrefix, PATH_LANGUAGES } from './language.ts'
 /** First path segments that belong to the application, never to a section (DESIGN.md, URLs). */
 export const RESERVED_SEGMENTS: readonly string[] = [
   'tag', 'author', 'archive', 'search', 'popular', 'api', 'desk', 'media', 'assets', 'healthz', 'readyz', 'metrics', 'preview', 'page', 'pages',
-  'feed', 'rss.xml', 'atom.xml', 'feed.json', 'sitemap.xml', 'sitemaps', 'news-sitemap.xml', 'robots.txt', 'favicon.ico',
+  'feed', 'people', 'quotes', 'rss.xml', 'atom.xml', 'feed.json', 'sitemap.xml', 'sitemaps', 'news-sitemap.xml', 'robots.txt', 'favicon.ico',
   ...PATH_LANGUAGES,
 ]
 
@@ -20,4 +20,7 @@ export function articlePath(a: { readonly language: string; readonly sectionSlug
 export const sectionPath = (slug: string): string => `/${slug}`
 export const tagPath = (slug: string): string => `/tag/${slug}`
 export const authorPath = (slug: string): string => `/author/${slug}`
+/** A speaker's page: who they are and everything live articles quote them saying. */
+export const speakerPath = (slug: string): string => `/people/${slug}`
+export const quotePath = (id: number): string => `/quotes/${id}`
 export const staticPagePath = (slug: string): string => `/${slug}`

@@ -1,5 +1,6 @@
 // What reader pages show: the read models that reading/ builds and render/ turns into HTML.
 
+import type { LiveQuote } from './quotes.ts'
 import type { Genre } from './article.ts'
 import type { Media } from './media.ts'
 import type { SanitizedHtml } from './sanitized-html.ts'
@@ -62,6 +63,8 @@ export interface ArticlePage {
   readonly related: readonly ArticleSummary[]
   readonly picks: readonly ArticleSummary[]
   readonly popular: readonly ArticleSummary[]
+  /** The quotes its live copy carries, in body order: attribution under the body and Quotation data. */
+  readonly quotes?: readonly LiveQuote[]
 }
 
 export interface SectionPage {

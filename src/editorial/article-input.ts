@@ -41,6 +41,11 @@ export interface ArticleInput {
   readonly editorsChoiceRank?: number | null
   readonly translationOf?: number | null
   readonly origin?: { readonly system: string; readonly id: string }
+  /**
+   * The quotes marked in the body (editorial/quotes.ts QuoteInput, a list), saved beside it in the same transaction;
+   * undefined keeps the stored ones. Quotes whose mark is gone from the body are dropped.
+   */
+  readonly quotes?: unknown
 }
 
 /** Article input whose body has been through the sanitizer (cleanInput): what the use-cases inside a transaction take. */

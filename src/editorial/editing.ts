@@ -15,6 +15,7 @@ import {
   compareRevisions, getRevision, keepRevision, listRevisions, restoreRevision, SaveConflictError, saveWorkingCopy,
 } from './saving.ts'
 import { mayTransition, transition } from './workflow.ts'
+import { saveQuotesIn } from './quotes.ts'
 import { createDraft } from './publishing.ts'
 import { noticeReview } from './review-notice.ts'
 import type { Outgoing } from '../domain/mail.ts'
@@ -109,6 +110,7 @@ export function createEditing({ store, clock, siteLanguage, outgoing = null }: E
         if (actor.userId !== null) await tx.deskArticles.setCreatedBy(id, actor.userId)
         await placePick(tx, id, null, input.editorsChoiceRank ?? null)
         await keepRevision(tx, id, 'save', actor.userId, now)
+        if (input.quotes !== undefined) await saveQuotesIn(tx, (await tx.articles.get(id))!, input.quotes, actor, now, { withSave: true })
         await auditArticle(tx, actor.userId, 'article.create', id, now, { title: input.title, ...(m.origin && { origin: `${m.origin.system}:${m.origin.site}:${m.origin.id}` }) })
         if (m.origin) await recordOrigin(tx, m.origin, id, now)
         if (m.status === 'published' || m.status === 'scheduled') {

@@ -13,7 +13,7 @@ const WHAT: Readonly<Record<Action, string>> = {
   'authors.manage': 'manage bylines', 'redirects.manage': 'manage redirects', 'media.upload': 'upload media',
   'media.delete': 'delete media', 'users.manage': 'manage users', 'settings.manage': 'change the site settings',
   'webhooks.manage': 'manage webhooks', 'audit.read': 'read the audit log', 'site.import': 'import content into the site',
-  'pages.manage': 'change static pages', 'menu.manage': 'change the menu',
+  'pages.manage': 'change static pages', 'menu.manage': 'change the menu', 'speakers.manage': 'manage speakers',
 }
 
 /** The command line acts as the operator at the shell: no desk user, with every permission (audited with no user). */

@@ -116,6 +116,10 @@ export async function publish(tx: Repositories, id: number, ctx: PublishContext)
   // Pages listing it where it was (old section, tags, authors) go stale as well as those where it now is.
   const placedBefore = first ? null : await tx.invalidations.placement(id)
   await tx.articles.writeLive(article, publishedAt, updatedAt, first)
+  // Its quotes go live with it; the pages of speakers it quoted before or quotes now go stale.
+  const quotedBefore = first ? [] : await tx.quotes.liveSpeakerIds(id)
+  await tx.quotes.writeLive(id, publishedAt)
+  const speakerScopes = speakerScopesOf([...quotedBefore, ...(await tx.quotes.liveSpeakerIds(id))])
   // The index follows the live copy in the same transaction: plain text, never HTML, and no more of it than ranks.
   const doc: SearchDocument = {
     title: article.title, standfirst: article.standfirst, body: await indexText(article.bodyHtml),
@@ -130,7 +134,7 @@ export async function publish(tx: Repositories, id: number, ctx: PublishContext)
     else await indexArticle(tx, id, previousTerms, ctx.now)
   }
   // Where it is now is where the working copy just written puts it.
-  const changed = articleChanged(id, placedBefore, await tx.invalidations.placementOf(article))
+  const changed = withScopes(articleChanged(id, placedBefore, await tx.invalidations.placementOf(article)), speakerScopes)
   if (ctx.bulk) ctx.bulk.invalidations.push(changed)
   else await tx.invalidations.record(changed)
   const after = await tx.articles.livePath(id)
@@ -164,10 +168,17 @@ export async function unpublish(tx: Repositories, id: number, ctx: { now?: numbe
     await tx.redirects.put({ fromPath: articlePath(live, ctx.siteLanguage), status: 410, toArticleId: null, toUrl: null, kind: 'manual', createdAt: now })
   }
   const placedBefore = await tx.invalidations.placement(id)
+  const quoted = speakerScopesOf(await tx.quotes.liveSpeakerIds(id))
   await unindexArticle(tx, id)
   await tx.articles.removeLive(id)
   await tx.search.remove(id)
   await tx.articles.setStatus(id, 'unpublished', {})
-  await tx.invalidations.record(articleChanged(id, placedBefore, null))
+  await tx.invalidations.record(withScopes(articleChanged(id, placedBefore, null), quoted))
 }
+
+const speakerScopesOf = (ids: readonly number[]): Scope[] => [...new Set(ids)].map((s): Scope => `speaker:${s}`)
+
+/** `changed` with more listing scopes (the speakers an article quotes). */
+const withScopes = (changed: Invalidation, scopes: readonly Scope[]): Invalidation =>
+  changed.all || scopes.length === 0 ? changed : { ...changed, scopes: [...changed.scopes, ...scopes] }
 

@@ -1,5 +1,6 @@
 // Saving the working copy without ever losing text: optimistic versions, a revision per save, conflicts kept, restores.
 
+import { saveQuotesIn } from './quotes.ts'
 import type { Revision, RevisionComparison, RevisionKind, RevisionSnapshot, RevisionSummary } from '../domain/revision.ts'
 import { compareSnapshots } from '../content/diff.ts'
 import { AppError } from '../errors.ts'
@@ -138,6 +139,8 @@ export async function saveWorkingCopy(tx: Repositories, args: SaveArgs): Promise
   if (!written) return { ok: false, conflict: await keepConflict(tx, args, snapshotOfDraft(merged, input)) }
   // Ranks never repeat: the others make room (or close ranks) before the revision keeps the rank as stored.
   await placePick(tx, args.articleId, current.editorsChoiceRank, rank)
+  // The quotes go with the body they mark: both saved, or neither.
+  if (input.quotes !== undefined) await saveQuotesIn(tx, { id: args.articleId, bodyHtml: merged.bodyHtml, genre: merged.genre }, input.quotes, args.actor, args.now, { withSave: true })
 
   const saved = await tx.revisions.snapshotOf(args.articleId)
   if (!saved) throw new AppError('NotFound', 'no such article')

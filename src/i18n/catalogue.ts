@@ -50,6 +50,20 @@ export interface Catalogue {
   readonly tagDescription: string
   readonly authorDescription: string
   readonly authorKinds: Readonly<Record<'staff' | 'guest' | 'agency', string>>
+  readonly speakerKinds: Readonly<Record<'person' | 'organisation', string>>
+  /** A speaker page's description: `{name}`, `{site}`. */
+  readonly speakerDescription: string
+  readonly quotesHeading: string
+  readonly noQuotes: string
+  /** Before the article a quote is from. */
+  readonly quotedIn: string
+  readonly quoteSource: string
+  readonly quoteLink: string
+  /** A quote page's title: `{name}`, `{text}`. */
+  readonly quoteTitle: string
+  /** Link from a quote to its speaker's page: `{name}`. */
+  readonly allQuotesOf: string
+  readonly olderQuotes: string
   readonly pagesNav: string
   readonly newer: string
   readonly older: string

@@ -3,7 +3,7 @@
 import type { Clock } from '../domain/clock.ts'
 import type { FeedItem, FeedModel, FeedScope } from '../domain/feeds.ts'
 import { languagePrefix, localizedPath, sameLanguage, type SiteLanguage } from '../domain/language.ts'
-import { authorPath, sectionPath, tagPath } from '../domain/paths.ts'
+import { authorPath, sectionPath, tagPath, speakerPath } from '../domain/paths.ts'
 import { AppError } from '../errors.ts'
 import { fill } from '../i18n/catalogue.ts'
 import { catalogueFor } from '../i18n/catalogues.ts'
@@ -27,6 +27,8 @@ interface ScopeHead {
   readonly description: string
   readonly pagePath: string
   readonly items: readonly LiveSummary[]
+  /** Summaries that replace the articles' own (a speaker's feed: what they said in each article). */
+  readonly summaries?: ReadonlyMap<number, string>
 }
 
 export function createFeeds({ store, clock, site, reading }: FeedsDeps) {
@@ -70,6 +72,20 @@ export function createFeeds({ store, clock, site, reading }: FeedsDeps) {
           pagePath: at(authorPath(author.slug)), items: (await store.live.byAuthor(author.id, w)).items,
         }
       }
+      case 'speaker': {
+        // The articles that quote the speaker, by the newest quote in each; each item's summary is what they said there.
+        const speaker = await store.speakers.publicSpeaker({ slug: scope.slug })
+        if (!speaker) throw new AppError('NotFound', 'no such speaker')
+        const { items: quotes } = await store.quotes.liveQuotes({ speakerId: speaker.id, limit: FEED_SIZE })
+        const said = new Map<number, string>()
+        for (const q of quotes) said.set(q.articleId, said.has(q.articleId) ? `${said.get(q.articleId)} … “${q.text}”` : `“${q.text}”`)
+        const order = [...said.keys()]
+        const items = (await store.live.summariesByIds(order)).sort((x, y) => order.indexOf(x.id) - order.indexOf(y.id))
+        return {
+          title: fill(t.feedTitle, { name: speaker.name, site: siteName }), description: speaker.description || fill(t.speakerDescription, { name: speaker.name, site: siteName }),
+          pagePath: at(speakerPath(speaker.slug)), items, summaries: said,
+        }
+      }
     }
   }
 
@@ -87,7 +103,7 @@ export function createFeeds({ store, clock, site, reading }: FeedsDeps) {
       // An article unpublished between the two queries has no content any more: it is left out, not shown empty.
       const items = summaries.flatMap((s): FeedItem[] => {
         const c = contents.get(s.id)
-        return c ? [{ ...s, bodyHtml: c.bodyHtml, summary: c.seoDescription || s.standfirst, tags: c.tags }] : []
+        return c ? [{ ...s, bodyHtml: c.bodyHtml, summary: head.summaries?.get(s.id) ?? (c.seoDescription || s.standfirst), tags: c.tags }] : []
       })
       return {
         title: head.title, description: head.description, pagePath: head.pagePath, language: lang.tag,

@@ -25,6 +25,7 @@ import { bylinesPresence } from './migrations/0023-bylines-presence.ts'
 import { languageListings } from './migrations/0025-language-listings.ts'
 import { searchWordForms } from './migrations/0026-search-word-forms.ts'
 import { relatedDfDeltas } from './migrations/0027-related-df-deltas.ts'
+import { quotes } from './migrations/0033-quotes.ts'
 import { cluster } from './migrations/0030-cluster.ts'
 import { heroCaption } from './migrations/0034-hero-caption.ts'
 import { importStop } from './migrations/0035-import-stop.ts'
@@ -53,6 +54,7 @@ export const migrations = (d: StoreDialect): Record<string, Migration> => ({
   '0025-language-listings': languageListings(d),
   '0026-search-word-forms': searchWordForms(d),
   '0027-related-df-deltas': relatedDfDeltas(d),
+  '0033-quotes': quotes(d),
   '0030-cluster': cluster(d),
   '0034-hero-caption': heroCaption(d),
   '0035-import-stop': importStop(d),

@@ -1,6 +1,7 @@
 // The database as Kysely sees it: snake_case tables, times as epoch milliseconds, flags as 0/1.
 
 import type { Generated, Insertable, Selectable } from 'kysely'
+import type { LiveQuotesTable, QuotesTable, SpeakersTable } from './schema-quotes.ts'
 
 export interface SettingsTable {
   key: string
@@ -487,6 +488,9 @@ export interface Database {
   import_jobs: ImportJobsTable
   cdn_purges: CdnPurgesTable
   job_leases: JobLeasesTable
+  speakers: SpeakersTable
+  quotes: QuotesTable
+  live_quotes: LiveQuotesTable
 }
 
 export type ArticleRow = Selectable<ArticlesTable>

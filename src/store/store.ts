@@ -40,6 +40,8 @@ import { createImportJobs } from './import-jobs.ts'
 import { createCdnPurges } from './cdn-purges.ts'
 import { createJobLeases } from './job-leases.ts'
 import { createQueues } from './queues.ts'
+import { createSpeakers } from './speakers.ts'
+import { createQuotes } from './quotes.ts'
 import { createInvalidationFeed, createInvalidations, invalidatingListWrites, transactionOutbox, type InvalidationFeed, type Outbox } from './invalidations.ts'
 
 /** Every repository, bound to one Kysely instance: the pool, or one transaction. */
@@ -78,6 +80,8 @@ export const repositories = (db: Kysely<Database>, dialect: StoreDialect, outbox
   cdnPurges: createCdnPurges(db, dialect),
   jobLeases: createJobLeases(db),
   queues: createQueues(db),
+  speakers: createSpeakers(db),
+  quotes: createQuotes(db),
 })
 
 export type Repositories = ReturnType<typeof repositories>

@@ -25,6 +25,7 @@ import { listingRoutes } from './site/listings.ts'
 import { viewRoutes } from './api/views.ts'
 import { searchRoutes } from './site/search.ts'
 import { feedRoutes } from './site/feeds.ts'
+import { quoteRoutes } from './site/quotes.ts'
 import { sitemapRoutes } from './site/sitemaps.ts'
 import { publisherLogoRoutes } from './site/publisher-logo.ts'
 import { mediaFileRoutes } from './site/media-files.ts'
@@ -167,6 +168,7 @@ export async function buildApp({ services, config, log, validators = lazyValidat
     await scope.register(listingRoutes(services, context, pageCache, prefixed))
     await scope.register(searchRoutes(services, context, prefixed))
     await scope.register(feedRoutes(services, context, pageCache, prefixed))
+    await scope.register(quoteRoutes(services, context, pageCache, prefixed))
     await scope.register(articleRoutes(services, context, pageCache, prefixed))
   }
   await app.register(readerRoutes(false))

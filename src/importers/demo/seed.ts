@@ -7,6 +7,17 @@ import type { Repositories, Store } from '../../store/store.ts'
 import { createDraft, publish } from '../../editorial/publishing.ts'
 import type { DemoNewsroom } from './demo-types.ts'
 import { mediaStoreOf, type MediaPlace } from '../../media/storage/open.ts'
+import { demoQuotes, demoSpeakers, type DemoQuote } from './quotes.ts'
+import { STATEMENT_ANCHOR } from '../../domain/quotes.ts'
+import { checkQuotes } from '../../editorial/quotes.ts'
+
+/** The demo quotes of an article, each with its anchor: `d<n>`, or the statement anchor for a statement's issuer. */
+const quotesOf = (slug: string): { anchor: string; q: DemoQuote }[] =>
+  demoQuotes.flatMap((q, i) => (q.article === slug ? [{ anchor: q.statement ? STATEMENT_ANCHOR : `d${i}`, q }] : []))
+
+/** The body with each quoted passage marked (its first occurrence), as the editor marks them. */
+const markQuotes = (slug: string, body: string): string =>
+  quotesOf(slug).reduce((html, { anchor, q }) => (q.statement ? html : html.replace(q.text, `<q data-quote="${anchor}">${q.text}</q>`)), body)
 
 const HOUR = 3_600_000
 const OFFERED = 'demo_offered_at'
@@ -24,7 +35,7 @@ export async function seedDemo(deps: SeedDeps, newsroom: DemoNewsroom): Promise<
     return files.put(`demo/${img.slug}.svg`, data, { contentType: 'image/svg+xml', size: data.length })
   }))
   // Bodies are cleaned before the transaction too: a long one goes to the sanitizer's worker thread.
-  const bodies = new Map(await Promise.all(newsroom.articles.map(async (a) => [a, await sanitizeBodyAsync(a.bodyHtml)] as const)))
+  const bodies = new Map(await Promise.all(newsroom.articles.map(async (a) => [a, await sanitizeBodyAsync(a.language && a.language !== 'en' ? a.bodyHtml : markQuotes(a.slug, a.bodyHtml))] as const)))
   const now = deps.clock.now()
   return deps.store.transaction(async (tx) => {
     await tx.site.setSetting(OFFERED, now)
@@ -32,6 +43,11 @@ export async function seedDemo(deps: SeedDeps, newsroom: DemoNewsroom): Promise<
     for (const [position, s] of newsroom.sections.entries()) await tx.taxonomy.insertSection({ ...s, position })
     await writeTags(tx, newsroom)
     for (const a of newsroom.authors) await tx.people.insertAuthor({ slug: a.slug, name: a.name, bio: a.bio, kind: a.kind, photoMediaId: null })
+    const speakers = new Map<string, number>()
+    for (const s of demoSpeakers) {
+      const country = s.country ? (await tx.taxonomy.tagBySlug(s.country))?.id ?? null : null
+      speakers.set(s.slug, await tx.speakers.insertSpeaker({ slug: s.slug, name: s.name, kind: s.kind, description: s.description, countryTagId: country, photoMediaId: null, links: s.links ?? [] }, now))
+    }
     const media = new Map<string, number>()
     for (const img of newsroom.images) {
       media.set(img.slug, await tx.media.insert({
@@ -54,6 +70,12 @@ export async function seedDemo(deps: SeedDeps, newsroom: DemoNewsroom): Promise<
         origin: { system: 'demo', id: `${a.language ?? 'en'}/${a.section}/${a.slug}` },
       }, { now, siteLanguage: 'en' })
       ids.set(a.slug, id)
+      // Quotes go in before publication, so the live copy carries them; translations have their own words.
+      const quotes = a.language && a.language !== 'en' ? [] : quotesOf(a.slug)
+      if (quotes.length) {
+        const inputs = quotes.map(({ anchor, q }) => ({ anchor, speaker: speakers.get(q.speaker), text: q.text.replace(/,$/, ''), role: q.role, organisation: q.organisation, place: q.place, event: q.event, source: q.source }))
+        await tx.quotes.replaceForArticle(id, await checkQuotes(tx, { bodyHtml: bodies.get(a)!, genre: a.genre }, inputs))
+      }
       const publishedAt = Math.round(now - a.hoursAgo * HOUR)
       await publish(tx, id, { now, siteLanguage: 'en', publishedAt, updatedAt: a.updatedHoursAgo !== undefined ? Math.round(now - a.updatedHoursAgo * HOUR) : publishedAt })
     }

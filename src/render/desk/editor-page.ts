@@ -114,11 +114,11 @@ const TOOLS: readonly [string, string, string][] = [
   ['h2', 'Heading', 'H2'], ['h3', 'Subheading', 'H3'], ['bold', 'Bold (Ctrl+B)', 'B'], ['italic', 'Italic (Ctrl+I)', 'I'],
   ['link', 'Link', 'Link'], ['bulletList', 'Bulleted list', '• List'], ['orderedList', 'Numbered list', '1. List'],
   ['blockquote', 'Block quote', '“ Quote'], ['pullQuote', 'Pull quote', 'Pull quote'], ['figure', 'Figure from the media library', 'Figure'], ['caption', 'Caption and credit of the selected figure', 'Caption'],
-  ['embed', 'Embed a video or post', 'Embed'], ['rule', 'Horizontal rule', '—'],
+  ['embed', 'Embed a video or post', 'Embed'], ['rule', 'Horizontal rule', '—'], ['quote', 'Mark the selection as a quote (Ctrl+Alt+Q)', 'Who said it'],
 ]
 
 export const editorToolbar = (): SafeHtml => html`<div class="editor-toolbar" role="toolbar" aria-label="Formatting" aria-controls="editor-surface" hidden>
-${TOOLS.map(([cmd, label, text]) => html`<button type="button" class="tool" data-command="${cmd}" aria-label="${label}" title="${label}"${['link', 'figure', 'caption', 'embed', 'rule'].includes(cmd) ? EMPTY : html` aria-pressed="false"`}>${text}</button>`)}
+${TOOLS.map(([cmd, label, text]) => html`<button type="button" class="tool" data-command="${cmd}" aria-label="${label}" title="${label}"${['link', 'figure', 'caption', 'embed', 'rule', 'quote'].includes(cmd) ? EMPTY : html` aria-pressed="false"`}>${text}</button>`)}
 </div>`
 
 function articleForm(ctx: DeskContext, v: EditorView): SafeHtml {
@@ -137,6 +137,7 @@ ${a ? html`<input type="hidden" name="version" value="${a.version}"><input type=
 ${editorToolbar()}
 <textarea id="f-body" name="body" rows="20" aria-describedby="f-body-hint">${v.values.body ?? ''}</textarea>
 <span class="hint" id="f-body-hint">HTML: paragraphs, h2 and h3, lists, quotes, figures and embeds from the allowed players.</span></div>
+<input type="hidden" id="f-quotes" name="quotes" value="${v.values.quotes ?? '[]'}" data-suggest="/desk/speakers/suggest" data-create="/desk/speakers.json">
 <div class="form-actions"><button type="submit" class="save">${a ? 'Save' : 'Create draft'}</button><span class="save-status" role="status" aria-live="polite"></span></div>
 </div>
 </form>`

@@ -29,6 +29,7 @@ const NAV: readonly { readonly href: string; readonly label: string; readonly ne
   { href: '/desk/pages', label: 'Pages', needs: 'pages.manage' },
   { href: '/desk/menu', label: 'Menu', needs: 'menu.manage' },
   { href: '/desk/authors', label: 'Authors', needs: 'authors.manage' },
+  { href: '/desk/speakers', label: 'Speakers', needs: 'speakers.manage' },
   { href: '/desk/redirects', label: 'Redirects', needs: 'redirects.manage' },
   { href: '/desk/users', label: 'Users', needs: 'users.manage' },
   { href: '/desk/webhooks', label: 'Webhooks', needs: 'webhooks.manage' },

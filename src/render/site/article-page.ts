@@ -1,5 +1,6 @@
 // An article: headline, standfirst, byline and dates, hero figure, body, tags, then the reading blocks.
 
+import { quotationLd, quoteCard } from './quote-pages.ts'
 import { schemaType } from '../../domain/article.ts'
 import { authorPath, sectionPath, tagPath } from '../../domain/paths.ts'
 import { mediaUrl, shareImageUrl } from '../../domain/media.ts'
@@ -63,6 +64,7 @@ ${languageLinks(ctx, a.translations)}
 </header>
 ${a.hero ? html`<figure class="hero">${image(a.hero, { eager: true, sizes: '(min-width: 72rem) 72rem, 100vw' })}${a.hero.caption || a.hero.credit ? html`<figcaption>${a.hero.caption}${a.hero.credit ? html` <small class="credit">${a.hero.credit}</small>` : EMPTY}</figcaption>` : EMPTY}</figure>` : EMPTY}
 <div class="article-body">${trusted(a.bodyHtml)}</div>
+${page.quotes?.length ? html`<footer class="article-quotes"><h2 class="block-title">${t.quotesHeading}</h2><div class="quote-list">${page.quotes.map((q) => quoteCard(ctx, q, { speaker: true }))}</div></footer>` : EMPTY}
 ${a.tags.length ? html`<footer class="article-tags"><h2 class="visually-hidden">${t.topicsAndPlaces}</h2><ul class="tag-list">${a.tags.map((tag) => html`<li><a class="tag tag-${tag.kind}" href="${localPath(ctx, tagPath(tag.slug))}">${tag.name}</a></li>`)}</ul></footer>` : EMPTY}
 </article>
 <div class="reading-blocks">
@@ -74,7 +76,7 @@ ${block('popular', t.mostRead, page.popular, ctx, { numbered: true })}
     title: a.seoTitle || a.title, description: a.seoDescription || a.standfirst, path: a.path, type: 'article',
     // A raster at the networks' size: they refuse SVG heroes and crop others where they like.
     image: a.hero ? shareImageUrl(a.hero) : null, ...(a.hero && { imageShare: { alt: a.hero.alt } }), language: a.language, alternates: a.translations.length ? alternates : [],
-    jsonLd: structuredData(ctx, a), currentSection: a.section.slug, noindex: opts.preview === true,
+    jsonLd: [...structuredData(ctx, a), ...(page.quotes ?? []).map((q) => quotationLd(ctx, q))], currentSection: a.section.slug, noindex: opts.preview === true,
     // The view beacon: a separate request, so views count behind the page cache and a CDN.
     extraHead: opts.preview ? EMPTY : html`<script src="${ctx.assets.beacon}" defer></script>`,
   }, body)

@@ -1,5 +1,7 @@
 // The search page: the form with the query kept, notices and corrections, results with snippets, filters with counts.
 
+import type { LiveQuote } from '../../domain/quotes.ts'
+import { quoteCard } from './quote-pages.ts'
 import type { SearchFilter, SearchHit, SearchPage, SnippetPart } from '../../domain/read-models.ts'
 import { html, EMPTY, type SafeHtml } from '../html.ts'
 import { everyLanguage, layout } from '../layout.ts'
@@ -79,7 +81,17 @@ ${p.latest?.length ? html`<section class="search-latest" aria-labelledby="latest
 </div>`
 }
 
-export function searchPage(ctx: RenderContext, p: SearchPage): SafeHtml {
+/** The quotes a search found (its words in what was said or in the speaker's name, or one speaker's), above the articles. */
+export interface SearchQuotes {
+  readonly items: readonly LiveQuote[]
+  readonly speaker: { readonly slug: string; readonly name: string } | null
+}
+
+const quotesBlock = (ctx: RenderContext, quotes: SearchQuotes | undefined): SafeHtml => !quotes || quotes.items.length === 0 ? EMPTY
+  : html`<section class="search-quotes" aria-labelledby="search-quotes-heading"><h2 id="search-quotes-heading" class="block-title">${quotes.speaker ? fill(ctx.t.allQuotesOf, { name: quotes.speaker.name }) : ctx.t.quotesHeading}</h2>
+<div class="quote-list">${quotes.items.map((q) => quoteCard(ctx, q, { speaker: true }))}</div></section>`
+
+export function searchPage(ctx: RenderContext, p: SearchPage, quotes?: SearchQuotes): SafeHtml {
   const params = searchParams(p.filter)
   const r = p.results
   const q = p.filter.q.trim()
@@ -98,6 +110,7 @@ ${summary(ctx, p)}
 ${correction(ctx, p, url)}
 <div class="search-layout">
 <div class="search-main">
+${quotesBlock(ctx, quotes)}
 ${r && r.items.length ? html`<ol class="search-results" start="${(r.page - 1) * p.perPage + 1}">${r.items.map((a) => hit(a, ctx))}</ol>` : EMPTY}
 ${nothingFound(ctx, p)}
 ${r ? pagination(ctx, r, path, params) : EMPTY}

@@ -11,7 +11,7 @@ import type { ArticleView } from '../../editorial/desk-reads.ts'
 /** The article fields a client may send, as they are named in JSON. */
 export const ARTICLE_FIELDS = [
   'title', 'slug', 'standfirst', 'body_html', 'section', 'genre', 'tags', 'authors', 'language', 'editors_choice', 'hero_media',
-  'hero_caption', 'hero_credit', 'seo_title', 'seo_description', 'translation_of',
+  'hero_caption', 'hero_credit', 'seo_title', 'seo_description', 'translation_of', 'quotes',
 ] as const
 type Field = (typeof ARTICLE_FIELDS)[number]
 
@@ -106,7 +106,15 @@ export function articleFields(body: Record<string, unknown>): ArticleFields {
   if (heroCaption !== undefined) out.heroCaption = heroCaption
   if (heroCredit !== undefined) out.heroCredit = heroCredit
   if (translationOf !== undefined) out.translationOf = translationOf
+  if (body.quotes !== undefined) out.quotes = quoteList(body.quotes)
   return out
+}
+
+/** The quotes sent: a list of objects (each checked by editorial/quotes.ts); the shown speaker_name is dropped. */
+function quoteList(v: unknown): unknown[] {
+  if (!Array.isArray(v) || v.some((q) => q === null || typeof q !== 'object' || Array.isArray(q))) return invalid('quotes', 'must be a list of quote objects')
+  if (v.length > 200) return invalid('quotes', 'may hold at most 200 quotes')
+  return v.map(({ speaker_name: _shown, ...q }: Record<string, unknown>) => q)
 }
 
 /** The input of a new article: title and section are required. */

@@ -51,8 +51,10 @@ export const adminArticleRoutes = (s: AdminServices): FastifyPluginAsync => asyn
   const siteLanguage = async () => (await s.site.get()).settings.language
 
   /** The article as the token's user may see it (desk-reads.ts decides), in the API's JSON. */
-  const show = async (req: FastifyRequest, id: number) =>
-    articleJson(await s.deskReads.view(actorOf(req), id), { siteUrl: s.config.siteUrl, siteLanguage: await siteLanguage() })
+  const show = async (req: FastifyRequest, id: number) => ({
+    ...articleJson(await s.deskReads.view(actorOf(req), id), { siteUrl: s.config.siteUrl, siteLanguage: await siteLanguage() }),
+    quotes: (await s.quoteDesk.articleQuotes(actorOf(req), id)).map(({ speakerName, ...q }) => ({ ...q, speaker_name: speakerName })),
+  })
 
   app.get<{ Querystring: ListQuery }>('/', { schema: { querystring: listQuerySchema } }, async (req) => {
     const { status, section, author } = req.query

@@ -45,6 +45,7 @@ const fields: Readonly<Record<string, Schema>> = {
   seo_title: { type: 'string', maxLength: ARTICLE_LIMITS.seo_title },
   seo_description: { type: 'string', maxLength: ARTICLE_LIMITS.seo_description },
   translation_of: { ...nullable(id), description: 'Id of the article this one translates: it joins that article\'s translation group (one article per language; never itself)' },
+  quotes: { type: 'array', maxItems: 200, items: ref('AdminQuote'), description: 'Who said what: each quote is marked in body_html as <q data-quote="anchor">; replaces the stored ones when sent' },
 }
 
 const idOrNull = nullable(id)
@@ -284,7 +285,14 @@ export const ADMIN_SCHEMAS: Readonly<Record<string, Schema>> = {
       items: exact({ id, language: { type: 'string' }, title: { type: 'string' }, status: { enum: ARTICLE_STATUSES } }),
     },
   }, ['id', 'version', 'status', 'title', 'slug', 'standfirst', 'body_html', 'section', 'genre', 'tags', 'authors', 'language', 'editors_choice',
-    'hero_media', 'hero_caption', 'hero_credit', 'seo_title', 'seo_description', 'scheduled_at', 'published_at', 'updated_at', 'url', 'translation_group', 'translations'], 'An article\'s working copy'),
+    'hero_media', 'hero_caption', 'hero_credit', 'seo_title', 'seo_description', 'scheduled_at', 'published_at', 'updated_at', 'url', 'translation_group', 'translations', 'quotes'], 'An article\'s working copy'),
+  AdminQuote: exact({
+    anchor: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,39}$', description: 'The data-quote of its mark in body_html; "statement" names the issuer of a statement article' },
+    speaker: { ...id, description: 'Id of the speaker' }, speaker_name: { type: 'string', description: 'Shown, never read' },
+    text: { type: 'string', maxLength: 4000 }, role: { type: 'string', description: 'The speaker\'s role at the time' }, organisation: { type: 'string' },
+    said: { type: 'string', description: 'YYYY-MM-DD, or empty for the article\'s date' }, place: { type: 'string', description: 'A place tag\'s slug, or empty' },
+    event: { type: 'string' }, source: { type: 'string', description: 'http(s) link to the original, or empty' }, language: { type: 'string', description: 'BCP 47 tag of the original, or empty' },
+  }, ['anchor', 'speaker', 'text']),
   AdminTranslationInput: exact({ language: { type: 'string', description: 'The new version\'s language, a site language such as ru' } }),
   AdminTranslationLink: exact({ translation_of: { ...id, description: 'Id of an article of the group to join' } }),
   AdminArticleInput: exact({

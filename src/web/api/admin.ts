@@ -9,7 +9,7 @@ import { adminMediaRoutes } from './admin-media.ts'
 import { adminHousekeepingRoutes } from './admin-housekeeping.ts'
 import { adminPageRoutes } from './admin-pages.ts'
 
-export type AdminServices = Pick<Services, 'accounts' | 'editing' | 'translations' | 'media' | 'deskReads' | 'config' | 'clock' | 'site' | 'taxonomyDesk' | 'bylines' | 'redirectDesk' | 'pageDesk'>
+export type AdminServices = Pick<Services, 'accounts' | 'editing' | 'translations' | 'media' | 'deskReads' | 'config' | 'clock' | 'site' | 'taxonomyDesk' | 'bylines' | 'redirectDesk' | 'pageDesk' | 'quoteDesk'>
 
 /** A readable sentence for a schema failure, naming the field: Ajv's own words otherwise say "must match pattern". */
 function validationProblem(err: FastifyError): HttpProblem {

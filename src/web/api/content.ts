@@ -7,6 +7,8 @@ import type { Services } from '../../services.ts'
 import { sendCacheable } from '../caching.ts'
 import { logProblem, sendJsonProblem, toProblem, type HttpProblem } from '../errors.ts'
 import { articleListQuerystring, articleParams, articleQuerystring, openApiDocument } from './openapi.ts'
+import { quoteListQuerystring, speakerListQuerystring } from './quotes-openapi.ts'
+import { quoteJson } from './quote-json.ts'
 
 /** Browsers revalidate after a minute; a CDN keeps answers 5 minutes and may serve them stale while it refetches. */
 export const API_CACHE = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600'
@@ -64,7 +66,7 @@ function allowCrossOrigin(reply: FastifyReply): void {
  * Register with `{ prefix: '/api/v1' }`: within that prefix unknown paths and every error answer in JSON, not the HTML page.
  * Other /api/v1 plugins (search, views) keep their own handlers.
  */
-export const contentApiRoutes = (s: Pick<Services, 'contentApi' | 'config'>): FastifyPluginAsync => async (app) => {
+export const contentApiRoutes = (s: Pick<Services, 'contentApi' | 'config' | 'quoteReading'>): FastifyPluginAsync => async (app) => {
   const toJson = apiJson(s.config.siteUrl)
   const openapi = JSON.stringify(openApiDocument(s.config.siteUrl))
   // Every change to a live article invalidates the `feeds` scope, and the API is a feed of them (a CDN purges by it).
@@ -110,5 +112,14 @@ export const contentApiRoutes = (s: Pick<Services, 'contentApi' | 'config'>): Fa
   app.get('/sections', async (req, reply) => send(req, reply, { items: (await s.contentApi.sections()).map(toJson.section) }))
   app.get('/tags', async (req, reply) => send(req, reply, { items: (await s.contentApi.tags()).map(toJson.tag) }))
   app.get('/authors', async (req, reply) => send(req, reply, { items: (await s.contentApi.authors()).map(toJson.author) }))
+  const quotes = quoteJson(s.config.siteUrl)
+  app.get<{ Querystring: { speaker?: string; from?: string; to?: string; q?: string; limit: number; cursor?: string } }>('/quotes', { schema: { querystring: quoteListQuerystring } }, async (req, reply) => {
+    const page = await s.quoteReading.apiQuotes(req.query)
+    return send(req, reply, { items: page.items.map(quotes.quote), next_cursor: page.nextCursor })
+  })
+  app.get<{ Querystring: { limit: number; cursor?: string } }>('/speakers', { schema: { querystring: speakerListQuerystring } }, async (req, reply) => {
+    const page = await s.quoteReading.apiSpeakers(req.query)
+    return send(req, reply, { items: page.items.map(quotes.speaker), next_cursor: page.nextCursor })
+  })
   app.get('/openapi.json', async (req, reply) => sendCacheable(req, reply, openapi, JSON_TYPE, API_CACHE))
 }

@@ -7,6 +7,7 @@ import { API_DEFAULT_LIMIT, API_MAX_LIMIT } from '../../reading/content-api.ts'
 import { searchQuerySchema } from '../site/search.ts'
 import { apiSearchQuerySchema, suggestQuerySchema } from './search.ts'
 import { ADMIN_HEADERS, ADMIN_PATHS, ADMIN_RESPONSES, ADMIN_SCHEMAS, ADMIN_SECURITY_SCHEMES } from './admin-openapi.ts'
+import { QUOTE_PATHS, QUOTE_SCHEMAS } from './quotes-openapi.ts'
 
 /** A JSON Schema (2020-12, the dialect of OpenAPI 3.1). */
 export type JsonSchema = Readonly<Record<string, unknown>>
@@ -196,6 +197,7 @@ export const OPENAPI: OpenApiDocument = {
         responses: { 200: cached('The OpenAPI 3.1 document', { type: 'object', required: ['openapi', 'info', 'paths'] }), 304: READ_RESPONSES[304] },
       },
     },
+    ...QUOTE_PATHS,
     ...ADMIN_PATHS,
   },
   components: {
@@ -262,6 +264,7 @@ export const OPENAPI: OpenApiDocument = {
           field: { type: ['string', 'null'], description: 'The parameter at fault, when there is one' },
         }),
       }),
+      ...QUOTE_SCHEMAS,
       ...ADMIN_SCHEMAS,
     },
     responses: {

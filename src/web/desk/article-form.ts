@@ -19,6 +19,8 @@ const text = (max: number) => ({ type: 'string', maxLength: max }) as const
 export const articleFieldProperties = {
   title: text(ARTICLE_LIMITS.title), standfirst: text(ARTICLE_LIMITS.standfirst), body: text(ARTICLE_LIMITS.body_html), section: text(200), genre: text(40), tags: text(3000),
   new_tags: text(3000), hero: text(20), hero_caption: text(ARTICLE_LIMITS.hero_caption), hero_credit: text(ARTICLE_LIMITS.hero_credit), seo_title: text(ARTICLE_LIMITS.seo_title), seo_description: text(ARTICLE_LIMITS.seo_description), slug: text(200), editors_choice_rank: text(10), editors_choice_rank_was: text(10), language: text(35),
+  // The editor's quotes beside the body, as JSON (editorial/quotes.ts QuoteInput[]).
+  quotes: text(400_000),
 } as const
 
 export const articleFieldsSchema = {
@@ -86,6 +88,7 @@ function sentRank(fields: ArticleFields): number | null | undefined {
 export function readArticleForm(fields: ArticleFields): {
   title: string; slug?: string; standfirst: string; bodyHtml: string; section: string; genre: string; language?: string
   tagNames: readonly string[]; newTagNames: readonly string[]; authors: string[]; heroMediaId: number | null; heroCaption: string; heroCredit: string; seoTitle: string; seoDescription: string; editorsChoiceRank?: number | null
+  quotes?: unknown
 } {
   const slug = (fields.slug ?? '').trim()
   const language = (fields.language ?? '').trim()
@@ -96,5 +99,16 @@ export function readArticleForm(fields: ArticleFields): {
     heroMediaId: optionalInt(fields.hero, 'hero_media', 'choose the hero image from the list'),
     heroCaption: fields.hero_caption ?? '', heroCredit: fields.hero_credit ?? '',
     seoTitle: fields.seo_title ?? '', seoDescription: fields.seo_description ?? '', ...(rank !== undefined && { editorsChoiceRank: rank }),
+    ...(fields.quotes !== undefined && { quotes: quotesField(fields.quotes) }),
+  }
+}
+
+/** The quotes field: a JSON list, or empty for none; the use-case checks each quote. */
+function quotesField(value: string): unknown {
+  if (!value.trim()) return []
+  try {
+    return JSON.parse(value) as unknown
+  } catch {
+    throw new AppError('Invalid', 'the quotes field is not understood (JSON expected)', 'quotes')
   }
 }

@@ -17,6 +17,7 @@ import { deskPageRoutes } from './pages.ts'
 import { deskMenuRoutes } from './menu.ts'
 import type { ContextSource } from '../site/pages.ts'
 import { deskAuthorRoutes } from './people.ts'
+import { deskSpeakerRoutes } from './speakers.ts'
 import { deskRedirectRoutes } from './redirects.ts'
 import { deskAuditRoutes } from './audit.ts'
 import { deskMediaRoutes } from './media.ts'
@@ -36,7 +37,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 /** Forms that are sent before there is a session: they use the signed pre-session cookie instead. */
 const PRE_SESSION_FORMS = new Set(['/desk/login', '/desk/setup', '/desk/forgot', '/desk/password/:token'])
 
-export type DeskServices = Pick<Services, 'accounts' | 'accountLinks' | 'site' | 'config' | 'clock' | 'editing' | 'translations' | 'media' | 'curation' | 'taxonomyDesk' | 'bylines' | 'redirectDesk' | 'webhookDesk' | 'userAdmin' | 'siteAdmin' | 'auditLog' | 'deskReads' | 'importDesk' | 'pageDesk' | 'menuDesk'>
+export type DeskServices = Pick<Services, 'accounts' | 'accountLinks' | 'site' | 'config' | 'clock' | 'editing' | 'translations' | 'media' | 'curation' | 'taxonomyDesk' | 'bylines' | 'redirectDesk' | 'webhookDesk' | 'userAdmin' | 'siteAdmin' | 'auditLog' | 'deskReads' | 'importDesk' | 'pageDesk' | 'menuDesk' | 'speakerDesk' | 'quoteDesk'>
 
 /** What the desk's route files share: services, the desk stylesheet, and page helpers. */
 export interface DeskKit {
@@ -139,6 +140,7 @@ export const deskRoutes = (services: DeskServices, assets: { readonly deskCss: s
   await app.register(deskPageRoutes(kit, readerContext))
   await app.register(deskMenuRoutes(kit))
   await app.register(deskAuthorRoutes(kit))
+  await app.register(deskSpeakerRoutes(kit))
   await app.register(deskRedirectRoutes(kit))
   await app.register(deskAuditRoutes(kit))
   await app.register(deskMediaRoutes(kit))

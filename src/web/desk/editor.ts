@@ -195,7 +195,8 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
   app.get<{ Params: { id: number }; Querystring: { notice?: keyof typeof NOTICES; moved?: ArticleStatus } }>('/articles/:id/edit',
     { schema: { params: ID, querystring: editQuerySchema }, preHandler: requireUser() }, async (req, reply) => {
       const e = await editable(req, req.params.id)
-      const { values, authors } = await valuesOf(e.article)
+      const { values: fields, authors } = await valuesOf(e.article)
+      const values = { ...fields, quotes: JSON.stringify(await kit.services.quoteDesk.articleQuotes(e.actor, e.article.id)) }
       const notice = req.query.moved ? MOVED[req.query.moved]
         : req.query.notice === 'saved' && e.unpublishedChanges ? SAVED_NOT_LIVE : req.query.notice ? NOTICES[req.query.notice] : null
       return render(req, reply, 200, { values, authors, article: e, notice })

@@ -24,10 +24,11 @@ const requireSlugs = (...values: string[]): void => {
  * language's prefix whether or not the settings list that language (its path never changes); a section page only in a
  * site language.
  */
-export const articleRoutes = (s: Pick<Services, 'reading' | 'site'>, context: ContextSource, cache: PageCache, prefixed = false): FastifyPluginAsync => async (app) => {
+export const articleRoutes = (s: Pick<Services, 'reading' | 'site' | 'quoteReading'>, context: ContextSource, cache: PageCache, prefixed = false): FastifyPluginAsync => async (app) => {
   const article = (req: FastifyRequest, reply: FastifyReply, p: { language: string | null; section: string; slug: string }) =>
     cache.serve(req, reply, `${p.language === null ? '' : `/${p.language}`}/${p.section}/${p.slug}`, async () => {
-      const model = await s.reading.articlePage(p)
+      const page = await s.reading.articlePage(p)
+      const model = { ...page, quotes: await s.quoteReading.articleQuotes(page.article.id) }
       return { body: articlePage(await context(model.article.language), model).value, deps: articlePageDependencies(model) }
     })
 

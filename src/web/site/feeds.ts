@@ -1,4 +1,4 @@
-// Feeds: /rss.xml, /atom.xml and /feed.json for the site, and the same under /<section>/, /tag/<slug>/ and /author/<slug>/.
+// Feeds: /rss.xml, /atom.xml and /feed.json for the site, and the same under /<section>/, /tag/<slug>/, /author/<slug>/ and /people/<slug>/.
 
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { FEED_FORMATS, type FeedFormat, type FeedModel, type FeedScope } from '../../domain/feeds.ts'
@@ -14,7 +14,7 @@ import { pageLanguage, routeLanguage, type ContextSource } from './pages.ts'
 const RENDERERS: Readonly<Record<FeedFormat, (ctx: RenderContext, model: FeedModel) => string>> = { rss: rssFeed, atom: atomFeed, json: jsonFeed }
 
 /** A slug from the path, or a 404: a segment that cannot be a slug names no section, tag or author. */
-const scopeOf = (kind: 'section' | 'tag' | 'author', slug: string): FeedScope => {
+const scopeOf = (kind: 'section' | 'tag' | 'author' | 'speaker', slug: string): FeedScope => {
   if (!isSlug(slug)) throw new AppError('NotFound', `no such ${kind}`)
   return { kind, slug }
 }
@@ -37,5 +37,6 @@ export const feedRoutes = (s: Pick<Services, 'feeds' | 'site'>, context: Context
     app.get<{ Params: { section: string } }>(`/:section/${file}`, (req, reply) => send(req, reply, scopeOf('section', req.params.section)))
     app.get<{ Params: { slug: string } }>(`/tag/:slug/${file}`, (req, reply) => send(req, reply, scopeOf('tag', req.params.slug)))
     app.get<{ Params: { slug: string } }>(`/author/:slug/${file}`, (req, reply) => send(req, reply, scopeOf('author', req.params.slug)))
+    app.get<{ Params: { slug: string } }>(`/people/:slug/${file}`, (req, reply) => send(req, reply, scopeOf('speaker', req.params.slug)))
   }
 }

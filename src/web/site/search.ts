@@ -21,10 +21,12 @@ export const searchQuerySchema = {
     author: { type: 'string', maxLength: 120 },
     from: { type: 'string', maxLength: 10 },
     to: { type: 'string', maxLength: 10 },
+    // Quotes of one speaker (by slug), shown above the articles.
+    speaker: slug,
   },
 } as const
 
-export interface SearchQuerystring { q: string; page: number; section: string[]; tag?: string; author?: string; from?: string; to?: string }
+export interface SearchQuerystring { q: string; page: number; section: string[]; tag?: string; author?: string; from?: string; to?: string; speaker?: string }
 
 /** The use-case's filter from a validated query string; empty fields mean "not set", as an HTML form sends them. */
 export const toSearchFilter = (q: SearchQuerystring): SearchFilter => ({
@@ -32,12 +34,14 @@ export const toSearchFilter = (q: SearchQuerystring): SearchFilter => ({
 })
 
 /** The search page of the default language (unprefixed), or under /_lang/:lang (web/app.ts): each finds its own language's articles. */
-export const searchRoutes = (s: Pick<Services, 'search' | 'site'>, context: ContextSource, prefixed = false): FastifyPluginAsync => async (app) => {
+export const searchRoutes = (s: Pick<Services, 'search' | 'site' | 'quoteReading'>, context: ContextSource, prefixed = false): FastifyPluginAsync => async (app) => {
   app.get<{ Querystring: SearchQuerystring }>('/search', { schema: { querystring: searchQuerySchema } }, async (req, reply) => {
     const { code } = routeLanguage(req, prefixed)
     const language = await pageLanguage(s, code)
     const searched = language ?? (await s.site.get()).settings.language
+    const results = await s.search.search({ ...toSearchFilter(req.query), language: searched })
+    const quotes = await s.quoteReading.searchQuotes(req.query.q, req.query.speaker ?? null, req.query.page)
     // Results may change with any publication, and every one invalidates the `search` scope: a CDN purges by it.
-    return sendPage(req, reply, searchPage(await context(language), await s.search.search({ ...toSearchFilter(req.query), language: searched })), ['search'])
+    return sendPage(req, reply, searchPage(await context(language), results, quotes), ['search'])
   })
 }

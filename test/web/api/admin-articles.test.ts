@@ -66,7 +66,7 @@ forEachEngine('POST creates a draft for every role: 201, Location, the article J
       body_html: '<p>Text</p>', section: 'opinion', genre: 'opinion', tags: ['energy', 'kazakhstan'], authors: ['aigerim-sadykova'],
       // Ranks are places in the list: the editor's, the first pick, takes place 1 though it asked for 2; the admin's is 2.
       language: 'en', editors_choice: role === 'editor' ? 1 : role === 'admin' ? 2 : null, hero_media: null, hero_caption: null, hero_credit: null, seo_title: 'Gas deal', seo_description: 'The deal.', scheduled_at: null,
-      published_at: null, updated_at: null, url: null, translation_group: null, translations: [],
+      published_at: null, updated_at: null, url: null, translation_group: null, translations: [], quotes: [],
     })
     assert.equal(await a.store.deskArticles.createdBy(body.id), n.users[role].id)
     const audit = await a.store.audit.list({ limit: 5, userId: n.users[role].id })

@@ -1,0 +1,132 @@
+// Marking a quote in the editor without leaving the keyboard: select words, Ctrl+Alt+Q, name the speaker (found as it
+// is typed, or added), role, date and place, Enter; the quote is saved beside the body with its mark.
+
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { buildTestApp } from '../support/build-test-app.ts'
+import { launchBrowser } from '../support/browser.ts'
+import { seedArticle } from '../support/seed.ts'
+import { seedNewsroom } from '../support/web.ts'
+import { buildEditor } from '../../client/build.ts'
+
+const PASSWORD = 'a long enough password'
+
+test('an editor marks two quotes keyboard-only, one by a known speaker and one by a new one, each in under ten seconds', async (t) => {
+  const browser = await launchBrowser(t)
+  if (!browser) return
+  await buildEditor()
+  const a = await buildTestApp(t, { env: { SITE_URL: 'http://127.0.0.1' } })
+  await seedNewsroom(a.store)
+  const erin = await a.services.accounts.createUser({ email: 'erin@news.example', name: 'Erin Editor', role: 'editor', password: PASSWORD }, null)
+  const borrell = await a.services.speakerDesk.createSpeaker({ userId: erin.id, role: erin.role }, { name: 'Josep Borrell', kind: 'person' })
+  const id = await seedArticle(a.store, { draft: true, title: 'EU on the election', bodyHtml: '<p>Borrell said the vote was free.</p><p>The ministry replied it disagreed.</p>' })
+  const base = await a.app.listen({ host: '127.0.0.1', port: 0 })
+
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
+  const problems: string[] = []
+  page.on('pageerror', (e) => problems.push(e.message))
+  await page.goto(`${base}/desk/login`)
+  await page.getByLabel('Email').fill('erin@news.example')
+  await page.getByLabel('Password').fill(PASSWORD)
+  await Promise.all([page.waitForURL(`${base}/desk`), page.getByRole('button', { name: 'Log in' }).click()])
+  await page.goto(`${base}/desk/articles/${id}/edit`)
+  await page.waitForSelector('html[data-editor="ready"]')
+
+  // "the vote was free": the end of the first paragraph, less its full stop.
+  await page.locator('#editor-surface').focus()
+  await page.keyboard.press('Control+Home')
+  await page.keyboard.press('End')
+  await page.keyboard.press('ArrowLeft')
+  for (let i = 0; i < 'the vote was free'.length; i++) await page.keyboard.press('Shift+ArrowLeft')
+  let started = Date.now()
+  await page.keyboard.press('Control+Alt+q')
+  const dialog = page.getByRole('dialog', { name: 'Who said it' })
+  await dialog.waitFor()
+  await page.screenshot({ path: 'docs/screenshots/desk-quote-dialog-1280.png' })
+  await page.keyboard.type('Josep Borrell')
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('High Representative')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('European Union')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('2026-11-20')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('kazakhstan')
+  await page.keyboard.press('Enter')
+  await page.locator('#editor-surface q[data-quote]').first().waitFor()
+  const firstMs = Date.now() - started
+  assert.equal(await page.locator('#editor-surface q[data-quote]').first().textContent(), 'the vote was free')
+
+  // The second paragraph's "it disagreed", said by a speaker the desk does not know yet: an organisation.
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('End')
+  await page.keyboard.press('ArrowLeft')
+  for (let i = 0; i < 'it disagreed'.length; i++) await page.keyboard.press('Shift+ArrowLeft')
+  started = Date.now()
+  await page.keyboard.press('Control+Alt+q')
+  await dialog.waitFor()
+  await page.keyboard.type('Ministry of Foreign Affairs')
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('ArrowDown')
+  // Enter submits from a text field, not from the select.
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Enter')
+  await page.locator('#editor-surface q[data-quote]').nth(1).waitFor({ timeout: 10_000 }).catch(async (err: unknown) => {
+    await page.screenshot({ path: '/tmp/quotes-shots/fail.png' })
+    throw err
+  })
+  const secondMs = Date.now() - started
+  assert.ok(firstMs < 10_000 && secondMs < 10_000, `marked in ${firstMs} and ${secondMs} ms`)
+
+  // The autosave carries the quotes beside the body.
+  await page.waitForFunction(() => /Saved/.test(document.getElementById('autosave-state')?.textContent ?? ''), undefined, { timeout: 15_000 })
+  await page.screenshot({ path: 'docs/screenshots/desk-quotes-marked-1280.png' })
+  let stored = await a.store.quotes.forArticle(id)
+  for (let i = 0; i < 50 && stored.length < 2; i++) {
+    await new Promise((r) => setTimeout(r, 200))
+    stored = await a.store.quotes.forArticle(id)
+  }
+  const ministry = await a.store.speakers.speakerBySlug('ministry-of-foreign-affairs')
+  assert.equal(ministry?.kind, 'organisation', 'the new speaker was added with the kind chosen')
+  assert.deepEqual(stored.map((q) => [q.speakerId, q.text, q.role, q.organisation, q.saidAt]), [
+    [borrell, 'the vote was free', 'High Representative', 'European Union', Date.UTC(2026, 10, 20)],
+    [ministry.id, 'it disagreed', '', '', null],
+  ])
+  assert.equal(stored[0]?.placeTagId, (await a.store.taxonomy.tagBySlug('kazakhstan'))?.id)
+  const body = (await a.store.articles.get(id))!.bodyHtml
+  assert.match(body, new RegExp(`<q data-quote="${stored[0]!.anchor}">the vote was free</q>`))
+  assert.deepEqual(problems, [])
+})
+
+test('a speaker page reads without JavaScript at 1280 and 390 px, every quote linking its article and source', async (t) => {
+  const browser = await launchBrowser(t)
+  if (!browser) return
+  const a = await buildTestApp(t, { env: { SITE_URL: 'http://127.0.0.1' } })
+  await seedNewsroom(a.store)
+  const op = { userId: null, role: 'admin' } as const
+  const eu = await a.services.speakerDesk.createSpeaker(op, {
+    name: 'Kaja Kallas', kind: 'person', links: 'https://www.eeas.europa.eu',
+    description: 'High Representative of the Union for Foreign Affairs and Security Policy since December 2024.',
+  })
+  const said = [
+    ['We call on all sides to respect the outcome of the vote.', '2026-11-24', 'Foreign Affairs Council'],
+    ['Central Asia is a partner, not a playing field.', '2026-11-12', 'Samarkand summit'],
+    ['The door to dialogue remains open, and so does our scrutiny.', '2026-10-30', 'Press conference'],
+  ] as const
+  for (const [i, [text, day, event]] of said.entries()) {
+    const id = await seedArticle(a.store, { draft: true, title: `EU statement ${i + 1}`, slug: `eu-statement-${i + 1}`, bodyHtml: `<p>She said <q data-quote="k${i}">${text}</q></p>` })
+    await a.services.quoteDesk.saveQuotes(op, id, [{ anchor: `k${i}`, speaker: eu, text, role: 'High Representative', organisation: 'European Union', said: day, place: 'kazakhstan', event, source: 'https://www.eeas.europa.eu/statement' }])
+    await a.services.editing.transition(id, 'published', op)
+  }
+  const base = await a.app.listen({ host: '127.0.0.1', port: 0 })
+  for (const width of [1280, 390]) {
+    const page = await (await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: false })).newPage()
+    await page.goto(`${base}/people/kaja-kallas`)
+    assert.equal(await page.locator('.quote-card').count(), 3)
+    assert.equal(await page.getByRole('link', { name: 'EU statement 1' }).getAttribute('href'), '/news/eu-statement-1')
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)
+    assert.equal(overflow, false, `no sideways scrolling at ${width} px`)
+    await page.screenshot({ path: `docs/screenshots/speaker-page-${width}.png`, fullPage: width === 390 })
+  }
+})
