@@ -284,7 +284,7 @@ test('the served OpenAPI document names this site as its server and documents ev
   assert.deepEqual(Object.keys(doc.paths).sort(), [
     '/api/v1/admin/articles', '/api/v1/admin/articles/lookup', '/api/v1/admin/articles/{id}', '/api/v1/admin/articles/{id}/forever', '/api/v1/admin/articles/{id}/publish',
     '/api/v1/admin/articles/{id}/restore', '/api/v1/admin/articles/{id}/translation-group', '/api/v1/admin/articles/{id}/translations', '/api/v1/admin/articles/{id}/unpublish',
-    '/api/v1/admin/bylines', '/api/v1/admin/media', '/api/v1/admin/redirects', '/api/v1/admin/sections', '/api/v1/admin/tags',
+    '/api/v1/admin/bylines', '/api/v1/admin/media', '/api/v1/admin/pages', '/api/v1/admin/pages/{id}', '/api/v1/admin/redirects', '/api/v1/admin/sections', '/api/v1/admin/sections/{id}', '/api/v1/admin/tags',
     '/api/v1/articles', '/api/v1/articles/{section}/{slug}', '/api/v1/authors', '/api/v1/openapi.json', '/api/v1/quotes', '/api/v1/search', '/api/v1/search/suggest',
     '/api/v1/sections', '/api/v1/speakers', '/api/v1/tags', '/api/v1/views',
   ])
