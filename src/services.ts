@@ -24,6 +24,7 @@ import { createPageDesk, type PageDesk } from './editorial/pages.ts'
 import { createMenuDesk, type MenuDesk } from './editorial/menu.ts'
 import { createBylines, type Bylines } from './editorial/people.ts'
 import { createRedirectDesk, type RedirectDesk } from './editorial/redirects.ts'
+import { createNewsletterDesk, type NewsletterDesk } from './editorial/newsletter-desk.ts'
 import { createImportDesk, type ImportDesk } from './editorial/import-desk.ts'
 import { createAccountLinkService, type AccountLinkService } from './accounts/account-links.ts'
 import { createWebhookDesk, type WebhookDesk } from './editorial/webhook-desk.ts'
@@ -78,6 +79,8 @@ export interface Services {
   readonly menuDesk: MenuDesk
   readonly bylines: Bylines
   readonly redirectDesk: RedirectDesk
+  /** Newsletters (editors and admins): definitions, issues, sending, subscribers. */
+  readonly newsletterDesk: NewsletterDesk
   /** Invitations and forgotten passwords by one-time links sent by email; `mailEnabled` says whether mail is on. */
   readonly accountLinks: AccountLinkService
   /** Webhook receivers and the delivery log (admins; the command line as the operator). */
@@ -155,6 +158,7 @@ export function createServices({ store, config, clock, log }: ServiceDeps): Serv
     curation: createCuration({ store, clock, site }), taxonomyDesk: createTaxonomyDesk({ store, clock, site }),
     pageDesk: createPageDesk({ store, clock, site }), menuDesk: createMenuDesk({ store, clock, site }),
     bylines: createBylines({ store, clock }), redirectDesk: createRedirectDesk({ store, clock, site }),
+    newsletterDesk: createNewsletterDesk({ store, clock }),
     importDesk: createImportDesk({ store, clock, uploadDir: path.join(config.dataDir, 'imports') }),
     runImport: (o) => runImport({ store, clock, timeZone: config.timeZone, dataDir: config.dataDir, allowPrivate: config.webhookAllowPrivate }, o) }
 }

@@ -10,6 +10,7 @@ export type Action =
   | 'article.create' | 'article.edit' | 'article.submit' | 'article.schedule' | 'article.publish' | 'article.unpublish'
   | 'article.delete' | 'front.curate' | 'taxonomy.manage' | 'authors.manage' | 'redirects.manage' | 'media.upload'
   | 'media.delete' | 'users.manage' | 'settings.manage' | 'webhooks.manage' | 'audit.read' | 'site.import' | 'pages.manage' | 'menu.manage'
+  | 'newsletters.manage'
 
 type Grant = 'all' | 'own' | 'none'
 
@@ -37,6 +38,8 @@ const MATRIX: Readonly<Record<Action, Readonly<Record<Role, Grant>>>> = {
   // Static pages and the main menu are the site's standing furniture: the desk's editors keep them, as they keep sections.
   'pages.manage': { contributor: 'none', author: 'none', editor: 'all', admin: 'all' },
   'menu.manage': { contributor: 'none', author: 'none', editor: 'all', admin: 'all' },
+  // Newsletters reach readers' inboxes and hold their addresses: the desk's editors define, compose and send them.
+  'newsletters.manage': { contributor: 'none', author: 'none', editor: 'all', admin: 'all' },
 }
 
 /**

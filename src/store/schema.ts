@@ -1,6 +1,7 @@
 // The database as Kysely sees it: snake_case tables, times as epoch milliseconds, flags as 0/1.
 
 import type { Generated, Insertable, Selectable } from 'kysely'
+import type { NewsletterDeliveriesTable, NewsletterIssuesTable, NewslettersTable, NewsletterSubscribersTable, NewsletterSubscriptionsTable } from './newsletter-schema.ts'
 
 export interface SettingsTable {
   key: string
@@ -471,6 +472,11 @@ export interface Database {
   mail_outbox: MailOutboxTable
   account_links: AccountLinksTable
   import_jobs: ImportJobsTable
+  newsletters: NewslettersTable
+  newsletter_subscribers: NewsletterSubscribersTable
+  newsletter_subscriptions: NewsletterSubscriptionsTable
+  newsletter_issues: NewsletterIssuesTable
+  newsletter_deliveries: NewsletterDeliveriesTable
 }
 
 export type ArticleRow = Selectable<ArticlesTable>

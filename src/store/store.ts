@@ -36,6 +36,8 @@ import { createLiveChanges } from './live-changes.ts'
 import { createTrash } from './trash.ts'
 import { createPresence } from './presence.ts'
 import { createImportJobs } from './import-jobs.ts'
+import { createNewsletters } from './newsletters.ts'
+import { createNewsletterIssues } from './newsletter-issues.ts'
 import { createInvalidationFeed, createInvalidations, invalidatingListWrites, transactionOutbox, type InvalidationFeed, type Outbox } from './invalidations.ts'
 
 /** Every repository, bound to one Kysely instance: the pool, or one transaction. */
@@ -71,6 +73,8 @@ export const repositories = (db: Kysely<Database>, dialect: StoreDialect, outbox
   trash: createTrash(db),
   presence: createPresence(db),
   importJobs: createImportJobs(db, dialect),
+  newsletters: createNewsletters(db),
+  newsletterIssues: createNewsletterIssues(db, dialect),
 })
 
 export type Repositories = ReturnType<typeof repositories>

@@ -1,0 +1,75 @@
+// Newsletters as the rest of the code sees them: the definition, its cadence, an issue's items, and address rules.
+
+export const CADENCES = ['manual', 'daily', 'weekly'] as const
+export type Cadence = (typeof CADENCES)[number]
+
+export interface Newsletter {
+  readonly id: number
+  readonly slug: string
+  readonly name: string
+  readonly description: string
+  readonly language: string
+  readonly senderName: string
+  readonly senderAddress: string
+  readonly replyTo: string | null
+  readonly cadence: Cadence
+  /** HH:MM in the site's time zone; null for manual newsletters. */
+  readonly sendTime: string | null
+  /** ISO weekday (1 = Monday … 7 = Sunday) of a weekly newsletter. */
+  readonly sendWeekday: number | null
+  /** Scheduled issues go out on their own instead of waiting for an editor's approval. */
+  readonly autoSend: boolean
+  /** Section slugs whose latest articles an issue takes. */
+  readonly sections: readonly string[]
+  readonly createdAt: number
+  readonly updatedAt: number
+}
+
+/** One article in an issue, as composed (and then reordered, trimmed and annotated) in the desk. */
+export interface IssueItem {
+  readonly articleId: number
+  readonly title: string
+  /** Absolute URL of the article. */
+  readonly url: string
+  readonly standfirst: string
+  /** Absolute URL of the image, or null. */
+  readonly imageUrl: string | null
+  readonly imageAlt: string
+  /** The editor's note under the item; empty for none. */
+  readonly note: string
+}
+
+export type IssueStatus = 'draft' | 'awaiting_approval' | 'sending' | 'sent'
+
+export interface Issue {
+  readonly id: number
+  readonly newsletterId: number
+  readonly status: IssueStatus
+  readonly subject: string
+  /** Sanitized HTML of the introduction. */
+  readonly introHtml: string
+  readonly items: readonly IssueItem[]
+  readonly createdAt: number
+  readonly queuedAt: number | null
+  readonly recipients: number
+}
+
+/** The longest address accepted (RFC 5321's path limit). */
+export const MAX_EMAIL = 254
+
+// Deliberately plain: one @, a dot in the domain, no spaces, quotes, angle brackets or commas (which would let one
+// field become several recipients or a header).
+const EMAIL = /^[^\s@"<>,;:()[\]\\]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/
+
+/** The address trimmed and lower-cased, or null when it is not one we send to. */
+export function normalizeEmail(raw: unknown): string | null {
+  if (typeof raw !== 'string') return null
+  const email = raw.trim().toLowerCase()
+  if (email.length < 3 || email.length > MAX_EMAIL) return null
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(email)) return null
+  return EMAIL.test(email) ? email : null
+}
+
+/** Confirmation links work this long. */
+export const CONFIRM_TTL_MS = 48 * 3_600_000
