@@ -25,6 +25,8 @@ import { createMenuDesk, type MenuDesk } from './editorial/menu.ts'
 import { createBylines, type Bylines } from './editorial/people.ts'
 import { createRedirectDesk, type RedirectDesk } from './editorial/redirects.ts'
 import { createNewsletterDesk, type NewsletterDesk } from './editorial/newsletter-desk.ts'
+import { createSubscribing, type Subscribing } from './newsletters/subscribing.ts'
+import { createNewsletterLinks, type NewsletterLinks } from './newsletters/links.ts'
 import { createImportDesk, type ImportDesk } from './editorial/import-desk.ts'
 import { createAccountLinkService, type AccountLinkService } from './accounts/account-links.ts'
 import { createWebhookDesk, type WebhookDesk } from './editorial/webhook-desk.ts'
@@ -81,6 +83,10 @@ export interface Services {
   readonly redirectDesk: RedirectDesk
   /** Newsletters (editors and admins): definitions, issues, sending, subscribers. */
   readonly newsletterDesk: NewsletterDesk
+  /** Readers subscribing (double opt-in), managing and leaving newsletters from signed links. */
+  readonly subscribing: Subscribing
+  /** The signed links of newsletters (confirmation, manage, unsubscribe), shared by subscribing and sending. */
+  readonly newsletterLinks: NewsletterLinks
   /** Invitations and forgotten passwords by one-time links sent by email; `mailEnabled` says whether mail is on. */
   readonly accountLinks: AccountLinkService
   /** Webhook receivers and the delivery log (admins; the command line as the operator). */
@@ -138,6 +144,7 @@ export function createServices({ store, config, clock, log }: ServiceDeps): Serv
     url: (path) => `${config.siteUrl.origin}${config.siteUrl.pathname.replace(/\/+$/, '')}${path}`,
   }
   const accounts = createAccounts({ store, clock })
+  const newsletterLinks = createNewsletterLinks(store)
   const siteLanguage = async () => (await site.get()).settings.language
   const media = createMediaLibrary({ store, clock, mediaDir: path.join(config.dataDir, 'media') })
   const importing = createImporting({ store, clock, siteLanguage })
@@ -158,7 +165,8 @@ export function createServices({ store, config, clock, log }: ServiceDeps): Serv
     curation: createCuration({ store, clock, site }), taxonomyDesk: createTaxonomyDesk({ store, clock, site }),
     pageDesk: createPageDesk({ store, clock, site }), menuDesk: createMenuDesk({ store, clock, site }),
     bylines: createBylines({ store, clock }), redirectDesk: createRedirectDesk({ store, clock, site }),
-    newsletterDesk: createNewsletterDesk({ store, clock }),
+    newsletterDesk: createNewsletterDesk({ store, clock }), newsletterLinks,
+    subscribing: createSubscribing({ store, clock, links: newsletterLinks, outgoing }),
     importDesk: createImportDesk({ store, clock, uploadDir: path.join(config.dataDir, 'imports') }),
     runImport: (o) => runImport({ store, clock, timeZone: config.timeZone, dataDir: config.dataDir, allowPrivate: config.webhookAllowPrivate }, o) }
 }

@@ -15,6 +15,8 @@ export interface Letters {
   invitation(v: { to: string; siteName: string; inviterName: string; role: string; link: string; expiresAt: number; timeZone: string }): MailMessage
   passwordReset(v: { to: string; siteName: string; name: string; link: string; expiresAt: number; timeZone: string }): MailMessage
   reviewNotice(v: { to: string; siteName: string; name: string; articleTitle: string; submitterName: string; link: string }): MailMessage
+  /** A reader's double opt-in: the link that starts a newsletter subscription, in the newsletter's language. */
+  newsletterConfirmation(v: { to: string; siteName: string; newsletterName: string; language: string; link: string; expiresAt: number; timeZone: string }): MailMessage
 }
 
 /**

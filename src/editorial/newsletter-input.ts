@@ -23,6 +23,7 @@ export interface NewsletterInput {
   readonly sections?: unknown
 }
 
+const RESERVED: ReadonlySet<string> = new Set(['confirm', 'manage', 'unsubscribe'])
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/
 
 function address(value: unknown, field: string, label: string, required: boolean): string | null {
@@ -36,6 +37,8 @@ function address(value: unknown, field: string, label: string, required: boolean
 export function newsletterFields(input: NewsletterInput, knownSections: ReadonlySet<string>): NewsletterFields {
   const name = requiredText(input.name, 'name', 'The name', 120)
   const slug = slugInput(input.slug)
+  // These are the reader's own pages under /newsletters/.
+  if (RESERVED.has(slug)) throw new AppError('Invalid', `"${slug}" is a reserved address`, 'slug')
   const description = optionalText(input.description, 'description', 'The description', 1000)
   const language = typeof input.language === 'string' ? input.language.trim() : ''
   if (!isLanguageTag(language)) throw new AppError('Invalid', 'the language is a language tag such as en or pt-BR', 'language')
