@@ -21,6 +21,8 @@ import { pruneSessions } from './jobs/prune-sessions.ts'
 import { createMailDelivery } from './jobs/mail-delivery.ts'
 import { createImportJobsJob } from './jobs/import-jobs.ts'
 import { createMailer } from './mail/transport.ts'
+import { createNewsletterDelivery } from './jobs/newsletter-delivery.ts'
+import { renderIssue } from './render/mail/newsletter-issue.ts'
 import { DatabaseOpenError } from './store/open-error.ts'
 
 /** Starts the server and resolves with an exit code when a signal has shut it down. */
@@ -53,9 +55,15 @@ async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | un
   await app.listen({ host: config.host, port: config.port, backlog: 4096 })
   // The transport is built once; without SMTP_URL there is none, and use-cases write no mail.
   const mailer = config.mail ? createMailer(config.mail) : null
+  // Newsletters get their own pool, with more connections, so a long send never delays a password link.
+  const newsletterMailer = config.mail ? createMailer(config.mail, { maxConnections: 8 }) : null
   const jobs = createJobRunner([publishScheduled, relatedRefresh, searchReindex, pruneSessions, createWebhookDelivery({ siteUrl: config.siteUrl, allowPrivate: config.webhookAllowPrivate }), createMediaVariantsJob({ mediaDir: path.join(config.dataDir, 'media') }),
     createImportJobsJob({ dataDir: config.dataDir, timeZone: config.timeZone, allowPrivate: config.webhookAllowPrivate }),
-    ...(mailer ? [createMailDelivery({ mailer })] : [])], { store, clock: systemClock, log: log.child({ module: 'jobs' }) })
+    ...(mailer ? [createMailDelivery({ mailer })] : []),
+    ...(newsletterMailer && config.mail ? [createNewsletterDelivery({
+      mailer: newsletterMailer, render: renderIssue, links: services.newsletterLinks, ratePerSecond: config.mail.newsletterRate,
+      siteUrl: config.siteUrl.href.replace(/\/+$/, ''), siteName: async () => (await services.site.get()).settings.name,
+    })] : [])], { store, clock: systemClock, log: log.child({ module: 'jobs' }) })
   jobs.start()
   log.info({ url: config.siteUrl.href, database: store.dialect.name, mail: mailer !== null, bootMs: Math.round(performance.now() - bootStarted) }, 'broadsheet is serving')
   // Written now rather than at exit, so that the next start gains from it even if this process is killed.
@@ -72,6 +80,7 @@ async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | un
         await listener?.close()
         await jobs.stop()
         mailer?.close()
+        newsletterMailer?.close()
         // Every request has been answered: write the views still buffered before the store goes.
         await services.popular.stop()
         await store.close()

@@ -26,6 +26,8 @@ import { createBylines, type Bylines } from './editorial/people.ts'
 import { createRedirectDesk, type RedirectDesk } from './editorial/redirects.ts'
 import { createNewsletterDesk, type NewsletterDesk } from './editorial/newsletter-desk.ts'
 import { createSubscribing, type Subscribing } from './newsletters/subscribing.ts'
+import { createNewsletterIssues, type NewsletterIssuesDesk } from './editorial/newsletter-issues.ts'
+import { renderIssue } from './render/mail/newsletter-issue.ts'
 import { createNewsletterLinks, type NewsletterLinks } from './newsletters/links.ts'
 import { createImportDesk, type ImportDesk } from './editorial/import-desk.ts'
 import { createAccountLinkService, type AccountLinkService } from './accounts/account-links.ts'
@@ -85,6 +87,8 @@ export interface Services {
   readonly newsletterDesk: NewsletterDesk
   /** Readers subscribing (double opt-in), managing and leaving newsletters from signed links. */
   readonly subscribing: Subscribing
+  /** Newsletter issues (editors and admins): compose, edit, preview, test, send, progress. */
+  readonly newsletterIssues: NewsletterIssuesDesk
   /** The signed links of newsletters (confirmation, manage, unsubscribe), shared by subscribing and sending. */
   readonly newsletterLinks: NewsletterLinks
   /** Invitations and forgotten passwords by one-time links sent by email; `mailEnabled` says whether mail is on. */
@@ -144,6 +148,7 @@ export function createServices({ store, config, clock, log }: ServiceDeps): Serv
     url: (path) => `${config.siteUrl.origin}${config.siteUrl.pathname.replace(/\/+$/, '')}${path}`,
   }
   const accounts = createAccounts({ store, clock })
+  const siteBase = `${config.siteUrl.origin}${config.siteUrl.pathname.replace(/\/+$/, '')}`
   const newsletterLinks = createNewsletterLinks(store)
   const siteLanguage = async () => (await site.get()).settings.language
   const media = createMediaLibrary({ store, clock, mediaDir: path.join(config.dataDir, 'media') })
@@ -167,6 +172,7 @@ export function createServices({ store, config, clock, log }: ServiceDeps): Serv
     bylines: createBylines({ store, clock }), redirectDesk: createRedirectDesk({ store, clock, site }),
     newsletterDesk: createNewsletterDesk({ store, clock }), newsletterLinks,
     subscribing: createSubscribing({ store, clock, links: newsletterLinks, outgoing }),
+    newsletterIssues: createNewsletterIssues({ store, clock, render: renderIssue, siteUrl: siteBase, siteName: async () => (await site.get()).settings.name, siteLanguage, outgoing }),
     importDesk: createImportDesk({ store, clock, uploadDir: path.join(config.dataDir, 'imports') }),
     runImport: (o) => runImport({ store, clock, timeZone: config.timeZone, dataDir: config.dataDir, allowPrivate: config.webhookAllowPrivate }, o) }
 }

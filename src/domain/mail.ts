@@ -8,6 +8,11 @@ export interface MailMessage {
   readonly html: string
   /** What the message is ('invitation', 'password-reset', 'review-notice', later newsletters), for logs and the outbox. */
   readonly kind: string
+  /** Newsletters only: their own sender ("Name <address>") instead of MAIL_FROM, a reply-to, a Message-ID, list headers. */
+  readonly from?: { readonly name: string; readonly address: string }
+  readonly replyTo?: string
+  readonly messageId?: string
+  readonly headers?: Readonly<Record<string, string>>
 }
 
 /** The letters the desk sends; src/render/mail/ writes them, so their HTML is escaped by construction. */

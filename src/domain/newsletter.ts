@@ -1,5 +1,7 @@
 // Newsletters as the rest of the code sees them: the definition, its cadence, an issue's items, and address rules.
 
+import type { SanitizedHtml } from './sanitized-html.ts'
+
 export const CADENCES = ['manual', 'daily', 'weekly'] as const
 export type Cadence = (typeof CADENCES)[number]
 
@@ -46,8 +48,8 @@ export interface Issue {
   readonly newsletterId: number
   readonly status: IssueStatus
   readonly subject: string
-  /** Sanitized HTML of the introduction. */
-  readonly introHtml: string
+  /** HTML of the introduction, through the one sanitizer. */
+  readonly introHtml: SanitizedHtml
   readonly items: readonly IssueItem[]
   readonly createdAt: number
   readonly queuedAt: number | null
@@ -73,3 +75,27 @@ export function normalizeEmail(raw: unknown): string | null {
 
 /** Confirmation links work this long. */
 export const CONFIRM_TTL_MS = 48 * 3_600_000
+
+/**
+ * An issue rendered once for every recipient: subject, HTML and plain text in which `RECIPIENT_TOKEN` stands for the
+ * recipient's signed manage token (letters, digits, '.', '-', '_': nothing to escape), replaced per message.
+ */
+export interface RenderedIssue {
+  readonly subject: string
+  readonly html: string
+  readonly text: string
+}
+
+/** The placeholder of a recipient's manage token in a rendered issue. */
+export const RECIPIENT_TOKEN = '__RECIPIENT_TOKEN__'
+
+/** What the issue template needs beside the issue. */
+export interface IssueFrame {
+  readonly newsletter: Pick<Newsletter, 'id' | 'name' | 'language'>
+  readonly siteName: string
+  /** The site's absolute base URL, without a trailing slash. */
+  readonly siteUrl: string
+}
+
+/** Renders an issue (src/render/mail/newsletter-issue.ts); handed to the use-cases and the job that need it. */
+export type IssueRenderer = (issue: Pick<Issue, 'subject' | 'introHtml' | 'items'>, frame: IssueFrame) => RenderedIssue

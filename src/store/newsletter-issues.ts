@@ -3,6 +3,8 @@
 import { sql, type Kysely, type Selectable } from 'kysely'
 import type { Issue, IssueItem, IssueStatus } from '../domain/newsletter.ts'
 import type { StoreDialect } from './dialect.ts'
+import { storedSanitizedHtml } from '../content/sanitize.ts'
+import type { SanitizedHtml } from '../domain/sanitized-html.ts'
 import type { Database } from './schema.ts'
 import type { NewsletterIssuesTable } from './newsletter-schema.ts'
 
@@ -21,13 +23,13 @@ export type DeliveryOutcome = { readonly ok: true } | { readonly ok: false; read
 export interface IssueProgress { readonly sent: number; readonly pending: number; readonly failed: number }
 
 const toIssue = (r: Selectable<NewsletterIssuesTable>): Issue => ({
-  id: r.id, newsletterId: r.newsletter_id, status: r.status as IssueStatus, subject: r.subject, introHtml: r.intro_html,
+  id: r.id, newsletterId: r.newsletter_id, status: r.status as IssueStatus, subject: r.subject, introHtml: storedSanitizedHtml(r.intro_html),
   items: JSON.parse(r.items) as IssueItem[], createdAt: r.created_at, queuedAt: r.queued_at, recipients: r.recipients,
 })
 
 export function createNewsletterIssues(db: Kysely<Database>, dialect: StoreDialect) {
   return {
-    async insert(i: { newsletterId: number; status: IssueStatus; subject: string; introHtml: string; items: readonly IssueItem[]; createdBy: number | null }, now: number): Promise<number> {
+    async insert(i: { newsletterId: number; status: IssueStatus; subject: string; introHtml: SanitizedHtml; items: readonly IssueItem[]; createdBy: number | null }, now: number): Promise<number> {
       const r = await db.insertInto('newsletter_issues').values({
         newsletter_id: i.newsletterId, status: i.status, subject: i.subject, intro_html: i.introHtml, items: JSON.stringify(i.items),
         created_by: i.createdBy, created_at: now, updated_at: now,
@@ -39,7 +41,7 @@ export function createNewsletterIssues(db: Kysely<Database>, dialect: StoreDiale
       return r && toIssue(r)
     },
     /** Saves an unsent issue's subject, introduction and items; returns false when it is no longer editable. */
-    async update(id: number, i: { subject: string; introHtml: string; items: readonly IssueItem[] }, now: number): Promise<boolean> {
+    async update(id: number, i: { subject: string; introHtml: SanitizedHtml; items: readonly IssueItem[] }, now: number): Promise<boolean> {
       const r = await db.updateTable('newsletter_issues').set({ subject: i.subject, intro_html: i.introHtml, items: JSON.stringify(i.items), updated_at: now })
         .where('id', '=', id).where('status', 'in', ['draft', 'awaiting_approval']).executeTakeFirst()
       return Number(r.numUpdatedRows) > 0
@@ -71,7 +73,8 @@ export function createNewsletterIssues(db: Kysely<Database>, dialect: StoreDiale
         .onConflict((oc) => oc.columns(['issue_id', 'subscriber_id']).doNothing())
         .executeTakeFirst()
       const n = Number(res.numInsertedOrUpdatedRows ?? 0n)
-      await db.updateTable('newsletter_issues').set({ recipients: n }).where('id', '=', issueId).execute()
+      // An issue with nobody to send to is done at once.
+      await db.updateTable('newsletter_issues').set({ recipients: n, ...(n === 0 && { status: 'sent' }) }).where('id', '=', issueId).execute()
       return n
     },
 
