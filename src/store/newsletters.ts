@@ -91,6 +91,25 @@ export function createNewsletters(db: Kysely<Database>) {
       const r = await db.selectFrom('newsletter_subscribers').selectAll().where('email', '=', email).executeTakeFirstOrThrow()
       return toSubscriber(r)
     },
+    /**
+     * Adds addresses (normalised already) as subscribers from `source` and subscribes them, active, to `newsletterId`,
+     * in chunks of 500 rows a statement; addresses that exist keep their own source, and existing subscriptions (even
+     * left ones: leaving is respected) are not touched. Returns how many subscriptions were added.
+     */
+    async importActive(emails: readonly string[], newsletterId: number, source: Subscriber['source'], sourceNote: string, now: number): Promise<number> {
+      let added = 0
+      for (let i = 0; i < emails.length; i += 500) {
+        const chunk = emails.slice(i, i + 500)
+        await db.insertInto('newsletter_subscribers').values(chunk.map((email) => ({ email, source, source_note: sourceNote, created_at: now })))
+          .onConflict((oc) => oc.column('email').doNothing()).execute()
+        const ids = await db.selectFrom('newsletter_subscribers').select('id').where('email', 'in', chunk).execute()
+        const res = await db.insertInto('newsletter_subscriptions')
+          .values(ids.map((r) => ({ newsletter_id: newsletterId, subscriber_id: r.id, status: 'active', created_at: now, confirmed_at: now })))
+          .onConflict((oc) => oc.columns(['newsletter_id', 'subscriber_id']).doNothing()).executeTakeFirst()
+        added += Number(res.numInsertedOrUpdatedRows ?? 0n)
+      }
+      return added
+    },
     /** Marks an address refused for good (a 5xx): nothing more is queued for it. */
     async suppress(subscriberId: number, reason: string, now: number): Promise<void> {
       await db.updateTable('newsletter_subscribers').set({ suppressed_at: now, suppressed_reason: reason.slice(0, 500) })
