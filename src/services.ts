@@ -28,6 +28,7 @@ import { createNewsletterDesk, type NewsletterDesk } from './editorial/newslette
 import { createSubscribing, type Subscribing } from './newsletters/subscribing.ts'
 import { createNewsletterIssues, type NewsletterIssuesDesk } from './editorial/newsletter-issues.ts'
 import { renderIssue } from './render/mail/newsletter-issue.ts'
+import { createNewsletterSubscribers, type NewsletterSubscribers } from './editorial/newsletter-subscribers.ts'
 import { createNewsletterLinks, type NewsletterLinks } from './newsletters/links.ts'
 import { createImportDesk, type ImportDesk } from './editorial/import-desk.ts'
 import { createAccountLinkService, type AccountLinkService } from './accounts/account-links.ts'
@@ -89,6 +90,8 @@ export interface Services {
   readonly subscribing: Subscribing
   /** Newsletter issues (editors and admins): compose, edit, preview, test, send, progress. */
   readonly newsletterIssues: NewsletterIssuesDesk
+  /** Newsletter subscribers (editors and admins): search, CSV export and import, erasure. */
+  readonly newsletterSubscribers: NewsletterSubscribers
   /** The signed links of newsletters (confirmation, manage, unsubscribe), shared by subscribing and sending. */
   readonly newsletterLinks: NewsletterLinks
   /** Invitations and forgotten passwords by one-time links sent by email; `mailEnabled` says whether mail is on. */
@@ -172,6 +175,7 @@ export function createServices({ store, config, clock, log }: ServiceDeps): Serv
     bylines: createBylines({ store, clock }), redirectDesk: createRedirectDesk({ store, clock, site }),
     newsletterDesk: createNewsletterDesk({ store, clock }), newsletterLinks,
     subscribing: createSubscribing({ store, clock, links: newsletterLinks, outgoing }),
+    newsletterSubscribers: createNewsletterSubscribers({ store, clock }),
     newsletterIssues: createNewsletterIssues({ store, clock, render: renderIssue, siteUrl: siteBase, siteName: async () => (await site.get()).settings.name, siteLanguage, outgoing }),
     importDesk: createImportDesk({ store, clock, uploadDir: path.join(config.dataDir, 'imports') }),
     runImport: (o) => runImport({ store, clock, timeZone: config.timeZone, dataDir: config.dataDir, allowPrivate: config.webhookAllowPrivate }, o) }

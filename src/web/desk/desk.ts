@@ -20,6 +20,7 @@ import { deskAuthorRoutes } from './people.ts'
 import { deskRedirectRoutes } from './redirects.ts'
 import { deskNewsletterRoutes } from './newsletters.ts'
 import { deskNewsletterIssueRoutes } from './newsletter-issues.ts'
+import { deskNewsletterSubscriberRoutes } from './newsletter-subscribers.ts'
 import { deskAuditRoutes } from './audit.ts'
 import { deskMediaRoutes } from './media.ts'
 import { deskUserRoutes } from './users.ts'
@@ -38,7 +39,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 /** Forms that are sent before there is a session: they use the signed pre-session cookie instead. */
 const PRE_SESSION_FORMS = new Set(['/desk/login', '/desk/setup', '/desk/forgot', '/desk/password/:token'])
 
-export type DeskServices = Pick<Services, 'accounts' | 'accountLinks' | 'site' | 'config' | 'clock' | 'editing' | 'translations' | 'media' | 'curation' | 'taxonomyDesk' | 'bylines' | 'redirectDesk' | 'webhookDesk' | 'userAdmin' | 'siteAdmin' | 'auditLog' | 'deskReads' | 'importDesk' | 'pageDesk' | 'menuDesk' | 'newsletterDesk' | 'newsletterIssues'>
+export type DeskServices = Pick<Services, 'accounts' | 'accountLinks' | 'site' | 'config' | 'clock' | 'editing' | 'translations' | 'media' | 'curation' | 'taxonomyDesk' | 'bylines' | 'redirectDesk' | 'webhookDesk' | 'userAdmin' | 'siteAdmin' | 'auditLog' | 'deskReads' | 'importDesk' | 'pageDesk' | 'menuDesk' | 'newsletterDesk' | 'newsletterIssues' | 'newsletterSubscribers'>
 
 /** What the desk's route files share: services, the desk stylesheet, and page helpers. */
 export interface DeskKit {
@@ -138,6 +139,7 @@ export const deskRoutes = (services: DeskServices, assets: { readonly deskCss: s
   await app.register(deskFrontRoutes(kit))
   await app.register(deskNewsletterRoutes(kit))
   await app.register(deskNewsletterIssueRoutes(kit))
+  await app.register(deskNewsletterSubscriberRoutes(kit))
   await app.register(deskSectionRoutes(kit))
   await app.register(deskTagRoutes(kit))
   await app.register(deskPageRoutes(kit, readerContext))
