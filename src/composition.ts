@@ -22,6 +22,7 @@ import { createMailDelivery } from './jobs/mail-delivery.ts'
 import { createImportJobsJob } from './jobs/import-jobs.ts'
 import { createMailer } from './mail/transport.ts'
 import { createNewsletterDelivery } from './jobs/newsletter-delivery.ts'
+import { createNewsletterSchedule } from './jobs/newsletter-schedule.ts'
 import { renderIssue } from './render/mail/newsletter-issue.ts'
 import { DatabaseOpenError } from './store/open-error.ts'
 
@@ -60,6 +61,7 @@ async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | un
   const jobs = createJobRunner([publishScheduled, relatedRefresh, searchReindex, pruneSessions, createWebhookDelivery({ siteUrl: config.siteUrl, allowPrivate: config.webhookAllowPrivate }), createMediaVariantsJob({ mediaDir: path.join(config.dataDir, 'media') }),
     createImportJobsJob({ dataDir: config.dataDir, timeZone: config.timeZone, allowPrivate: config.webhookAllowPrivate }),
     ...(mailer ? [createMailDelivery({ mailer })] : []),
+    createNewsletterSchedule({ issues: services.newsletterIssues, timeZone: config.timeZone }),
     ...(newsletterMailer && config.mail ? [createNewsletterDelivery({
       mailer: newsletterMailer, render: renderIssue, links: services.newsletterLinks, ratePerSecond: config.mail.newsletterRate,
       siteUrl: config.siteUrl.href.replace(/\/+$/, ''), siteName: async () => (await services.site.get()).settings.name,

@@ -1,6 +1,7 @@
 // Newsletters as the rest of the code sees them: the definition, its cadence, an issue's items, and address rules.
 
 import type { SanitizedHtml } from './sanitized-html.ts'
+import { calendarDate, instantOfLocal } from './calendar.ts'
 
 export const CADENCES = ['manual', 'daily', 'weekly'] as const
 export type Cadence = (typeof CADENCES)[number]
@@ -99,3 +100,21 @@ export interface IssueFrame {
 
 /** Renders an issue (src/render/mail/newsletter-issue.ts); handed to the use-cases and the job that need it. */
 export type IssueRenderer = (issue: Pick<Issue, 'subject' | 'introHtml' | 'items'>, frame: IssueFrame) => RenderedIssue
+
+const DAY_MS = 86_400_000
+
+/**
+ * The newest scheduled time of a daily or weekly newsletter at or before `now` (its send time, on its weekday for a
+ * weekly one, in `timeZone`), or null for a manual one.
+ */
+export function lastSlot(n: Pick<Newsletter, 'cadence' | 'sendTime' | 'sendWeekday'>, now: number, timeZone: string): number | null {
+  if (n.cadence === 'manual' || n.sendTime === null) return null
+  for (let k = 0; k <= 7; k++) {
+    const date = calendarDate(now - k * DAY_MS, timeZone)
+    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay() || 7
+    if (n.cadence === 'weekly' && weekday !== n.sendWeekday) continue
+    const at = instantOfLocal(`${date}T${n.sendTime}`, timeZone)
+    if (at !== null && at <= now) return at
+  }
+  return null
+}

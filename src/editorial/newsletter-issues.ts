@@ -4,13 +4,14 @@
 import { sanitizeBodyAsync } from '../content/sanitize.ts'
 import type { Clock } from '../domain/clock.ts'
 import type { Outgoing } from '../domain/mail.ts'
-import { RECIPIENT_TOKEN, type Issue, type IssueItem, type IssueRenderer, type Newsletter, type RenderedIssue } from '../domain/newsletter.ts'
+import { lastSlot, RECIPIENT_TOKEN, type Issue, type IssueItem, type IssueRenderer, type Newsletter, type RenderedIssue } from '../domain/newsletter.ts'
 import { mediaUrl } from '../domain/media.ts'
 import { articlePath } from '../domain/paths.ts'
 import { AppError } from '../errors.ts'
 import type { LiveSummary } from '../store/live.ts'
 import type { IssueProgress } from '../store/newsletter-issues.ts'
 import type { Store } from '../store/store.ts'
+import { isUniqueViolation } from '../store/unique-violation.ts'
 import type { Actor } from './article-access.ts'
 import { optionalText, requiredId, requiredText } from './desk-input.ts'
 import { requirePermission } from './permission.ts'
@@ -96,6 +97,35 @@ export function createNewsletterIssues(deps: IssueDeps) {
         await tx.audit.record({ userId: actor.userId, action: 'newsletter.compose', subjectType: 'newsletter_issue', subjectId: String(id), details: { newsletter: n.slug, items: items.length }, at: clock.now() })
         return id
       })
+    },
+
+    /**
+     * Composes the issue of every daily or weekly newsletter whose scheduled time has come since it was defined and
+     * which has none yet for that time: it waits for an editor's approval, or is queued at once when the newsletter
+     * sends on its own. Run by the schedule job as the operator; returns the ids composed.
+     */
+    async composeDue(timeZone: string): Promise<number[]> {
+      const now = clock.now()
+      const composed: number[] = []
+      for (const n of await store.newsletters.list()) {
+        const slot = lastSlot(n, now, timeZone)
+        if (slot === null || slot < n.updatedAt || await store.newsletterIssues.hasSlot(n.id, slot)) continue
+        const items = await composeItems(n)
+        const introHtml = await sanitizeBodyAsync('')
+        try {
+          const id = await store.transaction(async (tx) => {
+            const issueId = await tx.newsletterIssues.insert({ newsletterId: n.id, status: 'awaiting_approval', subject: subjectOf(n), introHtml, items, createdBy: null, slot }, now)
+            await tx.audit.record({ userId: null, action: 'newsletter.compose', subjectType: 'newsletter_issue', subjectId: String(issueId), details: { newsletter: n.slug, items: items.length, scheduled: true }, at: now })
+            if (n.autoSend) await tx.newsletterIssues.queue(issueId, n.id, now)
+            return issueId
+          })
+          composed.push(id)
+        } catch (err) {
+          // Another instance composed this time's issue first.
+          if (!isUniqueViolation(err)) throw err
+        }
+      }
+      return composed
     },
 
     /** An issue with its newsletter and delivery progress. */

@@ -29,10 +29,10 @@ const toIssue = (r: Selectable<NewsletterIssuesTable>): Issue => ({
 
 export function createNewsletterIssues(db: Kysely<Database>, dialect: StoreDialect) {
   return {
-    async insert(i: { newsletterId: number; status: IssueStatus; subject: string; introHtml: SanitizedHtml; items: readonly IssueItem[]; createdBy: number | null }, now: number): Promise<number> {
+    async insert(i: { newsletterId: number; status: IssueStatus; subject: string; introHtml: SanitizedHtml; items: readonly IssueItem[]; createdBy: number | null; slot?: number }, now: number): Promise<number> {
       const r = await db.insertInto('newsletter_issues').values({
         newsletter_id: i.newsletterId, status: i.status, subject: i.subject, intro_html: i.introHtml, items: JSON.stringify(i.items),
-        created_by: i.createdBy, created_at: now, updated_at: now,
+        created_by: i.createdBy, created_at: now, updated_at: now, slot: i.slot ?? null,
       }).returning('id').executeTakeFirstOrThrow()
       return r.id
     },
@@ -50,10 +50,9 @@ export function createNewsletterIssues(db: Kysely<Database>, dialect: StoreDiale
     async list(newsletterId: number, limit = 50): Promise<Issue[]> {
       return (await db.selectFrom('newsletter_issues').selectAll().where('newsletter_id', '=', newsletterId).orderBy('id', 'desc').limit(limit).execute()).map(toIssue)
     },
-    /** The newest issue of a newsletter created at or after `since` (a scheduled run already composed). */
-    async createdSince(newsletterId: number, since: number): Promise<Issue | undefined> {
-      const r = await db.selectFrom('newsletter_issues').selectAll().where('newsletter_id', '=', newsletterId).where('created_at', '>=', since).orderBy('id', 'desc').executeTakeFirst()
-      return r && toIssue(r)
+    /** Whether the issue of a scheduled time was composed already. */
+    async hasSlot(newsletterId: number, slot: number): Promise<boolean> {
+      return !!(await db.selectFrom('newsletter_issues').select('id').where('newsletter_id', '=', newsletterId).where('slot', '=', slot).executeTakeFirst())
     },
 
     /**

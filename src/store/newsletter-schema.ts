@@ -55,6 +55,7 @@ export interface NewsletterIssuesTable {
   updated_at: number
   queued_at: number | null
   recipients: Generated<number>
+  slot: number | null
 }
 
 export interface NewsletterDeliveriesTable {

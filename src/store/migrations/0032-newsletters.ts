@@ -69,8 +69,12 @@ export const newsletters = (d: StoreDialect): Migration => ({
       .addColumn('updated_at', big, (c) => c.notNull())
       .addColumn('queued_at', big)
       .addColumn('recipients', 'integer', (c) => c.notNull().defaultTo(0))
+      // The scheduled time a composed-by-itself issue is for; null for issues an editor composed. Unique per newsletter,
+      // so two instances running the schedule compose one issue, not two.
+      .addColumn('slot', big)
       .execute()
     await db.schema.createIndex('newsletter_issues_newsletter').on('newsletter_issues').columns(['newsletter_id', 'id']).execute()
+    await db.schema.createIndex('newsletter_issues_slot').on('newsletter_issues').columns(['newsletter_id', 'slot']).unique().execute()
 
     // One row per recipient of an issue: the pair is unique, so queueing twice cannot send twice. The row goes with its
     // subscriber (erasure); claiming moves next_attempt_at to the end of a lease, as mail_outbox does.
