@@ -173,7 +173,7 @@ export function createServices({ store, config, clock, log }: ServiceDeps): Serv
     curation: createCuration({ store, clock, site }), taxonomyDesk: createTaxonomyDesk({ store, clock, site }),
     pageDesk: createPageDesk({ store, clock, site }), menuDesk: createMenuDesk({ store, clock, site }),
     bylines: createBylines({ store, clock }), redirectDesk: createRedirectDesk({ store, clock, site }),
-    newsletterDesk: createNewsletterDesk({ store, clock }), newsletterLinks,
+    newsletterDesk: createNewsletterDesk({ store, clock, site }), newsletterLinks,
     subscribing: createSubscribing({ store, clock, links: newsletterLinks, outgoing }),
     newsletterSubscribers: createNewsletterSubscribers({ store, clock }),
     newsletterIssues: createNewsletterIssues({ store, clock, render: renderIssue, siteUrl: siteBase, siteName: async () => (await site.get()).settings.name, siteLanguage, outgoing }),

@@ -1,6 +1,8 @@
 // The desk's newsletters: define and change them (name, sender, cadence, sections), with their subscription counts.
 
 import type { Clock } from '../domain/clock.ts'
+import { FLUSH_ALL } from '../domain/invalidation.ts'
+import type { SiteContextCache } from '../reading/site-settings.ts'
 import type { Issue, Newsletter } from '../domain/newsletter.ts'
 import type { IssueProgress } from '../store/newsletter-issues.ts'
 import { AppError } from '../errors.ts'
@@ -17,7 +19,7 @@ export interface NewsletterWithCounts extends Newsletter {
   readonly counts: Readonly<Record<SubscriptionStatus, number>>
 }
 
-export function createNewsletterDesk({ store, clock }: { readonly store: Store; readonly clock: Clock }) {
+export function createNewsletterDesk({ store, clock, site }: { readonly store: Store; readonly clock: Clock; readonly site: Pick<SiteContextCache, 'invalidate'> }) {
   const sectionSlugs = async () => new Set((await store.taxonomy.sections()).map((s) => s.slug))
 
   return {
@@ -55,8 +57,10 @@ export function createNewsletterDesk({ store, clock }: { readonly store: Store; 
           if (await tx.newsletters.bySlug(fields.slug)) throw new AppError('Invalid', 'another newsletter has that slug', 'slug')
           const id = await tx.newsletters.insert(fields, clock.now())
           await tx.audit.record({ userId: actor.userId, action: 'newsletter.create', subjectType: 'newsletter', subjectId: String(id), details: { slug: fields.slug }, at: clock.now() })
+          // Every page's footer may now offer it.
+          await tx.invalidations.record(FLUSH_ALL)
           return id
-        })
+        }).finally(() => site.invalidate())
       } catch (err) {
         if (isUniqueViolation(err)) throw new AppError('Invalid', 'another newsletter has that slug', 'slug')
         throw err
@@ -75,7 +79,8 @@ export function createNewsletterDesk({ store, clock }: { readonly store: Store; 
           if (other && other.id !== nid) throw new AppError('Invalid', 'another newsletter has that slug', 'slug')
           await tx.newsletters.update(nid, fields, clock.now())
           await tx.audit.record({ userId: actor.userId, action: 'newsletter.update', subjectType: 'newsletter', subjectId: String(nid), details: { slug: fields.slug }, at: clock.now() })
-        })
+          await tx.invalidations.record(FLUSH_ALL)
+        }).finally(() => site.invalidate())
       } catch (err) {
         if (isUniqueViolation(err)) throw new AppError('Invalid', 'another newsletter has that slug', 'slug')
         throw err

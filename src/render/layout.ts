@@ -7,6 +7,7 @@ import { sectionPath } from '../domain/paths.ts'
 import { FEED_FORMATS, feedPath, type FeedFormat } from '../domain/feeds.ts'
 import { ogLocaleOf } from '../i18n/catalogues.ts'
 import { siteIconUrl } from './publisher-logo.ts'
+import { pageSignUp } from './site/components/newsletter-signup.ts'
 
 export interface PageMeta {
   readonly title: string
@@ -133,6 +134,7 @@ function footer(ctx: RenderContext, meta: PageMeta): SafeHtml {
   const feeds = pageFeeds(ctx, meta)
   return html`<footer class="site-footer">
 <div class="footer-inner">
+${pageSignUp(ctx, 'footer-newsletter')}
 <p class="footer-brand">${ctx.settings.name}</p>
 <nav aria-label="${t.aboutSiteNav}"><ul>
 ${(ctx.footerPages ?? []).filter((p) => sameLanguage(p.language, ctx.language.tag)).map((p) => html`<li><a href="${p.path}">${p.title}</a></li>`)}

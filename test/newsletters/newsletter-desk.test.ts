@@ -29,7 +29,7 @@ async function refused(promise: Promise<unknown>, kind: string, field?: string) 
 
 forEachDatabase('newsletters are defined with a sender, a cadence and sections; fields are checked one by one', async (store) => {
   await seedTaxonomy(store)
-  const desk = createNewsletterDesk({ store, clock: fixedClock() })
+  const desk = createNewsletterDesk({ store, clock: fixedClock(), site: { invalidate: () => {} } })
   const id = await desk.create(EDITOR, WEEKLY)
   const n = await desk.get(EDITOR, id)
   assert.deepEqual({ ...n, id: 0, createdAt: 0, updatedAt: 0 }, {

@@ -11,6 +11,7 @@ const FORM = {
 
 forEachEngine('newsletters are defined in the desk by editors, with CSRF, and listed with their counts', async (t, engine) => {
   const d = await deskNewsroom(t, engine)
+  assert.doesNotMatch((await d.a.app.inject('/news')).body, /newsletter-form/, 'no newsletter yet, no form')
   assert.equal((await d.get('/desk/newsletters', d.author)).statusCode, 403)
   assert.equal((await d.get('/desk/newsletters', d.editor)).statusCode, 200)
   assert.equal((await postForm(d.a, '/desk/newsletters', FORM, d.editor)).statusCode, 403, 'no CSRF field')
@@ -30,6 +31,11 @@ forEachEngine('newsletters are defined in the desk by editors, with CSRF, and li
   assert.match(page.body, /Every Monday at 08:30, after approval/)
   const list = await d.get('/desk/newsletters', d.editor)
   assert.match(list.body, /data-newsletter="caucasus-concise"/)
+  // The site now offers it in the footer, on section pages and after articles (the page cache was flushed).
+  const signUp = /<form class="newsletter-form" method="post" action="\/newsletters\/caucasus-concise">/g
+  assert.equal([...(await d.a.app.inject('/')).body.matchAll(signUp)].length, 1, 'footer')
+  assert.equal([...(await d.a.app.inject('/news')).body.matchAll(signUp)].length, 2, 'section page and footer')
+  assert.equal([...(await d.a.app.inject('/opinion/energy-deal-matters')).body.matchAll(signUp)].length, 2, 'article end and footer')
   assert.equal((await d.get('/desk/newsletters/999999', d.editor)).statusCode, 404)
   assert.equal((await d.get('/desk/newsletters/abc', d.editor)).statusCode, 400)
 })
