@@ -10,6 +10,8 @@ import { siteIconUrl } from './publisher-logo.ts'
 import { pageSignUp } from './site/components/newsletter-signup.ts'
 
 export interface PageMeta {
+  /** False on the newsletter pages themselves, which need no second sign-up form in the footer. */
+  readonly newsletterSignUp?: false
   readonly title: string
   readonly description: string
   /** Path of the canonical URL; omitted on pages that must not be indexed. */
@@ -134,7 +136,7 @@ function footer(ctx: RenderContext, meta: PageMeta): SafeHtml {
   const feeds = pageFeeds(ctx, meta)
   return html`<footer class="site-footer">
 <div class="footer-inner">
-${pageSignUp(ctx, 'footer-newsletter')}
+${meta.newsletterSignUp === false ? EMPTY : pageSignUp(ctx, 'footer-newsletter')}
 <p class="footer-brand">${ctx.settings.name}</p>
 <nav aria-label="${t.aboutSiteNav}"><ul>
 ${(ctx.footerPages ?? []).filter((p) => sameLanguage(p.language, ctx.language.tag)).map((p) => html`<li><a href="${p.path}">${p.title}</a></li>`)}

@@ -59,7 +59,14 @@ test('a reader signs up, confirms from the email and manages newsletters; an edi
   await shot('newsletter-message-390')
   await page.setViewportSize({ width: 1280, height: 900 })
   await page.goto(`${base}${issuePath}`)
+  await page.goto(`${base}/desk/newsletters/subscribers`)
+  await shot('desk-newsletter-subscribers-1280')
   await Promise.all([page.waitForURL(/\/desk\/login/), page.getByRole('button', { name: 'Log out', exact: true }).click()])
+
+  // The site offers the newsletter on section pages and after articles.
+  await page.goto(`${base}/news`)
+  await page.locator('#section-newsletter').waitFor()
+  await page.locator('aside.newsletter-signup').first().screenshot({ path: path.join(SCREENSHOTS, 'newsletter-section-block-1280.png') })
 
   // A reader signs up; the page sets no cookie.
   await page.context().clearCookies()

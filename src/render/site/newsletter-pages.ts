@@ -8,11 +8,11 @@ import { signUpForm, type NewsletterSummary } from './components/newsletter-sign
 
 export type { NewsletterSummary }
 const page = (ctx: RenderContext, title: string, path: string, body: SafeHtml, noindex = true): SafeHtml =>
-  layout(ctx, { title, description: title, path, noindex }, html`<section class="newsletter-page">${body}</section>`)
+  layout(ctx, { title, description: title, path, noindex, newsletterSignUp: false }, html`<section class="newsletter-page">${body}</section>`)
 
 /** /newsletters/<slug>: what it is and the form; a refused address comes back with its message. */
 export const newsletterSignUpPage = (ctx: RenderContext, n: NewsletterSummary, opts: { value?: string; error?: string | null } = {}): SafeHtml =>
-  layout(ctx, { title: n.name, description: n.description || n.name, path: `/newsletters/${n.slug}`, ...(opts.error ? { noindex: true } : {}) }, html`<section class="newsletter-page">
+  layout(ctx, { title: n.name, description: n.description || n.name, path: `/newsletters/${n.slug}`, newsletterSignUp: false, ...(opts.error ? { noindex: true } : {}) }, html`<section class="newsletter-page">
 <h1>${n.name}</h1>
 ${n.description ? html`<p class="standfirst">${n.description}</p>` : EMPTY}
 ${signUpForm(ctx, n, 'newsletter-email', opts)}
