@@ -19,7 +19,7 @@ import { generate, markRelatedCaughtUp, printBreakdown, printRelated, progressPr
 import { wrkVersion } from './load.ts'
 import { loadPages, measure, printRow, type Row } from './pages.ts'
 import { analyze, autovacuumOn, createScratch, databaseCpu, postgresRoundTripUs, postgresUnavailable, vacuumAnalyze, type Engine, type Scratch } from './scratch.ts'
-import { processMemory, startServer, type RunningServer } from './server.ts'
+import { processMemory, startServer, type BootBreakdown, type RunningServer } from './server.ts'
 
 const RESULTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results')
 const DAY_MS = 86_400_000
@@ -34,6 +34,8 @@ interface EngineRun {
   readonly startupMs: readonly number[]
   readonly startupMedianMs: number
   readonly startupCpuMs: readonly number[]
+  /** Where each start's time went, as the server logged it (null for a start that did not log it). */
+  readonly startupBreakdown: readonly (BootBreakdown | null)[]
   /** Resident memory of each server process: idle after start (0 when not read), after its loads, and its peak. */
   readonly memoryKiB: { server: 'broadsheet' | 'baseline'; cache: 'on' | 'off' | null; idle: number; afterLoad: number; peak: number }[]
   readonly rows: readonly Row[]
@@ -150,14 +152,17 @@ async function runEngine(engine: Engine, opts: ReturnType<typeof parseOptions>):
 
     const startups: number[] = []
     const startupCpu: number[] = []
+    const breakdowns: (BootBreakdown | null)[] = []
     for (let i = 0; i < opts.starts; i++) {
       if (server) await server.close()
       server = await start(firstMode!)
       startups.push(server.startupMs)
       startupCpu.push(server.startupCpuMs)
+      breakdowns.push(server.boot)
     }
-    console.log(`  start-up to first 200 from /healthz: ${startups.map((ms) => `${Math.round(ms)} ms`).join(', ')} ` +
-      `(server CPU by then: ${startupCpu.map((ms) => `${Math.round(ms)} ms`).join(', ')})`)
+    console.log(`  start-up to first 200 from /healthz: ${startups.map((ms) => `${Math.round(ms)} ms`).join(', ')}, median ${Math.round(median(startups))} ms ` +
+      `(server CPU by then: ${startupCpu.map((ms) => `${Math.round(ms)} ms`).join(', ')}, median ${Math.round(median(startupCpu))} ms; load average ${os.loadavg()[0]!.toFixed(1)})`)
+    printStartupBreakdown(breakdowns)
     let live = server!
     const memory: EngineRun['memoryKiB'] = []
     const idle = live.memory().rssKiB
@@ -226,13 +231,27 @@ async function runEngine(engine: Engine, opts: ReturnType<typeof parseOptions>):
     }
     return {
       engine, generation, articles, vacuumAnalyzeMs: vacuumMs, postgresRoundTripUs: roundTrip,
-      startupMs: startups, startupMedianMs: median(startups), startupCpuMs: startupCpu, memoryKiB: memory, rows,
+      startupMs: startups, startupMedianMs: median(startups), startupCpuMs: startupCpu, startupBreakdown: breakdowns, memoryKiB: memory, rows,
     }
   } finally {
     await server?.close()
     if (opts.keep && !opts.reuse) console.log(`  kept: DATA_DIR=${scratch.dataDir}${scratch.databaseUrl ? ` DATABASE_URL=${scratch.databaseUrl}` : ''}`)
     else if (!opts.keep) await scratch.drop()
   }
+}
+
+/**
+ * The start-up phases the server logged (src/composition.ts), median wall and CPU ms of each over the starts: Node's
+ * own start, loading the modules, opening the store (migrations checked), building the app, listening, and the rest.
+ */
+function printStartupBreakdown(breakdowns: readonly (BootBreakdown | null)[]): void {
+  const logged = breakdowns.filter((b): b is BootBreakdown => b !== null)
+  if (logged.length === 0) return console.log('  (the server logged no start-up breakdown)')
+  const names = Object.keys(logged[0]!.phases)
+  const cell = (pick: (b: BootBreakdown) => number) => `${Math.round(median(logged.map(pick)))}`
+  console.log(`  where the start went (median of ${logged.length}, wall/CPU ms, to listening): ` +
+    names.map((n) => `${n} ${cell((b) => b.phases[n]?.wallMs ?? 0)}/${cell((b) => b.phases[n]?.cpuMs ?? 0)}`).join(', ') +
+    `; total ${cell((b) => b.wallMs)}/${cell((b) => b.cpuMs)}`)
 }
 
 function printTable(runs: readonly EngineRun[]): void {

@@ -12,10 +12,13 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const SERVER_ARGS: readonly string[] = ['--max-semi-space-size=8', 'src/main.ts', '--no-demo']
 
 /**
- * glibc's allocator settings from package.json's start script: two arenas instead of eight per core, and large blocks
- * (image pixels) always in their own mappings, returned to the system when freed (bench/image-memory.ts).
+ * The environment of package.json's start script: glibc's allocator settings (two arenas instead of eight per core, and
+ * large blocks (image pixels) always in their own mappings, returned to the system when freed: bench/image-memory.ts),
+ * and the compile cache on from Node's own start, so that src/main.ts too comes stripped and compiled from it (src/main.ts).
  */
-export const SERVER_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072' }
+export const SERVER_ENV: Readonly<Record<string, string>> = {
+  MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072', NODE_COMPILE_CACHE: path.join(ROOT, 'node_modules/.cache/node-compile-cache'),
+}
 
 export interface ServerOptions {
   readonly dataDir: string
@@ -23,6 +26,13 @@ export interface ServerOptions {
   readonly databaseUrl: string | undefined
   /** More environment for the server, e.g. PAGE_CACHE_MB=0; a value of undefined removes the variable. */
   readonly env?: Readonly<Record<string, string | undefined>>
+}
+
+/** Wall and CPU ms per start-up phase, as the server logs them ("broadsheet is serving", src/boot-timing.ts). */
+export interface BootBreakdown {
+  readonly wallMs: number
+  readonly cpuMs: number
+  readonly phases: Readonly<Record<string, { readonly wallMs: number; readonly cpuMs: number }>>
 }
 
 export interface RunningServer {
@@ -34,6 +44,8 @@ export interface RunningServer {
   readonly startupMs: number
   /** CPU time (user + system) the server had used when /healthz first answered: start-up cost without the wait for a core. */
   readonly startupCpuMs: number
+  /** Where the start-up went, from the server's own log line; null when it did not log one within a second of /healthz. */
+  readonly boot: BootBreakdown | null
   /** CPU time (user + system) used so far, in ms. */
   cpuMs(): number
   /** VmRSS and VmHWM (peak) of the server process, in KiB. */
@@ -105,7 +117,8 @@ function stop(child: ChildProcess): Promise<void> {
 /** Spawns the server on a free port and waits for /healthz to answer 200; throws with its output if it exits or takes 60 s. */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const port = await freePort()
-  const env: NodeJS.ProcessEnv = { ...process.env, ...SERVER_ENV, PORT: String(port), DATA_DIR: opts.dataDir, LOG_LEVEL: 'warn', BROADSHEET_DEMO: 'false' }
+  // info, for the one line that says where the start-up went; request lines are off below debug (src/web/app.ts).
+  const env: NodeJS.ProcessEnv = { ...process.env, ...SERVER_ENV, PORT: String(port), DATA_DIR: opts.dataDir, LOG_LEVEL: 'info', BROADSHEET_DEMO: 'false' }
   for (const name of ['DATABASE_URL', 'HOST', 'SITE_URL', 'TRUST_PROXY']) delete env[name]
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl
   for (const [name, value] of Object.entries(opts.env ?? {})) {
@@ -116,9 +129,21 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   let output = ''
   const started = performance.now()
   const child = spawn(process.execPath, [...SERVER_ARGS], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let boot: BootBreakdown | null = null
+  let pending = ''
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-8000)
   }
+  child.stdout!.on('data', (chunk: Buffer) => {
+    if (boot) return
+    const lines = (pending + chunk.toString()).split('\n')
+    pending = lines.pop() ?? ''
+    for (const line of lines) {
+      if (!line.includes('"broadsheet is serving"')) continue
+      const logged = JSON.parse(line) as { bootMs: number; bootCpuMs: number; boot: BootBreakdown['phases'] }
+      boot = { wallMs: logged.bootMs, cpuMs: logged.bootCpuMs, phases: logged.boot }
+    }
+  })
   child.stdout!.on('data', keep)
   child.stderr!.on('data', keep)
   let exited = false
@@ -135,8 +160,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   }
   const startupMs = performance.now() - started
   const startupCpuMs = processCpuMs(child.pid!)
+  // The line is written just after listening (jobs start in between): it may come a moment after the first answer.
+  for (const until = performance.now() + 1000; !boot && performance.now() < until;) await new Promise((r) => setTimeout(r, 5))
   return {
-    url, pid: child.pid!, spawnedAt: started, startupMs, startupCpuMs,
+    url, pid: child.pid!, spawnedAt: started, startupMs, startupCpuMs, boot,
     cpuMs: () => processCpuMs(child.pid!),
     memory: () => processMemory(child.pid!),
     close: () => stop(child),

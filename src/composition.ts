@@ -2,7 +2,6 @@
 // main.ts loads it once the compile cache is on.
 
 import { flushCompileCache } from 'node:module'
-import path from 'node:path'
 import { ConfigError, loadConfig } from './config.ts'
 import { systemClock } from './domain/clock.ts'
 import { createLogger } from './log.ts'
@@ -18,31 +17,44 @@ import { publishScheduled } from './jobs/publish-scheduled.ts'
 import { createWebhookDelivery } from './jobs/webhook-delivery.ts'
 import { createMediaVariantsJob } from './jobs/media-variants.ts'
 import { pruneSessions } from './jobs/prune-sessions.ts'
+import { prunePresence } from './jobs/prune-presence.ts'
 import { createMailDelivery } from './jobs/mail-delivery.ts'
 import { createImportJobsJob } from './jobs/import-jobs.ts'
-import { createMailer } from './mail/transport.ts'
-import { createNewsletterDelivery } from './jobs/newsletter-delivery.ts'
+import { createCdnPurge } from './jobs/cdn-purge.ts'
+import { exclusive } from './jobs/exclusive.ts'
 import { createNewsletterSchedule } from './jobs/newsletter-schedule.ts'
-import { renderIssue } from './render/mail/newsletter-issue.ts'
 import { DatabaseOpenError } from './store/open-error.ts'
+import { openMediaStore } from './media/storage/open.ts'
+import { createBootTimer } from './boot-timing.ts'
+
+// Every static import above has been loaded and run by now: that is the "modules" phase of a start.
+const boot = createBootTimer()
+boot.lap('modules')
 
 /** Starts the server and resolves with an exit code when a signal has shut it down. */
 async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | undefined }): Promise<number> {
-  const bootStarted = performance.now()
+  boot.lap('cli')
   const config = loadConfig(env)
   const log = createLogger(config)
+  boot.lap('config')
   const { store, replacesLostSite } = await openSiteStore(config, { log: log.child({ module: 'store' }) })
+  boot.lap('store')
   if (store.applied.length) log.info({ migrations: store.applied }, 'database migrated')
   // Only PostgreSQL gets here with a new database in a DATA_DIR that held a site (a lost SQLite file stops the start).
   if (replacesLostSite) log.warn({ dataDir: config.dataDir }, 'DATA_DIR held a site but the database is new; the demo is not offered')
+  // One media store for the library, /media/, the variants job and the demo: a folder, or a bucket every instance shares.
+  const mediaStore = openMediaStore(config.media.storage)
   const seeded = await seedDemoOnce(
-    { store, clock: systemClock, mediaDir: path.join(config.dataDir, 'media') },
+    { store, clock: systemClock, mediaStore },
     !replacesLostSite && (opts.demo ?? config.demo),
     async () => (await import('./importers/demo/newsroom.ts')).demoNewsroom,
   )
   if (seeded !== null) log.info({ articles: seeded }, 'demo newsroom seeded')
-  const services = createServices({ store, config, log, clock: systemClock })
+  boot.lap('demo')
+  const services = createServices({ store, config, log, clock: systemClock, mediaStore })
+  boot.lap('services')
   const app = await buildApp({ services, config, log })
+  boot.lap('app')
   // Other instances' publications reach this one's page cache over LISTEN/NOTIFY; one instance on SQLite needs none.
   const listener = config.database.engine === 'postgres' && store.dialect.notify
     ? (await import('./store/postgres-listener.ts')).startPostgresListener({
@@ -54,20 +66,30 @@ async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | un
   // Node's default backlog (511) drops the handshakes of a burst of connections, which then wait seconds for a SYN
   // retransmit; accepted at once, they reach load shedding and get a quick answer (somaxconn caps the number).
   await app.listen({ host: config.host, port: config.port, backlog: 4096 })
+  boot.lap('listen')
   // The transport is built once; without SMTP_URL there is none, and use-cases write no mail.
-  const mailer = config.mail ? createMailer(config.mail) : null
+  // nodemailer (some 40 modules) loads only when mail is configured.
+  const transport = config.mail ? await import('./mail/transport.ts') : null
+  const mailer = config.mail && transport ? transport.createMailer(config.mail) : null
   // Newsletters get their own pool, with more connections, so a long send never delays a password link.
-  const newsletterMailer = config.mail ? createMailer(config.mail, { maxConnections: 8 }) : null
-  const jobs = createJobRunner([publishScheduled, relatedRefresh, searchReindex, pruneSessions, createWebhookDelivery({ siteUrl: config.siteUrl, allowPrivate: config.webhookAllowPrivate }), createMediaVariantsJob({ mediaDir: path.join(config.dataDir, 'media') }),
-    createImportJobsJob({ dataDir: config.dataDir, timeZone: config.timeZone, allowPrivate: config.webhookAllowPrivate }),
-    ...(mailer ? [createMailDelivery({ mailer })] : []),
-    createNewsletterSchedule({ issues: services.newsletterIssues, timeZone: config.timeZone }),
-    ...(newsletterMailer && config.mail ? [createNewsletterDelivery({
-      mailer: newsletterMailer, render: renderIssue, links: services.newsletterLinks, ratePerSecond: config.mail.newsletterRate,
-      siteUrl: config.siteUrl.href.replace(/\/+$/, ''), siteName: async () => (await services.site.get()).settings.name,
-    })] : [])], { store, clock: systemClock, log: log.child({ module: 'jobs' }) })
+  const newsletterMailer = config.mail && transport ? transport.createMailer(config.mail, { maxConnections: 8 }) : null
+  const newsletterDelivery = newsletterMailer && config.mail ? (await import('./jobs/newsletter-delivery.ts')).createNewsletterDelivery({
+    mailer: newsletterMailer, render: (await import('./render/mail/newsletter-issue.ts')).renderIssue, links: services.newsletterLinks,
+    ratePerSecond: config.mail.newsletterRate, siteUrl: config.siteUrl.href.replace(/\/+$/, ''), siteName: async () => (await services.site.get()).settings.name,
+  }) : null
+  const jobs = createJobRunner([publishScheduled,
+    // Both walk a cursor shared by every instance: one instance at a time runs them (a dead one's lease runs out).
+    exclusive(relatedRefresh, { leaseMs: 120_000 }), exclusive(searchReindex, { leaseMs: 60_000 }), pruneSessions, prunePresence, createWebhookDelivery({ siteUrl: config.siteUrl, allowPrivate: config.webhookAllowPrivate }), createMediaVariantsJob({ mediaStore }),
+    createImportJobsJob({ dataDir: config.dataDir, mediaStore, timeZone: config.timeZone, allowPrivate: config.webhookAllowPrivate }),
+    ...(mailer ? [createMailDelivery({ mailer })] : []), ...(config.cdn ? [createCdnPurge({ cdn: config.cdn })] : []),
+    // A scheduled issue is composed once per time whichever instance runs it (a unique slot); one at a time saves the work.
+    exclusive(createNewsletterSchedule({ issues: services.newsletterIssues, timeZone: config.timeZone }), { leaseMs: 120_000 }),
+    // Every instance may send: deliveries are claimed through the database.
+    ...(newsletterDelivery ? [newsletterDelivery] : [])], { store, clock: systemClock, log: log.child({ module: 'jobs' }) })
   jobs.start()
-  log.info({ url: config.siteUrl.href, database: store.dialect.name, mail: mailer !== null, bootMs: Math.round(performance.now() - bootStarted) }, 'broadsheet is serving')
+  boot.lap('jobs')
+  const { wallMs, cpuMs, phases } = boot.report()
+  log.info({ url: config.siteUrl.href, database: store.dialect.name, mail: mailer !== null, cdn: config.cdn?.kind ?? null, bootMs: wallMs, bootCpuMs: cpuMs, boot: phases }, 'broadsheet is serving')
   // Written now rather than at exit, so that the next start gains from it even if this process is killed.
   flushCompileCache()
 
@@ -86,6 +108,7 @@ async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | un
         // Every request has been answered: write the views still buffered before the store goes.
         await services.popular.stop()
         await store.close()
+        mediaStore.close()
         resolve(0)
       } catch (err) {
         log.error({ err }, 'shutdown failed')

@@ -30,7 +30,42 @@ export interface Config {
   readonly shedding: SheddingConfig
   /** Outgoing mail (SMTP_URL and MAIL_FROM); null when unset: no invitations, password links or notices by email. */
   readonly mail: MailConfig | null
+  /** Where purges by dependency key go when something changes (CDN_PURGE); null when no CDN is configured. */
+  readonly cdn: CdnConfig | null
+  /** Where originals and variants are kept (MEDIA_STORE) and the public base they may be served from (MEDIA_PUBLIC_URL). */
+  readonly media: MediaConfig
 }
+
+/** MEDIA_STORE: the local folder (DATA_DIR/media by default; a shared mount works too) or an S3-compatible bucket. */
+export type MediaStoreConfig =
+  | { readonly kind: 'fs'; readonly dir: string }
+  | { readonly kind: 's3'; readonly bucket: string; readonly prefix: string; readonly s3: S3Config }
+
+/** How to reach an S3-compatible store, from the usual AWS variables. */
+export interface S3Config {
+  /** AWS_ENDPOINT_URL: another S3-compatible service (R2, MinIO, Ceph); null for AWS S3 itself. Path-style addressing when set. */
+  readonly endpoint: string | null
+  /** AWS_REGION (or AWS_DEFAULT_REGION); `auto` for R2. */
+  readonly region: string
+  /** AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (AWS_SESSION_TOKEN too); null leaves it to the SDK's chain (instance roles, ~/.aws). */
+  readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string } | null
+}
+
+export interface MediaConfig {
+  readonly storage: MediaStoreConfig
+  /** MEDIA_PUBLIC_URL without a trailing slash: /media/<key> redirects there (a public bucket or a CDN in front of it); null serves from the store. */
+  readonly publicUrl: string | null
+}
+
+/**
+ * The CDN that caches public pages, and how to purge it by key. `api` is the provider's API base (overridable with
+ * CDN_API_URL, for a proxy or a test receiver); `url` posts the keys as JSON, signed like webhooks, to an address of the
+ * operator's choosing (a purge relay, Varnish with xkey, a CDN this code does not name).
+ */
+export type CdnConfig =
+  | { readonly kind: 'fastly'; readonly api: string; readonly serviceId: string; readonly token: string }
+  | { readonly kind: 'cloudflare'; readonly api: string; readonly zoneId: string; readonly token: string }
+  | { readonly kind: 'url'; readonly url: string; readonly secret: string }
 
 /** Where outgoing mail goes and whom it comes from. */
 export interface MailConfig {
@@ -89,7 +124,66 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     requestTimeoutMs: parseRequestTimeoutS(env.REQUEST_TIMEOUT_S) * 1000,
     shedding: parseShedding(env),
     mail: parseMail(env.SMTP_URL, env.MAIL_FROM, env.NEWSLETTER_RATE),
+    media: { storage: parseMediaStore(env, dataDir), publicUrl: parseMediaPublicUrl(env.MEDIA_PUBLIC_URL) },
+    cdn: parseCdn(env),
   })
+}
+
+/** MEDIA_STORE: unset or a path (the folder), or s3://bucket/prefix with the AWS variables beside it. */
+export function parseMediaStore(env: NodeJS.ProcessEnv, dataDir: string): MediaStoreConfig {
+  const value = nonEmpty(env.MEDIA_STORE, 'MEDIA_STORE')
+  if (value === undefined) return { kind: 'fs', dir: path.join(dataDir, 'media') }
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return { kind: 'fs', dir: path.resolve(value) }
+  const match = /^s3:\/\/([^/]+)(?:\/(.*))?$/.exec(value)
+  if (!match) throw new ConfigError('MEDIA_STORE', `must be a folder or s3://bucket/prefix, got "${value.slice(0, 100)}"`)
+  const bucket = match[1]!, prefix = (match[2] ?? '').replace(/^\/+|\/+$/g, '')
+  // S3's bucket naming rules (lower case, 3–63 characters), which R2, MinIO and Ceph follow too.
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    throw new ConfigError('MEDIA_STORE', `names the bucket "${bucket.slice(0, 100)}", which is not a valid bucket name (3–63 lower-case letters, digits, dots and hyphens)`)
+  }
+  if (prefix.length > 200 || !/^[A-Za-z0-9/_.-]*$/.test(prefix) || (prefix !== '' && prefix.split('/').some((s) => s === '' || s.startsWith('.')))) {
+    throw new ConfigError('MEDIA_STORE', 'has a prefix that is not a plain path (letters, digits, "-", "_", ".", single "/")')
+  }
+  return { kind: 's3', bucket, prefix, s3: parseS3(env) }
+}
+
+function parseS3(env: NodeJS.ProcessEnv): S3Config {
+  const endpoint = nonEmpty(env.AWS_ENDPOINT_URL, 'AWS_ENDPOINT_URL') ?? null
+  if (endpoint !== null) {
+    let url: URL
+    try {
+      url = new URL(endpoint)
+    } catch {
+      throw new ConfigError('AWS_ENDPOINT_URL', `is not an absolute URL: "${endpoint.slice(0, 100)}"`)
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('AWS_ENDPOINT_URL', 'must be http:// or https://')
+  }
+  const region = nonEmpty(env.AWS_REGION, 'AWS_REGION') ?? nonEmpty(env.AWS_DEFAULT_REGION, 'AWS_DEFAULT_REGION')
+  if (region === undefined) throw new ConfigError('AWS_REGION', 'is required when MEDIA_STORE is s3://… (e.g. eu-west-1; "auto" for Cloudflare R2; us-east-1 for most others)')
+  if (!/^[a-z0-9-]{1,40}$/.test(region)) throw new ConfigError('AWS_REGION', `is not a region name: "${region.slice(0, 100)}"`)
+  const accessKeyId = nonEmpty(env.AWS_ACCESS_KEY_ID, 'AWS_ACCESS_KEY_ID'), secretAccessKey = nonEmpty(env.AWS_SECRET_ACCESS_KEY, 'AWS_SECRET_ACCESS_KEY')
+  if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) {
+    throw new ConfigError(accessKeyId === undefined ? 'AWS_ACCESS_KEY_ID' : 'AWS_SECRET_ACCESS_KEY', 'is required with the other key of the pair (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)')
+  }
+  const sessionToken = nonEmpty(env.AWS_SESSION_TOKEN, 'AWS_SESSION_TOKEN')
+  return {
+    endpoint, region,
+    credentials: accessKeyId !== undefined && secretAccessKey !== undefined ? { accessKeyId, secretAccessKey, ...(sessionToken !== undefined && { sessionToken }) } : null,
+  }
+}
+
+function parseMediaPublicUrl(value: string | undefined): string | null {
+  const raw = nonEmpty(value, 'MEDIA_PUBLIC_URL')
+  if (raw === undefined) return null
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigError('MEDIA_PUBLIC_URL', `is not an absolute URL: "${raw.slice(0, 100)}"`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('MEDIA_PUBLIC_URL', 'must be http:// or https://')
+  if (url.search || url.hash) throw new ConfigError('MEDIA_PUBLIC_URL', 'must not have a query or fragment')
+  return url.href.replace(/\/+$/, '')
 }
 
 // A display name (plain or in double quotes, never a line break or an angle bracket) and an address, or a bare address.
@@ -114,6 +208,47 @@ function parseMail(rawUrl: string | undefined, rawFrom: string | undefined, rawR
   const rate = rawRate === undefined || rawRate.trim() === '' ? 20 : Number(rawRate)
   if (!/^\d+$/.test(rawRate?.trim() || '20') || rate < 1 || rate > 100_000) throw new ConfigError('NEWSLETTER_RATE', `must be a whole number of messages a second from 1 to 100000, got "${String(rawRate).slice(0, 20)}"`)
   return Object.freeze({ url, from, newsletterRate: rate })
+}
+
+const CDN_KINDS = ['fastly', 'cloudflare', 'url'] as const
+
+function parseCdn(env: NodeJS.ProcessEnv): CdnConfig | null {
+  const kind = env.CDN_PURGE?.trim().toLowerCase() ?? ''
+  if (kind === '' || kind === 'none') return null
+  if (!CDN_KINDS.includes(kind as typeof CDN_KINDS[number])) throw new ConfigError('CDN_PURGE', `must be one of ${CDN_KINDS.join(', ')} (or unset), got "${env.CDN_PURGE}"`)
+  // Tokens and secrets are never repeated in a message.
+  const required = (name: string, pattern: RegExp, what: string): string => {
+    const value = env[name]?.trim() ?? ''
+    if (!value) throw new ConfigError(name, `is required when CDN_PURGE=${kind} (${what})`)
+    if (!pattern.test(value)) throw new ConfigError(name, `is not ${what}`)
+    return value
+  }
+  const httpUrl = (name: string, fallback: string | null): string => {
+    const raw = env[name]?.trim() || fallback
+    if (raw === null) throw new ConfigError(name, `is required when CDN_PURGE=${kind} (an http(s) URL)`)
+    let url: URL
+    try {
+      url = new URL(raw)
+    } catch {
+      throw new ConfigError(name, 'is not a valid URL')
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(name, `must be http:// or https://, got "${url.protocol}//…"`)
+    if (url.username || url.password) throw new ConfigError(name, 'must not carry credentials (use the token variables)')
+    return url.href.replace(/\/+$/, '')
+  }
+  const token = /^[\x21-\x7e]{8,512}$/
+  if (kind === 'fastly') {
+    return Object.freeze({ kind, api: httpUrl('CDN_API_URL', 'https://api.fastly.com'),
+      serviceId: required('FASTLY_SERVICE_ID', /^[A-Za-z0-9]{1,64}$/, 'a Fastly service id (letters and digits)'),
+      token: required('FASTLY_API_TOKEN', token, 'an API token (8 to 512 printable characters)') })
+  }
+  if (kind === 'cloudflare') {
+    return Object.freeze({ kind, api: httpUrl('CDN_API_URL', 'https://api.cloudflare.com/client/v4'),
+      zoneId: required('CLOUDFLARE_ZONE_ID', /^[0-9a-f]{32}$/i, 'a Cloudflare zone id (32 hexadecimal digits)'),
+      token: required('CLOUDFLARE_API_TOKEN', token, 'an API token (8 to 512 printable characters)') })
+  }
+  return Object.freeze({ kind: 'url', url: httpUrl('CDN_PURGE_URL', null),
+    secret: required('CDN_PURGE_SECRET', /^[\x21-\x7e]{16,512}$/, 'a signing secret of 16 to 512 printable characters') })
 }
 
 function parseShedding(env: NodeJS.ProcessEnv): SheddingConfig {

@@ -37,13 +37,14 @@ export interface SiteStore {
  * its SQLite file is gone (a deleted file, a volume that did not mount under it), then marks DATA_DIR as holding one.
  * On PostgreSQL the database lives elsewhere: an empty one there is reported through `replacesLostSite`.
  */
-export async function openSiteStore(config: Pick<Config, 'dataDir' | 'database'>, opts: Parameters<typeof openStore>[1] = {}): Promise<SiteStore> {
+export async function openSiteStore(config: Pick<Config, 'dataDir' | 'database'> & Partial<Pick<Config, 'cdn'>>, opts: Parameters<typeof openStore>[1] = {}): Promise<SiteStore> {
   const held = heldSite(config.dataDir)
   if (held && config.database.engine === 'sqlite' && !existsSync(config.database.file)) {
     throw new LostDatabaseError(`${config.dataDir} held a site but its database ${config.database.file} is missing; restore it from a backup `
       + `(or, to start a new site here on purpose, delete ${path.join(config.dataDir, SITE_MARKER)})`)
   }
-  const store = await openStore(config.database, opts)
+  // With a CDN configured, what this process changes (the server, or a command such as an import) is purged there too.
+  const store = await openStore(config.database, { cdnPurge: !!config.cdn, ...opts })
   markSite(config.dataDir)
   // The first migration ran now: this database did not exist before this open.
   return { store, replacesLostSite: held && store.applied.includes('0001-content') }

@@ -1,7 +1,7 @@
 // The services that web/, jobs/ and cli/ call, built from their dependencies.
 
 import path from 'node:path'
-import type { Config } from './config.ts'
+import type { Config, MediaStoreConfig } from './config.ts'
 import type { Clock } from './domain/clock.ts'
 import type { Log } from './log.ts'
 import type { Store } from './store/store.ts'
@@ -15,12 +15,17 @@ import { createContentApiReading, type ContentApiReading } from './reading/conte
 import { createViewCounter, type ViewCounter } from './popular/view-counter.ts'
 import { createMostRead } from './popular/most-read.ts'
 import { createMediaLibrary, type MediaLibrary } from './media/library.ts'
+import { createMediaServing, type MediaServing } from './media/media-serving.ts'
+import { migrateMedia, type MediaMigrationReport, type MigrationProgress } from './media/media-migration.ts'
+import type { MediaStore } from './media/storage/media-store.ts'
+import { openMediaStore } from './media/storage/open.ts'
 import { createAccounts, type Accounts } from './editorial/accounts.ts'
 import { createEditing, type Editing } from './editorial/editing.ts'
 import { createTranslations, type Translations } from './editorial/translations.ts'
 import { createCuration, type Curation } from './editorial/curation.ts'
 import { createTaxonomyDesk, type TaxonomyDesk } from './editorial/taxonomy.ts'
 import { createPageDesk, type PageDesk } from './editorial/pages.ts'
+import { createShareImages, type ShareImages } from './media/share-image.ts'
 import { createMenuDesk, type MenuDesk } from './editorial/menu.ts'
 import { createBylines, type Bylines } from './editorial/people.ts'
 import { createRedirectDesk, type RedirectDesk } from './editorial/redirects.ts'
@@ -69,6 +74,12 @@ export interface Services {
   readonly invalidation: InvalidationFeed
   /** The media library: uploads (type from the bytes, size and pixel limits), details, delete when unused, list. */
   readonly media: MediaLibrary
+  /** The bytes behind /media/: an object's size and ETag, a stream of it or of a range, from the media store (MEDIA_STORE). */
+  readonly mediaFiles: MediaServing
+  /** Copies the library from this site's media store to `to` (`broadsheet media migrate`); resumable, idempotent, nothing deleted. */
+  readonly mediaMigration: { migrate(to: MediaStoreConfig, onProgress?: (p: MigrationProgress) => void): Promise<MediaMigrationReport> }
+  /** 1200×630 JPEGs of hero images for og:image (SVG and very large images included), made on first request. */
+  readonly shareImages: ShareImages
   /** Desk accounts: setup, users, login and sessions, CSRF tokens, API tokens. */
   readonly accounts: Accounts
   /** Saving working copies (409 on a stale version, losing text kept), revisions, the workflow, signed previews. */
@@ -132,15 +143,17 @@ export interface ServiceDeps {
   readonly config: Config
   readonly log: Log
   readonly clock: Clock
+  /** The media store; opened from config.media.storage when not given (tests, the command line). */
+  readonly mediaStore?: MediaStore
 }
 
 /** Builds every service once; the composition root and tests call this. */
-export function createServices({ store, config, clock, log }: ServiceDeps): Services {
+export function createServices({ store, config, clock, log, mediaStore = openMediaStore(config.media.storage) }: ServiceDeps): Services {
   const site = createSiteContext({ store, clock, timeZone: config.timeZone })
   const popularLog = log.child({ module: 'popular' })
   const mostRead = createMostRead({ store, clock })
   const popular = createViewCounter({
-    store, clock, siteLanguage: async () => (await site.get()).settings.language,
+    store, clock, invalidated: store.invalidated, siteLanguage: async () => (await site.get()).settings.language,
     onFlushError: (err) => popularLog.error({ err }, 'view flush failed; views kept for the next flush'),
     onFlushed: () => mostRead.invalidate(),
   })
@@ -154,7 +167,7 @@ export function createServices({ store, config, clock, log }: ServiceDeps): Serv
   const siteBase = `${config.siteUrl.origin}${config.siteUrl.pathname.replace(/\/+$/, '')}`
   const newsletterLinks = createNewsletterLinks(store)
   const siteLanguage = async () => (await site.get()).settings.language
-  const media = createMediaLibrary({ store, clock, mediaDir: path.join(config.dataDir, 'media') })
+  const media = createMediaLibrary({ store, clock, mediaStore })
   const importing = createImporting({ store, clock, siteLanguage })
   const database: DatabaseHealth = {
     engine: store.dialect.name, ping: () => store.ping(), heartbeat: (now) => store.heartbeat(now), pendingMigrations: () => store.pendingMigrations(),
@@ -166,7 +179,18 @@ export function createServices({ store, config, clock, log }: ServiceDeps): Serv
     pageImporting: createPageImporting({ store, clock, siteLanguage, authorize: importing.authorize }),
     mediaImporting: createMediaImporting({ store, clock, library: media, authorize: importing.authorize }), deskReads: createDeskReads({ store, siteLanguage: async () => (await site.get()).settings.language }), auditLog: createAuditLog({ store }), search: createSearch({ store, site, reading }),
     feeds: createFeeds({ store, clock, site, reading }), sitemaps: createSitemaps({ store, clock, site }), contentApi: createContentApiReading({ store, site }),
-    invalidation: store.invalidated, media, accounts,
+    invalidation: store.invalidated, media, accounts, mediaFiles: createMediaServing(mediaStore),
+    shareImages: createShareImages({ store, mediaStore }),
+    mediaMigration: {
+      async migrate(to, onProgress) {
+        const target = openMediaStore(to)
+        try {
+          return await migrateMedia(mediaStore, target, onProgress)
+        } finally {
+          target.close()
+        }
+      },
+    },
     editing: createEditing({ store, clock, siteLanguage: async () => (await site.get()).settings.language, outgoing }),
     accountLinks: createAccountLinkService({ store, clock, outgoing }),
     translations: createTranslations({ store, clock, siteLanguage: async () => (await site.get()).settings.language }),
@@ -178,7 +202,7 @@ export function createServices({ store, config, clock, log }: ServiceDeps): Serv
     newsletterSubscribers: createNewsletterSubscribers({ store, clock }),
     newsletterIssues: createNewsletterIssues({ store, clock, render: renderIssue, siteUrl: siteBase, siteName: async () => (await site.get()).settings.name, siteLanguage, outgoing }),
     importDesk: createImportDesk({ store, clock, uploadDir: path.join(config.dataDir, 'imports') }),
-    runImport: (o) => runImport({ store, clock, timeZone: config.timeZone, dataDir: config.dataDir, allowPrivate: config.webhookAllowPrivate }, o) }
+    runImport: (o) => runImport({ store, clock, timeZone: config.timeZone, dataDir: config.dataDir, mediaStore, allowPrivate: config.webhookAllowPrivate }, o) }
 }
 
 /**
@@ -187,6 +211,13 @@ export function createServices({ store, config, clock, log }: ServiceDeps): Serv
  */
 export async function openServices(config: Config): Promise<{ services: Services; close(): Promise<void> }> {
   const { store } = await openSiteStore(config)
-  const services = createServices({ store, config, log: createLogger(config), clock: systemClock })
-  return { services, close: () => store.close() }
+  const mediaStore = openMediaStore(config.media.storage)
+  const services = createServices({ store, config, log: createLogger(config), clock: systemClock, mediaStore })
+  return {
+    services,
+    async close() {
+      mediaStore.close()
+      await store.close()
+    },
+  }
 }

@@ -132,3 +132,36 @@ test('mail is off without SMTP_URL and MAIL_FROM, on with both; either alone, a 
   // A URL that does not parse may still hold a password: the message never repeats it.
   assert.throws(() => loadConfig({ SMTP_URL: 'smtp://user:hunter2@[bad', MAIL_FROM: 'desk@news.example' }), (err: Error) => !err.message.includes('hunter2'))
 })
+
+test('MEDIA_STORE is DATA_DIR/media by default, a folder, or s3://bucket/prefix with the AWS variables', () => {
+  assert.deepEqual(loadConfig({ DATA_DIR: '/srv/site' }).media, { storage: { kind: 'fs', dir: '/srv/site/media' }, publicUrl: null })
+  assert.deepEqual(loadConfig({ MEDIA_STORE: '/mnt/shared/media' }).media.storage, { kind: 'fs', dir: '/mnt/shared/media' })
+  const s3 = loadConfig({
+    MEDIA_STORE: 's3://news-media/site/', AWS_ENDPOINT_URL: 'https://r2.example', AWS_REGION: 'auto',
+    AWS_ACCESS_KEY_ID: 'key', AWS_SECRET_ACCESS_KEY: 'secret', MEDIA_PUBLIC_URL: 'https://media.news.example/site/',
+  }).media
+  assert.deepEqual(s3, {
+    storage: { kind: 's3', bucket: 'news-media', prefix: 'site', s3: { endpoint: 'https://r2.example', region: 'auto', credentials: { accessKeyId: 'key', secretAccessKey: 'secret' } } },
+    publicUrl: 'https://media.news.example/site',
+  })
+  // No keys: the SDK's own chain (an instance role); AWS_DEFAULT_REGION stands in for AWS_REGION; no prefix is allowed.
+  assert.deepEqual(loadConfig({ MEDIA_STORE: 's3://news-media', AWS_DEFAULT_REGION: 'eu-west-1' }).media.storage,
+    { kind: 's3', bucket: 'news-media', prefix: '', s3: { endpoint: null, region: 'eu-west-1', credentials: null } })
+})
+
+test('a bad MEDIA_STORE, AWS variable or MEDIA_PUBLIC_URL is refused, naming the variable', () => {
+  const region = { AWS_REGION: 'us-east-1' }
+  assertRejects({ MEDIA_STORE: 'ftp://host/media' }, 'MEDIA_STORE')
+  assertRejects({ MEDIA_STORE: 's3://Bad_Bucket/x', ...region }, 'MEDIA_STORE')
+  assertRejects({ MEDIA_STORE: 's3://news-media/../x', ...region }, 'MEDIA_STORE')
+  assertRejects({ MEDIA_STORE: '' }, 'MEDIA_STORE')
+  assertRejects({ MEDIA_STORE: 's3://news-media/x' }, 'AWS_REGION')
+  assertRejects({ MEDIA_STORE: 's3://news-media/x', AWS_REGION: 'Europe West' }, 'AWS_REGION')
+  assertRejects({ MEDIA_STORE: 's3://news-media/x', ...region, AWS_ENDPOINT_URL: 'minio:9000' }, 'AWS_ENDPOINT_URL')
+  assertRejects({ MEDIA_STORE: 's3://news-media/x', ...region, AWS_ACCESS_KEY_ID: 'key' }, 'AWS_SECRET_ACCESS_KEY')
+  assertRejects({ MEDIA_STORE: 's3://news-media/x', ...region, AWS_SECRET_ACCESS_KEY: 'secret' }, 'AWS_ACCESS_KEY_ID')
+  assertRejects({ MEDIA_PUBLIC_URL: '/media' }, 'MEDIA_PUBLIC_URL')
+  assertRejects({ MEDIA_PUBLIC_URL: 'https://cdn.example/?v=1' }, 'MEDIA_PUBLIC_URL')
+  // AWS variables alone (set for other tools) do not matter while media stay in a folder.
+  assert.equal(loadConfig({ AWS_REGION: 'Europe West' }).media.storage.kind, 'fs')
+})

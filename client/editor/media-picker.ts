@@ -193,17 +193,29 @@ export function startHeroPicker(): void {
   }
   show(field.dataset.thumb ? { thumb: field.dataset.thumb, alt: field.dataset.alt ?? '' } : null)
   const changed = () => value.dispatchEvent(new Event('change', { bubbles: true }))
+  // The article's own caption and credit were written for the image they went with: a new hero starts from the
+  // library's, shown as the placeholders (editorial/article-input.ts keeps none without a hero).
+  const ownText = (image: { caption?: string; credit?: string } | null) => {
+    for (const [name, library] of [['hero_caption', image?.caption], ['hero_credit', image?.credit]] as const) {
+      const el = field.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${name}"]`)
+      if (!el) continue
+      el.value = ''
+      el.placeholder = library ?? ''
+    }
+  }
   choose.addEventListener('click', async () => {
     const image = await pickFromLibrary(field.dataset.library!, 'Choose the hero image')
     choose.focus()
     if (!image) return
     value.value = String(image.id)
     show(image)
+    ownText(image)
     changed()
   })
   remove.addEventListener('click', () => {
     value.value = ''
     show(null)
+    ownText(null)
     changed()
     choose.focus()
   })

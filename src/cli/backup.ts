@@ -65,8 +65,10 @@ export async function backupCommand(args: string[], env: NodeJS.ProcessEnv): Pro
     console.error(`broadsheet backup: the copy failed its check (integrity: ${check.integrity}, foreign key faults: ${check.foreignKeyFaults}); ${dir} is not a good backup`)
     return 1
   }
-  const mediaFiles = await copyMediaTree(path.join(config.dataDir, 'media'), path.join(dir, 'media'))
-  const missing = missingMedia(dbFile, path.join(dir, 'media'), 10)
+  // Media in a bucket stay there: the bucket's own versioning or replication backs them up, not a copy in this folder.
+  const storage = config.media.storage
+  const mediaFiles = storage.kind === 'fs' ? await copyMediaTree(storage.dir, path.join(dir, 'media')) : 0
+  const missing = storage.kind === 'fs' ? missingMedia(dbFile, path.join(dir, 'media'), 10) : { count: 0, first: [] }
   await writeFile(path.join(dir, SITE_MARKER), 'This folder holds a Broadsheet site (a backup made by "broadsheet backup").\n')
   const report = {
     created_at: new Date().toISOString(), source, database: 'broadsheet.db', pages: copied.pages, integrity_check: check.integrity,
@@ -76,5 +78,6 @@ export async function backupCommand(args: string[], env: NodeJS.ProcessEnv): Pro
   for (const p of missing.first) console.error(`broadsheet backup: media ${p} was deleted while the backup ran; the copy names it without its file`)
   console.log(`backed up ${source} to ${dir} in ${((performance.now() - started) / 1000).toFixed(1)} s: ${check.articles} articles `
     + `(${check.live} live), ${mediaFiles} media files; integrity check ok`)
+  if (storage.kind === 's3') console.log(`media were not copied: they are in s3://${storage.bucket}/${storage.prefix}; back up that bucket (versioning or replication)`)
   return 0
 }

@@ -8,6 +8,7 @@ import { isAppError } from '../errors.ts'
 import { openSiteStore } from '../data-dir.ts'
 import { migrations } from '../store/migrate.ts'
 import { exportSite } from '../importers/broadsheet/export.ts'
+import { openMediaStore } from '../media/storage/open.ts'
 
 export const EXPORT_USAGE = `Usage: broadsheet export DIR
 
@@ -28,10 +29,11 @@ export async function exportCommand(args: string[], env: NodeJS.ProcessEnv): Pro
   const dir = path.resolve(positionals[0]!)
   const config = loadConfig(env)
   const { store } = await openSiteStore(config)
+  const mediaStore = openMediaStore(config.media.storage)
   try {
     const started = performance.now()
     const summary = await exportSite({
-      snapshot: (fn) => store.snapshot(fn), clock: systemClock, mediaDir: path.join(config.dataDir, 'media'),
+      snapshot: (fn) => store.snapshot(fn), clock: systemClock, mediaStore,
       engine: store.dialect.name, schema: Object.keys(migrations(store.dialect)).at(-1) ?? '', siteUrl: config.siteUrl.href,
     }, dir)
     const c = summary.counts
@@ -44,6 +46,7 @@ export async function exportCommand(args: string[], env: NodeJS.ProcessEnv): Pro
     console.error(`broadsheet export: ${err.message}`)
     return 1
   } finally {
+    mediaStore.close()
     await store.close()
   }
 }

@@ -4,6 +4,7 @@ import { statSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../config.ts'
+import { openMediaStore } from '../media/storage/open.ts'
 import { systemClock } from '../domain/clock.ts'
 import { ExportFileError } from '../importers/broadsheet/read.ts'
 import { importBroadsheet } from '../importers/broadsheet/import.ts'
@@ -20,9 +21,10 @@ export function importBroadsheetCommand(args: string[], env: NodeJS.ProcessEnv):
   const config = loadConfig(env)
   return async ({ restoring }) => {
     const started = performance.now()
+    const mediaStore = openMediaStore(config.media.storage)
     try {
       const manifest = await importBroadsheet(restoring, {
-        dir, mediaDir: path.join(config.dataDir, 'media'), actor: { kind: 'system', name: 'command line' }, batchSize: batch,
+        dir, mediaStore, actor: { kind: 'system', name: 'command line' }, batchSize: batch,
         now: () => systemClock.now(), onProgress: (kind, done) => process.stderr.write(`${kind}: ${done}\n`),
       })
       const c = manifest.counts
@@ -34,6 +36,8 @@ export function importBroadsheetCommand(args: string[], env: NodeJS.ProcessEnv):
     } catch (err) {
       if (err instanceof ExportFileError) throw new InputError(`${path.join(dir, err.file)}: ${err.message.slice(err.file.length + 2)}`)
       throw err
+    } finally {
+      mediaStore.close()
     }
   }
 }

@@ -1,15 +1,6 @@
 // The `broadsheet` command: parses the command line and dispatches to one file per command.
 
 import { parseArgs } from 'node:util'
-import { migrateCommand } from './migrate.ts'
-import { seedDemoCommand } from './seed-demo.ts'
-import { webhookCommand } from './webhooks.ts'
-import { userCommand } from './users.ts'
-import { tokenCommand } from './tokens.ts'
-import { previewCommand } from './preview.ts'
-import { importCommand } from './import.ts'
-import { exportCommand } from './export.ts'
-import { backupCommand } from './backup.ts'
 
 /** What a command may need from the composition root (composition.ts), which alone builds the server. */
 export interface CliDeps {
@@ -35,10 +26,12 @@ Commands:
   export DIR          write the whole site into DIR (docs/EXPORT-FORMAT.md), media files included
   import broadsheet D read such an export into this empty site
   backup DIR          copy a running SQLite site (database and media) into DIR, itself a DATA_DIR
+  media migrate       copy the media library to another store (--to s3://bucket/prefix); resumable
   help                show this help
 
 Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, SITE_URL,
-SITE_TIMEZONE, LOG_LEVEL, TRUST_PROXY, BROADSHEET_DEMO, SMTP_URL and MAIL_FROM (mail). See README.md.`
+SITE_TIMEZONE, LOG_LEVEL, TRUST_PROXY, BROADSHEET_DEMO, SMTP_URL and MAIL_FROM (mail), MEDIA_STORE and
+MEDIA_PUBLIC_URL (media; AWS_* for a bucket). See README.md.`
 
 const start: Command = async (args, env, deps) => {
   const { values } = parseArgs({ args, options: { 'no-demo': { type: 'boolean' }, demo: { type: 'boolean' } }, strict: true, allowPositionals: false })
@@ -51,9 +44,25 @@ const help: Command = async () => {
   return 0
 }
 
+/**
+ * A command whose module loads when it runs: the server starts far more often than any other command, and their
+ * modules (the demo newsroom's texts, export and import, backup) would otherwise be loaded and compiled at every start.
+ */
+const later = (load: () => Promise<Command>): Command => async (args, env, deps) => (await load())(args, env, deps)
+
 export const commands: Readonly<Record<string, Command>> = {
-  start, migrate: migrateCommand, 'seed-demo': seedDemoCommand, webhook: webhookCommand, user: userCommand, token: tokenCommand,
-  preview: previewCommand, import: importCommand, export: exportCommand, backup: backupCommand, help,
+  start,
+  migrate: later(async () => (await import('./migrate.ts')).migrateCommand),
+  'seed-demo': later(async () => (await import('./seed-demo.ts')).seedDemoCommand),
+  webhook: later(async () => (await import('./webhooks.ts')).webhookCommand),
+  user: later(async () => (await import('./users.ts')).userCommand),
+  token: later(async () => (await import('./tokens.ts')).tokenCommand),
+  preview: later(async () => (await import('./preview.ts')).previewCommand),
+  import: later(async () => (await import('./import.ts')).importCommand),
+  export: later(async () => (await import('./export.ts')).exportCommand),
+  backup: later(async () => (await import('./backup.ts')).backupCommand),
+  media: later(async () => (await import('./media.ts')).mediaCommand),
+  help,
 }
 
 /** Runs one command line; returns the process exit code (2 for usage errors). */

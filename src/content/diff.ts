@@ -95,6 +95,8 @@ export function compareSnapshots(from: RevisionSnapshot, to: RevisionSnapshot): 
     ['tags', list(from.tags), list(to.tags)],
     ['authors', list(from.authors), list(to.authors)],
     ['hero_media', orNone(from.heroMediaId), orNone(to.heroMediaId)],
+    ['hero_caption', from.heroCaption ?? '', to.heroCaption ?? ''],
+    ['hero_credit', from.heroCredit ?? '', to.heroCredit ?? ''],
     ['seo_title', from.seoTitle, to.seoTitle],
     ['seo_description', from.seoDescription, to.seoDescription],
     ['editors_choice', orNone(from.editorsChoiceRank), orNone(to.editorsChoiceRank)],

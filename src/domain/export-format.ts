@@ -1,4 +1,4 @@
-// The Broadsheet export format, version 1: its kinds, the file of each, and the fields of a line, as data that the
+// The Broadsheet export format, version 3: its kinds, the file of each, and the fields of a line, as data that the
 // exporter, the validator and the importer all read (docs/EXPORT-FORMAT.md describes the same table for people).
 
 /** The manifest's `format`: a reader refuses a folder that does not say it. */
@@ -7,13 +7,13 @@ export const FORMAT_NAME = 'broadsheet-export'
  * The format version this code writes and reads. It goes up whenever a field is added, removed or changes meaning:
  * a reader refuses versions it does not know rather than guess.
  */
-export const FORMAT_VERSION = 2
+export const FORMAT_VERSION = 3
 /**
  * Versions this code still reads. Version 1 had flat static pages (id, slug, title, body_html, updated_at), read as
  * version 2's published top-level pages, and sections without `allow_unsigned`, read as allowing unsigned pieces
- * (upgradeLine).
+ * (upgradeLine). Versions 1 and 2 had no article's own hero caption and credit, read as null (the library's).
  */
-export const READABLE_VERSIONS: readonly number[] = [1, 2]
+export const READABLE_VERSIONS: readonly number[] = [1, 2, 3]
 
 /**
  * A field's type. `id`: the line's own id (a positive whole number, unique in its file). `ref:<kind>`: the id of a
@@ -26,7 +26,8 @@ export type Fields = Readonly<Record<string, FieldType>>
 /** The fields of an article's working and live copy that the two share. */
 const COPY: Fields = {
   language: 'string', section_id: 'ref:sections', slug: 'string', genre: 'string', title: 'string', standfirst: 'string',
-  body_html: 'string', hero_media_id: 'ref:media?', seo_title: 'string', seo_description: 'string',
+  body_html: 'string', hero_media_id: 'ref:media?', hero_caption: 'string?', hero_credit: 'string?', seo_title: 'string',
+  seo_description: 'string',
 }
 
 /** Every kind, in the order the importer writes them (a kind refers only to kinds before it, or to itself). */
@@ -87,12 +88,19 @@ export const KINDS = {
 
 export type Kind = keyof typeof KINDS
 
+const NO_OWN_HERO_TEXT = { hero_caption: null, hero_credit: null } as const
+
 /** A line of an export of `version` as this version's fields have it. */
 export function upgradeLine(version: number, kind: Kind, line: Readonly<Record<string, unknown>>): Record<string, unknown> {
   // Before bylines belonged to accounts every section published unsigned pieces.
   if (version === 1 && kind === 'sections') return { ...line, allow_unsigned: true }
   if (version === 1 && kind === 'pages') {
     return { ...line, parent_id: null, path: `/${String(line.slug)}`, language: '', status: 'published', created_at: line.updated_at, published_at: line.updated_at }
+  }
+  // Before version 3 every hero showed the media library's caption and credit.
+  if (version < 3 && kind === 'articles') {
+    const live = line.live as Record<string, unknown> | null | undefined
+    return { ...line, ...NO_OWN_HERO_TEXT, ...(live && { live: { ...live, ...NO_OWN_HERO_TEXT } }) }
   }
   return { ...line }
 }

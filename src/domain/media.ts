@@ -31,4 +31,13 @@ export interface MediaVariant {
   readonly bytes: number
 }
 
+/** The longest alt text, caption and credit of an image, in the library and as an article's own for its hero. */
+export const MEDIA_TEXT_LIMITS = { alt: 1000, caption: 2000, credit: 300 } as const
+
+/** The size of a share image (og:image): what Facebook, LinkedIn and X's large cards show, about 1.91:1. */
+export const SHARE_IMAGE = { width: 1200, height: 630 } as const
+
+/** `/share/<id>.jpg`: the share image of image `id` (media/share-image.ts), a raster whatever the original is. */
+export const shareImageUrl = (m: Pick<Media, 'id'>): string => `/share/${m.id}.jpg`
+
 export const mediaUrl = (m: Pick<Media, 'path'>): string => `/media/${m.path}`

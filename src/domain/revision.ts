@@ -24,6 +24,9 @@ export interface RevisionSnapshot {
   /** Author slugs, in byline order. */
   readonly authors: readonly string[]
   readonly heroMediaId: number | null
+  /** The article's own caption and credit for its hero; null shows the media library's. */
+  readonly heroCaption: string | null
+  readonly heroCredit: string | null
   readonly seoTitle: string
   readonly seoDescription: string
   readonly editorsChoiceRank: number | null

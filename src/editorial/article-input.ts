@@ -2,6 +2,7 @@
 
 import { isGenre, type Genre } from '../domain/article.ts'
 import { isLanguageTag } from '../domain/language.ts'
+import { MEDIA_TEXT_LIMITS } from '../domain/media.ts'
 import { isSlug, slugify } from '../domain/slug.ts'
 import { sanitizeBody, sanitizeBodyAsync } from '../content/sanitize.ts'
 import type { SanitizedHtml } from '../domain/sanitized-html.ts'
@@ -32,6 +33,9 @@ export interface ArticleInput {
   readonly newTagNames?: readonly string[]
   readonly authors?: readonly string[]
   readonly heroMediaId?: number | null
+  /** This article's caption and credit for its hero; empty or absent shows the media library's. */
+  readonly heroCaption?: string | null
+  readonly heroCredit?: string | null
   readonly seoTitle?: string
   readonly seoDescription?: string
   readonly editorsChoiceRank?: number | null
@@ -49,7 +53,10 @@ export const BODY_MAX_CHARS = 2_000_000
  * The longest value of each text field of an article, by the field's name in forms and JSON: the one table the
  * validation below, the desk's form schema and the Admin API's OpenAPI document all read.
  */
-export const ARTICLE_LIMITS = { title: 300, standfirst: 1000, seo_title: 300, seo_description: 500, body_html: BODY_MAX_CHARS } as const
+export const ARTICLE_LIMITS = {
+  title: 300, standfirst: 1000, seo_title: 300, seo_description: 500, body_html: BODY_MAX_CHARS,
+  hero_caption: MEDIA_TEXT_LIMITS.caption, hero_credit: MEDIA_TEXT_LIMITS.credit,
+} as const
 
 const EMPTY_BODY = sanitizeBody('')
 
@@ -102,6 +109,10 @@ export async function withResolvedTags<T extends Pick<ArticleInput, 'tagNames' |
   if (tagNames === undefined) return rest
   return { ...rest, tags: await resolveTagNames(tx, tagNames, create, newTagNames ?? []) }
 }
+
+/** An article's own text for its hero, trimmed; null (the library's) when empty or absent. */
+const ownText = (value: string | null | undefined, max: number, field: string): string | null =>
+  limit((value ?? '').trim(), max, field) || null
 
 const limit = (value: string, max: number, field: string): string => {
   if (value.length > max) throw new AppError('Invalid', `${field} is longer than ${max} characters`, field)
@@ -169,6 +180,9 @@ export async function toDraft(tx: Repositories, input: CleanArticleInput, siteLa
     standfirst: limit((input.standfirst ?? '').trim(), ARTICLE_LIMITS.standfirst, 'standfirst'),
     bodyHtml: input.bodyHtml ?? EMPTY_BODY,
     heroMediaId: input.heroMediaId ?? null,
+    // Without a hero there is nothing to caption: the article's own text would only resurface with the next image.
+    heroCaption: input.heroMediaId == null ? null : ownText(input.heroCaption, ARTICLE_LIMITS.hero_caption, 'hero_caption'),
+    heroCredit: input.heroMediaId == null ? null : ownText(input.heroCredit, ARTICLE_LIMITS.hero_credit, 'hero_credit'),
     seoTitle: limit((input.seoTitle ?? '').trim(), ARTICLE_LIMITS.seo_title, 'seo_title'),
     seoDescription: limit((input.seoDescription ?? '').trim(), ARTICLE_LIMITS.seo_description, 'seo_description'),
     editorsChoice: rank !== null, editorsChoiceRank: rank, editorsChoiceUntil: null,

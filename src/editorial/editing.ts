@@ -57,6 +57,21 @@ export interface OpenedArticle {
 const TRASH_PER_PAGE = 30
 
 export function createEditing({ store, clock, siteLanguage, outgoing = null }: EditingDeps) {
+  /**
+   * The article `actor` opens in the editor: NotFound when there is none, Forbidden when they may not open it (someone
+   * else's, for contributors and authors). Says whether they may change it now and which moves they may make.
+   */
+  async function open(articleId: number, actor: Actor): Promise<OpenedArticle> {
+    const { article, own } = await openFor(store, articleId, actor)
+    const pending = article.status === 'published' && await hasUnpublishedChanges(store, article.id)
+    return {
+      article, own, mayChange: mayChange(actor.role, article.status, own), unpublishedChanges: pending,
+      // Republishing text readers already have would only move its "updated" time: offered when there is something to put live.
+      moves: MOVES.filter((to) => mayTransition(actor.role, article.status, to, own) && (to !== 'published' || article.status !== 'published' || pending)),
+      mayDelete: mayDelete(actor.role, article.status, own),
+    }
+  }
+
   return {
     /**
      * Creates a draft as `actor` (the desk's New article, the Admin API's POST): records who created it, which decides
@@ -81,20 +96,26 @@ export function createEditing({ store, clock, siteLanguage, outgoing = null }: E
       })
     },
 
+    open,
+
     /**
-     * The article `actor` opens in the editor: NotFound when there is none, Forbidden when they may not open it (someone
-     * else's, for contributors and authors). Says whether they may change it now and which moves they may make.
+     * The article `actor` asks to unpublish, for the page that confirms it: Conflict when it is not published,
+     * Forbidden when their role may not take it down. Asked before anything changes; the move itself checks again.
      */
-    async open(articleId: number, actor: Actor): Promise<OpenedArticle> {
-      const { article, own } = await openFor(store, articleId, actor)
-      const pending = article.status === 'published' && await hasUnpublishedChanges(store, article.id)
-      return {
-        article, own, mayChange: mayChange(actor.role, article.status, own), unpublishedChanges: pending,
-        // Republishing text readers already have would only move its "updated" time: offered when there is something to put live.
-        moves: MOVES.filter((to) => mayTransition(actor.role, article.status, to, own) && (to !== 'published' || article.status !== 'published' || pending)),
-        mayDelete: mayDelete(actor.role, article.status, own),
-      }
+    async toUnpublish(articleId: number, actor: Actor): Promise<OpenedArticle> {
+      const opened = await open(articleId, actor)
+      if (opened.article.status !== 'published') throw new AppError('Conflict', 'This article is not published, so there is nothing to take off the site.')
+      if (!opened.moves.includes('unpublished')) throw new AppError('Forbidden', `The ${actor.role} role may not unpublish this article.`)
+      return opened
     },
+
+    /** The article `actor` asks to move to the trash, for the page that confirms it: Forbidden when they may not. */
+    async toRemove(articleId: number, actor: Actor): Promise<OpenedArticle> {
+      const opened = await open(articleId, actor)
+      if (!opened.mayDelete) throw new AppError('Forbidden', `The ${actor.role} role may not delete this article.`)
+      return opened
+    },
+
 
     /**
      * Saves (or autosaves) the working copy as `actor`, who must be allowed to change it in its present status

@@ -4,11 +4,12 @@
 import type { Clock } from '../domain/clock.ts'
 import { FLUSH_ALL } from '../domain/invalidation.ts'
 import { sectionPath } from '../domain/paths.ts'
-import { can, type Role } from '../domain/roles.ts'
 import type { MenuItem } from '../domain/site.ts'
 import { AppError } from '../errors.ts'
 import type { SiteContextCache } from '../reading/site-settings.ts'
 import type { Store } from '../store/store.ts'
+import type { Actor } from './article-access.ts'
+import { requirePermission } from './permission.ts'
 
 /** Items of the main menu at most: more do not fit a masthead on a phone, let alone a desktop. */
 export const MENU_MAX = 20
@@ -81,9 +82,7 @@ export interface MenuDeskDeps {
 
 /** The menu use-case: what the menu holds, what it may link to, and saving it (editors and admins). */
 export function createMenuDesk({ store, clock, site }: MenuDeskDeps) {
-  const authorize = (role: Role) => {
-    if (!can(role, 'menu.manage')) throw new AppError('Forbidden', `the ${role} role may not change the menu; editors and admins do`)
-  }
+  const authorize = (actor: Actor): void => requirePermission(actor, 'menu.manage')
   /** Published pages and every section, for picking. */
   async function choices(): Promise<MenuChoice[]> {
     const [pages, sections] = await Promise.all([store.pages.published(), store.taxonomy.sections()])
@@ -95,19 +94,19 @@ export function createMenuDesk({ store, clock, site }: MenuDeskDeps) {
 
   return {
     /** The menu as stored (empty: the reader shows the sections). */
-    async items(actor: { readonly role: Role }): Promise<readonly MenuItem[]> {
-      authorize(actor.role)
+    async items(actor: Actor): Promise<readonly MenuItem[]> {
+      authorize(actor)
       return (await site.get()).settings.menu
     },
 
-    async choices(actor: { readonly role: Role }): Promise<MenuChoice[]> {
-      authorize(actor.role)
+    async choices(actor: Actor): Promise<MenuChoice[]> {
+      authorize(actor)
       return choices()
     },
 
     /** Replaces the menu with `rows` (checked first; nothing changes when one is bad). Returns what was stored. */
-    async save(actor: { readonly userId: number | null; readonly role: Role }, rows: readonly MenuRowInput[]): Promise<MenuItem[]> {
-      authorize(actor.role)
+    async save(actor: Actor, rows: readonly MenuRowInput[]): Promise<MenuItem[]> {
+      authorize(actor)
       if (!Array.isArray(rows)) throw invalid('menu', 'the menu is a list of items')
       if (rows.length > MENU_MAX * 2) throw invalid('menu', `the menu may have at most ${MENU_MAX} items`)
       const items = checkMenu(rows, await choices())

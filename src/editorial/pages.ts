@@ -5,6 +5,7 @@ import { sanitizeBodyAsync } from '../content/sanitize.ts'
 import type { Clock } from '../domain/clock.ts'
 import { FLUSH_ALL } from '../domain/invalidation.ts'
 import { isLanguageTag } from '../domain/language.ts'
+import { slugify } from '../domain/slug.ts'
 import { ancestorPaths, childPath, type Page, type PageRevision, type PageSummary, type PublishedPage } from '../domain/pages.ts'
 import type { SanitizedHtml } from '../domain/sanitized-html.ts'
 import { AppError } from '../errors.ts'
@@ -49,7 +50,8 @@ const authorize = (actor: Actor): void => requirePermission(actor, 'pages.manage
 /** Validates a page's fields; the body goes through the one sanitizer. Throws Invalid naming the first bad field. */
 async function pageFields(input: PageInput, defaultLanguage: string): Promise<PageFields> {
   const title = requiredText(input.title, 'title', 'The title', PAGE_TITLE_MAX)
-  const slug = slugInput(input.slug)
+  // Made from the title when empty, as an article's is.
+  const slug = input.slug === undefined || input.slug === null || input.slug === '' ? slugify(title) : slugInput(input.slug)
   const parentId = optionalId(input.parent, 'parent', 'The parent page')
   const body = input.body === undefined || input.body === null ? '' : input.body
   if (typeof body !== 'string') throw new AppError('Invalid', 'the body must be HTML text', 'body')
@@ -58,6 +60,10 @@ async function pageFields(input: PageInput, defaultLanguage: string): Promise<Pa
   if (!isLanguageTag(language)) throw new AppError('Invalid', 'the language must be a language tag such as en, ru or pt-BR', 'language')
   return { title, slug, parentId, bodyHtml: await sanitizeBodyAsync(body, 'body'), language }
 }
+
+/** Leaves a 410 Gone at `path`; publishing a page or an article there again removes it. */
+const gone = (tx: Pick<Repositories, 'redirects'>, path: string, now: number): Promise<void> =>
+  tx.redirects.put({ fromPath: path, status: 410, toArticleId: null, toUrl: null, kind: 'manual', createdAt: now })
 
 async function needPage(tx: Pick<Repositories, 'pages'>, id: number): Promise<Page> {
   const page = await tx.pages.byId(id)
@@ -186,7 +192,10 @@ export function createPageDesk({ store, clock, site }: PagesDeps) {
       })
     },
 
-    /** Takes a page off the site (back to draft); Conflict while pages below it are published. */
+    /**
+     * Takes a page off the site (back to draft); its address answers 410 Gone until it is published again, as an
+     * unpublished article's does. Conflict while pages below it are published.
+     */
     async unpublish(actor: Actor, pageId: unknown): Promise<void> {
       const id = requiredId(pageId, 'id', 'The page')
       await write(actor, async (tx, now) => {
@@ -195,12 +204,16 @@ export function createPageDesk({ store, clock, site }: PagesDeps) {
         const live = (await tx.pages.below(page.path)).filter((p) => p.status === 'published')
         if (live.length) throw new AppError('Conflict', `${live.length} published page${live.length === 1 ? '' : 's'} below it (${live[0]!.path}): unpublish or move them first`)
         await tx.pages.update(id, { status: 'draft', updatedAt: now })
+        await gone(tx, page.path, now)
         await tx.audit.record({ userId: actor.userId, action: 'page.unpublish', subjectType: 'page', subjectId: String(id), details: { path: page.path }, at: now })
         await tx.invalidations.record(FLUSH_ALL)
       })
     },
 
-    /** Deletes a page and its revisions; Conflict while pages sit below it. */
+    /**
+     * Deletes a page and its revisions; an address readers ever had answers 410 Gone, as a deleted article's does
+     * (search engines drop it rather than retry a 404). Conflict while pages sit below it.
+     */
     async delete(actor: Actor, pageId: unknown): Promise<void> {
       const id = requiredId(pageId, 'id', 'The page')
       await write(actor, async (tx, now) => {
@@ -208,6 +221,7 @@ export function createPageDesk({ store, clock, site }: PagesDeps) {
         const below = await tx.pages.below(page.path)
         if (below.length) throw new AppError('Conflict', `${below.length} page${below.length === 1 ? '' : 's'} sit below ${page.path}: move or delete them first`)
         await tx.pages.delete(id)
+        if (page.publishedAt !== null) await gone(tx, page.path, now)
         await tx.audit.record({ userId: actor.userId, action: 'page.delete', subjectType: 'page', subjectId: String(id), details: { path: page.path, title: page.title }, at: now })
         await tx.invalidations.record(FLUSH_ALL)
       })

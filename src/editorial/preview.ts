@@ -103,7 +103,9 @@ export async function previewModel(tx: Repositories, articleId: number, ctx: { s
     const tag = await tx.taxonomy.tag(id)
     if (tag) tags.push({ slug: tag.slug, name: tag.name, kind: tag.kind })
   }
-  const hero = a.heroMediaId === null ? null : (await tx.media.get(a.heroMediaId)) ?? null
+  const image = a.heroMediaId === null ? undefined : await tx.media.get(a.heroMediaId)
+  // As readers will see it: the article's own caption and credit over the library's (store/live.ts).
+  const hero = image ? { ...image, caption: a.heroCaption ?? image.caption, credit: a.heroCredit ?? image.credit } : null
   const publishedAt = a.publishedAt ?? ctx.now
   return {
     article: {

@@ -61,7 +61,7 @@ const unique = (values: readonly string[]): string[] => [...new Set(values)]
 const snapshotOfDraft = (d: ArticleDraft, input: CleanArticleInput): RevisionSnapshot => ({
   title: d.title, slug: d.slug, standfirst: d.standfirst, bodyHtml: d.bodyHtml, section: input.section, genre: d.genre,
   language: d.language, tags: unique(input.tags ?? []), authors: unique(input.authors ?? []), heroMediaId: d.heroMediaId,
-  seoTitle: d.seoTitle, seoDescription: d.seoDescription, editorsChoiceRank: d.editorsChoiceRank,
+  heroCaption: d.heroCaption, heroCredit: d.heroCredit, seoTitle: d.seoTitle, seoDescription: d.seoDescription, editorsChoiceRank: d.editorsChoiceRank,
 })
 
 /**
@@ -70,7 +70,7 @@ const snapshotOfDraft = (d: ArticleDraft, input: CleanArticleInput): RevisionSna
  */
 const inputOfSnapshot = (s: RevisionSnapshot): CleanArticleInput => ({
   title: s.title, slug: s.slug, standfirst: s.standfirst, bodyHtml: s.bodyHtml, section: s.section, genre: s.genre,
-  language: s.language, tags: s.tags, authors: s.authors, heroMediaId: s.heroMediaId, seoTitle: s.seoTitle,
+  language: s.language, tags: s.tags, authors: s.authors, heroMediaId: s.heroMediaId, heroCaption: s.heroCaption, heroCredit: s.heroCredit, seoTitle: s.seoTitle,
   seoDescription: s.seoDescription, editorsChoiceRank: s.editorsChoiceRank,
 })
 

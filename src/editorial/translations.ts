@@ -69,7 +69,7 @@ export function createTranslations({ store, clock, siteLanguage }: TranslationsD
   return {
     /**
      * Creates a draft in `language` linked to article `originalId`, prefilled with its working copy (title, standfirst,
-     * body, section, genre, tags, authors, hero image, SEO fields; not the editor's choice) for the translator to
+     * body, section, genre, tags, authors, hero image with its caption and credit, SEO fields; not the editor's choice) for the translator to
      * overwrite. `actor` must be allowed to create articles and to open the original. Throws AppError('Invalid') for a
      * language that is no site language, AppError('Conflict') when the group already has that language. The new draft
      * changes no public page, so nothing is invalidated.
@@ -88,7 +88,8 @@ export function createTranslations({ store, clock, siteLanguage }: TranslationsD
         const now = clock.now()
         const draftId = await createDraft(tx, {
           title: s.title, slug: s.slug, standfirst: s.standfirst, bodyHtml: s.bodyHtml, section: s.section, genre: s.genre,
-          language: lang, tags: s.tags, authors: s.authors, heroMediaId: s.heroMediaId, seoTitle: s.seoTitle,
+          language: lang, tags: s.tags, authors: s.authors, heroMediaId: s.heroMediaId, heroCaption: s.heroCaption,
+          heroCredit: s.heroCredit, seoTitle: s.seoTitle,
           seoDescription: s.seoDescription, editorsChoiceRank: null, translationOf: original.id,
         }, { now, siteLanguage: site })
         if (actor.userId !== null) await tx.deskArticles.setCreatedBy(draftId, actor.userId)

@@ -8,20 +8,21 @@ import { createImporting, type ImportActor } from '../editorial/importing.ts'
 import { createPageImporting } from '../editorial/import-pages.ts'
 import { createMediaImporting } from '../editorial/import-media.ts'
 import { createMediaLibrary } from '../media/library.ts'
+import type { MediaStore } from '../media/storage/media-store.ts'
 import { createSiteContext } from '../reading/site-settings.ts'
 import type { Store } from '../store/store.ts'
-import { importGhost } from './ghost/import.ts'
 import type { ImportReport } from './import-report.ts'
 import { createImageSource } from './media-fetch.ts'
-import { importWordPress } from './wordpress/import.ts'
 
 /** What a run needs from the site's configuration. */
 export interface ImportRunDeps {
   readonly store: Store
   readonly clock: Clock
   readonly timeZone: string
-  /** DATA_DIR: imported images go to its media folder. */
+  /** DATA_DIR: imported images go to its media folder, unless `mediaStore` is given. */
   readonly dataDir: string
+  /** The site's media store (MEDIA_STORE), where imported images go. */
+  readonly mediaStore?: MediaStore
   /** Whether images may be fetched from private and loopback addresses (WEBHOOK_ALLOW_PRIVATE). */
   readonly allowPrivate: boolean
 }
@@ -49,18 +50,22 @@ export async function runImport(deps: ImportRunDeps, o: ImportRunOptions): Promi
   const siteLanguage = async () => (await site.get()).settings.language
   const importing = createImporting({ store, clock, siteLanguage })
   const pages = createPageImporting({ store, clock, siteLanguage, authorize: importing.authorize })
-  const library = createMediaLibrary({ store, clock, mediaDir: path.join(deps.dataDir, 'media') })
+  const library = createMediaLibrary(deps.mediaStore ? { store, clock, mediaStore: deps.mediaStore } : { store, clock, mediaDir: path.join(deps.dataDir, 'media') })
   const media = o.media && {
     media: createMediaImporting({ store, clock, library, authorize: importing.authorize }),
     fetch: createImageSource({ mediaDir: o.media.mediaDir, allowPrivate: deps.allowPrivate }),
   }
   const progress = o.onProgress ?? (() => {})
+  // Each format's parser and renderers (Ghost's pull in markdown-it and the Mobiledoc renderers, some 300 modules) load
+  // when an import runs, not at every start of the server.
   if (o.source === 'wordpress') {
+    const { importWordPress } = await import('./wordpress/import.ts')
     return importWordPress(importing, {
       file: o.file, actor: o.actor, dryRun: o.dryRun, timeZone: deps.timeZone, onProgress: progress,
       ...(o.batchSize !== undefined && { batchSize: o.batchSize }), ...(media && { media }),
     })
   }
+  const { importGhost } = await import('./ghost/import.ts')
   return importGhost({ importing, pages, ...(media && { media }) }, {
     file: o.file, actor: o.actor, dryRun: o.dryRun, siteUrl: o.siteUrl, onProgress: progress,
     ...(o.batchSize !== undefined && { batchSize: o.batchSize }), ...(o.section !== null && { defaultSection: o.section }),

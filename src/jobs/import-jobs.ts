@@ -2,10 +2,13 @@
 
 import { runNextImportJob } from '../importers/import-job-run.ts'
 import type { Job } from './runner.ts'
+import type { MediaStore } from '../media/storage/media-store.ts'
 
 /** What a run needs beyond the job context: where the site's files are, its time zone, whether private addresses are allowed. */
 export interface ImportJobsOptions {
   readonly dataDir: string
+  /** The site's media store, where imported images go (DATA_DIR/media when absent). */
+  readonly mediaStore?: MediaStore
   readonly timeZone: string
   readonly allowPrivate: boolean
   readonly everyMs?: number
@@ -20,7 +23,7 @@ export function createImportJobsJob(o: ImportJobsOptions): Job {
     name: 'import-jobs',
     everyMs: o.everyMs ?? 3_000,
     async run({ store, clock, log, signal }) {
-      await runNextImportJob({ store, clock, log, timeZone: o.timeZone, dataDir: o.dataDir, allowPrivate: o.allowPrivate, ...(signal && { signal }) })
+      await runNextImportJob({ store, clock, log, timeZone: o.timeZone, dataDir: o.dataDir, ...(o.mediaStore && { mediaStore: o.mediaStore }), allowPrivate: o.allowPrivate, ...(signal && { signal }) })
     },
   }
 }

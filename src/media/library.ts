@@ -1,10 +1,9 @@
 // The media library's use-cases: upload, describe (alt, caption, credit, focal point), delete when unused, list.
 
-import { randomBytes } from 'node:crypto'
-import { unlink } from 'node:fs/promises'
+import { createHash, randomBytes } from 'node:crypto'
 import path from 'node:path'
 import type { Clock } from '../domain/clock.ts'
-import type { Media } from '../domain/media.ts'
+import { MEDIA_TEXT_LIMITS, type Media } from '../domain/media.ts'
 import { can, type Role } from '../domain/roles.ts'
 import type { Scope } from '../domain/invalidation.ts'
 import { AppError } from '../errors.ts'
@@ -13,14 +12,11 @@ import type { Repositories, Store } from '../store/store.ts'
 import { checkBytes, inspect } from './limits.ts'
 import { sniffImage } from './sniff.ts'
 import { withoutMetadata } from './strip-metadata.ts'
-import { probeMediaStorage, writeNewFile } from './media-files.ts'
+import { mediaStoreOf, type MediaPlace } from './storage/open.ts'
+import { shareImagePath } from './share-image.ts'
 
-export interface MediaLibraryDeps {
-  readonly store: Store
-  readonly clock: Clock
-  /** The media root, served at /media/ (DATA_DIR/media). */
-  readonly mediaDir: string
-}
+/** The database, the clock, and where files go: the media store, served at /media/ (or a folder, DATA_DIR/media). */
+export type MediaLibraryDeps = { readonly store: Store; readonly clock: Clock } & MediaPlace
 
 export interface UploadInput {
   readonly data: Buffer
@@ -58,7 +54,7 @@ export interface MediaPage {
   readonly hasNext: boolean
 }
 
-const LIMITS = { alt: 1000, caption: 2000, credit: 300 } as const
+const LIMITS = MEDIA_TEXT_LIMITS
 
 /** `"Élection day (1).JPG"` → `election-day-1`: lower-case ASCII letters, digits and single hyphens, at most 60 characters. */
 export function safeName(filename: string): string {
@@ -100,8 +96,6 @@ async function invalidatePagesShowing(tx: Repositories, id: number, photoOf: rea
   if (articleIds.length || scopes.length) await tx.invalidations.record({ all: false, articleIds, scopes })
 }
 
-const removeQuietly = (file: string) => unlink(file).catch(() => {})
-
 /** Whether a public page shows the image: a live article's hero or body, or an author's photo. */
 async function shownLive(tx: Repositories, id: number, usage: { readonly bodyOf: readonly number[]; readonly photoOf: readonly number[] }): Promise<boolean> {
   if (usage.photoOf.length || (await tx.media.liveHeroArticleIds(id)).length) return true
@@ -120,8 +114,10 @@ const audit = (tx: Repositories, actor: Pick<MediaActor, 'userId'>, action: stri
   tx.audit.record({ userId: actor.userId ?? null, action, subjectType: 'media', subjectId: String(id), details, at })
 
 /** The media library; the desk and the Admin API call it, as the acting user; each change is audited. */
-export function createMediaLibrary({ store, clock, mediaDir }: MediaLibraryDeps) {
-  const fileOf = (p: string) => path.join(mediaDir, ...p.split('/'))
+export function createMediaLibrary(deps: MediaLibraryDeps) {
+  const { store, clock } = deps
+  const files = mediaStoreOf(deps)
+  const removeQuietly = (key: string) => files.remove(key).catch(() => {})
 
   return {
     /**
@@ -140,9 +136,13 @@ export function createMediaLibrary({ store, clock, mediaDir }: MediaLibraryDeps)
       const now = clock.now()
       const date = new Date(now)
       const dir = `${date.getUTCFullYear()}/${String(date.getUTCMonth() + 1).padStart(2, '0')}`
-      const relative = `${dir}/${randomBytes(8).toString('hex')}-${safeName(input.filename)}.${type.ext}`
+      // The path carries a hash of the bytes, so a URL never serves other bytes and can be cached for a year. The same
+      // image uploaded again in a month under the same name gets a second record of its own, hence a random part then.
+      const hash = createHash('sha256').update(data).digest('hex').slice(0, 16)
+      let relative = `${dir}/${hash}-${safeName(input.filename)}.${type.ext}`
+      if (await store.media.findByPath(relative)) relative = `${dir}/${hash}-${randomBytes(4).toString('hex')}-${safeName(input.filename)}.${type.ext}`
       // The file first, outside the transaction; removed again if the record cannot be written.
-      await writeNewFile(fileOf(relative), data)
+      await files.put(relative, data, { contentType: type.mime, size: data.length })
       try {
         const id = await store.transaction(async (tx) => {
           const mediaId = await tx.media.insert({
@@ -157,7 +157,7 @@ export function createMediaLibrary({ store, clock, mediaDir }: MediaLibraryDeps)
         })
         return (await store.media.get(id))!
       } catch (err) {
-        await removeQuietly(fileOf(relative))
+        await removeQuietly(relative)
         throw err
       }
     },
@@ -219,11 +219,12 @@ export function createMediaLibrary({ store, clock, mediaDir }: MediaLibraryDeps)
         return m
       })
       // Files go after commit: a rollback must not leave a record without its file.
-      await Promise.all([media.path, ...media.variants.map((v) => v.url.slice('/media/'.length))].map((p) => removeQuietly(fileOf(p))))
+      // The share image (og:image) is kept beside the original when it was ever asked for.
+      await Promise.all([media.path, shareImagePath(media.path), ...media.variants.map((v) => v.url.slice('/media/'.length))].map((p) => removeQuietly(p)))
     },
 
-    /** Resolves once a probe file could be written and removed under the media root (the readiness check); throws otherwise. */
-    probeStorage: () => probeMediaStorage(mediaDir),
+    /** Resolves once a probe file could be written and removed in the media store (the readiness check); throws otherwise. */
+    probeStorage: () => files.probe(),
 
     /** Newest first, `perPage` (1–100, 30 by default) a page, optionally filtered by text in alt, caption, credit or name. */
     async list(q: MediaListQuery = {}): Promise<MediaPage> {

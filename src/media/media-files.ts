@@ -12,7 +12,7 @@ const MESSAGES: Readonly<Record<Outage, string>> = {
 }
 
 /** A file-system error as an UnavailableError when it is an outage of the storage, else unchanged. */
-function storageFault(err: unknown): unknown {
+export function storageFault(err: unknown): unknown {
   const outage = OUTAGES[(err as { code?: string } | null)?.code ?? '']
   return outage ? new UnavailableError(outage, MESSAGES[outage], err) : err
 }

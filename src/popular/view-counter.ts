@@ -1,6 +1,7 @@
 // Counting a view beacon: resolve the article path, drop crawlers and repeats, buffer the rest for the next batch write.
 
 import type { Clock } from '../domain/clock.ts'
+import type { Invalidation } from '../domain/invalidation.ts'
 import { languagePrefix, PATH_LANGUAGES } from '../domain/language.ts'
 import { isSlug } from '../domain/slug.ts'
 import { AppError } from '../errors.ts'
@@ -19,6 +20,11 @@ export interface ViewCounterDeps {
   readonly onFlushed?: () => void
   /** Override the dedupe window or memory bound (tests). */
   readonly dedupe?: { readonly windowMs?: number; readonly maxEntries?: number }
+  /**
+   * Invalidations from this instance and (over LISTEN) every other: a path whose article was taken down or moved is
+   * forgotten at once, rather than counted until its entry ages out.
+   */
+  readonly invalidated?: { subscribe(listener: (e: Invalidation) => void): () => void }
 }
 
 export interface ViewBeacon {
@@ -54,11 +60,17 @@ export function articlePathParts(path: string, siteLanguage: string): { language
 }
 
 /** The popular service: counts view beacons and writes them in batches; the reading side ranks from what it wrote. */
-export function createViewCounter({ store, clock, siteLanguage, onFlushError, onFlushed, dedupe }: ViewCounterDeps) {
+export function createViewCounter({ store, clock, siteLanguage, onFlushError, onFlushed, dedupe, invalidated }: ViewCounterDeps) {
   const visitors = createVisitorDedupe({ clock, ...dedupe })
   const buffer = createViewBuffer({ store, clock, ...(onFlushError && { onError: onFlushError }), ...(onFlushed && { onWritten: onFlushed }) })
   // Path → live article id. A beacon follows every page view, so the same few hundred paths come back all the time.
   const paths = new Map<string, { id: number; until: number }>()
+  const unsubscribe = invalidated?.subscribe((e) => {
+    if (e.all) return paths.clear()
+    if (!e.articleIds.length) return
+    const changed = new Set(e.articleIds)
+    for (const [path, entry] of paths) if (changed.has(entry.id)) paths.delete(path)
+  })
 
   async function resolve(path: string): Promise<number> {
     const now = clock.now()
@@ -98,7 +110,10 @@ export function createViewCounter({ store, clock, siteLanguage, onFlushError, on
     /** Starts the once-a-second flush timer (unref'd). */
     start: () => buffer.start(),
     /** Stops the timer and writes every buffered view; call after the web app has closed, before the store. */
-    stop: () => buffer.stop(),
+    stop: () => {
+      unsubscribe?.()
+      return buffer.stop()
+    },
     /** Views counted but not yet written. */
     pending: () => buffer.pending,
   }

@@ -1,12 +1,13 @@
 // The page shell: head and metadata, skip link, masthead and navigation, footer.
 
+import { SHARE_IMAGE } from '../domain/media.ts'
 import { html, safeUrl, type SafeHtml, EMPTY, jsonScript } from './html.ts'
 import { absoluteUrl, localPath, sectionName, siteDescription, type RenderContext } from './context.ts'
 import { languageName, localizedPath, sameLanguage } from '../domain/language.ts'
 import { sectionPath } from '../domain/paths.ts'
 import { FEED_FORMATS, feedPath, type FeedFormat } from '../domain/feeds.ts'
 import { ogLocaleOf } from '../i18n/catalogues.ts'
-import { siteIconUrl } from './publisher-logo.ts'
+import { siteCardPath, siteIconUrl } from './publisher-logo.ts'
 import { pageSignUp } from './site/components/newsletter-signup.ts'
 
 export interface PageMeta {
@@ -18,6 +19,8 @@ export interface PageMeta {
   readonly path: string
   readonly type?: 'website' | 'article'
   readonly image?: string | null
+  /** `image` is a share image (SHARE_IMAGE's size), whose width and height the page can state; its alt text. */
+  readonly imageShare?: { readonly alt: string }
   readonly noindex?: boolean
   /** The language of the page's content, when it is not the page's site language (an article in another language). */
   readonly language?: string
@@ -63,7 +66,9 @@ const fullTitle = (ctx: RenderContext, title: string): string =>
 
 function head(ctx: RenderContext, meta: PageMeta): SafeHtml {
   const canonical = absoluteUrl(ctx, meta.path)
-  const image = meta.image ? absoluteUrl(ctx, meta.image) : null
+  // Without an image of its own a page shares the site's card: a link preview always has a picture.
+  const image = absoluteUrl(ctx, meta.image ?? siteCardPath(ctx.settings.name))
+  const share = meta.image ? meta.imageShare : { alt: ctx.settings.name }
   return html`<head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -82,8 +87,11 @@ ${feedLinks(ctx, meta)}
 <meta property="og:url" content="${canonical}">
 <meta property="og:locale" content="${ogLocaleOf(meta.language ?? ctx.language.tag)}">
 ${(meta.alternates ?? []).filter((a) => !sameLanguage(a.language, meta.language ?? ctx.language.tag)).map((a) => html`<meta property="og:locale:alternate" content="${ogLocaleOf(a.language)}">`)}
-${image ? html`<meta property="og:image" content="${image}">` : EMPTY}
-<meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}">
+<meta property="og:image" content="${image}">
+${share ? html`<meta property="og:image:width" content="${SHARE_IMAGE.width}">
+<meta property="og:image:height" content="${SHARE_IMAGE.height}">
+<meta property="og:image:alt" content="${share.alt}">` : EMPTY}
+<meta name="twitter:card" content="summary_large_image">
 <link rel="icon" href="${siteIconUrl(ctx.settings)}"${ctx.settings.favicon ? EMPTY : html` type="image/svg+xml"`}>
 <link rel="stylesheet" href="${ctx.assets.css}">
 <link rel="stylesheet" href="${ctx.assets.printCss}" media="print">

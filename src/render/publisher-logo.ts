@@ -2,6 +2,7 @@
 
 import { absoluteUrl, type RenderContext } from './context.ts'
 import { escapeHtml } from './html.ts'
+import { SHARE_IMAGE } from '../domain/media.ts'
 
 /** Google's box for publisher logos: at most 600 × 60 pixels. */
 const MAX_WIDTH = 600
@@ -57,3 +58,21 @@ export const siteIconPath = (name: string): string => `/assets/site-icon.${finge
 /** Where the site's icon is: the uploaded one (settings `favicon`, a media path), else the generated one. */
 export const siteIconUrl = (settings: { readonly name: string; readonly favicon: string | null }): string =>
   settings.favicon ? `/media/${settings.favicon}` : siteIconPath(settings.name)
+
+/**
+ * The share card of a page without a hero image (og:image): the wordmark's name, large, on a 1200×630 white card with
+ * a rule, drawn as SVG here and made a JPEG by media/share-image.ts (social networks refuse SVG).
+ */
+export function siteCardSvg(name: string): string {
+  const { width, height } = SHARE_IMAGE
+  const text = escapeHtml(name.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')) // eslint-disable-line no-control-regex
+  // A bold serif takes up to about 0.72 em a character (DejaVu Serif, where Georgia is missing): a long name gets a
+  // smaller size rather than running off the card (librsvg ignores textLength).
+  const size = Math.max(32, Math.min(96, Math.floor((width - 160) / (Math.max(1, [...name].length) * 0.72))))
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`
+    + `<rect width="${width}" height="${height}" fill="#ffffff"/><rect x="80" y="${height / 2 + 60}" width="${width - 160}" height="6" fill="#111111"/>`
+    + `<text x="80" y="${height / 2 + 20}" font-family="Georgia, 'DejaVu Serif', 'Times New Roman', serif" font-size="${size}" font-weight="700" fill="#111111">${text}</text></svg>`
+}
+
+/** The URL path of the share card of `name`; it changes whenever the drawing does. */
+export const siteCardPath = (name: string): string => `/share/site.${fingerprint(siteCardSvg(name))}.jpg`

@@ -18,6 +18,9 @@ export interface ArticleDraft {
   readonly standfirst: string
   readonly bodyHtml: SanitizedHtml
   readonly heroMediaId: number | null
+  /** The article's own caption and credit for its hero; null shows the media library's. */
+  readonly heroCaption: string | null
+  readonly heroCredit: string | null
   readonly seoTitle: string
   readonly seoDescription: string
   readonly editorsChoice: boolean
@@ -46,7 +49,7 @@ export interface Article extends ArticleDraft {
 const toArticle = (r: ArticleRow, tagIds: number[], authorIds: number[]): Article => ({
   id: r.id, translationGroup: r.translation_group, language: r.language, sectionId: r.section_id, slug: r.slug,
   status: r.status as ArticleStatus, genre: r.genre as Genre, title: r.title, standfirst: r.standfirst,
-  bodyHtml: storedSanitizedHtml(r.body_html), heroMediaId: r.hero_media_id, seoTitle: r.seo_title,
+  bodyHtml: storedSanitizedHtml(r.body_html), heroMediaId: r.hero_media_id, heroCaption: r.hero_caption ?? null, heroCredit: r.hero_credit ?? null, seoTitle: r.seo_title,
   seoDescription: r.seo_description, editorsChoice: r.editors_choice === 1, editorsChoiceRank: r.editors_choice_rank,
   editorsChoiceUntil: r.editors_choice_until, scheduledAt: r.scheduled_at, publishedAt: r.published_at,
   updatedAt: r.updated_at, createdAt: r.created_at, modifiedAt: r.modified_at, version: r.version,
@@ -55,7 +58,7 @@ const toArticle = (r: ArticleRow, tagIds: number[], authorIds: number[]): Articl
 
 const draftColumns = (d: ArticleDraft) => ({
   translation_group: d.translationGroup, language: d.language, section_id: d.sectionId, slug: d.slug, genre: d.genre,
-  title: d.title, standfirst: d.standfirst, body_html: d.bodyHtml, hero_media_id: d.heroMediaId, seo_title: d.seoTitle,
+  title: d.title, standfirst: d.standfirst, body_html: d.bodyHtml, hero_media_id: d.heroMediaId, hero_caption: d.heroCaption, hero_credit: d.heroCredit, seo_title: d.seoTitle,
   seo_description: d.seoDescription, editors_choice: d.editorsChoice ? 1 : 0, editors_choice_rank: d.editorsChoiceRank,
   editors_choice_until: d.editorsChoiceUntil, origin_system: d.originSystem, origin_id: d.originId,
 })
@@ -175,7 +178,7 @@ export function createArticles(db: Kysely<Database>) {
     async writeLive(a: Article, publishedAt: number, updatedAt: number, first = false): Promise<void> {
       const live = {
         language: a.language, section_id: a.sectionId, slug: a.slug, genre: a.genre, title: a.title, standfirst: a.standfirst,
-        body_html: a.bodyHtml, hero_media_id: a.heroMediaId, seo_title: a.seoTitle, seo_description: a.seoDescription,
+        body_html: a.bodyHtml, hero_media_id: a.heroMediaId, hero_caption: a.heroCaption, hero_credit: a.heroCredit, seo_title: a.seoTitle, seo_description: a.seoDescription,
         published_at: publishedAt, updated_at: updatedAt, primary_subtag: languagePrefix(a.language),
       }
       await db.insertInto('article_live').values({ article_id: a.id, ...live })

@@ -3,6 +3,8 @@
 import { randomBytes } from 'node:crypto'
 import { sql, type Kysely } from 'kysely'
 import { FLUSH_ALL, isScope, type ArticlePlacement, type Invalidation } from '../domain/invalidation.ts'
+import { encodePurgeKeys, purgeKeys } from '../domain/cdn-keys.ts'
+import { createCdnPurges } from './cdn-purges.ts'
 import type { StoreDialect } from './dialect.ts'
 import type { Database } from './schema.ts'
 
@@ -47,12 +49,14 @@ export function createInvalidationFeed(): InvalidationFeed {
 export interface Outbox {
   readonly origin: string
   put(event: Invalidation): void
+  /** Whether each event is also queued as a CDN purge (cdn_purges), in the same transaction; set when CDN_PURGE is. */
+  readonly queuePurges?: boolean
 }
 
 /** An outbox for one transaction: `commit()` hands what was recorded to the feed; a rollback simply never calls it. */
-export function transactionOutbox(feed: InvalidationFeed): Outbox & { commit(): void } {
+export function transactionOutbox(feed: InvalidationFeed, queuePurges = false): Outbox & { commit(): void } {
   const held: Invalidation[] = []
-  return { origin: feed.origin, put: (e) => void held.push(e), commit: () => held.splice(0).forEach((e) => feed.emit(e)) }
+  return { origin: feed.origin, queuePurges, put: (e) => void held.push(e), commit: () => held.splice(0).forEach((e) => feed.emit(e)) }
 }
 
 /** Compact JSON for NOTIFY: `{"o":origin,"a":[ids],"s":[scopes]}` or `{"o":origin,"all":1}` when it would not fit. */
@@ -83,13 +87,16 @@ export function decodeInvalidation(payload: string | undefined): { origin: strin
 
 /** The outbox repository, bound to the pool or to one transaction. */
 export function createInvalidations(db: Kysely<Database>, dialect: StoreDialect, outbox: Outbox) {
+  const purges = outbox.queuePurges ? createCdnPurges(db, dialect) : null
   return {
     /**
      * Records what a use-case changed. On PostgreSQL this is `select pg_notify(…)` on the caller's connection, so inside
      * a transaction it is delivered to every instance on commit and never on rollback; this process hears it after commit.
+     * With a CDN configured, the same keys are queued for purging in the same transaction (jobs/cdn-purge.ts sends them).
      */
     async record(event: Invalidation): Promise<void> {
       if (dialect.notify) await sql`select pg_notify(${INVALIDATION_CHANNEL}, ${encodeInvalidation(event, outbox.origin)})`.execute(db)
+      if (purges) await purges.enqueue(encodePurgeKeys(purgeKeys(event)), Date.now())
       outbox.put(event)
     },
 

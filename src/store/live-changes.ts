@@ -9,7 +9,7 @@ import type { ArticleDraft } from './articles.ts'
 
 /** The fields publishing copies to the live copy (store/articles.ts writeLive), as they are live now. */
 export interface LiveCopy extends Pick<ArticleDraft,
-  'language' | 'sectionId' | 'slug' | 'genre' | 'title' | 'standfirst' | 'bodyHtml' | 'heroMediaId' | 'seoTitle' | 'seoDescription' | 'tagIds' | 'authorIds'> {
+  'language' | 'sectionId' | 'slug' | 'genre' | 'title' | 'standfirst' | 'bodyHtml' | 'heroMediaId' | 'heroCaption' | 'heroCredit' | 'seoTitle' | 'seoDescription' | 'tagIds' | 'authorIds'> {
   readonly updatedAt: number
 }
 
@@ -21,7 +21,9 @@ export interface LiveCopy extends Pick<ArticleDraft,
 const differs = sql<boolean>`(
   l.title <> a.title or l.standfirst <> a.standfirst or l.body_html <> a.body_html or l.slug <> a.slug
   or l.section_id <> a.section_id or l.genre <> a.genre or l.language <> a.language
-  or coalesce(l.hero_media_id, 0) <> coalesce(a.hero_media_id, 0) or l.seo_title <> a.seo_title or l.seo_description <> a.seo_description
+  or coalesce(l.hero_media_id, 0) <> coalesce(a.hero_media_id, 0)
+  or coalesce(l.hero_caption, '') <> coalesce(a.hero_caption, '') or coalesce(l.hero_credit, '') <> coalesce(a.hero_credit, '')
+  or l.seo_title <> a.seo_title or l.seo_description <> a.seo_description
   or exists (select 1 from article_tags t where t.article_id = a.id and not exists (
     select 1 from live_tags lt where lt.article_id = a.id and lt.tag_id = t.tag_id and lt.position = t.position))
   or exists (select 1 from live_tags lt where lt.article_id = a.id and not exists (
@@ -50,7 +52,7 @@ export function createLiveChanges(db: Kysely<Database>) {
       const authors = await db.selectFrom('live_authors').select('author_id').where('article_id', '=', id).orderBy('position').execute()
       return {
         language: l.language, sectionId: l.section_id, slug: l.slug, genre: l.genre as Genre, title: l.title, standfirst: l.standfirst,
-        bodyHtml: storedSanitizedHtml(l.body_html), heroMediaId: l.hero_media_id, seoTitle: l.seo_title, seoDescription: l.seo_description,
+        bodyHtml: storedSanitizedHtml(l.body_html), heroMediaId: l.hero_media_id, heroCaption: l.hero_caption, heroCredit: l.hero_credit, seoTitle: l.seo_title, seoDescription: l.seo_description,
         tagIds: tags.map((t) => t.tag_id), authorIds: authors.map((a) => a.author_id), updatedAt: l.updated_at,
       }
     },

@@ -112,7 +112,7 @@ export function createLive(db: Kysely<Database>, dialect: StoreDialect) {
       .leftJoin('media as m', 'm.id', 'l.hero_media_id')
       .select([
         'l.article_id', 'l.language', 'l.slug', 'l.genre', 'l.title', 'l.standfirst', 'l.published_at', 'l.updated_at',
-        's.id as section_id', 's.slug as section_slug', 's.name as section_name',
+        'l.hero_caption', 'l.hero_credit', 's.id as section_id', 's.slug as section_slug', 's.name as section_name',
         'm.id as m_id', 'm.path as m_path', 'm.mime as m_mime', 'm.width as m_width', 'm.height as m_height',
         'm.bytes as m_bytes', 'm.alt as m_alt', 'm.caption as m_caption', 'm.credit as m_credit',
         'm.focal_x as m_focal_x', 'm.focal_y as m_focal_y', 'm.created_at as m_created_at', 'm.uploaded_by as m_uploaded_by',
@@ -199,7 +199,8 @@ export function createLive(db: Kysely<Database>, dialect: StoreDialect) {
       updatedAt: r.updated_at,
       hero: r.m_id === null ? null : toMedia({
         id: r.m_id, path: r.m_path ?? '', mime: r.m_mime ?? '', width: r.m_width ?? 0, height: r.m_height ?? 0,
-        bytes: r.m_bytes ?? 0, alt: r.m_alt ?? '', caption: r.m_caption ?? '', credit: r.m_credit ?? '',
+        // The article's own caption and credit for this use, else the library's (migration 0034).
+        bytes: r.m_bytes ?? 0, alt: r.m_alt ?? '', caption: r.hero_caption ?? r.m_caption ?? '', credit: r.hero_credit ?? r.m_credit ?? '',
         focal_x: r.m_focal_x ?? 0.5, focal_y: r.m_focal_y ?? 0.5, created_at: r.m_created_at ?? 0,
         uploaded_by: r.m_uploaded_by,
       }, variants.get(r.m_id) ?? []),

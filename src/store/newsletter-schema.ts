@@ -69,3 +69,12 @@ export interface NewsletterDeliveriesTable {
   sent_at: number | null
 }
 
+
+/** The newsletter tables, as the Database of schema.ts extends them. */
+export interface NewsletterTables {
+  newsletters: NewslettersTable
+  newsletter_subscribers: NewsletterSubscribersTable
+  newsletter_subscriptions: NewsletterSubscriptionsTable
+  newsletter_issues: NewsletterIssuesTable
+  newsletter_deliveries: NewsletterDeliveriesTable
+}

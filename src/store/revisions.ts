@@ -28,6 +28,9 @@ interface StoredSnapshot {
   tags: string[]
   authors: string[]
   hero_media_id: number | null
+  /** Absent in revisions saved before migration 0034. */
+  hero_caption?: string | null
+  hero_credit?: string | null
   seo_title: string
   seo_description: string
   editors_choice_rank: number | null
@@ -35,8 +38,8 @@ interface StoredSnapshot {
 
 const toStored = (s: RevisionSnapshot): StoredSnapshot => ({
   title: s.title, slug: s.slug, standfirst: s.standfirst, body_html: s.bodyHtml, section: s.section, genre: s.genre,
-  language: s.language, tags: [...s.tags], authors: [...s.authors], hero_media_id: s.heroMediaId, seo_title: s.seoTitle,
-  seo_description: s.seoDescription, editors_choice_rank: s.editorsChoiceRank,
+  language: s.language, tags: [...s.tags], authors: [...s.authors], hero_media_id: s.heroMediaId, hero_caption: s.heroCaption,
+  hero_credit: s.heroCredit, seo_title: s.seoTitle, seo_description: s.seoDescription, editors_choice_rank: s.editorsChoiceRank,
 })
 
 const toSnapshot = (json: string): RevisionSnapshot => {
@@ -44,7 +47,7 @@ const toSnapshot = (json: string): RevisionSnapshot => {
   return {
     title: s.title, slug: s.slug, standfirst: s.standfirst, bodyHtml: storedSanitizedHtml(s.body_html), section: s.section,
     genre: s.genre as Genre, language: s.language, tags: s.tags, authors: s.authors, heroMediaId: s.hero_media_id,
-    seoTitle: s.seo_title, seoDescription: s.seo_description, editorsChoiceRank: s.editors_choice_rank,
+    heroCaption: s.hero_caption ?? null, heroCredit: s.hero_credit ?? null, seoTitle: s.seo_title, seoDescription: s.seo_description, editorsChoiceRank: s.editors_choice_rank,
   }
 }
 
@@ -110,7 +113,7 @@ export function createRevisions(db: Kysely<Database>) {
     async snapshotOf(articleId: number): Promise<{ version: number; snapshot: RevisionSnapshot } | undefined> {
       const a = await db.selectFrom('articles as a').innerJoin('sections as s', 's.id', 'a.section_id')
         .select(['a.version', 'a.title', 'a.slug', 'a.standfirst', 'a.body_html', 's.slug as section', 'a.genre', 'a.language',
-          'a.hero_media_id', 'a.seo_title', 'a.seo_description', 'a.editors_choice_rank'])
+          'a.hero_media_id', 'a.hero_caption', 'a.hero_credit', 'a.seo_title', 'a.seo_description', 'a.editors_choice_rank'])
         .where('a.id', '=', articleId).executeTakeFirst()
       if (!a) return undefined
       const tags = await db.selectFrom('article_tags as at').innerJoin('tags as t', 't.id', 'at.tag_id').select('t.slug')
@@ -122,7 +125,7 @@ export function createRevisions(db: Kysely<Database>) {
         snapshot: {
           title: a.title, slug: a.slug, standfirst: a.standfirst, bodyHtml: storedSanitizedHtml(a.body_html), section: a.section,
           genre: a.genre as Genre, language: a.language, tags: tags.map((t) => t.slug), authors: authors.map((p) => p.slug),
-          heroMediaId: a.hero_media_id, seoTitle: a.seo_title, seoDescription: a.seo_description, editorsChoiceRank: a.editors_choice_rank,
+          heroMediaId: a.hero_media_id, heroCaption: a.hero_caption, heroCredit: a.hero_credit, seoTitle: a.seo_title, seoDescription: a.seo_description, editorsChoiceRank: a.editors_choice_rank,
         },
       }
     },

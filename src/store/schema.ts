@@ -1,7 +1,7 @@
 // The database as Kysely sees it: snake_case tables, times as epoch milliseconds, flags as 0/1.
 
 import type { Generated, Insertable, Selectable } from 'kysely'
-import type { NewsletterDeliveriesTable, NewsletterIssuesTable, NewslettersTable, NewsletterSubscribersTable, NewsletterSubscriptionsTable } from './newsletter-schema.ts'
+import type { NewsletterTables } from './newsletter-schema.ts'
 
 export interface SettingsTable {
   key: string
@@ -107,6 +107,9 @@ export interface ArticlesTable {
   standfirst: string
   body_html: string
   hero_media_id: number | null
+  /** The article's own caption and credit for its hero (0034); null shows the media library's. */
+  hero_caption: string | null
+  hero_credit: string | null
   seo_title: string
   seo_description: string
   editors_choice: number
@@ -150,6 +153,9 @@ export interface ArticleLiveTable {
   standfirst: string
   body_html: string
   hero_media_id: number | null
+  /** The article's own caption and credit for its hero (0034); null shows the media library's. */
+  hero_caption: string | null
+  hero_credit: string | null
   seo_title: string
   seo_description: string
   published_at: number
@@ -292,6 +298,13 @@ export interface MailOutboxTable {
   sent_at: number | null
 }
 
+/** A purge by key waiting for the CDN, or sent (migration 0030). */
+export interface CdnPurgesTable { id: Generated<number>; purge_keys: string; keys_hash: string; status: string; attempts: Generated<number>
+  next_attempt_at: number; last_error: string | null; created_at: number; updated_at: number }
+
+/** Who runs a single-runner job until when (migration 0030). */
+export interface JobLeasesTable { name: string; holder: string; lease_until: number }
+
 /** An import started from the desk, run as a job (migration 0020). */
 export interface ImportJobsTable {
   id: Generated<number>
@@ -433,7 +446,7 @@ export interface ImportOriginsTable {
   imported_at: number
 }
 
-export interface Database {
+export interface Database extends NewsletterTables {
   settings: SettingsTable
   pages: PagesTable
   page_revisions: PageRevisionsTable
@@ -472,11 +485,8 @@ export interface Database {
   mail_outbox: MailOutboxTable
   account_links: AccountLinksTable
   import_jobs: ImportJobsTable
-  newsletters: NewslettersTable
-  newsletter_subscribers: NewsletterSubscribersTable
-  newsletter_subscriptions: NewsletterSubscriptionsTable
-  newsletter_issues: NewsletterIssuesTable
-  newsletter_deliveries: NewsletterDeliveriesTable
+  cdn_purges: CdnPurgesTable
+  job_leases: JobLeasesTable
 }
 
 export type ArticleRow = Selectable<ArticlesTable>

@@ -36,6 +36,8 @@ import { createLiveChanges } from './live-changes.ts'
 import { createTrash } from './trash.ts'
 import { createPresence } from './presence.ts'
 import { createImportJobs } from './import-jobs.ts'
+import { createCdnPurges } from './cdn-purges.ts'
+import { createJobLeases } from './job-leases.ts'
 import { createNewsletters } from './newsletters.ts'
 import { createNewsletterIssues } from './newsletter-issues.ts'
 import { createInvalidationFeed, createInvalidations, invalidatingListWrites, transactionOutbox, type InvalidationFeed, type Outbox } from './invalidations.ts'
@@ -73,6 +75,8 @@ export const repositories = (db: Kysely<Database>, dialect: StoreDialect, outbox
   trash: createTrash(db),
   presence: createPresence(db),
   importJobs: createImportJobs(db, dialect),
+  cdnPurges: createCdnPurges(db, dialect),
+  jobLeases: createJobLeases(db),
   newsletters: createNewsletters(db),
   newsletterIssues: createNewsletterIssues(db, dialect),
 })
@@ -106,7 +110,7 @@ export interface Store extends Repositories {
 }
 
 /** Opens and migrates the database that `config` names. */
-export async function openStore(config: DatabaseConfig, opts: { readonly poolSize?: number; readonly log?: Pick<Log, 'warn'> } = {}): Promise<Store> {
+export async function openStore(config: DatabaseConfig, opts: { readonly poolSize?: number; readonly log?: Pick<Log, 'warn'>; readonly cdnPurge?: boolean } = {}): Promise<Store> {
   // Only the configured engine's driver is loaded: pg or better-sqlite3 alone costs tens of milliseconds at start.
   const sqlite = config.engine === 'sqlite' ? await import('./sqlite.ts') : null
   let db: Kysely<Database>
@@ -126,14 +130,16 @@ export async function openStore(config: DatabaseConfig, opts: { readonly poolSiz
     throw asOpenError(err, config)
   }
   const invalidated = createInvalidationFeed()
+  // With a CDN in front, every recorded invalidation is also queued as a purge by key (cdn-purges.ts).
+  const queuePurges = opts.cdnPurge ?? false
   return {
-    ...repositories(db, dialect, { origin: invalidated.origin, put: (e) => invalidated.emit(e) }),
+    ...repositories(db, dialect, { origin: invalidated.origin, put: (e) => invalidated.emit(e), queuePurges }),
     dialect,
     applied,
     invalidated,
     async transaction(fn) {
       // What the use-case recorded reaches this process's caches only once the transaction has committed.
-      const outbox = transactionOutbox(invalidated)
+      const outbox = transactionOutbox(invalidated, queuePurges)
       const result = await db.transaction().execute((trx) => fn(repositories(trx, dialect, outbox)))
       outbox.commit()
       return result

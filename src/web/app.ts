@@ -1,9 +1,7 @@
 // The web application: the whole route table in one place. Builds the app; never listens.
 
 import type { ServerOptions } from 'node:http'
-import path from 'node:path'
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest } from 'fastify'
-import fastifyStatic from '@fastify/static'
 import type { Config } from '../config.ts'
 import type { Log } from '../log.ts'
 import type { Services } from '../services.ts'
@@ -15,6 +13,7 @@ import { healthRoutes, readinessRoutes } from './health.ts'
 import { refuseUnstorable } from './input-guard.ts'
 import { safeRedirects } from './location.ts'
 import { loadShedding } from './load-shedding.ts'
+import { lazyValidators, type LazyValidators } from './lazy-validation.ts'
 import { createPageCache } from './page-cache.ts'
 import { prefixOf, renderContextSource, sendErrorPage, type ContextSource } from './site/pages.ts'
 import { catalogueFor } from '../i18n/catalogues.ts'
@@ -28,6 +27,7 @@ import { searchRoutes } from './site/search.ts'
 import { feedRoutes } from './site/feeds.ts'
 import { sitemapRoutes } from './site/sitemaps.ts'
 import { publisherLogoRoutes } from './site/publisher-logo.ts'
+import { mediaFileRoutes } from './site/media-files.ts'
 import { searchApiRoutes } from './api/search.ts'
 import { contentApiRoutes } from './api/content.ts'
 import { adminApiRoutes } from './api/admin.ts'
@@ -37,6 +37,8 @@ export interface AppDeps {
   readonly services: Services
   readonly config: Config
   readonly log: Log
+  /** The request validators' factory (compiled on first use); a test passes its own to compile them all. */
+  readonly validators?: LazyValidators
 }
 
 /**
@@ -77,7 +79,7 @@ function rewriteLanguagePaths(req: { url?: string | undefined }): string {
   return prefixOf(url) === null ? url : LANGUAGE_ROUTES + url
 }
 
-export async function buildApp({ services, config, log }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ services, config, log, validators = lazyValidators() }: AppDeps): Promise<FastifyInstance> {
   const assets = loadAssets({ onEditorBuildError: (err) => log.error({ err }, 'desk editor bundle build failed; the editor page shows the plain form') })
   const context = renderContextSource(services, assets)
   const app = Fastify({
@@ -87,6 +89,7 @@ export async function buildApp({ services, config, log }: AppDeps): Promise<Fast
     // One line per request costs more than the request itself; debug and trace turn it on.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     routerOptions: { maxParamLength: 300 },
+    schemaController: { compilersFactory: { buildValidator: validators.buildValidator } },
     rewriteUrl: rewriteLanguagePaths,
     bodyLimit: 1024 * 1024,
     // A body sent a byte a second would otherwise hold its connection for ever: Node answers 408 and closes it.
@@ -151,10 +154,7 @@ export async function buildApp({ services, config, log }: AppDeps): Promise<Fast
   await app.register(adminApiRoutes(services), { prefix: '/api/v1/admin' })
   await app.register(contentApiRoutes(services), { prefix: '/api/v1' })
   await app.register(deskRoutes(services, assets, context), { prefix: '/desk' })
-  await app.register(fastifyStatic, {
-    root: path.join(config.dataDir, 'media'), prefix: '/media/', decorateReply: false, index: false, dotfiles: 'deny',
-    immutable: true, maxAge: '365d', redirect: false,
-  })
+  await app.register(mediaFileRoutes(services))
   await app.register(sitemapRoutes(services, pageCache))
   await app.register(publisherLogoRoutes(services))
   await app.register(previewRoutes(services, context))

@@ -49,8 +49,8 @@ async function check(run: () => Promise<string | void>, timeoutMs: number): Prom
 
 /**
  * GET /readyz: 200 when this instance can serve writes (a write to the database commits, which also fails when the
- * SQLite file was deleted under the server; every migration this code knows is applied; a file can be written under
- * DATA_DIR/media), else 503 naming the check that failed. Answered before anything else that an overloaded instance
+ * SQLite file was deleted under the server; every migration this code knows is applied; a probe can be written to and
+ * removed from the media store, folder or bucket), else 503 naming the check that failed. Answered before anything else that an overloaded instance
  * might shed; registered first in app.ts.
  */
 export const readinessRoutes = (s: Pick<Services, 'database' | 'media'>, opts: ReadinessOptions = {}): FastifyPluginAsync => async (app) => {

@@ -7,6 +7,7 @@ import type { OutgoingHttpHeaders } from 'node:http'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Clock } from '../domain/clock.ts'
 import type { Invalidation, PageDependencies } from '../domain/invalidation.ts'
+import { cdnHeaders, dependencyKeys } from '../domain/cdn-keys.ts'
 import { NO_STORE, PUBLIC_CACHE } from './caching.ts'
 
 const gzip = promisify(zlib.gzip)
@@ -41,6 +42,8 @@ interface Entry {
   readonly bytes: number
   readonly expiresAt: number | null
   readonly depKeys: readonly string[]
+  /** Surrogate-Key and Cache-Tag: the same keys, for a CDN to purge by (null on a response no CDN may keep). */
+  readonly cdn: ReturnType<typeof cdnHeaders>
   /**
    * The complete headers of a hit in each encoding, taken from the first response once every onSend hook had run
    * (security headers included). Until then hits go through Fastify's reply like misses.
@@ -55,7 +58,7 @@ function fastHeaders(e: Entry, sent: OutgoingHttpHeaders): Record<Encoding, Outg
   const common = Object.fromEntries(Object.entries(sent).filter(([name]) => !PER_RESPONSE.has(name)))
   const of = (encoding: Encoding, body: Buffer): OutgoingHttpHeaders => ({
     ...common, 'content-type': e.type, 'cache-control': e.cacheControl, vary: 'accept-encoding', etag: e.etags[encoding],
-    'x-cache': 'hit', 'content-length': body.length, ...(encoding !== 'identity' && { 'content-encoding': encoding }),
+    'x-cache': 'hit', 'content-length': body.length, ...(encoding !== 'identity' && { 'content-encoding': encoding }), ...e.cdn,
   })
   return { identity: of('identity', e.identity), gzip: of('gzip', e.gzip), br: of('br', e.br) }
 }
@@ -133,12 +136,15 @@ async function buildEntry(rendered: Rendered, opts: ServeOptions, now: number, k
   const [gz, br] = keep ? await Promise.all([compress(identity, 'gzip'), compress(identity, 'br')]) : [NOTHING, NOTHING]
   const hash = createHash('sha1').update(identity).digest('base64url')
   const { deps } = rendered
+  const cacheControl = opts.cacheControl ?? PUBLIC_CACHE
+  const depKeys = dependencyKeys(deps)
   return {
-    type: opts.type ?? HTML, cacheControl: opts.cacheControl ?? PUBLIC_CACHE, identity, gzip: gz, br,
+    type: opts.type ?? HTML, cacheControl, identity, gzip: gz, br,
     etags: { identity: `"${hash}"`, gzip: `"${hash}-gz"`, br: `"${hash}-br"` },
     bytes: identity.length + gz.length + br.length,
     expiresAt: deps.maxAgeMs === null ? null : now + deps.maxAgeMs,
-    depKeys: [...new Set([...deps.articleIds.map((id) => `a:${id}`), ...deps.scopes])],
+    depKeys,
+    cdn: /\bpublic\b/.test(cacheControl) ? cdnHeaders(depKeys) : null,
     fast: null,
   }
 }
@@ -251,6 +257,7 @@ export function createPageCache(deps: PageCacheDeps) {
     const etag = e.etags[encoding]
     reply.header('content-type', e.type).header('cache-control', e.cacheControl).header('vary', 'accept-encoding')
       .header('etag', etag).header('x-cache', state)
+    if (e.cdn) reply.headers(e.cdn)
     if (notModified(req.headers['if-none-match'], e.etags)) return reply.code(304).send()
     if (encoding !== 'identity') reply.header('content-encoding', encoding)
     const kept = encoding === 'br' ? e.br : encoding === 'gzip' ? e.gzip : e.identity

@@ -97,6 +97,12 @@ test('tags are picked or explicitly created, images come from a search of the wh
   await heroDialog.getByLabel('Search the media library').fill('tuyuksu')
   await heroDialog.getByRole('button', { name: 'Choose: The Tuyuksu glacier above Almaty' }).click()
   assert.equal(await page.locator('.hero-picker span').textContent(), 'The Tuyuksu glacier above Almaty')
+  // The hero's caption in this article: the library's shows greyed until the writer types the article's own.
+  const heroCaption = page.getByLabel('Caption in this article')
+  assert.equal(await heroCaption.getAttribute('placeholder'), 'Retreating since 1923.')
+  assert.equal(await page.getByLabel('Credit in this article').getAttribute('placeholder'), 'Photo: Institute of Geography')
+  await heroCaption.fill('The glacier from the Tuyuksu pass, this August')
+  await page.locator('.hero-field').screenshot({ path: path.join(SHOTS, 'editor-tools-hero-caption-1280.png') })
 
   // Tags: an existing one is picked from the suggestions; a new one only through "Create tag".
   const tags = page.getByLabel('Tags', { exact: true })
@@ -133,6 +139,7 @@ test('tags are picked or explicitly created, images come from a search of the wh
   assert.deepEqual(saved.map((x) => x!.slug), ['kazakhstan', 'glaciology', 'energy'])
   assert.equal((await a.store.taxonomy.tagBySlug('glaciology'))?.name, 'Glaciology')
   assert.equal(article.heroMediaId, glacier.id)
+  assert.deepEqual([article.heroCaption, article.heroCredit], ['The glacier from the Tuyuksu pass, this August', null])
   assert.match(article.bodyHtml, /<figure class="image"><img src="\/media\/[^"]+tuyuksu-glacier\.jpg" alt="The Tuyuksu glacier above Almaty"/)
   assert.match(article.bodyHtml, /<figcaption>The tongue of the glacier in August. <small>Photo: Institute of Geography<\/small><\/figcaption>/)
   assert.equal((await a.store.media.get(glacier.id))!.caption, 'Retreating since 1923.', 'the library keeps its caption')

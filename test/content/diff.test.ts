@@ -54,7 +54,7 @@ test('body text keeps a blank line between paragraphs and decodes entities', () 
 
 const snapshot = (over: Partial<RevisionSnapshot> = {}): RevisionSnapshot => ({
   title: 'Election day', slug: 'election-day', standfirst: 'Polls open.', bodyHtml: storedSanitizedHtml('<p>First paragraph.</p><p>Second.</p>'),
-  section: 'news', genre: 'news', language: 'en', tags: ['elections'], authors: ['newsroom'], heroMediaId: null, seoTitle: '',
+  section: 'news', genre: 'news', language: 'en', tags: ['elections'], authors: ['newsroom'], heroMediaId: null, heroCaption: null, heroCredit: null, seoTitle: '',
   seoDescription: '', editorsChoiceRank: null, ...over,
 })
 

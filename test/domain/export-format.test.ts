@@ -12,12 +12,22 @@ test('a version-1 page line gets every field of version 2: top level, its slug a
 })
 
 test('lines of the version this code writes, and other kinds, are read as they are', () => {
-  assert.equal(FORMAT_VERSION, 2)
-  assert.deepEqual(READABLE_VERSIONS, [1, 2])
+  assert.equal(FORMAT_VERSION, 3)
+  assert.deepEqual(READABLE_VERSIONS, [1, 2, 3])
   const page = { id: 1, parent_id: null, slug: 'a', path: '/a', title: 'A', body_html: '', language: 'en', status: 'draft', created_at: 'x', updated_at: 'x', published_at: null }
   assert.deepEqual(upgradeLine(2, 'pages', page), page)
   assert.deepEqual(upgradeLine(2, 'sections', { id: 1, slug: 'news', allow_unsigned: false }), { id: 1, slug: 'news', allow_unsigned: false })
   assert.deepEqual(upgradeLine(1, 'tags', { id: 1, slug: 'energy' }), { id: 1, slug: 'energy' })
+  const article = { id: 1, hero_caption: 'Own', hero_credit: null, live: { hero_caption: 'Own', hero_credit: null } }
+  assert.deepEqual(upgradeLine(3, 'articles', article), article)
+})
+
+test('an article of a version-1 or 2 export shows the library\'s hero caption and credit, in its working and live copy', () => {
+  for (const version of [1, 2]) {
+    assert.deepEqual(upgradeLine(version, 'articles', { id: 1, live: { title: 'T' } }),
+      { id: 1, hero_caption: null, hero_credit: null, live: { title: 'T', hero_caption: null, hero_credit: null } })
+    assert.deepEqual(upgradeLine(version, 'articles', { id: 2, live: null }), { id: 2, hero_caption: null, hero_credit: null, live: null })
+  }
 })
 
 test('a version-1 section publishes unsigned pieces, as every section did before bylines belonged to accounts', () => {

@@ -71,9 +71,10 @@ forEachEngine('migration 0032 goes down and up again', async (t, engine) => {
   t.after(() => db.destroy())
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations(engine === 'sqlite' ? sqliteDialect : postgresDialect) } })
   assert.equal((await migrator.migrateToLatest()).error, undefined)
-  const down = await migrator.migrateDown()
+  // Down to the migration before it (later ones go first).
+  const down = await migrator.migrateTo('0030-cluster')
   assert.equal(down.error, undefined)
-  assert.deepEqual(down.results?.map((r) => r.migrationName), ['0032-newsletters'])
+  assert.ok(down.results?.some((r) => r.migrationName === '0032-newsletters' && r.direction === 'Down' && r.status === 'Success'))
   await assert.rejects(sql`select count(*) from newsletters`.execute(db))
   assert.equal((await migrator.migrateToLatest()).error, undefined)
   assert.equal((await sql<{ n: number }>`select count(*) as n from newsletter_deliveries`.execute(db)).rows.length, 1)

@@ -106,7 +106,7 @@ forEachDatabase('findByOrigin finds an imported article by its source system and
     const section = (await tx.taxonomy.sectionBySlug('news'))!
     return tx.articles.insert({
       translationGroup: null, language: 'en', sectionId: section.id, slug: 'imported', genre: 'news', title: 'Imported', standfirst: '',
-      bodyHtml: sanitizeBody('<p>x</p>'), heroMediaId: null, seoTitle: '', seoDescription: '', editorsChoice: false, editorsChoiceRank: null,
+      bodyHtml: sanitizeBody('<p>x</p>'), heroMediaId: null, heroCaption: null, heroCredit: null, seoTitle: '', seoDescription: '', editorsChoice: false, editorsChoiceRank: null,
       editorsChoiceUntil: null, originSystem: 'wordpress', originId: '5477', tagIds: [], authorIds: [],
     }, 'draft', NOW)
   })

@@ -39,7 +39,7 @@ export async function buildExportSite(store: Store, mediaDir: string): Promise<v
   await makeDueVariants({ store, clock, mediaDir })
 
   // Revised, published, then changed again: the working copy is ahead of the live copy.
-  const input = { title: 'Ports of the Caspian', section: 'analysis', tags: ['energy'], authors: ['dilnoza-yusupova'], bodyHtml: '<p>First draft.</p>', heroMediaId: image.id }
+  const input = { title: 'Ports of the Caspian', section: 'analysis', tags: ['energy'], authors: ['dilnoza-yusupova'], bodyHtml: '<p>First draft.</p>', heroMediaId: image.id, heroCaption: 'The harbour at Aktau, this morning' }
   const a = await editing.create(input, { userId: writer.id, role: 'author' })
   await editing.save({ articleId: a.id, version: a.version, input: { ...input, bodyHtml: '<p>Second draft, with <em>emphasis</em>.</p>' }, actor, kind: 'save' })
   await editing.transition(a.id, 'published', actor)

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict'
 import { test, type TestContext } from 'node:test'
 import { buildTestApp, type TestApp } from '../support/build-test-app.ts'
 import { seedArticle, seedTaxonomy } from '../support/seed.ts'
+import { takeDown } from '../support/editing.ts'
 
 const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36'
 const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0'
@@ -163,4 +164,16 @@ test('400 beacons from one address with rotating user agents count three views; 
   assert.equal(await app.services.popular.flush(), 3)
   for (let i = 0; i < 400; i++) await beacon(app, view('/news/steppe-wind-farms'), { 'x-forwarded-for': `198.51.${i >> 8}.${i & 255}` })
   assert.equal(await app.services.popular.flush(), 400)
+})
+
+test('an article taken down stops counting at once, on an instance that had its path resolved', async (t) => {
+  const app = await setup(t)
+  const id = (await app.store.views.liveArticleId('en', 'news', 'steppe-wind-farms'))!
+  assert.equal((await beacon(app, view('/news/steppe-wind-farms'))).statusCode, 204)
+  assert.equal(await app.services.popular.flush(), 1)
+  await takeDown(app.store, id)
+  // The path was resolved a moment ago; the invalidation of the take-down makes it be looked up again (and not found).
+  const after = await beacon(app, view('/news/steppe-wind-farms'), { 'user-agent': FIREFOX })
+  assert.equal(after.statusCode, 404)
+  assert.equal(await app.services.popular.flush(), 0)
 })

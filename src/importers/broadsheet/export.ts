@@ -3,7 +3,7 @@
 // so memory stays flat whatever the size of the site.
 
 import { createHash } from 'node:crypto'
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs'
+import { createWriteStream, type WriteStream } from 'node:fs'
 import { mkdir, readdir, writeFile } from 'node:fs/promises'
 import { once } from 'node:events'
 import path from 'node:path'
@@ -14,16 +14,17 @@ import type { Repositories } from '../../store/store.ts'
 import type { Row } from '../../store/transfer.ts'
 import { FORMAT_NAME, FORMAT_VERSION, isoTime, KINDS, LEAD_SETTING, SETTINGS_LEFT_OUT, type Kind, type Manifest } from '../../domain/export-format.ts'
 import { toLine } from '../../domain/export-records.ts'
+import { isMediaKey, type MediaStore } from '../../media/storage/media-store.ts'
+import { mediaStoreOf, type MediaPlace } from '../../media/storage/open.ts'
 
 /** Rows per keyset page: big enough to amortise a round trip, small enough that a page of bodies stays a few MB. */
 const PAGE = 200
 
-export interface ExportDeps {
+/** The media store the site serves `/media/` from (or its folder), and what the export reads the database with. */
+export type ExportDeps = MediaPlace & {
   /** Reads the whole export on one view of the database (Store.snapshot). */
   readonly snapshot: <T>(fn: (tx: Repositories) => Promise<T>) => Promise<T>
   readonly clock: Clock
-  /** The media root the site serves `/media/` from. */
-  readonly mediaDir: string
   readonly engine: string
   readonly schema: string
   readonly siteUrl: string | null
@@ -67,12 +68,15 @@ export function under(root: string, rel: string): string {
   return file
 }
 
-/** Copies `from` to `to` (a new file) as a stream and returns its sha256; null when `from` does not exist. */
-async function copyHashed(from: string, to: string): Promise<string | null> {
+/** Copies the object `key` of `media` to `to` (a new file) as a stream and returns its sha256; null when there is no such object. */
+async function copyHashed(media: MediaStore, key: string, to: string): Promise<string | null> {
+  if (!isMediaKey(key)) throw new AppError('Invalid', `the media path "${key}" leaves the media folder`)
   const hash = createHash('sha256')
+  const from = await media.open(key)
+  if (!from) return null
   await mkdir(path.dirname(to), { recursive: true })
   try {
-    await pipeline(createReadStream(from), async function* (source: AsyncIterable<Buffer>) {
+    await pipeline(from.body, async function* (source: AsyncIterable<Buffer>) {
       for await (const chunk of source) {
         hash.update(chunk)
         yield chunk
@@ -101,6 +105,7 @@ export async function exportSite(deps: ExportDeps, dir: string): Promise<ExportS
   await mkdir(dir, { recursive: true })
   if ((await readdir(dir)).length) throw new AppError('Conflict', `${dir} is not empty; export into a new folder`)
   const createdAt = isoTime(deps.clock.now())
+  const media = mediaStoreOf(deps)
   const counts = {} as Record<Kind, number>
   const files: Record<string, { sha256: string; bytes: number }> = {}
   const missingMedia: string[] = []
@@ -140,13 +145,13 @@ export async function exportSite(deps: ExportDeps, dir: string): Promise<ExportS
         const variants = await tx.transfer.variantsOf(rows.map((r) => Number(r.id)))
         for (const r of rows) {
           const rel = String(r.path)
-          const sha256 = await copyHashed(under(deps.mediaDir, rel), under(path.join(dir, 'media'), rel))
+          const sha256 = await copyHashed(media, rel, under(path.join(dir, 'media'), rel))
           if (sha256 === null) missingMedia.push(rel)
           else mediaFiles++
           const kept: Row[] = []
           for (const v of variants.get(Number(r.id)) ?? []) {
             // A variant whose file is gone is left out; the importer makes the variants again when none are listed.
-            if (await copyHashed(under(deps.mediaDir, String(v.path)), under(path.join(dir, 'media'), String(v.path))) === null) continue
+            if (await copyHashed(media, String(v.path), under(path.join(dir, 'media'), String(v.path))) === null) continue
             mediaFiles++
             kept.push(toLine(KINDS.media.fields.variants.fields, v))
           }

@@ -1,18 +1,20 @@
 // `broadsheet import broadsheet DIR`: checks a whole export first (every line, every checksum, every media file), and
 // only then writes it into the empty site, kind by kind in batches of one transaction each.
 
-import { copyFile, mkdir } from 'node:fs/promises'
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { KIND_ORDER, type Kind, type Manifest } from '../../domain/export-format.ts'
 import type { ImportActor } from '../../editorial/importing.ts'
 import { newRestoreState, type Restoring } from '../../editorial/restoring.ts'
 import { ExportFileError, fileSha256, readKind, readManifest, type Line, type SeenIds } from './read.ts'
 import { under } from './export.ts'
+import { checkMediaKey, contentTypeOf } from '../../media/storage/media-store.ts'
+import { mediaStoreOf, type MediaPlace } from '../../media/storage/open.ts'
 
-export interface BroadsheetImportOptions {
+/** Where the export is and how to read it; the files go to this site's media store (or its folder). */
+export type BroadsheetImportOptions = MediaPlace & {
   readonly dir: string
-  /** The media root of this site. */
-  readonly mediaDir: string
   readonly actor: ImportActor
   /** Lines per transaction (default 200). */
   readonly batchSize?: number
@@ -50,6 +52,7 @@ export async function importBroadsheet(restoring: Restoring, o: BroadsheetImport
   restoring.authorize(o.actor)
   await restoring.assertEmpty()
   const manifest = await readManifest(o.dir)
+  const media = mediaStoreOf(o)
   // First pass: the whole export is checked, so that a bad line anywhere leaves the site as it was.
   const checked: SeenIds = new Map()
   for (const kind of KIND_ORDER) {
@@ -68,9 +71,8 @@ export async function importBroadsheet(restoring: Restoring, o: BroadsheetImport
       if (kind === 'media') {
         for (const l of batch) {
           for (const f of mediaFiles(l)) {
-            const to = under(o.mediaDir, f.rel)
-            await mkdir(path.dirname(to), { recursive: true })
-            await copyFile(under(path.join(o.dir, 'media'), f.rel), to)
+            const from = under(path.join(o.dir, 'media'), f.rel)
+            await media.put(checkMediaKey(f.rel), createReadStream(from), { contentType: contentTypeOf(f.rel), size: (await stat(from)).size })
           }
         }
       }

@@ -52,7 +52,7 @@ export async function readManifest(dir: string): Promise<Manifest> {
     throw new ExportFileError('manifest.json', 0, why)
   }
   if (!m || typeof m !== 'object' || m.format !== FORMAT_NAME) throw new ExportFileError('manifest.json', 0, `"format" is not "${FORMAT_NAME}"`)
-  if (!READABLE_VERSIONS.includes(m.version)) throw new ExportFileError('manifest.json', 0, `format version ${String(m.version)}; this Broadsheet reads versions ${READABLE_VERSIONS.join(' and ')} (it writes ${FORMAT_VERSION})`)
+  if (!READABLE_VERSIONS.includes(m.version)) throw new ExportFileError('manifest.json', 0, `format version ${String(m.version)}; this Broadsheet reads versions ${READABLE_VERSIONS.join(', ')} (it writes ${FORMAT_VERSION})`)
   for (const k of KIND_ORDER) {
     const f = m.files?.[KINDS[k].file]
     if (!f || typeof f.sha256 !== 'string' || !Number.isInteger(m.counts?.[k])) throw new ExportFileError('manifest.json', 0, `no checksum or count for ${KINDS[k].file}`)

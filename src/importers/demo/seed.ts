@@ -1,31 +1,28 @@
 // Fills a new database with the demo newsroom, once: the offer is recorded, so a newsroom that deletes it never gets it back.
 
-import { mkdir, writeFile } from 'node:fs/promises'
-import path from 'node:path'
 import type { Clock } from '../../domain/clock.ts'
 import { sanitizeBody, sanitizeBodyAsync } from '../../content/sanitize.ts'
 import { AppError } from '../../errors.ts'
 import type { Repositories, Store } from '../../store/store.ts'
 import { createDraft, publish } from '../../editorial/publishing.ts'
 import type { DemoNewsroom } from './demo-types.ts'
+import { mediaStoreOf, type MediaPlace } from '../../media/storage/open.ts'
 
 const HOUR = 3_600_000
 const OFFERED = 'demo_offered_at'
 
-export interface SeedDeps {
-  readonly store: Store
-  readonly clock: Clock
-  /** Media root; demo images are written to `<mediaDir>/demo/`. */
-  readonly mediaDir: string
-}
+/** The database, the clock, and the media store; demo images are written under `demo/` there. */
+export type SeedDeps = { readonly store: Store; readonly clock: Clock } & MediaPlace
 
 /** Writes the demo newsroom into the store. Throws AppError('Conflict') when the site already has articles. */
 export async function seedDemo(deps: SeedDeps, newsroom: DemoNewsroom): Promise<{ articles: number }> {
   if ((await deps.store.live.count()) > 0) throw new AppError('Conflict', 'the site already has published articles; the demo goes only into an empty site')
   // Files first: nothing slow may run inside the transaction.
-  const dir = path.join(deps.mediaDir, 'demo')
-  await mkdir(dir, { recursive: true })
-  await Promise.all(newsroom.images.map((img) => writeFile(path.join(dir, `${img.slug}.svg`), img.svg)))
+  const files = mediaStoreOf(deps)
+  await Promise.all(newsroom.images.map((img) => {
+    const data = Buffer.from(img.svg)
+    return files.put(`demo/${img.slug}.svg`, data, { contentType: 'image/svg+xml', size: data.length })
+  }))
   // Bodies are cleaned before the transaction too: a long one goes to the sanitizer's worker thread.
   const bodies = new Map(await Promise.all(newsroom.articles.map(async (a) => [a, await sanitizeBodyAsync(a.bodyHtml)] as const)))
   const now = deps.clock.now()

@@ -100,7 +100,7 @@ ${GENRES.map((g) => html`<option value="${g}"${selected(g === (v.values.genre ||
 </select></div>
 ${tagField({ tags: v.values.tags ?? '', newTags: v.values.new_tags ?? '', unknownTags: v.unknownTags ?? [] })}
 ${authorsField(v)}
-${heroField(v.media, v.hero ?? null)}
+${heroField(v.media, v.hero ?? null, { caption: v.values.hero_caption ?? '', credit: v.values.hero_credit ?? '' })}
 ${input(v, 'slug', 'Slug', { max: 120, hint: 'Made from the title when empty. Changing a published slug leaves a redirect.' })}
 ${input(v, 'seo_title', 'SEO title', { max: 300 })}
 <div class="field"><label for="f-seo_description">SEO description</label><textarea id="f-seo_description"${OF_FORM} name="seo_description" rows="3" maxlength="500">${v.values.seo_description ?? ''}</textarea></div>

@@ -22,6 +22,7 @@ const KIND_LABELS: Readonly<Record<RevisionKind, string>> = {
 
 const FIELD_LABELS: Readonly<Record<string, string>> = {
   slug: 'Slug', section: 'Section', genre: 'Genre', language: 'Language', tags: 'Tags', authors: 'Authors', hero_media: 'Hero image',
+  hero_caption: 'Hero caption', hero_credit: 'Hero credit',
   seo_title: 'SEO title', seo_description: 'SEO description', editors_choice: "Editor's choice rank",
 }
 

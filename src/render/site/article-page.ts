@@ -2,7 +2,7 @@
 
 import { schemaType } from '../../domain/article.ts'
 import { authorPath, sectionPath, tagPath } from '../../domain/paths.ts'
-import { mediaUrl } from '../../domain/media.ts'
+import { mediaUrl, shareImageUrl } from '../../domain/media.ts'
 import type { ArticlePage, ArticleView } from '../../domain/read-models.ts'
 import { html, trusted, EMPTY, type SafeHtml } from '../html.ts'
 import { formatDateTime, isoTime } from '../format.ts'
@@ -21,7 +21,8 @@ function structuredData(ctx: RenderContext, a: ArticleView): unknown[] {
     mainEntityOfPage: { '@type': 'WebPage', '@id': url }, url, articleSection: sectionName(ctx, a.section),
     keywords: a.tags.map((t) => t.name),
     // Without a hero the publisher's logo stands in: search engines want an image on every article.
-    image: [a.hero ? absoluteUrl(ctx, mediaUrl(a.hero)) : publisherLogo(ctx).url],
+    // SVG is no image to search engines either: its raster share image stands in.
+    image: [a.hero ? absoluteUrl(ctx, a.hero.mime === 'image/svg+xml' ? shareImageUrl(a.hero) : mediaUrl(a.hero)) : publisherLogo(ctx).url],
     author: a.authors.map((p) => ({ '@type': 'Person', name: p.name, url: absoluteUrl(ctx, localPath(ctx, authorPath(p.slug))) })),
     publisher: { '@type': 'NewsMediaOrganization', name: ctx.settings.name, url: absoluteUrl(ctx, localPath(ctx, '/')), logo: publisherLogo(ctx) },
   }
@@ -73,7 +74,8 @@ ${block('popular', t.mostRead, page.popular, ctx, { numbered: true })}
 </div>`
   return layout(ctx, {
     title: a.seoTitle || a.title, description: a.seoDescription || a.standfirst, path: a.path, type: 'article',
-    image: a.hero ? mediaUrl(a.hero) : null, language: a.language, alternates: a.translations.length ? alternates : [],
+    // A raster at the networks' size: they refuse SVG heroes and crop others where they like.
+    image: a.hero ? shareImageUrl(a.hero) : null, ...(a.hero && { imageShare: { alt: a.hero.alt } }), language: a.language, alternates: a.translations.length ? alternates : [],
     jsonLd: structuredData(ctx, a), currentSection: a.section.slug, noindex: opts.preview === true,
     // The view beacon: a separate request, so views count behind the page cache and a CDN.
     extraHead: opts.preview ? EMPTY : html`<script src="${ctx.assets.beacon}" defer></script>`,

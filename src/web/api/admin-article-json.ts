@@ -9,7 +9,7 @@ import type { ArticleView } from '../../editorial/desk-reads.ts'
 /** The article fields a client may send, as they are named in JSON. */
 export const ARTICLE_FIELDS = [
   'title', 'slug', 'standfirst', 'body_html', 'section', 'genre', 'tags', 'authors', 'language', 'editors_choice', 'hero_media',
-  'seo_title', 'seo_description', 'translation_of',
+  'hero_caption', 'hero_credit', 'seo_title', 'seo_description', 'translation_of',
 ] as const
 type Field = (typeof ARTICLE_FIELDS)[number]
 
@@ -27,6 +27,11 @@ function text(body: Record<string, unknown>, field: Field): string | undefined {
   if (typeof v !== 'string') return invalid(field, 'must be a string')
   if (v.length > STRING_MAX) return invalid(field, `is too long: at most ${STRING_MAX} characters`)
   return v
+}
+
+/** A text field that may be null (hero_caption, hero_credit: null shows the media library's). */
+function textOrNull(body: Record<string, unknown>, field: 'hero_caption' | 'hero_credit'): string | null | undefined {
+  return body[field] === null ? null : text(body, field)
 }
 
 function slugs(body: Record<string, unknown>, field: 'tags' | 'authors'): string[] | undefined {
@@ -62,6 +67,7 @@ export function articleFields(body: Record<string, unknown>): ArticleFields {
   const tags = slugs(body, 'tags'), authors = slugs(body, 'authors')
   const rank = idOrNull(body, 'editors_choice', 'a rank from 1 to 1000'), hero = idOrNull(body, 'hero_media', 'an image id')
   const translationOf = idOrNull(body, 'translation_of', 'an article id')
+  const heroCaption = textOrNull(body, 'hero_caption'), heroCredit = textOrNull(body, 'hero_credit')
   if (title !== undefined) out.title = title
   if (slug !== undefined) out.slug = slug
   if (standfirst !== undefined) out.standfirst = standfirst
@@ -75,6 +81,8 @@ export function articleFields(body: Record<string, unknown>): ArticleFields {
   if (authors !== undefined) out.authors = authors
   if (rank !== undefined) out.editorsChoiceRank = rank
   if (hero !== undefined) out.heroMediaId = hero
+  if (heroCaption !== undefined) out.heroCaption = heroCaption
+  if (heroCredit !== undefined) out.heroCredit = heroCredit
   if (translationOf !== undefined) out.translationOf = translationOf
   return out
 }
@@ -86,12 +94,19 @@ export function newArticleInput(fields: ArticleFields): ArticleInput {
   return { ...fields, title: fields.title, section: fields.section }
 }
 
-/** The working copy as input with the sent fields changed: fields not sent keep their current values. */
-export const patchedInput = (current: RevisionSnapshot, fields: ArticleFields): ArticleInput => ({
-  title: current.title, slug: current.slug, standfirst: current.standfirst, bodyHtml: current.bodyHtml, section: current.section,
-  genre: current.genre, language: current.language, tags: current.tags, authors: current.authors, heroMediaId: current.heroMediaId,
-  seoTitle: current.seoTitle, seoDescription: current.seoDescription, editorsChoiceRank: current.editorsChoiceRank, ...fields,
-})
+/**
+ * The working copy as input with the sent fields changed: fields not sent keep their current values, except the hero's
+ * own caption and credit, which belong to the image they were written for and go back to the library's with a new hero.
+ */
+export function patchedInput(current: RevisionSnapshot, fields: ArticleFields): ArticleInput {
+  const newHero = fields.heroMediaId !== undefined && fields.heroMediaId !== current.heroMediaId
+  return {
+    title: current.title, slug: current.slug, standfirst: current.standfirst, bodyHtml: current.bodyHtml, section: current.section,
+    genre: current.genre, language: current.language, tags: current.tags, authors: current.authors, heroMediaId: current.heroMediaId,
+    heroCaption: newHero ? null : current.heroCaption, heroCredit: newHero ? null : current.heroCredit,
+    seoTitle: current.seoTitle, seoDescription: current.seoDescription, editorsChoiceRank: current.editorsChoiceRank, ...fields,
+  }
+}
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString())
 
@@ -103,7 +118,8 @@ export function articleJson({ article, working, live, versions }: ArticleView, c
   return {
     id: article.id, version: article.version, status: article.status, title: s.title, slug: s.slug, standfirst: s.standfirst,
     body_html: s.bodyHtml as string, section: s.section, genre: s.genre, tags: s.tags, authors: s.authors, language: s.language,
-    editors_choice: s.editorsChoiceRank, hero_media: s.heroMediaId, seo_title: s.seoTitle, seo_description: s.seoDescription,
+    editors_choice: s.editorsChoiceRank, hero_media: s.heroMediaId,
+    hero_caption: s.heroCaption, hero_credit: s.heroCredit, seo_title: s.seoTitle, seo_description: s.seoDescription,
     scheduled_at: iso(article.scheduledAt), published_at: iso(article.publishedAt), updated_at: iso(article.updatedAt),
     url: live ? base + articlePath(live, ctx.siteLanguage) : null,
     translation_group: versions.length > 1 ? (article.translationGroup ?? article.id) : null,

@@ -3,16 +3,16 @@
 
 import type { FastifyPluginAsync } from 'fastify'
 import type { Author } from '../../domain/people.ts'
-import type { Section, Tag } from '../../domain/taxonomy.ts'
+import type { Tag } from '../../domain/taxonomy.ts'
 import type { Services } from '../../services.ts'
 import { actorOf } from '../viewer.ts'
 import { HOUSEKEEPING_INPUTS } from './admin-openapi.ts'
+import { sectionJson } from './admin-pages.ts'
 
 export type HousekeepingServices = Pick<Services, 'taxonomyDesk' | 'bylines' | 'redirectDesk'>
 
 const { AdminSectionInput, AdminTagInput, AdminBylineInput, AdminRedirectInput } = HOUSEKEEPING_INPUTS
 
-const sectionJson = (s: Section) => ({ id: s.id, slug: s.slug, name: s.name, description: s.description, position: s.position })
 function tagJson(t: Tag, parentSlug: string | null) {
   return { id: t.id, slug: t.slug, name: t.name, kind: t.kind, parent: parentSlug, iso_code: t.isoCode, description: t.description }
 }
@@ -23,9 +23,10 @@ const TAG_PAGE = 500
 
 export const adminHousekeepingRoutes = (s: HousekeepingServices): FastifyPluginAsync => async (app) => {
   app.get('/sections', async (req) => ({ items: (await s.taxonomyDesk.sectionList(actorOf(req))).map(sectionJson) }))
-  app.post<{ Body: { name: string; slug: string; description?: string } }>('/sections',
+  app.post<{ Body: { name: string; slug: string; description?: string; allow_unsigned?: boolean } }>('/sections',
     { schema: { body: AdminSectionInput } }, async (req, reply) => {
-      const id = await s.taxonomyDesk.createSection(actorOf(req), req.body)
+      const { allow_unsigned: allowUnsigned, ...b } = req.body
+      const id = await s.taxonomyDesk.createSection(actorOf(req), { ...b, ...(allowUnsigned !== undefined && { allowUnsigned }) })
       const section = await s.taxonomyDesk.sectionToEdit(actorOf(req), id)
       return reply.code(201).header('location', `/api/v1/admin/sections/${id}`).send(sectionJson(section))
     })

@@ -19,6 +19,7 @@ const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) =>
 const ADMIN_ERRORS: Readonly<Record<number, string>> = { 400: 'BadRequest', 401: 'Unauthorized', 403: 'Forbidden', 404: 'NotFound', 409: 'Conflict', 413: 'TooLarge', 415: 'UnsupportedType' }
 const SECURITY = [{ bearerToken: [] }] as const
 const idPath = { name: 'id', in: 'path', required: true, description: 'Article id', schema: id } as const
+const pageId = { ...idPath, description: 'Page id' } as const
 const query = (name: string, description: string, schema: Schema) => ({ name, in: 'query', description, schema }) as const
 const pageParams = [
   query('page', 'Page number', { type: 'integer', minimum: 1, maximum: 100_000 }),
@@ -38,6 +39,8 @@ const fields: Readonly<Record<string, Schema>> = {
   language: { type: 'string', description: 'BCP 47 language tag; the site\'s when absent' },
   editors_choice: { ...nullable({ type: 'integer', minimum: 1, maximum: 1000 }), description: 'Rank among Editor\'s choice, or null' },
   hero_media: { ...nullable(id), description: 'Id of an image with alt text, or null' },
+  hero_caption: { ...nullable({ type: 'string', maxLength: ARTICLE_LIMITS.hero_caption }), description: 'This article\'s caption for its hero; null or empty shows the media library\'s. A new hero_media without it goes back to the library\'s' },
+  hero_credit: { ...nullable({ type: 'string', maxLength: ARTICLE_LIMITS.hero_credit }), description: 'This article\'s credit for its hero; null or empty shows the media library\'s' },
   seo_title: { type: 'string', maxLength: ARTICLE_LIMITS.seo_title },
   seo_description: { type: 'string', maxLength: ARTICLE_LIMITS.seo_description },
   translation_of: { ...nullable(id), description: 'Id of the article this one translates: it joins that article\'s translation group (one article per language; never itself)' },
@@ -45,9 +48,25 @@ const fields: Readonly<Record<string, Schema>> = {
 
 const idOrNull = nullable(id)
 
+const sectionFields = {
+  name: { type: 'string', maxLength: 100 }, slug: { ...slug, description: 'The section\'s path; a reserved word is refused. A new one leaves 301s' },
+  description: { type: 'string', maxLength: 1000 },
+  allow_unsigned: { type: 'boolean', description: 'Whether articles without a byline may be published in it (statements from the newsroom); false when absent on create' },
+} as const
+const pageFields = {
+  title: { type: 'string', minLength: 1, maxLength: 200 }, slug: { ...slug, description: 'Made from the title when absent' },
+  parent: { ...idOrNull, description: 'Id of the parent page; null for the top level. A new parent or slug moves the page and the pages below it, leaving 301s' },
+  body_html: { type: 'string', maxLength: ARTICLE_LIMITS.body_html, description: 'HTML; sanitized to the one allowlist on the way in' },
+  language: { type: 'string', maxLength: 35, description: 'BCP 47 language tag; the site\'s when absent' },
+  status: { enum: ['draft', 'published'], description: 'draft when absent on create; publishing needs a published parent' },
+} as const
+
 /** Request bodies of the migration helpers; the routes (admin-housekeeping.ts) validate with these very objects. */
 export const HOUSEKEEPING_INPUTS = {
-  AdminSectionInput: exact({ name: { type: 'string', maxLength: 100 }, slug: { ...slug, description: 'The section\'s path; a reserved word is refused' }, description: { type: 'string', maxLength: 1000 } }, ['name', 'slug']),
+  AdminSectionInput: exact({ ...sectionFields }, ['name', 'slug']),
+  AdminSectionPatch: exact({ ...sectionFields }, []),
+  AdminPageInput: exact({ ...pageFields }, ['title']),
+  AdminPagePatch: exact({ ...pageFields }, []),
   AdminTagInput: exact({
     name: { type: 'string', maxLength: 100 }, slug, kind: { enum: ['topic', 'place'], description: 'topic when absent' },
     parent: { ...slug, description: 'Slug of the parent tag' }, iso_code: { type: 'string', maxLength: 10, description: 'ISO 3166 code, places only' },
@@ -204,6 +223,31 @@ export const ADMIN_PATHS = {
   ...housekeeping('sections', 'Section', 'section', 'sections in menu order', 'editors and admins'),
   ...housekeeping('tags', 'Tag', 'tag', 'tags, topics and places', 'editors and admins'),
   ...housekeeping('bylines', 'Byline', 'byline', 'bylines (authors, guests, agencies)', 'editors and admins'),
+  '/api/v1/admin/sections/{id}': {
+    patch: {
+      operationId: 'adminUpdateSection', summary: 'Changes the fields sent, allow_unsigned among them (editors and admins)', tags: ['admin'], security: SECURITY,
+      parameters: [{ ...idPath, description: 'Section id' }], requestBody: { required: true, content: json(ref('AdminSectionPatch')) },
+      responses: { 200: { description: 'The section', content: json(ref('AdminSection')) }, ...errors(400, 401, 403, 404) },
+    },
+  },
+  '/api/v1/admin/pages': {
+    get: { operationId: 'adminListPages', summary: 'Every static page, parents before their children (editors and admins)', tags: ['admin'], security: SECURITY, responses: listOf('AdminPageSummary', 'The page tree in path order') },
+    post: {
+      operationId: 'adminCreatePage', summary: 'Creates a static page, a draft unless status says published (editors and admins)', tags: ['admin'], security: SECURITY,
+      requestBody: { required: true, content: json(ref('AdminPageInput')) }, responses: { ...created('AdminPage', 'The new page'), ...errors(400, 401, 403, 409) },
+    },
+  },
+  '/api/v1/admin/pages/{id}': {
+    get: { operationId: 'adminGetPage', summary: 'One static page with its body', tags: ['admin'], security: SECURITY, parameters: [pageId], responses: { 200: { description: 'The page', content: json(ref('AdminPage')) }, ...errors(401, 403, 404) } },
+    patch: {
+      operationId: 'adminUpdatePage', summary: 'Changes the fields sent; the others keep their values', tags: ['admin'], security: SECURITY, parameters: [pageId],
+      requestBody: { required: true, content: json(ref('AdminPagePatch')) }, responses: { 200: { description: 'The page', content: json(ref('AdminPage')) }, ...errors(400, 401, 403, 404, 409) },
+    },
+    delete: {
+      operationId: 'adminDeletePage', summary: 'Deletes a page with no pages below it; its address then answers 410 Gone', tags: ['admin'], security: SECURITY, parameters: [pageId],
+      responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404, 409) },
+    },
+  },
   '/api/v1/admin/redirects': {
     post: {
       operationId: 'adminCreateRedirect', summary: 'Adds a redirect from an old path (editors and admins)', tags: ['admin'], security: SECURITY,
@@ -213,9 +257,17 @@ export const ADMIN_PATHS = {
   },
 } as const
 
+const pageSummary = {
+  id, parent: idOrNull, slug, path: { type: 'string', description: 'Its address, e.g. /about/team' }, title: { type: 'string' }, language: { type: 'string' },
+  status: { enum: ['draft', 'published'] }, created_at: { type: 'string', format: 'date-time' }, updated_at: { type: 'string', format: 'date-time' },
+  published_at: time('First published'),
+} as const
+
 export const ADMIN_SCHEMAS: Readonly<Record<string, Schema>> = {
   ...HOUSEKEEPING_INPUTS,
-  AdminSection: exact({ id, slug, name: { type: 'string' }, description: { type: 'string' }, position: { type: 'integer', minimum: 0 } }),
+  AdminSection: exact({ id, slug, name: { type: 'string' }, description: { type: 'string' }, position: { type: 'integer', minimum: 0 }, allow_unsigned: { type: 'boolean' } }),
+  AdminPageSummary: exact(pageSummary),
+  AdminPage: exact({ ...pageSummary, body_html: { type: 'string' } }),
   AdminTag: exact({ id, slug, name: { type: 'string' }, kind: { enum: ['topic', 'place'] }, parent: nullable(slug), iso_code: nullable({ type: 'string' }), description: { type: 'string' } }),
   AdminByline: exact({ id, slug, name: { type: 'string' }, kind: { enum: ['staff', 'guest', 'agency'] }, bio: { type: 'string' }, photo_media: idOrNull }),
   AdminRedirect: exact({ from: { type: 'string' }, status: { enum: [301, 410] }, to_article: idOrNull, to_url: nullable({ type: 'string' }) }),
@@ -230,7 +282,7 @@ export const ADMIN_SCHEMAS: Readonly<Record<string, Schema>> = {
       items: exact({ id, language: { type: 'string' }, title: { type: 'string' }, status: { enum: ARTICLE_STATUSES } }),
     },
   }, ['id', 'version', 'status', 'title', 'slug', 'standfirst', 'body_html', 'section', 'genre', 'tags', 'authors', 'language', 'editors_choice',
-    'hero_media', 'seo_title', 'seo_description', 'scheduled_at', 'published_at', 'updated_at', 'url', 'translation_group', 'translations'], 'An article\'s working copy'),
+    'hero_media', 'hero_caption', 'hero_credit', 'seo_title', 'seo_description', 'scheduled_at', 'published_at', 'updated_at', 'url', 'translation_group', 'translations'], 'An article\'s working copy'),
   AdminTranslationInput: exact({ language: { type: 'string', description: 'The new version\'s language, a site language such as ru' } }),
   AdminTranslationLink: exact({ translation_of: { ...id, description: 'Id of an article of the group to join' } }),
   AdminArticleInput: exact(fields, ['title', 'section']),

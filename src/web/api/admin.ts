@@ -7,8 +7,9 @@ import { authenticateBearer, decorateViewer } from '../viewer.ts'
 import { adminArticleRoutes } from './admin-articles.ts'
 import { adminMediaRoutes } from './admin-media.ts'
 import { adminHousekeepingRoutes } from './admin-housekeeping.ts'
+import { adminPageRoutes } from './admin-pages.ts'
 
-export type AdminServices = Pick<Services, 'accounts' | 'editing' | 'translations' | 'media' | 'deskReads' | 'config' | 'clock' | 'site' | 'taxonomyDesk' | 'bylines' | 'redirectDesk'>
+export type AdminServices = Pick<Services, 'accounts' | 'editing' | 'translations' | 'media' | 'deskReads' | 'config' | 'clock' | 'site' | 'taxonomyDesk' | 'bylines' | 'redirectDesk' | 'pageDesk'>
 
 /** A readable sentence for a schema failure, naming the field: Ajv's own words otherwise say "must match pattern". */
 function validationProblem(err: FastifyError): HttpProblem {
@@ -55,4 +56,5 @@ export const adminApiRoutes = (s: AdminServices): FastifyPluginAsync => async (a
   await app.register(adminArticleRoutes(s), { prefix: '/articles' })
   await app.register(adminMediaRoutes(s), { prefix: '/media' })
   await app.register(adminHousekeepingRoutes(s))
+  await app.register(adminPageRoutes(s))
 }

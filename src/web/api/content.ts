@@ -67,7 +67,8 @@ function allowCrossOrigin(reply: FastifyReply): void {
 export const contentApiRoutes = (s: Pick<Services, 'contentApi' | 'config'>): FastifyPluginAsync => async (app) => {
   const toJson = apiJson(s.config.siteUrl)
   const openapi = JSON.stringify(openApiDocument(s.config.siteUrl))
-  const send = (req: FastifyRequest, reply: FastifyReply, value: unknown) => sendCacheable(req, reply, JSON.stringify(value), JSON_TYPE, API_CACHE)
+  // Every change to a live article invalidates the `feeds` scope, and the API is a feed of them (a CDN purges by it).
+  const send = (req: FastifyRequest, reply: FastifyReply, value: unknown) => sendCacheable(req, reply, JSON.stringify(value), JSON_TYPE, API_CACHE, ['feeds'])
 
   app.addHook('onRequest', async (_req, reply) => allowCrossOrigin(reply))
 

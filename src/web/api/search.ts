@@ -4,7 +4,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { SearchPage } from '../../domain/read-models.ts'
 import { snippetHtml } from '../../render/site/search-page.ts'
 import type { Services } from '../../services.ts'
-import { sendCacheable } from '../caching.ts'
+import { PUBLIC_CACHE, sendCacheable } from '../caching.ts'
 import { logProblem, sendJsonProblem, toProblem } from '../errors.ts'
 import { searchQuerySchema, toSearchFilter, type SearchQuerystring } from '../site/search.ts'
 
@@ -48,11 +48,11 @@ export const searchApiRoutes = (s: Pick<Services, 'search'>): FastifyPluginAsync
   // Registered before /api/v1/search only for reading order: static paths never compete with each other.
   app.get<{ Querystring: SuggestQuerystring }>('/api/v1/search/suggest', { schema: { querystring: suggestQuerySchema } }, async (req, reply) => {
     const suggestions = await s.search.suggest(req.query.q, req.query.language || null)
-    return sendCacheable(req, reply, JSON.stringify(suggestions), 'application/json; charset=utf-8')
+    return sendCacheable(req, reply, JSON.stringify(suggestions), 'application/json; charset=utf-8', PUBLIC_CACHE, ['search'])
   })
 
   app.get<{ Querystring: ApiSearchQuerystring }>('/api/v1/search', { schema: { querystring: apiSearchQuerySchema } }, async (req, reply) => {
     const filter = { ...toSearchFilter(req.query), language: req.query.language || null }
-    return sendCacheable(req, reply, JSON.stringify(searchJson(await s.search.search(filter))), 'application/json; charset=utf-8')
+    return sendCacheable(req, reply, JSON.stringify(searchJson(await s.search.search(filter))), 'application/json; charset=utf-8', PUBLIC_CACHE, ['search'])
   })
 }

@@ -18,7 +18,7 @@ const text = (max: number) => ({ type: 'string', maxLength: max }) as const
 /** JSON-schema properties of the article form; shared by the form posts and the autosave body. */
 export const articleFieldProperties = {
   title: text(ARTICLE_LIMITS.title), standfirst: text(ARTICLE_LIMITS.standfirst), body: text(ARTICLE_LIMITS.body_html), section: text(200), genre: text(40), tags: text(3000),
-  new_tags: text(3000), hero: text(20), seo_title: text(ARTICLE_LIMITS.seo_title), seo_description: text(ARTICLE_LIMITS.seo_description), slug: text(200), editors_choice_rank: text(10), editors_choice_rank_was: text(10), language: text(35),
+  new_tags: text(3000), hero: text(20), hero_caption: text(ARTICLE_LIMITS.hero_caption), hero_credit: text(ARTICLE_LIMITS.hero_credit), seo_title: text(ARTICLE_LIMITS.seo_title), seo_description: text(ARTICLE_LIMITS.seo_description), slug: text(200), editors_choice_rank: text(10), editors_choice_rank_was: text(10), language: text(35),
 } as const
 
 export const articleFieldsSchema = {
@@ -85,7 +85,7 @@ function sentRank(fields: ArticleFields): number | null | undefined {
  */
 export function readArticleForm(fields: ArticleFields): {
   title: string; slug?: string; standfirst: string; bodyHtml: string; section: string; genre: string; language?: string
-  tagNames: readonly string[]; newTagNames: readonly string[]; authors: string[]; heroMediaId: number | null; seoTitle: string; seoDescription: string; editorsChoiceRank?: number | null
+  tagNames: readonly string[]; newTagNames: readonly string[]; authors: string[]; heroMediaId: number | null; heroCaption: string; heroCredit: string; seoTitle: string; seoDescription: string; editorsChoiceRank?: number | null
 } {
   const slug = (fields.slug ?? '').trim()
   const language = (fields.language ?? '').trim()
@@ -94,6 +94,7 @@ export function readArticleForm(fields: ArticleFields): {
     title: fields.title ?? '', standfirst: fields.standfirst ?? '', bodyHtml: fields.body ?? '', section: fields.section ?? '',
     genre: fields.genre || 'news', ...(slug && { slug }), ...(language && { language }), tagNames: tagNames(fields.tags), newTagNames: newTagNames(fields), authors: authorSlugs(fields),
     heroMediaId: optionalInt(fields.hero, 'hero_media', 'choose the hero image from the list'),
+    heroCaption: fields.hero_caption ?? '', heroCredit: fields.hero_credit ?? '',
     seoTitle: fields.seo_title ?? '', seoDescription: fields.seo_description ?? '', ...(rank !== undefined && { editorsChoiceRank: rank }),
   }
 }

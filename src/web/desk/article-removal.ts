@@ -9,7 +9,7 @@ import { html, type SafeHtml } from '../../render/html.ts'
 import { requireUser } from '../viewer.ts'
 import { doneQuery, idParams } from './admin-forms.ts'
 import { sendDeskPage, type DeskKit } from './desk.ts'
-import { actorOf, editableArticle } from './editor.ts'
+import { actorOf } from './editor.ts'
 
 const CONFIRM_BODY = {
   type: 'object', properties: { _csrf: { type: 'string', maxLength: 200 }, confirm: { type: 'string', enum: ['yes'] } }, additionalProperties: false,
@@ -32,9 +32,7 @@ export const deskArticleRemovalRoutes = (kit: DeskKit): FastifyPluginAsync => as
   const livePathOf = (id: number): Promise<string | null> => deskReads.livePath(id)
 
   app.get<{ Params: { id: number } }>('/articles/:id/unpublish', { schema: { params: idParams }, preHandler: requireUser() }, async (req: IdRequest, reply) => {
-    const e = await editableArticle(kit, req, req.params.id)
-    if (e.article.status !== 'published') throw new AppError('Conflict', 'This article is not published, so there is nothing to take off the site.')
-    if (!e.moves.includes('unpublished')) throw new AppError('Forbidden', `The ${e.actor.role} role may not unpublish this article.`)
+    const e = await editing.toUnpublish(req.params.id, actorOf(req))
     const path = await livePathOf(e.article.id)
     return confirm(req, reply, {
       heading: `Unpublish “${e.article.title}”?`,
@@ -48,8 +46,7 @@ export const deskArticleRemovalRoutes = (kit: DeskKit): FastifyPluginAsync => as
   })
 
   app.get<{ Params: { id: number } }>('/articles/:id/delete', { schema: { params: idParams }, preHandler: requireUser() }, async (req: IdRequest, reply) => {
-    const e = await editableArticle(kit, req, req.params.id)
-    if (!e.mayDelete) throw new AppError('Forbidden', `The ${e.actor.role} role may not delete this article.`)
+    const e = await editing.toRemove(req.params.id, actorOf(req))
     const path = await livePathOf(e.article.id)
     return confirm(req, reply, {
       heading: `Move “${e.article.title}” to the trash?`,

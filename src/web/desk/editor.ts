@@ -113,6 +113,7 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
       values: {
         title: article.title, standfirst: article.standfirst, body: article.bodyHtml, section: sections.find((s) => s.id === article.sectionId)?.slug ?? '',
         genre: article.genre, tags: tags.map((t) => t.name).join(', '), hero: article.heroMediaId ? String(article.heroMediaId) : '',
+        hero_caption: article.heroCaption ?? '', hero_credit: article.heroCredit ?? '',
         seo_title: article.seoTitle, seo_description: article.seoDescription, slug: article.slug, editors_choice_rank: article.editorsChoiceRank ? String(article.editorsChoiceRank) : '',
         editors_choice_rank_was: article.editorsChoiceRank ? String(article.editorsChoiceRank) : '',
         language: article.language,

@@ -4,7 +4,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { menuPage, type MenuRowValues } from '../../render/desk/menu-page.ts'
 import type { FieldError } from '../../render/desk/form-parts.ts'
-import { requireUser, viewerOf } from '../viewer.ts'
+import { actorOf, requireUser } from '../viewer.ts'
 import { doneQuery, doneRedirect, formText } from './admin-forms.ts'
 import { attempt } from './form-attempt.ts'
 import { sendDeskPage, type DeskKit } from './desk.ts'
@@ -13,8 +13,6 @@ const DONE: Readonly<Record<string, string>> = { saved: 'The menu was saved; the
 const MANAGE = requireUser()
 /** Rows read from one form at most (the use-case allows fewer links; blank rows are dropped). */
 const ROWS_MAX = 40
-
-const actorOf = (req: FastifyRequest) => ({ userId: viewerOf(req)!.user.id, role: viewerOf(req)!.user.role })
 
 /** The posted rows, then the one row operation the pressed button names (`up-3`, `down-1`, `remove-2`) applied. */
 function postedRows(body: unknown): MenuRowValues[] {

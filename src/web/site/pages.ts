@@ -5,7 +5,7 @@ import type { RenderContext } from '../../render/context.ts'
 import type { SafeHtml } from '../../render/html.ts'
 import type { Services } from '../../services.ts'
 import type { Assets } from '../assets.ts'
-import { NO_STORE, sendCacheable } from '../caching.ts'
+import { NO_STORE, PUBLIC_CACHE, sendCacheable } from '../caching.ts'
 import { PATH_LANGUAGES, sameLanguage } from '../../domain/language.ts'
 import { AppError } from '../../errors.ts'
 import { catalogueFor } from '../../i18n/catalogues.ts'
@@ -32,8 +32,9 @@ export const renderContextSource = (s: Pick<Services, 'site' | 'config' | 'clock
 /** The page-cache key of page `page` of a listing at `path`: page 1 is the bare path, as linked. */
 export const pageKey = (path: string, page: number): string => (page === 1 ? path : `${path}?page=${page}`)
 
-/** Sends a public page (200, cacheable, with ETag). */
-export const sendPage = (req: FastifyRequest, reply: FastifyReply, page: SafeHtml) => sendCacheable(req, reply, page.value, HTML)
+/** Sends a public page (200, cacheable, with ETag), tagged for a CDN with `keys` (caching.ts). */
+export const sendPage = (req: FastifyRequest, reply: FastifyReply, page: SafeHtml, keys: readonly string[] = []) =>
+  sendCacheable(req, reply, page.value, HTML, PUBLIC_CACHE, keys)
 
 /** Sends an error page with its status; never cached. */
 export const sendErrorPage = (reply: FastifyReply, status: number, page: SafeHtml) =>

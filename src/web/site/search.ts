@@ -37,6 +37,7 @@ export const searchRoutes = (s: Pick<Services, 'search' | 'site'>, context: Cont
     const { code } = routeLanguage(req, prefixed)
     const language = await pageLanguage(s, code)
     const searched = language ?? (await s.site.get()).settings.language
-    return sendPage(req, reply, searchPage(await context(language), await s.search.search({ ...toSearchFilter(req.query), language: searched })))
+    // Results may change with any publication, and every one invalidates the `search` scope: a CDN purges by it.
+    return sendPage(req, reply, searchPage(await context(language), await s.search.search({ ...toSearchFilter(req.query), language: searched })), ['search'])
   })
 }

@@ -15,6 +15,19 @@ onBothEngines('only admins manage webhooks (403 for editors); a missing CSRF tok
   const editorCsrf = csrfOf((await get(a, '/desk/account', editor.cookies)).body)
   assert.equal((await postForm(a, '/desk/webhooks', { _csrf: editorCsrf, url: 'https://hooks.example.com/in' }, editor.cookies)).statusCode, 403)
   assert.equal((await postForm(a, '/desk/webhooks', { url: 'https://hooks.example.com/in' }, owner)).statusCode, 403)
+  // The role is asked first, whatever the URL: a too-long one is the use-case's to refuse, after the permission check.
+  const long = `https://hooks.example.com/${'a'.repeat(2000)}`
+  assert.equal((await postForm(a, '/desk/webhooks', { _csrf: editorCsrf, url: long }, editor.cookies)).statusCode, 403)
+  assert.equal((await a.store.webhooks.receivers()).length, 0)
+})
+
+onBothEngines('a receiver URL over 2000 characters is refused by the webhooks use-case, with its message, on the form', async (a) => {
+  const owner = await setupOwner(a)
+  const csrf = csrfOf((await get(a, '/desk/webhooks', owner)).body)
+  const res = await postForm(a, '/desk/webhooks', { _csrf: csrf, url: `https://hooks.example.com/${'a'.repeat(2000)}` }, owner)
+  assert.equal(res.statusCode, 400)
+  assert.match(res.body, /the receiver URL is longer than 2000 characters/)
+  assert.match(res.body, /id="receiver-url-error"/)
   assert.equal((await a.store.webhooks.receivers()).length, 0)
 })
 
