@@ -23,6 +23,7 @@ import { createMailDelivery } from './jobs/mail-delivery.ts'
 import { createImportJobsJob } from './jobs/import-jobs.ts'
 import { createCdnPurge } from './jobs/cdn-purge.ts'
 import { exclusive } from './jobs/exclusive.ts'
+import { createNewsletterSchedule } from './jobs/newsletter-schedule.ts'
 import { DatabaseOpenError } from './store/open-error.ts'
 import { openMediaStore } from './media/storage/open.ts'
 import { createBootTimer } from './boot-timing.ts'
@@ -69,12 +70,23 @@ async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | un
   boot.lap('listen')
   // The transport is built once; without SMTP_URL there is none, and use-cases write no mail.
   // nodemailer (some 40 modules) loads only when mail is configured.
-  const mailer = config.mail ? (await import('./mail/transport.ts')).createMailer(config.mail) : null
+  const transport = config.mail ? await import('./mail/transport.ts') : null
+  const mailer = config.mail && transport ? transport.createMailer(config.mail) : null
+  // Newsletters get their own pool, with more connections, so a long send never delays a password link.
+  const newsletterMailer = config.mail && transport ? transport.createMailer(config.mail, { maxConnections: 8 }) : null
+  const newsletterDelivery = newsletterMailer && config.mail ? (await import('./jobs/newsletter-delivery.ts')).createNewsletterDelivery({
+    mailer: newsletterMailer, render: (await import('./render/mail/newsletter-issue.ts')).renderIssue, links: services.newsletterLinks,
+    ratePerSecond: config.mail.newsletterRate, siteUrl: config.siteUrl.href.replace(/\/+$/, ''), siteName: async () => (await services.site.get()).settings.name,
+  }) : null
   const jobs = createJobRunner([publishScheduled,
     // Both walk a cursor shared by every instance: one instance at a time runs them (a dead one's lease runs out).
     exclusive(relatedRefresh, { leaseMs: 120_000 }), exclusive(searchReindex, { leaseMs: 60_000 }), pruneSessions, prunePresence, createWebhookDelivery({ siteUrl: config.siteUrl, allowPrivate: config.webhookAllowPrivate }), createMediaVariantsJob({ mediaStore }),
     createImportJobsJob({ dataDir: config.dataDir, mediaStore, timeZone: config.timeZone, allowPrivate: config.webhookAllowPrivate }),
-    ...(mailer ? [createMailDelivery({ mailer })] : []), ...(config.cdn ? [createCdnPurge({ cdn: config.cdn })] : [])], { store, clock: systemClock, log: log.child({ module: 'jobs' }) })
+    ...(mailer ? [createMailDelivery({ mailer })] : []), ...(config.cdn ? [createCdnPurge({ cdn: config.cdn })] : []),
+    // A scheduled issue is composed once per time whichever instance runs it (a unique slot); one at a time saves the work.
+    exclusive(createNewsletterSchedule({ issues: services.newsletterIssues, timeZone: config.timeZone }), { leaseMs: 120_000 }),
+    // Every instance may send: deliveries are claimed through the database.
+    ...(newsletterDelivery ? [newsletterDelivery] : [])], { store, clock: systemClock, log: log.child({ module: 'jobs' }) })
   jobs.start()
   boot.lap('jobs')
   const { wallMs, cpuMs, phases } = boot.report()
@@ -110,6 +122,7 @@ async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | un
         // is not done by then keeps its lease, which expires, and another instance takes it.
         if (!await within(jobs.stop(), left())) log.warn('background jobs still running at the shutdown bound; their claims expire')
         mailer?.close()
+        newsletterMailer?.close()
         // Every request has been answered: write the views still buffered before the store goes.
         await services.popular.stop()
         await store.close()

@@ -81,6 +81,8 @@ export interface MailConfig {
   readonly url: string
   /** MAIL_FROM: `address@example.org` or `Name <address@example.org>`. */
   readonly from: string
+  /** NEWSLETTER_RATE (20): newsletter messages a second at most, across this instance's sends; what the mail service allows. */
+  readonly newsletterRate: number
 }
 
 /** Load-shedding thresholds; 0 turns each one off. */
@@ -129,7 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     pageCacheBytes: parsePageCacheMb(env.PAGE_CACHE_MB) * 1024 * 1024,
     requestTimeoutMs: parseRequestTimeoutS(env.REQUEST_TIMEOUT_S) * 1000,
     shedding: parseShedding(env),
-    mail: parseMail(env.SMTP_URL, env.MAIL_FROM),
+    mail: parseMail(env.SMTP_URL, env.MAIL_FROM, env.NEWSLETTER_RATE),
     media: { storage: parseMediaStore(env, dataDir), publicUrl: parseMediaPublicUrl(env.MEDIA_PUBLIC_URL) },
     cdn: parseCdn(env),
     metricsToken: parseMetricsToken(env.METRICS_TOKEN),
@@ -197,7 +199,7 @@ function parseMediaPublicUrl(value: string | undefined): string | null {
 // A display name (plain or in double quotes, never a line break or an angle bracket) and an address, or a bare address.
 const MAIL_FROM = /^(?:(?:[^"<>\r\n]{1,200}|"[^"<>\r\n]{1,200}") )?<[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+>$|^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/
 
-function parseMail(rawUrl: string | undefined, rawFrom: string | undefined): MailConfig | null {
+function parseMail(rawUrl: string | undefined, rawFrom: string | undefined, rawRate: string | undefined): MailConfig | null {
   const url = rawUrl?.trim() ?? ''
   const from = rawFrom?.trim() ?? ''
   if (!url && !from) return null
@@ -213,7 +215,9 @@ function parseMail(rawUrl: string | undefined, rawFrom: string | undefined): Mai
   if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') throw new ConfigError('SMTP_URL', `must start with smtp:// or smtps://, got "${parsed.protocol}//…"`)
   if (!parsed.hostname) throw new ConfigError('SMTP_URL', 'must name a host')
   if (from.length > 300 || !MAIL_FROM.test(from)) throw new ConfigError('MAIL_FROM', `must be an address or "Name <address>", got "${from.slice(0, 100)}"`)
-  return Object.freeze({ url, from })
+  const rate = rawRate === undefined || rawRate.trim() === '' ? 20 : Number(rawRate)
+  if (!/^\d+$/.test(rawRate?.trim() || '20') || rate < 1 || rate > 100_000) throw new ConfigError('NEWSLETTER_RATE', `must be a whole number of messages a second from 1 to 100000, got "${String(rawRate).slice(0, 20)}"`)
+  return Object.freeze({ url, from, newsletterRate: rate })
 }
 
 const CDN_KINDS = ['fastly', 'cloudflare', 'url'] as const

@@ -31,6 +31,12 @@ import { createShareImages, type ShareImages } from './media/share-image.ts'
 import { createMenuDesk, type MenuDesk } from './editorial/menu.ts'
 import { createBylines, type Bylines } from './editorial/people.ts'
 import { createRedirectDesk, type RedirectDesk } from './editorial/redirects.ts'
+import { createNewsletterDesk, type NewsletterDesk } from './editorial/newsletter-desk.ts'
+import { createSubscribing, type Subscribing } from './newsletters/subscribing.ts'
+import { createNewsletterIssues, type NewsletterIssuesDesk } from './editorial/newsletter-issues.ts'
+import { renderIssue } from './render/mail/newsletter-issue.ts'
+import { createNewsletterSubscribers, type NewsletterSubscribers } from './editorial/newsletter-subscribers.ts'
+import { createNewsletterLinks, type NewsletterLinks } from './newsletters/links.ts'
 import { createImportDesk, type ImportDesk } from './editorial/import-desk.ts'
 import { createAccountLinkService, type AccountLinkService } from './accounts/account-links.ts'
 import { createWebhookDesk, type WebhookDesk } from './editorial/webhook-desk.ts'
@@ -103,6 +109,16 @@ export interface Services {
   /** Share images of quotes (PNG, made with sharp, kept in memory). */
   readonly quoteCards: QuoteCards
   readonly redirectDesk: RedirectDesk
+  /** Newsletters (editors and admins): definitions, issues, sending, subscribers. */
+  readonly newsletterDesk: NewsletterDesk
+  /** Readers subscribing (double opt-in), managing and leaving newsletters from signed links. */
+  readonly subscribing: Subscribing
+  /** Newsletter issues (editors and admins): compose, edit, preview, test, send, progress. */
+  readonly newsletterIssues: NewsletterIssuesDesk
+  /** Newsletter subscribers (editors and admins): search, CSV export and import, erasure. */
+  readonly newsletterSubscribers: NewsletterSubscribers
+  /** The signed links of newsletters (confirmation, manage, unsubscribe), shared by subscribing and sending. */
+  readonly newsletterLinks: NewsletterLinks
   /** Invitations and forgotten passwords by one-time links sent by email; `mailEnabled` says whether mail is on. */
   readonly accountLinks: AccountLinkService
   /** Webhook receivers and the delivery log (admins; the command line as the operator). */
@@ -166,6 +182,8 @@ export function createServices({ store, config, clock, log, mediaStore = openMed
     url: (path) => `${config.siteUrl.origin}${config.siteUrl.pathname.replace(/\/+$/, '')}${path}`,
   }
   const accounts = createAccounts({ store, clock })
+  const siteBase = `${config.siteUrl.origin}${config.siteUrl.pathname.replace(/\/+$/, '')}`
+  const newsletterLinks = createNewsletterLinks(store)
   const siteLanguage = async () => (await site.get()).settings.language
   const media = createMediaLibrary({ store, clock, mediaStore })
   const importing = createImporting({ store, clock, siteLanguage })
@@ -199,6 +217,10 @@ export function createServices({ store, config, clock, log, mediaStore = openMed
     pageDesk: createPageDesk({ store, clock, site }), menuDesk: createMenuDesk({ store, clock, site }),
     bylines: createBylines({ store, clock }), speakerDesk: createSpeakerDesk({ store, clock }), quoteDesk: createQuoteDesk({ store, clock }),
     quoteReading: createQuoteReading({ store, site }), quoteCards: createQuoteCards(), redirectDesk: createRedirectDesk({ store, clock, site }),
+    newsletterDesk: createNewsletterDesk({ store, clock, site }), newsletterLinks,
+    subscribing: createSubscribing({ store, clock, links: newsletterLinks, outgoing }),
+    newsletterSubscribers: createNewsletterSubscribers({ store, clock }),
+    newsletterIssues: createNewsletterIssues({ store, clock, render: renderIssue, siteUrl: siteBase, siteName: async () => (await site.get()).settings.name, siteLanguage, outgoing }),
     importDesk: createImportDesk({ store, clock, uploadDir: path.join(config.dataDir, 'imports') }),
     runImport: (o) => runImport({ store, clock, timeZone: config.timeZone, dataDir: config.dataDir, mediaStore, allowPrivate: config.webhookAllowPrivate }, o) }
 }

@@ -118,7 +118,9 @@ test('the demo is on by default for SQLite and off for PostgreSQL, where BROADSH
 test('mail is off without SMTP_URL and MAIL_FROM, on with both; either alone, a bad scheme or a bad sender is refused', () => {
   assert.equal(loadConfig({}).mail, null)
   assert.deepEqual(loadConfig({ SMTP_URL: 'smtp://user:secret@mail.example:587', MAIL_FROM: 'Newsroom <desk@news.example>' }).mail,
-    { url: 'smtp://user:secret@mail.example:587', from: 'Newsroom <desk@news.example>' })
+    { url: 'smtp://user:secret@mail.example:587', from: 'Newsroom <desk@news.example>', newsletterRate: 20 })
+  assert.equal(loadConfig({ SMTP_URL: 'smtp://mail.example', MAIL_FROM: 'desk@news.example', NEWSLETTER_RATE: '500' }).mail?.newsletterRate, 500)
+  for (const rate of ['0', '-5', '2.5', 'fast', '100001']) assertRejects({ SMTP_URL: 'smtp://mail.example', MAIL_FROM: 'desk@news.example', NEWSLETTER_RATE: rate }, 'NEWSLETTER_RATE')
   assert.equal(loadConfig({ SMTP_URL: 'smtps://mail.example', MAIL_FROM: 'desk@news.example' }).mail?.from, 'desk@news.example')
   assert.equal(loadConfig({ SMTP_URL: 'smtps://mail.example', MAIL_FROM: '"The Ledger, Desk" <desk@news.example>' }).mail?.from, '"The Ledger, Desk" <desk@news.example>')
   assertRejects({ SMTP_URL: 'smtp://mail.example' }, 'MAIL_FROM')

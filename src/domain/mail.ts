@@ -8,6 +8,11 @@ export interface MailMessage {
   readonly html: string
   /** What the message is ('invitation', 'password-reset', 'review-notice', later newsletters), for logs and the outbox. */
   readonly kind: string
+  /** Newsletters only: their own sender ("Name <address>") instead of MAIL_FROM, a reply-to, a Message-ID, list headers. */
+  readonly from?: { readonly name: string; readonly address: string }
+  readonly replyTo?: string
+  readonly messageId?: string
+  readonly headers?: Readonly<Record<string, string>>
 }
 
 /** The letters the desk sends; src/render/mail/ writes them, so their HTML is escaped by construction. */
@@ -15,6 +20,8 @@ export interface Letters {
   invitation(v: { to: string; siteName: string; inviterName: string; role: string; link: string; expiresAt: number; timeZone: string }): MailMessage
   passwordReset(v: { to: string; siteName: string; name: string; link: string; expiresAt: number; timeZone: string }): MailMessage
   reviewNotice(v: { to: string; siteName: string; name: string; articleTitle: string; submitterName: string; link: string }): MailMessage
+  /** A reader's double opt-in: the link that starts a newsletter subscription, in the newsletter's language. */
+  newsletterConfirmation(v: { to: string; siteName: string; newsletterName: string; language: string; link: string; expiresAt: number; timeZone: string }): MailMessage
 }
 
 /**

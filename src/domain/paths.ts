@@ -4,7 +4,7 @@ import { languagePrefix, PATH_LANGUAGES } from './language.ts'
 
 /** First path segments that belong to the application, never to a section (DESIGN.md, URLs). */
 export const RESERVED_SEGMENTS: readonly string[] = [
-  'tag', 'author', 'archive', 'search', 'popular', 'api', 'desk', 'media', 'assets', 'healthz', 'readyz', 'metrics', 'preview', 'page', 'pages',
+  'tag', 'author', 'archive', 'search', 'popular', 'api', 'desk', 'media', 'assets', 'healthz', 'readyz', 'metrics', 'preview', 'page', 'pages', 'newsletters',
   'feed', 'people', 'quotes', 'rss.xml', 'atom.xml', 'feed.json', 'sitemap.xml', 'sitemaps', 'news-sitemap.xml', 'robots.txt', 'favicon.ico',
   ...PATH_LANGUAGES,
 ]

@@ -11,6 +11,7 @@ export type Action =
   | 'article.delete' | 'front.curate' | 'taxonomy.manage' | 'authors.manage' | 'redirects.manage' | 'media.upload'
   | 'media.delete' | 'users.manage' | 'settings.manage' | 'webhooks.manage' | 'audit.read' | 'site.import' | 'pages.manage' | 'menu.manage'
   | 'speakers.manage'
+  | 'newsletters.manage'
 
 type Grant = 'all' | 'own' | 'none'
 
@@ -41,6 +42,8 @@ const MATRIX: Readonly<Record<Action, Readonly<Record<Role, Grant>>>> = {
   // Anyone who writes may add a speaker while marking a quote (article.create); editing, merging and deleting the
   // records every page of quotes shows is the editors' housekeeping, like tags.
   'speakers.manage': { contributor: 'none', author: 'none', editor: 'all', admin: 'all' },
+  // Newsletters reach readers' inboxes and hold their addresses: the desk's editors define, compose and send them.
+  'newsletters.manage': { contributor: 'none', author: 'none', editor: 'all', admin: 'all' },
 }
 
 /**

@@ -14,6 +14,7 @@ const WHAT: Readonly<Record<Action, string>> = {
   'media.delete': 'delete media', 'users.manage': 'manage users', 'settings.manage': 'change the site settings',
   'webhooks.manage': 'manage webhooks', 'audit.read': 'read the audit log', 'site.import': 'import content into the site',
   'pages.manage': 'change static pages', 'menu.manage': 'change the menu', 'speakers.manage': 'manage speakers',
+  'newsletters.manage': 'manage newsletters',
 }
 
 /** The command line acts as the operator at the shell: no desk user, with every permission (audited with no user). */

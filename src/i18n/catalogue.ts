@@ -110,6 +110,8 @@ export interface Catalogue {
   readonly feedTitle: string
   readonly feedTagDescription: string
   readonly feedAuthorDescription: string
+  /** Newsletter sign-up, confirmation and manage pages, and the newsletter messages themselves. */
+  readonly newsletter: Readonly<Record<'signUpHeading' | 'emailLabel' | 'signUpButton' | 'noCookies' | 'checkInboxTitle' | 'checkInboxText' | 'confirmTitle' | 'confirmText' | 'confirmButton' | 'confirmedTitle' | 'confirmedText' | 'manageTitle' | 'manageIntro' | 'leave' | 'leaveAll' | 'leftTitle' | 'leftText' | 'statusActive' | 'statusPending' | 'statusLeft' | 'confirmSubject' | 'confirmMail' | 'confirmIgnore' | 'manageLink' | 'unsubscribeLink' | 'youReceive' | 'readMore' | 'inBrowser', string>>
 }
 
 /** `template` with each `{name}` replaced by `values[name]`; unknown names are left as they are. */

@@ -22,6 +22,8 @@ export interface MailerOptions {
   /** Connection, greeting and socket timeouts in ms; 10 s, 10 s and 30 s by default. */
   readonly connectionTimeoutMs?: number
   readonly socketTimeoutMs?: number
+  /** Pooled connections; 3 by default (newsletters use more). */
+  readonly maxConnections?: number
 }
 
 /**
@@ -34,7 +36,9 @@ export function createMailer(config: MailConfig, opts: MailerOptions = {}): Mail
     url: config.url,
     // A few connections, reused: newsletters send many messages, and the outbox job sends a batch at a time.
     pool: true,
-    maxConnections: 3,
+    maxConnections: opts.maxConnections ?? 3,
+    // A connection is reused for any number of messages: reconnecting every 100 (the default) costs a handshake each time.
+    maxMessages: Infinity,
     connectionTimeout,
     greetingTimeout: connectionTimeout,
     socketTimeout: opts.socketTimeoutMs ?? 30_000,
@@ -42,7 +46,11 @@ export function createMailer(config: MailConfig, opts: MailerOptions = {}): Mail
   return {
     async send(message) {
       try {
-        const info = await transport.sendMail({ to: message.to, subject: message.subject, text: message.text, html: message.html })
+        const info = await transport.sendMail({
+          to: message.to, subject: message.subject, text: message.text, html: message.html,
+          ...(message.from !== undefined && { from: { ...message.from } }), ...(message.replyTo !== undefined && { replyTo: message.replyTo }),
+          ...(message.messageId !== undefined && { messageId: message.messageId }), ...(message.headers !== undefined && { headers: { ...message.headers } }),
+        })
         return { ok: true, messageId: String(info.messageId ?? '') }
       } catch (err) {
         const e = err as { message?: string; responseCode?: number; code?: string }

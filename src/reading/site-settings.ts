@@ -15,6 +15,8 @@ export interface SiteContext {
   readonly leadArticleId: number | null
   /** Published top-level pages (About, Contact…), for the footer. */
   readonly footerPages: readonly FooterPage[]
+  /** Newsletters the site's pages offer a sign-up form for. */
+  readonly newsletters: readonly { readonly slug: string; readonly name: string; readonly description: string; readonly language: string }[]
 }
 
 export interface FooterPage { readonly title: string; readonly path: string; readonly language: string }
@@ -44,7 +46,7 @@ function toSettings(raw: Record<string, unknown>, timeZone: string): SiteSetting
 }
 
 /** A cached view of settings and sections; `invalidate()` drops it after a write. */
-export function createSiteContext(deps: { store: Pick<Store, 'site' | 'taxonomy' | 'pages'>; clock: Clock; timeZone: string }) {
+export function createSiteContext(deps: { store: Pick<Store, 'site' | 'taxonomy' | 'pages' | 'newsletters'>; clock: Clock; timeZone: string }) {
   let cached: { value: SiteContext; at: number } | null = null
   let pending: Promise<SiteContext> | null = null
   return {
@@ -53,10 +55,11 @@ export function createSiteContext(deps: { store: Pick<Store, 'site' | 'taxonomy'
       if (cached && now - cached.at < TTL_MS) return cached.value
       pending ??= (async () => {
         try {
-          const [raw, sections, pages] = await Promise.all([deps.store.site.settings(), deps.store.taxonomy.sections(), deps.store.pages.published()])
+          const [raw, sections, pages, letters] = await Promise.all([deps.store.site.settings(), deps.store.taxonomy.sections(), deps.store.pages.published(), deps.store.newsletters.list()])
           const leadArticleId = typeof raw.lead_article_id === 'number' ? raw.lead_article_id : null
           const footerPages = pages.filter((p) => p.parentId === null).slice(0, FOOTER_PAGES).map((p) => ({ title: p.title, path: p.path, language: p.language }))
-          const value = { settings: toSettings(raw, deps.timeZone), sections, leadArticleId, footerPages }
+          const newsletters = letters.map((n) => ({ slug: n.slug, name: n.name, description: n.description, language: n.language }))
+          const value = { settings: toSettings(raw, deps.timeZone), sections, leadArticleId, footerPages, newsletters }
           cached = { value, at: deps.clock.now() }
           return value
         } finally {

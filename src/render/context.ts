@@ -10,6 +10,8 @@ export interface RenderContext {
   readonly sections: readonly Section[]
   /** Published top-level pages for the footer (title, path, language); none when absent. */
   readonly footerPages?: readonly { readonly title: string; readonly path: string; readonly language: string }[]
+  /** Newsletters readers may sign up for (slug, name, description, language); none when absent. */
+  readonly newsletters?: readonly { readonly slug: string; readonly name: string; readonly description: string; readonly language: string }[]
   /** The site language the page is in: its interface text, its paths' prefix. */
   readonly language: SiteLanguage
   /** The interface text of that language. */

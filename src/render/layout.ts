@@ -8,8 +8,11 @@ import { sectionPath } from '../domain/paths.ts'
 import { FEED_FORMATS, feedPath, type FeedFormat } from '../domain/feeds.ts'
 import { ogLocaleOf } from '../i18n/catalogues.ts'
 import { siteCardPath, siteIconUrl } from './publisher-logo.ts'
+import { pageSignUp } from './site/components/newsletter-signup.ts'
 
 export interface PageMeta {
+  /** False on the newsletter pages themselves, which need no second sign-up form in the footer. */
+  readonly newsletterSignUp?: false
   readonly title: string
   readonly description: string
   /** Path of the canonical URL; omitted on pages that must not be indexed. */
@@ -141,6 +144,7 @@ function footer(ctx: RenderContext, meta: PageMeta): SafeHtml {
   const feeds = pageFeeds(ctx, meta)
   return html`<footer class="site-footer">
 <div class="footer-inner">
+${meta.newsletterSignUp === false ? EMPTY : pageSignUp(ctx, 'footer-newsletter')}
 <p class="footer-brand">${ctx.settings.name}</p>
 <nav aria-label="${t.aboutSiteNav}"><ul>
 ${(ctx.footerPages ?? []).filter((p) => sameLanguage(p.language, ctx.language.tag)).map((p) => html`<li><a href="${p.path}">${p.title}</a></li>`)}

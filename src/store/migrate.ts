@@ -25,8 +25,9 @@ import { bylinesPresence } from './migrations/0023-bylines-presence.ts'
 import { languageListings } from './migrations/0025-language-listings.ts'
 import { searchWordForms } from './migrations/0026-search-word-forms.ts'
 import { relatedDfDeltas } from './migrations/0027-related-df-deltas.ts'
-import { quotes } from './migrations/0033-quotes.ts'
 import { cluster } from './migrations/0030-cluster.ts'
+import { newsletters } from './migrations/0032-newsletters.ts'
+import { quotes } from './migrations/0033-quotes.ts'
 import { heroCaption } from './migrations/0034-hero-caption.ts'
 import { importStop } from './migrations/0035-import-stop.ts'
 
@@ -54,8 +55,9 @@ export const migrations = (d: StoreDialect): Record<string, Migration> => ({
   '0025-language-listings': languageListings(d),
   '0026-search-word-forms': searchWordForms(d),
   '0027-related-df-deltas': relatedDfDeltas(d),
-  '0033-quotes': quotes(d),
   '0030-cluster': cluster(d),
+  '0032-newsletters': newsletters(d),
+  '0033-quotes': quotes(d),
   '0034-hero-caption': heroCaption(d),
   '0035-import-stop': importStop(d),
 })

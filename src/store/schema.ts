@@ -2,6 +2,7 @@
 
 import type { Generated, Insertable, Selectable } from 'kysely'
 import type { LiveQuotesTable, QuotesTable, SpeakersTable } from './schema-quotes.ts'
+import type { NewsletterTables } from './newsletter-schema.ts'
 
 export interface SettingsTable {
   key: string
@@ -447,7 +448,7 @@ export interface ImportOriginsTable {
   imported_at: number
 }
 
-export interface Database {
+export interface Database extends NewsletterTables {
   settings: SettingsTable
   pages: PagesTable
   page_revisions: PageRevisionsTable

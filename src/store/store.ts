@@ -42,6 +42,8 @@ import { createJobLeases } from './job-leases.ts'
 import { createQueues } from './queues.ts'
 import { createSpeakers } from './speakers.ts'
 import { createQuotes } from './quotes.ts'
+import { createNewsletters } from './newsletters.ts'
+import { createNewsletterIssues } from './newsletter-issues.ts'
 import { createInvalidationFeed, createInvalidations, invalidatingListWrites, transactionOutbox, type InvalidationFeed, type Outbox } from './invalidations.ts'
 
 /** Every repository, bound to one Kysely instance: the pool, or one transaction. */
@@ -82,6 +84,8 @@ export const repositories = (db: Kysely<Database>, dialect: StoreDialect, outbox
   queues: createQueues(db),
   speakers: createSpeakers(db),
   quotes: createQuotes(db),
+  newsletters: createNewsletters(db),
+  newsletterIssues: createNewsletterIssues(db, dialect),
 })
 
 export type Repositories = ReturnType<typeof repositories>

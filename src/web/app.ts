@@ -21,6 +21,7 @@ import { catalogueFor } from '../i18n/catalogues.ts'
 import { frontRoutes } from './site/front.ts'
 import { articleRoutes } from './site/articles.ts'
 import { previewRoutes } from './site/preview.ts'
+import { newsletterRoutes } from './site/newsletters.ts'
 import { listingRoutes } from './site/listings.ts'
 import { viewRoutes } from './api/views.ts'
 import { searchRoutes } from './site/search.ts'
@@ -161,6 +162,7 @@ export async function buildApp({ services, config, log, validators = lazyValidat
   await app.register(sitemapRoutes(services, pageCache))
   await app.register(publisherLogoRoutes(services))
   await app.register(previewRoutes(services, context))
+  await app.register(newsletterRoutes(services, context))
   // The reader pages of the default language, then the same once more under LANGUAGE_ROUTES, where rewriteLanguagePaths
   // sends `/ru/…`: which codes are site languages is read from the settings per request, so adding one needs no restart.
   const readerRoutes = (prefixed: boolean): FastifyPluginAsync => async (scope) => {

@@ -18,7 +18,8 @@ const CSP = [
 
 /** Sets the security headers on one reply. Replies made outside routing (Fastify's frameworkErrors) call it themselves. */
 export function setSecurityHeaders(reply: FastifyReply, opts: { readonly https: boolean }): void {
-  reply.header('content-security-policy', CSP)
+  // A route with a stricter or narrower need (the desk's newsletter preview frame) sets its own policy first.
+  if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', CSP)
   reply.header('x-content-type-options', 'nosniff')
   reply.header('referrer-policy', 'strict-origin-when-cross-origin')
   reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()')

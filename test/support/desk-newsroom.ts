@@ -26,8 +26,8 @@ export interface DeskNewsroom {
 }
 
 /** The app on `engine`, the newsroom of test/support/web.ts, the owner (admin) and one user of each other role. */
-export async function deskNewsroom(t: TestContext, engine: Engine): Promise<DeskNewsroom> {
-  const a = await buildSiteApp(t, { engine })
+export async function deskNewsroom(t: TestContext, engine: Engine, env: NodeJS.ProcessEnv = {}): Promise<DeskNewsroom> {
+  const a = await buildSiteApp(t, { engine, env })
   const news = await seedNewsroom(a.store)
   await allowUnsigned(a.store, 'news', 'opinion', 'analysis', 'monday-commentary')
   const owner = await setupOwner(a)

@@ -28,6 +28,7 @@ const NAV: readonly { readonly href: string; readonly label: string; readonly ne
   { href: '/desk/tags', label: 'Tags', needs: 'taxonomy.manage' },
   { href: '/desk/pages', label: 'Pages', needs: 'pages.manage' },
   { href: '/desk/menu', label: 'Menu', needs: 'menu.manage' },
+  { href: '/desk/newsletters', label: 'Newsletters', needs: 'newsletters.manage' },
   { href: '/desk/authors', label: 'Authors', needs: 'authors.manage' },
   { href: '/desk/speakers', label: 'Speakers', needs: 'speakers.manage' },
   { href: '/desk/redirects', label: 'Redirects', needs: 'redirects.manage' },

@@ -3,6 +3,8 @@
 import type { Letters, MailMessage } from '../../domain/mail.ts'
 import { html, safeUrl, type SafeHtml } from '../html.ts'
 import { formatDateTime } from '../format.ts'
+import { catalogueFor } from '../../i18n/catalogues.ts'
+import { fill } from '../../i18n/catalogue.ts'
 
 // A header must be one line: a title with a line break in it cannot add headers or end them.
 const oneLine = (s: string): string => s.replace(/[\r\n\t]+/g, ' ').replace(/\s{2,}/g, ' ').trim().slice(0, 200)
@@ -10,9 +12,9 @@ const oneLine = (s: string): string => s.replace(/[\r\n\t]+/g, ' ').replace(/\s{
 const ROLE_NAMES: Readonly<Record<string, string>> = { contributor: 'a contributor', author: 'an author', editor: 'an editor', admin: 'an admin' }
 
 /** The HTML document around a letter: inline styles only, since mail clients drop stylesheets. */
-function letterHtml(title: string, body: SafeHtml, footer: string): string {
+function letterHtml(title: string, body: SafeHtml, footer: string, language = 'en'): string {
   return html`<!doctype html>
-<html lang="en">
+<html lang="${language}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>
 <body style="margin:0;padding:24px;background:#f4f4f2;font-family:Georgia,'Times New Roman',serif;color:#1a1a1a">
 <div style="max-width:560px;margin:0 auto;background:#ffffff;padding:24px 28px;border:1px solid #ddd">
@@ -69,5 +71,16 @@ ${button(v.link, 'Choose a new password')}
       letterHtml(subject, html`<p>Hello ${v.name},</p>
 <p>${v.submitterName} submitted <strong>${v.articleTitle}</strong> for review.</p>
 ${button(v.link, 'Open it in the desk')}`, footer))
+  },
+
+  newsletterConfirmation(v) {
+    const t = catalogueFor(v.language).newsletter
+    const until = `${formatDateTime(v.expiresAt, v.timeZone)} (${v.timeZone})`
+    const subject = fill(t.confirmSubject, { name: v.newsletterName })
+    const intro = fill(t.confirmMail, { name: v.newsletterName, site: v.siteName, until })
+    return message('newsletter-confirmation', v.to, subject, `${intro}\n${v.link}\n\n${t.confirmIgnore}\n`,
+      letterHtml(subject, html`<h1 style="font-size:22px">${subject}</h1>
+<p>${intro}</p>
+${button(v.link, t.confirmButton)}`, t.confirmIgnore, v.language))
   },
 }

@@ -12,6 +12,7 @@ import { absoluteUrl, localPath, sectionName, type RenderContext } from '../cont
 import { block, byline, image, kicker } from './components/article-card.ts'
 import { plural } from '../../i18n/catalogue.ts'
 import { publisherLogo } from '../publisher-logo.ts'
+import { pageSignUp } from './components/newsletter-signup.ts'
 
 function structuredData(ctx: RenderContext, a: ArticleView): unknown[] {
   const url = absoluteUrl(ctx, a.path)
@@ -67,6 +68,7 @@ ${a.hero ? html`<figure class="hero">${image(a.hero, { eager: true, sizes: '(min
 ${page.quotes?.length ? html`<footer class="article-quotes"><h2 class="block-title">${t.quotesHeading}</h2><div class="quote-list">${page.quotes.map((q) => quoteCard(ctx, q, { speaker: true }))}</div></footer>` : EMPTY}
 ${a.tags.length ? html`<footer class="article-tags"><h2 class="visually-hidden">${t.topicsAndPlaces}</h2><ul class="tag-list">${a.tags.map((tag) => html`<li><a class="tag tag-${tag.kind}" href="${localPath(ctx, tagPath(tag.slug))}">${tag.name}</a></li>`)}</ul></footer>` : EMPTY}
 </article>
+${pageSignUp(ctx, 'article-newsletter')}
 <div class="reading-blocks">
 ${block('related', t.relatedArticles, page.related, ctx)}
 ${block('picks', t.editorsChoice, page.picks, ctx)}

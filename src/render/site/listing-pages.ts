@@ -8,6 +8,7 @@ import { absoluteUrl, localPath, sectionName, type RenderContext } from '../cont
 import { articleCard, image } from './components/article-card.ts'
 import { pagination, prevNext } from './components/pagination.ts'
 import { fill } from '../../i18n/catalogue.ts'
+import { pageSignUp } from './components/newsletter-signup.ts'
 
 /** The list of an index page, or a sentence saying there is nothing yet. */
 export const listing = (list: Page<ArticleSummary>, ctx: RenderContext): SafeHtml =>
@@ -49,7 +50,8 @@ export function sectionPage(ctx: RenderContext, p: SectionPage): SafeHtml {
     currentSection: p.section.slug, ...indexMeta(ctx, sectionPath(p.section.slug), name, p.list),
   }, html`<header class="page-header"><h1>${name}</h1>${description ? html`<p class="page-description">${description}</p>` : EMPTY}</header>
 ${listing(p.list, ctx)}
-${pagination(ctx, p.list, localPath(ctx, sectionPath(p.section.slug)))}`)
+${pagination(ctx, p.list, localPath(ctx, sectionPath(p.section.slug)))}
+${pageSignUp(ctx, 'section-newsletter')}`)
 }
 
 export function tagPage(ctx: RenderContext, p: TagPage): SafeHtml {

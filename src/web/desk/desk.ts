@@ -19,6 +19,9 @@ import type { ContextSource } from '../site/pages.ts'
 import { deskAuthorRoutes } from './people.ts'
 import { deskSpeakerRoutes } from './speakers.ts'
 import { deskRedirectRoutes } from './redirects.ts'
+import { deskNewsletterRoutes } from './newsletters.ts'
+import { deskNewsletterIssueRoutes } from './newsletter-issues.ts'
+import { deskNewsletterSubscriberRoutes } from './newsletter-subscribers.ts'
 import { deskAuditRoutes } from './audit.ts'
 import { deskMediaRoutes } from './media.ts'
 import { deskUserRoutes } from './users.ts'
@@ -37,7 +40,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 /** Forms that are sent before there is a session: they use the signed pre-session cookie instead. */
 const PRE_SESSION_FORMS = new Set(['/desk/login', '/desk/setup', '/desk/forgot', '/desk/password/:token'])
 
-export type DeskServices = Pick<Services, 'accounts' | 'accountLinks' | 'site' | 'config' | 'clock' | 'editing' | 'translations' | 'media' | 'curation' | 'taxonomyDesk' | 'bylines' | 'redirectDesk' | 'webhookDesk' | 'userAdmin' | 'siteAdmin' | 'auditLog' | 'deskReads' | 'importDesk' | 'pageDesk' | 'menuDesk' | 'speakerDesk' | 'quoteDesk'>
+export type DeskServices = Pick<Services, 'accounts' | 'accountLinks' | 'site' | 'config' | 'clock' | 'editing' | 'translations' | 'media' | 'curation' | 'taxonomyDesk' | 'bylines' | 'redirectDesk' | 'webhookDesk' | 'userAdmin' | 'siteAdmin' | 'auditLog' | 'deskReads' | 'importDesk' | 'pageDesk' | 'menuDesk' | 'speakerDesk' | 'quoteDesk' | 'newsletterDesk' | 'newsletterIssues' | 'newsletterSubscribers'>
 
 /** What the desk's route files share: services, the desk stylesheet, and page helpers. */
 export interface DeskKit {
@@ -135,6 +138,9 @@ export const deskRoutes = (services: DeskServices, assets: { readonly deskCss: s
   await app.register(deskTranslationRoutes(kit))
   await app.register(deskArticleRemovalRoutes(kit))
   await app.register(deskFrontRoutes(kit))
+  await app.register(deskNewsletterRoutes(kit))
+  await app.register(deskNewsletterIssueRoutes(kit))
+  await app.register(deskNewsletterSubscriberRoutes(kit))
   await app.register(deskSectionRoutes(kit))
   await app.register(deskTagRoutes(kit))
   await app.register(deskPageRoutes(kit, readerContext))

@@ -21,10 +21,10 @@ export type ContextSource = (language?: string | null) => Promise<RenderContext>
  */
 export const renderContextSource = (s: Pick<Services, 'site' | 'config' | 'clock'>, assets: Assets): ContextSource =>
   async (tag) => {
-    const { settings, sections, footerPages } = await s.site.get()
+    const { settings, sections, footerPages, newsletters } = await s.site.get()
     const language = (tag ? settings.languages.find((l) => sameLanguage(l.tag, tag)) : undefined) ?? settings.languages[0]!
     return {
-      settings, sections, footerPages, language, t: catalogueFor(language.tag), siteUrl: s.config.siteUrl.href.replace(/\/$/, ''),
+      settings, sections, footerPages, newsletters, language, t: catalogueFor(language.tag), siteUrl: s.config.siteUrl.href.replace(/\/$/, ''),
       assets: { css: assets.css, printCss: assets.printCss, beacon: assets.beacon, suggest: assets.suggest }, year: new Date(s.clock.now()).getUTCFullYear(),
     }
   }
