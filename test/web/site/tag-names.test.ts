@@ -69,6 +69,13 @@ onBothEngines('the desk names a tag in Russian: /ru tag pages, tag links and fee
   assert.equal(cleared.statusCode, 303, cleared.body)
   assert.deepEqual(await a.store.taxonomy.tagNames(energy.id), {})
   assert.match(h1(await get(a, '/ru/tag/energy')), /Energy/)
+
+  // The new-tag form has the field too.
+  const list = await get(a, '/desk/tags', owner)
+  assert.match(list, /<input id="new-name-ru" name="name_ru"/)
+  const created = await postForm(a, '/desk/tags', { _csrf: csrfOf(list), name: 'Pipelines', slug: 'pipelines', kind: 'topic', parent: '', isoCode: '', description: '', name_ru: 'Трубопроводы' }, owner)
+  assert.equal(created.statusCode, 303, created.body)
+  assert.deepEqual(await a.store.taxonomy.tagNames((await a.store.taxonomy.tagBySlug('pipelines'))!.id), { ru: 'Трубопроводы' })
 })
 
 onBothEngines('bad tag names are refused and change nothing; names of the default or an unknown language too', async (a) => {
