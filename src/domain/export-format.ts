@@ -53,7 +53,11 @@ export const KINDS = {
   sections: { file: 'sections.jsonl', fields: { id: 'id', slug: 'string', name: 'string', description: 'string', position: 'int', allow_unsigned: 'bool' } },
   tags: {
     file: 'tags.jsonl',
-    fields: { id: 'id', slug: 'string', name: 'string', kind: 'string', parent_id: 'ref:tags?', iso_code: 'string?', description: 'string' },
+    // `names` (the tag's names in other languages) came after version 3 without a new version: absent, it is empty.
+    fields: {
+      id: 'id', slug: 'string', name: 'string', kind: 'string', parent_id: 'ref:tags?', iso_code: 'string?', description: 'string',
+      names: { nullable: false, list: true, fields: { language: 'string', name: 'string' } },
+    },
   },
   authors: { file: 'authors.jsonl', fields: { id: 'id', slug: 'string', name: 'string', bio: 'string', kind: 'string', photo_media_id: 'ref:media?' } },
   articles: {
@@ -102,6 +106,8 @@ export function upgradeLine(version: number, kind: Kind, line: Readonly<Record<s
     const live = line.live as Record<string, unknown> | null | undefined
     return { ...line, ...NO_OWN_HERO_TEXT, ...(live && { live: { ...live, ...NO_OWN_HERO_TEXT } }) }
   }
+  // Tag names per language were added without a version bump: a line without them has none.
+  if (kind === 'tags' && !('names' in line)) return { ...line, names: [] }
   return { ...line }
 }
 export const KIND_ORDER = Object.keys(KINDS) as Kind[]

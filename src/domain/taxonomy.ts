@@ -22,7 +22,15 @@ export interface Tag {
   /** ISO 3166 code, for places that are countries or territories. */
   readonly isoCode: string | null
   readonly description: string
+  /** Its names in site languages other than the default, by primary subtag (`ru` → "Энергетика"); read where edited. */
+  readonly names?: TagNames
 }
+
+/** A tag's name per language (primary subtag → name); a language with none shows the tag's own name. */
+export type TagNames = Readonly<Record<string, string>>
+
+/** The name of a tag in a language (a primary subtag), from its names there, else its own. */
+export const tagNameIn = (tag: { readonly id: number; readonly name: string }, names: ReadonlyMap<number, string>): string => names.get(tag.id) ?? tag.name
 
 export const isTagKind = (value: string): value is TagKind => (TAG_KINDS as readonly string[]).includes(value)
 

@@ -166,7 +166,9 @@ async function writeLine(tx: Repositories, s: RestoreState, kind: Kind, l: Line,
     case 'sections': return insert('sections', toRow(fields, l, ['id']))
     case 'tags': {
       const parent = s.ids.get('tags')?.get(l.parent_id as number)
-      await insert('tags', { ...toRow(fields, l, ['id']), parent_id: parent ?? null })
+      await insert('tags', { ...toRow(fields, l, ['id', 'names']), parent_id: parent ?? null })
+      const names = l.names as Line[]
+      if (names.length) await tx.taxonomy.setTagNames(to(s, 'tags', l.id)!, Object.fromEntries(names.map((n) => [String(n.language), String(n.name)])))
       if (l.parent_id !== null && parent === undefined) s.later.push({ table: 'tags', id: to(s, 'tags', l.id)!, column: 'parent_id', kind: 'tags', old: l.parent_id as number })
       return
     }

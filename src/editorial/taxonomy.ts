@@ -3,7 +3,8 @@
 import type { Clock } from '../domain/clock.ts'
 import { FLUSH_ALL, type Scope } from '../domain/invalidation.ts'
 import { articlePath, sectionPath, tagPath } from '../domain/paths.ts'
-import { isIsoCode, isTagKind, type Section, type Tag } from '../domain/taxonomy.ts'
+import { isIsoCode, isTagKind, type Section, type Tag, type TagNames } from '../domain/taxonomy.ts'
+import { languagePrefix } from '../domain/language.ts'
 import { AppError } from '../errors.ts'
 import type { SiteContextCache } from '../reading/site-settings.ts'
 import type { Repositories, Store } from '../store/store.ts'
@@ -47,6 +48,11 @@ function unsignedFlag(value: unknown): boolean | undefined {
 }
 export interface TagInput {
   readonly name?: unknown; readonly slug?: unknown; readonly kind?: unknown; /** The parent's slug. */ readonly parent?: unknown; readonly isoCode?: unknown; readonly description?: unknown
+  /**
+   * Names in the site's other languages, by language tag or primary subtag (`{ ru: "Энергетика" }`); an empty name
+   * removes that language's. Absent keeps the names the tag has.
+   */
+  readonly names?: unknown
 }
 
 function sectionFields(input: SectionInput): { name: string; slug: string; description: string; allowUnsigned?: boolean } {
@@ -89,6 +95,24 @@ export function createTaxonomyDesk({ store, clock, site }: TaxonomyDeskDeps) {
       id = (await tx.taxonomy.tag(id))?.parentId ?? null
     }
     return { name, slug, kind, parentId, isoCode: iso || null, description: optionalText(input.description, 'description', 'The description', 1000) }
+  }
+
+  /** Checked names in other languages: only site languages other than the default, each at most 100 characters. */
+  async function tagNames(input: TagInput): Promise<TagNames | undefined> {
+    if (input.names === undefined) return undefined
+    if (!input.names || typeof input.names !== 'object' || Array.isArray(input.names)) throw new AppError('Invalid', 'names is an object of language → name', 'names')
+    const { languages } = (await site.get()).settings
+    const others = languages.slice(1).map((l) => languagePrefix(l.tag))
+    const out: Record<string, string> = {}
+    for (const [key, value] of Object.entries(input.names as Record<string, unknown>)) {
+      const language = languagePrefix(key)
+      if (!others.includes(language)) {
+        throw new AppError('Invalid', others.length ? `names are given for ${others.join(', ')}, not "${key}"` : 'the site has no other language to name tags in', 'names')
+      }
+      const name = optionalText(value, `name_${language}`, 'The name', 100)
+      if (name) out[language] = name
+    }
+    return out
   }
 
   async function needTag(tx: Repositories, id: number): Promise<Tag> {
@@ -136,13 +160,20 @@ export function createTaxonomyDesk({ store, clock, site }: TaxonomyDeskDeps) {
       const list = await store.taxonomy.tagList({ ...(q.kind && { kind: q.kind }), ...(q.text && { text: q.text }), limit: q.perPage, offset: (q.page - 1) * q.perPage })
       const parents = new Map<number, Tag | undefined>()
       for (const t of list.items) if (t.parentId !== null && !parents.has(t.parentId)) parents.set(t.parentId, await store.taxonomy.tag(t.parentId))
-      return { items: list.items.map((t) => ({ ...t, parentSlug: t.parentId === null ? null : parents.get(t.parentId)?.slug ?? null })), hasNext: list.hasNext }
+      const names = await store.taxonomy.tagNamesOf(list.items.map((t) => t.id))
+      return { items: list.items.map((t) => ({ ...t, names: names.get(t.id) ?? {}, parentSlug: t.parentId === null ? null : parents.get(t.parentId)?.slug ?? null })), hasNext: list.hasNext }
+    },
+
+    /** The site's languages other than the default, in which tags may have names of their own. */
+    async tagLanguages(actor: Actor): Promise<{ code: string; name: string }[]> {
+      requirePermission(actor, 'taxonomy.manage')
+      return (await site.get()).settings.languages.slice(1).map((l) => ({ code: languagePrefix(l.tag), name: l.name }))
     },
 
     /** Tag `id` to edit, its parent and how many working copies carry it; NotFound when there is none. */
     async tagToEdit(actor: Actor, id: number): Promise<{ tag: Tag; parent: Tag | undefined; articles: number }> {
       requirePermission(actor, 'taxonomy.manage')
-      const tag = await needTag(store, id)
+      const tag = { ...(await needTag(store, id)), names: await store.taxonomy.tagNames(id) }
       const parent = tag.parentId === null ? undefined : await store.taxonomy.tag(tag.parentId)
       return { tag, parent, articles: (await store.taxonomy.tagArticles(id)).working.length }
     },
@@ -244,9 +275,11 @@ export function createTaxonomyDesk({ store, clock, site }: TaxonomyDeskDeps) {
 
     async createTag(actor: Actor, input: TagInput): Promise<number> {
       requirePermission(actor, 'taxonomy.manage')
+      const names = await tagNames(input)
       return store.transaction(async (tx) => {
         const fields = await tagFields(tx, input, null)
         const id = await tx.taxonomy.insertTag(fields).catch(slugTaken('tag', fields.slug))
+        if (names) await tx.taxonomy.setTagNames(id, names)
         await tx.redirects.remove(tagPath(fields.slug))
         await audit(tx, actor.userId, 'tag.create', 'tag', id, { slug: fields.slug, kind: fields.kind })
         return id
@@ -257,13 +290,15 @@ export function createTaxonomyDesk({ store, clock, site }: TaxonomyDeskDeps) {
     async updateTag(actor: Actor, tagId: unknown, input: TagInput): Promise<void> {
       requirePermission(actor, 'taxonomy.manage')
       const id = requiredId(tagId, 'id', 'The tag')
+      const names = await tagNames(input)
       await store.transaction(async (tx) => {
         const before = await needTag(tx, id)
         const fields = await tagFields(tx, input, id)
         await tx.taxonomy.updateTag(id, fields).catch(slugTaken('tag', fields.slug))
+        if (names) await tx.taxonomy.setTagNames(id, names)
         if (before.slug !== fields.slug) await moved(tx, tagPath(before.slug), tagPath(fields.slug))
         await tx.invalidations.record(await tagPages(tx, [id]))
-        await audit(tx, actor.userId, 'tag.update', 'tag', id, { from: { slug: before.slug, name: before.name }, to: { slug: fields.slug, name: fields.name } })
+        await audit(tx, actor.userId, 'tag.update', 'tag', id, { from: { slug: before.slug, name: before.name }, to: { slug: fields.slug, name: fields.name }, ...(names && { names }) })
       })
     },
 

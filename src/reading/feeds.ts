@@ -4,6 +4,7 @@ import type { Clock } from '../domain/clock.ts'
 import type { FeedItem, FeedModel, FeedScope } from '../domain/feeds.ts'
 import { languagePrefix, localizedPath, sameLanguage, type SiteLanguage } from '../domain/language.ts'
 import { authorPath, sectionPath, tagPath, speakerPath } from '../domain/paths.ts'
+import { tagNameIn } from '../domain/taxonomy.ts'
 import { AppError } from '../errors.ts'
 import { fill } from '../i18n/catalogue.ts'
 import { catalogueFor } from '../i18n/catalogues.ts'
@@ -59,8 +60,10 @@ export function createFeeds({ store, clock, site, reading }: FeedsDeps) {
       case 'tag': {
         const tag = await store.taxonomy.publicTag({ slug: scope.slug })
         if (!tag) throw new AppError('NotFound', 'no such tag')
+        const name = tagNameIn(tag, await store.taxonomy.tagNamesIn([tag.id], w.language))
         return {
-          title: fill(t.feedTitle, { name: tag.name, site: siteName }), description: tag.description || fill(t.feedTagDescription, { tag: tag.name, site: siteName }),
+          // The description is written in the default language: another language's feed describes the tag itself.
+          title: fill(t.feedTitle, { name, site: siteName }), description: (name === tag.name && tag.description) || fill(t.feedTagDescription, { tag: name, site: siteName }),
           pagePath: at(tagPath(tag.slug)), items: (await store.live.byTag(tag.id, w)).items,
         }
       }

@@ -4,6 +4,7 @@ import { isCalendarDate, startOfDay, startOfNextDay } from '../domain/calendar.t
 import type { Clock } from '../domain/clock.ts'
 import { languagePrefix, sameLanguage } from '../domain/language.ts'
 import { articlePath } from '../domain/paths.ts'
+import { tagNameIn } from '../domain/taxonomy.ts'
 import type {
   ArchiveFilter, ArchivePage, ArticlePage, ArticleSummary, AuthorPage, FrontPage, Page, PopularPage, SectionPage, TagPage,
 } from '../domain/read-models.ts'
@@ -102,10 +103,11 @@ export function createReading({ store, clock, site, mostRead, invalidation }: Re
       const live = await store.live.findByPath(languagePrefix(language), p.section, p.slug)
       if (!live) throw new AppError('NotFound', 'no such article')
       // Independent reads side by side: on PostgreSQL their round trips overlap.
-      const [[summary], translations, stored] = await Promise.all([
+      const [[summary], translations, stored, tagNames] = await Promise.all([
         summarize([live]),
         live.translationGroup === null ? [] : store.live.translations(live.translationGroup, live.id).then(summarize),
         store.related.list(live.id),
+        store.taxonomy.tagNamesIn(live.tags.map((t) => t.id), languagePrefix(live.language)),
       ])
       // The list computed on publish (and refreshed in the background); shared tags only until it exists.
       const computed = stored.map((r) => r.relatedId)
@@ -117,7 +119,7 @@ export function createReading({ store, clock, site, mostRead, invalidation }: Re
       return {
         article: {
           ...summary!, slug: live.slug, bodyHtml: live.bodyHtml, seoTitle: live.seoTitle, seoDescription: live.seoDescription,
-          tags: live.tags.map((t) => ({ slug: t.slug, name: t.name, kind: t.kind })),
+          tags: live.tags.map((t) => ({ slug: t.slug, name: tagNameIn(t, tagNames), kind: t.kind })),
           translations: translations.map((t) => ({ language: t.language, path: t.path, title: t.title })),
           readingMinutes: readingMinutes(live.bodyHtml),
         },
@@ -141,7 +143,9 @@ export function createReading({ store, clock, site, mostRead, invalidation }: Re
       const tag = await store.taxonomy.publicTag({ slug })
       if (!tag) throw new AppError('NotFound', 'no such tag')
       const parent = tag.parentId === null ? null : (await store.taxonomy.publicTag({ id: tag.parentId })) ?? null
-      return { tag, parent: parent && { slug: parent.slug, name: parent.name }, list: await toPage(page, (p) => store.live.byTag(tag.id, { page: p, perPage: PER_PAGE, language })) }
+      // Named in the page's language where the tag has a name there, else by its own.
+      const names = await store.taxonomy.tagNamesIn([tag.id, ...(parent ? [parent.id] : [])], language)
+      return { tag: { ...tag, name: tagNameIn(tag, names) }, parent: parent && { slug: parent.slug, name: tagNameIn(parent, names) }, list: await toPage(page, (p) => store.live.byTag(tag.id, { page: p, perPage: PER_PAGE, language })) }
     },
 
     async authorPage(slug: string, page: number, tag?: string): Promise<AuthorPage> {

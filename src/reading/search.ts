@@ -3,13 +3,15 @@
 import { isCalendarDate, startOfDay, startOfNextDay } from '../domain/calendar.ts'
 import type { ArticleSummary, SearchFilter, SearchHit, SearchPage, SearchSuggestions } from '../domain/read-models.ts'
 import { authorPath, tagPath } from '../domain/paths.ts'
-import { isLanguageTag } from '../domain/language.ts'
+import { isLanguageTag, languagePrefix } from '../domain/language.ts'
+import { tagNameIn } from '../domain/taxonomy.ts'
 import { isSlug } from '../domain/slug.ts'
 import { AppError } from '../errors.ts'
 import { correctQuery, queryText } from '../search/corrections.ts'
 import { isSearchable, MAX_QUERY_CHARS, parseQuery, toSearchExpression, wantedWords, wordsOf, type ParsedQuery } from '../search/query.ts'
 import { formMatcher, snippet } from '../search/snippet.ts'
 import { RANKED_CANDIDATES, type SearchQuery } from '../store/search-index.ts'
+import type { SearchFacets } from '../store/search-facets.ts'
 import type { Store } from '../store/store.ts'
 import { stemmerOf } from '../text/stem.ts'
 import type { Reading } from './reading.ts'
@@ -62,6 +64,13 @@ export function createSearch({ store, site, reading }: SearchDeps) {
     }
   }
 
+  /** The tag filters named in the searched language where tags have names there (the site's languages otherwise). */
+  async function facetsIn(facets: SearchFacets, language: string | null | undefined): Promise<SearchFacets> {
+    if (language == null || facets.tags.length === 0) return facets
+    const names = await store.taxonomy.tagNamesIn(facets.tags.map((t) => t.id), languagePrefix(language))
+    return names.size === 0 ? facets : { ...facets, tags: facets.tags.map((t) => ({ ...t, name: tagNameIn(t, names) })) }
+  }
+
   return {
     /**
      * Titles (newest first), tags and authors with a word starting with what was typed, `limit` of each: what the search
@@ -111,7 +120,7 @@ export function createSearch({ store, site, reading }: SearchDeps) {
       const stem = stemmerOf(language)
       const [summaries, texts, facets, correction] = await Promise.all([
         store.live.summariesByIds(ids).then(reading.summarize), store.search.texts(ids),
-        store.search.facets(matches.map((m) => m.articleId)),
+        store.search.facets(matches.map((m) => m.articleId)).then((f) => facetsIn(f, filter.language)),
         filter.page === 1 && matches.length < FEW_RESULTS ? betterQuery(parsed, matches.length, query) : null,
       ])
       const wanted = formMatcher(wantedWords(parsed), stem)

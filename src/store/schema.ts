@@ -2,6 +2,7 @@
 
 import type { Generated, Insertable, Selectable } from 'kysely'
 import type { LiveQuotesTable, QuotesTable, SpeakersTable } from './schema-quotes.ts'
+import type { TagNamesTable } from './schema-tag-names.ts'
 import type { NewsletterTables } from './newsletter-schema.ts'
 import type { CdnPurgesTable, ImportJobsTable, JobLeasesTable, MailOutboxTable } from './schema-jobs.ts'
 
@@ -406,6 +407,7 @@ export interface Database extends NewsletterTables {
   page_revisions: PageRevisionsTable
   sections: SectionsTable
   tags: TagsTable
+  tag_names: TagNamesTable
   authors: AuthorsTable
   media: MediaTable
   media_variants: MediaVariantsTable

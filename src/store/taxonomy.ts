@@ -1,7 +1,7 @@
 // Sections and tags.
 
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely'
-import type { Section, Tag } from '../domain/taxonomy.ts'
+import type { Section, Tag, TagNames } from '../domain/taxonomy.ts'
 import type { Database, SectionsTable, TagsTable } from './schema.ts'
 
 type NewSectionRow = Insertable<SectionsTable>
@@ -114,6 +114,7 @@ export function createTaxonomy(db: Kysely<Database>) {
       }).where('id', '=', id).execute()
     },
     async deleteTag(id: number): Promise<void> {
+      await db.deleteFrom('tag_names').where('tag_id', '=', id).execute()
       await db.deleteFrom('tags').where('id', '=', id).execute()
     },
     /** Articles linked to a tag: every working copy, and those of them that are live. */
@@ -121,6 +122,35 @@ export function createTaxonomy(db: Kysely<Database>) {
       const working = await db.selectFrom('article_tags').select('article_id').where('tag_id', '=', id).execute()
       const live = await db.selectFrom('live_tags').select('article_id').where('tag_id', '=', id).execute()
       return { working: working.map((r) => r.article_id), live: live.map((r) => r.article_id) }
+    },
+    /** A tag's names in other languages, by primary subtag. */
+    async tagNames(id: number): Promise<TagNames> {
+      const rows = await db.selectFrom('tag_names').select(['language', 'name']).where('tag_id', '=', id).orderBy('language').execute()
+      return Object.fromEntries(rows.map((r) => [r.language, r.name]))
+    },
+    /** The names of several tags in other languages (for lists and exports), by tag id. */
+    async tagNamesOf(ids: readonly number[]): Promise<Map<number, TagNames>> {
+      const out = new Map<number, Record<string, string>>()
+      if (ids.length === 0) return out
+      const rows = await db.selectFrom('tag_names').select(['tag_id', 'language', 'name']).where('tag_id', 'in', [...ids]).orderBy('language').execute()
+      for (const r of rows) {
+        const names = out.get(r.tag_id) ?? {}
+        names[r.language] = r.name
+        out.set(r.tag_id, names)
+      }
+      return out
+    },
+    /** The names of these tags in one language (a primary subtag), for reader pages; a tag without one is absent. */
+    async tagNamesIn(ids: readonly number[], language: string): Promise<Map<number, string>> {
+      if (ids.length === 0) return new Map()
+      const rows = await db.selectFrom('tag_names').select(['tag_id', 'name']).where('language', '=', language).where('tag_id', 'in', [...new Set(ids)]).execute()
+      return new Map(rows.map((r) => [r.tag_id, r.name]))
+    },
+    /** Replaces a tag's names in other languages with `names` (primary subtag → name). */
+    async setTagNames(id: number, names: TagNames): Promise<void> {
+      await db.deleteFrom('tag_names').where('tag_id', '=', id).execute()
+      const rows = Object.entries(names).map(([language, name]) => ({ tag_id: id, language, name }))
+      if (rows.length) await db.insertInto('tag_names').values(rows).execute()
     },
     /**
      * Moves every link of tag `from` to tag `into`, in working and live copies; an article that already has `into`

@@ -17,7 +17,9 @@ test('lines of the version this code writes, and other kinds, are read as they a
   const page = { id: 1, parent_id: null, slug: 'a', path: '/a', title: 'A', body_html: '', language: 'en', status: 'draft', created_at: 'x', updated_at: 'x', published_at: null }
   assert.deepEqual(upgradeLine(2, 'pages', page), page)
   assert.deepEqual(upgradeLine(2, 'sections', { id: 1, slug: 'news', allow_unsigned: false }), { id: 1, slug: 'news', allow_unsigned: false })
-  assert.deepEqual(upgradeLine(1, 'tags', { id: 1, slug: 'energy' }), { id: 1, slug: 'energy' })
+  assert.deepEqual(upgradeLine(1, 'tags', { id: 1, slug: 'energy', names: [] }), { id: 1, slug: 'energy', names: [] })
+  // Names per language came within version 3: a tag line without them has none, whatever its version.
+  assert.deepEqual(upgradeLine(3, 'tags', { id: 1, slug: 'energy' }), { id: 1, slug: 'energy', names: [] })
   const article = { id: 1, hero_caption: 'Own', hero_credit: null, live: { hero_caption: 'Own', hero_credit: null } }
   assert.deepEqual(upgradeLine(3, 'articles', article), article)
 })

@@ -56,6 +56,7 @@ export async function buildExportSite(store: Store, mediaDir: string): Promise<v
     const child = await tx.taxonomy.insertTag({ slug: 'aktau-port', name: 'Aktau port', kind: 'place', parentId: null, isoCode: null, description: '' })
     const parent = await tx.taxonomy.insertTag({ slug: 'mangystau', name: 'Mangystau', kind: 'place', parentId: null, isoCode: 'KZ-MAN', description: 'A region' })
     await tx.transfer.setReference('tags', child, 'parent_id', parent)
+    await tx.taxonomy.setTagNames(parent, { ru: 'Мангистау', kk: 'Маңғыстау' })
     await tx.redirects.put({ fromPath: '/old/ports', status: 301, toArticleId: a.id, toUrl: null, kind: 'manual', createdAt: clock.now() })
     await tx.redirects.put({ fromPath: '/old/elsewhere', status: 301, toArticleId: null, toUrl: 'https://example.org/x', kind: 'manual', createdAt: clock.now() })
     await tx.redirects.put({ fromPath: '/old/gone', status: 410, toArticleId: null, toUrl: null, kind: 'manual', createdAt: clock.now() })

@@ -161,7 +161,15 @@ export async function exportSite(deps: ExportDeps, dir: string): Promise<ExportS
     })
     await plain('pages', 'pages')
     await plain('sections', 'sections')
-    await plain('tags', 'tags')
+    await kind('tags', async (out) => {
+      for await (const rows of byId((after) => tx.transfer.rowsAfter('tags', after, PAGE))) {
+        const names = await tx.taxonomy.tagNamesOf(rows.map((r) => Number(r.id)))
+        for (const r of rows) {
+          const own = Object.entries(names.get(Number(r.id)) ?? {}).map(([language, name]) => ({ language, name }))
+          await out.write(toLine(KINDS.tags.fields, r, { names: own }))
+        }
+      }
+    })
     await plain('authors', 'authors')
     await kind('articles', async (out) => {
       for await (const rows of byId((after) => tx.transfer.rowsAfter('articles', after, PAGE))) {

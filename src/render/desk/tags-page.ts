@@ -7,7 +7,12 @@ import { formAlert, input, select, statusLine, textarea, type FieldError } from 
 
 export interface TagValues {
   readonly name?: string; readonly slug?: string; readonly kind?: string; readonly parent?: string; readonly isoCode?: string; readonly description?: string
+  /** Names in the site's other languages, by primary subtag. */
+  readonly names?: Readonly<Record<string, string>>
 }
+
+/** A site language other than the default, in which a tag may have its own name. */
+export interface TagLanguage { readonly code: string; readonly name: string }
 
 export interface TagsView {
   readonly tags: readonly (Tag & { readonly parentSlug: string | null })[]
@@ -17,6 +22,7 @@ export interface TagsView {
   readonly message: string | null
   readonly error: FieldError | null
   readonly values: TagValues
+  readonly languages: readonly TagLanguage[]
 }
 
 export interface TagEditView {
@@ -26,17 +32,27 @@ export interface TagEditView {
   /** A refusal of one of the page's forms. */
   readonly error: { readonly form: 'edit' | 'merge'; readonly error: FieldError } | null
   readonly values: TagValues & { readonly into?: string }
+  readonly languages: readonly TagLanguage[]
 }
 
 const KIND_LABELS: Readonly<Record<string, string>> = { topic: 'Topic', place: 'Place' }
 
-const tagFields = (prefix: string, values: TagValues, error: FieldError | null): SafeHtml => html`<div class="hk-columns">
+/** One name field per site language other than the default; left empty, the tag shows its own name there. */
+const nameFields = (prefix: string, values: TagValues, languages: readonly TagLanguage[], error: FieldError | null): SafeHtml => languages.length === 0 ? EMPTY : html`<div class="hk-columns">
+${languages.map((l) => input({
+    id: `${prefix}-name-${l.code}`, name: `name_${l.code}`, label: `Name in ${l.name}`, value: values.names?.[l.code] ?? '', maxlength: 100, attrs: html` lang="${l.code}"`,
+    hint: `Shown on /${l.code} pages; empty shows the name above.`,
+  }, error))}
+</div>`
+
+const tagFields = (prefix: string, values: TagValues, languages: readonly TagLanguage[], error: FieldError | null): SafeHtml => html`<div class="hk-columns">
 ${input({ id: `${prefix}-name`, name: 'name', label: 'Name', value: values.name ?? '', required: true, maxlength: 100 }, error)}
 ${input({ id: `${prefix}-slug`, name: 'slug', label: 'Slug', value: values.slug ?? '', required: true, maxlength: 120, hint: 'Its address is /tag/slug.' }, error)}
 ${select({ id: `${prefix}-kind`, name: 'kind', label: 'Kind', value: values.kind ?? 'topic', options: TAG_KINDS.map((k) => [k, KIND_LABELS[k] ?? k] as const) }, error)}
 ${input({ id: `${prefix}-parent`, name: 'parent', label: 'Parent (slug)', value: values.parent ?? '', maxlength: 120, hint: 'Optional: e.g. central-asia above kazakhstan.' }, error)}
 ${input({ id: `${prefix}-iso`, name: 'isoCode', label: 'ISO code', value: values.isoCode ?? '', maxlength: 10, hint: 'Places only: KZ, GE-AB.' }, error)}
 </div>
+${nameFields(prefix, values, languages, error)}
 ${textarea({ id: `${prefix}-description`, name: 'description', label: 'Description', value: values.description ?? '', maxlength: 1000, rows: 2 }, error)}`
 
 function pageHref(v: TagsView, page: number): string {
@@ -70,7 +86,7 @@ ${v.hasNext ? html`<a rel="next" href="${pageHref(v, v.page + 1)}">Next</a>` : E
 <h2 id="new-tag">New tag</h2>
 ${formAlert(v.error, 'new-tag-error')}
 <form method="post" action="/desk/tags" class="hk-form">${csrfField(ctx)}
-${tagFields('new', v.values, v.error)}
+${tagFields('new', v.values, v.languages, v.error)}
 <button type="submit">Add tag</button>
 </form>
 </section>`)
@@ -88,7 +104,7 @@ ${statusLine(v.message)}
 <h2 id="edit-tag">Details</h2>
 ${formAlert(editError, 'edit-tag-error')}
 <form method="post" action="/desk/tags/${String(t.id)}" class="hk-form">${csrfField(ctx)}
-${tagFields('edit', v.values, editError)}
+${tagFields('edit', v.values, v.languages, editError)}
 <button type="submit">Save</button>
 </form>
 </section>

@@ -14,7 +14,7 @@ export type HousekeepingServices = Pick<Services, 'taxonomyDesk' | 'bylines' | '
 const { AdminSectionInput, AdminTagInput, AdminBylineInput, AdminRedirectInput } = HOUSEKEEPING_INPUTS
 
 function tagJson(t: Tag, parentSlug: string | null) {
-  return { id: t.id, slug: t.slug, name: t.name, kind: t.kind, parent: parentSlug, iso_code: t.isoCode, description: t.description }
+  return { id: t.id, slug: t.slug, name: t.name, kind: t.kind, parent: parentSlug, iso_code: t.isoCode, description: t.description, names: t.names ?? {} }
 }
 const bylineJson = (a: Author) => ({ id: a.id, slug: a.slug, name: a.name, kind: a.kind, bio: a.bio, photo_media: a.photoMediaId })
 
@@ -40,11 +40,11 @@ export const adminHousekeepingRoutes = (s: HousekeepingServices): FastifyPluginA
     }
     return { items }
   })
-  app.post<{ Body: { name: string; slug: string; kind?: string; parent?: string; iso_code?: string; description?: string } }>('/tags', {
+  app.post<{ Body: { name: string; slug: string; kind?: string; parent?: string; iso_code?: string; description?: string; names?: Record<string, string> } }>('/tags', {
     schema: { body: AdminTagInput },
   }, async (req, reply) => {
     const b = req.body
-    const id = await s.taxonomyDesk.createTag(actorOf(req), { name: b.name, slug: b.slug, kind: b.kind ?? 'topic', parent: b.parent, isoCode: b.iso_code, description: b.description })
+    const id = await s.taxonomyDesk.createTag(actorOf(req), { name: b.name, slug: b.slug, kind: b.kind ?? 'topic', parent: b.parent, isoCode: b.iso_code, description: b.description, names: b.names })
     const { tag, parent } = await s.taxonomyDesk.tagToEdit(actorOf(req), id)
     return reply.code(201).header('location', `/api/v1/admin/tags/${id}`).send(tagJson(tag, parent?.slug ?? null))
   })

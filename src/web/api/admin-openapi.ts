@@ -73,6 +73,10 @@ export const HOUSEKEEPING_INPUTS = {
     name: { type: 'string', maxLength: 100 }, slug, kind: { enum: ['topic', 'place'], description: 'topic when absent' },
     parent: { ...slug, description: 'Slug of the parent tag' }, iso_code: { type: 'string', maxLength: 10, description: 'ISO 3166 code, places only' },
     description: { type: 'string', maxLength: 1000 },
+    names: {
+      type: 'object', maxProperties: 20, additionalProperties: { type: 'string', maxLength: 100 },
+      description: 'Names in the site\'s other languages by language tag ({"ru": "Энергетика"}); a language without one shows name',
+    },
   }, ['name', 'slug']),
   AdminBylineInput: exact({
     name: { type: 'string', maxLength: 200 }, slug, kind: { enum: ['staff', 'guest', 'agency'], description: 'staff when absent' },
@@ -270,7 +274,8 @@ export const ADMIN_SCHEMAS: Readonly<Record<string, Schema>> = {
   AdminSection: exact({ id, slug, name: { type: 'string' }, description: { type: 'string' }, position: { type: 'integer', minimum: 0 }, allow_unsigned: { type: 'boolean' } }),
   AdminPageSummary: exact(pageSummary),
   AdminPage: exact({ ...pageSummary, body_html: { type: 'string' } }),
-  AdminTag: exact({ id, slug, name: { type: 'string' }, kind: { enum: ['topic', 'place'] }, parent: nullable(slug), iso_code: nullable({ type: 'string' }), description: { type: 'string' } }),
+  AdminTag: exact({ id, slug, name: { type: 'string' }, kind: { enum: ['topic', 'place'] }, parent: nullable(slug), iso_code: nullable({ type: 'string' }), description: { type: 'string' },
+    names: { type: 'object', additionalProperties: { type: 'string' }, description: 'Names in the site\'s other languages, by primary language subtag' } }),
   AdminByline: exact({ id, slug, name: { type: 'string' }, kind: { enum: ['staff', 'guest', 'agency'] }, bio: { type: 'string' }, photo_media: idOrNull }),
   AdminRedirect: exact({ from: { type: 'string' }, status: { enum: [301, 410] }, to_article: idOrNull, to_url: nullable({ type: 'string' }) }),
   AdminArticle: exact({

@@ -21,10 +21,21 @@ const sectionValues = (body: unknown) => ({
   // An unticked checkbox sends nothing: the form always says one or the other.
   allowUnsigned: formText(body, 'allow_unsigned', 1) === '1',
 })
-const tagValues = (body: unknown): Required<TagValues> => ({
-  name: formText(body, 'name', 200), slug: formText(body, 'slug', 200), kind: formText(body, 'kind', 20), parent: formText(body, 'parent', 200),
-  isoCode: formText(body, 'isoCode', 20), description: formText(body, 'description', 2000),
-})
+const tagValues = (body: unknown): Required<Omit<TagValues, 'names'>> & Pick<TagValues, 'names'> => {
+  const names = tagNameValues(body)
+  return {
+    name: formText(body, 'name', 200), slug: formText(body, 'slug', 200), kind: formText(body, 'kind', 20), parent: formText(body, 'parent', 200),
+    isoCode: formText(body, 'isoCode', 20), description: formText(body, 'description', 2000), ...(names && { names }),
+  }
+}
+
+/** The form's `name_<language>` fields; none (a site of one language) leaves the tag's names as they are. */
+function tagNameValues(body: unknown): Record<string, string> | undefined {
+  if (!body || typeof body !== 'object') return undefined
+  const keys = Object.keys(body).filter((k) => /^name_[a-z]{2,3}$/.test(k))
+  if (keys.length === 0) return undefined
+  return Object.fromEntries(keys.map((k) => [k.slice('name_'.length), formText(body, k, 200)]))
+}
 
 export const deskSectionRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) => {
   const { taxonomyDesk } = kit.services
@@ -76,7 +87,7 @@ export const deskTagRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) =
     const text = query.q?.trim() ?? ''
     const list = await taxonomyDesk.tagPage(actorOf(req), { ...(query.kind && { kind: query.kind }), ...(text && { text }), page, perPage: TAGS_PER_PAGE })
     return sendDeskPage(reply, status, tagsPage(await kit.context(req, await kit.csrfFor(req)), {
-      tags: list.items,
+      tags: list.items, languages: await taxonomyDesk.tagLanguages(actorOf(req)),
       filters: { ...(query.kind && { kind: query.kind }), ...(text && { q: text }) }, page, hasNext: list.hasNext,
       message: query.done ? TAG_DONE[query.done] ?? null : null, error: null, values: {}, ...extra,
     }))
@@ -85,8 +96,8 @@ export const deskTagRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) =
   async function renderTag(req: FastifyRequest, reply: FastifyReply, id: number, status: number, extra: Partial<TagEditView>) {
     const { tag, parent, articles } = await taxonomyDesk.tagToEdit(actorOf(req), id)
     return sendDeskPage(reply, status, tagEditPage(await kit.context(req, await kit.csrfFor(req)), {
-      tag, articles, message: null, error: null, ...extra,
-      values: { name: tag.name, slug: tag.slug, kind: tag.kind, parent: parent?.slug ?? '', isoCode: tag.isoCode ?? '', description: tag.description, ...extra.values },
+      tag, articles, message: null, error: null, languages: await taxonomyDesk.tagLanguages(actorOf(req)), ...extra,
+      values: { name: tag.name, slug: tag.slug, kind: tag.kind, parent: parent?.slug ?? '', isoCode: tag.isoCode ?? '', description: tag.description, names: tag.names ?? {}, ...extra.values },
     }))
   }
 

@@ -51,6 +51,8 @@ function roundTrip(from: Engine, to: Engine): void {
     assert.deepEqual([ports.hero_caption, ports.hero_credit], ['The harbour at Aktau, this morning', null])
     assert.equal((ports.live as Record<string, unknown>).hero_caption, 'The harbour at Aktau, this morning')
     assert.deepEqual(normalizeExport(b), normalizeExport(a))
+    // A tag's names in other languages travel with it.
+    assert.deepEqual(b.kinds.tags.find((l) => l.slug === 'mangystau')?.names, [{ language: 'kk', name: 'Маңғыстау' }, { language: 'ru', name: 'Мангистау' }])
     // What the comparison leaves out on purpose: the import's own changes to accounts and receivers.
     const restored = await openStore(target.db.config)
     try {
