@@ -30,6 +30,7 @@ import { newsletters } from './migrations/0032-newsletters.ts'
 import { quotes } from './migrations/0033-quotes.ts'
 import { heroCaption } from './migrations/0034-hero-caption.ts'
 import { importStop } from './migrations/0035-import-stop.ts'
+import { sharedVisitors } from './migrations/0038-shared-visitors.ts'
 
 /** Every migration, in order; a static list so it works under type stripping. */
 export const migrations = (d: StoreDialect): Record<string, Migration> => ({
@@ -60,6 +61,7 @@ export const migrations = (d: StoreDialect): Record<string, Migration> => ({
   '0033-quotes': quotes(d),
   '0034-hero-caption': heroCaption(d),
   '0035-import-stop': importStop(d),
+  '0038-shared-visitors': sharedVisitors(d),
 })
 
 /**

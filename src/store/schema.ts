@@ -3,6 +3,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely'
 import type { LiveQuotesTable, QuotesTable, SpeakersTable } from './schema-quotes.ts'
 import type { NewsletterTables } from './newsletter-schema.ts'
+import type { VisitorTables } from './schema-visitors.ts'
 
 export interface SettingsTable {
   key: string
@@ -448,7 +449,7 @@ export interface ImportOriginsTable {
   imported_at: number
 }
 
-export interface Database extends NewsletterTables {
+export interface Database extends NewsletterTables, VisitorTables {
   settings: SettingsTable
   pages: PagesTable
   page_revisions: PageRevisionsTable
