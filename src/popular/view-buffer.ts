@@ -2,12 +2,20 @@
 
 import type { Clock } from '../domain/clock.ts'
 import type { Store } from '../store/store.ts'
-import { HOUR_MS } from '../store/views.ts'
+import { HOUR_MS, type ClaimRules, type VisitorClaim } from '../store/views.ts'
 
 export const FLUSH_EVERY_MS = 1_000
 
+/** How often expired visitor keys are deleted, at a flush. */
+const FORGET_EVERY_MS = 60_000
+
 export interface ViewBufferOptions {
   readonly store: Pick<Store, 'transaction'>
+  /**
+   * The de-duplication rules of views recorded with keys: at flush, only those no instance counted already are written
+   * (see store/views.ts claimVisitors).
+   */
+  readonly claimRules?: ClaimRules
   readonly clock: Clock
   /** Called when a flush fails; its views stay buffered for the next one. */
   readonly onError?: (err: unknown) => void
@@ -17,9 +25,15 @@ export interface ViewBufferOptions {
 }
 
 export interface ViewBuffer {
-  /** Counts one view of an article now; nothing is written until the next flush. */
-  record(articleId: number): void
-  /** Writes every buffered view in one transaction; resolves with how many views it wrote. Safe to call at any time. */
+  /**
+   * Counts one view of an article now; nothing is written until the next flush. With `keys` (and `claimRules`), the
+   * flush first checks them against every instance's and drops the view when another counted it already.
+   */
+  record(articleId: number, keys?: VisitorClaim): void
+  /**
+   * Writes every buffered view in one transaction; resolves with how many views it wrote (those another instance had
+   * counted already are not). Safe to call at any time.
+   */
   flush(): Promise<number>
   /** Flushes every `everyMs` (an unref'd timer, so it never keeps the process alive). */
   start(): void
@@ -30,11 +44,14 @@ export interface ViewBuffer {
 }
 
 type Counts = Map<number, Map<number, number>>
+interface Claimed { readonly at: number; readonly hour: number; readonly articleId: number; readonly keys: VisitorClaim }
 
 /** A buffer of view counts by hour bucket and article, written through `store.views.add`. */
-export function createViewBuffer({ store, clock, onError, onWritten, everyMs = FLUSH_EVERY_MS }: ViewBufferOptions): ViewBuffer {
+export function createViewBuffer({ store, clock, onError, onWritten, everyMs = FLUSH_EVERY_MS, claimRules }: ViewBufferOptions): ViewBuffer {
   let counts: Counts = new Map()
+  let claims: Claimed[] = []
   let pending = 0
+  let forgotAt = 0
   let running: Promise<number> | null = null
   let timer: ReturnType<typeof setInterval> | null = null
 
@@ -43,16 +60,30 @@ export function createViewBuffer({ store, clock, onError, onWritten, everyMs = F
     byArticle.set(articleId, (byArticle.get(articleId) ?? 0) + n)
   }
 
-  async function write(batch: Counts, n: number): Promise<number> {
+  async function write(batch: Counts, batchClaims: Claimed[], n: number): Promise<number> {
     try {
-      await store.transaction(async (tx) => {
-        for (const [hour, byArticle] of batch) await tx.views.add(hour, byArticle)
+      const now = clock.now()
+      const forget = claimRules !== undefined && now - forgotAt >= FORGET_EVERY_MS
+      const written = await store.transaction(async (tx) => {
+        let kept = n - batchClaims.length
+        const all: Counts = new Map()
+        for (const [hour, byArticle] of batch) for (const [id, k] of byArticle) add(all, hour, id, k)
+        if (batchClaims.length > 0) {
+          // The visitor and address keys of every instance decide which of this instance's views are new.
+          const allowed = await tx.views.claimVisitors(batchClaims.map((c) => ({ ...c.keys, at: c.at })), claimRules!)
+          batchClaims.forEach((c, i) => { if (allowed[i]) { add(all, c.hour, c.articleId, 1); kept++ } })
+        }
+        for (const [hour, byArticle] of all) await tx.views.add(hour, byArticle)
+        if (forget) await tx.views.forgetVisitors(now)
+        return kept
       })
+      if (forget) forgotAt = now
       onWritten?.()
-      return n
+      return written
     } catch (err) {
       // Nothing was written (the transaction rolled back): put the batch back so the next flush retries it.
       for (const [hour, byArticle] of batch) for (const [id, k] of byArticle) add(counts, hour, id, k)
+      claims = batchClaims.concat(claims)
       pending += n
       throw err
     }
@@ -63,10 +94,12 @@ export function createViewBuffer({ store, clock, onError, onWritten, everyMs = F
     while (running) await running.catch(() => 0)
     if (pending === 0) return 0
     const batch = counts
+    const batchClaims = claims
     const n = pending
     counts = new Map()
+    claims = []
     pending = 0
-    running = write(batch, n)
+    running = write(batch, batchClaims, n)
     try {
       return await running
     } finally {
@@ -75,9 +108,11 @@ export function createViewBuffer({ store, clock, onError, onWritten, everyMs = F
   }
 
   return {
-    record(articleId) {
+    record(articleId, keys) {
       const now = clock.now()
-      add(counts, now - (now % HOUR_MS), articleId, 1)
+      const hour = now - (now % HOUR_MS)
+      if (keys && claimRules) claims.push({ at: now, hour, articleId, keys })
+      else add(counts, hour, articleId, 1)
       pending++
     },
     flush,

@@ -8,7 +8,7 @@ import { AppError } from '../errors.ts'
 import type { Store } from '../store/store.ts'
 import { isCrawler } from './crawlers.ts'
 import { createViewBuffer } from './view-buffer.ts'
-import { createVisitorDedupe } from './visitor.ts'
+import { ADDRESS_CAP, ADDRESS_WINDOW_MS, createVisitorDedupe, DEDUPE_WINDOW_MS } from './visitor.ts'
 
 export interface ViewCounterDeps {
   readonly store: Pick<Store, 'views' | 'transaction'>
@@ -61,8 +61,13 @@ export function articlePathParts(path: string, siteLanguage: string): { language
 
 /** The popular service: counts view beacons and writes them in batches; the reading side ranks from what it wrote. */
 export function createViewCounter({ store, clock, siteLanguage, onFlushError, onFlushed, dedupe, invalidated }: ViewCounterDeps) {
-  const visitors = createVisitorDedupe({ clock, ...dedupe })
-  const buffer = createViewBuffer({ store, clock, ...(onFlushError && { onError: onFlushError }), ...(onFlushed && { onWritten: onFlushed }) })
+  // Each instance remembers what it counted (so most repeats never reach the database) with keys made from a secret
+  // every instance shares; at flush the database tells which of the remaining views no other instance counted.
+  const visitors = createVisitorDedupe({ clock, ...dedupe, sharedSecret: (day) => store.views.dailySecret(day) })
+  const claimRules = { windowMs: dedupe?.windowMs ?? DEDUPE_WINDOW_MS, addressCap: ADDRESS_CAP, addressWindowMs: ADDRESS_WINDOW_MS }
+  const buffer = createViewBuffer({
+    store, clock, claimRules, ...(onFlushError && { onError: onFlushError }), ...(onFlushed && { onWritten: onFlushed }),
+  })
   // Path → live article id. A beacon follows every page view, so the same few hundred paths come back all the time.
   const paths = new Map<string, { id: number; until: number }>()
   const unsubscribe = invalidated?.subscribe((e) => {
@@ -101,8 +106,12 @@ export function createViewCounter({ store, clock, siteLanguage, onFlushError, on
       }
       const articleId = await resolve(path)
       if (isCrawler(beacon.userAgent)) return 'crawler'
-      if (!visitors.firstView(beacon.ip, beacon.userAgent ?? '', articleId)) return 'duplicate'
-      buffer.record(articleId)
+      const loading = visitors.prepare()
+      if (loading) await loading
+      const keys = visitors.check(beacon.ip, beacon.userAgent ?? '', articleId)
+      if (!keys) return 'duplicate'
+      // 'counted' here; the flush drops it when another instance counted this visitor (or its address's allowance) first.
+      buffer.record(articleId, keys)
       return 'counted'
     },
     /** Writes buffered views now (one transaction); resolves with how many were written. */

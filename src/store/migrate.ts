@@ -31,6 +31,7 @@ import { quotes } from './migrations/0033-quotes.ts'
 import { heroCaption } from './migrations/0034-hero-caption.ts'
 import { importStop } from './migrations/0035-import-stop.ts'
 import { tagNames } from './migrations/0036-tag-names.ts'
+import { sharedVisitors } from './migrations/0038-shared-visitors.ts'
 
 /** Every migration, in order; a static list so it works under type stripping. */
 export const migrations = (d: StoreDialect): Record<string, Migration> => ({
@@ -62,6 +63,7 @@ export const migrations = (d: StoreDialect): Record<string, Migration> => ({
   '0034-hero-caption': heroCaption(d),
   '0035-import-stop': importStop(d),
   '0036-tag-names': tagNames(d),
+  '0038-shared-visitors': sharedVisitors(d),
 })
 
 /**

@@ -5,6 +5,7 @@ import type { LiveQuotesTable, QuotesTable, SpeakersTable } from './schema-quote
 import type { TagNamesTable } from './schema-tag-names.ts'
 import type { NewsletterTables } from './newsletter-schema.ts'
 import type { CdnPurgesTable, ImportJobsTable, JobLeasesTable, MailOutboxTable } from './schema-jobs.ts'
+import type { VisitorTables } from './schema-visitors.ts'
 
 export interface SettingsTable {
   key: string
@@ -401,7 +402,7 @@ export interface ImportOriginsTable {
   imported_at: number
 }
 
-export interface Database extends NewsletterTables {
+export interface Database extends NewsletterTables, VisitorTables {
   settings: SettingsTable
   pages: PagesTable
   page_revisions: PageRevisionsTable
