@@ -12,7 +12,7 @@ forEachDatabase('a snapshot of the working copy resolves section, tags and autho
   assert.equal(current?.version, 1)
   assert.deepEqual({ ...current!.snapshot }, {
     title: 'Gas deal', slug: 'gas-deal', standfirst: 'A standfirst.', bodyHtml: '<p>Text &amp; more.</p>', section: 'news', genre: 'news',
-    language: 'en', tags: ['energy', 'kazakhstan'], authors: ['newsroom', 'aigerim-sadykova'], heroMediaId: null, seoTitle: '',
+    language: 'en', tags: ['energy', 'kazakhstan'], authors: ['newsroom', 'aigerim-sadykova'], heroMediaId: null, heroCaption: null, heroCredit: null, seoTitle: '',
     seoDescription: '', editorsChoiceRank: null,
   })
   const rid = await store.revisions.insert({ articleId: id, version: 1, kind: 'save', savedBy: null, savedAt: NOW, snapshot: current!.snapshot })
