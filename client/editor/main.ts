@@ -16,6 +16,7 @@ import { Figure, figureOf } from './figure.ts'
 import { PullQuote } from './pull-quote.ts'
 import { QuoteMark } from './quote-mark.ts'
 import { askQuote, type QuoteData } from './quote-dialog.ts'
+import { MAX_QUOTE_LENGTH, STATEMENT_ANCHOR } from '../../src/domain/quotes.ts'
 import { startTagPicker } from './tag-picker.ts'
 import { startFocalPickers } from './focal-point.ts'
 import { startWordCount } from './word-count.ts'
@@ -205,8 +206,39 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HT
       const q = quotes.get(anchor)
       return q ? [{ ...q, text: text.trim() }] : []
     })
+    // A statement's issuer has no mark: it goes along while the genre is statement (the desk drops it otherwise).
+    const issuer = quotes.get(STATEMENT_ANCHOR)
+    if (issuer && genreSelect?.value === 'statement') list.unshift(issuer)
     quotesField.value = JSON.stringify(list)
   }
+  // The issuing organisation of a statement article: the quote dialog, for the whole statement, from a side button.
+  const genreSelect = document.getElementById('f-genre') as HTMLSelectElement | null
+  const issuerField = document.getElementById('f-issuer-field')
+  const issuerButton = document.getElementById('f-issuer') as HTMLButtonElement | null
+  genreSelect?.addEventListener('change', () => {
+    if (issuerField) issuerField.hidden = genreSelect.value !== 'statement'
+    syncQuotes()
+  })
+  issuerButton?.addEventListener('click', () => void (async () => {
+    if (!quotesField) return
+    const current = quotes.get(STATEMENT_ANCHOR)
+    const standfirst = (document.getElementById('f-standfirst') as HTMLTextAreaElement | HTMLInputElement | null)?.value.trim() ?? ''
+    // The quote is the statement itself: kept as it was, or its opening paragraph (the words issued), or the standfirst.
+    const text = (current?.text || editor.state.doc.firstChild?.textContent.trim() || standfirst).slice(0, MAX_QUOTE_LENGTH)
+    if (!text) return void status('Write the statement first, then name who issued it.', true)
+    const result = await askQuote({
+      text, start: current ?? {}, suggestUrl: quotesField.dataset.suggest ?? '', resolveSpeaker, kind: 'organisation',
+      title: 'Who issued this statement', action: 'Name as issuer',
+    })
+    issuerButton.focus()
+    if (!result) return
+    quotes.set(STATEMENT_ANCHOR, { anchor: STATEMENT_ANCHOR, ...result })
+    document.getElementById('f-issuer-name')!.textContent = result.speakerName
+    issuerButton.textContent = 'Change issuer'
+    syncQuotes()
+    quoteChanged()
+    status(`Statement issued by ${result.speakerName}.`)
+  })())
   const sync = () => { textarea.value = editor.isEmpty ? '' : editor.getHTML(); syncQuotes() }
   const counter = startWordCount(surface, editor.getHTML())
   editor.on('update', () => counter.update(editor.getHTML()))

@@ -40,6 +40,10 @@ function field(form: HTMLElement, id: string, label: string, hint: string, contr
  */
 export function askQuote(opts: {
   text: string; start: Partial<QuoteData>; suggestUrl: string
+  /** The kind a new speaker gets unless changed: a statement's issuer is an organisation. */
+  kind?: 'person' | 'organisation'
+  /** The dialog's title and button, when it asks for something other than a marked quote. */
+  title?: string; action?: string
   resolveSpeaker: (name: string, kind: string, known: readonly Suggestion[]) => Promise<number | string>
 }): Promise<Omit<QuoteData, 'anchor'> | null> {
   const base = `quote-dialog-${++counter}`
@@ -50,7 +54,7 @@ export function askQuote(opts: {
   form.method = 'dialog'
   const h = document.createElement('h2')
   h.id = `${base}-title`
-  h.textContent = 'Who said it'
+  h.textContent = opts.title ?? 'Who said it'
   const said = document.createElement('p')
   said.className = 'hint'
   said.textContent = `“${opts.text.length > 140 ? `${opts.text.slice(0, 140)}…` : opts.text}”`
@@ -69,6 +73,7 @@ export function askQuote(opts: {
   form.append(list)
   const kind = document.createElement('select')
   for (const [value, label] of [['person', 'Person'], ['organisation', 'Organisation']]) kind.add(new Option(label, value))
+  if (opts.kind) kind.value = opts.kind
   field(form, `${base}-kind`, 'Kind, if new', 'Only used when the speaker is new.', kind)
   const inputs = FIELDS.map(([name, label, hint]) => {
     const input = document.createElement('input')
@@ -86,7 +91,7 @@ export function askQuote(opts: {
   row.className = 'dialog-actions'
   const ok = document.createElement('button')
   ok.value = 'ok'
-  ok.textContent = 'Mark as quote'
+  ok.textContent = opts.action ?? 'Mark as quote'
   const cancel = document.createElement('button')
   cancel.value = 'cancel'
   cancel.className = 'secondary'

@@ -38,7 +38,7 @@ export async function exportCommand(args: string[], env: NodeJS.ProcessEnv): Pro
     }, dir)
     const c = summary.counts
     console.log(`exported to ${dir} in ${((performance.now() - started) / 1000).toFixed(1)} s: ${c.articles} articles, ${c.revisions} revisions, `
-      + `${c.media} media (${c.media_files} files), ${c.sections} sections, ${c.tags} tags, ${c.authors} bylines, ${c.users} users, ${c.redirects} redirects`)
+      + `${c.media} media (${c.media_files} files), ${c.sections} sections, ${c.tags} tags, ${c.authors} bylines, ${c.speakers} speakers, ${c.quotes} quotes, ${c.users} users, ${c.redirects} redirects`)
     for (const p of summary.missingMedia) console.error(`broadsheet export: the file of media ${p} is missing; exported without it`)
     return 0
   } catch (err) {

@@ -27,9 +27,10 @@ export function importBroadsheetCommand(args: string[], env: NodeJS.ProcessEnv):
         dir, mediaStore, actor: { kind: 'system', name: 'command line' }, batchSize: batch,
         now: () => systemClock.now(), onProgress: (kind, done) => process.stderr.write(`${kind}: ${done}\n`),
       })
-      const c = manifest.counts
+      // Exports before version 4 carry no speakers and quotes, and so no count of them.
+      const c: Partial<typeof manifest.counts> = manifest.counts
       console.log(`imported ${dir} in ${((performance.now() - started) / 1000).toFixed(1)} s: ${c.articles} articles, ${c.revisions} revisions, `
-        + `${c.media} media, ${c.sections} sections, ${c.tags} tags, ${c.authors} bylines, ${c.redirects} redirects`)
+        + `${c.media} media, ${c.sections} sections, ${c.tags} tags, ${c.authors} bylines, ${c.speakers ?? 0} speakers, ${c.quotes ?? 0} quotes, ${c.redirects} redirects`)
       if (c.users) console.log(`${c.users} users came back deactivated and without passwords: docs/EXPORT-FORMAT.md says how to let them in again`)
       if (c.webhooks) console.log(`${c.webhooks} webhook receivers came back switched off (their secrets are never exported): add them again with "broadsheet webhook add"`)
       return 0

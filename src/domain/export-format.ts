@@ -1,4 +1,4 @@
-// The Broadsheet export format, version 3: its kinds, the file of each, and the fields of a line, as data that the
+// The Broadsheet export format, version 4: its kinds, the file of each, and the fields of a line, as data that the
 // exporter, the validator and the importer all read (docs/EXPORT-FORMAT.md describes the same table for people).
 
 /** The manifest's `format`: a reader refuses a folder that does not say it. */
@@ -7,13 +7,14 @@ export const FORMAT_NAME = 'broadsheet-export'
  * The format version this code writes and reads. It goes up whenever a field is added, removed or changes meaning:
  * a reader refuses versions it does not know rather than guess.
  */
-export const FORMAT_VERSION = 3
+export const FORMAT_VERSION = 4
 /**
  * Versions this code still reads. Version 1 had flat static pages (id, slug, title, body_html, updated_at), read as
  * version 2's published top-level pages, and sections without `allow_unsigned`, read as allowing unsigned pieces
  * (upgradeLine). Versions 1 and 2 had no article's own hero caption and credit, read as null (the library's).
+ * Versions 1 to 3 had no speakers and quotes: their folders lack those files, read as holding none (KINDS' `since`).
  */
-export const READABLE_VERSIONS: readonly number[] = [1, 2, 3]
+export const READABLE_VERSIONS: readonly number[] = [1, 2, 3, 4]
 
 /**
  * A field's type. `id`: the line's own id (a positive whole number, unique in its file). `ref:<kind>`: the id of a
@@ -30,7 +31,16 @@ const COPY: Fields = {
   seo_description: 'string',
 }
 
-/** Every kind, in the order the importer writes them (a kind refers only to kinds before it, or to itself). */
+/** The fields of a quote that its working and live copy share. */
+const QUOTE: Fields = {
+  position: 'int', speaker_id: 'ref:speakers', text: 'string', role: 'string', organisation: 'string', place_tag_id: 'ref:tags?',
+  event: 'string', source_url: 'string', language: 'string',
+}
+
+/**
+ * Every kind, in the order the importer writes them (a kind refers only to kinds before it, or to itself). `since`:
+ * the first format version with the kind's file; a folder of an older version has none, read as no lines.
+ */
 export const KINDS = {
   settings: { file: 'settings.jsonl', fields: { key: 'string', value: 'json' } },
   users: { file: 'users.jsonl', fields: { id: 'id', email: 'string', name: 'string', role: 'string', created_at: 'time', disabled: 'bool' } },
@@ -60,6 +70,14 @@ export const KINDS = {
     },
   },
   authors: { file: 'authors.jsonl', fields: { id: 'id', slug: 'string', name: 'string', bio: 'string', kind: 'string', photo_media_id: 'ref:media?' } },
+  speakers: {
+    file: 'speakers.jsonl',
+    since: 4,
+    fields: {
+      id: 'id', slug: 'string', name: 'string', kind: 'string', description: 'string', country_tag_id: 'ref:tags?', photo_media_id: 'ref:media?',
+      links: 'string[]', created_at: 'time',
+    },
+  },
   articles: {
     file: 'articles.jsonl',
     fields: {
@@ -68,6 +86,19 @@ export const KINDS = {
       origin_system: 'string?', origin_id: 'string?', created_by: 'ref:users?', tags: 'ref:tags[]', authors: 'ref:authors[]',
       live: { nullable: true, list: false, fields: { ...COPY, published_at: 'time', updated_at: 'time', tags: 'ref:tags[]', authors: 'ref:authors[]' } },
     },
+  },
+  // Quotes marked in working copies; `said_at` null means the article's own date.
+  quotes: {
+    file: 'quotes.jsonl',
+    since: 4,
+    fields: { id: 'id', article_id: 'ref:articles', anchor: 'string', ...QUOTE, said_at: 'time?' },
+  },
+  // The quotes readers see, copied from the working quotes at publication: `quote_id` is the working quote's id, or
+  // an id the export does not hold when the quote left the working copy after its last publication.
+  live_quotes: {
+    file: 'live-quotes.jsonl',
+    since: 4,
+    fields: { quote_id: 'int', article_id: 'ref:articles', ...QUOTE, said_at: 'time', published_at: 'time' },
   },
   revisions: {
     file: 'revisions.jsonl',
@@ -88,9 +119,12 @@ export const KINDS = {
     // `target_id` is a ref to the kind that `kind` names (section, tag, author or article): checked by the reader.
     fields: { system: 'string', site: 'string', kind: 'string', source_id: 'string', target_id: 'int', content_hash: 'string', imported_at: 'time' },
   },
-} as const satisfies Record<string, { readonly file: string; readonly fields: Fields }>
+} as const satisfies Record<string, { readonly file: string; readonly since?: number; readonly fields: Fields }>
 
 export type Kind = keyof typeof KINDS
+
+/** Whether an export of `version` has the file of `kind`. */
+export const hasKind = (version: number, kind: Kind): boolean => version >= ((KINDS[kind] as { readonly since?: number }).since ?? 1)
 
 const NO_OWN_HERO_TEXT = { hero_caption: null, hero_credit: null } as const
 

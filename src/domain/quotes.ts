@@ -1,5 +1,6 @@
 // Statements and quotes as data: who said what, in what role, when and where, and the rules on their fields.
 
+import { calendarDate } from './calendar.ts'
 import type { Media } from './media.ts'
 
 export const SPEAKER_KINDS = ['person', 'organisation'] as const
@@ -87,6 +88,14 @@ export function dayToEpoch(day: string): number | null {
 
 /** Epoch ms as the day it falls on in UTC ("2024-11-18"). */
 export const epochToDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
+
+/**
+ * The day a live quote was said, as readers see it ("2024-11-18"). A day the newsroom gave is a calendar day, stored at
+ * 00:00 UTC, and stays that day everywhere; a quote without one took its article's publication instant (saidAt equals
+ * publishedAt), which falls on a day of the site's time zone: 22:00 UTC is already the next day in Almaty.
+ */
+export const quoteDay = (q: Pick<LiveQuote, 'saidAt' | 'publishedAt'>, timeZone: string): string =>
+  q.saidAt === q.publishedAt ? calendarDate(q.saidAt, timeZone) : epochToDay(q.saidAt)
 
 /** Whether `url` is an absolute http(s) URL (sources and speaker links). */
 export function isWebUrl(url: string): boolean {

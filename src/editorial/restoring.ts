@@ -173,7 +173,22 @@ async function writeLine(tx: Repositories, s: RestoreState, kind: Kind, l: Line,
       return
     }
     case 'authors': return insert('authors', { ...toRow(fields, l, ['id']), photo_media_id: to(s, 'media', l.photo_media_id) })
+    case 'speakers': return insert('speakers', {
+      ...toRow(fields, l, ['id']), links: JSON.stringify(l.links), country_tag_id: to(s, 'tags', l.country_tag_id), photo_media_id: to(s, 'media', l.photo_media_id),
+    })
     case 'articles': return writeArticle(tx, s, l, rows)
+    case 'quotes': return insert('quotes', {
+      ...toRow(fields, l, ['id']), article_id: to(s, 'articles', l.article_id), speaker_id: to(s, 'speakers', l.speaker_id), place_tag_id: to(s, 'tags', l.place_tag_id),
+    })
+    case 'live_quotes': {
+      const row: Row = { ...toRow(fields, l, ['quote_id']), article_id: to(s, 'articles', l.article_id), speaker_id: to(s, 'speakers', l.speaker_id), place_tag_id: to(s, 'tags', l.place_tag_id) }
+      // A live quote keeps its working quote's (new) id, so its address follows the quote across republications. One
+      // whose working quote is gone gets a fresh id, reserved with an anchor no mark can have.
+      const quoteId = s.ids.get('quotes')?.get(l.quote_id as number) ?? await tx.transfer.reserveQuoteId({
+        article_id: row.article_id, anchor: `~${String(l.quote_id)}`, position: row.position, speaker_id: row.speaker_id, text: row.text,
+      })
+      return tx.transfer.insertRows('live_quotes', [{ ...row, quote_id: quoteId }])
+    }
     case 'revisions': {
       const snap = l.snapshot as Line
       // The snapshot names the hero image by id (store/revisions.ts keeps it in this stored form); the rest by slug.

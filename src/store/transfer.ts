@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from './schema.ts'
 
 /** The tables read page by page on their `id`. */
-export type IdTable = 'users' | 'media' | 'pages' | 'sections' | 'tags' | 'authors' | 'articles' | 'revisions' | 'redirects' | 'webhook_receivers'
+export type IdTable = 'users' | 'media' | 'pages' | 'sections' | 'tags' | 'authors' | 'speakers' | 'articles' | 'quotes' | 'revisions' | 'redirects' | 'webhook_receivers'
 
 /** A row as read, snake_case columns to values. */
 export type Row = Record<string, unknown>
@@ -26,7 +26,7 @@ const LEFT_OUT: Partial<Record<IdTable, readonly string[]>> = { users: ['passwor
 const INSERT_CHUNK = 50
 
 /** The tables whose rows make a site non-empty for an import. */
-const CONTENT_TABLES = ['articles', 'sections', 'tags', 'authors', 'media', 'pages', 'redirects', 'users', 'webhook_receivers'] as const
+const CONTENT_TABLES = ['articles', 'sections', 'tags', 'authors', 'speakers', 'media', 'pages', 'redirects', 'users', 'webhook_receivers'] as const
 
 const grouped = (rows: readonly { article_id: number; id: number }[]): Map<number, number[]> => {
   const m = new Map<number, number[]>()
@@ -65,6 +65,19 @@ export function createTransfer(typed: Kysely<Database>) {
       let q = typed.selectFrom('related_overrides').selectAll()
       if (after) q = q.where(sql<boolean>`(article_id, other_id) > (${after[0]}, ${after[1]})`)
       return q.orderBy('article_id').orderBy('other_id').limit(limit).execute() as Promise<Row[]>
+    },
+    /** Up to `limit` live quotes with a quote id above `after`, by quote id. */
+    async liveQuotesAfter(after: number, limit: number): Promise<Row[]> {
+      return typed.selectFrom('live_quotes').selectAll().where('quote_id', '>', after).orderBy('quote_id').limit(limit).execute() as Promise<Row[]>
+    },
+    /**
+     * A new quote id for a live quote whose working quote is gone: a working quote is inserted with `row` and deleted
+     * again, so that the id is taken from the table's own sequence and no quote marked later gets it.
+     */
+    async reserveQuoteId(row: Row): Promise<number> {
+      const { id } = await db.insertInto('quotes').values(row).returning('id').executeTakeFirstOrThrow() as { id: number }
+      await db.deleteFrom('quotes').where('id', '=', id).execute()
+      return id
     },
     /** Articles in the editor's choice with an id above `after`, by id. */
     async picksAfter(after: number, limit: number): Promise<{ id: number; editors_choice_rank: number | null; editors_choice_until: number | null }[]> {
@@ -108,7 +121,7 @@ export function createTransfer(typed: Kysely<Database>) {
       return r.id
     },
     /** Inserts rows that have no id of their own (links, live copies, variants, origins). */
-    async insertRows(table: 'article_tags' | 'article_authors' | 'article_live' | 'live_tags' | 'live_authors' | 'media_variants' | 'import_origins' | 'related_overrides', rows: readonly Row[]): Promise<void> {
+    async insertRows(table: 'article_tags' | 'article_authors' | 'article_live' | 'live_tags' | 'live_authors' | 'live_quotes' | 'media_variants' | 'import_origins' | 'related_overrides', rows: readonly Row[]): Promise<void> {
       // Whole chunks of INSERT_CHUNK rows, the rest one by one: two SQL texts per table, so SQLite's statement cache
       // (sqlite.ts) keeps two programs per table instead of one per distinct row count, each as large as its rows.
       let i = 0

@@ -108,7 +108,7 @@ test('a site that is not empty is refused with a clear message, and an export go
   assert.equal(runBroadsheet(['import', 'broadsheet', exportDir], { DATA_DIR: site }).code, 0)
   const again = runBroadsheet(['import', 'broadsheet', exportDir], { DATA_DIR: site })
   assert.equal(again.code, 1)
-  assert.match(again.stderr, /this site is not empty \(it has articles, sections, tags, authors, media, pages\); import a Broadsheet export only into a new, empty site/)
+  assert.match(again.stderr, /this site is not empty \(it has articles, sections, tags, authors, speakers, media, pages\); import a Broadsheet export only into a new, empty site/)
   const into = runBroadsheet(['export', exportDir], { DATA_DIR: site })
   assert.equal(into.code, 1)
   assert.match(into.stderr, /is not empty; export into a new folder/)

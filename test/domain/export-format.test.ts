@@ -2,7 +2,7 @@
 
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { FORMAT_VERSION, KINDS, READABLE_VERSIONS, upgradeLine } from '../../src/domain/export-format.ts'
+import { FORMAT_VERSION, hasKind, KIND_ORDER, KINDS, READABLE_VERSIONS, upgradeLine } from '../../src/domain/export-format.ts'
 
 test('a version-1 page line gets every field of version 2: top level, its slug as path, published, language left to the site', () => {
   const v1 = { id: 3, slug: 'about', title: 'About us', body_html: '<p>Hi</p>', updated_at: '2026-01-02T03:04:05.000Z' }
@@ -12,8 +12,8 @@ test('a version-1 page line gets every field of version 2: top level, its slug a
 })
 
 test('lines of the version this code writes, and other kinds, are read as they are', () => {
-  assert.equal(FORMAT_VERSION, 3)
-  assert.deepEqual(READABLE_VERSIONS, [1, 2, 3])
+  assert.equal(FORMAT_VERSION, 4)
+  assert.deepEqual(READABLE_VERSIONS, [1, 2, 3, 4])
   const page = { id: 1, parent_id: null, slug: 'a', path: '/a', title: 'A', body_html: '', language: 'en', status: 'draft', created_at: 'x', updated_at: 'x', published_at: null }
   assert.deepEqual(upgradeLine(2, 'pages', page), page)
   assert.deepEqual(upgradeLine(2, 'sections', { id: 1, slug: 'news', allow_unsigned: false }), { id: 1, slug: 'news', allow_unsigned: false })
@@ -34,4 +34,13 @@ test('an article of a version-1 or 2 export shows the library\'s hero caption an
 
 test('a version-1 section publishes unsigned pieces, as every section did before bylines belonged to accounts', () => {
   assert.deepEqual(upgradeLine(1, 'sections', { id: 1, slug: 'news' }), { id: 1, slug: 'news', allow_unsigned: true })
+})
+
+test('speakers, quotes and live quotes are files from version 4 on; older exports have every other kind\'s file', () => {
+  const added = ['speakers', 'quotes', 'live_quotes']
+  for (const version of [1, 2, 3]) assert.deepEqual(KIND_ORDER.filter((k) => !hasKind(version, k)), added)
+  assert.ok(KIND_ORDER.every((k) => hasKind(4, k)))
+  // Each comes after what it refers to: speakers after tags and media, quotes after articles and speakers.
+  assert.ok(KIND_ORDER.indexOf('speakers') > KIND_ORDER.indexOf('tags') && KIND_ORDER.indexOf('quotes') > KIND_ORDER.indexOf('articles'))
+  assert.ok(KIND_ORDER.indexOf('live_quotes') > KIND_ORDER.indexOf('quotes'))
 })

@@ -67,6 +67,12 @@ export async function buildExportSite(store: Store, mediaDir: string): Promise<v
     await tx.transfer.setPick(demoIds[0]!, 1, SITE_NOW + 86_400_000)
     await tx.origins.put({ system: 'wordpress', site: 'https://old.example.org', kind: 'article', sourceId: '12' }, { targetId: a.id, contentHash: 'h1' }, clock.now())
     await tx.origins.put({ system: 'wordpress', site: 'https://old.example.org', kind: 'tag', sourceId: '7' }, { targetId: child, contentHash: '' }, clock.now())
+    // A speaker with a photo, a country and links; a quote taken out of a working copy but still live.
+    const live = (await tx.transfer.liveQuotesAfter(0, 1))[0]!
+    const speaker = (await tx.speakers.speaker(live.speaker_id as number))!
+    await tx.speakers.updateSpeaker(speaker.id, { ...speaker, photoMediaId: image.id, countryTagId: parent, links: ['https://example.org/who', 'https://example.org/about'] })
+    const quoted = live.article_id as number
+    await tx.quotes.replaceForArticle(quoted, (await tx.quotes.forArticle(quoted)).slice(1))
   })
 }
 
@@ -111,6 +117,8 @@ export function normalizeExport(e: Awaited<ReturnType<typeof readExport>>): unkn
   for (const k of KIND_ORDER) {
     kinds[k] = e.kinds[k].map((l) => {
       const n = walk(KINDS[k].fields, l, k)
+      // A live quote carries its working quote's id as a plain number (it may have none left).
+      if (k === 'live_quotes') n.quote_id = rank.get('quotes')!.get(l.quote_id as number) ?? 'not in a working copy'
       if (k === 'import_origins') n.target_id = ref(ORIGIN_TARGETS[l.kind as string]!, l.target_id)
       if (k === 'revisions') n.snapshot = { ...(l.snapshot as Line), hero_media_id: ref('media', (l.snapshot as Line).hero_media_id) }
       if (k === 'users') delete n.disabled

@@ -171,6 +171,11 @@ export async function exportSite(deps: ExportDeps, dir: string): Promise<ExportS
       }
     })
     await plain('authors', 'authors')
+    await kind('speakers', async (out) => {
+      for await (const rows of byId((after) => tx.transfer.rowsAfter('speakers', after, PAGE))) {
+        for (const r of rows) await out.write(toLine(KINDS.speakers.fields, r, { links: JSON.parse(String(r.links)) as unknown }))
+      }
+    })
     await kind('articles', async (out) => {
       for await (const rows of byId((after) => tx.transfer.rowsAfter('articles', after, PAGE))) {
         const links = await tx.transfer.articleLinks(rows.map((r) => Number(r.id)))
@@ -180,6 +185,16 @@ export async function exportSite(deps: ExportDeps, dir: string): Promise<ExportS
           const liveLine = live ? toLine(KINDS.articles.fields.live.fields, live, { tags: links.liveTags.get(id) ?? [], authors: links.liveAuthors.get(id) ?? [] }) : null
           await out.write(toLine(KINDS.articles.fields, r, { tags: links.tags.get(id) ?? [], authors: links.authors.get(id) ?? [], live: liveLine }))
         }
+      }
+    })
+    await plain('quotes', 'quotes')
+    await kind('live_quotes', async (out) => {
+      let after = 0
+      for (;;) {
+        const rows = await tx.transfer.liveQuotesAfter(after, PAGE)
+        for (const r of rows) await out.write(toLine(KINDS.live_quotes.fields, r))
+        if (rows.length < PAGE) break
+        after = Number(rows.at(-1)!.quote_id)
       }
     })
     await plain('revisions', 'revisions')

@@ -12,7 +12,8 @@ import { AUTHOR_KINDS } from '../../domain/people.ts'
 import { REVISION_KINDS } from '../../domain/revision.ts'
 import { ROLES } from '../../domain/roles.ts'
 import { TAG_KINDS } from '../../domain/taxonomy.ts'
-import { FORMAT_NAME, FORMAT_VERSION, READABLE_VERSIONS, upgradeLine, KIND_ORDER, KINDS, ORIGIN_TARGETS, parseTime, type Fields, type FieldType, type Kind, type Manifest } from '../../domain/export-format.ts'
+import { isQuoteAnchor, isWebUrl, SPEAKER_KINDS } from '../../domain/quotes.ts'
+import { FORMAT_NAME, FORMAT_VERSION, hasKind, READABLE_VERSIONS, upgradeLine, KIND_ORDER, KINDS, ORIGIN_TARGETS, parseTime, type Fields, type FieldType, type Kind, type Manifest } from '../../domain/export-format.ts'
 import { baseType } from '../../domain/export-records.ts'
 
 /** A fault in the export: the file, the line (0 for the file as a whole) and what is wrong. */
@@ -29,14 +30,14 @@ export class ExportFileError extends Error {
 /** A line of a kind, checked. */
 export type Line = Record<string, unknown>
 
-/** The ids seen so far, per kind: what later lines may refer to. */
-export type SeenIds = Map<Kind, Set<number>>
+/** The ids seen so far, per kind: what later lines may refer to; `live articles`: the articles with a live copy. */
+export type SeenIds = Map<Kind | 'live articles', Set<number>>
 
 /** Values a field may take beyond its type. Unknown values would be stored and then break pages, so they are refused. */
 const ALLOWED: Readonly<Record<string, readonly (string | number)[]>> = {
   'articles.status': ARTICLE_STATUSES, 'articles.genre': GENRES, 'articles.live.genre': GENRES, 'users.role': ROLES,
   'tags.kind': TAG_KINDS, 'authors.kind': AUTHOR_KINDS, 'revisions.kind': REVISION_KINDS, 'redirects.status': [301, 410],
-  'import_origins.kind': Object.keys(ORIGIN_TARGETS), 'related_overrides.kind': ['pin', 'exclude'], 'pages.status': ['draft', 'published'],
+  'import_origins.kind': Object.keys(ORIGIN_TARGETS), 'speakers.kind': SPEAKER_KINDS, 'related_overrides.kind': ['pin', 'exclude'], 'pages.status': ['draft', 'published'],
 }
 
 /** Longest line read: a body is at most a few hundred KB; anything far beyond is not an export of ours. */
@@ -54,6 +55,7 @@ export async function readManifest(dir: string): Promise<Manifest> {
   if (!m || typeof m !== 'object' || m.format !== FORMAT_NAME) throw new ExportFileError('manifest.json', 0, `"format" is not "${FORMAT_NAME}"`)
   if (!READABLE_VERSIONS.includes(m.version)) throw new ExportFileError('manifest.json', 0, `format version ${String(m.version)}; this Broadsheet reads versions ${READABLE_VERSIONS.join(', ')} (it writes ${FORMAT_VERSION})`)
   for (const k of KIND_ORDER) {
+    if (!hasKind(m.version, k)) continue
     const f = m.files?.[KINDS[k].file]
     if (!f || typeof f.sha256 !== 'string' || !Number.isInteger(m.counts?.[k])) throw new ExportFileError('manifest.json', 0, `no checksum or count for ${KINDS[k].file}`)
   }
@@ -126,6 +128,11 @@ export async function* readKind(dir: string, kind: Kind, manifest: Manifest, see
   const { file, fields } = KINDS[kind]
   const ids = new Set<number>()
   seen.set(kind, ids)
+  if (!hasKind(manifest.version, kind)) return
+  const liveArticles = new Set<number>()
+  if (kind === 'articles') seen.set('live articles', liveArticles)
+  /** Keys that must be unique within the file beyond the id: a quote's article and anchor, a live quote's id. */
+  const keys = new Set<string>()
   const pending: { at: string; kind: Kind; id: number }[] = []
   const hash = createHash('sha256')
   const stream = createReadStream(path.join(dir, file), { encoding: 'utf8' })
@@ -151,6 +158,9 @@ export async function* readKind(dir: string, kind: Kind, manifest: Manifest, see
         ids.add(l.id as number)
       }
       if (kind === 'revisions' && (!l.snapshot || typeof l.snapshot !== 'object' || Array.isArray(l.snapshot))) throw new ExportFileError(file, n, 'snapshot must be an object')
+      if (kind === 'articles' && l.live !== null) liveArticles.add(l.id as number)
+      const quoteProblem = quoteLineProblem(kind, l, seen, keys)
+      if (quoteProblem) throw new ExportFileError(file, n, quoteProblem)
       if (kind === 'import_origins') {
         const target = ORIGIN_TARGETS[l.kind as string]!
         if (!seen.get(target)?.has(l.target_id as number)) throw new ExportFileError(file, n, `target_id refers to ${target} id ${String(l.target_id)}, which the export does not hold`)
@@ -165,6 +175,28 @@ export async function* readKind(dir: string, kind: Kind, manifest: Manifest, see
   if (missing) throw new ExportFileError(file, 0, `${missing.at} refers to ${missing.kind} id ${missing.id}, which the export does not hold`)
   if (n !== manifest.counts[kind]) throw new ExportFileError(file, 0, `${n} lines, but the manifest counts ${manifest.counts[kind]}`)
   if (hash.digest('hex') !== manifest.files[file]!.sha256) throw new ExportFileError(file, 0, 'its checksum differs from the manifest: the file was changed or cut short')
+}
+
+/**
+ * What the table cannot say about a speaker or quote line, or null: addresses are http(s) (pages link them); working
+ * quotes need a valid anchor, once per article; live quotes a positive id, once in the file, and a live article.
+ */
+function quoteLineProblem(kind: Kind, l: Line, seen: SeenIds, keys: Set<string>): string | null {
+  if (kind === 'speakers' && !(l.links as string[]).every(isWebUrl)) return 'links must be http(s) addresses'
+  if ((kind === 'quotes' || kind === 'live_quotes') && l.source_url !== '' && !isWebUrl(l.source_url as string)) return 'source_url must be empty or an http(s) address'
+  if (kind === 'quotes') {
+    if (!isQuoteAnchor(l.anchor as string)) return 'anchor must be lower-case letters, digits and hyphens (at most 40)'
+    const key = `${String(l.article_id)} ${String(l.anchor)}`
+    if (keys.has(key)) return `anchor "${String(l.anchor)}" appears twice in article ${String(l.article_id)}`
+    keys.add(key)
+  }
+  if (kind === 'live_quotes') {
+    if ((l.quote_id as number) < 1) return 'quote_id must be a positive id'
+    if (keys.has(String(l.quote_id))) return `quote_id ${String(l.quote_id)} appears twice`
+    keys.add(String(l.quote_id))
+    if (!seen.get('live articles')?.has(l.article_id as number)) return `article_id refers to article ${String(l.article_id)}, which has no live copy`
+  }
+  return null
 }
 
 /** The sha256 (hex) of a file, read as a stream; null when it does not exist. */

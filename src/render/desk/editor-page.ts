@@ -3,6 +3,7 @@
 
 import { GENRES, genreLabel, type ArticleStatus } from '../../domain/article.ts'
 import { mediaUrl, type Media } from '../../domain/media.ts'
+import { STATEMENT_ANCHOR } from '../../domain/quotes.ts'
 import { html, EMPTY, type SafeHtml } from '../html.ts'
 import { formatDateTime } from '../format.ts'
 import { csrfField, deskLayout, type DeskContext } from './layout.ts'
@@ -90,6 +91,30 @@ function sideFields(v: EditorView): SafeHtml {
   return v.state && !v.state.mayChange ? html`<fieldset class="read-only-fields" disabled>${fields}</fieldset>` : fields
 }
 
+/** The issuer a statement article names: its quote with the statement anchor, from the form's quotes field. */
+function issuerOf(v: EditorView): string {
+  try {
+    const quotes: unknown = JSON.parse(v.values.quotes || '[]')
+    const q = Array.isArray(quotes) ? (quotes as { anchor?: unknown; speakerName?: unknown }[]).find((x) => x.anchor === STATEMENT_ANCHOR) : undefined
+    return typeof q?.speakerName === 'string' ? q.speakerName : ''
+  } catch {
+    return ''
+  }
+}
+
+/**
+ * A statement article's issuing organisation: shown for the statement genre (the editor script follows the genre
+ * select), set through the quote dialog by a button that the keyboard reaches after the genre.
+ */
+function issuerField(v: EditorView): SafeHtml {
+  const issuer = issuerOf(v)
+  return html`<div class="field issuer-field" id="f-issuer-field"${v.values.genre === 'statement' ? EMPTY : html` hidden`}>
+<span class="label" id="f-issuer-label">Issued by</span>
+<p class="issuer-name" id="f-issuer-name" aria-live="polite">${issuer || 'No issuer named yet.'}</p>
+<button type="button" class="secondary" id="f-issuer" aria-describedby="f-issuer-label f-issuer-name f-issuer-hint">${issuer ? 'Change issuer' : 'Name the issuer'}</button>
+<span class="hint" id="f-issuer-hint">The organisation whose statement this is: readers find it among what they said. Needs JavaScript.</span></div>`
+}
+
 function sideFieldList(v: EditorView): SafeHtml {
   return html`<div class="side-fields">
 <div class="field"><label for="f-section">Section</label><select id="f-section"${OF_FORM} name="section" required>
@@ -98,6 +123,7 @@ ${v.sections.map((s) => html`<option value="${s.slug}"${selected(s.slug === v.va
 <div class="field"><label for="f-genre">Genre</label><select id="f-genre"${OF_FORM} name="genre">
 ${GENRES.map((g) => html`<option value="${g}"${selected(g === (v.values.genre || 'news'))}>${genreLabel(g)}</option>`)}
 </select></div>
+${issuerField(v)}
 ${tagField({ tags: v.values.tags ?? '', newTags: v.values.new_tags ?? '', unknownTags: v.unknownTags ?? [] })}
 ${authorsField(v)}
 ${heroField(v.media, v.hero ?? null, { caption: v.values.hero_caption ?? '', credit: v.values.hero_credit ?? '' })}

@@ -3,10 +3,10 @@
 
 import { mediaUrl } from '../../domain/media.ts'
 import { quotePath, speakerPath, tagPath } from '../../domain/paths.ts'
-import type { LiveQuote, QuotePage, Speaker, SpeakerPage } from '../../domain/quotes.ts'
+import { dayToEpoch, quoteDay, type LiveQuote, type QuotePage, type Speaker, type SpeakerPage } from '../../domain/quotes.ts'
 import { fill } from '../../i18n/catalogue.ts'
 import { absoluteUrl, localPath, type RenderContext } from '../context.ts'
-import { formatDate, isoTime } from '../format.ts'
+import { formatDate } from '../format.ts'
 import { html, EMPTY, safeUrl, type SafeHtml } from '../html.ts'
 import { layout } from '../layout.ts'
 import { image } from './components/article-card.ts'
@@ -23,10 +23,13 @@ function speakerLd(ctx: RenderContext, s: Pick<Speaker, 'slug' | 'name' | 'kind'
   }
 }
 
+/** A day ("2024-11-18") written out in the reader's language. */
+export const formatDay = (day: string, locale: string): string => formatDate(dayToEpoch(day)!, 'UTC', locale)
+
 /** schema.org Quotation of one quote. */
 export const quotationLd = (ctx: RenderContext, q: LiveQuote): Record<string, unknown> => ({
   '@context': 'https://schema.org', '@type': 'Quotation', url: absoluteUrl(ctx, quotePath(q.id)), text: q.text,
-  creator: speakerLd(ctx, q.speaker, q), dateCreated: isoTime(q.saidAt).slice(0, 10),
+  creator: speakerLd(ctx, q.speaker, q), dateCreated: quoteDay(q, ctx.settings.timeZone),
   ...(q.sourceUrl && { isBasedOn: q.sourceUrl }), ...(q.language && { inLanguage: q.language }),
   ...(q.place && { locationCreated: { '@type': 'Place', name: q.place.name } }),
   isPartOf: { '@type': 'Article', headline: q.article.title, url: absoluteUrl(ctx, q.article.path) },
@@ -37,10 +40,11 @@ export function quoteCard(ctx: RenderContext, q: LiveQuote, opts: { readonly spe
   const who = [q.role, q.organisation].filter(Boolean).join(', ')
   const where = [q.place?.name, q.event].filter(Boolean).join(' · ')
   const source = q.sourceUrl ? safeUrl(q.sourceUrl) : null
+  const day = quoteDay(q, ctx.settings.timeZone)
   return html`<figure class="quote-card${opts.large ? ' quote-large' : ''}" id="quote-${String(q.id)}">
 <blockquote${q.language ? html` lang="${q.language}"` : EMPTY}${source ? html` cite="${source}"` : EMPTY}><p>${q.text}</p></blockquote>
 <figcaption>${opts.speaker ? html`<a class="quote-speaker" href="${localPath(ctx, speakerPath(q.speaker.slug))}">${q.speaker.name}</a>${who ? ', ' : ''}` : EMPTY}${who}
-<span class="meta"><time datetime="${isoTime(q.saidAt).slice(0, 10)}">${formatDate(q.saidAt, 'UTC', ctx.t.locale)}</time>${where ? html` · ${where}` : EMPTY}</span>
+<span class="meta"><time datetime="${day}">${formatDay(day, ctx.t.locale)}</time>${where ? html` · ${where}` : EMPTY}</span>
 <span class="quote-links">${ctx.t.quotedIn} <a href="${q.article.path}">${q.article.title}</a>${source ? html` · <a href="${source}" rel="noopener noreferrer">${ctx.t.quoteSource}</a>` : EMPTY} · <a href="${localPath(ctx, quotePath(q.id))}" aria-label="${ctx.t.quoteLink}">#</a></span></figcaption>
 </figure>`
 }

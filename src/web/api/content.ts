@@ -112,7 +112,7 @@ export const contentApiRoutes = (s: Pick<Services, 'contentApi' | 'config' | 'qu
   app.get('/sections', async (req, reply) => send(req, reply, { items: (await s.contentApi.sections()).map(toJson.section) }))
   app.get('/tags', async (req, reply) => send(req, reply, { items: (await s.contentApi.tags()).map(toJson.tag) }))
   app.get('/authors', async (req, reply) => send(req, reply, { items: (await s.contentApi.authors()).map(toJson.author) }))
-  const quotes = quoteJson(s.config.siteUrl)
+  const quotes = quoteJson(s.config.siteUrl, s.config.timeZone)
   app.get<{ Querystring: { speaker?: string; from?: string; to?: string; q?: string; limit: number; cursor?: string } }>('/quotes', { schema: { querystring: quoteListQuerystring } }, async (req, reply) => {
     const page = await s.quoteReading.apiQuotes(req.query)
     return send(req, reply, { items: page.items.map(quotes.quote), next_cursor: page.nextCursor })

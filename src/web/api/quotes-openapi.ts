@@ -65,7 +65,7 @@ export const QUOTE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
   Quote: obj({
     id: { type: 'integer', minimum: 1 }, url, text, speaker: speakerRef,
     role: { type: 'string', description: 'The speaker\'s role at the time' }, organisation: { type: 'string', description: 'Whom they spoke for' },
-    said_on: { type: 'string', format: 'date', description: 'The day said (the article\'s date when the newsroom gave none)' },
+    said_on: { type: 'string', format: 'date', description: 'The day said (when the newsroom gave none, the day of the article\'s publication in the site\'s time zone)' },
     place: { anyOf: [obj({ slug, name: text }), { type: 'null' }] }, event: text,
     source_url: { type: ['string', 'null'], description: 'The original statement or document' },
     language: { type: ['string', 'null'], description: 'BCP 47 tag of the original, when not the article\'s' },

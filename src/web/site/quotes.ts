@@ -4,8 +4,8 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { Services } from '../../services.ts'
 import { isSlug } from '../../domain/slug.ts'
 import { AppError } from '../../errors.ts'
-import { quotePage, speakerPage } from '../../render/site/quote-pages.ts'
-import { formatDate } from '../../render/format.ts'
+import { formatDay, quotePage, speakerPage } from '../../render/site/quote-pages.ts'
+import { quoteDay } from '../../domain/quotes.ts'
 import type { PageCache } from '../page-cache.ts'
 import { pageLanguage, routeLanguage, type ContextSource } from './pages.ts'
 
@@ -40,7 +40,7 @@ export const quoteRoutes = (s: Pick<Services, 'quoteReading' | 'quoteCards' | 's
     const ctx = await context()
     const png = await s.quoteCards.png({
       text: quote.text, speaker: speaker.name, role: [quote.role, quote.organisation].filter(Boolean).join(', '),
-      date: formatDate(quote.saidAt, 'UTC', ctx.t.locale), site: ctx.settings.name,
+      date: formatDay(quoteDay(quote, ctx.settings.timeZone), ctx.t.locale), site: ctx.settings.name,
     })
     return reply.header('content-type', 'image/png').header('cache-control', 'public, max-age=3600').send(png)
   })

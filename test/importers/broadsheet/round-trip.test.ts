@@ -37,6 +37,7 @@ function roundTrip(from: Engine, to: Engine): void {
     const exported = runBroadsheet(['export', first], source.env)
     assert.equal(exported.code, 0, exported.stderr)
     assert.match(exported.stdout, /exported to .* 58 articles, [1-9]\d* revisions/)
+    assert.match(exported.stdout, / [1-9]\d* speakers, [1-9]\d* quotes/)
 
     const target = await scratchSite(t, to)
     const imported = runBroadsheet(['import', 'broadsheet', first], target.env)
@@ -53,6 +54,15 @@ function roundTrip(from: Engine, to: Engine): void {
     assert.deepEqual(normalizeExport(b), normalizeExport(a))
     // A tag's names in other languages travel with it.
     assert.deepEqual(b.kinds.tags.find((l) => l.slug === 'mangystau')?.names, [{ language: 'kk', name: 'Маңғыстау' }, { language: 'ru', name: 'Мангистау' }])
+    // Speakers and quotes came along: the demo's, the speaker with photo, country and links, the quote only live.
+    assert.ok(a.kinds.speakers.length >= 10 && a.kinds.quotes.length >= 30, `${a.kinds.speakers.length} speakers, ${a.kinds.quotes.length} quotes`)
+    assert.ok(a.kinds.live_quotes.length >= 30)
+    const linked = b.kinds.speakers.find((l) => (l.links as string[]).length === 2)!
+    assert.deepEqual(linked.links, ['https://example.org/who', 'https://example.org/about'])
+    assert.ok(linked.photo_media_id !== null && linked.country_tag_id !== null)
+    const working = new Set(b.kinds.quotes.map((l) => l.id))
+    assert.equal(b.kinds.live_quotes.filter((l) => !working.has(l.quote_id)).length, 1, 'the quote only live stays live, with an id of its own')
+    assert.ok(b.kinds.quotes.some((l) => l.anchor === 'statement'), "a statement's issuer")
     // What the comparison leaves out on purpose: the import's own changes to accounts and receivers.
     const restored = await openStore(target.db.config)
     try {
@@ -69,6 +79,10 @@ function roundTrip(from: Engine, to: Engine): void {
         expression: toSearchExpression(parseQuery('emphasis')), sectionIds: [], tagId: null, fromMs: null, toMs: null, limit: 5, offset: 0,
       } as Parameters<typeof restored.search.query>[0])
       assert.equal(hits.length, 1, 'live copies are in the search index')
+      // Readers find the restored quotes by speaker, as a speaker page reads them.
+      const speaker = await restored.speakers.speakerBySlug(String(linked.slug))
+      const page = await restored.quotes.liveQuotes({ speakerId: speaker!.id, limit: 50 })
+      assert.ok(page.items.length > 0 && page.items.every((q) => q.speaker.id === speaker!.id))
     } finally {
       await restored.close()
     }

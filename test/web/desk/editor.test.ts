@@ -331,3 +331,23 @@ forEachEngine("a form opened before the picks were reordered does not put the ol
   assert.equal((await a.store.articles.get(id))!.editorsChoiceRank, 2, 'a rank the editor changed is saved')
   assert.equal((await a.store.articles.get(first))!.editorsChoiceRank, 1, 'and the other pick made room')
 })
+
+forEachEngine('a statement article shows and keeps its issuing organisation beside the genre; other genres hide it and drop it', async (a) => {
+  const owner = await setupOwner(a)
+  const eeas = await a.services.speakerDesk.createSpeaker({ userId: null, role: 'admin' }, { name: 'EEAS Spokesperson', kind: 'organisation' })
+  const issuer = { anchor: 'statement', speaker: eeas, speakerName: 'EEAS Spokesperson', text: 'The EU takes note.', role: 'Spokesperson', organisation: '', said: '', place: '', event: '', source: '', language: '' }
+  const statement = await createThroughForm(a, owner, { ...FORM, genre: 'statement', body: '<p>The EU takes note.</p>', quotes: JSON.stringify([issuer]) })
+  const { page } = await editForm(a, statement, owner)
+  const field = /<div class="field issuer-field" id="f-issuer-field"([^>]*)>[\s\S]*?<\/div>/.exec(page.body)
+  assert.ok(field, 'the issuer field is on the page')
+  assert.equal(field[1], '', 'shown for a statement')
+  assert.match(field[0], /<p class="issuer-name" id="f-issuer-name" aria-live="polite">EEAS Spokesperson<\/p>/)
+  assert.match(field[0], /<button type="button" class="secondary" id="f-issuer"[^>]*>Change issuer<\/button>/)
+  // After the genre in the page, so that Tab from the genre reaches it.
+  assert.ok(page.body.indexOf('id="f-genre"') < page.body.indexOf('id="f-issuer"'))
+  assert.deepEqual((await a.store.quotes.forArticle(statement)).map((q) => [q.anchor, q.speakerId, q.role]), [['statement', eeas, 'Spokesperson']])
+
+  const news = await createThroughForm(a, owner, { ...FORM, title: 'Not a statement', quotes: JSON.stringify([issuer]) })
+  assert.match((await editForm(a, news, owner)).page.body, /id="f-issuer-field" hidden>[\s\S]*?No issuer named yet\./)
+  assert.deepEqual(await a.store.quotes.forArticle(news), [], 'only a statement names an issuer')
+})

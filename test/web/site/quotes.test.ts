@@ -4,6 +4,8 @@
 import assert from 'node:assert/strict'
 import sharp from 'sharp'
 import { onBothEngines } from '../../support/both-engines.ts'
+import { forEachEngine } from '../../support/databases.ts'
+import { buildSiteApp } from '../../support/web.ts'
 import { seedArticle, seedTaxonomy } from '../../support/seed.ts'
 import { publish, unpublish } from '../../../src/editorial/publishing.ts'
 import { OPERATOR } from '../../../src/editorial/permission.ts'
@@ -96,4 +98,25 @@ onBothEngines('a speaker page shows their live quotes newest first with article,
   assert.equal((await a.app.inject(`/quotes/${quoteId}/share.png`)).statusCode, 404)
   assert.equal((await a.app.inject('/people/roman-vassilenko/feed.json')).statusCode, 404)
   assert.equal((await a.app.inject('/search?q=observers')).body.includes('we welcome observers'), false, 'search no longer finds them')
+})
+
+forEachEngine('quote dates are days of the site\'s time zone east of UTC: one without its own day falls on the publication\'s local day', async (t, engine) => {
+  const a = await buildSiteApp(t, { engine, env: { SITE_TIMEZONE: 'Asia/Almaty' } })
+  await seedTaxonomy(a.store)
+  const who = await a.services.speakerDesk.createSpeaker(OPERATOR, { name: 'Aigerim Sadykova', kind: 'person' })
+  const id = await seedArticle(a.store, { title: 'Late night', slug: 'late-night', bodyHtml: '<p><q data-quote="a1">tonight</q> and <q data-quote="a2">yesterday</q></p>', draft: true })
+  await a.services.quoteDesk.saveQuotes(OPERATOR, id, [
+    { anchor: 'a1', speaker: who, text: 'tonight' },
+    { anchor: 'a2', speaker: who, text: 'yesterday', said: '2026-11-30' },
+  ])
+  // 21:30 UTC on 30 November is 02:30 on 1 December in Almaty (UTC+5).
+  const at = Date.UTC(2026, 10, 30, 21, 30)
+  await a.store.transaction((tx) => publish(tx, id, { now: at, siteLanguage: 'en', publishedAt: at }))
+  const page = await a.app.inject('/people/aigerim-sadykova')
+  assert.equal(page.statusCode, 200)
+  const days = [...page.body.matchAll(/<blockquote[^>]*><p>([^<]*)<\/p>[\s\S]*?<time datetime="([^"]*)">([^<]*)<\/time>/g)].map((m) => [m[1], m[2], m[3]])
+  assert.deepEqual(days, [['tonight', '2026-12-01', '1 December 2026'], ['yesterday', '2026-11-30', '30 November 2026']])
+  assert.deepEqual(jsonLd(page.body).filter((x) => x['@type'] === 'Quotation').map((x) => x.dateCreated), ['2026-12-01', '2026-11-30'])
+  const listed = (await a.app.inject('/api/v1/quotes?speaker=aigerim-sadykova')).json<{ items: { text: string; said_on: string }[] }>()
+  assert.deepEqual(listed.items.map((q) => [q.text, q.said_on]), [['tonight', '2026-12-01'], ['yesterday', '2026-11-30']])
 })
