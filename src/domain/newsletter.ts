@@ -118,3 +118,9 @@ export function lastSlot(n: Pick<Newsletter, 'cadence' | 'sendTime' | 'sendWeekd
   }
   return null
 }
+
+/** Subscriptions started and left per week and newsletter; `starts` holds each week's first instant, oldest first. */
+export interface WeeklyActivity {
+  readonly starts: readonly number[]
+  readonly newsletters: readonly { readonly id: number; readonly name: string; readonly subscribed: readonly number[]; readonly left: readonly number[] }[]
+}

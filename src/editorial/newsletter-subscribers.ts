@@ -3,7 +3,7 @@
 
 import type { Clock } from '../domain/clock.ts'
 import { csvLine, parseCsv } from '../domain/csv.ts'
-import { normalizeEmail } from '../domain/newsletter.ts'
+import { normalizeEmail, type WeeklyActivity } from '../domain/newsletter.ts'
 import { AppError } from '../errors.ts'
 import type { Store } from '../store/store.ts'
 import type { Subscriber } from '../store/newsletters.ts'
@@ -16,12 +16,33 @@ export const MAX_IMPORT_ROWS = 50_000
 
 export interface ImportResult { readonly added: number; readonly alreadySubscribed: number; readonly invalid: number }
 
+const WEEK_MS = 7 * 86_400_000
+const WEEKS = 12
+
 export function createNewsletterSubscribers({ store, clock }: { readonly store: Store; readonly clock: Clock }) {
   return {
     /** One page of subscribers whose address holds `text`, newest first, with their newsletters. */
     async page(actor: Actor, q: { text?: string; page: number; perPage: number }): Promise<{ items: (Subscriber & { newsletters: string[] })[]; hasNext: boolean }> {
       requirePermission(actor, 'newsletters.manage')
       return store.newsletters.searchSubscribers({ ...(q.text && { text: q.text.toLowerCase() }), limit: q.perPage, offset: (q.page - 1) * q.perPage })
+    },
+
+    /**
+     * Each newsletter's subscriptions started and left in each of the last `weeks` weeks (seven-day spans ending now),
+     * oldest first, for the subscribers page.
+     */
+    async weekly(actor: Actor, weeks = WEEKS): Promise<WeeklyActivity> {
+      requirePermission(actor, 'newsletters.manage')
+      const now = clock.now()
+      const [list, activity] = await Promise.all([store.newsletters.list(), store.newsletters.activity(now, WEEK_MS, weeks)])
+      const starts = Array.from({ length: weeks }, (_, i) => now - (weeks - i) * WEEK_MS)
+      return {
+        starts,
+        newsletters: list.map((n) => {
+          const of = (i: number) => activity.find((a) => a.newsletterId === n.id && a.period === weeks - 1 - i)
+          return { id: n.id, name: n.name, subscribed: starts.map((_, i) => of(i)?.subscribed ?? 0), left: starts.map((_, i) => of(i)?.left ?? 0) }
+        }),
+      }
     },
 
     /** Every subscription as CSV lines (a header first), read a thousand at a time so that memory stays flat. */

@@ -7,6 +7,7 @@ import type { IssueRenderer, Newsletter, RenderedIssue } from '../domain/newslet
 import type { Mailer } from '../mail/transport.ts'
 import type { NewsletterLinks } from '../newsletters/links.ts'
 import { recipientMessage } from '../newsletters/recipient-message.ts'
+import { issueMime, type IssueMime } from '../newsletters/issue-mime.ts'
 import type { ClaimedDelivery, DeliveryOutcome } from '../store/newsletter-issues.ts'
 import type { Job, JobContext } from './runner.ts'
 
@@ -31,7 +32,41 @@ export interface NewsletterDeliveryOptions {
   readonly random?: () => number
 }
 
-interface Prepared { readonly newsletter: Newsletter; readonly rendered: RenderedIssue }
+interface Prepared { readonly newsletter: Newsletter; readonly rendered: RenderedIssue; readonly mime: IssueMime | null }
+
+/** The most ids one grouped write holds; a batch is smaller, so this only bounds an unusual configuration. */
+const MAX_GROUP = 500
+
+/**
+ * Records accepted copies in groups (a group commit): one write runs at a time and takes every id whose answer came
+ * while the previous one ran. An answer is still written as soon as the database is free, so a crash repeats only the
+ * copies in flight and the few in the write under way, and a batch of a hundred costs a handful of statements.
+ */
+function sentRecorder({ store, clock }: JobContext): (id: number) => Promise<void> {
+  let waiting: { id: number; done: () => void; fail: (err: unknown) => void }[] = []
+  let writing = false
+  async function drain(): Promise<void> {
+    writing = true
+    try {
+      while (waiting.length) {
+        const group = waiting.slice(0, MAX_GROUP)
+        waiting = waiting.slice(MAX_GROUP)
+        try {
+          await store.newsletterIssues.recordSent(group.map((g) => g.id), clock.now())
+          for (const g of group) g.done()
+        } catch (err) {
+          for (const g of group) g.fail(err)
+        }
+      }
+    } finally {
+      writing = false
+    }
+  }
+  return (id) => new Promise<void>((done, fail) => {
+    waiting.push({ id, done, fail })
+    if (!writing) void drain()
+  })
+}
 
 /** The newsletter delivery job. On PostgreSQL every instance may run it (SKIP LOCKED claims); on SQLite the one runner does. */
 export function createNewsletterDelivery(opts: NewsletterDeliveryOptions): Job {
@@ -50,7 +85,8 @@ export function createNewsletterDelivery(opts: NewsletterDeliveryOptions): Job {
         const issue = await store.newsletterIssues.get(issueId)
         const newsletter = issue && await store.newsletters.byId(issue.newsletterId)
         if (!issue || !newsletter) return null
-        return { newsletter, rendered: opts.render(issue, { newsletter, siteName: await opts.siteName(), siteUrl: opts.siteUrl }) }
+        const rendered = opts.render(issue, { newsletter, siteName: await opts.siteName(), siteUrl: opts.siteUrl })
+        return { newsletter, rendered, mime: issueMime(rendered, newsletter, issueId, opts.siteUrl) }
       })()
       p.catch(() => prepared.delete(issueId))
       prepared.set(issueId, p)
@@ -58,7 +94,7 @@ export function createNewsletterDelivery(opts: NewsletterDeliveryOptions): Job {
     return p
   }
 
-  async function deliver(ctx: JobContext, d: ClaimedDelivery): Promise<void> {
+  async function deliver(ctx: JobContext, d: ClaimedDelivery, recordSent: (id: number) => Promise<void>): Promise<void> {
     const { store, clock, log } = ctx
     const ready = await prepare(ctx, d.issueId)
     let outcome: DeliveryOutcome
@@ -67,13 +103,19 @@ export function createNewsletterDelivery(opts: NewsletterDeliveryOptions): Job {
       outcome = { ok: false, error: 'the issue or its newsletter is gone', nextAttemptAt: null }
     } else {
       const token = await opts.links.manageToken(d.subscriberId)
-      const result = await opts.mailer.send(recipientMessage(ready.rendered, ready.newsletter, d.issueId, opts.siteUrl, { email: d.email, subscriberId: d.subscriberId, token }))
+      const recipient = { email: d.email, subscriberId: d.subscriberId, token }
+      // The copy of the message encoded once per issue; the general path for what it cannot carry.
+      const copy = ready.mime?.copyFor(recipient, new Date(clock.now()))
+      const result = copy ? await opts.mailer.sendRaw(copy.envelope, copy.raw)
+        : await opts.mailer.send(recipientMessage(ready.rendered, ready.newsletter, d.issueId, opts.siteUrl, recipient))
       const delay = result.ok || result.permanent ? null : mailRetryDelay(d.attempts, random())
       permanent = !result.ok && result.permanent
       outcome = result.ok ? { ok: true } : { ok: false, error: result.error, nextAttemptAt: delay === null ? null : clock.now() + delay }
     }
-    // Recorded the moment the server has answered: a crash can only repeat the messages in flight (see README).
-    await store.newsletterIssues.record(d.id, outcome, clock.now())
+    // Recorded the moment the server has answered (grouped with the answers that come meanwhile): a crash can only
+    // repeat the messages in flight (see README). Failures are few and each has its own retry time.
+    if (outcome.ok) await recordSent(d.id)
+    else await store.newsletterIssues.record(d.id, outcome, clock.now())
     if (permanent && !outcome.ok) await store.newsletters.suppress(d.subscriberId, outcome.error, clock.now())
     if (!outcome.ok) {
       // The address is personal data: the delivery id says which one.
@@ -88,6 +130,7 @@ export function createNewsletterDelivery(opts: NewsletterDeliveryOptions): Job {
     async run(ctx) {
       const started = performance.now()
       let sentAny = false
+      const recordSent = sentRecorder(ctx)
       while (performance.now() - started < maxRunMs && !ctx.signal?.aborted) {
         const batchStarted = performance.now()
         const now = ctx.clock.now()
@@ -95,7 +138,7 @@ export function createNewsletterDelivery(opts: NewsletterDeliveryOptions): Job {
         const claimed = await ctx.store.newsletterIssues.claimDue(now, batchSize, now + leaseMs)
         if (!claimed.length) break
         sentAny = true
-        await Promise.all(claimed.map((d) => deliver(ctx, d)))
+        await Promise.all(claimed.map((d) => deliver(ctx, d, recordSent)))
         // Hold the configured rate: a batch of n takes at least n / rate seconds.
         const wait = (claimed.length / opts.ratePerSecond) * 1000 - (performance.now() - batchStarted)
         if (wait > 0) await sleep(wait)

@@ -12,6 +12,8 @@ export type SendResult =
 export interface Mailer {
   /** Hands one message to the SMTP server; resolves (never rejects) with the outcome. */
   send(message: MailMessage): Promise<SendResult>
+  /** Hands one message already encoded (issue-mime.ts) to the SMTP server with its envelope; resolves like send. */
+  sendRaw(envelope: { readonly from: string; readonly to: string }, raw: Buffer): Promise<SendResult>
   /** Connects, says EHLO (and logs in when the URL has credentials); null when the server accepted, else what failed. */
   verify(): Promise<string | null>
   /** Closes pooled connections. */
@@ -24,6 +26,13 @@ export interface MailerOptions {
   readonly socketTimeoutMs?: number
   /** Pooled connections; 3 by default (newsletters use more). */
   readonly maxConnections?: number
+}
+
+function failure(err: unknown): SendResult {
+  const e = err as { message?: string; responseCode?: number; code?: string }
+  // A 5xx reply (no such mailbox, refused sender) will be the same next time; timeouts and 4xx are worth a retry.
+  const permanent = typeof e.responseCode === 'number' && e.responseCode >= 500 && e.responseCode < 600
+  return { ok: false, error: `${e.code ? `${e.code}: ` : ''}${e.message ?? String(err)}`.slice(0, 500), permanent }
 }
 
 /**
@@ -53,10 +62,15 @@ export function createMailer(config: MailConfig, opts: MailerOptions = {}): Mail
         })
         return { ok: true, messageId: String(info.messageId ?? '') }
       } catch (err) {
-        const e = err as { message?: string; responseCode?: number; code?: string }
-        // A 5xx reply (no such mailbox, refused sender) will be the same next time; timeouts and 4xx are worth a retry.
-        const permanent = typeof e.responseCode === 'number' && e.responseCode >= 500 && e.responseCode < 600
-        return { ok: false, error: `${e.code ? `${e.code}: ` : ''}${e.message ?? String(err)}`.slice(0, 500), permanent }
+        return failure(err)
+      }
+    },
+    async sendRaw(envelope, raw) {
+      try {
+        const info = await transport.sendMail({ envelope: { from: envelope.from, to: [envelope.to] }, raw })
+        return { ok: true, messageId: String(info.messageId ?? '') }
+      } catch (err) {
+        return failure(err)
       }
     },
     async verify() {

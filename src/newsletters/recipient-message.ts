@@ -17,21 +17,34 @@ export interface Recipient {
  * mailto to the newsletter's reply address.
  */
 export function recipientMessage(rendered: RenderedIssue, n: Newsletter, issueId: number, siteUrl: string, r: Recipient): MailMessage {
-  const host = new URL(siteUrl).hostname
   const fillIn = (s: string) => s.split(RECIPIENT_TOKEN).join(r.token)
-  const unsubscribe = `${siteUrl}/newsletters/unsubscribe?t=${r.token}&n=${n.id}`
-  const mailbox = n.replyTo ?? n.senderAddress
+  const list = listHeaders(n, siteUrl)
   return {
     kind: 'newsletter', to: r.email, subject: rendered.subject, html: fillIn(rendered.html), text: fillIn(rendered.text),
     from: { name: n.senderName, address: n.senderAddress },
     ...(n.replyTo !== null && { replyTo: n.replyTo }),
-    messageId: `<newsletter-${issueId}-${r.subscriberId}@${host}>`,
+    messageId: messageIdFor(issueId, r.subscriberId, siteUrl),
     headers: {
-      'List-Unsubscribe': `<${unsubscribe}>, <mailto:${mailbox}?subject=unsubscribe%20${encodeURIComponent(n.slug)}>`,
+      'List-Unsubscribe': list.unsubscribe(r.token),
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-      'List-Id': `${n.name.replace(/["\\<>\r\n]/g, '')} <${n.slug}.${host}>`,
+      'List-Id': list.listId,
       // Bulk mail: vacation auto-replies stay away from the sender.
       Precedence: 'bulk',
     },
+  }
+}
+
+/** The Message-ID of an issue's copy for a subscriber: the same on every attempt, different for everyone. */
+export const messageIdFor = (issueId: number, subscriberId: number, siteUrl: string): string =>
+  `<newsletter-${issueId}-${subscriberId}@${new URL(siteUrl).hostname}>`
+
+/** A newsletter's List-Id value and each recipient's List-Unsubscribe value (shared with issue-mime.ts). */
+export function listHeaders(n: Newsletter, siteUrl: string): { listId: string; unsubscribe: (token: string) => string } {
+  const host = new URL(siteUrl).hostname
+  const mailbox = n.replyTo ?? n.senderAddress
+  const mailto = `<mailto:${mailbox}?subject=unsubscribe%20${encodeURIComponent(n.slug)}>`
+  return {
+    listId: `${n.name.replace(/["\\<>\r\n]/g, '')} <${n.slug}.${host}>`,
+    unsubscribe: (token) => `<${siteUrl}/newsletters/unsubscribe?t=${token}&n=${n.id}>, ${mailto}`,
   }
 }

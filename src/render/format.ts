@@ -39,3 +39,12 @@ export const formatDateTime = (ms: number, timeZone: string, locale?: string): s
 
 /** ISO 8601 in UTC, for `datetime` attributes and structured data. */
 export const isoTime = (ms: number): string => format(ms, 'UTC', 'iso')
+
+const dayMonths = new Map<string, Intl.DateTimeFormat>()
+/** A day and short month ("4 Sep") in `timeZone`, for column heads where the year is plain from the context. */
+export function formatDayMonth(ms: number, timeZone: string, locale = 'en-GB'): string {
+  const key = `${locale}|${timeZone}`
+  let f = dayMonths.get(key)
+  if (!f) dayMonths.set(key, f = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone }))
+  return f.format(ms)
+}

@@ -99,6 +99,14 @@ export function createNewsletterIssues(db: Kysely<Database>, dialect: StoreDiale
         return email === undefined ? [] : [{ id: r.id, issueId: r.issue_id, subscriberId: r.subscriber_id, email, attempts: r.attempts }]
       })
     },
+    /**
+     * Records many accepted copies in one statement: the delivery job gathers the answers that arrive while the previous
+     * write runs, so a batch of a hundred costs a few statements, not a hundred.
+     */
+    async recordSent(ids: readonly number[], now: number): Promise<void> {
+      if (!ids.length) return
+      await db.updateTable('newsletter_deliveries').set({ status: 'sent', sent_at: now, last_error: null }).where('id', 'in', [...ids]).execute()
+    },
     /** Records one attempt: sent, retried at `nextAttemptAt`, or failed for good. */
     async record(id: number, outcome: DeliveryOutcome, now: number): Promise<void> {
       const q = db.updateTable('newsletter_deliveries').where('id', '=', id)

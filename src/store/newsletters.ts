@@ -187,6 +187,33 @@ export function createNewsletters(db: Kysely<Database>) {
         .where('x.id', '>', afterId).orderBy('x.id').limit(limit).execute()
       return rows.map((r) => ({ id: r.id, email: r.email, newsletter: r.slug, status: r.status, source: r.source, sourceNote: r.source_note, createdAt: r.created_at, confirmedAt: r.confirmed_at }))
     },
+    /**
+     * Subscriptions that started (were confirmed or imported) and that were left in each of `periods` spans of
+     * `periodMs` before `until`, by newsletter; span 0 is the latest. Erased subscribers are gone from these, as asked.
+     */
+    async activity(until: number, periodMs: number, periods: number): Promise<{ newsletterId: number; period: number; subscribed: number; left: number }[]> {
+      const since = until - periods * periodMs
+      const spans = async (column: 'confirmed_at' | 'left_at') => {
+        // The span is computed in a subquery and grouped there by name: PostgreSQL would not match a GROUP BY expression
+        // whose parameters are bound separately from the SELECT's.
+        const rows = await db.selectFrom((eb) => eb.selectFrom('newsletter_subscriptions')
+          .select(['newsletter_id', sql<number>`cast((${until} - ${sql.ref(column)}) / ${periodMs} as integer)`.as('period')])
+          .where(column, '>', since).where(column, '<=', until).as('e'))
+          .select(['e.newsletter_id', 'e.period', sql<number>`cast(count(*) as integer)`.as('n')])
+          .groupBy(['e.newsletter_id', 'e.period']).execute()
+        return rows.map((r) => ({ newsletterId: r.newsletter_id, period: Number(r.period), n: Number(r.n) }))
+      }
+      const [started, left] = await Promise.all([spans('confirmed_at'), spans('left_at')])
+      const key = (r: { newsletterId: number; period: number }) => `${r.newsletterId}:${r.period}`
+      const out = new Map<string, { newsletterId: number; period: number; subscribed: number; left: number }>()
+      for (const r of started) out.set(key(r), { newsletterId: r.newsletterId, period: r.period, subscribed: r.n, left: 0 })
+      for (const r of left) {
+        const o = out.get(key(r))
+        if (o) o.left = r.n
+        else out.set(key(r), { newsletterId: r.newsletterId, period: r.period, subscribed: 0, left: r.n })
+      }
+      return [...out.values()]
+    },
     /** Subscriptions of each newsletter by status. */
     async counts(): Promise<{ newsletterId: number; status: SubscriptionStatus; n: number }[]> {
       const rows = await db.selectFrom('newsletter_subscriptions').select(['newsletter_id', 'status', sql<number>`cast(count(*) as integer)`.as('n')])

@@ -1,7 +1,8 @@
 // The desk's newsletter subscribers: search, each address's newsletters and source, erasure, CSV export and import.
 
 import { html, EMPTY, type SafeHtml } from '../html.ts'
-import { formatDateTime } from '../format.ts'
+import { formatDate, formatDateTime, formatDayMonth } from '../format.ts'
+import type { WeeklyActivity } from '../../domain/newsletter.ts'
 import { csrfField, deskLayout, type DeskContext } from './layout.ts'
 import { formAlert, input, select, statusLine, textarea, type FieldError } from './form-parts.ts'
 
@@ -22,6 +23,29 @@ export interface SubscribersView {
   readonly timeZone: string
   readonly message: string | null
   readonly error: FieldError | null
+  /** Subscriptions started and left per week, by newsletter. */
+  readonly weekly: WeeklyActivity
+}
+
+/** Each newsletter's weeks as a table: started and left per week, newest week last, a net total at the end. */
+function weeklyTable(w: WeeklyActivity, timeZone: string): SafeHtml {
+  if (!w.newsletters.length) return EMPTY
+  const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0)
+  const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0')
+  return html`<section class="hk-panel" aria-labelledby="weekly">
+<h2 id="weekly">Subscribed and left, week by week</h2>
+<table class="hk-table weekly">
+<caption class="visually-hidden">Subscriptions started (confirmed or imported) and left in each of the last ${String(w.starts.length)} weeks</caption>
+<thead><tr><th scope="col">Newsletter</th>${w.starts.map((t) => html`<th scope="col"><time datetime="${new Date(t).toISOString()}" title="${formatDate(t, timeZone)}">${formatDayMonth(t, timeZone)}</time></th>`)}<th scope="col">Net</th></tr></thead>
+<tbody>${w.newsletters.map((n) => html`<tr data-newsletter="${String(n.id)}"><th scope="row">${n.name}</th>
+${n.subscribed.map((s, i) => {
+    const left = n.left[i] ?? 0
+    return s === 0 && left === 0 ? html`<td class="none">·</td>` : html`<td><span title="subscribed">+${String(s)}</span> <span title="left">−${String(left)}</span></td>`
+  })}
+<td>${signed(sum(n.subscribed) - sum(n.left))}</td></tr>`)}</tbody>
+</table>
+<p class="hint">Each column is a week of seven days, starting on the date shown; erased addresses are not counted.</p>
+</section>`
 }
 
 export function subscribersPage(ctx: DeskContext, v: SubscribersView): SafeHtml {
@@ -29,6 +53,7 @@ export function subscribersPage(ctx: DeskContext, v: SubscribersView): SafeHtml 
   return deskLayout(ctx, 'Subscribers', html`<p><a href="/desk/newsletters">Newsletters</a></p>
 <h1>Subscribers</h1>
 ${statusLine(v.message)}
+${weeklyTable(v.weekly, v.timeZone)}
 <p><a href="/desk/newsletters/subscribers.csv" download>Export every subscription as CSV</a></p>
 <form class="filters" method="get" action="/desk/newsletters/subscribers" role="search" aria-label="Search subscribers">
 <div class="field"><label for="s-q">Address contains</label><input id="s-q" name="q" type="search" maxlength="200" value="${v.q}"></div>

@@ -20,10 +20,11 @@ export const deskNewsletterSubscriberRoutes = (kit: DeskKit): FastifyPluginAsync
   async function render(req: FastifyRequest, reply: FastifyReply, status: number, query: ListQuery, extra: Partial<SubscribersView>) {
     const page = query.page ?? 1
     const q = query.q?.trim() ?? ''
-    const [list, newsletters, { settings }] = await Promise.all([
-      newsletterSubscribers.page(actorOf(req), { ...(q && { text: q }), page, perPage: PER_PAGE }), newsletterDesk.list(actorOf(req)), site.get()])
+    const [list, newsletters, { settings }, weekly] = await Promise.all([
+      newsletterSubscribers.page(actorOf(req), { ...(q && { text: q }), page, perPage: PER_PAGE }), newsletterDesk.list(actorOf(req)), site.get(),
+      newsletterSubscribers.weekly(actorOf(req))])
     return sendDeskPage(reply, status, subscribersPage(await kit.context(req, await kit.csrfFor(req)), {
-      subscribers: list.items, newsletters, q, page, hasNext: list.hasNext, timeZone: settings.timeZone,
+      subscribers: list.items, newsletters, q, page, hasNext: list.hasNext, timeZone: settings.timeZone, weekly,
       message: query.done ? DONE[query.done] ?? null : null, error: null, ...extra,
     }))
   }

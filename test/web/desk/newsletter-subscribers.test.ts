@@ -20,6 +20,8 @@ forEachEngine('subscribers export to CSV and import back, marked with their sour
   assert.equal((await d.get('/desk/newsletters/subscribers.csv', d.author)).statusCode, 403)
   const search = await d.get('/desk/newsletters/subscribers?q=B%40EXAMPLE', d.editor)
   assert.match(search.body, /b@example\.org/)
+  assert.match(search.body, /<h2 id="weekly">Subscribed and left, week by week<\/h2>/)
+  assert.match(search.body, new RegExp(`<tr data-newsletter="${daily}"><th scope="row">Daily brief</th>`))
   assert.doesNotMatch(search.body, /a@example\.org/)
 
   const csv = await d.get('/desk/newsletters/subscribers.csv', d.editor)
