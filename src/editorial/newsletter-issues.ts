@@ -174,7 +174,7 @@ export function createNewsletterIssues(deps: IssueDeps) {
     /** Sends the issue to `to` (the editor's own address) through the mail outbox, marked as a test. */
     async sendTest(actor: Actor, id: unknown, to: string): Promise<void> {
       requirePermission(actor, 'newsletters.manage')
-      if (!deps.outgoing) throw new AppError('Unavailable', 'mail is off (no SMTP_URL): no test can be sent')
+      if (!deps.outgoing) throw new AppError('Conflict', 'mail is off (no SMTP_URL): no test can be sent')
       const r = await renderOf(await issueOf(id))
       const fill = (s: string) => s.split(RECIPIENT_TOKEN).join('test')
       await store.transaction((tx) => tx.mailOutbox.enqueue([{ kind: 'newsletter-test', to, subject: `[Test] ${r.subject}`, html: fill(r.html), text: fill(r.text) }], clock.now()))
@@ -183,7 +183,7 @@ export function createNewsletterIssues(deps: IssueDeps) {
     /** Queues the issue for every active subscriber; Conflict when it was already sent. Returns the number of recipients. */
     async send(actor: Actor, id: unknown): Promise<number> {
       requirePermission(actor, 'newsletters.manage')
-      if (!deps.outgoing) throw new AppError('Unavailable', 'mail is off (no SMTP_URL): issues cannot be sent')
+      if (!deps.outgoing) throw new AppError('Conflict', 'mail is off (no SMTP_URL): issues cannot be sent')
       const issue = await issueOf(id)
       return store.transaction(async (tx) => {
         const n = await tx.newsletterIssues.queue(issue.id, issue.newsletterId, clock.now())

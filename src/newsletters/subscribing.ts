@@ -58,7 +58,7 @@ export function createSubscribing({ store, clock, links, outgoing }: Subscribing
       if (email === null) throw new AppError('Invalid', 'Please enter a valid email address.', 'email')
       const n = await store.newsletters.bySlug(input.slug)
       if (!n) throw new AppError('NotFound', 'there is no such newsletter')
-      if (!outgoing) throw new AppError('Unavailable', 'Sign-ups are closed for now: this site sends no mail yet.')
+      if (!outgoing) throw new AppError('Conflict', 'Sign-ups are closed for now: this site sends no mail yet.')
       const now = clock.now()
       await counted('client', input.client, CLIENT_LIMIT, now)
       await counted('address', email, ADDRESS_LIMIT, now)

@@ -42,4 +42,9 @@ forEachDatabase('a daily newsletter composes one issue at its time, awaiting app
   assert.deepEqual(await store.newsletterIssues.progress(ofAuto!.id), { sent: 0, pending: 1, failed: 0 })
   clock.set(Date.UTC(2026, 11, 4, 8, 0))
   assert.equal((await issues.composeDue('UTC')).length, 2, 'the next day')
+  // With mail off the issue waits: sending or testing it is refused as a conflict with the site's set-up (409, no 5xx).
+  const editor = { userId: null, role: 'editor' } as const
+  await assert.rejects(issues.send(editor, ofDaily!.id), { kind: 'Conflict', message: /mail is off/ })
+  await assert.rejects(issues.sendTest(editor, ofDaily!.id, 'editor@news.example'), { kind: 'Conflict' })
+  assert.equal((await store.newsletterIssues.list(daily))[0]?.status, 'awaiting_approval')
 })
