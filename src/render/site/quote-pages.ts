@@ -43,7 +43,7 @@ export function quoteCard(ctx: RenderContext, q: LiveQuote, opts: { readonly spe
   const day = quoteDay(q, ctx.settings.timeZone)
   return html`<figure class="quote-card${opts.large ? ' quote-large' : ''}" id="quote-${String(q.id)}">
 <blockquote${q.language ? html` lang="${q.language}"` : EMPTY}${source ? html` cite="${source}"` : EMPTY}><p>${q.text}</p></blockquote>
-<figcaption>${opts.speaker ? html`<a class="quote-speaker" href="${localPath(ctx, speakerPath(q.speaker.slug))}">${q.speaker.name}</a>${who ? ', ' : ''}` : EMPTY}${who}
+<figcaption>${opts.speaker || who ? html`<span class="quote-who">${opts.speaker ? html`<a class="quote-speaker" href="${localPath(ctx, speakerPath(q.speaker.slug))}">${q.speaker.name}</a>${who ? ', ' : ''}` : EMPTY}${who}</span>` : EMPTY}
 <span class="meta"><time datetime="${day}">${formatDay(day, ctx.t.locale)}</time>${where ? html` · ${where}` : EMPTY}</span>
 <span class="quote-links">${ctx.t.quotedIn} <a href="${q.article.path}">${q.article.title}</a>${source ? html` · <a href="${source}" rel="noopener noreferrer">${ctx.t.quoteSource}</a>` : EMPTY} · <a href="${localPath(ctx, quotePath(q.id))}" aria-label="${ctx.t.quoteLink}">#</a></span></figcaption>
 </figure>`
@@ -81,6 +81,6 @@ export function quotePage(ctx: RenderContext, p: QuotePage): SafeHtml {
     jsonLd: [quotationLd(ctx, q)],
   }, html`<article class="quote-page">
 ${quoteCard(ctx, q, { speaker: true, large: true })}
-<p><a href="${localPath(ctx, speakerPath(p.speaker.slug))}">${fill(ctx.t.allQuotesOf, { name: p.speaker.name })}</a></p>
+<p class="quote-more"><a href="${localPath(ctx, speakerPath(p.speaker.slug))}">${fill(ctx.t.allQuotesOf, { name: p.speaker.name })}</a></p>
 </article>`)
 }
