@@ -22,8 +22,9 @@ import { startFocalPickers } from './focal-point.ts'
 import { startWordCount } from './word-count.ts'
 
 
-const form = document.getElementById('article-form') as HTMLFormElement | null
 const textarea = document.getElementById('f-body') as HTMLTextAreaElement | null
+// The article and page forms, or the form the body field sits in (a newsletter issue's introduction).
+const form = (document.getElementById('article-form') as HTMLFormElement | null) ?? textarea?.form ?? null
 const toolbar = document.querySelector<HTMLElement>('.editor-toolbar')
 
 /** The library's JSON pages, searched by the figure and hero pickers. */
@@ -70,7 +71,8 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HT
   textarea.hidden = true
   textarea.setAttribute('aria-hidden', 'true')
   toolbar.hidden = false
-  document.getElementById('f-body-hint')!.textContent = 'Ctrl+B bold, Ctrl+I italic, Ctrl+Alt+Q marks who said the selected words; the toolbar above has headings, lists, quotes, figures and embeds.'
+  // A field with fewer tools says so itself (data-editor-hint); the article body's hint names them all.
+  document.getElementById('f-body-hint')!.textContent = textarea.dataset.editorHint ?? 'Ctrl+B bold, Ctrl+I italic, Ctrl+Alt+Q marks who said the selected words; the toolbar above has headings, lists, quotes, figures and embeds.'
   document.getElementById('f-body-label')!.addEventListener('click', (e) => {
     e.preventDefault()
     editor.commands.focus()

@@ -143,8 +143,12 @@ const TOOLS: readonly [string, string, string][] = [
   ['embed', 'Embed a video or post', 'Embed'], ['rule', 'Horizontal rule', '—'], ['quote', 'Mark the selection as a quote (Ctrl+Alt+Q)', 'Who said it'],
 ]
 
-export const editorToolbar = (): SafeHtml => html`<div class="editor-toolbar" role="toolbar" aria-label="Formatting" aria-controls="editor-surface" hidden>
-${TOOLS.map(([cmd, label, text]) => html`<button type="button" class="tool" data-command="${cmd}" aria-label="${label}" title="${label}"${['link', 'figure', 'caption', 'embed', 'rule', 'quote'].includes(cmd) ? EMPTY : html` aria-pressed="false"`}>${text}</button>`)}
+/** The tools that need nothing but the text: what a newsletter's introduction offers (no figures, embeds or quotes, which belong to articles). */
+export const TEXT_TOOLS: readonly string[] = ['h2', 'h3', 'bold', 'italic', 'link', 'bulletList', 'orderedList', 'blockquote', 'rule']
+
+/** The toolbar, with every tool or only those named in `only`. */
+export const editorToolbar = (only?: readonly string[]): SafeHtml => html`<div class="editor-toolbar" role="toolbar" aria-label="Formatting" aria-controls="editor-surface" hidden>
+${TOOLS.filter(([cmd]) => !only || only.includes(cmd)).map(([cmd, label, text]) => html`<button type="button" class="tool" data-command="${cmd}" aria-label="${label}" title="${label}"${['link', 'figure', 'caption', 'embed', 'rule', 'quote'].includes(cmd) ? EMPTY : html` aria-pressed="false"`}>${text}</button>`)}
 </div>`
 
 function articleForm(ctx: DeskContext, v: EditorView): SafeHtml {

@@ -4,7 +4,8 @@
 import type { Issue, Newsletter } from '../../domain/newsletter.ts'
 import { html, EMPTY, type SafeHtml } from '../html.ts'
 import { csrfField, deskLayout, type DeskContext } from './layout.ts'
-import { formAlert, input, statusLine, textarea, type FieldError } from './form-parts.ts'
+import { formAlert, input, statusLine, type FieldError } from './form-parts.ts'
+import { editorToolbar, TEXT_TOOLS } from './editor-page.ts'
 
 export interface IssueView {
   readonly issue: Issue
@@ -14,9 +15,24 @@ export interface IssueView {
   readonly viewerEmail: string
   readonly message: string | null
   readonly error: FieldError | null
+  /** URL of the editor bundle, or null while it is being built (the introduction is then an HTML textarea). */
+  readonly editorScript: string | null
 }
 
 const STATUS: Readonly<Record<string, string>> = { draft: 'Draft', awaiting_approval: 'Waiting for approval', sending: 'Sending', sent: 'Sent' }
+
+/**
+ * The introduction, in the articles' editor: the body field's ids, which the editor island mounts on, and the tools that
+ * need no article. Without JavaScript the textarea takes HTML, and either way the use-case's sanitizer keeps what is allowed.
+ */
+function introField(value: string, error: FieldError | null): SafeHtml {
+  const bad = error?.field === 'intro'
+  return html`<div class="field body-field intro-field"><label for="f-body" id="f-body-label">Introduction</label>
+${editorToolbar(TEXT_TOOLS)}
+<textarea id="f-body" name="intro" rows="5" maxlength="20000" aria-describedby="f-body-hint${bad ? ' f-body-error' : ''}"${bad ? html` aria-invalid="true"` : EMPTY} data-editor-hint="Ctrl+B bold, Ctrl+I italic; the toolbar above has headings, links, lists, quotes and a rule.">${value}</textarea>
+<span class="hint" id="f-body-hint">HTML as in the article body (paragraphs, links, emphasis); the same sanitizer keeps what is allowed.</span>
+${bad ? html`<span class="field-error" id="f-body-error">${error.message}</span>` : EMPTY}</div>`
+}
 
 export function newsletterIssuePage(ctx: DeskContext, v: IssueView): SafeHtml {
   const { issue, newsletter: n, progress: p } = v
@@ -37,7 +53,7 @@ ${editable ? html`<section class="hk-panel" aria-labelledby="compose">
 ${formAlert(v.error, 'issue-error')}
 <form method="post" action="${base}" class="hk-form">${csrfField(ctx)}
 ${input({ id: 'i-subject', name: 'subject', label: 'Subject', value: issue.subject, required: true, maxlength: 200 }, v.error)}
-${textarea({ id: 'i-intro', name: 'intro', label: 'Introduction', value: issue.introHtml, maxlength: 20000, rows: 5, hint: 'HTML as in the article body (paragraphs, links, emphasis); the same sanitizer keeps what is allowed.' }, v.error)}
+${introField(issue.introHtml, v.error)}
 <table class="hk-table">
 <caption>Items: untick to leave one out, change the numbers to reorder, add a note under any</caption>
 <thead><tr><th scope="col">Keep</th><th scope="col">Order</th><th scope="col">Article</th><th scope="col">Note</th></tr></thead>
@@ -47,7 +63,7 @@ ${textarea({ id: 'i-intro', name: 'intro', label: 'Introduction', value: issue.i
 <td><a href="${item.url}">${item.title}</a></td>
 <td><input type="text" name="note-${String(item.articleId)}" value="${item.note}" maxlength="1000" aria-label="Note on ${item.title}"></td></tr>`)}</tbody>
 </table>
-<button type="submit">Save</button>
+<div class="form-actions"><button type="submit">Save</button><span class="save-status" role="status" aria-live="polite"></span></div>
 </form>
 </section>` : EMPTY}
 <section class="hk-panel" aria-labelledby="preview">
@@ -55,5 +71,6 @@ ${textarea({ id: 'i-intro', name: 'intro', label: 'Introduction', value: issue.i
 <iframe src="${base}/preview" title="The issue as subscribers see it" sandbox="" class="issue-preview"></iframe>
 <h3>Plain text</h3>
 <pre class="issue-text">${v.text}</pre>
-</section>`, head)
+</section>
+${v.editorScript ? html`<script type="module" src="${v.editorScript}"></script>` : EMPTY}`, head)
 }

@@ -41,7 +41,7 @@ export const deskNewsletterIssueRoutes = (kit: DeskKit): FastifyPluginAsync => a
     const [{ issue, newsletter, progress }, preview] = await Promise.all([newsletterIssues.get(actor, id), newsletterIssues.preview(actor, id)])
     reply.header('content-security-policy', ISSUE_PAGE_CSP)
     return sendDeskPage(reply, status, newsletterIssuePage(await kit.context(req, await kit.csrfFor(req)), {
-      issue, newsletter, progress, text: preview.text, viewerEmail: viewerOf(req)?.user.email ?? '', message: done ? DONE[done] ?? null : null, error: null, ...extra,
+      issue, newsletter, progress, text: preview.text, viewerEmail: viewerOf(req)?.user.email ?? '', message: done ? DONE[done] ?? null : null, error: null, editorScript: kit.editorScript(), ...extra,
     }))
   }
 

@@ -22,6 +22,10 @@ forEachEngine('an editor composes, edits, previews, tests and sends an issue, an
   const page = await d.get(path, d.editor)
   assert.equal(page.statusCode, 200)
   assert.match(String(page.headers['content-security-policy']), /frame-src 'self'/)
+  // The introduction: a plain HTML textarea that the articles' editor mounts on, with the tools that need no article.
+  assert.match(page.body, /<textarea id="f-body" name="intro"/)
+  assert.match(page.body, /data-command="bold"/)
+  assert.doesNotMatch(page.body, /data-command="(figure|embed|quote|pullQuote)"/)
   const items = (await d.a.store.newsletterIssues.get(issueId))!.items
   assert.equal(items[0]?.articleId, d.news.opinion, "Editor's choice first")
   assert.ok(items.some((i) => i.articleId === d.news.lead), 'the newest of the chosen section')
