@@ -7,6 +7,8 @@ import { test, type TestContext } from 'node:test'
 import { buildSiteApp } from '../../support/web.ts'
 import { seedArticle, seedTaxonomy } from '../../support/seed.ts'
 import { jpegImage } from '../../support/images.ts'
+import { api, apiUser } from '../../support/admin-api.ts'
+import { NEWSLETTER } from '../../support/newsletters.ts'
 import { makeDueVariants } from '../../../src/media/variant-queue.ts'
 import { absoluteMediaUrl, publicMediaUrl } from '../../../src/domain/media.ts'
 
@@ -39,8 +41,9 @@ test('publicMediaUrl maps /media/<key> to the base and leaves every other URL al
   assert.equal(absoluteMediaUrl('/share/1.jpg', 'https://news.example', BASE), 'https://news.example/share/1.jpg')
 })
 
-test('with MEDIA_PUBLIC_URL, the hero, its srcset, og:image, JSON-LD, the logo, the icon, the RSS enclosure and the Content API link the public base', async (t) => {
-  const { app, hero, stem } = await site(t, { MEDIA_PUBLIC_URL: `${BASE}/` })
+test('with MEDIA_PUBLIC_URL, the hero, its srcset, og:image, JSON-LD, the logo, the icon, the RSS enclosure, the APIs and newsletters link the public base', async (t) => {
+  const testApp = await site(t, { MEDIA_PUBLIC_URL: `${BASE}/` })
+  const { app, hero, stem } = testApp
   const page = await app.inject('/news/turnout')
   assert.equal(page.statusCode, 200)
   const figure = attr(page.body, /<figure class="hero">([\s\S]*?)<\/figure>/)
@@ -62,8 +65,18 @@ test('with MEDIA_PUBLIC_URL, the hero, its srcset, og:image, JSON-LD, the logo, 
   const rss = await app.inject('/rss.xml')
   assert.match(rss.body, new RegExp(`<enclosure [^>]*url="${BASE}/${hero.path}"`))
 
-  const api = (await app.inject('/api/v1/articles/news/turnout')).json() as { hero: { url: string } }
-  assert.equal(api.hero.url, `${BASE}/${hero.path}`)
+  const content = (await app.inject('/api/v1/articles/news/turnout')).json() as { hero: { url: string } }
+  assert.equal(content.hero.url, `${BASE}/${hero.path}`)
+
+  const admin = (await api(testApp, await apiUser(testApp, 'editor'), { url: `/api/v1/admin/media/${hero.id}` })).json() as { url: string; variants: { url: string }[] }
+  assert.equal(admin.url, `${BASE}/${hero.path}`)
+  assert.ok(admin.variants.length > 0 && admin.variants.every((v) => v.url.startsWith(`${BASE}/${stem}-`)), JSON.stringify(admin.variants))
+
+  // A newsletter issue links its images there too.
+  const newsletter = await testApp.store.newsletters.insert({ ...NEWSLETTER, sections: ['news'] }, testApp.clock.now())
+  await testApp.services.newsletterIssues.compose(SYSTEM, newsletter)
+  const [issue] = await testApp.store.newsletterIssues.list(newsletter)
+  assert.equal(issue?.items.find((i) => i.title === 'Turnout is high')?.imageUrl, `${BASE}/${hero.path}`)
 })
 
 test('without MEDIA_PUBLIC_URL, media URLs stay on the site under /media/', async (t) => {
