@@ -61,6 +61,7 @@ test('with MEDIA_PUBLIC_URL, the hero, its srcset, og:image, JSON-LD, the logo, 
   assert.match(page.body, new RegExp(`<a class="brand" href="/"><img src="${BASE}/2026/11/logo.png"`))
   assert.match(page.body, new RegExp(`"logo":\\{"@type":"ImageObject","url":"${BASE}/2026/11/logo.png"\\}`))
   assert.match(page.body, new RegExp(`<link rel="icon" href="${BASE}/2026/11/icon.png">`))
+  assert.equal((await app.inject('/favicon.ico')).headers.location, `${BASE}/2026/11/icon.png`)
 
   const rss = await app.inject('/rss.xml')
   assert.match(rss.body, new RegExp(`<enclosure [^>]*url="${BASE}/${hero.path}"`))
