@@ -62,6 +62,7 @@ test('with MEDIA_PUBLIC_URL, the hero, its srcset, og:image, JSON-LD, the logo, 
   assert.match(page.body, new RegExp(`"logo":\\{"@type":"ImageObject","url":"${BASE}/2026/11/logo.png"\\}`))
   assert.match(page.body, new RegExp(`<link rel="icon" href="${BASE}/2026/11/icon.png">`))
   assert.equal((await app.inject('/favicon.ico')).headers.location, `${BASE}/2026/11/icon.png`)
+  assert.match(String(page.headers['content-security-policy']), /img-src 'self' https: data:;/, 'an https base needs no exception')
 
   const rss = await app.inject('/rss.xml')
   assert.match(rss.body, new RegExp(`<enclosure [^>]*url="${BASE}/${hero.path}"`))
@@ -90,4 +91,11 @@ test('without MEDIA_PUBLIC_URL, media URLs stay on the site under /media/', asyn
   assert.match(page.body, /<link rel="icon" href="\/media\/2026\/11\/icon\.png">/)
   assert.match((await app.inject('/rss.xml')).body, new RegExp(`<enclosure [^>]*url="https://news.example/media/${hero.path}"`))
   assert.equal(((await app.inject('/api/v1/articles/news/turnout')).json() as { hero: { url: string } }).hero.url, `https://news.example/media/${hero.path}`)
+})
+
+test('a plain http MEDIA_PUBLIC_URL is allowed as an image origin by the page policy, and only that origin', async (t) => {
+  const { app } = await buildSiteApp(t, { env: { MEDIA_PUBLIC_URL: 'http://10.0.0.5:9000/media-bucket' } })
+  const csp = String((await app.inject('/')).headers['content-security-policy'])
+  assert.match(csp, /img-src 'self' https: data: http:\/\/10\.0\.0\.5:9000;/)
+  assert.doesNotMatch(csp, /img-src[^;]* http:(?!\/\/10\.0\.0\.5:9000)/)
 })
