@@ -220,7 +220,7 @@ export function createServices({ store, config, clock, log, mediaStore = openMed
     newsletterDesk: createNewsletterDesk({ store, clock, site }), newsletterLinks,
     subscribing: createSubscribing({ store, clock, links: newsletterLinks, outgoing }),
     newsletterSubscribers: createNewsletterSubscribers({ store, clock }),
-    newsletterIssues: createNewsletterIssues({ store, clock, render: renderIssue, siteUrl: siteBase, siteName: async () => (await site.get()).settings.name, siteLanguage, outgoing }),
+    newsletterIssues: createNewsletterIssues({ store, clock, render: renderIssue, siteUrl: siteBase, mediaBase: config.media.publicUrl, siteName: async () => (await site.get()).settings.name, siteLanguage, outgoing }),
     importDesk: createImportDesk({ store, clock, uploadDir: path.join(config.dataDir, 'imports') }),
     runImport: (o) => runImport({ store, clock, timeZone: config.timeZone, dataDir: config.dataDir, mediaStore, allowPrivate: config.webhookAllowPrivate }, o) }
 }

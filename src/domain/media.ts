@@ -40,4 +40,19 @@ export const SHARE_IMAGE = { width: 1200, height: 630 } as const
 /** `/share/<id>.jpg`: the share image of image `id` (media/share-image.ts), a raster whatever the original is. */
 export const shareImageUrl = (m: Pick<Media, 'id'>): string => `/share/${m.id}.jpg`
 
+/** `/media/<path>`: where the site itself serves an image; what bodies, variants and the library keep (portable). */
 export const mediaUrl = (m: Pick<Media, 'path'>): string => `/media/${m.path}`
+
+/**
+ * The one place a media URL the site emits is decided: with a public base (MEDIA_PUBLIC_URL, a bucket or a CDN, no
+ * trailing slash) `/media/<key>` becomes `<base>/<key>`, so readers fetch it there rather than through /media/'s 301;
+ * without one, or for any other URL (`/share/…`, `/assets/…`), `url` is returned as it is.
+ */
+export const publicMediaUrl = (url: string, base: string | null | undefined): string =>
+  base && url.startsWith('/media/') ? `${base}/${url.slice('/media/'.length)}` : url
+
+/** An absolute media URL for JSON, feeds and mail: the public base when set, else `siteBase` (no trailing slash) + the path. */
+export const absoluteMediaUrl = (url: string, siteBase: string, base: string | null | undefined): string => {
+  const out = publicMediaUrl(url, base)
+  return out === url ? siteBase + url : out
+}

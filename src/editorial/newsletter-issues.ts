@@ -5,7 +5,7 @@ import { sanitizeBodyAsync } from '../content/sanitize.ts'
 import type { Clock } from '../domain/clock.ts'
 import type { Outgoing } from '../domain/mail.ts'
 import { lastSlot, RECIPIENT_TOKEN, type Issue, type IssueItem, type IssueRenderer, type Newsletter, type RenderedIssue } from '../domain/newsletter.ts'
-import { mediaUrl } from '../domain/media.ts'
+import { absoluteMediaUrl, mediaUrl } from '../domain/media.ts'
 import { articlePath } from '../domain/paths.ts'
 import { AppError } from '../errors.ts'
 import type { LiveSummary } from '../store/live.ts'
@@ -26,6 +26,8 @@ export interface IssueDeps {
   readonly render: IssueRenderer
   /** The site's absolute base URL, without a trailing slash. */
   readonly siteUrl: string
+  /** MEDIA_PUBLIC_URL (no trailing slash): where the issue's images are linked when set; else the site's /media/. */
+  readonly mediaBase?: string | null
   readonly siteName: () => Promise<string>
   readonly siteLanguage: () => Promise<string>
   /** Null when mail is off: tests cannot be sent (and neither can issues, by the job that is not running). */
@@ -76,7 +78,7 @@ export function createNewsletterIssues(deps: IssueDeps) {
 
   const itemOf = (s: LiveSummary, siteLanguage: string): IssueItem => ({
     articleId: s.id, title: s.title, url: deps.siteUrl + articlePath({ language: s.language, sectionSlug: s.section.slug, slug: s.slug }, siteLanguage),
-    standfirst: s.standfirst, imageUrl: s.hero ? deps.siteUrl + mediaUrl(s.hero) : null, imageAlt: s.hero?.alt ?? '', note: '',
+    standfirst: s.standfirst, imageUrl: s.hero ? absoluteMediaUrl(mediaUrl(s.hero), deps.siteUrl, deps.mediaBase) : null, imageAlt: s.hero?.alt ?? '', note: '',
   })
 
   const subjectOf = (n: Newsletter) => `${n.name} · ${new Intl.DateTimeFormat(n.language, { dateStyle: 'long', timeZone: 'UTC' }).format(clock.now())}`

@@ -1,6 +1,7 @@
 // What every page template needs besides its own read model.
 
 import { localizedPath, type SiteLanguage } from '../domain/language.ts'
+import { absoluteMediaUrl, publicMediaUrl } from '../domain/media.ts'
 import type { SiteSettings } from '../domain/site.ts'
 import type { Section } from '../domain/taxonomy.ts'
 import type { Catalogue } from '../i18n/catalogue.ts'
@@ -22,9 +23,15 @@ export interface RenderContext {
   readonly assets: { readonly css: string; readonly printCss: string; readonly beacon: string; readonly suggest?: string }
   /** The current year, for the footer; passed in so templates stay pure. */
   readonly year: number
+  /** MEDIA_PUBLIC_URL (no trailing slash) when media are served from a public bucket or CDN; absent or null: /media/. */
+  readonly mediaBase?: string | null
 }
 
-export const absoluteUrl = (ctx: RenderContext, path: string): string => ctx.siteUrl + path
+/** An absolute URL of a site path; a `/media/` path goes to the public media base when there is one. */
+export const absoluteUrl = (ctx: RenderContext, path: string): string => absoluteMediaUrl(path, ctx.siteUrl, ctx.mediaBase)
+
+/** A media URL (`/media/<key>`) as pages link it: at the public media base when there is one, else as it is. */
+export const mediaSrc = (ctx: RenderContext, url: string): string => publicMediaUrl(url, ctx.mediaBase)
 
 /** A path of the default language (`/`, `/news`, `/tag/energy`) as it is in the page's language (`/ru`, `/ru/news`). */
 export const localPath = (ctx: RenderContext, path: string): string => localizedPath(ctx.language.prefix, path)

@@ -2,7 +2,7 @@
 
 import { SHARE_IMAGE } from '../domain/media.ts'
 import { html, safeUrl, type SafeHtml, EMPTY, jsonScript } from './html.ts'
-import { absoluteUrl, localPath, sectionName, siteDescription, type RenderContext } from './context.ts'
+import { absoluteUrl, localPath, mediaSrc, sectionName, siteDescription, type RenderContext } from './context.ts'
 import { languageName, localizedPath, sameLanguage } from '../domain/language.ts'
 import { sectionPath } from '../domain/paths.ts'
 import { FEED_FORMATS, feedPath, type FeedFormat } from '../domain/feeds.ts'
@@ -92,7 +92,7 @@ ${share ? html`<meta property="og:image:width" content="${SHARE_IMAGE.width}">
 <meta property="og:image:height" content="${SHARE_IMAGE.height}">
 <meta property="og:image:alt" content="${share.alt}">` : EMPTY}
 <meta name="twitter:card" content="summary_large_image">
-<link rel="icon" href="${siteIconUrl(ctx.settings)}"${ctx.settings.favicon ? EMPTY : html` type="image/svg+xml"`}>
+<link rel="icon" href="${mediaSrc(ctx, siteIconUrl(ctx.settings))}"${ctx.settings.favicon ? EMPTY : html` type="image/svg+xml"`}>
 <link rel="stylesheet" href="${ctx.assets.css}">
 <link rel="stylesheet" href="${ctx.assets.printCss}" media="print">
 ${(meta.jsonLd ?? []).map((d) => html`<script type="application/ld+json">${jsonScript(d)}</script>`)}
@@ -124,7 +124,7 @@ function masthead(ctx: RenderContext, meta: PageMeta): SafeHtml {
   const current = meta.currentSection
   return html`<header class="masthead">
 <div class="masthead-inner">
-<a class="brand" href="${localPath(ctx, '/')}">${settings.logo ? html`<img src="${safeUrl(`/media/${settings.logo}`)}" alt="${settings.name}" height="40">` : settings.name}</a>
+<a class="brand" href="${localPath(ctx, '/')}">${settings.logo ? html`<img src="${safeUrl(mediaSrc(ctx, `/media/${settings.logo}`))}" alt="${settings.name}" height="40">` : settings.name}</a>
 <p class="tagline">${siteDescription(ctx)}</p>
 <form class="search-form" role="search" action="${localPath(ctx, '/search')}" method="get"><label class="visually-hidden" for="site-search">${t.searchLabel}</label><input id="site-search" type="search" name="q" placeholder="${t.searchPlaceholder}" maxlength="200"><button type="submit">${t.searchButton}</button></form>
 ${languageSwitcher(ctx, meta.alternates ?? [])}

@@ -102,12 +102,12 @@ export async function buildApp({ services, config, log, validators = lazyValidat
       const problem = toProblem(err)
       logProblem(req, err, problem)
       // This reply is made before routing, so no onSend hook adds the security headers.
-      setSecurityHeaders(reply, { https: config.siteUrl.protocol === 'https:' })
+      setSecurityHeaders(reply, { https: config.siteUrl.protocol === 'https:', mediaPublicUrl: config.media.publicUrl })
       return renderError(context, req, reply, problem.status, problem.status < 500 ? catalogueFor(prefixOf(req.originalUrl) ?? '').addressUnreadable : null)
     },
   })
 
-  securityHeaders(app, { https: config.siteUrl.protocol === 'https:' })
+  securityHeaders(app, { https: config.siteUrl.protocol === 'https:', mediaPublicUrl: config.media.publicUrl })
   safeRedirects(app)
   refuseUnstorable(app)
   app.addHook('onSend', retryAfterOn503)

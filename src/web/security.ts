@@ -2,9 +2,13 @@
 
 import type { FastifyInstance, FastifyReply } from 'fastify'
 
-const CSP = [
+/**
+ * The page policy. Images come from the site, any https origin, data: URLs and, when MEDIA_PUBLIC_URL is a plain http
+ * origin (a CDN or bucket on a private network), that origin, which https: alone would not let through.
+ */
+const cspOf = (mediaOrigin: string | null): string => [
   "default-src 'self'",
-  "img-src 'self' https: data:",
+  `img-src 'self' https: data:${mediaOrigin?.startsWith('http:') ? ` ${mediaOrigin}` : ''}`,
   // Players the sanitizer keeps (<video>, <audio> with controls, http(s) sources): media cannot run script.
   "media-src 'self' https:",
   "style-src 'self'",
@@ -16,10 +20,21 @@ const CSP = [
   "frame-ancestors 'self'",
 ].join('; ')
 
+/** What the headers depend on: whether the site is served over https, and the public media base (MEDIA_PUBLIC_URL). */
+export interface SecurityOptions {
+  readonly https: boolean
+  readonly mediaPublicUrl?: string | null
+}
+
+const policies = new Map<string | null, string>()
+
 /** Sets the security headers on one reply. Replies made outside routing (Fastify's frameworkErrors) call it themselves. */
-export function setSecurityHeaders(reply: FastifyReply, opts: { readonly https: boolean }): void {
+export function setSecurityHeaders(reply: FastifyReply, opts: SecurityOptions): void {
+  const origin = opts.mediaPublicUrl ? new URL(opts.mediaPublicUrl).origin : null
+  let csp = policies.get(origin)
+  if (csp === undefined) policies.set(origin, csp = cspOf(origin))
   // A route with a stricter or narrower need (the desk's newsletter preview frame) sets its own policy first.
-  if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', CSP)
+  if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', csp)
   reply.header('x-content-type-options', 'nosniff')
   reply.header('referrer-policy', 'strict-origin-when-cross-origin')
   reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()')
@@ -28,7 +43,7 @@ export function setSecurityHeaders(reply: FastifyReply, opts: { readonly https: 
 }
 
 /** Adds CSP, nosniff, referrer and permissions policies; HSTS when the site is served over https. */
-export function securityHeaders(app: FastifyInstance, opts: { readonly https: boolean }): void {
+export function securityHeaders(app: FastifyInstance, opts: SecurityOptions): void {
   app.addHook('onSend', async (_req, reply) => {
     setSecurityHeaders(reply, opts)
   })

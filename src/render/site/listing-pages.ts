@@ -68,7 +68,7 @@ export function authorPage(ctx: RenderContext, p: AuthorPage): SafeHtml {
   return layout(ctx, {
     title: titled(ctx, p.author.name, p.list.page), description: p.author.bio || fill(ctx.t.authorDescription, { name: p.author.name }),
     ...indexMeta(ctx, authorPath(p.author.slug), p.author.name, p.list),
-  }, html`<header class="page-header author-header">${p.photo ? html`<div class="author-photo">${image(p.photo, { eager: true })}</div>` : EMPTY}<div><p class="kicker">${ctx.t.authorKinds[p.author.kind]}</p><h1>${p.author.name}</h1>${p.author.bio ? html`<p class="page-description">${p.author.bio}</p>` : EMPTY}</div></header>
+  }, html`<header class="page-header author-header">${p.photo ? html`<div class="author-photo">${image(p.photo, ctx, { eager: true })}</div>` : EMPTY}<div><p class="kicker">${ctx.t.authorKinds[p.author.kind]}</p><h1>${p.author.name}</h1>${p.author.bio ? html`<p class="page-description">${p.author.bio}</p>` : EMPTY}</div></header>
 ${listing(p.list, ctx)}
 ${pagination(ctx, p.list, localPath(ctx, authorPath(p.author.slug)))}`)
 }

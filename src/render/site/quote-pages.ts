@@ -62,7 +62,7 @@ export function speakerPage(ctx: RenderContext, p: SpeakerPage): SafeHtml {
     path: p.later ? `${path}?after=${p.quotes[0] ? `${p.quotes[0].saidAt}.${p.quotes[0].id}` : ''}` : path, noindex: p.later,
     jsonLd: [profile, ...p.quotes.slice(0, 10).map((q) => quotationLd(ctx, q))],
     feeds: [{ title: fill(ctx.t.feedTitle, { name: s.name, site: ctx.settings.name }), pagePath: feedPath }],
-  }, html`<header class="page-header author-header speaker-header">${p.photo ? html`<div class="author-photo">${image(p.photo, { eager: true })}</div>` : EMPTY}<div>
+  }, html`<header class="page-header author-header speaker-header">${p.photo ? html`<div class="author-photo">${image(p.photo, ctx, { eager: true })}</div>` : EMPTY}<div>
 <p class="kicker">${ctx.t.speakerKinds[s.kind]}${p.country ? html` · <a href="${localPath(ctx, tagPath(p.country.slug))}">${p.country.name}</a>` : EMPTY}</p>
 <h1>${s.name}</h1>${s.description ? html`<p class="page-description">${s.description}</p>` : EMPTY}
 ${s.links.length ? html`<p class="speaker-links">${s.links.map((l, i) => html`${i ? ' · ' : ''}<a href="${safeUrl(l)}" rel="noopener noreferrer">${new URL(l).hostname}</a>`)}</p>` : EMPTY}</div></header>

@@ -3,7 +3,7 @@
 import fastifyMultipart from '@fastify/multipart'
 import type { FastifyPluginAsync } from 'fastify'
 import type { Media } from '../../domain/media.ts'
-import { mediaUrl } from '../../domain/media.ts'
+import { absoluteMediaUrl, mediaUrl } from '../../domain/media.ts'
 import { AppError } from '../../errors.ts'
 import { MAX_BYTES } from '../../media/limits.ts'
 import { viewerOf } from '../viewer.ts'
@@ -26,12 +26,12 @@ const listQuerySchema = {
 } as const
 
 /** An image as the Admin API shows it: absolute URLs, snake_case, ISO time. */
-export function mediaJson(m: Media, siteUrl: URL) {
+export function mediaJson(m: Media, siteUrl: URL, mediaBase: string | null = null) {
   const base = `${siteUrl.origin}${siteUrl.pathname}`.replace(/\/+$/, '')
   return {
-    id: m.id, url: base + mediaUrl(m), mime: m.mime, width: m.width, height: m.height, bytes: m.bytes, alt: m.alt, caption: m.caption,
+    id: m.id, url: absoluteMediaUrl(mediaUrl(m), base, mediaBase), mime: m.mime, width: m.width, height: m.height, bytes: m.bytes, alt: m.alt, caption: m.caption,
     credit: m.credit, focal_x: m.focalX, focal_y: m.focalY, created_at: new Date(m.createdAt).toISOString(),
-    variants: m.variants.map((v) => ({ width: v.width, height: v.height, format: v.format, url: base + v.url, bytes: v.bytes })),
+    variants: m.variants.map((v) => ({ width: v.width, height: v.height, format: v.format, url: absoluteMediaUrl(v.url, base, mediaBase), bytes: v.bytes })),
   }
 }
 
@@ -62,15 +62,15 @@ export const adminMediaRoutes = (s: AdminServices): FastifyPluginAsync => async 
     if (!file) throw new AppError('Invalid', 'an image is required in the field named file', 'file')
     const { user } = viewerOf(req)!
     const media = await s.media.upload({ ...file, ...text }, { userId: user.id, role: user.role })
-    return reply.code(201).header('location', `/api/v1/admin/media/${media.id}`).send(mediaJson(media, s.config.siteUrl))
+    return reply.code(201).header('location', `/api/v1/admin/media/${media.id}`).send(mediaJson(media, s.config.siteUrl, s.config.media.publicUrl))
   })
 
   app.get<{ Querystring: ListQuery }>('/', { schema: { querystring: listQuerySchema } }, async (req) => {
     const list = await s.media.list({ page: req.query.page ?? 1, perPage: req.query.per_page ?? 30, text: req.query.q ?? '' })
-    return { items: list.items.map((m) => mediaJson(m, s.config.siteUrl)), page: list.page, has_next: list.hasNext }
+    return { items: list.items.map((m) => mediaJson(m, s.config.siteUrl, s.config.media.publicUrl)), page: list.page, has_next: list.hasNext }
   })
 
   app.get<{ Params: { id: number } }>('/:id', {
     schema: { params: { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER } } } },
-  }, async (req) => mediaJson(await s.media.get(req.params.id), s.config.siteUrl))
+  }, async (req) => mediaJson(await s.media.get(req.params.id), s.config.siteUrl, s.config.media.publicUrl))
 }

@@ -1,7 +1,7 @@
 // The public Content API under /api/v1: articles, sections, tags, authors and the OpenAPI document, as cacheable, CORS-open JSON.
 
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { mediaUrl } from '../../domain/media.ts'
+import { absoluteMediaUrl, mediaUrl } from '../../domain/media.ts'
 import type { ApiArticle, ApiAuthor, ApiSection, ApiTag } from '../../reading/content-api.ts'
 import type { Services } from '../../services.ts'
 import { sendCacheable } from '../caching.ts'
@@ -35,7 +35,7 @@ const problemOf = (err: unknown): HttpProblem => {
 }
 
 /** The JSON shapes of the API: snake_case, ISO 8601 times, absolute URLs from SITE_URL. */
-export function apiJson(siteUrl: URL) {
+export function apiJson(siteUrl: URL, mediaBase: string | null = null) {
   const base = `${siteUrl.origin}${siteUrl.pathname}`.replace(/\/+$/, '')
   const iso = (ms: number) => new Date(ms).toISOString()
   const withUrl = <T extends { path: string }>(x: T) => ({ ...x, url: base + x.path })
@@ -45,7 +45,7 @@ export function apiJson(siteUrl: URL) {
       section: { slug: a.section.slug, name: a.section.name }, genre: a.genre, language: a.language,
       tags: a.tags.map((t) => ({ slug: t.slug, name: t.name, kind: t.kind })),
       authors: a.authors.map((p) => ({ slug: p.slug, name: p.name })),
-      hero: a.hero && { url: base + mediaUrl(a.hero), alt: a.hero.alt, caption: a.hero.caption, credit: a.hero.credit, width: a.hero.width, height: a.hero.height },
+      hero: a.hero && { url: absoluteMediaUrl(mediaUrl(a.hero), base, mediaBase), alt: a.hero.alt, caption: a.hero.caption, credit: a.hero.credit, width: a.hero.width, height: a.hero.height },
       published_at: iso(a.publishedAt), updated_at: iso(a.updatedAt),
       translations: a.translations.map((t) => ({ language: t.language, path: t.path })),
     }),
@@ -67,7 +67,7 @@ function allowCrossOrigin(reply: FastifyReply): void {
  * Other /api/v1 plugins (search, views) keep their own handlers.
  */
 export const contentApiRoutes = (s: Pick<Services, 'contentApi' | 'config' | 'quoteReading'>): FastifyPluginAsync => async (app) => {
-  const toJson = apiJson(s.config.siteUrl)
+  const toJson = apiJson(s.config.siteUrl, s.config.media.publicUrl)
   const openapi = JSON.stringify(openApiDocument(s.config.siteUrl))
   // Every change to a live article invalidates the `feeds` scope, and the API is a feed of them (a CDN purges by it).
   const send = (req: FastifyRequest, reply: FastifyReply, value: unknown) => sendCacheable(req, reply, JSON.stringify(value), JSON_TYPE, API_CACHE, ['feeds'])

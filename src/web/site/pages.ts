@@ -26,6 +26,7 @@ export const renderContextSource = (s: Pick<Services, 'site' | 'config' | 'clock
     return {
       settings, sections, footerPages, newsletters, language, t: catalogueFor(language.tag), siteUrl: s.config.siteUrl.href.replace(/\/$/, ''),
       assets: { css: assets.css, printCss: assets.printCss, beacon: assets.beacon, suggest: assets.suggest }, year: new Date(s.clock.now()).getUTCFullYear(),
+      mediaBase: s.config.media.publicUrl,
     }
   }
 

@@ -2,13 +2,14 @@
 // fingerprint is a 404), /favicon.ico, which points at the icon, and the share images of heroes (/share/<id>.jpg).
 
 import type { FastifyPluginAsync } from 'fastify'
+import { publicMediaUrl } from '../../domain/media.ts'
 import { AppError } from '../../errors.ts'
 import { publisherLogoPath, publisherLogoSvg, siteCardPath, siteCardSvg, siteIconPath, siteIconSvg, siteIconUrl } from '../../render/publisher-logo.ts'
 import type { Services } from '../../services.ts'
 
 const shareParams = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1, maximum: 2_147_483_647 } } } as const
 
-export const publisherLogoRoutes = (s: Pick<Services, 'site' | 'shareImages'>): FastifyPluginAsync => async (app) => {
+export const publisherLogoRoutes = (s: Pick<Services, 'site' | 'shareImages' | 'config'>): FastifyPluginAsync => async (app) => {
   // The share image of a hero (og:image): images never change once uploaded, so a day's caching is safe; a deleted
   // image's card goes with its day.
   app.get<{ Params: { hash: string } }>('/share/site.:hash.jpg', async (req, reply) => {
@@ -38,6 +39,6 @@ export const publisherLogoRoutes = (s: Pick<Services, 'site' | 'shareImages'>): 
   // Browsers ask for /favicon.ico whatever the page links: it points at the icon of the moment, for a day.
   app.get('/favicon.ico', async (_req, reply) => {
     const { settings } = await s.site.get()
-    return reply.header('cache-control', 'public, max-age=86400').redirect(siteIconUrl(settings), 302)
+    return reply.header('cache-control', 'public, max-age=86400').redirect(publicMediaUrl(siteIconUrl(settings), s.config.media.publicUrl), 302)
   })
 }

@@ -6,7 +6,7 @@ import { mediaUrl, type Media, type MediaVariant } from '../../../domain/media.t
 import type { ArticleSummary, Byline } from '../../../domain/read-models.ts'
 import { html, EMPTY, fillHtml, type SafeHtml } from '../../html.ts'
 import { formatDate, isoTime } from '../../format.ts'
-import { localPath, sectionName, type RenderContext } from '../../context.ts'
+import { localPath, mediaSrc, sectionName, type RenderContext } from '../../context.ts'
 import { ENGLISH } from '../../../i18n/catalogues.ts'
 
 /** `<time>` with a machine-readable datetime. */
@@ -37,10 +37,10 @@ export const languageOf = (a: Pick<ArticleSummary, 'language'>, ctx: RenderConte
   sameLanguage(a.language, ctx.language.tag) ? EMPTY : html` hreflang="${a.language}" lang="${a.language}"`
 
 /** A `srcset` of variants, plus the original itself (when in the same format) if it is wider than all of them. */
-const srcset = (m: Media, variants: readonly MediaVariant[], withOriginal: boolean): string => {
+const srcset = (ctx: RenderContext, m: Media, variants: readonly MediaVariant[], withOriginal: boolean): string => {
   const widest = variants.reduce((w, v) => Math.max(w, v.width), 0)
-  const list = variants.map((v) => `${v.url} ${v.width}w`)
-  return (withOriginal && m.width > widest ? [...list, `${mediaUrl(m)} ${m.width}w`] : list).join(', ')
+  const list = variants.map((v) => `${mediaSrc(ctx, v.url)} ${v.width}w`)
+  return (withOriginal && m.width > widest ? [...list, `${mediaSrc(ctx, mediaUrl(m))} ${m.width}w`] : list).join(', ')
 }
 
 /**
@@ -48,18 +48,18 @@ const srcset = (m: Media, variants: readonly MediaVariant[], withOriginal: boole
  * original is WebP (all variants are), else a <picture> whose WebP <source> comes first and whose <img> falls back to
  * the original's format.
  */
-export const image = (m: Media, opts: { readonly eager?: boolean; readonly sizes?: string } = {}): SafeHtml => {
+export const image = (m: Media, ctx: RenderContext, opts: { readonly eager?: boolean; readonly sizes?: string } = {}): SafeHtml => {
   const webp = m.variants.filter((v) => v.format === 'webp')
   const own = m.mime === 'image/webp' ? webp : m.variants.filter((v) => `image/${v.format}` === m.mime)
   const sizes = webp.length || own.length ? opts.sizes ?? '100vw' : opts.sizes
-  const img = html`<img src="${mediaUrl(m)}"${own.length ? html` srcset="${srcset(m, own, true)}"` : EMPTY} alt="${m.alt}" width="${m.width}" height="${m.height}"${sizes ? html` sizes="${sizes}"` : EMPTY} loading="${opts.eager ? 'eager' : 'lazy'}" decoding="async">`
+  const img = html`<img src="${mediaSrc(ctx, mediaUrl(m))}"${own.length ? html` srcset="${srcset(ctx, m, own, true)}"` : EMPTY} alt="${m.alt}" width="${m.width}" height="${m.height}"${sizes ? html` sizes="${sizes}"` : EMPTY} loading="${opts.eager ? 'eager' : 'lazy'}" decoding="async">`
   if (!webp.length || m.mime === 'image/webp') return img
-  return html`<picture><source type="image/webp" srcset="${srcset(m, webp, false)}"${sizes ? html` sizes="${sizes}"` : EMPTY}>${img}</picture>`
+  return html`<picture><source type="image/webp" srcset="${srcset(ctx, m, webp, false)}"${sizes ? html` sizes="${sizes}"` : EMPTY}>${img}</picture>`
 }
 
 /** The lead story: large image, headline, standfirst. */
 export const leadStory = (a: ArticleSummary, ctx: RenderContext): SafeHtml => html`<article class="lead-story">
-${a.hero ? html`<a class="lead-image" href="${a.path}" tabindex="-1" aria-hidden="true">${image(a.hero, { eager: true, sizes: '(min-width: 64rem) 60vw, 100vw' })}</a>` : EMPTY}
+${a.hero ? html`<a class="lead-image" href="${a.path}" tabindex="-1" aria-hidden="true">${image(a.hero, ctx, { eager: true, sizes: '(min-width: 64rem) 60vw, 100vw' })}</a>` : EMPTY}
 <div class="lead-text">
 ${kicker(a, ctx)}
 <h2 class="headline"><a href="${a.path}"${languageOf(a, ctx)}>${a.title}</a></h2>
@@ -73,7 +73,7 @@ export const articleCard = (a: ArticleSummary, ctx: RenderContext, opts: { reado
   const h = opts.level === 2 ? 'h2' : 'h3'
   const title = html`<a href="${a.path}"${languageOf(a, ctx)}>${a.title}</a>`
   return html`<article class="card">
-${opts.image !== false && a.hero ? html`<a class="card-image" href="${a.path}" tabindex="-1" aria-hidden="true">${image(a.hero, { sizes: '(min-width: 48rem) 30vw, 100vw' })}</a>` : EMPTY}
+${opts.image !== false && a.hero ? html`<a class="card-image" href="${a.path}" tabindex="-1" aria-hidden="true">${image(a.hero, ctx, { sizes: '(min-width: 48rem) 30vw, 100vw' })}</a>` : EMPTY}
 ${kicker(a, ctx)}
 ${h === 'h2' ? html`<h2 class="headline">${title}</h2>` : html`<h3 class="headline">${title}</h3>`}
 ${a.standfirst ? html`<p class="standfirst">${a.standfirst}</p>` : EMPTY}
