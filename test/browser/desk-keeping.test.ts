@@ -80,10 +80,12 @@ test('a new article is kept from its first keystroke, created by its first autos
   await page.keyboard.type(' Fishing boats stay in.')
   await page.waitForFunction(() => /Not saved — offline, kept in this browser/.test(document.getElementById('autosave-state')?.textContent ?? ''), undefined, { timeout: 15_000 })
   assert.match(await copyOf(page, String(id)) ?? '', /Fishing boats stay in/)
+  // Leaving the page asks first. The same tab then goes elsewhere (closing it can take its context down with it on a
+  // busy machine, and the kept copy lives in that context's storage).
   const context = page.context()
-  const again = await context.newPage()
+  const again = page
   const asked = new Promise<string>((resolve) => page.once('dialog', (d) => { resolve(d.type()); void d.accept() }))
-  await page.close({ runBeforeUnload: true })
+  await page.goto('about:blank')
   assert.equal(await asked, 'beforeunload')
   assert.doesNotMatch((await a.store.articles.get(id))?.bodyHtml ?? '', /Fishing boats/)
 
