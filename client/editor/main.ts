@@ -156,7 +156,12 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HT
     orderedList: () => editor.isActive('orderedList'), blockquote: () => editor.isActive('blockquote'), pullQuote: () => editor.isActive('pullQuote'),
   }
   const buttons = Array.from(toolbar.querySelectorAll<HTMLButtonElement>('button[data-command]'))
-  for (const b of buttons) b.addEventListener('click', () => void commands[b.dataset.command ?? '']?.())
+  for (const b of buttons) {
+    b.addEventListener('click', () => void commands[b.dataset.command ?? '']?.())
+    // A click on the toolbar leaves the caret in the text: a button that took the focus would get the next keys typed
+    // (a space would press it again) until the editor took the focus back. Keyboard users still Tab to the buttons.
+    b.addEventListener('mousedown', (e) => e.preventDefault())
+  }
   const refresh = () => {
     for (const b of buttons) {
       const is = active[b.dataset.command ?? '']

@@ -49,6 +49,15 @@ export interface MigrationOptions {
   readonly updatedAt?: number
 }
 
+/** How a draft is created: a migration's options, and whether it is the editor's first autosave. */
+export interface CreateOptions extends MigrationOptions {
+  /**
+   * 'autosave' for the editor's first autosave of a new article: like any autosave it skips tag names that are no tag
+   * yet (the writer may be typing one) instead of refusing them. A plain create ('save', the default) refuses them.
+   */
+  readonly kind?: 'save' | 'autosave'
+}
+
 /** The workflow's moves in the order the desk offers them. */
 const MOVES: readonly ArticleStatus[] = ['in_review', 'draft', 'scheduled', 'published', 'unpublished']
 
@@ -91,7 +100,7 @@ export function createEditing({ store, clock, siteLanguage, outgoing = null }: E
      * Creates a draft as `actor` (the desk's New article, the Admin API's POST): records who created it, which decides
      * what contributors and authors may do with it later, and keeps its first revision. Returns the id and version.
      */
-    async create(input: ArticleInput, actor: Actor, m: MigrationOptions = {}): Promise<{ id: number; version: number }> {
+    async create(input: ArticleInput, actor: Actor, m: CreateOptions = {}): Promise<{ id: number; version: number }> {
       if (!can(actor.role, 'article.create')) throw new AppError('Forbidden', `the ${actor.role} role may not create articles`)
       checkCurating(actor.role, null, input.editorsChoiceRank ?? null)
       const language = await siteLanguage()
@@ -106,7 +115,7 @@ export function createEditing({ store, clock, siteLanguage, outgoing = null }: E
         if (input.translationOf != null && await tx.articles.get(input.translationOf)) await openFor(tx, input.translationOf, actor)
         const now = clock.now()
         if (m.origin) await checkOriginFree(tx, m.origin)
-        const id = await createDraft(tx, await withResolvedTags(tx, clean, true), { now, siteLanguage: language })
+        const id = await createDraft(tx, await withResolvedTags(tx, clean, m.kind !== 'autosave'), { now, siteLanguage: language })
         if (actor.userId !== null) await tx.deskArticles.setCreatedBy(id, actor.userId)
         await placePick(tx, id, null, input.editorsChoiceRank ?? null)
         await keepRevision(tx, id, 'save', actor.userId, now)

@@ -171,7 +171,7 @@ export const deskEditorRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
     }
     const values = formValues(req.body)
     try {
-      const { id, version } = await editing.create(readArticleForm(values), actorOf(req))
+      const { id, version } = await editing.create(readArticleForm(values), actorOf(req), { kind: json ? 'autosave' : 'save' })
       if (json) return reply.code(201).send({ id, version, edit: `/desk/articles/${id}/edit`, autosave: `/desk/articles/${id}/autosave`, action: `/desk/articles/${id}` })
       return reply.redirect(`/desk/articles/${id}/edit?notice=created`, 303)
     } catch (err) {

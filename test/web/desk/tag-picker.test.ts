@@ -63,6 +63,16 @@ forEachEngine('an autosave skips unknown tag names without refusing or making th
   })
   assert.equal(autosave.statusCode, 200, autosave.body)
   assert.equal(await a.store.taxonomy.tagBySlug('glacie'), undefined)
+
+  // The first autosave of a new article (the create endpoint answered in JSON) skips them the same way.
+  const first = await a.app.inject({
+    method: 'POST', url: '/desk/articles', headers: { cookie: cookieHeader(owner), accept: 'application/json' },
+    payload: { _csrf: csrf, ...FORM, title: 'Glaciers retreat', tags: 'energy, Vote coun' },
+  })
+  assert.equal(first.statusCode, 201, first.body)
+  const tags = await Promise.all((await a.store.articles.get(first.json().id))!.tagIds.map((t) => a.store.taxonomy.tag(t)))
+  assert.deepEqual(tags.map((t) => t!.slug), ['energy'])
+  assert.equal(await a.store.taxonomy.tagBySlug('vote-coun'), undefined)
 })
 
 forEachEngine('/desk/tags.json suggests tags by name, starting matches first, and says whether the name exists', async (a) => {
