@@ -190,6 +190,8 @@ export function startHeroPicker(): void {
     if (image) img.src = image.thumb
     name.textContent = image ? image.alt : 'None'
     remove.hidden = !image
+    const text = field.querySelector<HTMLElement>('.hero-text')
+    if (text) text.hidden = !image
   }
   show(field.dataset.thumb ? { thumb: field.dataset.thumb, alt: field.dataset.alt ?? '' } : null)
   const changed = () => value.dispatchEvent(new Event('change', { bubbles: true }))

@@ -91,7 +91,8 @@ test('tags are picked or explicitly created, images come from a search of the wh
   await assert.doesNotReject(surface.locator('.embed-preview', { hasText: 'YouTube · YouTube video' }).waitFor())
   assert.equal(await surface.locator('iframe').count(), 0)
 
-  // The hero picker: the same search, a thumbnail once chosen.
+  // The hero picker: the same search, a thumbnail once chosen. A caption and credit show only with a hero.
+  assert.equal(await page.getByLabel('Caption in this article').isVisible(), false, 'no hero, no caption field')
   await page.getByRole('button', { name: 'Choose the hero image' }).click()
   const heroDialog = page.getByRole('dialog', { name: 'Choose the hero image' })
   await heroDialog.getByLabel('Search the media library').fill('tuyuksu')
@@ -103,6 +104,7 @@ test('tags are picked or explicitly created, images come from a search of the wh
   const heroCaption = page.getByLabel('Caption in this article')
   assert.equal(await heroCaption.getAttribute('placeholder'), 'Retreating since 1923.')
   assert.equal(await page.getByLabel('Credit in this article').getAttribute('placeholder'), 'Photo: Institute of Geography')
+  assert.equal(await heroCaption.isVisible(), true)
   await heroCaption.fill('The glacier from the Tuyuksu pass, this August')
   await page.locator('.hero-field').screenshot({ path: path.join(SHOTS, 'editor-tools-hero-caption-1280.png') })
 

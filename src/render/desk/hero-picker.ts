@@ -18,7 +18,7 @@ export interface OwnHeroText {
 /**
  * The hero field: `media` are the images offered in the select; `current` is the chosen one, offered even when older.
  * Below it, this article's caption and credit for the image, the library's shown as placeholders (what an empty field
- * gives readers).
+ * gives readers); they show only while a hero is chosen (by the stylesheet without the script, by the script with it).
  */
 export function heroField(media: readonly Media[], current: Media | null, own: OwnHeroText): SafeHtml {
   const options = current && !media.some((m) => m.id === current.id) ? [current, ...media] : media
@@ -27,7 +27,7 @@ export function heroField(media: readonly Media[], current: Media | null, own: O
 <option value="">None</option>
 ${options.map((m) => html`<option value="${m.id}"${current?.id === m.id ? html` selected` : EMPTY}>${m.alt.slice(0, 80)} (${m.width}×${m.height})</option>`)}
 </select><span class="hint" id="f-hero-hint">Recent images of the media library that have alt text.</span>
-<label for="f-hero_caption">Caption in this article</label><textarea id="f-hero_caption"${OF_FORM} name="hero_caption" rows="2" maxlength="${MEDIA_TEXT_LIMITS.caption}" placeholder="${current?.caption ?? ''}" aria-describedby="f-hero-text-hint">${own.caption}</textarea>
+<div class="hero-text"><label for="f-hero_caption">Caption in this article</label><textarea id="f-hero_caption"${OF_FORM} name="hero_caption" rows="2" maxlength="${MEDIA_TEXT_LIMITS.caption}" placeholder="${current?.caption ?? ''}" aria-describedby="f-hero-text-hint">${own.caption}</textarea>
 <label for="f-hero_credit">Credit in this article</label><input id="f-hero_credit"${OF_FORM} name="hero_credit" type="text" maxlength="${MEDIA_TEXT_LIMITS.credit}" value="${own.credit}" placeholder="${current?.credit ?? ''}" aria-describedby="f-hero-text-hint">
-<span class="hint" id="f-hero-text-hint">Empty: the media library's caption and credit, shown greyed.</span></div>`
+<span class="hint" id="f-hero-text-hint">Empty: the media library's caption and credit, shown greyed.</span></div></div>`
 }
