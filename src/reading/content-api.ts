@@ -54,6 +54,8 @@ export interface ApiSection { readonly slug: string; readonly name: string; read
 export interface ApiTag {
   readonly slug: string; readonly name: string; readonly kind: TagKind; readonly parentSlug: string | null
   readonly isoCode: string | null; readonly description: string; readonly path: string
+  /** Its names in the site's other languages, by primary subtag (`ru`). */
+  readonly names: Readonly<Record<string, string>>
 }
 export interface ApiAuthor { readonly slug: string; readonly name: string; readonly bio: string; readonly kind: AuthorKind; readonly path: string }
 
@@ -160,14 +162,15 @@ export function createContentApiReading({ store, site }: ContentApiDeps) {
 
     /**
      * Every tag a live article carries, by slug (the same order on both engines, whatever their collation), with its
-     * parent's slug when the parent is public too.
+     * parent's slug when the parent is public too, and its names in the site's other languages.
      */
     async tags(): Promise<ApiTag[]> {
       const tags = [...await store.taxonomy.publicTags()].sort(bySlug)
       const slugOf = new Map(tags.map((t) => [t.id, t.slug]))
+      const names = await store.taxonomy.tagNamesOf(tags.map((t) => t.id))
       return tags.map((t) => ({
         slug: t.slug, name: t.name, kind: t.kind, parentSlug: t.parentId === null ? null : slugOf.get(t.parentId) ?? null,
-        isoCode: t.isoCode, description: t.description, path: tagPath(t.slug),
+        isoCode: t.isoCode, description: t.description, path: tagPath(t.slug), names: names.get(t.id) ?? {},
       }))
     },
 

@@ -3,12 +3,13 @@
 import { isCalendarDate, startOfDay, startOfNextDay } from '../domain/calendar.ts'
 import type { ArticleSummary, SearchFilter, SearchHit, SearchPage, SearchSuggestions } from '../domain/read-models.ts'
 import { authorPath, tagPath } from '../domain/paths.ts'
-import { isLanguageTag, languagePrefix } from '../domain/language.ts'
+import { isLanguageTag, languagePrefix, localizedPath, sameLanguage } from '../domain/language.ts'
 import { tagNameIn } from '../domain/taxonomy.ts'
 import { isSlug } from '../domain/slug.ts'
 import { AppError } from '../errors.ts'
 import { correctQuery, queryText } from '../search/corrections.ts'
 import { isSearchable, MAX_QUERY_CHARS, parseQuery, toSearchExpression, wantedWords, wordsOf, type ParsedQuery } from '../search/query.ts'
+import { mostUsed, namesStartingWith } from '../search/name-match.ts'
 import { formMatcher, snippet } from '../search/snippet.ts'
 import { RANKED_CANDIDATES, type SearchQuery } from '../store/search-index.ts'
 import type { SearchFacets } from '../store/search-facets.ts'
@@ -73,8 +74,9 @@ export function createSearch({ store, site, reading }: SearchDeps) {
 
   return {
     /**
-     * Titles (newest first), tags and authors with a word starting with what was typed, `limit` of each: what the search
-     * box offers as readers type. Fewer than two letters, or nothing but punctuation, suggests nothing.
+     * Titles (newest first), tags and authors (most used first) with a word starting with what was typed, `limit` of
+     * each: what the search box offers as readers type. In another site language, tags go by their names there and
+     * links lead to that language's pages. Fewer than two letters, or nothing but punctuation, suggests nothing.
      */
     async suggest(typed: string, language: string | null, limit = SUGGESTIONS): Promise<SearchSuggestions> {
       if (language !== null && !isLanguageTag(language)) {
@@ -84,14 +86,24 @@ export function createSearch({ store, site, reading }: SearchDeps) {
       const prefix = words.join(' ')
       if (prefix.length < 2) return { titles: [], tags: [], authors: [] }
       const last = words.at(-1)!
-      const [ids, tags, authors] = await Promise.all([
-        store.search.suggestions.titles(prefix, language, limit), store.search.suggestions.tags(last, limit), store.search.suggestions.authors(last, limit),
+      const { settings } = await site.get()
+      // In another of the site's languages, tags answer to their name there too, show it, and link that language's pages.
+      const other = language === null ? undefined : settings.languages.find((l) => l.prefix !== '' && sameLanguage(l.tag, language))
+      const at = (path: string) => localizedPath(other?.prefix ?? '', path)
+      const suggestions = store.search.suggestions
+      const [ids, tagRows, authorRows] = await Promise.all([
+        suggestions.titles(prefix, language, limit), suggestions.tagNames(other ? languagePrefix(other.tag) : null), suggestions.authorNames(),
       ])
-      const titles = await store.live.summariesByIds(ids).then(reading.summarize)
+      const tagMatches = namesStartingWith(tagRows.map((t) => (t.localName ? { ...t, name: t.localName, aliases: [t.name] } : t)), last)
+      const authorMatches = namesStartingWith(authorRows, last)
+      const [titles, tagUses, authorUses] = await Promise.all([
+        store.live.summariesByIds(ids).then(reading.summarize),
+        suggestions.liveUse('tags', tagMatches.map((t) => t.id)), suggestions.liveUse('authors', authorMatches.map((a) => a.id)),
+      ])
       return {
         titles: titles.map((a) => ({ title: a.title, path: a.path })),
-        tags: tags.map((t) => ({ name: t.name, path: tagPath(t.slug) })),
-        authors: authors.map((a) => ({ name: a.name, path: authorPath(a.slug) })),
+        tags: mostUsed(tagMatches, tagUses, limit).map((t) => ({ name: t.name, path: at(tagPath(t.slug)) })),
+        authors: mostUsed(authorMatches, authorUses, limit).map((a) => ({ name: a.name, path: at(authorPath(a.slug)) })),
       }
     },
 

@@ -78,8 +78,8 @@ export interface SearchIndex {
   facets(articleIds: readonly number[]): Promise<SearchFacets>
   /** The index's words with their document counts, for corrections. */
   readonly vocabulary: Pick<SearchVocabulary, 'frequencies' | 'candidates'>
-  /** Titles, tags and authors by prefix, as readers type. */
-  readonly suggestions: Pick<SearchSuggestions, 'titles' | 'tags' | 'authors'>
+  /** Titles by prefix, and tag and author names with their uses, as readers type. */
+  readonly suggestions: Pick<SearchSuggestions, 'titles' | 'tagNames' | 'authorNames' | 'liveUse'>
   /** The analysis version and the progress of a background re-index. */
   readonly state: SearchState
 }

@@ -6,11 +6,6 @@ import { prefixEnd } from './search-vocabulary.ts'
 /** Key rows read per lookup before the newest titles are chosen among them: bounds the cost of a one-letter prefix. */
 const SCANNED_KEYS = 200
 
-export interface NamedLink { readonly slug: string; readonly name: string }
-
-/** `%`, `_` and `\` typed by a reader are literal in LIKE. */
-const likePrefix = (text: string): string => `${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-
 export function createSearchSuggestions(db: Kysely<any>) {
   return {
     /** Replaces the keys of an article (store/search-analysis.ts suggestionKeys); no keys removes it. */
@@ -35,33 +30,38 @@ export function createSearchSuggestions(db: Kysely<any>) {
       return rows.map((r) => Number(r.article_id))
     },
 
-    /** Tags with live articles whose name, or a word of it, starts with `prefix`; most used first. */
-    async tags(prefix: string, limit: number): Promise<NamedLink[]> {
-      return namesStartingWith(db, 'tags', 'live_tags', 'tag_id', prefix, limit)
+    /**
+     * Every tag (id, slug, name) with its name in `language` (a primary subtag) where it has one. Tags are few
+     * (thousands at most): reading/search.ts matches what was typed against their folded words in code, which folds
+     * every script alike where SQLite's lower() and LIKE fold only ASCII.
+     */
+    async tagNames(language: string | null): Promise<NamedRow[]> {
+      const rows = await db.selectFrom('tags as t')
+        .$if(language !== null, (b) => b.leftJoin('tag_names as n', (j) => j.onRef('n.tag_id', '=', 't.id').on('n.language', '=', language!)))
+        .select(['t.id', 't.slug', 't.name', ...(language !== null ? [sql<string | null>`n.name`.as('local_name')] : [])])
+        .execute() as { id: number; slug: string; name: string; local_name?: string | null }[]
+      return rows.map((r) => ({ id: Number(r.id), slug: r.slug, name: r.name, localName: r.local_name ?? null }))
     },
 
-    /** Authors with live articles whose name, or a word of it, starts with `prefix`; most published first. */
-    async authors(prefix: string, limit: number): Promise<NamedLink[]> {
-      return namesStartingWith(db, 'authors', 'live_authors', 'author_id', prefix, limit)
+    /** Every author (id, slug, name): as few as tags, matched the same way. */
+    async authorNames(): Promise<NamedRow[]> {
+      const rows = await db.selectFrom('authors').select(['id', 'slug', 'name']).execute()
+      return rows.map((r) => ({ id: Number(r.id), slug: r.slug, name: r.name, localName: null }))
+    },
+
+    /** How many live articles carry each of these tags or authors; one with none is absent. */
+    async liveUse(kind: 'tags' | 'authors', ids: readonly number[]): Promise<Map<number, number>> {
+      if (ids.length === 0) return new Map()
+      const [table, key] = kind === 'tags' ? ['live_tags', 'tag_id'] : ['live_authors', 'author_id']
+      const { rows } = await sql<{ id: number; uses: number }>`
+        select ${sql.ref(key)} as id, count(*) as uses from ${sql.table(table)}
+        where ${sql.ref(key)} in (${sql.join([...ids])}) group by ${sql.ref(key)}`.execute(db)
+      return new Map(rows.map((r) => [Number(r.id), Number(r.uses)]))
     },
   }
 }
 
-/**
- * Tag and author names are few (thousands at most), so a scan of the small table with LIKE is cheap; the live links
- * are counted only for the names that match.
- */
-async function namesStartingWith(db: Kysely<any>, table: string, links: string, key: string, prefix: string, limit: number): Promise<NamedLink[]> {
-  if (!prefix) return []
-  const start = likePrefix(prefix)
-  const word = `% ${start}`
-  const { rows } = await sql<{ slug: string; name: string }>`
-    select t.slug, t.name from ${sql.table(table)} t
-    join ${sql.table(links)} k on ${sql.ref(`k.${key}`)} = t.id
-    where lower(t.name) like ${start} escape '\\' or lower(t.name) like ${word} escape '\\'
-    group by t.id, t.slug, t.name
-    order by count(*) desc, t.name limit ${limit}`.execute(db)
-  return rows.map((r) => ({ slug: r.slug, name: r.name }))
-}
+/** A tag or an author as search-as-you-type reads it; `localName` is a tag's name in the language asked for. */
+export interface NamedRow { readonly id: number; readonly slug: string; readonly name: string; readonly localName: string | null }
 
 export type SearchSuggestions = ReturnType<typeof createSearchSuggestions>

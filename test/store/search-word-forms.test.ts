@@ -58,7 +58,7 @@ forEachDatabase('the vocabulary counts documents per word and follows unpublishi
   assert.equal(await correctQuery(store.search.vocabulary, parseQuery('kazakhstan election')), null)
 })
 
-forEachDatabase('titles, tags and authors are suggested by the start of their words', async (store) => {
+forEachDatabase('titles are suggested by the start of their words; tags and authors come with their names and live uses', async (store) => {
   await seedTaxonomy(store)
   const older = await seedArticle(store, { title: 'Elections in Kazakhstan', tags: ['kazakhstan'], publishedAt: Date.UTC(2026, 9, 1) })
   const newer = await seedArticle(store, { title: 'Kazakh oil output rises', tags: ['energy'], publishedAt: Date.UTC(2026, 10, 1) })
@@ -66,11 +66,20 @@ forEachDatabase('titles, tags and authors are suggested by the start of their wo
   assert.deepEqual(await store.search.suggestions.titles('elections in', null, 5), [older])
   assert.deepEqual(await store.search.suggestions.titles('in', null, 5), [])
   assert.deepEqual(await store.search.suggestions.titles('kaz', 'ru', 5), [])
-  assert.deepEqual(await store.search.suggestions.tags('kaz', 5), [{ slug: 'kazakhstan', name: 'Kazakhstan' }])
-  assert.deepEqual(await store.search.suggestions.tags('ener', 5), [{ slug: 'energy', name: 'Energy' }])
-  assert.deepEqual(await store.search.suggestions.authors('sady', 5), [{ slug: 'aigerim-sadykova', name: 'Aigerim Sadykova' }])
-  assert.deepEqual(await store.search.suggestions.tags('%', 5), [])
+  // Tags and authors come whole (they are few) with their names; only live articles count as uses.
+  const kazakhstan = (await store.taxonomy.tagBySlug('kazakhstan'))!
+  await store.taxonomy.setTagNames(kazakhstan.id, { ru: 'Казахстан' })
+  const tags = await store.search.suggestions.tagNames('ru')
+  assert.deepEqual(tags.find((t) => t.slug === 'kazakhstan'), { id: kazakhstan.id, slug: 'kazakhstan', name: 'Kazakhstan', localName: 'Казахстан' })
+  assert.equal(tags.find((t) => t.slug === 'energy')?.localName, null)
+  assert.equal((await store.search.suggestions.tagNames(null)).find((t) => t.slug === 'kazakhstan')?.localName, null)
+  assert.ok((await store.search.suggestions.authorNames()).some((a) => a.slug === 'aigerim-sadykova' && a.name === 'Aigerim Sadykova'))
+  const energy = (await store.taxonomy.tagBySlug('energy'))!
+  const water = tags.find((t) => t.slug !== 'kazakhstan' && t.slug !== 'energy')!
+  assert.deepEqual(await store.search.suggestions.liveUse('tags', [kazakhstan.id, energy.id, water.id]), new Map([[kazakhstan.id, 1], [energy.id, 1]]))
+  assert.deepEqual(await store.search.suggestions.liveUse('tags', []), new Map())
   await store.transaction((tx) => unpublish(tx, older))
+  assert.deepEqual(await store.search.suggestions.liveUse('tags', [kazakhstan.id]), new Map(), 'an unpublished article is no use')
   assert.deepEqual(await store.search.suggestions.titles('elec', null, 5), [])
 })
 

@@ -197,7 +197,7 @@ test('sections, tags and authors list the taxonomy with paths, parents and ISO c
   assert.deepEqual(tags.map((x: { slug: string }) => x.slug), ['elections', 'energy', 'kazakhstan'])
   assert.deepEqual(tags[2], {
     slug: 'kazakhstan', name: 'Kazakhstan', kind: 'place', parent_slug: null, iso_code: 'KZ', description: '',
-    path: '/tag/kazakhstan', url: 'https://news.example/tag/kazakhstan',
+    path: '/tag/kazakhstan', url: 'https://news.example/tag/kazakhstan', names: {},
   })
   const authors = (await get(app, '/api/v1/authors', '/api/v1/authors')).json().items
   assert.deepEqual(authors[1], { slug: 'newsroom', name: 'Newsroom', bio: '', kind: 'agency', path: '/author/newsroom', url: 'https://news.example/author/newsroom' })

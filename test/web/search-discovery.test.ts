@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict'
 import { onBothEngines } from '../support/both-engines.ts'
-import { DAY, seedArticle, seedTaxonomy } from '../support/seed.ts'
+import { DAY, seedArticle, seedTaxonomy, setSiteLanguages } from '../support/seed.ts'
 
 const NOW = Date.UTC(2026, 10, 27, 9)
 
@@ -71,4 +71,26 @@ onBothEngines('GET /api/v1/search/suggest answers titles, tags and authors by th
     assert.equal(bad.statusCode, 400, url)
     assert.equal(bad.json().error.field, field, url)
   }
+})
+
+onBothEngines('suggestions fold every script alike, and in another site language tags go by their names there and link its pages', async ({ app, store }) => {
+  await newsroom(store)
+  await setSiteLanguages(store, ['en', 'ru'])
+  await store.transaction((tx) => tx.people.insertAuthor({ slug: 'elena-ivanova', name: 'Елена Иванова', bio: '', kind: 'staff', photoMediaId: null }))
+  await seedArticle(store, { title: 'Выборы в Казахстане', language: 'ru', tags: ['kazakhstan'], authors: ['elena-ivanova'], publishedAt: NOW - DAY })
+  await store.taxonomy.setTagNames((await store.taxonomy.tagBySlug('kazakhstan'))!.id, { ru: 'Казахстан' })
+  const suggest = async (q: string, language = '') =>
+    (await app.inject(`/api/v1/search/suggest?q=${encodeURIComponent(q)}${language && `&language=${language}`}`)).json()
+  // Capitals outside ASCII fold as search folds them, on SQLite too.
+  assert.deepEqual((await suggest('ива')).authors, [{ name: 'Елена Иванова', path: '/author/elena-ivanova' }])
+  assert.deepEqual((await suggest('ИВА')).authors, [{ name: 'Елена Иванова', path: '/author/elena-ivanova' }])
+  // In Russian the tag answers to both its names, shows its Russian one and leads to the Russian pages.
+  const russian = [{ name: 'Казахстан', path: '/ru/tag/kazakhstan' }]
+  assert.deepEqual((await suggest('каз', 'ru')).tags, russian)
+  assert.deepEqual((await suggest('kaz', 'ru')).tags, russian)
+  assert.deepEqual((await suggest('ива', 'ru')).authors, [{ name: 'Елена Иванова', path: '/ru/author/elena-ivanova' }])
+  assert.deepEqual((await suggest('выб', 'ru')).titles.map((t: { title: string }) => t.title), ['Выборы в Казахстане'])
+  // In English the English name, and the Russian one finds nothing.
+  assert.deepEqual((await suggest('kaz')).tags, [{ name: 'Kazakhstan', path: '/tag/kazakhstan' }])
+  assert.deepEqual((await suggest('каз')).tags, [])
 })

@@ -52,6 +52,7 @@ export function apiJson(siteUrl: URL, mediaBase: string | null = null) {
     section: (s: ApiSection) => withUrl({ slug: s.slug, name: s.name, description: s.description, path: s.path }),
     tag: (t: ApiTag) => withUrl({
       slug: t.slug, name: t.name, kind: t.kind, parent_slug: t.parentSlug, iso_code: t.isoCode, description: t.description, path: t.path,
+      names: t.names,
     }),
     author: (a: ApiAuthor) => withUrl({ slug: a.slug, name: a.name, bio: a.bio, kind: a.kind, path: a.path }),
   }

@@ -233,6 +233,7 @@ export const OPENAPI: OpenApiDocument = {
         parent_slug: { anyOf: [slugSchema, { type: 'null' }], description: 'The broader tag (a region for a country)' },
         iso_code: { type: ['string', 'null'], description: 'ISO 3166 code of a place' },
         description: { type: 'string' }, path: publicPath, url: publicUrl,
+        names: { type: 'object', additionalProperties: { type: 'string' }, description: 'Its names in the site\'s other languages, by primary language subtag (its page in that language shows them)' },
       }),
       Author: obj({ slug: slugSchema, name: { type: 'string' }, bio: { type: 'string' }, kind: { enum: AUTHOR_KINDS }, path: publicPath, url: publicUrl }),
       SectionList: list('Section', 'Every section'),

@@ -100,7 +100,7 @@ onBothEngines('bad tag names are refused and change nothing; names of the defaul
   assert.equal(await a.store.taxonomy.tagBySlug('wahlen'), undefined)
 })
 
-onBothEngines('the Admin API creates a tag with its names and lists them; search filters on /ru use them', async (a) => {
+onBothEngines('the Admin API creates a tag with its names and lists them, as the Content API does; search filters on /ru use them', async (a) => {
   const { energy } = await bilingual(a)
   const admin = await apiUser(a, 'admin')
   const res = await api(a, admin, { method: 'POST', url: '/api/v1/admin/tags', payload: { name: 'Pipelines', slug: 'pipelines', names: { ru: 'Трубопроводы' } } })
@@ -110,6 +110,9 @@ onBothEngines('the Admin API creates a tag with its names and lists them; search
   const list = (await api(a, admin, { url: '/api/v1/admin/tags' })).json() as { items: { slug: string; names: Record<string, string> }[] }
   assert.deepEqual(list.items.find((t) => t.slug === 'energy')?.names, { ru: 'Энергетика' })
   assert.deepEqual(list.items.find((t) => t.slug === 'elections')?.names, {})
+  // The Content API lists the names of public tags too, for a front end built on it.
+  const content = (await a.app.inject('/api/v1/tags')).json() as { items: { slug: string; names: Record<string, string> }[] }
+  assert.deepEqual(content.items.find((t) => t.slug === 'energy')?.names, { ru: 'Энергетика' })
 
   const ru = await get(a, '/ru/search?q=%D1%81%D0%B4%D0%B5%D0%BB%D0%BA%D0%B0')
   assert.match(ru, /Энергетика/, 'the tag filter of /ru search is named in Russian')
