@@ -196,7 +196,7 @@ export function createServices({ store, config, clock, log, mediaStore = openMed
     userAdmin: createUserAdmin({ store, clock, logoutEverywhere: (id) => accounts.logoutEverywhere(id) }),
     siteAdmin: createSiteAdmin({ store, clock, site }), restoring: createRestoring({ store, clock }), importing,
     pageImporting: createPageImporting({ store, clock, siteLanguage, authorize: importing.authorize }),
-    mediaImporting: createMediaImporting({ store, clock, library: media, authorize: importing.authorize }), deskReads: createDeskReads({ store, siteLanguage: async () => (await site.get()).settings.language }), auditLog: createAuditLog({ store }), search: createSearch({ store, site, reading }),
+    mediaImporting: createMediaImporting({ store, clock, library: media, authorize: importing.authorize }), deskReads: createDeskReads({ store, siteLanguage: async () => (await site.get()).settings.language }), auditLog: createAuditLog({ store }), search: createSearch({ store, clock, site, reading }),
     feeds: createFeeds({ store, clock, site, reading }), sitemaps: createSitemaps({ store, clock, site }), contentApi: createContentApiReading({ store, site }),
     invalidation: store.invalidated, media, accounts, mediaFiles: createMediaServing(mediaStore),
     shareImages: createShareImages({ store, mediaStore }),

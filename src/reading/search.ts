@@ -1,5 +1,6 @@
 // The search page: validate the filters, ask the index, and build results with snippets, counts and corrections.
 
+import type { Clock } from '../domain/clock.ts'
 import { isCalendarDate, startOfDay, startOfNextDay } from '../domain/calendar.ts'
 import type { ArticleSummary, SearchFilter, SearchHit, SearchPage, SearchSuggestions } from '../domain/read-models.ts'
 import { authorPath, tagPath } from '../domain/paths.ts'
@@ -13,6 +14,7 @@ import { mostUsed, namesStartingWith } from '../search/name-match.ts'
 import { formMatcher, snippet } from '../search/snippet.ts'
 import { RANKED_CANDIDATES, type SearchQuery } from '../store/search-index.ts'
 import type { SearchFacets } from '../store/search-facets.ts'
+import type { NamedRow } from '../store/search-suggestions.ts'
 import type { Store } from '../store/store.ts'
 import { stemmerOf } from '../text/stem.ts'
 import type { Reading } from './reading.ts'
@@ -28,13 +30,28 @@ const LATEST_ON_EMPTY = 5
 /** Titles, tags and authors offered as readers type, of each. */
 const SUGGESTIONS = 5
 
+/** Tag and author names change seldom and are looked through at every keystroke: a list is kept this long. */
+const NAMES_KEPT_MS = 30_000
+
 export interface SearchDeps {
   readonly store: Pick<Store, 'search' | 'live' | 'taxonomy' | 'people'>
+  readonly clock: Clock
   readonly site: SiteContextCache
   readonly reading: Pick<Reading, 'summarize'>
 }
 
-export function createSearch({ store, site, reading }: SearchDeps) {
+export function createSearch({ store, clock, site, reading }: SearchDeps) {
+  // By language (or '' for the default's names): a rename shows in suggestions within NAMES_KEPT_MS.
+  const kept = new Map<string, { readonly at: number; readonly names: Promise<readonly NamedRow[]> }>()
+  const namesOf = (key: string, load: () => Promise<readonly NamedRow[]>): Promise<readonly NamedRow[]> => {
+    const hit = kept.get(key)
+    if (hit && clock.now() - hit.at < NAMES_KEPT_MS) return hit.names
+    const names = load()
+    kept.set(key, { at: clock.now(), names })
+    names.catch(() => kept.delete(key))
+    return names
+  }
+
   /** The filters as ids, or AppError('Invalid') naming the parameter. */
   async function resolve(filter: SearchFilter) {
     const { sections, settings } = await site.get()
@@ -92,7 +109,9 @@ export function createSearch({ store, site, reading }: SearchDeps) {
       const at = (path: string) => localizedPath(other?.prefix ?? '', path)
       const suggestions = store.search.suggestions
       const [ids, tagRows, authorRows] = await Promise.all([
-        suggestions.titles(prefix, language, limit), suggestions.tagNames(other ? languagePrefix(other.tag) : null), suggestions.authorNames(),
+        suggestions.titles(prefix, language, limit),
+        namesOf(`tags:${other ? languagePrefix(other.tag) : ''}`, () => suggestions.tagNames(other ? languagePrefix(other.tag) : null)),
+        namesOf('authors', () => suggestions.authorNames()),
       ])
       const tagMatches = namesStartingWith(tagRows.map((t) => (t.localName ? { ...t, name: t.localName, aliases: [t.name] } : t)), last)
       const authorMatches = namesStartingWith(authorRows, last)

@@ -13,13 +13,28 @@ export interface NameCandidate {
   readonly aliases?: readonly string[]
 }
 
+/** Folded words by name: the same few thousand names are looked through at every keystroke of every reader. */
+const folded = new Map<string, readonly string[]>()
+/** Bounds the memo; a site with more names than this just folds some of them again. */
+const FOLDED_MAX = 50_000
+
+function wordsOfName(name: string): readonly string[] {
+  let words = folded.get(name)
+  if (!words) {
+    if (folded.size >= FOLDED_MAX) folded.clear()
+    words = searchWords(name.normalize('NFC'))
+    folded.set(name, words)
+  }
+  return words
+}
+
 /**
  * The candidates with a word starting with `typed` (one folded word, as search/query.ts wordsOf gives it). Matching
  * word by word covers a name's start too; a typed word longer than every word of a name never matches it.
  */
 export function namesStartingWith<T extends NameCandidate>(candidates: readonly T[], typed: string): T[] {
   if (!typed) return []
-  const starts = (text: string) => searchWords(text.normalize('NFC')).some((w) => w.startsWith(typed))
+  const starts = (text: string) => wordsOfName(text).some((w) => w.startsWith(typed))
   return candidates.filter((c) => starts(c.name) || (c.aliases ?? []).some(starts))
 }
 
