@@ -76,7 +76,7 @@ async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | un
   const newsletterMailer = config.mail && transport ? transport.createMailer(config.mail, { maxConnections: 8 }) : null
   const newsletterDelivery = newsletterMailer && config.mail ? (await import('./jobs/newsletter-delivery.ts')).createNewsletterDelivery({
     mailer: newsletterMailer, render: (await import('./render/mail/newsletter-issue.ts')).renderIssue, links: services.newsletterLinks,
-    ratePerSecond: config.mail.newsletterRate, siteUrl: config.siteUrl.href.replace(/\/+$/, ''), siteName: async () => (await services.site.get()).settings.name,
+    ratePerSecond: config.mail.newsletterRate, siteUrl: config.siteUrl.href.replace(/\/+$/, ''), mediaBase: config.media.publicUrl, siteName: async () => (await services.site.get()).settings.name,
   }) : null
   const jobs = createJobRunner([publishScheduled,
     // Both walk a cursor shared by every instance: one instance at a time runs them (a dead one's lease runs out).

@@ -139,7 +139,7 @@ export interface Services {
   readonly auditLog: AuditLog
   /** What /healthz and /readyz ask of the database: the engine's name, a ping, a committed write, pending migrations. */
   readonly database: DatabaseHealth
-  /** Imports from the desk (admins): uploads kept under DATA_DIR/imports, dry runs and imports queued as jobs. */
+  /** Imports from the desk (admins): uploads kept in the media store's private area, dry runs and imports queued as jobs. */
   readonly importDesk: ImportDesk
   /** Runs one WordPress or Ghost import to its end in this process (the command line's `import`). */
   readonly runImport: (o: ImportRunOptions) => Promise<ImportReport>
@@ -221,7 +221,7 @@ export function createServices({ store, config, clock, log, mediaStore = openMed
     subscribing: createSubscribing({ store, clock, links: newsletterLinks, outgoing }),
     newsletterSubscribers: createNewsletterSubscribers({ store, clock }),
     newsletterIssues: createNewsletterIssues({ store, clock, render: renderIssue, siteUrl: siteBase, mediaBase: config.media.publicUrl, siteName: async () => (await site.get()).settings.name, siteLanguage, outgoing }),
-    importDesk: createImportDesk({ store, clock, uploadDir: path.join(config.dataDir, 'imports') }),
+    importDesk: createImportDesk({ store, clock, uploadDir: path.join(config.dataDir, 'imports'), mediaStore }),
     runImport: (o) => runImport({ store, clock, timeZone: config.timeZone, dataDir: config.dataDir, mediaStore, allowPrivate: config.webhookAllowPrivate }, o) }
 }
 

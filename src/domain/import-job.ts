@@ -21,8 +21,13 @@ export interface ImportJobOptions {
 export interface ImportJob {
   readonly id: number
   readonly source: ImportSourceKind
-  /** The uploaded file on disk (under DATA_DIR/imports); never shown. */
+  /**
+   * The upload: its key in the media store's private area (media/import-uploads.ts), or, for one kept before uploads
+   * moved there, a path under DATA_DIR/imports; empty once removed. Never shown.
+   */
   readonly filePath: string
+  /** What decrypts the stored upload; null for a path on disk. Never shown. */
+  readonly fileSecret: string | null
   /** The name the file had on the uploader's computer. */
   readonly fileName: string
   readonly fileBytes: number

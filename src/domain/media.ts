@@ -56,3 +56,29 @@ export const absoluteMediaUrl = (url: string, siteBase: string, base: string | n
   const out = publicMediaUrl(url, base)
   return out === url ? siteBase + url : out
 }
+
+// A start tag of sanitized HTML: text content never holds a raw `<` (the sanitizer writes `&lt;`), so this matches
+// tags only; and an attribute value never holds a raw `"` or `>`.
+const TAG = /<[a-zA-Z][^>]*>/g
+const URL_ATTR = /(\s(?:href|src|srcset|poster)=")([^"]*)"/g
+// A srcset candidate's URL that is a media URL: at the start of the value, or after the comma between candidates.
+const SRCSET_MEDIA = /(^|,\s*)(\/media\/[^\s,]*)/g
+
+/**
+ * Sanitized body HTML (articles, pages, a newsletter's introduction) as readers get it: with a public base, every
+ * `href`, `src`, `srcset` and `poster` value that is a `/media/<key>` URL points at `<base>/<key>` (publicMediaUrl), so
+ * browsers do not take the 301 from /media/ for each image. Text, other attributes and other URLs are untouched;
+ * without a base the body is returned as it is. What is stored keeps `/media/` paths, so it stays portable. The result
+ * is still sanitized HTML (the same markup, an allowed http(s) URL in place of a path), hence the type it keeps.
+ */
+export function publicBodyMedia<T extends string>(body: T, base: string | null | undefined): T {
+  // Most bodies have no media URL: one scan, nothing allocated.
+  if (!base || !body.includes('/media/')) return body
+  // The base is an http(s) URL (config.ts), percent-encoded but for `&`, which an attribute value writes as `&amp;`.
+  const inAttribute = base.replaceAll('&', '&amp;')
+  return body.replace(TAG, (tag) => tag.includes('/media/')
+    ? tag.replace(URL_ATTR, (_m, start: string, value: string) => start.endsWith('srcset="')
+      ? `${start}${value.replace(SRCSET_MEDIA, (_c, between: string, url: string) => between + publicMediaUrl(url, inAttribute))}"`
+      : `${start}${publicMediaUrl(value, inAttribute)}"`)
+    : tag) as T
+}

@@ -96,6 +96,8 @@ export interface IssueFrame {
   readonly siteName: string
   /** The site's absolute base URL, without a trailing slash. */
   readonly siteUrl: string
+  /** MEDIA_PUBLIC_URL (no trailing slash): the introduction's `/media/` links point there; absent or null, at the site. */
+  readonly mediaBase?: string | null
 }
 
 /** Renders an issue (src/render/mail/newsletter-issue.ts); handed to the use-cases and the job that need it. */

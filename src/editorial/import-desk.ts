@@ -1,5 +1,6 @@
-// The desk's imports (admins only): an uploaded export stored under DATA_DIR, its dry run and then its import queued
-// as jobs that a runner carries out (importers/import-job-run.ts), and their state for the page that watches them.
+// The desk's imports (admins only): an uploaded export kept in the media store (where every instance can read it), its
+// dry run and then its import queued as jobs that a runner carries out (importers/import-job-run.ts), and their state
+// for the page that watches them.
 
 import { randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
@@ -16,8 +17,14 @@ import { isSlug } from '../domain/slug.ts'
 import { AppError } from '../errors.ts'
 import type { Store } from '../store/store.ts'
 import { isUniqueViolation } from '../store/unique-violation.ts'
+import { putImportUpload, removeImportUpload } from '../media/import-uploads.ts'
+import type { MediaStore } from '../media/storage/media-store.ts'
 
-/** A WordPress export of a large archive runs to hundreds of megabytes; the importers stream it, so the cap is the disk's. */
+/**
+ * A WordPress export of a large archive runs to hundreds of megabytes; the importers stream it, so the cap is the
+ * disk's. Hence the media store rather than the database for the upload: 2 GiB is past what a PostgreSQL bytea (1 GB)
+ * or a SQLite blob (1 GB by default) holds, and a row that size would pass through memory whole.
+ */
 export const IMPORT_UPLOAD_MAX_BYTES = 2 * 1024 ** 3
 
 /** Who acts on the desk's imports. */
@@ -29,8 +36,10 @@ export interface ImportDeskActor {
 export interface ImportDeskDeps {
   readonly store: Store
   readonly clock: Clock
-  /** Where uploads are kept: DATA_DIR/imports. */
+  /** Where an upload is received and checked before it goes to the store: DATA_DIR/imports. */
   readonly uploadDir: string
+  /** The site's media store, where uploads are kept (media/import-uploads.ts) for whichever instance runs the import. */
+  readonly mediaStore: MediaStore
   readonly maxBytes?: number
 }
 
@@ -81,7 +90,7 @@ function checkOptions(source: ImportSourceKind, input: ImportUploadInput): Impor
   return { section: source === 'ghost' && section ? section : null, siteUrl: url, media: input.media }
 }
 
-export function createImportDesk({ store, clock, uploadDir, maxBytes = IMPORT_UPLOAD_MAX_BYTES }: ImportDeskDeps) {
+export function createImportDesk({ store, clock, uploadDir, mediaStore, maxBytes = IMPORT_UPLOAD_MAX_BYTES }: ImportDeskDeps) {
   function authorize(actor: ImportDeskActor): void {
     if (!can(actor.role, 'site.import')) throw new AppError('Forbidden', 'only administrators may import other sites\' exports')
   }
@@ -89,7 +98,7 @@ export function createImportDesk({ store, clock, uploadDir, maxBytes = IMPORT_UP
   /** Removes the uploads of finished jobs that nothing will read again. */
   async function pruneUploads(): Promise<void> {
     const stale = await store.importJobs.filesOfFinished()
-    for (const f of stale) await rm(f.filePath, { force: true })
+    for (const f of stale) await removeImportUpload(mediaStore, f.filePath)
     await store.importJobs.clearFiles(stale.map((f) => f.id), clock.now())
   }
 
@@ -123,20 +132,26 @@ export function createImportDesk({ store, clock, uploadDir, maxBytes = IMPORT_UP
       if (await store.importJobs.active()) throw new AppError('Conflict', ACTIVE)
       await pruneUploads()
       await mkdir(uploadDir, { recursive: true })
-      const file = path.join(uploadDir, `${randomBytes(12).toString('hex')}.${source === 'wordpress' ? 'xml' : 'json'}`)
+      const ext = source === 'wordpress' ? 'xml' : 'json'
+      const file = path.join(uploadDir, `${randomBytes(12).toString('hex')}.${ext}`)
       const seen = { bytes: 0 }
+      let kept: string | null = null
       try {
         await pipeline(stream, capped(maxBytes, seen), createWriteStream(file, { flags: 'wx' }))
         if (seen.bytes === 0) throw new AppError('Invalid', 'choose an export file to upload', 'file')
         const wrong = wrongKindMessage(source, sniffExport(await readHead(file)))
         if (wrong) throw new AppError('Invalid', wrong, 'file')
         const fileName = path.basename(input.fileName.replace(/\\/g, '/')).slice(0, 200) || 'export'
-        return await queue(actor, { source, filePath: file, fileName, fileBytes: seen.bytes, options, dryRun: true }, 'import.upload')
+        const upload = await putImportUpload(mediaStore, file, ext)
+        kept = upload.key
+        return await queue(actor, { source, filePath: upload.key, fileSecret: upload.secret, fileName, fileBytes: seen.bytes, options, dryRun: true }, 'import.upload')
       } catch (err) {
         // The rest of a refused upload is drained so the request ends with its answer rather than a reset.
         stream.resume()
-        await rm(file, { force: true })
+        if (kept) await removeImportUpload(mediaStore, kept)
         throw err
+      } finally {
+        await rm(file, { force: true })
       }
     },
 
@@ -147,7 +162,7 @@ export function createImportDesk({ store, clock, uploadDir, maxBytes = IMPORT_UP
       if (!dry) throw new AppError('NotFound', 'no such import')
       if (!dry.dryRun || dry.status !== 'done' || !dry.filePath) throw new AppError('Conflict', 'only a finished dry run whose upload is kept can be imported; upload the file again')
       if (dry.report?.error) throw new AppError('Conflict', 'the dry run stopped on an error in the file: fix the file and upload it again')
-      const id = await queue(actor, { source: dry.source, filePath: dry.filePath, fileName: dry.fileName, fileBytes: dry.fileBytes, options: dry.options, dryRun: false }, 'import.start')
+      const id = await queue(actor, { source: dry.source, filePath: dry.filePath, fileSecret: dry.fileSecret, fileName: dry.fileName, fileBytes: dry.fileBytes, options: dry.options, dryRun: false }, 'import.start')
       await store.importJobs.clearFiles([dry.id], clock.now())
       return id
     },
@@ -177,7 +192,7 @@ export function createImportDesk({ store, clock, uploadDir, maxBytes = IMPORT_UP
       if (!stopped) throw new AppError('NotFound', 'no such import')
       if (stopped.status !== 'done' || !stopped.report?.stopped) throw new AppError('Conflict', 'only an import that was stopped can be resumed')
       if (!stopped.filePath) throw new AppError('Conflict', 'the stopped import\'s upload is no longer kept; upload the file again (what was imported is skipped)')
-      const id = await queue(actor, { source: stopped.source, filePath: stopped.filePath, fileName: stopped.fileName, fileBytes: stopped.fileBytes, options: stopped.options, dryRun: false }, 'import.resume')
+      const id = await queue(actor, { source: stopped.source, filePath: stopped.filePath, fileSecret: stopped.fileSecret, fileName: stopped.fileName, fileBytes: stopped.fileBytes, options: stopped.options, dryRun: false }, 'import.resume')
       await store.importJobs.clearFiles([stopped.id], clock.now())
       return id
     },
@@ -193,7 +208,7 @@ export function createImportDesk({ store, clock, uploadDir, maxBytes = IMPORT_UP
         if (!(await store.importJobs.discard(id, now))) throw new AppError('Conflict', 'the import has just started: it cannot be stopped half-way')
       }
       // A finished import's file is gone already; a queued job's or a dry run's is read by nothing once discarded.
-      if (job.filePath) await rm(job.filePath, { force: true })
+      if (job.filePath) await removeImportUpload(mediaStore, job.filePath)
       await store.transaction(async (tx) => {
         await tx.importJobs.clearFiles([id], now)
         await tx.audit.record({ userId: actor.userId, action: 'import.discard', subjectType: 'import', subjectId: String(id), details: { status: job.status }, at: now })

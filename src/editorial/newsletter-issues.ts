@@ -85,7 +85,7 @@ export function createNewsletterIssues(deps: IssueDeps) {
 
   async function renderOf(issue: Issue): Promise<RenderedIssue> {
     const newsletter = await newsletterOf(issue.newsletterId)
-    return deps.render(issue, { newsletter, siteName: await deps.siteName(), siteUrl: deps.siteUrl })
+    return deps.render(issue, { newsletter, siteName: await deps.siteName(), siteUrl: deps.siteUrl, mediaBase: deps.mediaBase ?? null })
   }
 
   return {

@@ -17,6 +17,8 @@ export interface NewsletterDeliveryOptions {
   readonly links: NewsletterLinks
   /** The site's absolute base URL, without a trailing slash. */
   readonly siteUrl: string
+  /** MEDIA_PUBLIC_URL (no trailing slash), where the introduction's images are linked; null or absent: the site. */
+  readonly mediaBase?: string | null
   readonly siteName: () => Promise<string>
   /** Messages a second at most (NEWSLETTER_RATE); what the mail service allows. */
   readonly ratePerSecond: number
@@ -85,7 +87,7 @@ export function createNewsletterDelivery(opts: NewsletterDeliveryOptions): Job {
         const issue = await store.newsletterIssues.get(issueId)
         const newsletter = issue && await store.newsletters.byId(issue.newsletterId)
         if (!issue || !newsletter) return null
-        const rendered = opts.render(issue, { newsletter, siteName: await opts.siteName(), siteUrl: opts.siteUrl })
+        const rendered = opts.render(issue, { newsletter, siteName: await opts.siteName(), siteUrl: opts.siteUrl, mediaBase: opts.mediaBase ?? null })
         return { newsletter, rendered, mime: issueMime(rendered, newsletter, issueId, opts.siteUrl) }
       })()
       p.catch(() => prepared.delete(issueId))

@@ -1,7 +1,8 @@
 // What every page template needs besides its own read model.
 
 import { localizedPath, type SiteLanguage } from '../domain/language.ts'
-import { absoluteMediaUrl, publicMediaUrl } from '../domain/media.ts'
+import { absoluteMediaUrl, publicBodyMedia, publicMediaUrl } from '../domain/media.ts'
+import type { SanitizedHtml } from '../domain/sanitized-html.ts'
 import type { SiteSettings } from '../domain/site.ts'
 import type { Section } from '../domain/taxonomy.ts'
 import type { Catalogue } from '../i18n/catalogue.ts'
@@ -32,6 +33,9 @@ export const absoluteUrl = (ctx: RenderContext, path: string): string => absolut
 
 /** A media URL (`/media/<key>`) as pages link it: at the public media base when there is one, else as it is. */
 export const mediaSrc = (ctx: RenderContext, url: string): string => publicMediaUrl(url, ctx.mediaBase)
+
+/** A stored body (article, page) as readers get it: its `/media/` links at the public media base when there is one. */
+export const readerBody = (ctx: RenderContext, body: SanitizedHtml): SanitizedHtml => publicBodyMedia(body, ctx.mediaBase)
 
 /** A path of the default language (`/`, `/news`, `/tag/energy`) as it is in the page's language (`/ru`, `/ru/news`). */
 export const localPath = (ctx: RenderContext, path: string): string => localizedPath(ctx.language.prefix, path)

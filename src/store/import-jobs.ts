@@ -11,6 +11,8 @@ import type { Database, ImportJobsTable } from './schema.ts'
 export interface NewImportJob {
   readonly source: ImportSourceKind
   readonly filePath: string
+  /** What decrypts the upload in the media store; absent or null for a file on disk. */
+  readonly fileSecret?: string | null
   readonly fileName: string
   readonly fileBytes: number
   readonly options: ImportJobOptions
@@ -34,7 +36,7 @@ function parseJson<T>(text: string | null, fallback: T): T {
 }
 
 const toJob = (r: Selectable<ImportJobsTable>): ImportJob => ({
-  id: r.id, source: r.source as ImportSourceKind, filePath: r.file_path, fileName: r.file_name, fileBytes: r.file_bytes,
+  id: r.id, source: r.source as ImportSourceKind, filePath: r.file_path, fileSecret: r.file_secret ?? null, fileName: r.file_name, fileBytes: r.file_bytes,
   options: parseJson<ImportJobOptions>(r.options, { section: null, siteUrl: null, media: false }), dryRun: r.dry_run === 1,
   status: r.status as ImportJobStatus, createdBy: r.created_by, createdAt: r.created_at, updatedAt: r.updated_at,
   startedAt: r.started_at, finishedAt: r.finished_at, leaseUntil: r.lease_until, attempts: r.attempts, doneItems: r.done_items,
@@ -47,7 +49,7 @@ export function createImportJobs(db: Kysely<Database>, dialect: StoreDialect) {
     /** Adds a queued job. Throws the driver's unique violation (import_jobs_active) when another one is active. */
     async insert(j: NewImportJob, now: number): Promise<number> {
       const row = await db.insertInto('import_jobs').values({
-        source: j.source, file_path: j.filePath, file_name: j.fileName, file_bytes: j.fileBytes, options: JSON.stringify(j.options),
+        source: j.source, file_path: j.filePath, file_secret: j.fileSecret ?? null, file_name: j.fileName, file_bytes: j.fileBytes, options: JSON.stringify(j.options),
         dry_run: j.dryRun ? 1 : 0, status: 'queued', active: 1, created_by: j.createdBy, created_at: now, updated_at: now,
       }).returning('id').executeTakeFirstOrThrow()
       return row.id
@@ -78,7 +80,7 @@ export function createImportJobs(db: Kysely<Database>, dialect: StoreDialect) {
     /** Forgets the upload of finished jobs (their file was removed). */
     async clearFiles(ids: readonly number[], now: number): Promise<void> {
       if (!ids.length) return
-      await db.updateTable('import_jobs').set({ file_path: '', updated_at: now }).where('id', 'in', ids).where('active', 'is', null).execute()
+      await db.updateTable('import_jobs').set({ file_path: '', file_secret: null, updated_at: now }).where('id', 'in', ids).where('active', 'is', null).execute()
     },
 
     /**

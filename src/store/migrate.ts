@@ -32,6 +32,7 @@ import { heroCaption } from './migrations/0034-hero-caption.ts'
 import { importStop } from './migrations/0035-import-stop.ts'
 import { tagNames } from './migrations/0036-tag-names.ts'
 import { sharedVisitors } from './migrations/0038-shared-visitors.ts'
+import { importUploads } from './migrations/0040-import-uploads.ts'
 
 /** Every migration, in order; a static list so it works under type stripping. */
 export const migrations = (d: StoreDialect): Record<string, Migration> => ({
@@ -64,6 +65,7 @@ export const migrations = (d: StoreDialect): Record<string, Migration> => ({
   '0035-import-stop': importStop(d),
   '0036-tag-names': tagNames(d),
   '0038-shared-visitors': sharedVisitors(d),
+  '0040-import-uploads': importUploads(),
 })
 
 /**

@@ -50,4 +50,6 @@ export interface ImportJobsTable {
   report: string | null
   error: string | null
   stop_requested_at: number | null
+  /** Decrypts the upload in the media store (0040); null for an upload kept on local disk before it. */
+  file_secret: string | null
 }

@@ -11,6 +11,7 @@ import { runNextImportJob, IMPORT_MAX_ATTEMPTS } from '../../src/importers/impor
 import type { Store } from '../../src/store/store.ts'
 import { FIXTURE } from './wordpress/fixtures.ts'
 import { createImportDesk } from '../../src/editorial/import-desk.ts'
+import { createFsMediaStore } from '../../src/media/storage/fs.ts'
 import { importProgress } from '../../src/domain/import-job.ts'
 import { importJobPage } from '../../src/render/desk/import-page.ts'
 import { articleOf, POSTS } from './wordpress/support.ts'
@@ -133,7 +134,7 @@ forEachDatabase('a running import asked to stop ends at its next batch with a re
   const clock = fixedClock()
   const dir = await dataDir(t)
   const { id, file } = await queued(store, dir, clock.now())
-  const desk = createImportDesk({ store, clock, uploadDir: dir })
+  const desk = createImportDesk({ store, clock, uploadDir: dir, mediaStore: createFsMediaStore(path.join(dir, 'media')) })
   const admin = { userId: (await store.importJobs.get(id))!.createdBy!, role: 'admin' as const }
   // The Stop button is pressed once the second batch is recorded: the desk's own use-case, while the job runs.
   const renew = store.importJobs.renew

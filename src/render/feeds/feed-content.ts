@@ -3,7 +3,7 @@
 import type { FeedItem } from '../../domain/feeds.ts'
 import { mediaUrl } from '../../domain/media.ts'
 import { authorPath, tagPath } from '../../domain/paths.ts'
-import { absoluteUrl, type RenderContext } from '../context.ts'
+import { absoluteUrl, readerBody, type RenderContext } from '../context.ts'
 
 // Characters XML 1.0 forbids (C0 controls other than tab, LF, CR; U+FFFE, U+FFFF; unpaired surrogates).
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g // eslint-disable-line no-control-regex
@@ -30,7 +30,7 @@ function resolve(value: string, base: string): string {
  * Sanitized body HTML with every relative `href`, `src` and `srcset` URL made absolute, since a feed reader shows
  * the body away from the site. Only attributes inside tags are touched; text that looks like an attribute is not.
  */
-export function absoluteBody(body: string, articleUrl: string): string {
+export function absoluteBody<T extends string>(body: T, articleUrl: string): T {
   return body.replace(TAG, (tag) => tag.replace(URL_ATTR, (_m, space: string, name: string, value: string) => {
     const out = name === 'srcset'
       ? value.split(/,\s+/).map((candidate) => {
@@ -39,7 +39,7 @@ export function absoluteBody(body: string, articleUrl: string): string {
       }).join(', ')
       : resolve(value, articleUrl)
     return `${space}${name}="${out}"`
-  }))
+  })) as T
 }
 
 /** The absolute URLs of an item: its page, hero image, bylines and tags. */
@@ -52,6 +52,9 @@ export function itemUrls(ctx: RenderContext, item: FeedItem) {
   }
 }
 
-/** The full content of an item for a feed: the body with absolute URLs, and no characters XML cannot carry. */
+/**
+ * The full content of an item for a feed: the body with absolute URLs (media ones at the public media base when there
+ * is one), and no characters XML cannot carry.
+ */
 export const itemContent = (ctx: RenderContext, item: FeedItem): string =>
-  xmlChars(absoluteBody(item.bodyHtml, absoluteUrl(ctx, item.path)))
+  xmlChars(absoluteBody(readerBody(ctx, item.bodyHtml), absoluteUrl(ctx, item.path)))

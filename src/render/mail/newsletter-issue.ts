@@ -1,9 +1,11 @@
 // A newsletter issue as a message: HTML that mail clients render (tables, inline styles, absolute image URLs with alt
 // text, colours that survive dark mode) and its plain-text part. No tracking pixel, and every link is the article's own.
 
+import { publicBodyMedia } from '../../domain/media.ts'
 import { RECIPIENT_TOKEN, type IssueRenderer } from '../../domain/newsletter.ts'
 import { catalogueFor } from '../../i18n/catalogues.ts'
 import { fill } from '../../i18n/catalogue.ts'
+import { absoluteBody } from '../feeds/feed-content.ts'
 import { html, safeUrl, trusted, EMPTY, type SafeHtml } from '../html.ts'
 
 // Text on its own light background everywhere, never text colour alone: clients that invert colours in dark mode
@@ -26,6 +28,9 @@ export const renderIssue: IssueRenderer = (issue, frame) => {
   const unsubscribe = `${frame.siteUrl}/newsletters/unsubscribe?t=${RECIPIENT_TOKEN}&n=${frame.newsletter.id}`
   const youReceive = fill(t.youReceive, { name: frame.newsletter.name, site: frame.siteName })
   const subject = oneLine(issue.subject)
+  // A message is read away from the site: the introduction's links and images need absolute URLs, media ones at the
+  // public media base when there is one.
+  const intro = issue.introHtml && absoluteBody(publicBodyMedia(issue.introHtml, frame.mediaBase), `${frame.siteUrl}/`)
 
   const item = (i: typeof issue.items[number]): SafeHtml => html`<tr><td style="padding:0 0 28px 0">
 ${i.imageUrl ? html`<a href="${safeUrl(i.url)}"><img src="${safeUrl(i.imageUrl)}" alt="${i.imageAlt}" width="536" style="display:block;width:100%;max-width:536px;height:auto;border:0;margin:0 0 12px 0"></a>` : EMPTY}
@@ -47,7 +52,7 @@ ${i.note ? html`<p style="margin:0 0 8px 0;font-size:15px;line-height:1.5;font-s
 <p style="margin:0;font-size:13px;letter-spacing:.08em;text-transform:uppercase;${MUTED}">${frame.siteName}</p>
 <h1 style="margin:4px 0 12px 0;font-size:26px;line-height:1.2;color:#1a1a1a">${frame.newsletter.name}</h1>
 </td></tr>
-${issue.introHtml ? html`<tr><td style="padding:20px 32px 0 32px;font-size:16px;line-height:1.6">${trusted(issue.introHtml)}</td></tr>` : EMPTY}
+${intro ? html`<tr><td style="padding:20px 32px 0 32px;font-size:16px;line-height:1.6">${trusted(intro)}</td></tr>` : EMPTY}
 <tr><td style="padding:24px 32px 0 32px"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${issue.items.map(item)}</table></td></tr>
 <tr><td style="padding:16px 32px 24px 32px;border-top:1px solid #dddddd;font-size:13px;line-height:1.5;${MUTED}">
 <p style="margin:0 0 8px 0">${youReceive}</p>

@@ -8,7 +8,7 @@ import type { ArticlePage, ArticleView } from '../../domain/read-models.ts'
 import { html, trusted, EMPTY, type SafeHtml } from '../html.ts'
 import { formatDateTime, isoTime } from '../format.ts'
 import { layout, languageLinks } from '../layout.ts'
-import { absoluteUrl, localPath, sectionName, type RenderContext } from '../context.ts'
+import { absoluteUrl, localPath, readerBody, sectionName, type RenderContext } from '../context.ts'
 import { block, byline, image, kicker } from './components/article-card.ts'
 import { plural } from '../../i18n/catalogue.ts'
 import { publisherLogo } from '../publisher-logo.ts'
@@ -64,7 +64,7 @@ ${a.standfirst ? html`<p class="standfirst">${a.standfirst}</p>` : EMPTY}
 ${languageLinks(ctx, a.translations)}
 </header>
 ${a.hero ? html`<figure class="hero">${image(a.hero, ctx, { eager: true, sizes: '(min-width: 72rem) 72rem, 100vw' })}${a.hero.caption || a.hero.credit ? html`<figcaption>${a.hero.caption}${a.hero.credit ? html` <small class="credit">${a.hero.credit}</small>` : EMPTY}</figcaption>` : EMPTY}</figure>` : EMPTY}
-<div class="article-body">${trusted(a.bodyHtml)}</div>
+<div class="article-body">${trusted(readerBody(ctx, a.bodyHtml))}</div>
 ${page.quotes?.length ? html`<footer class="article-quotes"><h2 class="block-title">${t.quotesHeading}</h2><div class="quote-list">${page.quotes.map((q) => quoteCard(ctx, q, { speaker: true }))}</div></footer>` : EMPTY}
 ${a.tags.length ? html`<footer class="article-tags"><h2 class="visually-hidden">${t.topicsAndPlaces}</h2><ul class="tag-list">${a.tags.map((tag) => html`<li><a class="tag tag-${tag.kind}" href="${localPath(ctx, tagPath(tag.slug))}">${tag.name}</a></li>`)}</ul></footer>` : EMPTY}
 </article>

@@ -4,7 +4,7 @@ import type { PopularPage } from '../../domain/read-models.ts'
 import type { PublishedPage } from '../../domain/pages.ts'
 import { html, trusted, EMPTY, fillHtml, type SafeHtml } from '../html.ts'
 import { everyLanguage, layout } from '../layout.ts'
-import { localPath, type RenderContext } from '../context.ts'
+import { localPath, readerBody, type RenderContext } from '../context.ts'
 import { headlineList } from './components/article-card.ts'
 import type { Catalogue } from '../../i18n/catalogue.ts'
 import { fill } from '../../i18n/catalogue.ts'
@@ -26,7 +26,7 @@ export const staticPage = (ctx: RenderContext, { page: p, breadcrumbs }: Publish
   layout(ctx, { title: p.title, description: `${p.title} – ${ctx.settings.name}`, path: p.path, ...(opts.preview && { noindex: true }) }, html`
 <article class="static-page" lang="${p.language}">
 ${breadcrumbs.length ? html`<nav class="breadcrumbs" aria-label="${ctx.t.breadcrumb}"><ol><li><a href="/">${ctx.settings.name}</a></li>${breadcrumbs.map((b) => html`<li><a href="${b.path}">${b.title}</a></li>`)}<li aria-current="page">${p.title}</li></ol></nav>` : EMPTY}
-<h1>${p.title}</h1><div class="article-body">${trusted(p.bodyHtml)}</div></article>`)
+<h1>${p.title}</h1><div class="article-body">${trusted(readerBody(ctx, p.bodyHtml))}</div></article>`)
 
 /** The title of an error status in the page's language: 4xx without its own fall back to 400's, 5xx to 500's. */
 const errorTitle = (t: Catalogue, status: number): string =>

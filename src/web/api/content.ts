@@ -1,7 +1,7 @@
 // The public Content API under /api/v1: articles, sections, tags, authors and the OpenAPI document, as cacheable, CORS-open JSON.
 
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { absoluteMediaUrl, mediaUrl } from '../../domain/media.ts'
+import { absoluteMediaUrl, mediaUrl, publicBodyMedia } from '../../domain/media.ts'
 import type { ApiArticle, ApiAuthor, ApiSection, ApiTag } from '../../reading/content-api.ts'
 import type { Services } from '../../services.ts'
 import { sendCacheable } from '../caching.ts'
@@ -41,7 +41,7 @@ export function apiJson(siteUrl: URL, mediaBase: string | null = null) {
   const withUrl = <T extends { path: string }>(x: T) => ({ ...x, url: base + x.path })
   return {
     article: (a: ApiArticle) => ({
-      id: a.id, url: base + a.path, path: a.path, title: a.title, standfirst: a.standfirst, body_html: a.bodyHtml,
+      id: a.id, url: base + a.path, path: a.path, title: a.title, standfirst: a.standfirst, body_html: publicBodyMedia(a.bodyHtml, mediaBase),
       section: { slug: a.section.slug, name: a.section.name }, genre: a.genre, language: a.language,
       tags: a.tags.map((t) => ({ slug: t.slug, name: t.name, kind: t.kind })),
       authors: a.authors.map((p) => ({ slug: p.slug, name: p.name })),

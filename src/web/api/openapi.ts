@@ -208,7 +208,7 @@ export const OPENAPI: OpenApiDocument = {
         path: publicPath,
         title: { type: 'string' },
         standfirst: { type: 'string' },
-        body_html: str('The body as sanitized HTML (one fixed allowlist of elements and attributes)'),
+        body_html: str('The body as sanitized HTML (one fixed allowlist of elements and attributes); with MEDIA_PUBLIC_URL set, its /media/ links point there'),
         section: obj({ slug: slugSchema, name: { type: 'string' } }),
         genre: { enum: GENRES },
         language: str('BCP 47 language tag'),

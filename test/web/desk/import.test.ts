@@ -26,7 +26,9 @@ async function upload(a: TestApp, cookies: Record<string, string>, csrf: string 
 }
 
 const runJob = (a: TestApp) => runNextImportJob({ store: a.store, clock: a.clock, log: { info() {}, warn() {}, error() {} }, timeZone: 'UTC', dataDir: a.config.dataDir, allowPrivate: false })
-const uploads = async (a: TestApp) => (await readdir(path.join(a.config.dataDir, 'imports')).catch(() => [])).length
+const filesUnder = async (dir: string) => (await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])).filter((e) => e.isFile()).length
+/** Uploads kept: in the media store's private area (the site's media folder here), or left in DATA_DIR/imports. */
+const uploads = async (a: TestApp) => await filesUnder(path.join(a.config.dataDir, 'media', '.private')) + await filesUnder(path.join(a.config.dataDir, 'imports'))
 const GHOST = Buffer.from(JSON.stringify({ db: [{ meta: { exported_on: 1, version: '5.0.0' }, data: { posts: [] } }] }))
 
 onBothEngines('an admin uploads a WXR, reads the dry run report, starts the import and reads its report; the articles are in', async (a) => {
@@ -38,6 +40,9 @@ onBothEngines('an admin uploads a WXR, reads the dry run report, starts the impo
   const res = await upload(a, owner, csrf, { source: 'wordpress', media: '' }, { name: 'site.wxr', data: await readFile(FIXTURE) })
   assert.equal(res.statusCode, 303, res.body)
   const jobUrl = res.headers.location!.replace(/\?.*/, '')
+  assert.equal(await filesUnder(path.join(a.config.dataDir, 'media', '.private', 'imports')), 1, 'the upload is in the media store')
+  assert.equal(await filesUnder(path.join(a.config.dataDir, 'imports')), 0, 'and nowhere on this instance\'s disk')
+  assert.equal((await a.app.inject(`/media/${(await a.store.importJobs.list(1))[0]!.filePath}`)).statusCode, 404, '/media/ never serves it')
   const waiting = await get(a, jobUrl, owner)
   assert.match(waiting.body, /<meta http-equiv="refresh" content="2">/, 'the page refreshes itself while the job waits')
   assert.match(waiting.body, /data-status="queued"/)
