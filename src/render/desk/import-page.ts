@@ -74,14 +74,14 @@ const invalidAttrs = (id: string, field: string, error: FieldError | null | unde
  */
 function permalinkFields(value: string, error: FieldError | null | undefined): SafeHtml {
   return html`<div class="field"><label for="import-permalink">Old permalink structure (optional)</label>
-<input id="import-permalink" name="permalink" type="text" value="${value}" maxlength="300" spellcheck="false" placeholder="/{year}/{month}/{slug}/"${invalidAttrs('import-permalink', 'permalink', error, 'import-permalink-hint import-permalink-choices')}>
+<input id="import-permalink" name="permalink" type="text" value="${value}" maxlength="300" spellcheck="false"${invalidAttrs('import-permalink', 'permalink', error, 'import-permalink-hint import-permalink-choices')}>
 <span class="hint" id="import-permalink-hint">Only when the old site's posts were not at <code>/slug/</code>: each post's old address then redirects too.
 Leave it empty for Ghost's default, or when the export has its own setting. WordPress exports need none: each post's permalink is in the file.</span>
 <ul class="hint permalink-choices" id="import-permalink-choices">
-<li><code>/{year}/{month}/{day}/{slug}/</code> day and name (WordPress: <code>/%year%/%monthnum%/%day%/%postname%/</code>)</li>
-<li><code>/{year}/{month}/{slug}/</code> month and name (WordPress: <code>/%year%/%monthnum%/%postname%/</code>)</li>
-<li><code>/{primary_tag}/{slug}/</code> under the primary tag (WordPress: <code>/%category%/%postname%/</code>)</li>
-<li><code>/{primary_author}/{slug}/</code> under the first author (WordPress: <code>/%author%/%postname%/</code>)</li>
+<li><code>/{year}/{month}/{day}/{slug}/</code> — day and name (WordPress: <code>/%year%/%monthnum%/%day%/%postname%/</code>)</li>
+<li><code>/{year}/{month}/{slug}/</code> — month and name (WordPress: <code>/%year%/%monthnum%/%postname%/</code>)</li>
+<li><code>/{primary_tag}/{slug}/</code> — under the primary tag (WordPress: <code>/%category%/%postname%/</code>)</li>
+<li><code>/{primary_author}/{slug}/</code> — under the first author (WordPress: <code>/%author%/%postname%/</code>)</li>
 </ul>
 ${fieldError('import-permalink', 'permalink', error)}</div>
 <div class="field"><label for="import-routes">Ghost's routes.yaml (optional)</label>
