@@ -1,7 +1,7 @@
 // `broadsheet import wordpress FILE.xml`: parses the flags, runs the importer as the command line, prints progress and the report.
 
 import { statSync } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { isSlug } from '../domain/slug.ts'
 import type { Services } from '../services.ts'
@@ -10,7 +10,6 @@ import { parseOldSiteUrl } from '../domain/old-site-url.ts'
 import type { ImportSourceKind } from '../domain/import-job.ts'
 import { InputError, runSubcommand, UsageError, type Subcommands } from './subcommands.ts'
 import { importBroadsheetCommand } from './import-broadsheet.ts'
-import { permalinkTemplate } from '../importers/ghost/permalinks.ts'
 
 export const IMPORT_USAGE = `Usage: broadsheet import wordpress FILE.xml [--dry-run] [--report FILE.json] [--batch N]
        broadsheet import ghost FILE.json [--site-url URL] [--section SLUG] [--routes routes.yaml | --permalink TEMPLATE]
@@ -24,7 +23,8 @@ export const IMPORT_USAGE = `Usage: broadsheet import wordpress FILE.xml [--dry-
   --section SLUG       (ghost) the section of posts whose primary tag is not a section here (default news)
   --routes FILE        (ghost) the old site's routes.yaml (Settings → Labs → Routes): posts' addresses under its
                        collections' permalinks (/{year}/{month}/{slug}/) redirect to the new ones
-  --permalink TEMPLATE (ghost) the same for one permalink for all posts, e.g. /{year}/{month}/{slug}/
+  --permalink TEMPLATE (ghost) the same for one permalink for all posts, e.g. /{year}/{month}/{slug}/ (or, for a
+                       site that kept WordPress's addresses, its structure: /%year%/%monthnum%/%postname%/)
   --media-dir DIR      read images from a copy of wp-content/uploads or Ghost's content/images instead of
                        fetching them from the old site
   --no-media           leave images at their old addresses
@@ -75,14 +75,7 @@ function parseFlags(kind: 'wordpress' | 'ghost', args: string[]) {
   if (section !== undefined && !isSlug(section)) throw new UsageError('--section must be a slug such as news')
   const routes = 'routes' in values && typeof values.routes === 'string' ? values.routes : null
   const permalink = 'permalink' in values && typeof values.permalink === 'string' ? values.permalink : null
-  if (routes !== null && permalink !== null) throw new UsageError('give --routes or --permalink, not both')
-  if (permalink !== null) {
-    try {
-      permalinkTemplate(permalink)
-    } catch (err) {
-      throw new UsageError(`--permalink: ${(err as Error).message}`)
-    }
-  }
+  // Their values are checked where the desk's are (editorial/old-permalinks.ts), when the import runs.
   if (routes !== null && !isFile(routes)) throw new InputError(`${routes}: no such file`)
   const mediaDir = values['media-dir'] ?? null
   if (mediaDir !== null && values['no-media']) throw new UsageError('give --media-dir or --no-media, not both')
@@ -130,10 +123,11 @@ async function finish(report: ImportReport, reportFile: string | null): Promise<
 /** Runs an import as the command line, with its progress line, then prints the report. */
 function run(source: ImportSourceKind, f: ReturnType<typeof parseFlags>) {
   return async ({ runImport }: Services) => {
+    const routesYaml = f.routes === null ? null : await readFile(f.routes, 'utf8')
     const progress = progressPrinter(process.stderr, () => Date.now())
     const report = await runImport(
       { source, file: f.file, actor: ACTOR, dryRun: f.dryRun, batchSize: f.batch, siteUrl: f.siteUrl, section: f.section ?? null, media: f.media,
-        ...(f.routes !== null && { routes: f.routes }), ...(f.permalink !== null && { permalink: f.permalink }),
+        routesYaml, permalink: f.permalink,
         onProgress: (done, fraction) => progress.update(done, fraction) },
     )
     progress.end()

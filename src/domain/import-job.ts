@@ -16,6 +16,10 @@ export interface ImportJobOptions {
   readonly siteUrl: string | null
   /** Bring images into the media library (fetched from the old site); off leaves them at their old addresses. */
   readonly media: boolean
+  /** (ghost) the old site's permalink template in Ghost's form (`/{year}/{month}/{slug}/`), or null. */
+  readonly permalink: string | null
+  /** (ghost) the text of the old site's routes.yaml (a few KiB at most), or null. */
+  readonly routesYaml: string | null
 }
 
 export interface ImportJob {

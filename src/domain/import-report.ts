@@ -50,4 +50,15 @@ export interface ImportReport {
    * running the same file again resumes (skips what is in). Absent in reports of runs that were not stopped.
    */
   stopped?: boolean
+  /** (ghost) the custom permalinks the posts' old addresses were worked out from; absent under Ghost's default `/{slug}/`. */
+  oldAddresses?: OldAddressRule
+}
+
+/** Where an import's custom permalinks came from, their templates in Ghost's form, and how many posts have such an address. */
+export interface OldAddressRule {
+  /** The routes.yaml given, the permalink structure given, or the export's own `permalinks` setting (Ghost 1 and 2). */
+  readonly from: 'routes.yaml' | 'permalink' | 'export'
+  readonly permalinks: readonly string[]
+  /** Posts of the export whose address under them differs from `/{slug}/`: that address redirects too. */
+  readonly posts: number
 }

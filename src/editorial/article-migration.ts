@@ -67,12 +67,15 @@ export function oldUrlsInput(value: unknown, field = 'old_urls'): string[] {
   return [...out]
 }
 
-/** Conflict when an article that still exists already came from `origin` (a script run twice): it names that article. */
-export async function checkOriginFree(tx: Repositories, origin: OriginRef): Promise<void> {
+/**
+ * Conflict when an article that still exists already came from `origin` (a script run twice): it names that article.
+ * Article `self` may hold it already (an origin sent again with a change).
+ */
+export async function checkOriginFree(tx: Repositories, origin: OriginRef, self: number | null = null): Promise<void> {
   const known = await tx.origins.find({ system: origin.system, site: origin.site, kind: 'article', sourceId: origin.id })
-  const holder = known && await tx.origins.targetExists('article', known.targetId) ? known.targetId
-    : await tx.articles.findByOrigin(origin.system, articleOrigin(origin).id)
-  if (holder !== undefined) {
+  const recorded = known && await tx.origins.targetExists('article', known.targetId) ? known.targetId : undefined
+  const holder = recorded !== undefined && recorded !== self ? recorded : await tx.articles.findByOrigin(origin.system, articleOrigin(origin).id)
+  if (holder !== undefined && holder !== self) {
     throw new AppError('Conflict', `article ${holder} already has the origin ${origin.system}:${origin.site}:${origin.id}; change that one (PATCH)`, 'origin')
   }
 }
@@ -81,6 +84,25 @@ export async function checkOriginFree(tx: Repositories, origin: OriginRef): Prom
 export async function recordOrigin(tx: Repositories, origin: OriginRef, id: number, now: number): Promise<void> {
   // The API keeps no fingerprint: an importer that meets this origin later updates the article.
   await tx.origins.put({ system: origin.system, site: origin.site, kind: 'article', sourceId: origin.id }, { targetId: id, contentHash: 'api' }, now)
+}
+
+const originText = (o: OriginRef): string => `${o.system}:${o.site}:${o.id}`
+
+/**
+ * Gives article `article` the origin `origin` in place of the one it had (call checkOriginFree first, and write the
+ * article row's own origin columns with the save): the old origin is forgotten, so that `lookup?origin=` and a later
+ * import no longer take it for this article. Audited. Nothing happens when the origin is the one it has.
+ */
+export async function changeOrigin(tx: Repositories, actor: Actor, article: { id: number; originSystem: string | null; originId: string | null }, origin: OriginRef, now: number): Promise<void> {
+  const row = articleOrigin(origin)
+  if (article.originSystem === row.system && article.originId === row.id) return
+  // The article row keeps `site#id`, which cannot be split back when the site holds a #: the recorded key is matched instead.
+  const previous = (await tx.origins.ofTarget('article', article.id))
+    .find((k) => k.system === article.originSystem && `${k.site}#${k.sourceId}` === article.originId)
+  if (previous) await tx.origins.remove(previous)
+  await recordOrigin(tx, origin, article.id, now)
+  const was = previous ? originText({ system: previous.system, site: previous.site, id: previous.sourceId }) : article.originSystem && `${article.originSystem}:${article.originId}`
+  await tx.audit.record({ userId: actor.userId, action: 'article.origin', subjectType: 'article', subjectId: String(article.id), details: { origin: originText(origin), previous: was }, at: now })
 }
 
 /**

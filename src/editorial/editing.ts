@@ -7,7 +7,7 @@ import { can } from '../domain/roles.ts'
 import { AppError } from '../errors.ts'
 import type { Article } from '../store/articles.ts'
 import type { Store } from '../store/store.ts'
-import { isCreator, mayChange, openFor, type Actor } from './article-access.ts'
+import { changeableBy, isCreator, mayChange, openFor, type Actor } from './article-access.ts'
 import { checkCurating, placePick } from './curation.ts'
 import { cleanInput, withResolvedTags, type ArticleInput } from './article-input.ts'
 import { openPreview, PREVIEW_TTL_MS, previewSecret, previewToken, type PreviewResult } from './preview.ts'
@@ -24,7 +24,7 @@ import { auditArticle } from './audit-trail.ts'
 import { discardChanges, hasUnpublishedChanges } from './live-changes.ts'
 import type { TrashItem } from '../store/trash.ts'
 import { notePresence, type PresentUser } from './presence.ts'
-import { articleOrigin, checkOriginFree, originalTimes, putOldUrls, recordOrigin, type OriginRef } from './article-migration.ts'
+import { articleOrigin, changeOrigin, checkOriginFree, originalTimes, putOldUrls, recordOrigin, type OriginRef } from './article-migration.ts'
 
 export interface EditingDeps {
   readonly store: Store
@@ -157,12 +157,26 @@ export function createEditing({ store, clock, siteLanguage, outgoing = null }: E
     /**
      * Saves (or autosaves) the working copy as `actor`, who must be allowed to change it in its present status
      * (Forbidden otherwise). A stale `version` throws SaveConflictError (409, naming who saved and when) only after
-     * the transaction that kept the losing text as a 'conflict' revision has committed.
+     * the transaction that kept the losing text as a 'conflict' revision has committed. `origin` (a migration script's,
+     * as on create) attaches or replaces the article's origin in the same transaction: Conflict, saving nothing, when
+     * another article has it.
      */
-    async save(args: { articleId: number; version: number; input: ArticleInput; actor: Actor; kind: 'save' | 'autosave' }): Promise<{ version: number; revisionId: number }> {
+    async save(args: { articleId: number; version: number; input: ArticleInput; actor: Actor; kind: 'save' | 'autosave'; origin?: OriginRef }): Promise<{ version: number; revisionId: number }> {
+      const { origin } = args
       // The body is cleaned before the transaction: a long one in the worker thread, without holding the connection.
-      const input = await cleanInput(args.input)
-      const result = await store.transaction((tx) => saveWorkingCopy(tx, { ...args, input, now: clock.now() }))
+      // An article given an origin is an imported one, whose hero may lack alt text (as on create).
+      const input = await cleanInput(origin ? { ...args.input, origin: articleOrigin(origin) } : args.input)
+      const result = await store.transaction(async (tx) => {
+        const now = clock.now()
+        if (!origin) return saveWorkingCopy(tx, { ...args, input, now })
+        // Asked before the save writes the article row, whose unique origin would otherwise fail as a bare violation;
+        // the right to change the article first, so that only those who may learn which article holds an origin.
+        const { article } = await changeableBy(tx, args.articleId, args.actor)
+        await checkOriginFree(tx, origin, args.articleId)
+        const saved = await saveWorkingCopy(tx, { ...args, input, now })
+        if (saved.ok) await changeOrigin(tx, args.actor, article, origin, now)
+        return saved
+      })
       if (!result.ok) throw new SaveConflictError(result.conflict)
       return { version: result.version, revisionId: result.revisionId }
     },

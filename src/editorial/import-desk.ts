@@ -19,6 +19,7 @@ import type { Store } from '../store/store.ts'
 import { isUniqueViolation } from '../store/unique-violation.ts'
 import { putImportUpload, removeImportUpload } from '../media/import-uploads.ts'
 import type { MediaStore } from '../media/storage/media-store.ts'
+import { oldPermalinksInput } from './old-permalinks.ts'
 
 /**
  * A WordPress export of a large archive runs to hundreds of megabytes; the importers stream it, so the cap is the
@@ -50,6 +51,10 @@ export interface ImportUploadInput {
   readonly section: string
   readonly siteUrl: string
   readonly media: boolean
+  /** (ghost) the old site's permalink structure, or empty. */
+  readonly permalink: string
+  /** (ghost) the text of the old site's routes.yaml, or null when none was chosen. */
+  readonly routesYaml: string | null
 }
 
 const ACTIVE = 'another import is queued or running on this site: wait until it ends (one import at a time)'
@@ -87,7 +92,9 @@ function checkOptions(source: ImportSourceKind, input: ImportUploadInput): Impor
     if ('error' in parsed) throw new AppError('Invalid', `the old site's address ${parsed.error}`, 'site_url')
     url = parsed.url
   }
-  return { section: source === 'ghost' && section ? section : null, siteUrl: url, media: input.media }
+  // Custom permalinks are Ghost's: a WordPress export carries each post's permalink itself.
+  const permalinks = source === 'ghost' ? oldPermalinksInput({ routesYaml: input.routesYaml, permalink: input.permalink }) : { routesYaml: null, permalink: null }
+  return { section: source === 'ghost' && section ? section : null, siteUrl: url, media: input.media, ...permalinks }
 }
 
 export function createImportDesk({ store, clock, uploadDir, mediaStore, maxBytes = IMPORT_UPLOAD_MAX_BYTES }: ImportDeskDeps) {
@@ -107,7 +114,10 @@ export function createImportDesk({ store, clock, uploadDir, mediaStore, maxBytes
     try {
       return await store.transaction(async (tx) => {
         const id = await tx.importJobs.insert({ ...job, createdBy: actor.userId }, now)
-        await tx.audit.record({ userId: actor.userId, action, subjectType: 'import', subjectId: String(id), details: { source: job.source, file: job.fileName, dryRun: job.dryRun }, at: now })
+        await tx.audit.record({ userId: actor.userId, action, subjectType: 'import', subjectId: String(id), details: {
+          source: job.source, file: job.fileName, dryRun: job.dryRun,
+          ...(job.options.permalink !== null && { permalink: job.options.permalink }), ...(job.options.routesYaml !== null && { routes: 'routes.yaml' }),
+        }, at: now })
         return id
       })
     } catch (err) {

@@ -134,6 +134,7 @@ export async function runNextImportJob(deps: ImportJobRunDeps): Promise<ImportJo
     const report = await runImport(deps, {
       source: job.source, file: local.file, dryRun: job.dryRun, actor: { kind: 'user', userId: user.id, role: user.role },
       siteUrl: job.options.siteUrl, section: job.options.section, media: job.options.media ? { mediaDir: null } : null,
+      routesYaml: job.options.routesYaml, permalink: job.options.permalink,
       ...(deps.batchSize !== undefined && { batchSize: deps.batchSize }),
       onProgress: (done, fraction) => {
         // Thrown between batches, after one committed: the next attempt runs the file again and skips what is in.

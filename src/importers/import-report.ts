@@ -69,6 +69,8 @@ export function formatReport(r: ImportReport): string {
   lines.push(`articles: ${a.imported} imported, ${a.updated} updated, ${a.skipped} skipped, ${a.refused} refused`)
   const p = r.pages
   if (p.imported + p.updated + p.skipped + p.refused) lines.push(`pages: ${p.imported} imported, ${p.updated} updated, ${p.skipped} skipped, ${p.refused} refused`)
+  const old = r.oldAddresses
+  if (old) lines.push(`old addresses (from ${old.from === 'export' ? 'the export\'s setting' : old.from}): ${old.permalinks.join(', ')}; ${old.posts} posts of the export had such an address, which leads to the new one`)
   const other = Object.entries(r.notImported)
   if (other.length) lines.push(`not imported: ${other.map(([k, n]) => `${n} ${k}`).join(', ')}`)
   const section = (title: string, items: readonly ReportedItem[]) => {

@@ -7,6 +7,7 @@ import type { ImportSourceKind } from '../domain/import-job.ts'
 import { createImporting, type ImportActor } from '../editorial/importing.ts'
 import { createPageImporting } from '../editorial/import-pages.ts'
 import { createMediaImporting } from '../editorial/import-media.ts'
+import { oldPermalinksInput } from '../editorial/old-permalinks.ts'
 import { createMediaLibrary } from '../media/library.ts'
 import type { MediaStore } from '../media/storage/media-store.ts'
 import { createSiteContext } from '../reading/site-settings.ts'
@@ -41,16 +42,20 @@ export interface ImportRunOptions {
   readonly media: { readonly mediaDir: string | null } | null
   /** After each batch: articles handled so far, and the share of the file read (0–1). */
   readonly onProgress?: (done: number, fraction: number) => void
-  /** (ghost) the old site's routes.yaml, or its permalink template: custom permalinks that should redirect. */
-  readonly routes?: string
-  readonly permalink?: string
+  /** (ghost) the text of the old site's routes.yaml, or its permalink template: custom permalinks that should redirect. */
+  readonly routesYaml?: string | null
+  readonly permalink?: string | null
   /** Asked after each batch: true stops the run there, with `report.stopped` set. */
   readonly stopRequested?: () => boolean
 }
 
-/** Runs one import through the use-cases and returns its report (with `error` set when the file stopped it). */
+/**
+ * Runs one import through the use-cases and returns its report (with `error` set when the file stopped it). Bad
+ * custom-permalink options throw AppError('Invalid') naming the option before anything is read or written.
+ */
 export async function runImport(deps: ImportRunDeps, o: ImportRunOptions): Promise<ImportReport> {
   const { store, clock } = deps
+  const permalinks = o.source === 'ghost' ? oldPermalinksInput(o) : null
   const site = createSiteContext({ store, clock, timeZone: deps.timeZone })
   const siteLanguage = async () => (await site.get()).settings.language
   const importing = createImporting({ store, clock, siteLanguage })
@@ -74,7 +79,7 @@ export async function runImport(deps: ImportRunDeps, o: ImportRunOptions): Promi
   const { importGhost } = await import('./ghost/import.ts')
   return importGhost({ importing, pages, ...(media && { media }) }, {
     file: o.file, actor: o.actor, dryRun: o.dryRun, siteUrl: o.siteUrl, onProgress: progress, ...stop,
-    ...(o.routes !== undefined && { routes: o.routes }), ...(o.permalink !== undefined && { permalink: o.permalink }),
+    routesYaml: permalinks?.routesYaml ?? null, permalink: permalinks?.permalink ?? null,
     ...(o.batchSize !== undefined && { batchSize: o.batchSize }), ...(o.section !== null && { defaultSection: o.section }),
   })
 }

@@ -35,9 +35,12 @@ function parseJson<T>(text: string | null, fallback: T): T {
   }
 }
 
+const NO_OPTIONS: ImportJobOptions = { section: null, siteUrl: null, media: false, permalink: null, routesYaml: null }
+
 const toJob = (r: Selectable<ImportJobsTable>): ImportJob => ({
   id: r.id, source: r.source as ImportSourceKind, filePath: r.file_path, fileSecret: r.file_secret ?? null, fileName: r.file_name, fileBytes: r.file_bytes,
-  options: parseJson<ImportJobOptions>(r.options, { section: null, siteUrl: null, media: false }), dryRun: r.dry_run === 1,
+  // Jobs queued before an option existed lack it: its default fills in.
+  options: { ...NO_OPTIONS, ...parseJson<Partial<ImportJobOptions>>(r.options, {}) }, dryRun: r.dry_run === 1,
   status: r.status as ImportJobStatus, createdBy: r.created_by, createdAt: r.created_at, updatedAt: r.updated_at,
   startedAt: r.started_at, finishedAt: r.finished_at, leaseUntil: r.lease_until, attempts: r.attempts, doneItems: r.done_items,
   progress: r.progress / 1000, report: parseJson<ImportReport | null>(r.report, null), error: r.error,

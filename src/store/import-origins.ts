@@ -38,6 +38,16 @@ export function createImportOrigins(db: Kysely<Database>) {
         .onConflict((oc) => oc.columns(['system', 'site', 'kind', 'source_id']).doUpdateSet({ target_id: o.targetId, content_hash: o.contentHash, imported_at: at }))
         .execute()
     },
+    /** The origins recorded for one of our rows (an article an import or the Admin API named), oldest first. */
+    async ofTarget(kind: OriginKind, targetId: number): Promise<OriginKey[]> {
+      const rows = await db.selectFrom('import_origins').select(['system', 'site', 'source_id']).where('kind', '=', kind).where('target_id', '=', targetId)
+        .orderBy('imported_at').orderBy('source_id').execute()
+      return rows.map((r) => ({ system: r.system, site: r.site, kind, sourceId: r.source_id }))
+    },
+    /** Forgets an origin: the source thing is no longer said to be any row of ours. */
+    async remove(k: OriginKey): Promise<void> {
+      await db.deleteFrom('import_origins').where('system', '=', k.system).where('site', '=', k.site).where('kind', '=', k.kind).where('source_id', '=', k.sourceId).execute()
+    },
     /** Whether the row an origin points to still exists (someone may have deleted it on this site since). */
     async targetExists(kind: OriginKind, id: number): Promise<boolean> {
       return (await db.selectFrom(TABLE[kind]).select('id').where('id', '=', id).executeTakeFirst()) !== undefined

@@ -30,7 +30,7 @@ async function queued(store: Store, dir: string, now: number, opts: { dryRun?: b
   const userId = await store.users.insert({ email: `${opts.role ?? 'admin'}-${now}@news.example`, name: 'Ada Admin', role: opts.role ?? 'admin', passwordHash: 'x', createdAt: now })
   const file = path.join(dir, `upload-${now}.xml`)
   await copyFile(FIXTURE, file)
-  const id = await store.importJobs.insert({ source: 'wordpress', filePath: file, fileName: 'site.wxr', fileBytes: 1, options: { section: null, siteUrl: null, media: false }, dryRun: opts.dryRun ?? false, createdBy: userId }, now)
+  const id = await store.importJobs.insert({ source: 'wordpress', filePath: file, fileName: 'site.wxr', fileBytes: 1, options: { section: null, siteUrl: null, media: false, permalink: null, routesYaml: null }, dryRun: opts.dryRun ?? false, createdBy: userId }, now)
   return { id, file }
 }
 

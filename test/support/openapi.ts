@@ -32,7 +32,7 @@ export function documentValidator(doc: object) {
   const ajv = openApiAjv()
   ajv.addSchema({ ...structuredClone(doc), $id: DOC_ID })
   const compiled = new Map<string, ValidateFunction>()
-  return function check(path: string, method: 'get' | 'post', res: LightMyRequestResponse): void {
+  return function check(path: string, method: 'get' | 'post' | 'patch' | 'delete', res: LightMyRequestResponse): void {
     const where = `${method.toUpperCase()} ${path} → ${res.statusCode}`
     let pointer = `#/paths/${pointerSegment(path)}/${method}/responses/${res.statusCode}`
     let response = resolvePointer(doc, pointer) as { $ref?: string; content?: Record<string, unknown>; headers?: Record<string, unknown> } | undefined

@@ -10,23 +10,16 @@ import { contentHash } from '../import-item.ts'
 import { createMediaImport, LOOKAHEAD, type MediaImport, type MediaSetup } from '../media-import.ts'
 import { inOrder } from '../media-fetch.ts'
 import { countIn, emptyReport, listIn, type ImportReport } from '../import-report.ts'
+import type { OldAddressRule } from '../../domain/import-report.ts'
 import { GhostExportError, readGhostExport, type GhostExport } from './ghost-export.ts'
-import { mapPost, newAddresses, resolver, type GhostContext, type MappedPost } from './mapping.ts'
-import { permalinkTemplate, readRoutesYaml, RoutesError, type GhostCollection } from './permalinks.ts'
+import { customPermalink, mapPost, newAddresses, resolver, type GhostContext, type MappedPost } from './mapping.ts'
+import { permalinkTemplate, readRoutesYaml, RoutesError, type GhostCollection } from '../../domain/ghost-permalinks.ts'
 
 /** The old site's collections: routes.yaml when given, else the template given, else the export's own setting. */
-async function collectionsOf(data: GhostExport, o: Pick<GhostImportOptions, 'routes' | 'permalink'>): Promise<GhostCollection[]> {
-  if (o.routes) {
-    let text: string
-    try {
-      text = await readFile(o.routes, 'utf8')
-    } catch {
-      throw new RoutesError(`the routes file ${o.routes} cannot be read`)
-    }
-    return readRoutesYaml(text)
-  }
+function collectionsOf(data: GhostExport, o: Pick<GhostImportOptions, 'routesYaml' | 'permalink'>): { collections: GhostCollection[]; from: OldAddressRule['from'] | null } {
+  if (o.routesYaml) return { collections: readRoutesYaml(o.routesYaml), from: 'routes.yaml' }
   const template = o.permalink || data.permalinks
-  return template ? [{ permalink: permalinkTemplate(template), filter: null }] : []
+  return template ? { collections: [{ permalink: permalinkTemplate(template), filter: null }], from: o.permalink ? 'permalink' : 'export' } : { collections: [], from: null }
 }
 
 /** Changing how posts are mapped changes this, so that a second run updates what the new rules write differently. */
@@ -43,8 +36,8 @@ export interface GhostImportOptions {
   readonly batchSize?: number
   /** Called after each batch: articles handled so far, and the share of the export's posts and pages read (0–1). */
   readonly onProgress?: (done: number, fraction: number) => void
-  /** The old site's routes.yaml (a file path): its collections' permalinks become old paths that redirect. */
-  readonly routes?: string | null
+  /** The text of the old site's routes.yaml: its collections' permalinks become old paths that redirect. */
+  readonly routesYaml?: string | null
   /** The old site's permalink template (`/{year}/{month}/{slug}/`), for a site without routes.yaml at hand. */
   readonly permalink?: string | null
   /** Asked after each batch: true stops the run there (bulk-import.ts), pages left for the next run. */
@@ -104,7 +97,13 @@ export async function importGhost(deps: GhostImportDeps, o: GhostImportOptions):
   const sections = existing.some((x) => x.slug === slug) ? existing : [...existing, { slug, name: defaultSection.name }]
   let collections: GhostCollection[]
   try {
-    collections = await collectionsOf(data, o)
+    const rule = collectionsOf(data, o)
+    collections = rule.collections
+    if (rule.from) {
+      const custom = { data, siteUrl: o.siteUrl, sections, defaultSection, collections }
+      const posts = data.posts.filter((p) => customPermalink(p, custom) !== null).length
+      report.oldAddresses = { from: rule.from, permalinks: collections.map((c) => c.permalink), posts }
+    }
   } catch (err) {
     if (!(err instanceof RoutesError)) throw err
     report.error = { message: err.message, line: null, column: null }

@@ -7,7 +7,7 @@ import { excerpt, plainText } from '../../content/excerpt.ts'
 import type { ImportArticle, ImportPage, ImportStatus, ImportTerm } from '../../editorial/import-input.ts'
 import { ghostBody, imageAddress, rewriteLinks } from './content.ts'
 import type { GhostExport, GhostPost, GhostTag } from './ghost-export.ts'
-import { permalinkOf, type GhostCollection } from './permalinks.ts'
+import { permalinkOf, type GhostCollection } from '../../domain/ghost-permalinks.ts'
 
 /** What the mapping needs besides the post: the whole export, the old site's address, and this site's sections. */
 export interface GhostContext {
@@ -42,7 +42,7 @@ function sectionOf(tag: GhostTag, ctx: GhostContext): string | null {
 export const publicTags = (post: GhostPost, ctx: GhostContext): GhostTag[] =>
   (ctx.data.postTags.get(post.id) ?? []).map((id) => ctx.data.tags.get(id)).filter((t): t is GhostTag => t !== undefined && !t.internal)
 
-/** The post's address under the old site's custom permalinks (permalinks.ts), or null under Ghost's default. */
+/** The post's address under the old site's custom permalinks (domain/ghost-permalinks.ts), or null under Ghost's default. */
 export function customPermalink(post: GhostPost, ctx: GhostContext): string | null {
   if (!ctx.collections?.length || post.type === 'page') return null
   const authors = (ctx.data.postAuthors.get(post.id) ?? (post.authorId ? [post.authorId] : [])).map((id) => ctx.data.users.get(id)?.slug ?? '').filter(Boolean)

@@ -14,6 +14,7 @@ export interface ImportFormValues {
   readonly section: string
   readonly siteUrl: string
   readonly media: boolean
+  readonly permalink: string
 }
 
 export interface ImportListView {
@@ -42,7 +43,7 @@ const when = (ms: number, tz: string): SafeHtml => html`<time datetime="${new Da
 const what = (job: ImportJob) => (job.dryRun ? 'Dry run' : 'Import')
 
 function uploadForm(ctx: DeskContext, v: ImportListView): SafeHtml {
-  const values = v.values ?? { source: 'wordpress', section: '', siteUrl: '', media: true }
+  const values = v.values ?? { source: 'wordpress', section: '', siteUrl: '', media: true, permalink: '' }
   // The token rides in the action's query: a multipart body is read after the desk's CSRF check.
   return html`<form method="post" action="/desk/import?_csrf=${ctx.csrf ?? ''}" enctype="multipart/form-data" class="import-form">
 ${formAlert(v.error, 'import-error')}
@@ -50,6 +51,7 @@ ${select({ id: 'import-source', name: 'source', label: 'Kind of export', value: 
 <fieldset><legend>Ghost options</legend>
 ${input({ id: 'import-site-url', name: 'site_url', label: 'Old site address', type: 'url', value: values.siteUrl, maxlength: 300, hint: 'https://blog.example.org: makes its images\' addresses absolute and names the source for later runs' }, v.error)}
 ${input({ id: 'import-section', name: 'section', label: 'Section for posts without one', value: values.section, maxlength: 120, hint: 'a section slug such as news (the default)' }, v.error)}
+${permalinkFields(values.permalink, v.error)}
 </fieldset>
 <div class="field"><label class="check"><input name="media" type="checkbox" value="1"${values.media ? html` checked` : EMPTY}> Bring images into the media library (fetched from the old site); unchecked leaves them at their old addresses</label></div>
 <!-- Last: the server reads the options before the file streams in. -->
@@ -59,6 +61,34 @@ ${input({ id: 'import-section', name: 'section', label: 'Section for posts witho
 ${v.error?.field === 'file' ? html`<span class="field-error" id="import-file-error">${v.error.message}</span>` : EMPTY}</div>
 <div><button type="submit">Upload and check</button></div>
 </form>`
+}
+
+const fieldError = (id: string, field: string, error: FieldError | null | undefined): SafeHtml =>
+  error?.field === field ? html`<span class="field-error" id="${id}-error">${error.message}</span>` : EMPTY
+const invalidAttrs = (id: string, field: string, error: FieldError | null | undefined, described: string): SafeHtml =>
+  html` aria-describedby="${described}${error?.field === field ? ` ${id}-error` : ''}"${error?.field === field ? html` aria-invalid="true"` : EMPTY}`
+
+/**
+ * Ghost's custom permalinks: one structure for all posts, or the site's routes.yaml (before the export in the form, so
+ * the server has it when the export streams in). The common structures are spelt out in both notations.
+ */
+function permalinkFields(value: string, error: FieldError | null | undefined): SafeHtml {
+  return html`<div class="field"><label for="import-permalink">Old permalink structure (optional)</label>
+<input id="import-permalink" name="permalink" type="text" value="${value}" maxlength="300" spellcheck="false"${invalidAttrs('import-permalink', 'permalink', error, 'import-permalink-hint import-permalink-choices')}>
+<span class="hint" id="import-permalink-hint">Only when the old site's posts were not at <code>/slug/</code>: each post's old address then redirects too.
+Leave it empty for Ghost's default, or when the export has its own setting. WordPress exports need none: each post's permalink is in the file.</span>
+<ul class="hint permalink-choices" id="import-permalink-choices">
+<li><code>/{year}/{month}/{day}/{slug}/</code> — day and name (WordPress: <code>/%year%/%monthnum%/%day%/%postname%/</code>)</li>
+<li><code>/{year}/{month}/{slug}/</code> — month and name (WordPress: <code>/%year%/%monthnum%/%postname%/</code>)</li>
+<li><code>/{primary_tag}/{slug}/</code> — under the primary tag (WordPress: <code>/%category%/%postname%/</code>)</li>
+<li><code>/{primary_author}/{slug}/</code> — under the first author (WordPress: <code>/%author%/%postname%/</code>)</li>
+</ul>
+${fieldError('import-permalink', 'permalink', error)}</div>
+<div class="field"><label for="import-routes">Ghost's routes.yaml (optional)</label>
+<input id="import-routes" name="routes" type="file" accept=".yaml,.yml,text/yaml,application/yaml,application/x-yaml"${invalidAttrs('import-routes', 'routes', error, 'import-routes-hint')}>
+<span class="hint" id="import-routes-hint">For a site whose collections have permalinks of their own (Settings → Labs → Routes → Download current
+routes.yaml). Give it or a structure, not both.</span>
+${fieldError('import-routes', 'routes', error)}</div>`
 }
 
 function jobRows(v: ImportListView): SafeHtml {
@@ -108,6 +138,13 @@ function actions(ctx: DeskContext, job: ImportJob): SafeHtml {
   return buttons.length ? html`<div class="actions">${buttons}</div>` : EMPTY
 }
 
+/** The custom permalinks the job was given, before its report says what became of them. */
+function oldPermalinksLine(job: ImportJob): SafeHtml {
+  const o = job.options
+  if (o.permalink) return html`<p id="import-permalinks">Old permalink structure: <code>${o.permalink}</code></p>`
+  return o.routesYaml ? html`<p id="import-permalinks">Old permalinks: from the routes.yaml uploaded with the export</p>` : EMPTY
+}
+
 export function importJobPage(ctx: DeskContext, v: ImportJobView): SafeHtml {
   const job = v.job
   const active = isActive(job)
@@ -119,6 +156,7 @@ ${formAlert(v.error, 'job-error')}
 <p>State: <span class="status status-${job.status}" id="import-state" data-status="${job.status}">${STATES[job.status]}</span>
 · uploaded ${when(job.createdAt, v.timeZone)}${job.finishedAt !== null ? html` · ended ${when(job.finishedAt, v.timeZone)}` : EMPTY}
 ${job.attempts > 1 ? html` · taken up again ${job.attempts - 1} time(s) after an instance stopped` : EMPTY}</p>
+${oldPermalinksLine(job)}
 ${active ? progressView(v) : EMPTY}
 ${job.error ? html`<p class="alert" role="alert">${job.error}</p>` : EMPTY}
 ${job.report ? importReportView(job.report) : EMPTY}

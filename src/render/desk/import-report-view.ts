@@ -19,6 +19,16 @@ function counts(title: string, c: Readonly<Record<string, number>>): SafeHtml {
   return html`<dt>${title}</dt><dd><ul class="counts">${entries.map(([k, n]) => html`<li><code>${k}</code> × ${n}</li>`)}</ul></dd>`
 }
 
+const RULE_FROM = { 'routes.yaml': 'the routes.yaml given', permalink: 'the permalink structure given', export: 'the export\'s own permalink setting' } as const
+
+/** Which custom permalinks the posts' old addresses were worked out from, and how many posts have one. */
+function oldAddresses(r: ImportReport): SafeHtml {
+  const o = r.oldAddresses
+  if (!o) return EMPTY
+  return html`<dt>Old addresses</dt><dd id="report-old-addresses">from ${RULE_FROM[o.from]}: ${o.permalinks.map((p, i) => html`${i ? ', ' : ''}<code>${p}</code>`)};
+${o.posts} ${o.posts === 1 ? 'post' : 'posts'} of the export had such an address, which ${r.dryRun ? 'would lead' : 'leads'} to the new one as <code>/slug/</code> does</dd>`
+}
+
 /** The whole report; `dryRun` reports say what would be written. */
 export function importReportView(r: ImportReport): SafeHtml {
   const m = r.media
@@ -34,6 +44,7 @@ ${r.error ? html`<p class="alert" role="alert">The file stopped the ${r.dryRun ?
 <tbody>${outcomeRow('Articles', r.articles)}${outcomeRow('Pages', r.pages)}</tbody></table>
 <dl class="report-facts">
 <dt>Images</dt><dd>${m.imported} ${r.dryRun ? 'to import' : 'imported'}, ${m.reused} already in the library, ${m.failed} could not be had${a.imagesLeftRemote ? `, ${a.imagesLeftRemote} left at their old address` : ''}</dd>
+${oldAddresses(r)}
 ${notImported.length ? html`<dt>Not imported</dt><dd>${notImported.map(([k, n]) => `${n} ${k}`).join(', ')}</dd>` : EMPTY}
 ${counts('Shortcodes converted', a.shortcodesConverted)}
 ${counts('Shortcodes kept as text', a.shortcodesKept)}

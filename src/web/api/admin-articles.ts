@@ -102,14 +102,16 @@ export const adminArticleRoutes = (s: AdminServices): FastifyPluginAsync => asyn
 
   app.patch<{ Params: IdParams }>('/:id', { schema: { params: idParams }, bodyLimit: ARTICLE_BODY_LIMIT }, async (req) => {
     const id = req.params.id
-    const body = bodyObject(req.body, [...ARTICLE_FIELDS, 'version'])
+    const body = bodyObject(req.body, [...ARTICLE_FIELDS, 'version', 'origin'])
     const version = body.version
     if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
       throw new AppError('Invalid', 'version is required: the version of the article these changes were made to', 'version')
     }
     const fields = articleFields(body)
+    // A migration script attaches or corrects the id the article had in the old system (editing.ts save).
+    const origin = body.origin === undefined ? undefined : originInput(body.origin)
     const current = (await s.deskReads.view(actorOf(req), id)).working
-    await s.editing.save({ articleId: id, version, input: patchedInput(current.snapshot, fields), actor: actorOf(req), kind: 'save' })
+    await s.editing.save({ articleId: id, version, input: patchedInput(current.snapshot, fields), actor: actorOf(req), kind: 'save', ...(origin && { origin }) })
     return show(req, id)
   })
 

@@ -49,6 +49,12 @@ const fields: Readonly<Record<string, Schema>> = {
 }
 
 const idOrNull = nullable(id)
+/** The one description of an article's origin, for create and change alike. */
+const ORIGIN: Schema = {
+  type: 'string', minLength: 5, maxLength: 1000,
+  description: 'Its id in the system it comes from, as system:site:id (wordpress:https://old.example.org:42); lookup?origin= finds it, and its hero may lack alt text. '
+    + 'One article per origin: one another article has already answers 409 naming that article',
+}
 
 const sectionFields = {
   name: { type: 'string', maxLength: 100 }, slug: { ...slug, description: 'The section\'s path; a reserved word is refused. A new one leaves 301s' },
@@ -129,7 +135,8 @@ export const ADMIN_PATHS = {
     },
     patch: {
       operationId: 'adminUpdateArticle', summary: 'Changes the fields sent; the others keep their values', tags: ['admin'], security: SECURITY,
-      description: 'Send the `version` the changes were made to. When someone saved in between, the answer is 409 and the text sent is kept as a conflict revision.',
+      description: 'Send the `version` the changes were made to. When someone saved in between, the answer is 409 and the text sent is kept as a conflict revision. '
+        + 'A migration script may send `origin` to attach or correct the id the article had in the old system (409 when another article has it; recorded in the audit log).',
       parameters: [idPath], requestBody: { required: true, content: json(ref('AdminArticlePatch')) },
       responses: { 200: article('The article as saved'), ...errors(400, 401, 403, 404, 409) },
     },
@@ -302,13 +309,16 @@ export const ADMIN_SCHEMAS: Readonly<Record<string, Schema>> = {
   AdminTranslationLink: exact({ translation_of: { ...id, description: 'Id of an article of the group to join' } }),
   AdminArticleInput: exact({
     ...fields,
-    origin: { type: 'string', maxLength: 1000, description: 'Its id in the system it comes from, as system:site:id (wordpress:https://old.example.org:42); lookup?origin= finds it, and its hero may lack alt text' },
+    origin: ORIGIN,
     old_urls: { type: 'array', maxItems: OLD_URLS_MAX, items: { type: 'string', maxLength: 2000 }, description: 'Old URLs or paths that answer 301 to it once it is live (404 before); needs the right to manage redirects' },
     status: { enum: ['draft', 'published', 'scheduled'], description: 'draft when absent; published or scheduled publish it in the same request' },
     published_at: { type: 'string', format: 'date-time', description: 'With status published: its original publication time, in the past (archives keep their dates); with scheduled: when to publish' },
     updated_at: { type: 'string', format: 'date-time', description: 'With status published and published_at: its last change, between then and now' },
   }, ['title', 'section']),
-  AdminArticlePatch: exact({ version: { type: 'integer', minimum: 1, description: 'The version these changes were made to' }, ...fields }, ['version']),
+  AdminArticlePatch: exact({
+    version: { type: 'integer', minimum: 1, description: 'The version these changes were made to' }, ...fields,
+    origin: { ...ORIGIN, description: `${ORIGIN.description as string}. Sent, it attaches an origin or replaces the one the article has: lookup?origin= then finds it by the new one only` },
+  }, ['version']),
   AdminArticleList: exact({ items: { type: 'array', items: ref('AdminArticle') }, page: { type: 'integer', minimum: 1 }, has_next: { type: 'boolean' } }),
   AdminPublish: exact({
     at: { type: 'string', format: 'date-time', description: 'Schedule for this time (with a zone) instead of publishing now' },

@@ -3,6 +3,7 @@
 
 import fastifyMultipart from '@fastify/multipart'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
+import { PERMALINK_MAX_LENGTH, ROUTES_YAML_MAX_BYTES } from '../../domain/ghost-permalinks.ts'
 import { importProgress } from '../../domain/import-job.ts'
 import { IMPORT_UPLOAD_MAX_BYTES, type ImportDeskActor, type ImportUploadInput } from '../../editorial/import-desk.ts'
 import { AppError } from '../../errors.ts'
@@ -31,12 +32,24 @@ const actorOf = (req: FastifyRequest): ImportDeskActor => {
 
 const valuesOf = (f: Record<string, string>): ImportFormValues => ({
   source: (f.source ?? '').slice(0, 20), section: (f.section ?? '').slice(0, 121), siteUrl: (f.site_url ?? '').slice(0, 301), media: f.media === '1',
+  permalink: (f.permalink ?? '').slice(0, PERMALINK_MAX_LENGTH + 1),
 })
+
+/** The routes.yaml part read whole, but never more than one byte over the cap: the use-case refuses what is over. */
+async function readCapped(file: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = []
+  let bytes = 0
+  for await (const chunk of file as AsyncIterable<Buffer>) {
+    if (bytes <= ROUTES_YAML_MAX_BYTES) chunks.push(chunk)
+    bytes += chunk.length
+  }
+  return Buffer.concat(chunks).subarray(0, ROUTES_YAML_MAX_BYTES + 1).toString('utf8')
+}
 
 export const deskImportRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) => {
   const { importDesk, config } = kit.services
   // The file streams to disk; one byte over the cap lets the use-case see that it was passed.
-  await app.register(fastifyMultipart, { limits: { fileSize: IMPORT_UPLOAD_MAX_BYTES + 1, files: 1, fields: 10, fieldSize: 8 * 1024, parts: 12 } })
+  await app.register(fastifyMultipart, { limits: { fileSize: IMPORT_UPLOAD_MAX_BYTES + 1, files: 2, fields: 10, fieldSize: 8 * 1024, parts: 13 } })
   const maxMiB = Math.floor(IMPORT_UPLOAD_MAX_BYTES / 1024 ** 2)
 
   async function list(req: FastifyRequest, extra: Partial<ImportListView> = {}): Promise<ImportListView> {
@@ -51,16 +64,22 @@ export const deskImportRoutes = (kit: DeskKit): FastifyPluginAsync => async (app
       sendDeskPage(reply, status, importListPage(await kit.context(req, await kit.csrfFor(req)), await list(req, { error, ...(values && { values }) })))
     if (!req.isMultipart()) return again(415, { field: 'file', message: 'send the export as a multipart/form-data upload' })
     const fields: Record<string, string> = {}
+    let routesYaml: string | null = null
     let id: number | null = null
     try {
       for await (const part of uploadParts(req)) {
         if (part.type === 'file') {
+          // routes.yaml comes before the export in the form, and is small: it is read whole, like a text field.
+          if (part.fieldname === 'routes' && id === null && part.filename && routesYaml === null) {
+            routesYaml = await readCapped(part.file)
+            continue
+          }
           // The form puts the file last, so its options have arrived; the use-case checks rights before storing a byte.
           if (part.fieldname !== 'file' || id !== null || !part.filename) {
             part.file.resume()
             continue
           }
-          const input: ImportUploadInput = { ...valuesOf(fields), fileName: part.filename }
+          const input: ImportUploadInput = { ...valuesOf(fields), routesYaml, fileName: part.filename }
           id = await importDesk.upload(actorOf(req), input, part.file)
         } else if (typeof part.value === 'string') {
           fields[part.fieldname] = part.value

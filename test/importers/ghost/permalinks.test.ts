@@ -4,8 +4,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { forEachDatabase } from '../../support/databases.ts'
 import { seedTaxonomy } from '../../support/seed.ts'
-import { permalinkOf, permalinkTemplate, readRoutesYaml, RoutesError } from '../../../src/importers/ghost/permalinks.ts'
-import { tempFile } from '../wordpress/fixtures.ts'
+import { checkOldPermalinks, PermalinkOptionError, permalinkOf, permalinkTemplate, readRoutesYaml, RoutesError } from '../../../src/domain/ghost-permalinks.ts'
 import { ghostExport, ghostFile, id, SITE_URL } from './fixtures.ts'
 import { articleOf, runGhostImport } from './support.ts'
 
@@ -43,13 +42,36 @@ test('routes.yaml collections are read in order with their filters; permalinks f
   assert.throws(() => readRoutesYaml('collections:\n  /:\n    template: index\n'), /no permalink/)
 })
 
+test('WordPress\'s structure tags are read as Ghost\'s placeholders; %post_id% and the like are refused by name', () => {
+  assert.equal(permalinkTemplate('/%year%/%monthnum%/%postname%/'), '/{year}/{month}/{slug}/')
+  assert.equal(permalinkTemplate('/%category%/%postname%/'), '/{primary_tag}/{slug}/')
+  assert.equal(permalinkTemplate('/%author%/%year%/%monthnum%/%day%/%postname%/'), '/{primary_author}/{year}/{month}/{day}/{slug}/')
+  assert.throws(() => permalinkTemplate('/archives/%post_id%/'), /%post_id%/)
+  assert.throws(() => permalinkTemplate('/%year%/%hour%/%postname%/'), /%hour%/)
+})
+
+test('an import\'s permalink options: one or the other, empty ones left out, each refusal naming its option', () => {
+  assert.deepEqual(checkOldPermalinks({ routesYaml: null, permalink: '  ' }), { routesYaml: null, permalink: null })
+  assert.deepEqual(checkOldPermalinks({ permalink: ' /:year/:slug/ ' }), { routesYaml: null, permalink: '/{year}/{slug}/' })
+  assert.deepEqual(checkOldPermalinks({ routesYaml: `\uFEFF${ROUTES}` }), { routesYaml: ROUTES, permalink: null })
+  const refused = (o: Parameters<typeof checkOldPermalinks>[0], option: string, message: RegExp) =>
+    assert.throws(() => checkOldPermalinks(o), (err: unknown) => err instanceof PermalinkOptionError && err.option === option && message.test(err.message))
+  refused({ routesYaml: ROUTES, permalink: '/{slug}/' }, 'permalink', /not both/)
+  refused({ permalink: '/{year}/' }, 'permalink', /\{slug\} or \{id\}/)
+  refused({ permalink: `/${'x'.repeat(300)}/{slug}/` }, 'permalink', /longer than 300/)
+  refused({ routesYaml: 'routes:\n  /about/: about\n' }, 'routes', /no collection/)
+  refused({ routesYaml: 'collections:\n  /:\n    permalink: /{title}/\n' }, 'routes', /line 3/)
+  refused({ routesYaml: 'collections:\n\u0000' }, 'routes', /not a UTF-8 text/)
+  refused({ routesYaml: `collections:\n  /:\n    permalink: /{slug}/\n${'#'.repeat(70_000)}\n` }, 'routes', /larger than 64 KiB/)
+})
+
 forEachDatabase('with --routes, posts\' custom permalinks redirect to their new addresses and internal links to them are rewritten', async (store, t) => {
   await seedTaxonomy(store)
-  const routes = await tempFile(t, 'routes.yaml', ROUTES)
   // The grid report links to the pipeline deal by its dated address, as a Ghost site with these routes writes links.
   const text = JSON.stringify(ghostExport(5)).replace('__GHOST_URL__/pipeline-deal/', '__GHOST_URL__/2021/03/pipeline-deal/')
-  const report = await runGhostImport(store, await ghostFile(t, text), { siteUrl: SITE_URL, routes })
+  const report = await runGhostImport(store, await ghostFile(t, text), { siteUrl: SITE_URL, routesYaml: ROUTES })
   assert.equal(report.error, null)
+  assert.deepEqual(report.oldAddresses, { from: 'routes.yaml', permalinks: ['/opinion/{slug}/', '/{year}/{month}/{slug}/'], posts: 6 })
   const pipeline = (await articleOf(store, id(1), SITE_URL))!
   assert.equal((await store.redirects.find('/2021/03/pipeline-deal'))?.toArticleId, pipeline)
   assert.equal((await store.redirects.find('/pipeline-deal'))?.toArticleId, pipeline, 'Ghost\'s own /slug/ too')
@@ -69,8 +91,7 @@ forEachDatabase('an old export\'s permalinks setting is used, --permalink overri
   await runGhostImport(store, file, { siteUrl: SITE_URL, permalink: '/archive-{year}/{slug}/' })
   assert.equal((await store.redirects.find('/archive-2021/pipeline-deal'))?.toArticleId, pipeline, 'an updated post gains the address given')
 
-  const bad = await tempFile(t, 'routes.yaml', 'collections:\n  /:\n    permalink: /{title}/\n')
-  const refused = await runGhostImport(store, await ghostFile(t, 6), { siteUrl: 'https://other.example', routes: bad })
+  const refused = await runGhostImport(store, await ghostFile(t, 6), { siteUrl: 'https://other.example', routesYaml: 'collections:\n  /:\n    permalink: /{title}/\n' })
   assert.match(refused.error?.message ?? '', /routes\.yaml line 3.*\{title\}/)
   assert.equal(await articleOf(store, id(1), 'https://other.example'), undefined, 'nothing written')
 })

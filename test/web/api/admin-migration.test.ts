@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict'
 import { OPENAPI } from '../../../src/web/api/openapi.ts'
 import { documentValidator } from '../../support/openapi.ts'
-import { api, apiNewsroom, forEachEngine } from '../../support/admin-api.ts'
+import { api, apiNewsroom, createViaApi, forEachEngine } from '../../support/admin-api.ts'
 
 const check = documentValidator(OPENAPI)
 const ARTICLES = '/api/v1/admin/articles'
@@ -81,4 +81,62 @@ forEachEngine('bad migration fields answer 400 or 409 naming the field, and noth
   assert.equal(author.statusCode, 403)
   assert.equal(await count(), before)
   assert.equal((await a.app.inject('/mine-old')).statusCode, 404)
+})
+
+forEachEngine('PATCH attaches an origin to an article, then corrects it: lookup finds it by the new one only, and each change is audited', async (a) => {
+  const { users } = await apiNewsroom(a)
+  const created = await createViaApi(a, users.editor, { title: 'Moved in by hand' })
+  const lookup = async (origin: string) =>
+    (await api(a, users.editor, { url: `${ARTICLES}/lookup?origin=${encodeURIComponent(origin)}` })).json().items.map((x: { id: number }) => x.id)
+  const patch = (version: number, payload: object) => api(a, users.editor, { method: 'PATCH', url: `${ARTICLES}/${created.id}`, payload: { version, ...payload } })
+
+  const set = await patch(created.version, { origin: 'wordpress:https://old.example.org:77' })
+  assert.equal(set.statusCode, 200, set.body)
+  check(`${ARTICLES}/{id}`, 'patch', set)
+  assert.equal(set.json().title, 'Moved in by hand', 'the fields not sent keep their values')
+  assert.deepEqual(await lookup('wordpress:https://old.example.org:77'), [created.id])
+
+  const changed = await patch(set.json().version, { origin: 'wordpress:https://old.example.org:78', title: 'Moved in, corrected' })
+  assert.equal(changed.statusCode, 200, changed.body)
+  assert.equal(changed.json().title, 'Moved in, corrected')
+  assert.deepEqual(await lookup('wordpress:https://old.example.org:78'), [created.id])
+  assert.deepEqual(await lookup('wordpress:https://old.example.org:77'), [], 'the old origin is forgotten')
+  // The freed origin may now go to a new article, as the uniqueness rule of POST allows.
+  const other = await api(a, users.editor, { method: 'POST', url: ARTICLES, payload: { title: 'The real 77', section: 'news', origin: 'wordpress:https://old.example.org:77' } })
+  assert.equal(other.statusCode, 201, other.body)
+
+  const same = await patch(changed.json().version, { origin: 'wordpress:https://old.example.org:78' })
+  assert.equal(same.statusCode, 200, 'sending the origin the article has changes nothing about it')
+  const audit = (await a.store.audit.list({ limit: 20, action: 'article.origin' })).filter((e) => e.subjectId === String(created.id))
+  assert.deepEqual(audit.map((e) => [e.userId, e.details]).reverse(), [
+    [users.editor.id, { origin: 'wordpress:https://old.example.org:77', previous: null }],
+    [users.editor.id, { origin: 'wordpress:https://old.example.org:78', previous: 'wordpress:https://old.example.org:77' }],
+  ])
+})
+
+forEachEngine('PATCH with an origin another article has answers 409 naming it, a bad one 400, and neither changes the article', async (a) => {
+  const { users, otherAuthor } = await apiNewsroom(a)
+  const holder = await createViaApi(a, users.editor, { origin: 'ghost:https://steppe.example:abc' })
+  const imported = await createViaApi(a, users.editor, { origin: 'ghost:https://steppe.example:def' })
+  const mine = await createViaApi(a, users.author, { title: 'Mine' })
+  // An origin an import recorded counts as much as one the API gave.
+  await a.store.origins.put({ system: 'wordpress', site: 'https://old.example.org', kind: 'article', sourceId: '9' }, { targetId: imported.id, contentHash: 'x' }, 0)
+  const patch = (payload: object, user = users.editor, id = mine.id) => api(a, user, { method: 'PATCH', url: `${ARTICLES}/${id}`, payload: { version: mine.version, ...payload } })
+
+  for (const origin of ['ghost:https://steppe.example:abc', 'wordpress:https://old.example.org:9']) {
+    const taken = await patch({ origin, title: 'Renamed' })
+    assert.equal(taken.statusCode, 409, origin)
+    assert.equal(taken.json().error.field, 'origin')
+    assert.match(taken.json().error.message, new RegExp(`article ${origin.startsWith('ghost') ? holder.id : imported.id} already has the origin`))
+  }
+  for (const origin of ['no-colons', 'a:b', 'wordpress:https://old.example.org:', ':site:1', 42, null, 'x'.repeat(1001)]) {
+    const bad = await patch({ origin, title: 'Renamed' })
+    assert.deepEqual([bad.statusCode, bad.json().error.field], [400, 'origin'], JSON.stringify(origin))
+  }
+  // Someone who may not change the article learns nothing about who holds an origin.
+  assert.equal((await patch({ origin: 'ghost:https://steppe.example:abc' }, otherAuthor)).statusCode, 403)
+  const after = (await api(a, users.author, { url: `${ARTICLES}/${mine.id}` })).json()
+  assert.deepEqual([after.title, after.version], ['Mine', mine.version], 'nothing was saved')
+  assert.deepEqual((await api(a, users.editor, { url: `${ARTICLES}/lookup?origin=${encodeURIComponent('ghost:https://steppe.example:abc')}` })).json().items.map((x: { id: number }) => x.id), [holder.id])
+  assert.equal((await a.store.audit.list({ limit: 50, action: 'article.origin' })).length, 0)
 })

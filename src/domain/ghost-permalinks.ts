@@ -1,8 +1,9 @@
 // Ghost's custom permalinks: the collections of its routes.yaml (`permalink: /{year}/{month}/{slug}/`, with a filter
 // such as `primary_tag:news`), or the `permalinks` setting of older exports (`/:year/:month/:day/:slug/`). Each post's
-// old address is worked out from them so that it redirects, and internal links to it are rewritten.
+// old address is worked out from them so that it redirects, and internal links to it are rewritten. The command line
+// and the desk check an import's options here, so both accept and refuse the same values.
 
-import { calendarDate } from '../../domain/calendar.ts'
+import { calendarDate } from './calendar.ts'
 
 /** Which posts a collection holds: all of them, or those with a tag / primary tag / author / primary author. */
 export type CollectionFilter = { readonly field: 'tag' | 'primary_tag' | 'author' | 'primary_author'; readonly slug: string } | null
@@ -32,9 +33,21 @@ const FILTER = /^(tag|tags|primary_tag|author|authors|primary_author):['"]?([a-z
 
 const unquote = (v: string): string => v.trim().replace(/^(['"])(.*)\1$/, '$2').trim()
 
-/** A template as Ghost writes it, `{…}` placeholders or the older `:year` ones; throws RoutesError for anything else. */
+// A Ghost site that came from WordPress often kept its addresses; its owner may know them by WordPress's structure
+// tags. %post_id% is not among them: it is WordPress's number, which a Ghost export does not keep.
+const WORDPRESS_TAGS: Readonly<Record<string, string>> = {
+  year: '{year}', monthnum: '{month}', day: '{day}', postname: '{slug}', category: '{primary_tag}', author: '{primary_author}',
+}
+
+/**
+ * A template as Ghost writes it, `{…}` placeholders or the older `:year` ones, or as WordPress writes its permalink
+ * structure (`/%year%/%monthnum%/%postname%/`), in Ghost's form; throws RoutesError for anything else.
+ */
 export function permalinkTemplate(raw: string): string {
   const t = unquote(raw).replace(/:(year|month|day|slug|id|primary_tag|primary_author)\b/g, '{$1}')
+    .replace(/%([a-z_]+)%/g, (whole, name: string) => WORDPRESS_TAGS[name] ?? whole)
+  const wordpress = /%[a-z_]+%/.exec(t)
+  if (wordpress) throw new RoutesError(`the permalink "${raw.slice(0, 200)}" holds ${wordpress[0]}; of WordPress's structure tags %year% %monthnum% %day% %postname% %category% %author% are understood`)
   if (!t.startsWith('/') || !t.includes('{slug}') && !t.includes('{id}')) {
     throw new RoutesError(`the permalink "${raw.slice(0, 200)}" must start with / and hold {slug} or {id}, such as /{year}/{month}/{slug}/`)
   }
@@ -125,4 +138,53 @@ export function permalinkOf(collections: readonly GhostCollection[], post: Perma
     }
   })
   return path.replace(/\/+$/, '') || '/'
+}
+
+/** A routes.yaml is a few lines; this leaves room for hundreds of collections and refuses a wrong file early. */
+export const ROUTES_YAML_MAX_BYTES = 64 * 1024
+/** A permalink template is one short path. */
+export const PERMALINK_MAX_LENGTH = 300
+
+/** The old site's custom permalinks as an import is given them: routes.yaml's text, or one template, or neither. */
+export interface OldPermalinks {
+  readonly routesYaml: string | null
+  readonly permalink: string | null
+}
+
+/** A bad custom-permalink option of an import, with the option it came from. */
+export class PermalinkOptionError extends RoutesError {
+  readonly option: 'routes' | 'permalink'
+  constructor(option: 'routes' | 'permalink', message: string) {
+    super(message)
+    this.option = option
+  }
+}
+
+/**
+ * An import's custom-permalink options checked, empty ones as null, the template in Ghost's form: at most one of the
+ * two, a routes.yaml of text with at least one collection, each permalink one Ghost writes. Throws PermalinkOptionError.
+ */
+export function checkOldPermalinks(o: { readonly routesYaml?: string | null; readonly permalink?: string | null }): OldPermalinks {
+  const routes = o.routesYaml?.replace(/^\uFEFF/, '') || null
+  const permalink = o.permalink?.trim() || null
+  if (routes !== null && permalink !== null) throw new PermalinkOptionError('permalink', 'give routes.yaml or a permalink structure, not both')
+  if (permalink !== null) {
+    if (permalink.length > PERMALINK_MAX_LENGTH) throw new PermalinkOptionError('permalink', `the permalink structure is longer than ${PERMALINK_MAX_LENGTH} characters`)
+    try {
+      return { routesYaml: null, permalink: permalinkTemplate(permalink) }
+    } catch (err) {
+      throw new PermalinkOptionError('permalink', (err as Error).message)
+    }
+  }
+  if (routes === null) return { routesYaml: null, permalink: null }
+  if (Buffer.byteLength(routes) > ROUTES_YAML_MAX_BYTES) throw new PermalinkOptionError('routes', `routes.yaml is larger than ${ROUTES_YAML_MAX_BYTES / 1024} KiB: is it the right file?`)
+  if (routes.includes('\u0000') || routes.includes('\uFFFD')) throw new PermalinkOptionError('routes', 'routes.yaml is not a UTF-8 text file')
+  let collections: GhostCollection[]
+  try {
+    collections = readRoutesYaml(routes)
+  } catch (err) {
+    throw new PermalinkOptionError('routes', (err as Error).message)
+  }
+  if (!collections.length) throw new PermalinkOptionError('routes', 'routes.yaml has no collection with a permalink (its collections: block is where Ghost keeps them)')
+  return { routesYaml: routes, permalink: null }
 }
