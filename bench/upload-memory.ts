@@ -86,12 +86,15 @@ async function main(): Promise<void> {
             if (res.status !== 201) throw new Error(`upload answered ${res.status}: ${JSON.stringify(body)}`)
             const wallMs = performance.now() - t0, cpuMs = server.cpuMs() - cpu0
             const peaks = await heapPeaks(server, probeFile)
-            rows.push({
+            const row = {
               store, 'upload MiB': +(photo.length / MiB).toFixed(1), run: run + 1, 'RSS before MiB': Math.round(before / 1024),
               'peak RSS +MiB': +((server.memory().peakKiB - before) / 1024).toFixed(1),
               'peak heap +MiB': +((peaks.heapUsed - base.heapUsed) / MiB).toFixed(1), 'peak external +MiB': +((peaks.external - base.external) / MiB).toFixed(1),
               'CPU ms': Math.round(cpuMs), 'wall ms': Math.round(wallMs),
-            })
+            }
+            rows.push(row)
+            // Each upload as it ends: a run on a loaded machine takes minutes.
+            console.log(JSON.stringify(row))
             await waitForVariants(server, token, body.id)
           }
         }
