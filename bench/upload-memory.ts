@@ -60,7 +60,8 @@ async function main(): Promise<void> {
     const s3 = store === 's3' ? await startS3Emulator() : null
     const scratch = await createScratch('sqlite')
     try {
-      const env = { ...s3?.env, NODE_OPTIONS: `--import=${path.resolve(import.meta.dirname, 'heap-probe.ts')}`, HEAP_PROBE_FILE: probeFile }
+      // Load shedding off: on a shared machine the variants poll would otherwise be answered 503.
+      const env = { ...s3?.env, SHED_EVENT_LOOP_DELAY_MS: '0', SHED_HEAP_MB: '0', NODE_OPTIONS: `--import=${path.resolve(import.meta.dirname, 'heap-probe.ts')}`, HEAP_PROBE_FILE: probeFile }
       const token = await editorToken(scratch.dataDir, s3?.env)
       const server = await startServer({ dataDir: scratch.dataDir, databaseUrl: undefined, env, ...(values.root !== undefined && { root: values.root }) })
       try {
