@@ -7,42 +7,15 @@
 // does for real photos; the variants job then makes three widths in two formats of each. "after" is read `--settle`
 // seconds after the last variant was recorded. `--env MALLOC_ARENA_MAX=…` compares glibc's allocator settings.
 
-import { spawn } from 'node:child_process'
-import { once } from 'node:events'
-import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { fileURLToPath } from 'node:url'
-import sharp from 'sharp'
+import { editorToken, noisePhoto } from './bench-site.ts'
 import { createScratch } from './scratch.ts'
 import { startServer } from './server.ts'
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const SIDE = 7000
-const EMAIL = 'bench@news.example'
 
-/** A SIDE×SIDE JPEG of smooth colour noise (upscaled from a small random image, so it stays under the 20 MiB limit). */
-async function bigPhoto(seed: number): Promise<Buffer> {
-  const small = 350
-  const pixels = Buffer.alloc(small * small * 3)
-  let x = seed * 2654435761 >>> 0
-  for (let i = 0; i < pixels.length; i++) {
-    x = (x * 1664525 + 1013904223) >>> 0
-    pixels[i] = x >>> 24
-  }
-  return sharp(pixels, { raw: { width: small, height: small, channels: 3 } }).resize(SIDE, SIDE, { kernel: 'cubic' })
-    .withExif({ IFD0: { Make: 'Bench', Model: `Camera ${seed}` } }).jpeg({ quality: 85 }).toBuffer()
-}
-
-/** Runs `node src/main.ts ARGS` on the scratch site, with `input` on standard input; resolves with standard output. */
-async function cli(dataDir: string, args: string[], input = ''): Promise<string> {
-  const child = spawn(process.execPath, ['src/main.ts', ...args], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' }, stdio: ['pipe', 'pipe', 'inherit'] })
-  let out = ''
-  child.stdout.on('data', (d: Buffer) => { out += d.toString() })
-  child.stdin.end(input)
-  const [code] = await once(child, 'exit')
-  if (code !== 0) throw new Error(`broadsheet ${args.join(' ')} exited with ${code}`)
-  return out.trim()
-}
+/** A SIDE×SIDE JPEG of smooth colour noise (upscaled from a small image, so it stays under the 20 MiB limit). */
+const bigPhoto = (seed: number): Promise<Buffer> => noisePhoto(seed, SIDE, true)
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { env: { type: 'string', multiple: true, default: [] }, settle: { type: 'string', default: '10' } }, strict: true })
@@ -50,8 +23,7 @@ async function main(): Promise<void> {
   const photos = await Promise.all([bigPhoto(1), bigPhoto(2)])
   const scratch = await createScratch('sqlite')
   try {
-    await cli(scratch.dataDir, ['user', 'create', '--email', EMAIL, '--name', 'Bench', '--role', 'editor'], 'a long enough bench password\n')
-    const token = (await cli(scratch.dataDir, ['token', 'create', '--user', EMAIL])).split('\n').pop()!
+    const token = await editorToken(scratch.dataDir)
     const server = await startServer({ dataDir: scratch.dataDir, databaseUrl: undefined, env: extraEnv })
     try {
       let peak = 0

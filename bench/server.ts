@@ -26,6 +26,8 @@ export interface ServerOptions {
   readonly databaseUrl: string | undefined
   /** More environment for the server, e.g. PAGE_CACHE_MB=0; a value of undefined removes the variable. */
   readonly env?: Readonly<Record<string, string | undefined>>
+  /** The checkout to run the server from (another build, for a before-and-after run); this one by default. */
+  readonly root?: string
 }
 
 /** Wall and CPU ms per start-up phase, as the server logs them ("broadsheet is serving", src/boot-timing.ts). */
@@ -128,7 +130,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`
   let output = ''
   const started = performance.now()
-  const child = spawn(process.execPath, [...SERVER_ARGS], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [...SERVER_ARGS], { cwd: opts.root ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let boot: BootBreakdown | null = null
   let pending = ''
   const keep = (chunk: Buffer) => {

@@ -185,7 +185,7 @@ export function createServices({ store, config, clock, log, mediaStore = openMed
   const siteBase = `${config.siteUrl.origin}${config.siteUrl.pathname.replace(/\/+$/, '')}`
   const newsletterLinks = createNewsletterLinks(store)
   const siteLanguage = async () => (await site.get()).settings.language
-  const media = createMediaLibrary({ store, clock, mediaStore })
+  const media = createMediaLibrary({ store, clock, mediaStore, uploadDir: path.join(config.dataDir, 'tmp') })
   const importing = createImporting({ store, clock, siteLanguage })
   const database: DatabaseHealth = {
     engine: store.dialect.name, ping: () => store.ping(), heartbeat: (now) => store.heartbeat(now), pendingMigrations: () => store.pendingMigrations(),

@@ -60,7 +60,9 @@ export async function runImport(deps: ImportRunDeps, o: ImportRunOptions): Promi
   const siteLanguage = async () => (await site.get()).settings.language
   const importing = createImporting({ store, clock, siteLanguage })
   const pages = createPageImporting({ store, clock, siteLanguage, authorize: importing.authorize })
-  const library = createMediaLibrary(deps.mediaStore ? { store, clock, mediaStore: deps.mediaStore } : { store, clock, mediaDir: path.join(deps.dataDir, 'media') })
+  const library = createMediaLibrary(deps.mediaStore
+    ? { store, clock, uploadDir: path.join(deps.dataDir, 'tmp'), mediaStore: deps.mediaStore }
+    : { store, clock, uploadDir: path.join(deps.dataDir, 'tmp'), mediaDir: path.join(deps.dataDir, 'media') })
   const media = o.media && {
     media: createMediaImporting({ store, clock, library, authorize: importing.authorize }),
     fetch: createImageSource({ mediaDir: o.media.mediaDir, allowPrivate: deps.allowPrivate }),

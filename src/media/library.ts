@@ -1,7 +1,11 @@
 // The media library's use-cases: upload, describe (alt, caption, credit, focal point), delete when unused, list.
 
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { rm, stat } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
+import type { Readable } from 'node:stream'
 import type { Clock } from '../domain/clock.ts'
 import { MEDIA_TEXT_LIMITS, type Media } from '../domain/media.ts'
 import { can, type Role } from '../domain/roles.ts'
@@ -14,12 +18,20 @@ import { sniffImage } from './sniff.ts'
 import { withoutMetadata } from './strip-metadata.ts'
 import { mediaStoreOf, type MediaPlace } from './storage/open.ts'
 import { shareImagePath } from './share-image.ts'
+import { hashFile, stageUpload, sweepStaged, temporaryFile, type StagedFile } from './upload-staging.ts'
 
-/** The database, the clock, and where files go: the media store, served at /media/ (or a folder, DATA_DIR/media). */
-export type MediaLibraryDeps = { readonly store: Store; readonly clock: Clock } & MediaPlace
+/**
+ * The database, the clock, and where files go: the media store, served at /media/ (or a folder, DATA_DIR/media), and
+ * the folder uploads pass through on their way there (DATA_DIR/tmp; a folder under the system's by default).
+ */
+export type MediaLibraryDeps = { readonly store: Store; readonly clock: Clock; readonly uploadDir?: string } & MediaPlace
+
+/** A staged upload left behind this long ago belongs to no request still running (a killed process left it). */
+const STALE_UPLOAD_MS = 60 * 60 * 1000
 
 export interface UploadInput {
-  readonly data: Buffer
+  /** Bytes in memory (an image an importer fetched), or an upload staged in a file by `stage` (the desk, the API). */
+  readonly data: Buffer | StagedFile
   /** The client's file name: only its readable part survives, in the stored path. */
   readonly filename: string
   readonly alt?: string
@@ -119,38 +131,45 @@ export function createMediaLibrary(deps: MediaLibraryDeps) {
   const files = mediaStoreOf(deps)
   const removeQuietly = (key: string) => files.remove(key).catch(() => {})
 
-  return {
-    /**
-     * Stores an upload by `actor`, who is recorded as its uploader, and queues its variants. The type comes from the bytes; over 20 MiB, over 50 megapixels (read
-     * from the headers, before decoding) and anything but JPEG, PNG, WebP, GIF or AVIF are refused with a MediaError.
-     * `alsoInside` runs in the transaction that inserts the record (an importer records where the image came from).
-     */
-    async upload(input: UploadInput, actor: MediaActor = SYSTEM, alsoInside?: (tx: Repositories, mediaId: number) => Promise<void>): Promise<Media> {
-      if (!can(actor.role, 'media.upload')) throw new AppError('Forbidden', `the ${actor.role} role may not upload media`)
-      checkBytes(input.data.length)
-      const type = sniffImage(input.data)
-      const facts = await inspect(input.data, type)
+  const uploadDir = deps.uploadDir ?? path.join(os.tmpdir(), 'broadsheet-uploads')
+  let swept = false
+
+  /** Stores the staged upload under its content-hash path and records it; the temporary files are the caller's. */
+  async function storeStaged(staged: StagedFile, input: UploadInput, actor: MediaActor, alsoInside?: (tx: Repositories, mediaId: number) => Promise<void>): Promise<Media> {
+    checkBytes(staged.bytes)
+    const type = sniffImage(staged.head)
+    // sharp reads the file itself, for the headers and again for the re-encoding: the image never sits in the JS heap.
+    const facts = await inspect(staged.file, type)
+    const details = toPatch({ alt: input.alt ?? '', caption: input.caption ?? '', credit: input.credit ?? '' })
+    const cleaned = await temporaryFile(uploadDir, `.${type.ext}`)
+    try {
       // What is stored and served is the original without its EXIF, XMP and IPTC (GPS positions, camera serials).
-      const data = await withoutMetadata(input.data, facts)
-      const details = toPatch({ alt: input.alt ?? '', caption: input.caption ?? '', credit: input.credit ?? '' })
+      const stripped = await withoutMetadata(staged.file, facts, cleaned)
+      const file = stripped ? cleaned : staged.file
+      const bytes = stripped ? (await stat(cleaned)).size : staged.bytes
       const now = clock.now()
       const date = new Date(now)
       const dir = `${date.getUTCFullYear()}/${String(date.getUTCMonth() + 1).padStart(2, '0')}`
       // The path carries a hash of the bytes, so a URL never serves other bytes and can be cached for a year. The same
       // image uploaded again in a month under the same name gets a second record of its own, hence a random part then.
-      const hash = createHash('sha256').update(data).digest('hex').slice(0, 16)
+      const hash = (stripped ? await hashFile(cleaned) : staged.sha256).slice(0, 16)
       let relative = `${dir}/${hash}-${safeName(input.filename)}.${type.ext}`
       if (await store.media.findByPath(relative)) relative = `${dir}/${hash}-${randomBytes(4).toString('hex')}-${safeName(input.filename)}.${type.ext}`
-      // The file first, outside the transaction; removed again if the record cannot be written.
-      await files.put(relative, data, { contentType: type.mime, size: data.length })
+      // The file first, outside the transaction, streamed from disk; removed again if the record cannot be written.
+      const body = createReadStream(file)
+      try {
+        await files.put(relative, body, { contentType: type.mime, size: bytes })
+      } finally {
+        body.destroy()
+      }
       try {
         const id = await store.transaction(async (tx) => {
           const mediaId = await tx.media.insert({
-            path: relative, mime: type.mime, width: facts.width, height: facts.height, bytes: data.length,
+            path: relative, mime: type.mime, width: facts.width, height: facts.height, bytes,
             alt: details.alt ?? '', caption: details.caption ?? '', credit: details.credit ?? '', focalX: 0.5, focalY: 0.5, createdAt: now,
             uploadedBy: actor.userId,
           })
-          await audit(tx, actor, 'media.upload', mediaId, now, { bytes: data.length, mime: type.mime })
+          await audit(tx, actor, 'media.upload', mediaId, now, { bytes, mime: type.mime })
           await tx.media.enqueueVariants(mediaId, now)
           await alsoInside?.(tx, mediaId)
           return mediaId
@@ -159,6 +178,41 @@ export function createMediaLibrary(deps: MediaLibraryDeps) {
       } catch (err) {
         await removeQuietly(relative)
         throw err
+      }
+    } finally {
+      await rm(cleaned, { force: true })
+    }
+  }
+
+  return {
+    /**
+     * Writes an incoming upload to a temporary file, counting and hashing its bytes, so that it never sits whole in
+     * memory; at the first byte past 20 MiB it stops with MediaError('too-large') and keeps nothing. The caller passes
+     * the result to `upload` and must `discard` it afterwards, whatever happened.
+     */
+    async stage(source: Readable): Promise<StagedFile> {
+      if (!swept) {
+        swept = true
+        await sweepStaged(uploadDir, STALE_UPLOAD_MS, Date.now())
+      }
+      return stageUpload(source, uploadDir)
+    },
+
+    /**
+     * Stores an upload by `actor`, who is recorded as its uploader, and queues its variants. The type comes from the bytes; over 20 MiB, over 50 megapixels (read
+     * from the headers, before decoding) and anything but JPEG, PNG, WebP, GIF or AVIF are refused with a MediaError.
+     * Bytes in memory pass through a temporary file like a staged upload; a staged upload stays the caller's to discard.
+     * `alsoInside` runs in the transaction that inserts the record (an importer records where the image came from).
+     */
+    async upload(input: UploadInput, actor: MediaActor = SYSTEM, alsoInside?: (tx: Repositories, mediaId: number) => Promise<void>): Promise<Media> {
+      if (!can(actor.role, 'media.upload')) throw new AppError('Forbidden', `the ${actor.role} role may not upload media`)
+      if (!Buffer.isBuffer(input.data)) return storeStaged(input.data, input, actor, alsoInside)
+      checkBytes(input.data.length)
+      const staged = await stageUpload(input.data, uploadDir)
+      try {
+        return await storeStaged(staged, input, actor, alsoInside)
+      } finally {
+        await staged.discard()
       }
     },
 

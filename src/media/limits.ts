@@ -12,9 +12,13 @@ export const MAX_PIXELS = 50_000_000
 /** All frames of an animation together; decoding an animated GIF or WebP holds its frames as one tall image. */
 export const MAX_ANIMATION_PIXELS = 100_000_000
 
+/** The refusal of a file over 20 MiB; `bytes` when known (an upload is not read past the limit, so it is not). */
+export const tooLarge = (bytes?: number): MediaError =>
+  new MediaError('too-large', bytes === undefined ? 'the file is larger than 20 MiB, the limit' : `the file is ${(bytes / 1048576).toFixed(1)} MiB; the limit is 20 MiB`)
+
 /** Refuses more than 20 MiB. */
 export function checkBytes(bytes: number): void {
-  if (bytes > MAX_BYTES) throw new MediaError('too-large', `the file is ${(bytes / 1048576).toFixed(1)} MiB; the limit is 20 MiB`)
+  if (bytes > MAX_BYTES) throw tooLarge(bytes)
   if (bytes === 0) throw new AppError('Invalid', 'the file is empty', 'file')
 }
 
@@ -32,14 +36,15 @@ export const decodeOptions = (format: ImageFormat, pages = 1): SharpOptions =>
   (format === 'gif' || format === 'webp') && pages > 1 ? { animated: true, limitInputPixels: MAX_ANIMATION_PIXELS } : { limitInputPixels: MAX_PIXELS }
 
 /**
- * Reads the headers (sharp's metadata decodes no pixels, so the pixel limit is off for this read only) and refuses
+ * Reads the headers of the image (bytes, or a file name: sharp then reads the file itself, outside the JS heap; its
+ * metadata decodes no pixels, so the pixel limit is off for this read only) and refuses
  * images over 50 megapixels, animations over 100 megapixels in all, HEIC disguised as HEIF, and unreadable files.
  */
-export async function inspect(buf: Buffer, type: SniffedType): Promise<ImageFacts> {
+export async function inspect(image: Buffer | string, type: SniffedType): Promise<ImageFacts> {
   let meta: Metadata
   const sharp = await loadSharp()
   try {
-    meta = await sharp(buf, { limitInputPixels: false }).metadata()
+    meta = await sharp(image, { limitInputPixels: false }).metadata()
   } catch {
     throw new AppError('Invalid', `the file looks like ${type.format.toUpperCase()} but cannot be read as an image`, 'file')
   }

@@ -13,7 +13,9 @@ const MESSAGES: Readonly<Record<Outage, string>> = {
 
 /** A file-system error as an UnavailableError when it is an outage of the storage, else unchanged. */
 export function storageFault(err: unknown): unknown {
-  const outage = OUTAGES[(err as { code?: string } | null)?.code ?? '']
+  // libvips (sharp writing a file) reports the system's error in its message only.
+  const code = (err as { code?: string } | null)?.code ?? (err instanceof Error && /No space left on device/.test(err.message) ? 'ENOSPC' : '')
+  const outage = OUTAGES[code]
   return outage ? new UnavailableError(outage, MESSAGES[outage], err) : err
 }
 

@@ -11,6 +11,9 @@ const MALFORMED = 'the upload is not well-formed multipart/form-data (it is cut 
 const refused = (err: unknown): unknown =>
   err instanceof Error && !('statusCode' in err) && !('kind' in err) ? new AppError('Invalid', MALFORMED) : err
 
+/** Runs `read`, which reads a file part's stream: the parser's own errors (a stream cut short) become the 400 they are. */
+export const readFilePart = <T>(read: () => Promise<T>): Promise<T> => read().catch((err: unknown) => Promise.reject(refused(err)))
+
 /**
  * `req.parts()` for upload routes: a stream cut short (while reading the next part or a file's bytes), no boundary,
  * a part without a name, or a NUL in a name, filename or text field answers 400. Only errors raised by the parser

@@ -1,5 +1,8 @@
 // The decode slot: at most N image tasks at once, in arrival order, and uploads and variants share it (src/media/decode-slots.ts).
 
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -80,9 +83,13 @@ test('re-encoding an upload without its metadata waits for the decode slot', asy
   const release = await holdDecodeSlot()
   t.after(release)
   let done = false
-  const stripped = withoutMetadata(photo, { type: typeOf('jpeg'), width: 800, height: 600, pages: 1 }).then((b) => { done = true; return b })
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'decode-slot-'))
+  t.after(() => rm(dir, { recursive: true, force: true }))
+  const out = path.join(dir, 'cleaned.jpg')
+  const stripped = withoutMetadata(photo, { type: typeOf('jpeg'), width: 800, height: 600, pages: 1 }, out).then((b) => { done = true; return b })
   await sleep(150)
   assert.equal(done, false, 'the upload was re-encoded while another decode held the slot')
   release()
-  assert.equal((await sharp(await stripped).metadata()).exif, undefined)
+  assert.equal(await stripped, true)
+  assert.equal((await sharp(out).metadata()).exif, undefined)
 })

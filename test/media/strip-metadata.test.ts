@@ -1,5 +1,8 @@
 // Originals lose EXIF, XMP and orientation tags; images without metadata are stored byte for byte; animations keep their frames.
 
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import sharp from 'sharp'
@@ -8,7 +11,17 @@ import { sniffImage } from '../../src/media/sniff.ts'
 import { withoutMetadata } from '../../src/media/strip-metadata.ts'
 import { animatedGif, pngImage } from '../support/images.ts'
 
-const strip = async (data: Buffer) => withoutMetadata(data, await inspect(data, sniffImage(data)))
+/** The bytes stored for `data`, read by sharp from a file as an upload is. */
+async function strip(data: Buffer): Promise<Buffer> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'strip-metadata-'))
+  try {
+    const input = path.join(dir, 'upload'), out = path.join(dir, 'cleaned')
+    await writeFile(input, data)
+    return await withoutMetadata(input, await inspect(input, sniffImage(data)), out) ? await readFile(out) : data
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
 const EXIF = { IFD0: { Copyright: 'Photographer', Make: 'Camera' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '43/1 15/1 0/1' } }
 const canvas = (w: number, h: number) => sharp({ create: { width: w, height: h, channels: 3, background: '#345' } })
 

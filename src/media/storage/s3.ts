@@ -1,11 +1,16 @@
 // The media store in an S3-compatible bucket (AWS S3, Cloudflare R2, MinIO, Ceph) through the official SDK.
 
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3'
+import { Upload } from '@aws-sdk/lib-storage'
 import { Readable } from 'node:stream'
 import type { S3Config } from '../../config.ts'
 import { UnavailableError } from '../../errors.ts'
 import { PROBE_FILE } from '../media-files.ts'
 import type { MediaStore } from './media-store.ts'
+
+/** S3's smallest part but the last: what a streamed put holds in memory per part. */
+const PART_BYTES = 5 * 1024 * 1024
+const PARTS_IN_FLIGHT = 2
 
 const MISSING = new Set(['NoSuchKey', 'NotFound'])
 
@@ -50,7 +55,18 @@ export function createS3MediaStore(o: { readonly bucket: string; readonly prefix
 
     async put(key, body, { contentType, size }) {
       try {
-        await client.send(new PutObjectCommand({ Bucket, Key: Key(key), Body: body, ContentType: contentType, ContentLength: size }))
+        if (Buffer.isBuffer(body)) {
+          await client.send(new PutObjectCommand({ Bucket, Key: Key(key), Body: body, ContentType: contentType, ContentLength: size }))
+          return
+        }
+        // A stream goes up in parts of PART_BYTES, at most PARTS_IN_FLIGHT at a time: a 20 MiB original never sits whole
+        // in memory, and a failed part is retried from its buffer (a single PUT of a stream cannot be replayed). Up to
+        // one part, it is a single PUT.
+        const upload = new Upload({
+          client, partSize: PART_BYTES, queueSize: PARTS_IN_FLIGHT, leavePartsOnError: false,
+          params: { Bucket, Key: Key(key), Body: body, ContentType: contentType },
+        })
+        await upload.done()
       } catch (err) {
         throw outage(err)
       }

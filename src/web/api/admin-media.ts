@@ -6,8 +6,9 @@ import type { Media } from '../../domain/media.ts'
 import { absoluteMediaUrl, mediaUrl } from '../../domain/media.ts'
 import { AppError } from '../../errors.ts'
 import { MAX_BYTES } from '../../media/limits.ts'
+import type { StagedFile } from '../../media/upload-staging.ts'
 import { viewerOf } from '../viewer.ts'
-import { uploadParts } from '../multipart.ts'
+import { readFilePart, uploadParts } from '../multipart.ts'
 import type { AdminServices } from './admin.ts'
 
 const TEXT_FIELDS = ['alt', 'caption', 'credit'] as const
@@ -42,27 +43,32 @@ export const adminMediaRoutes = (s: AdminServices): FastifyPluginAsync => async 
   app.post('/', async (req, reply) => {
     // A status of its own, as for any other body type this route does not take.
     if (!req.isMultipart()) throw Object.assign(new Error('send the image as multipart/form-data, in a field named file'), { statusCode: 415 })
-    let file: { data: Buffer; filename: string } | undefined
-    const text: Partial<Record<TextField, string>> = {}
-    for await (const part of uploadParts(req)) {
-      if (part.type === 'file') {
-        if (part.fieldname !== 'file') {
-          part.file.resume()
-          throw new AppError('Invalid', `unknown field "${part.fieldname.slice(0, 100)}": send the image as "file"`, part.fieldname.slice(0, 100))
+    // The file is staged on disk as it arrives and removed once answered, whatever the answer.
+    let file: { data: StagedFile; filename: string } | undefined
+    try {
+      const text: Partial<Record<TextField, string>> = {}
+      for await (const part of uploadParts(req)) {
+        if (part.type === 'file') {
+          if (part.fieldname !== 'file') {
+            part.file.resume()
+            throw new AppError('Invalid', `unknown field "${part.fieldname.slice(0, 100)}": send the image as "file"`, part.fieldname.slice(0, 100))
+          }
+          file = { data: await readFilePart(() => s.media.stage(part.file)), filename: part.filename }
+        } else {
+          if (!(TEXT_FIELDS as readonly string[]).includes(part.fieldname)) {
+            throw new AppError('Invalid', `unknown field "${part.fieldname.slice(0, 100)}"`, part.fieldname.slice(0, 100))
+          }
+          if (part.valueTruncated) throw new AppError('Invalid', `${part.fieldname} is too long`, part.fieldname)
+          text[part.fieldname as TextField] = String(part.value)
         }
-        file = { data: await part.toBuffer(), filename: part.filename }
-      } else {
-        if (!(TEXT_FIELDS as readonly string[]).includes(part.fieldname)) {
-          throw new AppError('Invalid', `unknown field "${part.fieldname.slice(0, 100)}"`, part.fieldname.slice(0, 100))
-        }
-        if (part.valueTruncated) throw new AppError('Invalid', `${part.fieldname} is too long`, part.fieldname)
-        text[part.fieldname as TextField] = String(part.value)
       }
+      if (!file) throw new AppError('Invalid', 'an image is required in the field named file', 'file')
+      const { user } = viewerOf(req)!
+      const media = await s.media.upload({ ...file, ...text }, { userId: user.id, role: user.role })
+      return reply.code(201).header('location', `/api/v1/admin/media/${media.id}`).send(mediaJson(media, s.config.siteUrl, s.config.media.publicUrl))
+    } finally {
+      await file?.data.discard()
     }
-    if (!file) throw new AppError('Invalid', 'an image is required in the field named file', 'file')
-    const { user } = viewerOf(req)!
-    const media = await s.media.upload({ ...file, ...text }, { userId: user.id, role: user.role })
-    return reply.code(201).header('location', `/api/v1/admin/media/${media.id}`).send(mediaJson(media, s.config.siteUrl, s.config.media.publicUrl))
   })
 
   app.get<{ Querystring: ListQuery }>('/', { schema: { querystring: listQuerySchema } }, async (req) => {

@@ -2,14 +2,16 @@
 
 import fastifyMultipart from '@fastify/multipart'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
+import type { Readable } from 'node:stream'
 import { MAX_BYTES } from '../../media/limits.ts'
 import { mediaDetailPage, mediaLibraryPage, type MediaDetailView, type MediaLibraryView } from '../../render/desk/media-page.ts'
 import { requireUser, viewerOf } from '../viewer.ts'
-import { uploadParts } from '../multipart.ts'
+import { readFilePart, uploadParts } from '../multipart.ts'
 import { doneQuery, doneRedirect, formText, idParams, refusal } from './admin-forms.ts'
 import { attempt } from './form-attempt.ts'
 import { sendDeskPage, type DeskKit } from './desk.ts'
 import { mayDeleteMedia } from '../../media/library.ts'
+import type { StagedFile } from '../../media/upload-staging.ts'
 
 const PER_PAGE = 30
 
@@ -24,20 +26,32 @@ const uploadQuery = { type: 'object', properties: { _csrf: { type: 'string', max
 
 interface ListQuery { done?: string; page?: number; q?: string }
 
-/** The upload's text fields and its one file, read from the multipart stream. */
-async function readUpload(req: FastifyRequest): Promise<{ fields: Record<string, string>; file: { data: Buffer; filename: string } | null }> {
+/**
+ * The upload's text fields and its one file, read from the multipart stream: the file is staged on disk as it arrives
+ * (refused at the first byte past the limit). The staged file is the caller's to discard, also when this throws later.
+ */
+async function readUpload(req: FastifyRequest, stage: (file: Readable) => Promise<StagedFile>, got: { file: StagedFile | null }): Promise<{ fields: Record<string, string>; filename: string }> {
   const fields: Record<string, string> = {}
-  let file: { data: Buffer; filename: string } | null = null
+  let filename = ''
   for await (const part of uploadParts(req)) {
     if (part.type === 'file') {
-      // Throws a 413 once the file passes the limit, before the rest is buffered.
-      const data = await part.toBuffer()
-      if (part.fieldname === 'file' && data.length > 0) file = { data, filename: part.filename }
+      if (part.fieldname !== 'file' || got.file) {
+        part.file.resume()
+        continue
+      }
+      const staged = await readFilePart(() => stage(part.file))
+      // An empty file field is what a browser sends when no file was chosen.
+      if (staged.bytes > 0) {
+        got.file = staged
+        filename = part.filename
+      } else {
+        await staged.discard()
+      }
     } else if (typeof part.value === 'string') {
       fields[part.fieldname] = part.value
     }
   }
-  return { fields, file }
+  return { fields, filename }
 }
 
 export const deskMediaRoutes = (kit: DeskKit): FastifyPluginAsync => async (app) => {
@@ -65,17 +79,21 @@ export const deskMediaRoutes = (kit: DeskKit): FastifyPluginAsync => async (app)
       return sendDeskPage(reply, 415, mediaLibraryPage(await kit.context(req, await kit.csrfFor(req)),
         await library(req, {}, { error: { field: 'file', message: 'send the image as a multipart/form-data upload' } })))
     }
-    const { fields, file } = await readUpload(req)
-    const values = { alt: formText(fields, 'alt', 1001), caption: formText(fields, 'caption', 2001), credit: formText(fields, 'credit', 301) }
+    const got: { file: StagedFile | null } = { file: null }
+    let values: Record<'alt' | 'caption' | 'credit', string> = { alt: '', caption: '', credit: '' }
     try {
-      if (!file) return sendDeskPage(reply, 400, mediaLibraryPage(await kit.context(req, await kit.csrfFor(req)), await library(req, {}, { error: { field: 'file', message: 'choose an image to upload' }, values })))
+      const { fields, filename } = await readUpload(req, (file) => media.stage(file), got)
+      values = { alt: formText(fields, 'alt', 1001), caption: formText(fields, 'caption', 2001), credit: formText(fields, 'credit', 301) }
+      if (!got.file) return sendDeskPage(reply, 400, mediaLibraryPage(await kit.context(req, await kit.csrfFor(req)), await library(req, {}, { error: { field: 'file', message: 'choose an image to upload' }, values })))
       const { user } = viewerOf(req)!
-      await media.upload({ data: file.data, filename: file.filename, ...values }, { userId: user.id, role: user.role })
+      await media.upload({ data: got.file, filename, ...values }, { userId: user.id, role: user.role })
       return doneRedirect(reply, '/desk/media', 'uploaded')
     } catch (err) {
       const r = refusal(err)
       if (!r) throw err
       return sendDeskPage(reply, r.status, mediaLibraryPage(await kit.context(req, await kit.csrfFor(req)), await library(req, {}, { error: r.error, values })))
+    } finally {
+      await got.file?.discard()
     }
   })
 

@@ -1,6 +1,9 @@
 // The Admin API's media: multipart uploads checked from the bytes (201, 415, 413), alt text and credits, the list, and hero images.
 
 import assert from 'node:assert/strict'
+import { readdir } from 'node:fs/promises'
+import path from 'node:path'
+import sharp from 'sharp'
 import { OPENAPI } from '../../../src/web/api/openapi.ts'
 import { documentValidator } from '../../support/openapi.ts'
 import { api, apiNewsroom, createViaApi, forEachEngine, ROLES, type ApiUser } from '../../support/admin-api.ts'
@@ -97,4 +100,27 @@ forEachEngine('an uploaded image with alt text becomes an article\'s hero_media'
   assert.equal(imported.json().hero_media, noAlt.id)
   assert.deepEqual(imported.json().notes, [`the hero image (media ${noAlt.id}) has no alt text; add it (PATCH /api/v1/admin/media/${noAlt.id})`])
   assert.equal(article.notes, undefined, 'a hero with alt text leaves nothing to note')
+})
+
+/** What uploads left in DATA_DIR/tmp, where they pass through on their way to the media store. */
+const leftInTmp = async (a: TestApp): Promise<string[]> => readdir(path.join(a.config.dataDir, 'tmp'))
+
+forEachEngine('uploads leave nothing in DATA_DIR/tmp: stored, refused (413, 415), or cut short mid-file (400)', async (a) => {
+  const n = await apiNewsroom(a)
+  const photo = await sharp(await pngImage(64, 48)).withExif({ IFD0: { Make: 'Camera' } }).jpeg().toBuffer()
+  const stored = await upload(a, n.users.author, multipart({ alt: 'After the file' }, { filename: 'camera.jpg', type: 'image/jpeg', data: photo }))
+  assert.equal(stored.statusCode, 201, stored.body)
+  assert.equal(stored.json().width, 64)
+  assert.equal((await sharp((await a.app.inject(new URL(stored.json().url).pathname)).rawPayload).metadata()).exif, undefined, 'stored without its EXIF')
+  const big = Buffer.concat([await pngImage(), Buffer.alloc(20 * 1024 * 1024 + 10)])
+  const tooLarge = await upload(a, n.users.author, multipart({}, { filename: 'huge.png', type: 'image/png', data: big }))
+  assert.deepEqual([tooLarge.statusCode, tooLarge.json().error.field], [413, 'file'])
+  const text = await upload(a, n.users.author, multipart({}, { filename: 'notes.png', type: 'image/png', data: Buffer.from('not an image') }))
+  assert.equal(text.statusCode, 415)
+  // The request ends inside the file: no closing boundary ever comes.
+  const whole = multipart({ alt: 'Cut short' }, { filename: 'cut.png', type: 'image/png', data: Buffer.alloc(2 * 1024 * 1024, 7) })
+  const cut = await upload(a, n.users.author, whole.subarray(0, 1024 * 1024))
+  assert.equal(cut.statusCode, 400, cut.body)
+  assert.deepEqual(await leftInTmp(a), [])
+  assert.equal((await api(a, n.users.author, { url: MEDIA })).json().items.length, 1)
 })

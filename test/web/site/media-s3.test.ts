@@ -3,6 +3,7 @@
 
 import assert from 'node:assert/strict'
 import { readdir } from 'node:fs/promises'
+import { Readable } from 'node:stream'
 import { test, type TestContext } from 'node:test'
 import { GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { loadConfig } from '../../../src/config.ts'
@@ -174,4 +175,23 @@ test('a bucket that cannot be reached makes an upload answer 503 and /readyz fai
   const ready = await app.app.inject('/readyz')
   assert.equal(ready.statusCode, 503)
   assert.match(ready.body, /"media":"the media storage cannot be reached just now/)
+})
+
+test('a streamed put larger than one part goes up in parts and reads back whole; a failed one leaves no object', async (t) => {
+  const s3 = await startS3Emulator()
+  t.after(() => s3.stop())
+  const store = openMediaStore(loadConfig({ DATA_DIR: await tempDir(t), ...s3.env }).media.storage)
+  t.after(() => store.close())
+  const data = Buffer.alloc(12 * 1024 * 1024 + 5)
+  for (let i = 0; i < data.length; i += 4096) data[i] = i % 251
+  await store.put('2026/12/big.jpg', Readable.from([data.subarray(0, 7_000_000), data.subarray(7_000_000)]), { contentType: 'image/jpeg', size: data.length })
+  assert.equal((await store.head('2026/12/big.jpg'))?.size, data.length)
+  assert.ok((await store.read('2026/12/big.jpg'))!.equals(data))
+  const failing = Readable.from((async function* () {
+    yield data.subarray(0, 6 * 1024 * 1024)
+    throw new Error('the upload was cut short')
+  })())
+  // s3rver refuses the abort of a multipart upload (MethodNotAllowed), and that error is the one that comes back.
+  await assert.rejects(store.put('2026/12/cut.jpg', failing, { contentType: 'image/jpeg', size: data.length }))
+  assert.equal(await store.head('2026/12/cut.jpg'), null)
 })
