@@ -29,7 +29,7 @@ import { buildArticle } from './article-text.ts'
 import { generate } from './generate.ts'
 import { createRandom } from './random.ts'
 import { allLiveIds } from '../src/related/refresh.ts'
-import { createScratch, postgresUnavailable, vacuumAnalyze, type Engine } from './scratch.ts'
+import { cpuDelta, createScratch, databaseCpu, postgresUnavailable, vacuumAnalyze, type Engine } from './scratch.ts'
 
 /** About thirty queries a reader of a regional news site might type, by kind. */
 export const QUERIES: readonly (readonly [kind: string, q: string])[] = [
@@ -45,6 +45,8 @@ export const QUERIES: readonly (readonly [kind: string, q: string])[] = [
 ]
 
 interface Timing { readonly kind: string; readonly level: 'index' | 'page'; readonly ms: number }
+/** CPU the database's backends used for one kind's index-level calls (PostgreSQL only): less moved by other work than wall time. */
+interface CpuUse { readonly kind: string; readonly ms: number; readonly calls: number }
 
 const percentile = (sorted: readonly number[], p: number): number =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN
@@ -130,7 +132,7 @@ async function bulkIndexPostgres(databaseUrl: string, n: number, seed: number): 
   }
 }
 
-async function timeQueries(store: Store, runs: number, levels: readonly ('index' | 'page')[]): Promise<Timing[]> {
+async function timeQueries(store: Store, runs: number, levels: readonly ('index' | 'page')[], databaseUrl?: string, cpu: CpuUse[] = []): Promise<Timing[]> {
   const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: os.tmpdir() })
   const services = createServices({ store, config, log: createLogger(config), clock: { now: () => Date.now() } })
   const out: Timing[] = []
@@ -140,6 +142,11 @@ async function timeQueries(store: Store, runs: number, levels: readonly ('index'
     const indexOnly = () => store.search.query({ expression, sectionIds: [], tagId: null, fromMs: null, toMs: null, limit: 21, offset: 0 })
     const run = { index: indexOnly, page: () => services.search.search(filter(q)) }
     for (const level of levels) await run[level]()
+    if (databaseUrl) {
+      const before = await databaseCpu(databaseUrl)
+      for (let r = 0; r < runs; r++) await indexOnly()
+      cpu.push({ kind, ms: cpuDelta(before, await databaseCpu(databaseUrl)), calls: runs })
+    }
     for (let r = 0; r < runs; r++) {
       for (const level of levels) {
         const t0 = performance.now()
@@ -216,7 +223,9 @@ async function benchIndexOnly(engine: Engine, articles: number, seed: number, ru
     } else console.log(`${engine}: timing the ${before} documents already indexed`)
     const count = before || articles
     const indexing = { engine, articles: count, 'index-only docs/s': perSecond === null ? null : Math.round(perSecond) }
-    return { indexing, rows: summarize(engine, count, await timeQueries(store, runs, ['index'])) }
+    const cpu: CpuUse[] = []
+    const timings = await timeQueries(store, runs, ['index'], url, cpu)
+    return { indexing, rows: summarize(engine, count, timings, cpu) }
   } finally {
     await store.close()
     if (scratch && keep) console.log(`kept ${scratch.where}`)
@@ -224,12 +233,14 @@ async function benchIndexOnly(engine: Engine, articles: number, seed: number, ru
   }
 }
 
-function summarize(engine: Engine, articles: number, timings: readonly Timing[]) {
+function summarize(engine: Engine, articles: number, timings: readonly Timing[], cpu: readonly CpuUse[] = []) {
   const rows = []
   for (const level of ['index', 'page'] as const) {
     for (const kind of ['all', ...new Set(QUERIES.map(([k]) => k))]) {
       const ms = timings.filter((t) => t.level === level && (kind === 'all' || t.kind === kind)).map((t) => t.ms).sort((a, b) => a - b)
-      if (ms.length) rows.push({ engine, articles, level, kind, samples: ms.length, p50: +percentile(ms, 50).toFixed(2), p99: +percentile(ms, 99).toFixed(2), max: +ms.at(-1)!.toFixed(2) })
+      const used = cpu.filter((c) => level === 'index' && (kind === 'all' || c.kind === kind))
+      const dbCpu = used.length ? { 'db CPU ms/query': +(used.reduce((a, c) => a + c.ms, 0) / used.reduce((a, c) => a + c.calls, 0)).toFixed(1) } : {}
+      if (ms.length) rows.push({ engine, articles, level, kind, samples: ms.length, p50: +percentile(ms, 50).toFixed(2), p95: +percentile(ms, 95).toFixed(2), p99: +percentile(ms, 99).toFixed(2), max: +ms.at(-1)!.toFixed(2), ...dbCpu })
     }
   }
   return rows

@@ -28,23 +28,35 @@ function filtersOf(q: SearchQuery): RawBuilder<unknown>[] {
 
 const and = (conditions: readonly RawBuilder<unknown>[]) => sql.join(conditions, sql` and `)
 
-/** The newest matches, by walking the documents newest first and checking each one's tsvector. */
+/** The tsquery and ts_rank weights of a query, for the score of a document read once as `t`. */
+const score = (q: SearchQuery, t: RawBuilder<unknown>) => sql`ts_rank(${WEIGHTS}::float4[], ${t}, ${q.expression.postgres.terms}::tsquery)`
+
+/**
+ * The newest matches with their scores, by walking the documents newest first: each tsvector is read once (the copy
+ * `||` makes is both checked and ranked; two references to the stored value would read and decompress it twice).
+ */
 function walk(q: SearchQuery, filters: readonly RawBuilder<unknown>[]) {
-  return sql`select d.article_id, d.published_at from search_documents d
-    where ${and([sql`d.terms @@ ${q.expression.postgres.terms}::tsquery`, ...filters])}
-    order by d.article_id desc limit ${RANKED_CANDIDATES}`
+  const where = filters.length ? sql`where ${and(filters)}` : sql``
+  return sql`select s.article_id, s.published_at, ${score(q, sql`s.t`)} as score
+    from (select d.article_id, d.published_at, d.terms || ''::tsvector as t from search_documents d ${where}
+      order by d.article_id desc offset 0) s
+    where s.t @@ ${q.expression.postgres.terms}::tsquery limit ${RANKED_CANDIDATES}`
 }
 
 /**
- * The newest matches, from the GIN index: every document holding the words (`driver`, answered by the index alone),
- * then, newest first, a check of the phrases and exclusions on each until enough pass; a lateral join cannot become a
- * hash join, so the LIMIT stops the checks.
+ * The newest matches with their scores, from the GIN index: every document holding the words (`driver`, answered by
+ * the index alone), then, newest first, a check of the phrases and exclusions on each until enough pass; a lateral
+ * join cannot become a hash join, so the LIMIT stops the checks.
  */
 function fromIndex(q: SearchQuery, driver: string, checked: boolean, filters: readonly RawBuilder<unknown>[]) {
   const holding = sql`select d.article_id, d.published_at from search_documents d where ${and([sql`d.terms @@ ${driver}::tsquery`, ...filters])}`
-  if (!checked) return sql`${holding} order by d.article_id desc limit ${RANKED_CANDIDATES}`
-  return sql`select h.article_id, h.published_at from (${holding} offset 0) h
-    join lateral (select 1 from search_documents m where m.article_id = h.article_id and m.terms @@ ${q.expression.postgres.terms}::tsquery) ok on true
+  if (!checked) {
+    return sql`select c.article_id, c.published_at, ${score(q, sql`d.terms`)} as score
+      from (${holding} order by d.article_id desc limit ${RANKED_CANDIDATES}) c join search_documents d on d.article_id = c.article_id`
+  }
+  return sql`select h.article_id, h.published_at, ${score(q, sql`x.t`)} as score from (${holding} offset 0) h
+    join lateral (select m.terms || ''::tsvector as t from search_documents m where m.article_id = h.article_id offset 0) x
+      on x.t @@ ${q.expression.postgres.terms}::tsquery
     order by h.article_id desc limit ${RANKED_CANDIDATES}`
 }
 
@@ -157,13 +169,11 @@ export function createPostgresSearch(db: Kysely<any>): SearchEngine {
       if (old || !plan || plan.driver === '') return plannersChoice(q, filters, old)
       const checked = plan.driver !== q.expression.postgres.terms
       const path = q.path ?? await choose(plan, checked)
-      const candidates = path === 'walk' ? walk(q, filters) : fromIndex(q, plan.driver, checked, filters)
+      const ranked = path === 'walk' ? walk(q, filters) : fromIndex(q, plan.driver, checked, filters)
       // The planner is told which way to take: its estimate of how many documents match is what misled it.
       const { rows } = await withPlanner(path, async (conn) => sql<{ article_id: number; score: number }>`${sql.raw(PLAN_EACH_CALL)}
-        with candidates as materialized (${candidates})
-        select c.article_id, ts_rank(${WEIGHTS}::float4[], d.terms, ${q.expression.postgres.terms}::tsquery) as score
-        from candidates c join search_documents d on d.article_id = c.article_id
-        order by score desc, c.published_at desc, c.article_id desc
+        with ranked as materialized (${ranked})
+        select article_id, score from ranked order by score desc, published_at desc, article_id desc
         limit ${q.limit} offset ${q.offset}`.execute(conn))
       return rows.map((r) => ({ articleId: Number(r.article_id), score: Number(r.score) }))
     },
