@@ -46,7 +46,7 @@ function walk(q: SearchQuery, filters: readonly RawBuilder<unknown>[]) {
 /**
  * The newest matches with their scores, from the GIN index: every document holding the words (`driver`, answered by
  * the index alone), then, newest first, a check of the phrases and exclusions on each until enough pass; a lateral
- * join cannot become a hash join, so the LIMIT stops the checks.
+ * join cannot become a hash join, so the LIMIT stops the checks (the tsvector read once, for the check and the rank).
  */
 function fromIndex(q: SearchQuery, driver: string, checked: boolean, filters: readonly RawBuilder<unknown>[]) {
   const holding = sql`select d.article_id, d.published_at from search_documents d where ${and([sql`d.terms @@ ${driver}::tsquery`, ...filters])}`
@@ -54,7 +54,8 @@ function fromIndex(q: SearchQuery, driver: string, checked: boolean, filters: re
     return sql`select c.article_id, c.published_at, ${score(q, sql`d.terms`)} as score
       from (${holding} order by d.article_id desc limit ${RANKED_CANDIDATES}) c join search_documents d on d.article_id = c.article_id`
   }
-  return sql`select h.article_id, h.published_at, ${score(q, sql`x.t`)} as score from (${holding} offset 0) h
+  // Candidates come sorted into the lateral join, which keeps their order: no sort after it waits for every check.
+  return sql`select h.article_id, h.published_at, ${score(q, sql`x.t`)} as score from (${holding} order by d.article_id desc offset 0) h
     join lateral (select m.terms || ''::tsvector as t from search_documents m where m.article_id = h.article_id offset 0) x
       on x.t @@ ${q.expression.postgres.terms}::tsquery
     order by h.article_id desc limit ${RANKED_CANDIDATES}`
