@@ -102,13 +102,15 @@ export function toTsquery(q: ParsedQuery, stem: QueryStemmer = null): string {
 }
 
 /**
- * The tsquery that finds every document holding each wanted part's words, without positions: a superset of toTsquery's
- * matches that the GIN index answers without reading a document (phrases need positions, so the words of a phrase are
- * ANDed here). Exclusions are left out.
+ * The tsquery that the GIN index answers without reading a document, a superset of toTsquery's matches: phrases need
+ * positions, so a wanted phrase becomes its words ANDed and an excluded phrase is left out; excluded words stay.
+ * Equal to toTsquery's when the query has no phrase.
  */
 export function toDriverTsquery(q: ParsedQuery, stem: QueryStemmer = null): string {
   if (!isSearchable(q)) return ''
-  return q.include.map((w) => (w.length > 1 ? w.map(lexeme).join(' & ') : tsqueryForm(w, stem))).join(' & ')
+  const include = q.include.map((w) => (w.length > 1 ? w.map(lexeme).join(' & ') : tsqueryForm(w, stem)))
+  const exclude = q.exclude.filter((w) => w.length === 1).map((w) => `!${tsqueryForm(w, stem)}`)
+  return [...include, ...exclude].join(' & ')
 }
 
 export interface ExpressionOptions {

@@ -33,8 +33,8 @@ export interface SearchExpression {
     /**
      * What PostgreSQL chooses its way to the matches by (store/search-plan.ts): each wanted part (a word with its stem,
      * or a phrase's exact words), and `driver`, a tsquery of those parts without positions (a phrase as its words
-     * ANDed) that the GIN index answers exactly; null when the stems' language is unknown. `driver` equals `terms`
-     * when the query has no phrase and no exclusion.
+     * ANDed, excluded words kept) that the GIN index answers exactly. `driver` equals `terms` when the query has no
+     * phrase.
      */
     readonly plan?: {
       readonly parts: readonly PlanPart[]

@@ -5,7 +5,7 @@ import type { PlanPart } from './search-index.ts'
 
 /**
  * `index`: the GIN index lists every document holding the parts' words (no document read), the newest are kept, and
- * only phrases and exclusions are checked on them, newest first. `walk`: documents are read newest first, each one's
+ * only phrases are checked on them, newest first. `walk`: documents are read newest first, each one's
  * tsvector checked, until enough match. The planner's own choice between them rests on its estimate of how many
  * documents match, which for two or more words can be off by a hundred times: a walk through 97,000 documents for a
  * query that matches a few hundred took seconds at 100,000 articles.
@@ -62,7 +62,7 @@ export function partShares(parts: readonly PlanPart[], terms: readonly Vocabular
 /**
  * The cheaper way to a query's newest `wanted` matches among `total` documents, given each wanted part's share: the
  * walk reads about wanted ÷ (share of matches) documents; the index visits every document holding all the parts'
- * words, and reads only those it must check for a phrase or an exclusion. Parts are taken as independent.
+ * words, and reads only those it must check for a phrase. Parts are taken as independent.
  */
 export function choosePath(shares: readonly number[], total: number, wanted: number, checked: boolean): SearchPath {
   if (shares.length === 0 || !(total > 0)) return 'index'

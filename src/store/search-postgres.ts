@@ -45,7 +45,7 @@ function walk(q: SearchQuery, filters: readonly RawBuilder<unknown>[]) {
 
 /**
  * The newest matches with their scores, from the GIN index: every document holding the words (`driver`, answered by
- * the index alone), then, newest first, a check of the phrases and exclusions on each until enough pass; a lateral
+ * the index alone), then, newest first, a check of the phrases on each until enough pass; a lateral
  * join cannot become a hash join, so the LIMIT stops the checks (the tsvector read once, for the check and the rank).
  */
 function fromIndex(q: SearchQuery, driver: string, checked: boolean, filters: readonly RawBuilder<unknown>[]) {
