@@ -1,6 +1,6 @@
 // Readers' search input: words, "quoted phrases" and -exclusions, turned into safe expressions for each engine.
 
-import type { SearchExpression } from '../store/search-index.ts'
+import type { PlanPart, SearchExpression } from '../store/search-index.ts'
 import { STEM_MARK } from '../store/search-analysis.ts'
 import { searchWords } from '../text/analyze.ts'
 import { stemmerOf } from '../text/stem.ts'
@@ -101,6 +101,18 @@ export function toTsquery(q: ParsedQuery, stem: QueryStemmer = null): string {
   return [...q.include.map((w) => tsqueryForm(w, stem)), ...q.exclude.map((w) => `!${tsqueryForm(w, stem)}`)].join(' & ')
 }
 
+/**
+ * The tsquery that the GIN index answers without reading a document, a superset of toTsquery's matches: phrases need
+ * positions, so a wanted phrase becomes its words ANDed and an excluded phrase is left out; excluded words stay.
+ * Equal to toTsquery's when the query has no phrase.
+ */
+export function toDriverTsquery(q: ParsedQuery, stem: QueryStemmer = null): string {
+  if (!isSearchable(q)) return ''
+  const include = q.include.map((w) => (w.length > 1 ? w.map(lexeme).join(' & ') : tsqueryForm(w, stem)))
+  const exclude = q.exclude.filter((w) => w.length === 1).map((w) => `!${tsqueryForm(w, stem)}`)
+  return [...include, ...exclude].join(' & ')
+}
+
 export interface ExpressionOptions {
   /** The language whose stemmer takes query words to their stems (the searched language); default English. */
   readonly language?: string
@@ -110,6 +122,11 @@ export interface ExpressionOptions {
 
 /** The expression for each engine, for the store's search index. */
 export function toSearchExpression(q: ParsedQuery, options: ExpressionOptions = {}): SearchExpression {
-  const stem = options.stems === false ? null : stemmerOf(options.language ?? 'en')
-  return { sqlite: toFts5Match(q, stem), postgres: { terms: toTsquery(q, stem), websearch: toWebsearch(q) } }
+  const language = options.language ?? 'en'
+  const stem = options.stems === false ? null : stemmerOf(language)
+  const parts = q.include.map((w): PlanPart => (w.length > 1 ? { phrase: w } : { word: w[0]!, stem: stem ? stem(w[0]!) : null }))
+  return {
+    sqlite: toFts5Match(q, stem),
+    postgres: { terms: toTsquery(q, stem), websearch: toWebsearch(q), plan: { parts, driver: toDriverTsquery(q, stem), language } },
+  }
 }

@@ -27,8 +27,26 @@ export interface SearchDocument {
  */
 export interface SearchExpression {
   readonly sqlite: string
-  readonly postgres: { readonly terms: string; readonly websearch: string }
+  readonly postgres: {
+    readonly terms: string
+    readonly websearch: string
+    /**
+     * What PostgreSQL chooses its way to the matches by (store/search-plan.ts): each wanted part (a word with its stem,
+     * or a phrase's exact words), and `driver`, a tsquery of those parts without positions (a phrase as its words
+     * ANDed, excluded words kept) that the GIN index answers exactly. `driver` equals `terms` when the query has no
+     * phrase.
+     */
+    readonly plan?: {
+      readonly parts: readonly PlanPart[]
+      readonly driver: string
+      /** The language of the stems, which the vocabulary's words are stemmed by to estimate a word's documents. */
+      readonly language: string
+    } | null
+  }
 }
+
+/** A wanted part of a query: one word and its stem (null: exact words only), or the words of a phrase. */
+export type PlanPart = { readonly word: string; readonly stem: string | null } | { readonly phrase: readonly string[] }
 
 export interface SearchQuery {
   readonly expression: SearchExpression
@@ -45,6 +63,11 @@ export interface SearchQuery {
   readonly toMs: number | null
   readonly limit: number
   readonly offset: number
+  /**
+   * Forces PostgreSQL's way to the matches (store/search-plan.ts), which is otherwise chosen per query: for tests that
+   * both ways give one result, and for the benchmark. SQLite has one way and ignores it.
+   */
+  readonly path?: 'index' | 'walk'
 }
 
 export interface SearchMatch {

@@ -1,14 +1,74 @@
 // The search index on PostgreSQL: a weighted tsvector of exact words and their stems behind a GIN index.
 
-import { sql, type Kysely } from 'kysely'
+import { sql, type Kysely, type RawBuilder } from 'kysely'
+import { stemmerOf } from '../text/stem.ts'
 import { PLAN_EACH_CALL } from './dialect.ts'
 import { tsvectorLiteral } from './search-analysis.ts'
-import { RANKED_CANDIDATES, type SearchDocument, type SearchEngine, type SearchQuery } from './search-index.ts'
+import { RANKED_CANDIDATES, type SearchDocument, type SearchEngine, type SearchExpression, type SearchQuery } from './search-index.ts'
+import { choosePath, partShares, vocabularyRanges, type SearchPath } from './search-plan.ts'
 
 /** ts_rank weights for D, C, B, A: body (C) 1, standfirst (B) 5, title (A) 10, as bm25's column weights on SQLite. */
 const WEIGHTS = sql.lit('{0.01, 0.1, 0.5, 1.0}')
 
 const nfc = (d: SearchDocument) => ({ title: d.title.normalize('NFC'), standfirst: d.standfirst.normalize('NFC'), body: d.body.normalize('NFC') })
+
+type Plan = NonNullable<SearchExpression['postgres']['plan']>
+
+/** The filters besides the words: none of them reads a document's tsvector. */
+function filtersOf(q: SearchQuery): RawBuilder<unknown>[] {
+  const filters: RawBuilder<unknown>[] = []
+  if (q.sectionIds.length) filters.push(sql`d.section_id in (${sql.join(q.sectionIds)})`)
+  if (q.fromMs !== null) filters.push(sql`d.published_at >= ${q.fromMs}`)
+  if (q.toMs !== null) filters.push(sql`d.published_at < ${q.toMs}`)
+  if (q.language) filters.push(sql`(d.language = ${q.language} or d.language like ${`${q.language}-%`})`)
+  if (q.tagId !== null) filters.push(sql`d.article_id in (select article_id from live_tags where tag_id = ${q.tagId})`)
+  if (q.authorId != null) filters.push(sql`d.article_id in (select article_id from live_authors where author_id = ${q.authorId})`)
+  return filters
+}
+
+const and = (conditions: readonly RawBuilder<unknown>[]) => sql.join(conditions, sql` and `)
+
+/** The tsquery and ts_rank weights of a query, for the score of a document read once as `t`. */
+const score = (q: SearchQuery, t: RawBuilder<unknown>) => sql`ts_rank(${WEIGHTS}::float4[], ${t}, ${q.expression.postgres.terms}::tsquery)`
+
+/**
+ * The newest matches with their scores, by walking the documents newest first: each tsvector is read once (the copy
+ * `||` makes is both checked and ranked; two references to the stored value would read and decompress it twice).
+ */
+function walk(q: SearchQuery, filters: readonly RawBuilder<unknown>[]) {
+  const where = filters.length ? sql`where ${and(filters)}` : sql``
+  return sql`select s.article_id, s.published_at, ${score(q, sql`s.t`)} as score
+    from (select d.article_id, d.published_at, d.terms || ''::tsvector as t from search_documents d ${where}
+      order by d.article_id desc offset 0) s
+    where s.t @@ ${q.expression.postgres.terms}::tsquery limit ${RANKED_CANDIDATES}`
+}
+
+/**
+ * The newest matches with their scores, from the GIN index: every document holding the words (`driver`, answered by
+ * the index alone), then, newest first, a check of the phrases on each until enough pass; a lateral
+ * join cannot become a hash join, so the LIMIT stops the checks (the tsvector read once, for the check and the rank).
+ */
+function fromIndex(q: SearchQuery, driver: string, checked: boolean, filters: readonly RawBuilder<unknown>[]) {
+  const holding = sql`select d.article_id, d.published_at from search_documents d where ${and([sql`d.terms @@ ${driver}::tsquery`, ...filters])}`
+  if (!checked) {
+    return sql`select c.article_id, c.published_at, ${score(q, sql`d.terms`)} as score
+      from (${holding} order by d.article_id desc limit ${RANKED_CANDIDATES}) c join search_documents d on d.article_id = c.article_id`
+  }
+  // Candidates come sorted into the lateral join, which keeps their order: no sort after it waits for every check.
+  return sql`select h.article_id, h.published_at, ${score(q, sql`x.t`)} as score from (${holding} order by d.article_id desc offset 0) h
+    join lateral (select m.terms || ''::tsvector as t from search_documents m where m.article_id = h.article_id offset 0) x
+      on x.t @@ ${q.expression.postgres.terms}::tsquery
+    order by h.article_id desc limit ${RANKED_CANDIDATES}`
+}
+
+/**
+ * Planner switches for each path, set for one transaction: the index path may not scan the table (which reads every
+ * tsvector) nor walk the primary key; the walk may not take the GIN index.
+ */
+const SWITCHES: Readonly<Record<SearchPath, readonly string[]>> = {
+  index: ['enable_seqscan', 'enable_indexscan'],
+  walk: ['enable_seqscan', 'enable_bitmapscan'],
+}
 
 export function createPostgresSearch(db: Kysely<any>): SearchEngine {
   /**
@@ -18,6 +78,63 @@ export function createPostgresSearch(db: Kysely<any>): SearchEngine {
   async function unanalysedLeft(): Promise<boolean> {
     const { rows } = await sql`select 1 from search_documents where terms is null limit 1`.execute(db)
     return rows.length > 0
+  }
+
+  /** The share of the documents each wanted part is in, from the vocabulary and the table's size, and the path it makes cheaper. */
+  async function choose(plan: Plan, checked: boolean): Promise<SearchPath> {
+    const ranges = vocabularyRanges(plan.parts)
+    const inRange = ranges.map(([from, to]) => sql`(term >= ${from} and term < ${to})`)
+    const { rows } = await sql<{ term: string | null; docs: number }>`
+      select null as term, greatest(reltuples, 0)::bigint as docs from pg_class where oid = 'search_documents'::regclass
+      ${inRange.length ? sql`union all select term, docs from search_terms where ${sql.join(inRange, sql` or `)}` : sql``}`.execute(db)
+    const terms = rows.filter((r) => r.term !== null).map((r) => ({ term: r.term!, docs: Number(r.docs) }))
+    // Statistics lag behind a fresh table; no document can be in more documents than there are.
+    const total = Math.max(0, ...rows.map((r) => Number(r.docs)))
+    const shares = partShares(plan.parts, terms, total, stemmerOf(plan.language))
+    return choosePath(shares, total, RANKED_CANDIDATES, checked)
+  }
+
+  /** Runs `fn` with the path's planner switches off: in a transaction of its own, or in the caller's, restored after. */
+  async function withPlanner<T>(path: SearchPath, fn: (conn: Kysely<any>) => Promise<T>): Promise<T> {
+    const off = async (conn: Kysely<any>, value: 'off' | 'on') => {
+      await sql`select ${sql.join(SWITCHES[path].map((name) => sql`set_config(${name}, ${value}, true)`))}`.execute(conn)
+    }
+    if (db.isTransaction) {
+      await off(db, 'off')
+      try {
+        return await fn(db)
+      } finally {
+        await off(db, 'on')
+      }
+    }
+    return db.transaction().execute(async (tx) => {
+      await off(tx, 'off')
+      return fn(tx)
+    })
+  }
+
+  /** The planner's own choice of path, for the documents a re-index has not reached yet. */
+  async function plannersChoice(q: SearchQuery, filters: readonly RawBuilder<unknown>[], old: boolean) {
+    const matched = old
+      ? sql`(d.terms @@ q.terms or (d.terms is null and d.document @@ q.old))`
+      : sql`d.terms @@ q.terms`
+    const rank = old
+      ? sql`case when d.terms is null then ts_rank(${WEIGHTS}::float4[], d.document, c.old) else ts_rank(${WEIGHTS}::float4[], d.terms, c.terms) end`
+      : sql`ts_rank(${WEIGHTS}::float4[], d.terms, c.terms)`
+    // The tsquery text is built by search/query.ts from quoted lexemes only, so the cast cannot fail on user input.
+    const { rows } = await sql<{ article_id: number; score: number }>`${sql.raw(PLAN_EACH_CALL)}
+      with matches as (
+        select d.article_id, d.published_at, q.terms, q.old
+        from search_documents d,
+          (select ${q.expression.postgres.terms}::tsquery as terms,
+            websearch_to_tsquery('simple'::regconfig, broadsheet_fold(${q.expression.postgres.websearch})) as old) as q
+        where ${and([matched, ...filters])})
+      select c.article_id, ${rank} as score
+      from (select * from matches order by article_id desc limit ${RANKED_CANDIDATES}) c
+      join search_documents d on d.article_id = c.article_id
+      order by score desc, c.published_at desc, c.article_id desc
+      limit ${q.limit} offset ${q.offset}`.execute(db)
+    return rows.map((r) => ({ articleId: Number(r.article_id), score: Number(r.score) }))
   }
 
   return {
@@ -47,35 +164,18 @@ export function createPostgresSearch(db: Kysely<any>): SearchEngine {
     async query(q: SearchQuery) {
       if (q.expression.postgres.terms.trim() === '') return []
       const old = await unanalysedLeft()
-      const matched = old
-        ? sql`(d.terms @@ q.terms or (d.terms is null and d.document @@ q.old))`
-        : sql`d.terms @@ q.terms`
-      const filters = [matched]
-      if (q.sectionIds.length) filters.push(sql`d.section_id in (${sql.join(q.sectionIds)})`)
-      if (q.fromMs !== null) filters.push(sql`d.published_at >= ${q.fromMs}`)
-      if (q.toMs !== null) filters.push(sql`d.published_at < ${q.toMs}`)
-      if (q.language) filters.push(sql`(d.language = ${q.language} or d.language like ${`${q.language}-%`})`)
-      if (q.tagId !== null) filters.push(sql`d.article_id in (select article_id from live_tags where tag_id = ${q.tagId})`)
-      if (q.authorId != null) filters.push(sql`d.article_id in (select article_id from live_authors where author_id = ${q.authorId})`)
-      const rank = old
-        ? sql`case when d.terms is null then ts_rank(${WEIGHTS}::float4[], d.document, c.old) else ts_rank(${WEIGHTS}::float4[], d.terms, c.terms) end`
-        : sql`ts_rank(${WEIGHTS}::float4[], d.terms, c.terms)`
-      // The tsquery text is built by search/query.ts from quoted lexemes only, so the cast cannot fail on user input.
-      // ts_rank (which reads each document) runs only on the newest candidates. The planner picks how to find them by
-      // the term's frequency: a rare term through the GIN index, a common one (in most articles) by walking the newest
-      // articles backwards until enough match. Fencing the CTE (MATERIALIZED) would force the first way on every term.
-      const { rows } = await sql<{ article_id: number; score: number }>`${sql.raw(PLAN_EACH_CALL)}
-        with matches as (
-          select d.article_id, d.published_at, q.terms, q.old
-          from search_documents d,
-            (select ${q.expression.postgres.terms}::tsquery as terms,
-              websearch_to_tsquery('simple'::regconfig, broadsheet_fold(${q.expression.postgres.websearch})) as old) as q
-          where ${sql.join(filters, sql` and `)})
-        select c.article_id, ${rank} as score
-        from (select * from matches order by article_id desc limit ${RANKED_CANDIDATES}) c
-        join search_documents d on d.article_id = c.article_id
-        order by score desc, c.published_at desc, c.article_id desc
-        limit ${q.limit} offset ${q.offset}`.execute(db)
+      const plan = q.expression.postgres.plan
+      const filters = filtersOf(q)
+      // While a re-index is under way some documents match by their old tsvector, which the index path does not read.
+      if (old || !plan || plan.driver === '') return plannersChoice(q, filters, old)
+      const checked = plan.driver !== q.expression.postgres.terms
+      const path = q.path ?? await choose(plan, checked)
+      const ranked = path === 'walk' ? walk(q, filters) : fromIndex(q, plan.driver, checked, filters)
+      // The planner is told which way to take: its estimate of how many documents match is what misled it.
+      const { rows } = await withPlanner(path, async (conn) => sql<{ article_id: number; score: number }>`${sql.raw(PLAN_EACH_CALL)}
+        with ranked as materialized (${ranked})
+        select article_id, score from ranked order by score desc, published_at desc, article_id desc
+        limit ${q.limit} offset ${q.offset}`.execute(conn))
       return rows.map((r) => ({ articleId: Number(r.article_id), score: Number(r.score) }))
     },
 
