@@ -21,6 +21,13 @@ import { startReaders } from './readers.ts'
 import { startServer } from './server.ts'
 import { SAMPLE_EVERY, writeWxr } from './wxr.ts'
 
+/** Resident memory and what of it V8 holds (heap) or knows of outside it (external: buffers, native strings). */
+function memory(): string {
+  const m = process.memoryUsage()
+  const mib = (n: number) => (n / 2 ** 20).toFixed(0)
+  return `rss ${mib(m.rss)} MiB (heap ${mib(m.heapUsed)}, external ${mib(m.external)})`
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -66,13 +73,13 @@ async function main(): Promise<void> {
         sampled = Math.max(sampled, known)
         if (now - lastPrint < 10_000) return
         lastPrint = now
-        console.error(`${done} posts, ${(done / ((now - t) / 1000)).toFixed(0)}/s, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`)
+        console.error(`${done} posts, ${(done / ((now - t) / 1000)).toFixed(0)}/s, ${memory()}`)
       },
       onSettleProgress: (stage, done) => {
         const now = performance.now()
         if (now - lastPrint < 10_000) return
         lastPrint = now
-        console.error(`related articles: ${stage} ${done}, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`)
+        console.error(`related articles: ${stage} ${done}, ${memory()}`)
       },
     })
     const seconds = (performance.now() - t) / 1000
