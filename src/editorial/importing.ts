@@ -189,8 +189,6 @@ export function createImporting({ store, clock, siteLanguage }: ImportingDeps) {
     try {
       return await retryingOutages(() => oneTransaction(actor, source, items, dryRun))
     } catch (err) {
-      // A database that stays unavailable is everyone's fault: it stops the import instead of refusing every item.
-      if (isUnavailable(err)) throw err
       if (items.length === 1) {
         if (isAppError(err)) return [refusal(items[0]!, err)]
         throw err
@@ -202,7 +200,7 @@ export function createImporting({ store, clock, siteLanguage }: ImportingDeps) {
         results.push(...await retryingOutages(() => oneTransaction(actor, source, [item], dryRun)))
       } catch (err) {
         // Only what the model refuses is the item's fault; a database that fails is everyone's, and stops the import.
-        if (!isAppError(err) || isUnavailable(err)) throw err
+        if (!isAppError(err)) throw err
         results.push(refusal(item, err))
       }
     }
