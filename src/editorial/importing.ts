@@ -3,7 +3,7 @@
 import type { Clock } from '../domain/clock.ts'
 import { FLUSH_ALL } from '../domain/invalidation.ts'
 import { can, type Action, type Role } from '../domain/roles.ts'
-import { AppError, isAppError } from '../errors.ts'
+import { AppError, isAppError, isUnavailable } from '../errors.ts'
 import type { Store } from '../store/store.ts'
 import type { ImportArticle, ImportSource } from './import-input.ts'
 import { writeImportItem, type BatchContext, type ImportItemResult } from './import-writes.ts'
@@ -50,6 +50,23 @@ class DryRun extends Error {
   constructor(results: ImportItemResult[]) {
     super('dry run')
     this.results = results
+  }
+}
+
+/**
+ * Pauses before a batch is tried again after the database was busy or unreachable: on SQLite a writer of the server
+ * (a job, a beacon flush) may hold the lock past the busy timeout on a loaded machine, which is no item's fault.
+ */
+const OUTAGE_RETRY_MS = [500, 2_000, 5_000]
+
+async function retryingOutages<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await write()
+    } catch (err) {
+      if (!isUnavailable(err) || attempt >= OUTAGE_RETRY_MS.length) throw err
+      await new Promise((resolve) => setTimeout(resolve, OUTAGE_RETRY_MS[attempt]))
+    }
   }
 }
 
@@ -170,7 +187,7 @@ export function createImporting({ store, clock, siteLanguage }: ImportingDeps) {
   async function writeClean(actor: ImportActor, source: ImportSource, items: readonly CleanItem[], dryRun: boolean): Promise<ImportItemResult[]> {
     if (items.length === 0) return []
     try {
-      return await oneTransaction(actor, source, items, dryRun)
+      return await retryingOutages(() => oneTransaction(actor, source, items, dryRun))
     } catch (err) {
       if (items.length === 1) {
         if (isAppError(err)) return [refusal(items[0]!, err)]
@@ -180,7 +197,7 @@ export function createImporting({ store, clock, siteLanguage }: ImportingDeps) {
     const results: ImportItemResult[] = []
     for (const item of items) {
       try {
-        results.push(...await oneTransaction(actor, source, [item], dryRun))
+        results.push(...await retryingOutages(() => oneTransaction(actor, source, [item], dryRun)))
       } catch (err) {
         // Only what the model refuses is the item's fault; a database that fails is everyone's, and stops the import.
         if (!isAppError(err)) throw err

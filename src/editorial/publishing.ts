@@ -83,7 +83,7 @@ export const newBulkPublish = (): BulkPublish => ({ documents: [], related: [], 
  * not at all.
  */
 export async function finishBulk(tx: Repositories, bulk: BulkPublish, ctx: { now: number; flushAll?: boolean }): Promise<void> {
-  for (const { id, doc } of bulk.documents) await tx.search.index(id, doc)
+  await tx.search.indexMany(bulk.documents)
   await deferArticles(tx, bulk.related, ctx.now)
   if (ctx.flushAll) return tx.invalidations.record({ all: true })
   if (bulk.invalidations.length === 0) return

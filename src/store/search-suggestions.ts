@@ -2,6 +2,7 @@
 
 import { sql, type Kysely } from 'kysely'
 import { prefixEnd } from './search-vocabulary.ts'
+import { statementChunks } from './statement-chunks.ts'
 
 /** Key rows read per lookup before the newest titles are chosen among them: bounds the cost of a one-letter prefix. */
 const SCANNED_KEYS = 200
@@ -12,6 +13,14 @@ export function createSearchSuggestions(db: Kysely<any>) {
     async replace(articleId: number, keys: readonly string[]): Promise<void> {
       await db.deleteFrom('search_suggest').where('article_id', '=', articleId).execute()
       if (keys.length) await db.insertInto('search_suggest').values(keys.map((term) => ({ term, article_id: articleId }))).execute()
+    },
+
+    /** Replaces the keys of several articles at once, as replace() does for each: one delete and a few inserts. */
+    async replaceMany(entries: readonly { readonly articleId: number; readonly keys: readonly string[] }[]): Promise<void> {
+      if (entries.length === 0) return
+      for (const ids of statementChunks(entries.map((e) => e.articleId))) await db.deleteFrom('search_suggest').where('article_id', 'in', ids).execute()
+      const rows = entries.flatMap((e) => e.keys.map((term) => ({ term, article_id: e.articleId })))
+      for (const chunk of statementChunks(rows)) await db.insertInto('search_suggest').values(chunk).execute()
     },
 
     /**

@@ -1,22 +1,29 @@
 // The index's own vocabulary: every word with the number of live documents holding it, for "Did you mean …?".
 
 import { sql, type Kysely } from 'kysely'
-
-/** Rows per statement: well under SQLite's 32,766 parameters and PostgreSQL's 65,535. */
-const CHUNK = 500
+import { statementChunks } from './statement-chunks.ts'
 
 /** The end of a prefix range: every string starting with `prefix` sorts below this, byte-wise on both engines. */
 export const prefixEnd = (prefix: string): string => `${prefix}\u{10FFFF}`
 
-const chunks = <T>(items: readonly T[]): T[][] => {
-  const out: T[][] = []
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK))
-  return out
-}
-
 export interface VocabularyTerm { readonly term: string; readonly docs: number }
 
 export function createSearchVocabulary(db: Kysely<any>) {
+  /**
+   * Adds each word's delta to its document count and deletes words left at zero or below, in term order as count() does.
+   * A batch of publications sums its deltas first: one upsert of its distinct words instead of one per document.
+   */
+  async function add(deltas: ReadonlyMap<string, number>): Promise<void> {
+    const rows = [...deltas].filter(([, d]) => d !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    for (const chunk of statementChunks(rows)) {
+      await db.insertInto('search_terms').values(chunk.map(([term, docs]) => ({ term, docs })))
+        .onConflict((oc) => oc.column('term').doUpdateSet({ docs: sql`search_terms.docs + excluded.docs` })).execute()
+    }
+    for (const chunk of statementChunks(rows.filter(([, d]) => d < 0).map(([term]) => term))) {
+      await db.deleteFrom('search_terms').where('term', 'in', chunk).where('docs', '<=', 0).execute()
+    }
+  }
+
   return {
     /**
      * Counts a document's words in (`added`) and out (`removed`) in one upsert of +1/-1 deltas, then deletes words no
@@ -27,15 +34,10 @@ export function createSearchVocabulary(db: Kysely<any>) {
       const deltas = new Map<string, number>()
       for (const w of added) deltas.set(w, 1)
       for (const w of removed) deltas.set(w, (deltas.get(w) ?? 0) - 1)
-      const rows = [...deltas].filter(([, d]) => d !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      for (const chunk of chunks(rows)) {
-        await db.insertInto('search_terms').values(chunk.map(([term, docs]) => ({ term, docs })))
-          .onConflict((oc) => oc.column('term').doUpdateSet({ docs: sql`search_terms.docs + excluded.docs` })).execute()
-      }
-      for (const chunk of chunks(rows.filter(([, d]) => d < 0).map(([term]) => term))) {
-        await db.deleteFrom('search_terms').where('term', 'in', chunk).where('docs', '<=', 0).execute()
-      }
+      await add(deltas)
     },
+
+    add,
 
     /** How many documents hold each of `words` (absent words are left out). */
     async frequencies(words: readonly string[]): Promise<Map<string, number>> {
