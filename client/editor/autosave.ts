@@ -16,6 +16,11 @@ export interface Autosaver {
   flush(): Promise<boolean>
   /** Whether something is not on the server yet. */
   unsaved(): boolean
+  /**
+   * The form itself is going to the desk: no autosave starts from now on. Returns the autosave under way, if any, which
+   * the submission must wait for: it moves the form's version on (or creates the article the form must go to).
+   */
+  submitting(): Promise<boolean> | null
 }
 
 export interface AutosaveOptions {
@@ -187,6 +192,10 @@ export function startAutosave(form: HTMLFormElement, opts: AutosaveOptions): Aut
       if (url === null && first === null) first = setTimeout(() => { if (!saving) void run() }, FIRST_MS)
     },
     unsaved: () => dirty || saving !== null,
+    submitting() {
+      stopped = true
+      return saving
+    },
     async flush() {
       if (saving) await saving
       return dirty ? run() : true

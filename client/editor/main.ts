@@ -295,7 +295,18 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, toolbar: HT
     const saver = autosaver
     Object.assign(leave, guardLeaving({ unsaved: () => saver.unsaved(), flush: () => saver.flush() }))
     // A submitted form comes back with what was sent, saved or with the reason it was not: the copy has done its work.
-    form.addEventListener('submit', () => { leave.leaving(); forget() })
+    // An autosave answered after the form was sent would carry the version the form had, and the desk would refuse
+    // the writer's own save as a conflict (keeping it as a conflict revision): the form waits for the one under way.
+    form.addEventListener('submit', (e: SubmitEvent) => {
+      const pending = saver.submitting()
+      if (pending) {
+        e.preventDefault()
+        void pending.finally(() => form.requestSubmit(e.submitter))
+        return
+      }
+      leave.leaving()
+      forget()
+    })
   }
 
   // A workflow move acts on the saved working copy: unsaved changes are saved first, and a failed save stops the move.

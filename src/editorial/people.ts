@@ -9,11 +9,11 @@ import { slugify } from '../domain/slug.ts'
 import { AppError } from '../errors.ts'
 import type { Repositories, Store } from '../store/store.ts'
 import type { NewAuthor } from '../store/people.ts'
-import { optionalId, optionalText, requiredId, requiredText, slugInput } from './desk-input.ts'
-import { isUniqueViolation } from '../store/unique-violation.ts'
+import { optionalText, requiredId, requiredText, slugInput } from './desk-input.ts'
 import type { Actor } from './article-access.ts'
 import { requirePermission } from './permission.ts'
 import { createOwnByline } from './own-byline.ts'
+import { sluggedRecords } from './slugged-records.ts'
 
 export interface AuthorInput {
   readonly name?: unknown; readonly slug?: unknown; readonly bio?: unknown; readonly kind?: unknown; readonly photo?: unknown
@@ -23,31 +23,17 @@ export interface AuthorInput {
 export interface OwnBylineInput { readonly name?: unknown; readonly slug?: unknown; readonly bio?: unknown }
 
 export function createBylines({ store, clock }: { readonly store: Store; readonly clock: Clock }) {
+  const records = sluggedRecords<Author>({ clock }, { noun: 'author', path: authorPath, find: (tx, id) => tx.people.author(id) })
+  const { need } = records
+
   async function fields(tx: Repositories, input: AuthorInput): Promise<NewAuthor> {
     const name = requiredText(input.name, 'name', 'The name', 200)
     const slug = slugInput(input.slug)
     const kind = typeof input.kind === 'string' ? input.kind : ''
     if (!isAuthorKind(kind)) throw new AppError('Invalid', 'the kind is staff, guest or agency', 'kind')
-    const photoMediaId = optionalId(input.photo, 'photo', 'The photo')
-    if (photoMediaId !== null) {
-      const media = await tx.media.get(photoMediaId)
-      if (!media || !media.mime.startsWith('image/')) throw new AppError('Invalid', 'the photo must be an image from the media library', 'photo')
-    }
+    const photoMediaId = await records.photo(tx, input.photo)
     return { name, slug, kind, bio: optionalText(input.bio, 'bio', 'The bio', 2000), photoMediaId }
   }
-
-  const slugTaken = (slug: string) => (err: unknown): never => {
-    throw isUniqueViolation(err) ? new AppError('Invalid', `another author already has the slug "${slug}"`, 'slug') : err
-  }
-
-  async function need(tx: Repositories, id: number): Promise<Author> {
-    const author = await tx.people.author(id)
-    if (!author) throw new AppError('NotFound', 'no such author')
-    return author
-  }
-
-  const audit = (tx: Repositories, userId: number | null, action: string, id: number, details: Record<string, unknown>) =>
-    tx.audit.record({ userId, action, subjectType: 'author', subjectId: String(id), details, at: clock.now() })
 
   return {
     /** Every byline with how many articles carry it, for the desk's list (editors and admins). */
@@ -68,10 +54,7 @@ export function createBylines({ store, clock }: { readonly store: Store; readonl
       requirePermission(actor, 'authors.manage')
       return store.transaction(async (tx) => {
         const a = await fields(tx, input)
-        const id = await tx.people.insertAuthor(a).catch(slugTaken(a.slug))
-        await tx.redirects.remove(authorPath(a.slug))
-        await audit(tx, actor.userId, 'author.create', id, { slug: a.slug, kind: a.kind })
-        return id
+        return records.create(tx, actor.userId, 'author.create', a, () => tx.people.insertAuthor(a))
       })
     },
 
@@ -82,13 +65,7 @@ export function createBylines({ store, clock }: { readonly store: Store; readonl
       await store.transaction(async (tx) => {
         const before = await need(tx, id)
         const a = await fields(tx, input)
-        await tx.people.updateAuthor(id, a).catch(slugTaken(a.slug))
-        if (before.slug !== a.slug) {
-          await tx.redirects.put({ fromPath: authorPath(before.slug), status: 301, toArticleId: null, toUrl: authorPath(a.slug), kind: 'slug', createdAt: clock.now() })
-          await tx.redirects.remove(authorPath(a.slug))
-        }
-        await tx.invalidations.record(FLUSH_ALL)
-        await audit(tx, actor.userId, 'author.update', id, { from: { slug: before.slug, name: before.name }, to: { slug: a.slug, name: a.name } })
+        await records.update(tx, actor.userId, 'author.update', id, { before, after: a, stale: FLUSH_ALL }, () => tx.people.updateAuthor(id, a))
       })
     },
 
@@ -105,13 +82,8 @@ export function createBylines({ store, clock }: { readonly store: Store; readonl
         // An empty address is made from the name, as on a new byline.
         const slug = typeof input.slug === 'string' && input.slug.trim() ? input.slug : slugify(typeof input.name === 'string' ? input.name : '')
         const a = await fields(tx, { ...input, slug, kind: own.kind, photo: own.photoMediaId ?? '' })
-        await tx.people.updateAuthor(own.id, a).catch(slugTaken(a.slug))
-        if (own.slug !== a.slug) {
-          await tx.redirects.put({ fromPath: authorPath(own.slug), status: 301, toArticleId: null, toUrl: authorPath(a.slug), kind: 'slug', createdAt: clock.now() })
-          await tx.redirects.remove(authorPath(a.slug))
-        }
-        await tx.invalidations.record(FLUSH_ALL)
-        await audit(tx, userId, 'author.update', own.id, { own: true, from: { slug: own.slug, name: own.name }, to: { slug: a.slug, name: a.name } })
+        await records.update(tx, userId, 'author.update', own.id, { before: own, after: a, stale: FLUSH_ALL, details: { own: true } },
+          () => tx.people.updateAuthor(own.id, a))
         return (await tx.people.author(own.id))!
       })
     },
@@ -120,14 +92,11 @@ export function createBylines({ store, clock }: { readonly store: Store; readonl
     async deleteAuthor(actor: Actor, authorId: unknown): Promise<void> {
       requirePermission(actor, 'authors.manage')
       const id = requiredId(authorId, 'id', 'The author')
-      await store.transaction(async (tx) => {
-        const author = await need(tx, id)
-        const used = await tx.people.authorUsage(id)
-        if (used > 0) throw new AppError('Conflict', `${author.name} is the byline of ${used} article${used === 1 ? '' : 's'}: change those bylines first`)
-        await tx.people.deleteAuthor(id)
-        await tx.invalidations.record({ all: false, articleIds: [], scopes: [`author:${id}`] })
-        await audit(tx, actor.userId, 'author.delete', id, { slug: author.slug })
-      })
+      await store.transaction((tx) => records.remove(tx, actor.userId, 'author.delete', id, {
+        usage: () => tx.people.authorUsage(id),
+        inUse: (author, used) => `${author.name} is the byline of ${used} article${used === 1 ? '' : 's'}: change those bylines first`,
+        stale: { all: false, articleIds: [], scopes: [`author:${id}`] },
+      }, () => tx.people.deleteAuthor(id)))
     },
   }
 }

@@ -11,10 +11,10 @@ import type { Tag } from '../domain/taxonomy.ts'
 import { AppError } from '../errors.ts'
 import type { Repositories, Store } from '../store/store.ts'
 import type { NewSpeaker } from '../store/speakers.ts'
-import { isUniqueViolation } from '../store/unique-violation.ts'
 import type { Actor } from './article-access.ts'
-import { optionalId, optionalText, requiredId, requiredText, slugInput } from './desk-input.ts'
+import { optionalText, requiredId, requiredText, slugInput } from './desk-input.ts'
 import { requirePermission } from './permission.ts'
+import { sluggedRecords } from './slugged-records.ts'
 
 export interface SpeakerInput {
   readonly name?: unknown; readonly slug?: unknown; readonly kind?: unknown; readonly description?: unknown
@@ -41,12 +41,8 @@ function linksInput(value: unknown): string[] {
 }
 
 export function createSpeakerDesk({ store, clock }: { readonly store: Store; readonly clock: Clock }) {
-  const audit = (tx: Repositories, userId: number | null, action: string, id: number, details: Record<string, unknown>) =>
-    tx.audit.record({ userId, action, subjectType: 'speaker', subjectId: String(id), details, at: clock.now() })
-
-  const slugTaken = (slug: string) => (err: unknown): never => {
-    throw isUniqueViolation(err) ? new AppError('Invalid', `another speaker already has the slug "${slug}"`, 'slug') : err
-  }
+  const records = sluggedRecords<Speaker>({ clock }, { noun: 'speaker', path: speakerPath, find: (tx, id) => tx.speakers.speaker(id) })
+  const { need, audit, moved } = records
 
   async function fields(tx: Repositories, input: SpeakerInput): Promise<NewSpeaker> {
     const name = requiredText(input.name, 'name', 'The name', 200)
@@ -61,18 +57,8 @@ export function createSpeakerDesk({ store, clock }: { readonly store: Store; rea
       if (!tag || tag.kind !== 'place') throw new AppError('Invalid', `there is no place tag "${countrySlug}"`, 'country')
       countryTagId = tag.id
     }
-    const photoMediaId = optionalId(input.photo, 'photo', 'The photo')
-    if (photoMediaId !== null) {
-      const media = await tx.media.get(photoMediaId)
-      if (!media || !media.mime.startsWith('image/')) throw new AppError('Invalid', 'the photo must be an image from the media library', 'photo')
-    }
+    const photoMediaId = await records.photo(tx, input.photo)
     return { name, slug, kind, description: optionalText(input.description, 'description', 'The description', 2000), countryTagId, photoMediaId, links: linksInput(input.links) }
-  }
-
-  async function need(tx: Repositories, id: number): Promise<Speaker> {
-    const speaker = await tx.speakers.speaker(id)
-    if (!speaker) throw new AppError('NotFound', 'no such speaker')
-    return speaker
   }
 
   /** The speakers' pages and the live articles that quote them. */
@@ -80,11 +66,6 @@ export function createSpeakerDesk({ store, clock }: { readonly store: Store; rea
     const articleIds = new Set<number>()
     for (const id of ids) for (const a of (await tx.speakers.speakerArticles(id)).live) articleIds.add(a)
     return { all: false, articleIds: [...articleIds], scopes: [...ids.map((id) => `speaker:${id}` as const), 'search', 'feeds'] }
-  }
-
-  async function moved(tx: Repositories, from: string, to: string): Promise<void> {
-    await tx.redirects.put({ fromPath: from, status: 301, toArticleId: null, toUrl: to, kind: 'slug', createdAt: clock.now() })
-    await tx.redirects.remove(to)
   }
 
   return {
@@ -128,10 +109,7 @@ export function createSpeakerDesk({ store, clock }: { readonly store: Store; rea
       requirePermission(actor, 'article.create')
       return store.transaction(async (tx) => {
         const s = await fields(tx, input)
-        const id = await tx.speakers.insertSpeaker(s, clock.now()).catch(slugTaken(s.slug))
-        await tx.redirects.remove(speakerPath(s.slug))
-        await audit(tx, actor.userId, 'speaker.create', id, { slug: s.slug, kind: s.kind })
-        return id
+        return records.create(tx, actor.userId, 'speaker.create', s, () => tx.speakers.insertSpeaker(s, clock.now()))
       })
     },
 
@@ -142,10 +120,9 @@ export function createSpeakerDesk({ store, clock }: { readonly store: Store; rea
       await store.transaction(async (tx) => {
         const before = await need(tx, id)
         const s = await fields(tx, input)
-        await tx.speakers.updateSpeaker(id, s).catch(slugTaken(s.slug))
-        if (before.slug !== s.slug) await moved(tx, speakerPath(before.slug), speakerPath(s.slug))
-        await tx.invalidations.record(await speakerPages(tx, [id]))
-        await audit(tx, actor.userId, 'speaker.update', id, { from: { slug: before.slug, name: before.name }, to: { slug: s.slug, name: s.name } })
+        // Renaming moves no quote: the pages that quote the speaker are the same before and after.
+        const stale = await speakerPages(tx, [id])
+        await records.update(tx, actor.userId, 'speaker.update', id, { before, after: s, stale }, () => tx.speakers.updateSpeaker(id, s))
       })
     },
 
@@ -178,13 +155,10 @@ export function createSpeakerDesk({ store, clock }: { readonly store: Store; rea
     async deleteSpeaker(actor: Actor, speakerId: unknown): Promise<void> {
       requirePermission(actor, 'speakers.manage')
       const id = requiredId(speakerId, 'id', 'The speaker')
-      await store.transaction(async (tx) => {
-        const speaker = await need(tx, id)
-        const used = (await tx.speakers.quoteCounts([id])).get(id) ?? 0
-        if (used > 0) throw new AppError('Conflict', `${speaker.name} is quoted ${used} time${used === 1 ? '' : 's'}: merge them into another speaker, or remove those quotes first`)
-        await tx.speakers.deleteSpeaker(id)
-        await audit(tx, actor.userId, 'speaker.delete', id, { slug: speaker.slug })
-      })
+      await store.transaction((tx) => records.remove(tx, actor.userId, 'speaker.delete', id, {
+        usage: async () => (await tx.speakers.quoteCounts([id])).get(id) ?? 0,
+        inUse: (speaker, used) => `${speaker.name} is quoted ${used} time${used === 1 ? '' : 's'}: merge them into another speaker, or remove those quotes first`,
+      }, () => tx.speakers.deleteSpeaker(id)))
     },
   }
 }

@@ -129,3 +129,36 @@ test('two editors with one article open see each other, by name and since when',
   await erin.page.waitForFunction(() => document.getElementById('presence')?.hidden === true, undefined, { timeout: 15_000 })
   assert.deepEqual(erin.problems, [])
 })
+
+test('Save pressed while an autosave is under way waits for its answer: the writer’s own save is no conflict', async (t) => {
+  const s = await start(t)
+  if (!s) return
+  const { a, base, browser } = s
+  const id = s.news.lead
+  const { page, problems } = await loggedIn(browser, base, 'erin@news.example')
+  await page.goto(`${base}/desk/articles/${id}/edit`)
+  await page.waitForSelector('html[data-editor="ready"]')
+  // The autosave is held in the browser until Save has been pressed, as a slow desk would hold it.
+  let pressed!: () => void
+  const savePressed = new Promise<void>((resolve) => { pressed = resolve })
+  let autosaveSent!: () => void
+  const autosaving = new Promise<void>((resolve) => { autosaveSent = resolve })
+  await page.route(/\/autosave$/, async (route) => { autosaveSent(); await savePressed; await route.continue() })
+  const order: string[] = []
+  page.on('response', (r) => { if (r.url().endsWith('/autosave')) order.push(`autosave ${r.status()}`) })
+  page.on('request', (r) => { if (r.method() === 'POST' && new URL(r.url()).pathname === `/desk/articles/${id}`) order.push('form') })
+
+  await page.locator('.editor-surface').click()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.type(' The ferry resumed at noon.')
+  await autosaving
+  await Promise.all([
+    page.waitForURL(/notice=saved/),
+    page.getByRole('button', { name: 'Save', exact: true }).click().then(() => pressed()),
+  ])
+  assert.deepEqual(order, ['autosave 200', 'form'], 'the form went after the autosave had answered')
+  assert.match((await a.store.articles.get(id))?.bodyHtml ?? '', /The ferry resumed at noon\./)
+  const kinds = (await a.services.editing.revisions(id)).items.map((r) => r.kind)
+  assert.ok(!kinds.includes('conflict'), `no conflict revision: ${kinds.join(', ')}`)
+  assert.deepEqual(problems, [])
+})
