@@ -8,10 +8,13 @@ import type { FastifyInstance } from 'fastify'
 import { loadConfig, type Config } from '../../src/config.ts'
 import type { Clock } from '../../src/domain/clock.ts'
 import { createLogger } from '../../src/log.ts'
+import type { MediaStore } from '../../src/media/storage/media-store.ts'
+import { openMediaStore } from '../../src/media/storage/open.ts'
 import { createServices, type Services } from '../../src/services.ts'
 import type { Store } from '../../src/store/store.ts'
 import { buildApp } from '../../src/web/app.ts'
 import { scratchStore } from './databases.ts'
+import { tempDir } from './processes.ts'
 
 export interface TestApp {
   readonly app: FastifyInstance
@@ -45,4 +48,22 @@ export async function buildTestApp(t: TestContext, opts: { engine?: 'sqlite' | '
   const app = await buildApp({ services, config, log })
   t.after(() => app.close())
   return { app, store, services, config, clock }
+}
+
+/**
+ * One instance of a site whose database (`store`) other instances share, as separate machines would run it: its own
+ * DATA_DIR, and the media store `env` names (MEDIA_STORE, or a folder of its own). Closed when the test ends.
+ */
+export async function siteInstance(t: TestContext, store: Store, env: Record<string, string>): Promise<TestApp & { readonly mediaStore: MediaStore }> {
+  const config = loadConfig({ DATA_DIR: await tempDir(t), LOG_LEVEL: 'silent', SITE_URL: 'https://news.example', ...TEST_SHEDDING, ...env })
+  const clock = fixedClock()
+  const log = createLogger(config)
+  const mediaStore = openMediaStore(config.media.storage)
+  const services = createServices({ store, config, log, clock, mediaStore })
+  const app = await buildApp({ services, config, log })
+  t.after(async () => {
+    await app.close()
+    mediaStore.close()
+  })
+  return { app, store, services, config, clock, mediaStore }
 }

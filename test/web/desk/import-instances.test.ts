@@ -6,16 +6,11 @@ import assert from 'node:assert/strict'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { TestContext } from 'node:test'
-import { loadConfig } from '../../../src/config.ts'
 import { runNextImportJob } from '../../../src/importers/import-job-run.ts'
-import { createLogger } from '../../../src/log.ts'
 import { IMPORT_UPLOAD_PREFIX } from '../../../src/media/import-uploads.ts'
 import type { MediaStore } from '../../../src/media/storage/media-store.ts'
-import { openMediaStore } from '../../../src/media/storage/open.ts'
-import { createServices } from '../../../src/services.ts'
-import { openStore, type Store } from '../../../src/store/store.ts'
-import { buildApp } from '../../../src/web/app.ts'
-import { fixedClock, TEST_SHEDDING, type TestApp } from '../../support/build-test-app.ts'
+import { openStore } from '../../../src/store/store.ts'
+import { siteInstance, type TestApp } from '../../support/build-test-app.ts'
 import { databaseOf, forEachEngine, scratchStore, type Engine } from '../../support/databases.ts'
 import { cookieHeader, csrfOf, setupOwner } from '../../support/desk.ts'
 import { tempDir } from '../../support/processes.ts'
@@ -23,21 +18,6 @@ import { startS3Emulator } from '../../support/s3.ts'
 import { FIXTURE } from '../../importers/wordpress/fixtures.ts'
 
 type Instance = TestApp & { readonly mediaStore: MediaStore }
-
-/** An instance of the site: its own DATA_DIR and connection to the shared database, the media store `env` names. */
-async function instance(t: TestContext, store: Store, env: Record<string, string>): Promise<Instance> {
-  const config = loadConfig({ DATA_DIR: await tempDir(t), LOG_LEVEL: 'silent', SITE_URL: 'https://news.example', ...TEST_SHEDDING, ...env })
-  const clock = fixedClock()
-  const log = createLogger(config)
-  const mediaStore = openMediaStore(config.media.storage)
-  const services = createServices({ store, config, log, clock, mediaStore })
-  const app = await buildApp({ services, config, log })
-  t.after(async () => {
-    await app.close()
-    mediaStore.close()
-  })
-  return { app, store, services, config, clock, mediaStore }
-}
 
 /** Two instances on one scratch database of `engine` and one media store: a shared folder, or an emulated bucket. */
 async function twoInstances(t: TestContext, engine: Engine, backend: 'folder' | 's3'): Promise<{ a: Instance; b: Instance }> {
@@ -52,7 +32,7 @@ async function twoInstances(t: TestContext, engine: Engine, backend: 'folder' | 
   const first = await scratchStore(t, engine)
   const second = await openStore(databaseOf(first), { poolSize: 4 })
   t.after(() => second.close())
-  return { a: await instance(t, first, env), b: await instance(t, second, env) }
+  return { a: await siteInstance(t, first, env), b: await siteInstance(t, second, env) }
 }
 
 function multipart(fields: Record<string, string>, file: { name: string; data: Buffer }): { body: Buffer; type: string } {

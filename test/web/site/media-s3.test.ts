@@ -7,33 +7,15 @@ import { Readable } from 'node:stream'
 import { test, type TestContext } from 'node:test'
 import { GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { loadConfig } from '../../../src/config.ts'
-import { createLogger } from '../../../src/log.ts'
 import { makeDueVariants } from '../../../src/media/variant-queue.ts'
 import { openMediaStore } from '../../../src/media/storage/open.ts'
-import { createServices } from '../../../src/services.ts'
-import { openStore, type Store } from '../../../src/store/store.ts'
-import { buildApp } from '../../../src/web/app.ts'
+import { openStore } from '../../../src/store/store.ts'
 import { apiUser, api } from '../../support/admin-api.ts'
-import { buildTestApp, fixedClock, TEST_SHEDDING, type TestApp } from '../../support/build-test-app.ts'
+import { buildTestApp, siteInstance, type TestApp } from '../../support/build-test-app.ts'
 import { databaseOf, forEachEngine, scratchStore, type Engine } from '../../support/databases.ts'
 import { jpegImage } from '../../support/images.ts'
 import { tempDir } from '../../support/processes.ts'
 import { startS3Emulator, type S3Emulator } from '../../support/s3.ts'
-
-/** An instance of the site: its own DATA_DIR, its own connection to the shared database, the shared bucket. */
-async function instance(t: TestContext, store: Store, env: Record<string, string>): Promise<TestApp> {
-  const config = loadConfig({ DATA_DIR: await tempDir(t), LOG_LEVEL: 'silent', SITE_URL: 'https://news.example', ...TEST_SHEDDING, ...env })
-  const clock = fixedClock()
-  const log = createLogger(config)
-  const mediaStore = openMediaStore(config.media.storage)
-  const services = createServices({ store, config, log, clock, mediaStore })
-  const app = await buildApp({ services, config, log })
-  t.after(async () => {
-    await app.close()
-    mediaStore.close()
-  })
-  return { app, store, services, config, clock }
-}
 
 /** Two instances on one scratch database of `engine` and one emulated bucket. */
 async function twoInstances(t: TestContext, engine: Engine): Promise<{ a: TestApp; b: TestApp; s3: S3Emulator; bucket: S3Client }> {
@@ -44,7 +26,7 @@ async function twoInstances(t: TestContext, engine: Engine): Promise<{ a: TestAp
   t.after(() => second.close())
   const bucket = new S3Client({ endpoint: s3.endpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } })
   t.after(() => bucket.destroy())
-  return { a: await instance(t, first, s3.env), b: await instance(t, second, s3.env), s3, bucket }
+  return { a: await siteInstance(t, first, s3.env), b: await siteInstance(t, second, s3.env), s3, bucket }
 }
 
 const BOUNDARY = '----broadsheet-s3'

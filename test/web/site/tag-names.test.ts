@@ -4,19 +4,15 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { sql } from 'kysely'
-import { Migrator } from 'kysely/migration'
 import { onBothEngines } from '../../support/both-engines.ts'
 import { apiUser, api } from '../../support/admin-api.ts'
 import { cookieHeader, csrfOf, postForm, setupOwner } from '../../support/desk.ts'
-import { forEachEngine, scratchDatabase } from '../../support/databases.ts'
+import { forEachEngine } from '../../support/databases.ts'
+import { scratchMigrator } from '../../support/migrations.ts'
 import { seedNewsroom } from '../../support/web.ts'
 import { setSiteLanguages } from '../../support/seed.ts'
 import type { TestApp } from '../../support/build-test-app.ts'
 import { upgradeLine } from '../../../src/domain/export-format.ts'
-import { openSqlite } from '../../../src/store/sqlite.ts'
-import { openPostgres } from '../../../src/store/postgres.ts'
-import { postgresDialect, sqliteDialect } from '../../../src/store/dialect.ts'
-import { migrations } from '../../../src/store/migrate.ts'
 
 async function bilingual(a: TestApp) {
   await seedNewsroom(a.store)
@@ -120,20 +116,14 @@ onBothEngines('the Admin API creates a tag with its names and lists them, as the
 })
 
 forEachEngine('migration 0036 adds tag_names, and its down step takes it away', async (t, engine) => {
-  const scratch = await scratchDatabase(engine, { migrated: true })
-    t.after(() => scratch.drop())
-    const db = scratch.config.engine === 'sqlite' ? openSqlite(scratch.config.file) : openPostgres(scratch.config.url, 2)
-    t.after(() => db.destroy())
-    const all = migrations(engine === 'sqlite' ? sqliteDialect : postgresDialect)
-    const migrator = new Migrator({ db, provider: { getMigrations: async () => all } })
-    const names = Object.keys(all)
-    const has = () => sql`select count(*) as n from tag_names`.execute(db).then(() => true, () => false)
-    assert.ok(await has())
-    const down = await migrator.migrateTo(names[names.indexOf('0036-tag-names') - 1]!)
-    assert.equal(down.error, undefined)
-    assert.equal(await has(), false)
-    assert.equal((await migrator.migrateToLatest()).error, undefined)
-    assert.ok(await has())
+  const { db, migrator, before } = await scratchMigrator(t, engine)
+  const has = () => sql`select count(*) as n from tag_names`.execute(db).then(() => true, () => false)
+  assert.ok(await has())
+  const down = await migrator.migrateTo(before('0036-tag-names'))
+  assert.equal(down.error, undefined)
+  assert.equal(await has(), false)
+  assert.equal((await migrator.migrateToLatest()).error, undefined)
+  assert.ok(await has())
 })
 
 test('an export line of a tag without names (written before they existed) reads as having none', () => {
