@@ -10,11 +10,10 @@ import { isSlug } from '../domain/slug.ts'
 import { AppError } from '../errors.ts'
 import { correctQuery, queryText } from '../search/corrections.ts'
 import { isSearchable, MAX_QUERY_CHARS, parseQuery, toSearchExpression, wantedWords, wordsOf, type ParsedQuery } from '../search/query.ts'
-import { mostUsed, namesStartingWith } from '../search/name-match.ts'
+import { mostUsed, namesStartingWith, type NameCandidate } from '../search/name-match.ts'
 import { formMatcher, snippet } from '../search/snippet.ts'
 import { RANKED_CANDIDATES, type SearchQuery } from '../store/search-index.ts'
 import type { SearchFacets } from '../store/search-facets.ts'
-import type { NamedRow } from '../store/search-suggestions.ts'
 import type { Store } from '../store/store.ts'
 import { stemmerOf } from '../text/stem.ts'
 import type { Reading } from './reading.ts'
@@ -42,8 +41,8 @@ export interface SearchDeps {
 
 export function createSearch({ store, clock, site, reading }: SearchDeps) {
   // By language (or '' for the default's names): a rename shows in suggestions within NAMES_KEPT_MS.
-  const kept = new Map<string, { readonly at: number; readonly names: Promise<readonly NamedRow[]> }>()
-  const namesOf = (key: string, load: () => Promise<readonly NamedRow[]>): Promise<readonly NamedRow[]> => {
+  const kept = new Map<string, { readonly at: number; readonly names: Promise<readonly NameCandidate[]> }>()
+  const namesOf = (key: string, load: () => Promise<readonly NameCandidate[]>): Promise<readonly NameCandidate[]> => {
     const hit = kept.get(key)
     if (hit && clock.now() - hit.at < NAMES_KEPT_MS) return hit.names
     const names = load()
@@ -110,10 +109,12 @@ export function createSearch({ store, clock, site, reading }: SearchDeps) {
       const suggestions = store.search.suggestions
       const [ids, tagRows, authorRows] = await Promise.all([
         suggestions.titles(prefix, language, limit),
-        namesOf(`tags:${other ? languagePrefix(other.tag) : ''}`, () => suggestions.tagNames(other ? languagePrefix(other.tag) : null)),
+        // A tag named in this language shows that name and answers to its own as well.
+        namesOf(`tags:${other ? languagePrefix(other.tag) : ''}`, async () => (await suggestions.tagNames(other ? languagePrefix(other.tag) : null))
+          .map((t) => (t.localName ? { ...t, name: t.localName, aliases: [t.name] } : t))),
         namesOf('authors', () => suggestions.authorNames()),
       ])
-      const tagMatches = namesStartingWith(tagRows.map((t) => (t.localName ? { ...t, name: t.localName, aliases: [t.name] } : t)), last)
+      const tagMatches = namesStartingWith(tagRows, last)
       const authorMatches = namesStartingWith(authorRows, last)
       const [titles, tagUses, authorUses] = await Promise.all([
         store.live.summariesByIds(ids).then(reading.summarize),
