@@ -72,12 +72,19 @@ export function createSpeakers(db: Kysely<Database>) {
         .orderBy('name').orderBy('id').limit(q.limit + 1).offset(q.offset).execute()
       return { items: rows.slice(0, q.limit).map(toSpeaker), hasNext: rows.length > q.limit }
     },
-    /** How many quotes each speaker has in working copies (any status), by speaker id; absent means none. */
+    /**
+     * How many quotes name each speaker, by speaker id (absent means none): in working copies of any status, and in live
+     * copies, where a quote taken out of the working copy stays until the next publication. A live quote keeps its
+     * working quote's id, so one quote in both counts once.
+     */
     async quoteCounts(ids: readonly number[]): Promise<Map<number, number>> {
       if (ids.length === 0) return new Map()
-      const rows = await db.selectFrom('quotes').select(['speaker_id', sql<number>`count(*)`.as('n')])
-        .where('speaker_id', 'in', [...ids]).groupBy('speaker_id').execute()
-      return new Map(rows.map((r) => [r.speaker_id, Number(r.n)]))
+      const rows = await db.selectFrom('quotes').select(['speaker_id', 'id']).where('speaker_id', 'in', [...ids])
+        .union(db.selectFrom('live_quotes').select(['speaker_id', 'quote_id as id']).where('speaker_id', 'in', [...ids]))
+        .execute()
+      const counts = new Map<number, number>()
+      for (const r of rows) counts.set(r.speaker_id, (counts.get(r.speaker_id) ?? 0) + 1)
+      return counts
     },
     /** Articles with a quote of the speaker: every working copy, and those of them whose live copy quotes them. */
     async speakerArticles(id: number): Promise<{ working: number[]; live: number[] }> {

@@ -120,3 +120,16 @@ forEachEngine('quote dates are days of the site\'s time zone east of UTC: one wi
   const listed = (await a.app.inject('/api/v1/quotes?speaker=aigerim-sadykova')).json<{ items: { text: string; said_on: string }[] }>()
   assert.deepEqual(listed.items.map((q) => [q.text, q.said_on]), [['tonight', '2026-12-01'], ['yesterday', '2026-11-30']])
 })
+
+onBothEngines('a speaker still quoted by a live copy cannot be deleted, even once the working copy dropped the quote', async (a) => {
+  await seedTaxonomy(a.store)
+  const desk = a.services.speakerDesk
+  const speaker = await desk.createSpeaker(OPERATOR, { name: 'Press Office', kind: 'organisation' })
+  const id = await seedArticle(a.store, { title: 'Statement', slug: 'statement', bodyHtml: '<p>It said <q data-quote="s1">no comment</q>.</p>', draft: true })
+  await a.services.quoteDesk.saveQuotes(OPERATOR, id, [{ anchor: 's1', speaker, text: 'no comment' }])
+  await a.store.transaction((tx) => publish(tx, id, { now: Date.UTC(2026, 10, 20), siteLanguage: 'en' }))
+  await a.services.quoteDesk.saveQuotes(OPERATOR, id, [])
+  await assert.rejects(desk.deleteSpeaker(OPERATOR, speaker), (err: Error) => /quoted 1 time/.test(err.message))
+  assert.equal((await a.app.inject('/people/press-office')).statusCode, 200, 'readers still see the live quote')
+  assert.equal((await desk.speakerPage(OPERATOR, { page: 1, perPage: 10 })).items.find((s) => s.id === speaker)?.quotes, 1)
+})
