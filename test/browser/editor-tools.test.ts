@@ -128,7 +128,11 @@ test('tags are picked or explicitly created, images come from a search of the wh
   await page.getByLabel("Editor's choice rank").fill('1')
   // The first autosave has made the draft (the address turns into its edit page); saving checks the tags.
   await page.waitForURL(/\/desk\/articles\/\d+\/edit/)
-  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Save', exact: true }).click()])
+  // The refused save answers with the form again: wait for that answer, then for the page it loads.
+  const refused = page.waitForResponse((r) => r.request().method() === 'POST' && r.request().resourceType() === 'document')
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  assert.equal((await refused).status(), 400)
+  await page.waitForLoadState('load')
   assert.match(await page.getByRole('alert').textContent() ?? '', /there is no tag "Enrgy"/)
   await page.screenshot({ path: path.join(SHOTS, 'editor-tools-unknown-tag-1280.png'), fullPage: true })
   assert.equal(await a.store.taxonomy.tagBySlug('enrgy'), undefined)
