@@ -2,16 +2,12 @@
 // newsletters permission, audits, and counts subscriptions; migration 0032 goes down and up again.
 
 import assert from 'node:assert/strict'
-import { Migrator } from 'kysely/migration'
-import { forEachDatabase, forEachEngine, scratchDatabase } from '../support/databases.ts'
+import { forEachDatabase, forEachEngine } from '../support/databases.ts'
+import { scratchMigrator } from '../support/migrations.ts'
 import { fixedClock } from '../support/build-test-app.ts'
 import { seedTaxonomy } from '../support/seed.ts'
 import { createNewsletterDesk } from '../../src/editorial/newsletter-desk.ts'
 import { isAppError } from '../../src/errors.ts'
-import { openSqlite } from '../../src/store/sqlite.ts'
-import { openPostgres } from '../../src/store/postgres.ts'
-import { postgresDialect, sqliteDialect } from '../../src/store/dialect.ts'
-import { migrations } from '../../src/store/migrate.ts'
 import { sql } from 'kysely'
 
 const EDITOR = { userId: null, role: 'editor' } as const
@@ -65,14 +61,9 @@ forEachDatabase('newsletters are defined with a sender, a cadence and sections; 
 })
 
 forEachEngine('migration 0032 goes down and up again', async (t, engine) => {
-  const scratch = await scratchDatabase(engine)
-  t.after(() => scratch.drop())
-  const db = scratch.config.engine === 'sqlite' ? openSqlite(scratch.config.file) : openPostgres(scratch.config.url, 2)
-  t.after(() => db.destroy())
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations(engine === 'sqlite' ? sqliteDialect : postgresDialect) } })
-  assert.equal((await migrator.migrateToLatest()).error, undefined)
+  const { db, migrator, before } = await scratchMigrator(t, engine)
   // Down to the migration before it (later ones go first).
-  const down = await migrator.migrateTo('0030-cluster')
+  const down = await migrator.migrateTo(before('0032-newsletters'))
   assert.equal(down.error, undefined)
   assert.ok(down.results?.some((r) => r.migrationName === '0032-newsletters' && r.direction === 'Down' && r.status === 'Success'))
   await assert.rejects(sql`select count(*) from newsletters`.execute(db))
