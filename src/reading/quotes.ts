@@ -1,14 +1,15 @@
 // What readers see of quotes: a speaker's page, a quote's own page, and pages of quotes for feeds and the Content API.
 // Only quotes of live articles exist here (store/quotes.ts reads live_quotes).
 
+import { startOfDay, startOfNextDay } from '../domain/calendar.ts'
 import { articlePath } from '../domain/paths.ts'
 import { dayToEpoch, parseQuoteCursor, quoteCursor, type LiveQuote, type QuotePage, type Speaker, type SpeakerPage } from '../domain/quotes.ts'
-
-const DAY = 86_400_000
 import { AppError } from '../errors.ts'
 import type { LiveQuoteQuery, LiveQuoteRow } from '../store/quotes.ts'
 import type { Store } from '../store/store.ts'
 import type { SiteContextCache } from './site-settings.ts'
+
+const DAY = 86_400_000
 
 /** Quotes on one page of a speaker's page. */
 export const QUOTES_PER_PAGE = 30
@@ -86,13 +87,17 @@ export function createQuoteReading({ store, site }: QuoteReadingDeps) {
         if (ms === null) throw new AppError('Invalid', `${name} must be a date written YYYY-MM-DD`, name)
         return ms
       }
-      const from = day('from', q.from), to = day('to', q.to)
-      if (from !== undefined && to !== undefined && from > to) throw new AppError('Invalid', '`from` must not be after `to`', 'from')
+      const fromDay = day('from', q.from), toDay = day('to', q.to)
+      if (fromDay !== undefined && toDay !== undefined && fromDay > toDay) throw new AppError('Invalid', '`from` must not be after `to`', 'from')
+      // Days are the site's days: `to` reaches the start of the day after it.
+      const { timeZone } = (await site.get()).settings
+      const from = q.from === undefined ? undefined : { own: fromDay!, local: startOfDay(q.from, timeZone) }
+      const to = q.to === undefined ? undefined : { own: toDay! + DAY, local: startOfNextDay(q.to, timeZone) }
       const after = q.cursor === undefined ? undefined : parseQuoteCursor(Buffer.from(q.cursor, 'base64url').toString('utf8'))
       if (after === null) throw new AppError('Invalid', 'cursor is not valid; pass the next_cursor of the previous page unchanged', 'cursor')
       const text = q.q?.trim().replace(/\s+/g, ' ').toLowerCase()
       const page = await store.quotes.liveQuotes({
-        limit: q.limit, ...(speaker && { speakerId: speaker.id }), ...(from !== undefined && { from }), ...(to !== undefined && { to: to + DAY }),
+        limit: q.limit, ...(speaker && { speakerId: speaker.id }), ...(from && { from }), ...(to && { to }),
         ...(text && { text }), ...(after && { after }),
       })
       const items = await withPaths(page.items)

@@ -19,13 +19,22 @@ export interface LiveQuoteRow extends Omit<LiveQuote, 'article'> {
 }
 
 /** Which live quotes to read: all filters are optional; newest said first, then by id. */
+/** One bound of a range of days, as each kind of stored `said_at` reads it (see LiveQuoteQuery). */
+export interface DayBound {
+  readonly own: number
+  readonly local: number
+}
+
 export interface LiveQuoteQuery {
   readonly speakerId?: number
   readonly articleId?: number
-  /** Said on or after (epoch ms). */
-  readonly from?: number
-  /** Said before (epoch ms, exclusive). */
-  readonly to?: number
+  /**
+   * Said on the days from `from` to `to` (either may be open), each bound given twice: as a quote's own day is stored
+   * (UTC midnight, `own`) and as the start of that day in the site's time zone (`local`), which is how a quote without a
+   * day of its own (stored at its article's publication, domain/quotes.ts quoteDay) falls on a day. `to` is exclusive.
+   */
+  readonly from?: DayBound
+  readonly to?: DayBound
   /** Words the text or the speaker's name contains (case-insensitive, as typed). */
   readonly text?: string
   /** Keyset cursor: the (saidAt, id) of the last quote of the page before. */
@@ -108,8 +117,17 @@ export function createQuotes(db: Kysely<Database>) {
       const rows = await liveSelect()
         .$if(q.speakerId !== undefined, (b) => b.where('q.speaker_id', '=', q.speakerId!))
         .$if(q.articleId !== undefined, (b) => b.where('q.article_id', '=', q.articleId!))
-        .$if(q.from !== undefined, (b) => b.where('q.said_at', '>=', q.from!))
-        .$if(q.to !== undefined, (b) => b.where('q.said_at', '<', q.to!))
+        .$if(q.from !== undefined, (b) => b.where((eb) => eb.and([
+          // The loose bound first, for the (speaker_id, said_at) index; then each kind of quote against its own.
+          eb('q.said_at', '>=', Math.min(q.from!.own, q.from!.local)),
+          eb.or([eb.and([eb('q.said_at', '<>', eb.ref('q.published_at')), eb('q.said_at', '>=', q.from!.own)]),
+            eb.and([eb('q.said_at', '=', eb.ref('q.published_at')), eb('q.said_at', '>=', q.from!.local)])]),
+        ])))
+        .$if(q.to !== undefined, (b) => b.where((eb) => eb.and([
+          eb('q.said_at', '<', Math.max(q.to!.own, q.to!.local)),
+          eb.or([eb.and([eb('q.said_at', '<>', eb.ref('q.published_at')), eb('q.said_at', '<', q.to!.own)]),
+            eb.and([eb('q.said_at', '=', eb.ref('q.published_at')), eb('q.said_at', '<', q.to!.local)])]),
+        ])))
         .$if(!!q.text, (b) => b.where(sql<boolean>`(lower(q.text) like ${likePattern(q.text!)} escape '\\' or lower(sp.name) like ${likePattern(q.text!)} escape '\\')`))
         .$if(q.after !== undefined, (b) => b.where((eb) => eb.or([eb('q.said_at', '<', q.after!.saidAt),
           eb.and([eb('q.said_at', '=', q.after!.saidAt), eb('q.quote_id', '<', q.after!.id)])])))

@@ -125,7 +125,7 @@ onBothEngines('readers see the quotes of the live copy only: drafts none, edits 
   assert.deepEqual((await live()).items.map((q) => q.text), ['the vote was free (edited)'])
   assert.equal((await live()).items[0]?.id, items[0]?.id, 'the public id stays')
   assert.equal((await a.store.quotes.liveQuotes({ text: 'EDITED', limit: 10 })).items.length, 1, 'text filter, any case')
-  assert.equal((await a.store.quotes.liveQuotes({ from: publishedAt + 1, limit: 10 })).items.length, 0)
+  assert.equal((await a.store.quotes.liveQuotes({ from: { own: publishedAt + 1, local: publishedAt + 1 }, limit: 10 })).items.length, 0)
 
   await a.store.transaction((tx) => unpublish(tx, id, { now: publishedAt + 2000, siteLanguage: 'en' }))
   assert.deepEqual((await live()).items, [])

@@ -119,6 +119,11 @@ forEachEngine('quote dates are days of the site\'s time zone east of UTC: one wi
   assert.deepEqual(jsonLd(page.body).filter((x) => x['@type'] === 'Quotation').map((x) => x.dateCreated), ['2026-12-01', '2026-11-30'])
   const listed = (await a.app.inject('/api/v1/quotes?speaker=aigerim-sadykova')).json<{ items: { text: string; said_on: string }[] }>()
   assert.deepEqual(listed.items.map((q) => [q.text, q.said_on]), [['tonight', '2026-12-01'], ['yesterday', '2026-11-30']])
+  // The API's days are the same days: each quote is found on the day it shows, not on its UTC day.
+  const on = async (day: string) => (await a.app.inject(`/api/v1/quotes?speaker=aigerim-sadykova&from=${day}&to=${day}`)).json<{ items: { text: string }[] }>().items.map((q) => q.text)
+  assert.deepEqual(await on('2026-12-01'), ['tonight'])
+  assert.deepEqual(await on('2026-11-30'), ['yesterday'])
+  assert.deepEqual(await on('2026-11-29'), [])
 })
 
 onBothEngines('a speaker still quoted by a live copy cannot be deleted, even once the working copy dropped the quote', async (a) => {
