@@ -13,12 +13,12 @@ import type { PlanPart } from './search-index.ts'
 export type SearchPath = 'index' | 'walk'
 
 /**
- * What reading one document's tsvector (kept compressed out of line, about 6 KB) costs, in heap rows visited by a
- * bitmap scan: at 100,000 generated articles on PostgreSQL 15 (a 160 MB heap, 128 MB of shared buffers) 380 µs against
- * 42 µs (5 buffers against 0.33), on a loaded machine; at 22,000, all cached, 30 µs against 0.7 µs. The larger index
- * is the one that matters.
+ * What reading one document's tsvector costs, in heap rows visited by a bitmap scan. The walk and the checks read it from
+ * search_vectors (migration 0043), where it is kept in the row: at 100,000 generated articles on PostgreSQL 15 (128 MB of
+ * shared buffers) a walk read about 2.7 µs per document and a bitmap about 1.5 µs per heap row, on a loaded machine.
+ * Out of line in search_documents it had cost ten rows: a TOAST fetch per reference.
  */
-const DOCUMENT_READ_COST = 10
+const DOCUMENT_READ_COST = 2.5
 /** The share of the documents holding a phrase's words that hold them side by side: a guess, phrases are not counted. */
 const PHRASE_SHARE = 0.5
 /** The share assumed for a word the vocabulary does not hold (short, long or with digits): rare enough to drive the index. */

@@ -32,32 +32,32 @@ const and = (conditions: readonly RawBuilder<unknown>[]) => sql.join(conditions,
 const score = (q: SearchQuery, t: RawBuilder<unknown>) => sql`ts_rank(${WEIGHTS}::float4[], ${t}, ${q.expression.postgres.terms}::tsquery)`
 
 /**
- * The newest matches with their scores, by walking the documents newest first: each tsvector is read once (the copy
- * `||` makes is both checked and ranked; two references to the stored value would read and decompress it twice).
+ * The newest matches with their scores, by walking the documents newest first. Documents are read from search_vectors
+ * (migration 0043), whose tsvector is kept in the row: one page read per document, checked and ranked from that page. The
+ * same value out of line in search_documents costs a TOAST fetch, once per reference to it.
  */
 function walk(q: SearchQuery, filters: readonly RawBuilder<unknown>[]) {
   const where = filters.length ? sql`where ${and(filters)}` : sql``
-  return sql`select s.article_id, s.published_at, ${score(q, sql`s.t`)} as score
-    from (select d.article_id, d.published_at, d.terms || ''::tsvector as t from search_documents d ${where}
-      order by d.article_id desc offset 0) s
-    where s.t @@ ${q.expression.postgres.terms}::tsquery limit ${RANKED_CANDIDATES}`
+  return sql`select s.article_id, s.published_at, ${score(q, sql`s.terms`)} as score
+    from (select d.article_id, d.published_at, d.terms from search_vectors d ${where} order by d.article_id desc offset 0) s
+    where s.terms @@ ${q.expression.postgres.terms}::tsquery limit ${RANKED_CANDIDATES}`
 }
 
 /**
  * The newest matches with their scores, from the GIN index: every document holding the words (`driver`, answered by
- * the index alone), then, newest first, a check of the phrases on each until enough pass; a lateral
- * join cannot become a hash join, so the LIMIT stops the checks (the tsvector read once, for the check and the rank).
+ * the index alone), then, newest first, each one's row in search_vectors, its phrases checked until enough pass; a lateral
+ * join cannot become a hash join, so the LIMIT stops the checks.
  */
 function fromIndex(q: SearchQuery, driver: string, checked: boolean, filters: readonly RawBuilder<unknown>[]) {
   const holding = sql`select d.article_id, d.published_at from search_documents d where ${and([sql`d.terms @@ ${driver}::tsquery`, ...filters])}`
   if (!checked) {
-    return sql`select c.article_id, c.published_at, ${score(q, sql`d.terms`)} as score
-      from (${holding} order by d.article_id desc limit ${RANKED_CANDIDATES}) c join search_documents d on d.article_id = c.article_id`
+    return sql`select c.article_id, c.published_at, ${score(q, sql`v.terms`)} as score
+      from (${holding} order by d.article_id desc limit ${RANKED_CANDIDATES}) c join search_vectors v on v.article_id = c.article_id`
   }
   // Candidates come sorted into the lateral join, which keeps their order: no sort after it waits for every check.
-  return sql`select h.article_id, h.published_at, ${score(q, sql`x.t`)} as score from (${holding} order by d.article_id desc offset 0) h
-    join lateral (select m.terms || ''::tsvector as t from search_documents m where m.article_id = h.article_id offset 0) x
-      on x.t @@ ${q.expression.postgres.terms}::tsquery
+  return sql`select h.article_id, h.published_at, ${score(q, sql`x.terms`)} as score from (${holding} order by d.article_id desc offset 0) h
+    join lateral (select m.terms from search_vectors m where m.article_id = h.article_id offset 0) x
+      on x.terms @@ ${q.expression.postgres.terms}::tsquery
     order by h.article_id desc limit ${RANKED_CANDIDATES}`
 }
 
@@ -145,6 +145,10 @@ export function createPostgresSearch(db: Kysely<any>): SearchEngine {
       const row = { language: d.language, section_id: d.sectionId, published_at: d.publishedAt, ...text, terms: sql`${terms}::tsvector` }
       await db.insertInto('search_documents').values({ article_id: articleId, ...row })
         .onConflict((oc) => oc.column('article_id').doUpdateSet(row)).execute()
+      // The copy that checks and ranks read (migration 0043); deleting the document deletes it.
+      const vector = { language: d.language, section_id: d.sectionId, published_at: d.publishedAt, terms: sql`${terms}::tsvector` }
+      await db.insertInto('search_vectors').values({ article_id: articleId, ...vector })
+        .onConflict((oc) => oc.column('article_id').doUpdateSet(vector)).execute()
     },
 
     async delete(articleId: number) {
