@@ -74,3 +74,36 @@ export function choosePath(shares: readonly number[], total: number, wanted: num
   const index = candidates + (checked ? Math.min(candidates, wanted / PHRASE_SHARE) * DOCUMENT_READ_COST : 0)
   return walk < index ? 'walk' : 'index'
 }
+
+/**
+ * Whether ts_rank scores a tsquery word by word (its calc_rank_or), not by how near its words are to each other
+ * (calc_rank_and, for a query whose top operator is AND or a phrase): only then is a document's score bounded by its
+ * title and standfirst alone (search-postgres.ts). `|` binds loosest, so one outside every bracket makes the top an OR;
+ * otherwise a `&` or a phrase operator `<…>` there makes it an AND. Anything it cannot read counts as an AND.
+ */
+export function ranksWordByWord(tsquery: string): boolean {
+  let text = tsquery.trim()
+  // Brackets around the whole query, as in "('a' | 'b')", say nothing of its top operator.
+  while (text.startsWith('(') && text.endsWith(')') && outsideBrackets(text.slice(1, -1)) !== null) text = text.slice(1, -1).trim()
+  const top = outsideBrackets(text)
+  if (top === null) return false
+  return top.includes('|') || !(top.includes('&') || top.includes('<'))
+}
+
+/** The characters of a tsquery outside every bracket and quoted lexeme, or null when its brackets do not pair. */
+function outsideBrackets(s: string): string | null {
+  let depth = 0
+  let out = ''
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!
+    if (ch === "'") {
+      // A lexeme: a quote inside it is doubled, and a backslash escapes the character after it.
+      i++
+      while (i < s.length && !(s[i] === "'" && s[i + 1] !== "'")) i += s[i] === "'" || s[i] === '\\' ? 2 : 1
+    } else if (ch === '(') depth++
+    else if (ch === ')') {
+      if (--depth < 0) return null
+    } else if (depth === 0) out += ch
+  }
+  return depth === 0 ? out : null
+}
