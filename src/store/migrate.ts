@@ -33,6 +33,7 @@ import { importStop } from './migrations/0035-import-stop.ts'
 import { tagNames } from './migrations/0036-tag-names.ts'
 import { sharedVisitors } from './migrations/0038-shared-visitors.ts'
 import { importUploads } from './migrations/0040-import-uploads.ts'
+import { searchVectors } from './migrations/0043-search-vectors.ts'
 
 /** Every migration, in order; a static list so it works under type stripping. */
 export const migrations = (d: StoreDialect): Record<string, Migration> => ({
@@ -66,6 +67,7 @@ export const migrations = (d: StoreDialect): Record<string, Migration> => ({
   '0036-tag-names': tagNames(d),
   '0038-shared-visitors': sharedVisitors(d),
   '0040-import-uploads': importUploads(),
+  '0043-search-vectors': searchVectors(d),
 })
 
 /**

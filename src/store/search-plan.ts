@@ -13,12 +13,12 @@ import type { PlanPart } from './search-index.ts'
 export type SearchPath = 'index' | 'walk'
 
 /**
- * What reading one document's tsvector (kept compressed out of line, about 6 KB) costs, in heap rows visited by a
- * bitmap scan: at 100,000 generated articles on PostgreSQL 15 (a 160 MB heap, 128 MB of shared buffers) 380 µs against
- * 42 µs (5 buffers against 0.33), on a loaded machine; at 22,000, all cached, 30 µs against 0.7 µs. The larger index
- * is the one that matters.
+ * What reading one document's tsvector costs, in heap rows visited by a bitmap scan. The walk and the checks read it from
+ * search_vectors (migration 0043), where it is kept in the row: at 100,000 generated articles on PostgreSQL 15 (128 MB of
+ * shared buffers) a walk read about 2.7 µs per document and a bitmap about 1.5 µs per heap row, on a loaded machine.
+ * Out of line in search_documents it had cost ten rows: a TOAST fetch per reference.
  */
-const DOCUMENT_READ_COST = 10
+const DOCUMENT_READ_COST = 2.5
 /** The share of the documents holding a phrase's words that hold them side by side: a guess, phrases are not counted. */
 const PHRASE_SHARE = 0.5
 /** The share assumed for a word the vocabulary does not hold (short, long or with digits): rare enough to drive the index. */
@@ -73,4 +73,37 @@ export function choosePath(shares: readonly number[], total: number, wanted: num
   const candidates = holding * total
   const index = candidates + (checked ? Math.min(candidates, wanted / PHRASE_SHARE) * DOCUMENT_READ_COST : 0)
   return walk < index ? 'walk' : 'index'
+}
+
+/**
+ * Whether ts_rank scores a tsquery word by word (its calc_rank_or), not by how near its words are to each other
+ * (calc_rank_and, for a query whose top operator is AND or a phrase): only then is a document's score bounded by its
+ * title and standfirst alone (search-postgres.ts). `|` binds loosest, so one outside every bracket makes the top an OR;
+ * otherwise a `&` or a phrase operator `<…>` there makes it an AND. Anything it cannot read counts as an AND.
+ */
+export function ranksWordByWord(tsquery: string): boolean {
+  let text = tsquery.trim()
+  // Brackets around the whole query, as in "('a' | 'b')", say nothing of its top operator.
+  while (text.startsWith('(') && text.endsWith(')') && outsideBrackets(text.slice(1, -1)) !== null) text = text.slice(1, -1).trim()
+  const top = outsideBrackets(text)
+  if (top === null) return false
+  return top.includes('|') || !(top.includes('&') || top.includes('<'))
+}
+
+/** The characters of a tsquery outside every bracket and quoted lexeme, or null when its brackets do not pair. */
+function outsideBrackets(s: string): string | null {
+  let depth = 0
+  let out = ''
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!
+    if (ch === "'") {
+      // A lexeme: a quote inside it is doubled, and a backslash escapes the character after it.
+      i++
+      while (i < s.length && !(s[i] === "'" && s[i + 1] !== "'")) i += s[i] === "'" || s[i] === '\\' ? 2 : 1
+    } else if (ch === '(') depth++
+    else if (ch === ')') {
+      if (--depth < 0) return null
+    } else if (depth === 0) out += ch
+  }
+  return depth === 0 ? out : null
 }

@@ -5,10 +5,17 @@ import { stemmerOf } from '../text/stem.ts'
 import { PLAN_EACH_CALL } from './dialect.ts'
 import { tsvectorLiteral } from './search-analysis.ts'
 import { RANKED_CANDIDATES, type SearchDocument, type SearchEngine, type SearchExpression, type SearchQuery } from './search-index.ts'
-import { choosePath, partShares, vocabularyRanges, type SearchPath } from './search-plan.ts'
+import { choosePath, partShares, ranksWordByWord, vocabularyRanges, type SearchPath } from './search-plan.ts'
 
 /** ts_rank weights for D, C, B, A: body (C) 1, standfirst (B) 5, title (A) 10, as bm25's column weights on SQLite. */
 const WEIGHTS = sql.lit('{0.01, 0.1, 0.5, 1.0}')
+/**
+ * How much more than its title and standfirst a document's body can add to a word-by-word score: less than the body's
+ * weight (0.1 above). ts_rank scores each word of the query as w₁ + Σ wⱼ/j² over its positions in order, divided by
+ * π²/6, and averages the words; a document's positions run title, standfirst, body, so the body's are the last terms
+ * of that sum, each at most 0.1/j², together under 0.1 (π²/6)/(π²/6). A little over it covers float rounding.
+ */
+const BODY_BOUND = 0.1001
 
 const nfc = (d: SearchDocument) => ({ title: d.title.normalize('NFC'), standfirst: d.standfirst.normalize('NFC'), body: d.body.normalize('NFC') })
 
@@ -32,33 +39,56 @@ const and = (conditions: readonly RawBuilder<unknown>[]) => sql.join(conditions,
 const score = (q: SearchQuery, t: RawBuilder<unknown>) => sql`ts_rank(${WEIGHTS}::float4[], ${t}, ${q.expression.postgres.terms}::tsquery)`
 
 /**
- * The newest matches with their scores, by walking the documents newest first: each tsvector is read once (the copy
- * `||` makes is both checked and ranked; two references to the stored value would read and decompress it twice).
+ * The newest matches with their scores, by walking the documents newest first. Documents are read from search_vectors
+ * (migration 0043), whose tsvector is kept in the row: one page read per document, checked and ranked from that page. The
+ * same value out of line in search_documents costs a TOAST fetch, once per reference to it.
  */
 function walk(q: SearchQuery, filters: readonly RawBuilder<unknown>[]) {
   const where = filters.length ? sql`where ${and(filters)}` : sql``
-  return sql`select s.article_id, s.published_at, ${score(q, sql`s.t`)} as score
-    from (select d.article_id, d.published_at, d.terms || ''::tsvector as t from search_documents d ${where}
-      order by d.article_id desc offset 0) s
-    where s.t @@ ${q.expression.postgres.terms}::tsquery limit ${RANKED_CANDIDATES}`
+  return sql`select s.article_id, s.published_at, ${score(q, sql`s.terms`)} as score
+    from (select d.article_id, d.published_at, d.terms from search_vectors d ${where} order by d.article_id desc offset 0) s
+    where s.terms @@ ${q.expression.postgres.terms}::tsquery limit ${RANKED_CANDIDATES}`
 }
 
 /**
  * The newest matches with their scores, from the GIN index: every document holding the words (`driver`, answered by
- * the index alone), then, newest first, a check of the phrases on each until enough pass; a lateral
- * join cannot become a hash join, so the LIMIT stops the checks (the tsvector read once, for the check and the rank).
+ * the index alone), then, newest first, each one's row in search_vectors, its phrases checked until enough pass; a lateral
+ * join cannot become a hash join, so the LIMIT stops the checks.
  */
 function fromIndex(q: SearchQuery, driver: string, checked: boolean, filters: readonly RawBuilder<unknown>[]) {
   const holding = sql`select d.article_id, d.published_at from search_documents d where ${and([sql`d.terms @@ ${driver}::tsquery`, ...filters])}`
   if (!checked) {
-    return sql`select c.article_id, c.published_at, ${score(q, sql`d.terms`)} as score
-      from (${holding} order by d.article_id desc limit ${RANKED_CANDIDATES}) c join search_documents d on d.article_id = c.article_id`
+    const candidates = sql`${holding} order by d.article_id desc limit ${RANKED_CANDIDATES}`
+    if (ranksWordByWord(q.expression.postgres.terms)) return rankFromHeads(q, candidates)
+    return sql`select c.article_id, c.published_at, ${score(q, sql`v.terms`)} as score
+      from (${candidates}) c join search_vectors v on v.article_id = c.article_id`
   }
   // Candidates come sorted into the lateral join, which keeps their order: no sort after it waits for every check.
-  return sql`select h.article_id, h.published_at, ${score(q, sql`x.t`)} as score from (${holding} order by d.article_id desc offset 0) h
-    join lateral (select m.terms || ''::tsvector as t from search_documents m where m.article_id = h.article_id offset 0) x
-      on x.t @@ ${q.expression.postgres.terms}::tsquery
+  return sql`select h.article_id, h.published_at, ${score(q, sql`x.terms`)} as score from (${holding} order by d.article_id desc offset 0) h
+    join lateral (select m.terms from search_vectors m where m.article_id = h.article_id offset 0) x
+      on x.terms @@ ${q.expression.postgres.terms}::tsquery
     order by h.article_id desc limit ${RANKED_CANDIDATES}`
+}
+
+/**
+ * The candidates with their scores, for a query scored word by word, reading whole documents only for those that can
+ * reach the page: a score from the title and standfirst (search_heads, a few hundred bytes) is at most BODY_BOUND
+ * below the whole document's, so a candidate whose head score plus that is under the page's last head score cannot be on
+ * the page (offset + limit): it keeps its head score, which sorts it after every candidate scored in full. The page is
+ * the one a full ranking gives, ties included; a word in most documents has a page of title hits, and the body of
+ * some tens of candidates is read instead of a thousand. A candidate without a head is scored in full.
+ */
+function rankFromHeads(q: SearchQuery, candidates: RawBuilder<unknown>) {
+  const page = q.offset + q.limit
+  return sql`with c as materialized (${candidates}),
+      b as materialized (select c.article_id, c.published_at, h.article_id is null as headless,
+        coalesce(${score(q, sql`h.head`)}, 0) as low from c left join search_heads h on h.article_id = c.article_id),
+      bar as (select coalesce(min(low), 0) as low from (select low from b order by low desc limit ${page}) t)
+    select b.article_id, b.published_at,
+      case when b.headless or b.low + ${BODY_BOUND} >= bar.low
+        then coalesce((select ${score(q, sql`v.terms`)} from search_vectors v where v.article_id = b.article_id), b.low)
+        else b.low end as score
+    from b, bar`
 }
 
 /**
@@ -145,6 +175,13 @@ export function createPostgresSearch(db: Kysely<any>): SearchEngine {
       const row = { language: d.language, section_id: d.sectionId, published_at: d.publishedAt, ...text, terms: sql`${terms}::tsvector` }
       await db.insertInto('search_documents').values({ article_id: articleId, ...row })
         .onConflict((oc) => oc.column('article_id').doUpdateSet(row)).execute()
+      // The copies that checks and ranks read (migration 0043); deleting the document deletes them.
+      const vector = { language: d.language, section_id: d.sectionId, published_at: d.publishedAt, terms: sql`${terms}::tsvector` }
+      await db.insertInto('search_vectors').values({ article_id: articleId, ...vector })
+        .onConflict((oc) => oc.column('article_id').doUpdateSet(vector)).execute()
+      const head = { head: sql`ts_filter(${terms}::tsvector, '{a,b}')` }
+      await db.insertInto('search_heads').values({ article_id: articleId, ...head })
+        .onConflict((oc) => oc.column('article_id').doUpdateSet(head)).execute()
     },
 
     async delete(articleId: number) {
