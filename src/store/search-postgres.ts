@@ -172,16 +172,22 @@ export function createPostgresSearch(db: Kysely<any>): SearchEngine {
       const text = nfc(d)
       // The old document column is generated from the texts; terms are analysed here, by the same code as the query.
       const terms = tsvectorLiteral([[text.title, 'A'], [text.standfirst, 'B'], [text.body, 'C']], d.language)
-      const row = { language: d.language, section_id: d.sectionId, published_at: d.publishedAt, ...text, terms: sql`${terms}::tsvector` }
-      await db.insertInto('search_documents').values({ article_id: articleId, ...row })
-        .onConflict((oc) => oc.column('article_id').doUpdateSet(row)).execute()
-      // The copies that checks and ranks read (migration 0043); deleting the document deletes them.
-      const vector = { language: d.language, section_id: d.sectionId, published_at: d.publishedAt, terms: sql`${terms}::tsvector` }
-      await db.insertInto('search_vectors').values({ article_id: articleId, ...vector })
-        .onConflict((oc) => oc.column('article_id').doUpdateSet(vector)).execute()
-      const head = { head: sql`ts_filter(${terms}::tsvector, '{a,b}')` }
-      await db.insertInto('search_heads').values({ article_id: articleId, ...head })
-        .onConflict((oc) => oc.column('article_id').doUpdateSet(head)).execute()
+      // One statement writes the document and the copies that checks and ranks read (migration 0043): the literal is
+      // sent and parsed once, in one round trip. Deleting the document deletes the copies.
+      await sql`with d as (
+          insert into search_documents (article_id, language, section_id, published_at, title, standfirst, body, terms)
+          values (${articleId}, ${d.language}, ${d.sectionId}, ${d.publishedAt}, ${text.title}, ${text.standfirst}, ${text.body}, ${terms}::tsvector)
+          on conflict (article_id) do update set language = excluded.language, section_id = excluded.section_id,
+            published_at = excluded.published_at, title = excluded.title, standfirst = excluded.standfirst, body = excluded.body,
+            terms = excluded.terms
+          returning article_id, language, section_id, published_at, terms),
+        v as (
+          insert into search_vectors (article_id, language, section_id, published_at, terms)
+          select article_id, language, section_id, published_at, terms from d
+          on conflict (article_id) do update set language = excluded.language, section_id = excluded.section_id,
+            published_at = excluded.published_at, terms = excluded.terms)
+        insert into search_heads (article_id, head) select article_id, ts_filter(terms, '{a,b}') from d
+        on conflict (article_id) do update set head = excluded.head`.execute(db)
     },
 
     async delete(articleId: number) {
