@@ -5,6 +5,8 @@
 //                    [--seed 42] [--starts 3] [--keep]
 //   npm run bench -- --data-dir DIR [--database-url URL]   loads a site generate.ts (or --keep) left behind, without generating
 //                                                         (moves its related-refresh cursor to the newest article, as generate.ts does)
+//   npm run bench -- --starts-only [--starts 7] [--compare DIR]   only the starts, no load; with --compare, alternating
+//                                                         with the server of the checkout in DIR on the same site
 
 import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
@@ -46,7 +48,7 @@ function parseOptions() {
     options: {
       articles: { type: 'string', default: '10000' }, duration: { type: 'string', default: '10' },
       engine: { type: 'string', default: 'both' }, seed: { type: 'string', default: '42' }, starts: { type: 'string', default: '3' },
-      keep: { type: 'boolean', default: false }, 'page-cache': { type: 'string', default: 'both' }, 'data-dir': { type: 'string' }, 'database-url': { type: 'string' },
+      keep: { type: 'boolean', default: false }, 'starts-only': { type: 'boolean', default: false }, compare: { type: 'string' }, 'page-cache': { type: 'string', default: 'both' }, 'data-dir': { type: 'string' }, 'database-url': { type: 'string' },
     },
     strict: true,
   })
@@ -65,6 +67,7 @@ function parseOptions() {
   return {
     articles: int('articles', values.articles, 1), duration: int('duration', values.duration, 1), seed: int('seed', values.seed, 0),
     starts: int('starts', values.starts, 1), keep: values.keep, reuse, cacheModes,
+    startsOnly: values['starts-only'] || values.compare !== undefined, compare: values.compare === undefined ? null : path.resolve(values.compare),
     engines: (reuse ? [reuse.databaseUrl ? 'postgres' : 'sqlite'] : engine === 'both' ? ['sqlite', 'postgres'] : [engine]) as Engine[],
   }
 }
@@ -240,6 +243,54 @@ async function runEngine(engine: Engine, opts: ReturnType<typeof parseOptions>):
   }
 }
 
+interface StartsRun {
+  readonly engine: Engine
+  readonly articles: number
+  readonly builds: readonly { label: string; root: string | null; firstStart: { wallMs: number; cpuMs: number }; startupMs: number[]; startupCpuMs: number[]; startupBreakdown: (BootBreakdown | null)[] }[]
+}
+
+/**
+ * --starts-only: the starts alone, no load. With --compare, the server of another checkout starts on the same site in
+ * turn with this one's (which goes first alternates each round), so that both meet the same load on a shared machine.
+ * Each checkout's first start is printed apart and left out of the medians: it fills its compile cache.
+ */
+async function startsOnly(engine: Engine, opts: ReturnType<typeof parseOptions>): Promise<StartsRun> {
+  const { scratch, articles } = await prepare(engine, opts)
+  try {
+    const builds = [{ label: 'this checkout', root: null }, ...(opts.compare ? [{ label: opts.compare, root: opts.compare }] : [])]
+      .map((b) => ({ ...b, firstStart: { wallMs: 0, cpuMs: 0 }, startupMs: [] as number[], startupCpuMs: [] as number[], startupBreakdown: [] as (BootBreakdown | null)[] }))
+    const startOnce = async (build: (typeof builds)[number]) => {
+      const server = await startServer({ dataDir: scratch.dataDir, databaseUrl: scratch.databaseUrl, env: cacheEnv('off'), ...(build.root && { root: build.root }) })
+      await server.close()
+      return server
+    }
+    for (const build of builds) {
+      const first = await startOnce(build)
+      build.firstStart = { wallMs: first.startupMs, cpuMs: first.startupCpuMs }
+    }
+    const loadBefore = os.loadavg()[0]!
+    for (let i = 0; i < opts.starts; i++) {
+      for (const build of i % 2 === 0 ? builds : [...builds].reverse()) {
+        const server = await startOnce(build)
+        build.startupMs.push(server.startupMs)
+        build.startupCpuMs.push(server.startupCpuMs)
+        build.startupBreakdown.push(server.boot)
+      }
+    }
+    const ms = (xs: readonly number[]) => xs.map((x) => Math.round(x)).join(', ')
+    for (const build of builds) {
+      console.log(`  ${build.label}: first start ${Math.round(build.firstStart.wallMs)} ms (${Math.round(build.firstStart.cpuMs)} ms CPU), then ` +
+        `start-up to first 200 from /healthz ${ms(build.startupMs)}, median ${Math.round(median(build.startupMs))} ms; ` +
+        `server CPU by then ${ms(build.startupCpuMs)}, median ${Math.round(median(build.startupCpuMs))} ms`)
+      printStartupBreakdown(build.startupBreakdown)
+    }
+    console.log(`  load average ${loadBefore.toFixed(1)} before the measured starts, ${os.loadavg()[0]!.toFixed(1)} after`)
+    return { engine, articles, builds }
+  } finally {
+    if (!opts.keep && !opts.reuse) await scratch.drop()
+  }
+}
+
 /**
  * The start-up phases the server logged (src/composition.ts), median wall and CPU ms of each over the starts: Node's
  * own start, loading the modules, opening the store (migrations checked), building the app, listening, and the rest.
@@ -301,6 +352,22 @@ async function main(): Promise<number> {
   const digestBefore = await sourceDigest()
   console.log(`bench: ${opts.articles.toLocaleString('en')} articles, ${opts.duration} s per page, engines ${opts.engines.join(', ')}; ` +
     `node ${machine.node}, ${machine.cpus} CPUs, load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')}`)
+  if (opts.startsOnly) {
+    const runs: StartsRun[] = []
+    for (const engine of opts.engines) {
+      const reason = engine === 'postgres' ? await postgresUnavailable() : null
+      if (reason) console.log(`\n== postgres: skipped. ${reason}`)
+      else runs.push(await startsOnly(engine, opts))
+    }
+    await mkdir(RESULTS_DIR, { recursive: true })
+    const file = path.join(RESULTS_DIR, `startup-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`)
+    await writeFile(file, JSON.stringify({
+      startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), ...machine, loadAverage: { before: loadBefore, after: os.loadavg() },
+      srcDigest: digestBefore, starts: opts.starts, engines: runs,
+    }, null, 2))
+    console.log(`results: ${path.relative(process.cwd(), file)}`)
+    return 0
+  }
   const runs: EngineRun[] = []
   const skipped: { engine: Engine; reason: string }[] = []
   for (const engine of opts.engines) {

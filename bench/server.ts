@@ -121,6 +121,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const port = await freePort()
   // info, for the one line that says where the start-up went; request lines are off below debug (src/web/app.ts).
   const env: NodeJS.ProcessEnv = { ...process.env, ...SERVER_ENV, PORT: String(port), DATA_DIR: opts.dataDir, LOG_LEVEL: 'info', BROADSHEET_DEMO: 'false' }
+  // Another checkout keeps its own compile cache, as its `npm start` would.
+  if (opts.root) env.NODE_COMPILE_CACHE = path.join(path.resolve(opts.root), 'node_modules/.cache/node-compile-cache')
   for (const name of ['DATABASE_URL', 'HOST', 'SITE_URL', 'TRUST_PROXY']) delete env[name]
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl
   for (const [name, value] of Object.entries(opts.env ?? {})) {

@@ -11,9 +11,14 @@
 // NODE_COMPILE_CACHE was set before Node started: `npm start` sets it, to node_modules/.cache/node-compile-cache, a
 // folder that stays with the checkout (a container's /tmp does not outlive it).
 
+//
+// Kysely loads from one bundled file built at install, when it matches the installed package (src/store/kysely-bundle.ts).
+
 import { enableCompileCache } from 'node:module'
 import { MAIN_MARK } from './boot-timing.ts'
+import { useKyselyBundle } from './store/kysely-bundle.ts'
 
 performance.mark(MAIN_MARK, { detail: process.cpuUsage() })
 enableCompileCache()
+useKyselyBundle()
 await import('./composition.ts')

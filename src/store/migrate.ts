@@ -80,10 +80,27 @@ export async function pendingMigrations(db: Kysely<any>, dialect: StoreDialect):
   return Object.keys(migrations(dialect)).filter((name) => !applied.has(name))
 }
 
-/** Brings the schema up to date; returns the names of the migrations it applied. */
+/**
+ * Brings the schema up to date; returns the names of the migrations it applied. A database that has applied exactly
+ * the migrations this code knows, as at nearly every start, is left as it is after one query: the Migrator would
+ * introspect every table twice and take its lock first. Anything else (a new database, migrations to apply, or
+ * applied ones this code does not know, which the Migrator refuses) goes through the Migrator.
+ */
 export async function runMigrations(db: Kysely<any>, dialect: StoreDialect): Promise<string[]> {
+  if (await upToDate(db, dialect)) return []
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations(dialect) } })
   const { error, results } = await migrator.migrateToLatest()
   if (error) throw error
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}
+
+async function upToDate(db: Kysely<any>, dialect: StoreDialect): Promise<boolean> {
+  let applied: string[]
+  try {
+    applied = (await sql<{ name: string }>`select name from ${sql.table(DEFAULT_MIGRATION_TABLE)}`.execute(db)).rows.map((r) => r.name)
+  } catch {
+    return false // no migration table yet
+  }
+  const known = Object.keys(migrations(dialect))
+  return applied.length === known.length && new Set([...applied, ...known]).size === known.length
 }

@@ -91,7 +91,7 @@ export async function buildApp({ services, config, log, validators = lazyValidat
     // One line per request costs more than the request itself; debug and trace turn it on.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     routerOptions: { maxParamLength: 300 },
-    schemaController: { compilersFactory: { buildValidator: validators.buildValidator } },
+    schemaController: { compilersFactory: { buildValidator: validators.buildValidator, buildSerializer: validators.buildSerializer } },
     rewriteUrl: rewriteLanguagePaths,
     bodyLimit: 1024 * 1024,
     // A body sent a byte a second would otherwise hold its connection for ever: Node answers 408 and closes it.

@@ -5,6 +5,9 @@ import { forEachDatabase, forEachEngine, scratchDatabase } from '../support/data
 import { openStore } from '../../src/store/store.ts'
 import { migrations } from '../../src/store/migrate.ts'
 import { postgresDialect, sqliteDialect } from '../../src/store/dialect.ts'
+import { openSqlite } from '../../src/store/sqlite.ts'
+import { openPostgres } from '../../src/store/postgres.ts'
+import { sql } from 'kysely'
 
 forEachEngine('migrations are applied on the first open and none on the second', async (t, engine) => {
   const db = await scratchDatabase(engine)
@@ -24,6 +27,19 @@ forEachEngine('migrations are applied on the first open and none on the second',
   } finally {
     await second.close()
   }
+})
+
+forEachEngine('a database that applied a migration this code does not know is refused, as the Migrator refuses it', async (t, engine) => {
+  const db = await scratchDatabase(engine, { migrated: true })
+  t.after(() => db.drop())
+  const store = await openStore(db.config, { poolSize: 1 })
+  assert.deepEqual(store.applied, [])
+  await store.close()
+  // Newer code applied one more; this older code must not serve that schema as if it were its own.
+  const raw = db.config.engine === 'sqlite' ? openSqlite(db.config.file) : openPostgres(db.config.url, 1)
+  await sql`insert into kysely_migration (name, timestamp) values ('9999-from-newer-code', '2026-01-01T00:00:00.000Z')`.execute(raw)
+  await raw.destroy()
+  await assert.rejects(openStore(db.config, { poolSize: 1 }), /9999-from-newer-code/)
 })
 
 forEachDatabase('a transaction that throws writes nothing; one that returns commits and returns its value', async (store) => {

@@ -74,6 +74,13 @@ test('languages without a stemmer keep words whole', () => {
   assert.equal(stemmerOf('pt-BR')('eleições'), stemmerOf('pt')('eleições'))
 })
 
+test('a language only snowball-stemmers stems gets its Snowball stems (the package loads on first use)', () => {
+  const german = stemmerOf('de')
+  assert.equal(german('wahlen'), german('wahl'))
+  assert.equal(stemmerOf('fr')('élections'), stemmerOf('fr')('élection'))
+  assert.notEqual(german('regierungen'), 'regierungen')
+})
+
 test('foldChars keeps the length of the text, so positions stay valid', () => {
   const text = 'İstanbul Zürich Ёлка ﬁ'
   const folded = foldChars(text)

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict'
+import { execFile } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { test } from 'node:test'
+import { pathToFileURL } from 'node:url'
+import { promisify } from 'node:util'
 import Fastify from 'fastify'
 import { loadConfig } from '../../src/config.ts'
 import { createLogger } from '../../src/log.ts'
@@ -53,4 +56,36 @@ test('every schema of the whole app compiles', async (t) => {
   t.after(() => app.close())
   await app.ready()
   assert.ok(validators.compileAll() > 100)
+})
+
+test('Ajv and the response serializer compiler load with the first compile, not while the app gets ready', async () => {
+  // In a process of its own, so that nothing else has loaded them before.
+  const script = `
+    import { createRequire } from 'node:module'
+    const { default: Fastify } = await import('fastify')
+    const { lazyValidators } = await import(${JSON.stringify(pathToFileURL(path.resolve(import.meta.dirname, '../../src/web/lazy-validation.ts')).href)})
+    // Fastify's own error serializer needs fast-json-stringify's small runtime (lib/serializer.js), not its compiler.
+    const loaded = () => ['/node_modules/ajv/', '/node_modules/fast-json-stringify/index.js'].filter((dir) => Object.keys(createRequire(import.meta.url).cache).some((f) => f.includes(dir)))
+    const build = () => {
+      const validators = lazyValidators()
+      return Fastify({ schemaController: { compilersFactory: { buildValidator: validators.buildValidator, buildSerializer: validators.buildSerializer } } })
+    }
+    const app = build()
+    app.get('/', { schema: { querystring: ${JSON.stringify(PAGE)} } }, async (req) => req.query)
+    await app.ready()
+    const atReady = loaded()
+    const page = (await app.inject('/?page=2')).json()
+    // No route here declares a response schema; one that did would be compiled, with Fastify's own compiler, at ready.
+    const other = build()
+    other.get('/typed', { schema: { response: { 200: { type: 'object', properties: { n: { type: 'integer' } } } } } }, async () => ({ n: 1, hidden: true }))
+    const typed = (await other.inject('/typed')).json()
+    console.log(JSON.stringify({ atReady, page, typed, after: loaded() }))
+    await app.close()
+    await other.close()`
+  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script])
+  const out = JSON.parse(stdout) as { atReady: string[]; page: unknown; typed: unknown; after: string[] }
+  assert.deepEqual(out.atReady, [])
+  assert.deepEqual(out.page, { page: 2 })
+  assert.deepEqual(out.typed, { n: 1 })
+  assert.deepEqual(out.after, ['/node_modules/ajv/', '/node_modules/fast-json-stringify/index.js'])
 })
