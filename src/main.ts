@@ -4,13 +4,12 @@
 // articles the server held 210 MB instead of 314 MB, at the same throughput. Pages make short-lived garbage, which a
 // small nursery collects as cheaply; V8 reads the flag only at start.
 //
-// Every start loads some 1,000 modules (ours TypeScript, stripped, then all parsed by V8); with the
+// Every start loads some 600 modules (ours TypeScript, stripped, then all parsed by V8); with the
 // compiled code cached on disk (module.enableCompileCache: NODE_COMPILE_CACHE, or the OS temp dir) the second start takes
 // about half the CPU. The cache must be on before those modules load, so the composition root is imported after it.
 // This file itself is stripped before that line runs, which loads Node's TypeScript stripper (some 40 ms of CPU) unless
 // NODE_COMPILE_CACHE was set before Node started: `npm start` sets it, to node_modules/.cache/node-compile-cache, a
 // folder that stays with the checkout (a container's /tmp does not outlive it).
-
 //
 // Kysely loads from one bundled file built at install, when it matches the installed package (src/store/kysely-bundle.ts).
 
