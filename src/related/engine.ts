@@ -13,7 +13,10 @@ export interface RankParams {
   readonly limit: number
   /** How many of the article's strongest terms are looked up in the index. */
   readonly queryTerms: number
-  /** How many articles are read from each term's posting list (strongest first). */
+  /**
+   * How many articles are read from each term's posting list (strongest first). Reuters-21578's earnings and takeover
+   * stories share terms used by thousands: 150 cost it three points of precision@5 against exact cosines, 250 one.
+   */
   readonly perTerm: number
   /** How many of the best cosine candidates are scored further (tags, recency). */
   readonly rerank: number
