@@ -28,9 +28,9 @@ export interface TermParams {
   /** Exponent of the (capped) idf factor. */
   readonly idfPower: number
   /**
-   * The idf factor stops growing here: a name met in two articles weighs no more than one met in twenty, so a story's
-   * topical words (film, tax, match) keep their place beside its rarest names, while words in half the collection still
-   * weigh a third as much. Capped at 3 (power 1) it beats the uncapped idf^0.3 on the BBC corpus (precision@5 0.941 against
+   * The idf factor stops growing here (at 3, for any term in fewer than one article in seven): a name met in two
+   * articles weighs no more than one met in twenty, so a story's topical words (film, tax, match) keep their place beside
+   * its rarest names, while a word in every article still weighs a third as much. Capped at 3 (power 1) it beats the uncapped idf^0.3 on the BBC corpus (precision@5 0.941 against
    * 0.938); Reuters-21578, whose topics are narrower, loses a little by it unless posting lists are longer (engine.ts perTerm).
    */
   readonly idfCap: number
