@@ -122,7 +122,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(`ms/article ${(refresh.listMs / items.length).toFixed(2)}`)
     console.log(`# ${items.length} articles on SQLite; publish (with related) ${(publishMs / items.length).toFixed(2)} ms/article; ` +
       `re-weigh ${(refresh.reweighMs / items.length).toFixed(2)} ms/article; CPU of re-weigh and lists ${((user + system) / 1000 / items.length).toFixed(2)} ms/article; baseline ${(baselineMs / items.length).toFixed(2)} ms/article; ` +
-      `keep ${params.keep}, idf^${params.idfPower}, query ${params.queryTerms}, per term ${params.perTerm}, rerank ${params.rerank}, title ×${params.titleBoost}`)
+      `keep ${params.keep}, min(idf, ${params.idfCap})^${params.idfPower}, tf saturation ${params.tfSaturation}, query ${params.queryTerms}, per term ${params.perTerm}, ` +
+      `rerank ${params.rerank}, feedback ${params.feedback.neighbours} × ${params.feedback.weight}, title ×${params.titleBoost}`)
     return 0
   } finally {
     await store.close()

@@ -52,7 +52,7 @@ export function createListContext(store: Store, p: RelatedParams) {
     candidates(id: number, vector: readonly WeightedTerm[]): ScoredCandidate[] {
       const publishedAt = times!.get(id)
       if (vector.length === 0 || publishedAt === undefined) return []
-      const top = bestByCosine(cosines(id, vector.slice(0, p.queryTerms), (term) => postings.get(term), p.perTerm, scratch), p.rerank)
+      const top = bestByCosine(cosines(id, vector.slice(0, p.queryTerms), (term) => postings.get(term), p.perTerm, scratch, p.feedback), p.rerank)
       const own = new Set(p.tagWeight > 0 ? tags!.get(id) ?? [] : [])
       const sharedOf = (cid: number) => (tags!.get(cid) ?? []).reduce((n, tag) => n + (own.has(tag) ? 1 : 0), 0)
       const mine = facts!.get(id)

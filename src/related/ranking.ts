@@ -77,10 +77,25 @@ export const newDotScratch = (): DotScratch => ({ sums: new Float64Array(1024), 
 const sharedScratch = newDotScratch()
 
 /**
+ * Pseudo-relevance feedback: the query's terms are weighed again by how strongly its `neighbours` best candidates use
+ * them, `weight` times their mean weight added to each term's own. Terms the article shares with its closest
+ * relatives say what it is about; a term only it uses (a name mentioned in passing) loses ground. On the BBC corpus
+ * (10 neighbours, weight 1) it adds about 0.3 points of precision@5 (bench/README.md).
+ */
+export interface Feedback {
+  readonly neighbours: number
+  readonly weight: number
+}
+
+/**
  * Cosine of an article's query terms with every article sharing one, from each term's posting list: at most `perTerm`
  * postings a term, the article itself skipped; the lists may come from one statement or from an index in memory.
+ * With `feedback`, the sums are those of the re-weighed query (Feedback) over the same postings: no more are read.
  */
-export function cosines(id: number, query: readonly WeightedTerm[], postingsOf: (term: string) => PostingList | undefined, perTerm: number, scratch?: DotScratch): Cosines {
+export function cosines(
+  id: number, query: readonly WeightedTerm[], postingsOf: (term: string) => PostingList | undefined, perTerm: number, scratch?: DotScratch,
+  feedback?: Feedback,
+): Cosines {
   // Terms in one fixed order (by name), so a candidate's sum is the same floating-point number whichever order the
   // vector was read in (weights stored as float4 on PostgreSQL can tie where the computed doubles did not).
   const terms = [...query].sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
@@ -105,9 +120,45 @@ export function cosines(id: number, query: readonly WeightedTerm[], postingsOf: 
       }
     }
   }
+  if (feedback && feedback.neighbours > 0 && feedback.weight > 0 && ids.length > 0) addFeedback(id, terms, postingsOf, perTerm, scratch, ids, feedback)
   const dots = ids.map((other) => scratch.sums[other]!)
   for (const other of ids) scratch.marked[other] = 0
   return { ids, dots }
+}
+
+/** Marks the best neighbours in the scratch: 2 instead of 1. */
+const NEIGHBOUR = 2
+
+/**
+ * Adds to each candidate's sum `weight × mean neighbour weight of the term × its own weight` over the query terms: the
+ * dot product with the re-weighed query, since that is linear in the query weights. The neighbours' weights are read
+ * from the same postings (a neighbour past a term's `perTerm` strongest counts as not using it).
+ */
+function addFeedback(
+  id: number, terms: readonly WeightedTerm[], postingsOf: (term: string) => PostingList | undefined, perTerm: number,
+  scratch: DotScratch, ids: readonly number[], feedback: Feedback,
+): void {
+  const near = bestByCosine({ ids, dots: ids.map((other) => scratch.sums[other]!) }, feedback.neighbours)
+  for (const [n] of near) scratch.marked[n] = NEIGHBOUR
+  const scale = feedback.weight / feedback.neighbours
+  for (const { term } of terms) {
+    const list = postingsOf(term)
+    if (!list) continue
+    let used = 0
+    let end = 0
+    for (let taken = 0; end < list.ids.length && taken < perTerm; end++) {
+      const other = list.ids[end]!
+      if (other === id) continue
+      taken++
+      if (scratch.marked[other] === NEIGHBOUR) used += list.weights[end]!
+    }
+    if (used === 0) continue
+    const extra = scale * used
+    for (let i = 0; i < end; i++) {
+      const other = list.ids[i]!
+      if (other !== id) scratch.sums[other] = scratch.sums[other]! + list.weights[i]! * extra
+    }
+  }
 }
 
 function grow(scratch: DotScratch, id: number): void {

@@ -32,3 +32,25 @@ test('cosines gives the same figures with a caller scratch, with none, and call 
   assert.deepEqual(cosines(3, query, (t) => lists[t], 3, scratch), cosines(3, query, (t) => lists[t], 3))
   assert.ok(scratch.sums.length > 5000, 'the scratch grows to the largest id met')
 })
+
+test('feedback re-weighs the query by its best candidates: a term they share lifts the articles using it', () => {
+  // Article 1 is about oil and gas. Its best candidates (3 and 7) both use gas strongly and oil weakly or not at all,
+  // so with feedback gas weighs more: 5000 (gas only) overtakes 2 (oil only), which it trails without.
+  const post: Record<string, PostingList> = {
+    gas: { ids: [7, 3, 5000], weights: [0.9, 0.6, 0.35] },
+    oil: { ids: [3, 2], weights: [0.5, 0.4] },
+  }
+  const q = [{ term: 'gas', weight: 0.6 }, { term: 'oil', weight: 0.8 }]
+  const plain = asMap(cosines(1, q, (t) => post[t], 10))
+  assert.ok(plain.get(2)! > plain.get(5000)!)
+  const fed = asMap(cosines(1, q, (t) => post[t], 10, undefined, { neighbours: 2, weight: 1 }))
+  assert.ok(fed.get(5000)! > fed.get(2)!)
+  // The sums are those of the query re-weighed: gas + (0.9 + 0.6) / 2, oil + 0.5 / 2.
+  const gas = 0.6 + 1.5 / 2, oil = 0.8 + 0.5 / 2
+  assert.ok(Math.abs(fed.get(3)! - (0.6 * gas + 0.5 * oil)) < 1e-12)
+  assert.ok(Math.abs(fed.get(2)! - 0.4 * oil) < 1e-12)
+  assert.ok(Math.abs(fed.get(5000)! - 0.35 * gas) < 1e-12)
+  // The scratch is left clean for the next call.
+  assert.deepEqual(cosines(1, q, (t) => post[t], 10), cosines(1, q, (t) => post[t], 10))
+  assert.deepEqual(asMap(cosines(1, q, (t) => post[t], 10, undefined, { neighbours: 0, weight: 1 })), plain)
+})
