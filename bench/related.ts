@@ -71,7 +71,7 @@ async function timeRebuild(store: Awaited<ReturnType<typeof openStore>>, workers
   const { user, system } = process.cpuUsage(cpu)
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s (${(ms / r.articles).toFixed(2)} ms/article)`
   console.log(`${store.dialect.name}, rebuild of ${r.articles} articles on ${workers} connection(s): wall ${s(wall)}, CPU ${s((user + system) / 1000)}; ` +
-    `count ${s(r.countMs)}, re-weigh ${s(r.reweighMs)}, lists ${s(r.listMs)}; terms written for ${r.termsWritten}, lists for ${r.listsWritten}; ` +
+    `count ${s(r.countMs)} CPU ${s(r.cpuMs.count)}, re-weigh ${s(r.reweighMs)} CPU ${s(r.cpuMs.reweigh)}, lists ${s(r.listMs)} CPU ${s(r.cpuMs.list)}; terms written for ${r.termsWritten}, lists for ${r.listsWritten}; ` +
     `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`)
   return 0
 }

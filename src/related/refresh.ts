@@ -114,6 +114,24 @@ export async function allLiveIds(store: Store): Promise<number[]> {
   }
 }
 
+export interface RebuildReport {
+  readonly articles: number
+  /** Wall time of each pass. */
+  readonly countMs: number
+  readonly reweighMs: number
+  readonly listMs: number
+  /** This process's CPU time in each pass (user and system; a PostgreSQL server's own is not counted). */
+  readonly cpuMs: { readonly count: number; readonly reweigh: number; readonly list: number }
+  /** Articles whose kept terms, and whose lists, changed and were written. */
+  readonly termsWritten: number
+  readonly listsWritten: number
+}
+
+const cpuMsSince = (start: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(start)
+  return (used.user + used.system) / 1000
+}
+
 /**
  * Rebuilds related articles from scratch: counts the document frequencies over every live article, re-weighs every
  * article's kept terms with them, then recomputes every list. For imports (which publish with `related: 'later'`),
@@ -123,7 +141,7 @@ export async function allLiveIds(store: Store): Promise<number[]> {
  */
 export async function rebuildRelated(
   store: Store, now: number, p: RelatedParams = DEFAULT_PARAMS, opts: { readonly batch?: number; readonly workers?: number } = {},
-): Promise<{ articles: number; countMs: number; reweighMs: number; listMs: number; termsWritten: number; listsWritten: number }> {
+): Promise<RebuildReport> {
   const batch = opts.batch ?? LIST_BATCH
   // Each batch writes only its own articles' rows, so batches may run side by side: on PostgreSQL, where every statement
   // waits a round trip, several connections keep the server busy. SQLite has one connection and gains nothing.
@@ -140,6 +158,7 @@ export async function rebuildRelated(
   }
   const ids = await allLiveIds(store)
   let t = performance.now()
+  let cpu = process.cpuUsage()
   // Each text is analysed once: its frequencies are kept (compactly, up to a bound) for the weigh pass.
   const counts = createTermCounts()
   const df = new Map<string, number>()
@@ -157,7 +176,9 @@ export async function rebuildRelated(
     await tx.relatedPending.clearAll()
   })
   const countMs = performance.now() - t
+  const countCpu = cpuMsSince(cpu)
   t = performance.now()
+  cpu = process.cpuUsage()
   let termsWritten = 0
   await eachBatch(async (part) => {
     // Weighed outside the transaction, with the frequencies just counted (reading them back would cost a statement per
@@ -175,7 +196,9 @@ export async function rebuildRelated(
     })
   })
   const reweighMs = performance.now() - t
+  const reweighCpu = cpuMsSince(cpu)
   t = performance.now()
+  cpu = process.cpuUsage()
   // Lists from one view of the collection read once (list-context.ts), not a posting statement per article: the same
   // lists (both go through ranking.ts on the same rows), written a batch per short transaction.
   const ctx = createListContext(store, p)
@@ -186,5 +209,8 @@ export async function rebuildRelated(
     await yieldToRequests()
   }
   await store.related.setState(ANALYSIS, ANALYSIS_VERSION)
-  return { articles: ids.length, countMs, reweighMs, listMs: performance.now() - t, termsWritten, listsWritten }
+  return {
+    articles: ids.length, countMs, reweighMs, listMs: performance.now() - t,
+    cpuMs: { count: countCpu, reweigh: reweighCpu, list: cpuMsSince(cpu) }, termsWritten, listsWritten,
+  }
 }
