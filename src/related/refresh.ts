@@ -12,7 +12,7 @@ const CURSOR_ID = 'refresh_article_id'
 const REWEIGH_ID = 'reweigh_article_id'
 /** The src/text analysis the stored terms were counted with; absent means the current one (migration 0017). */
 const ANALYSIS = 'analysis_version'
-/** Articles whose lists a rebuild writes per transaction. */
+/** Articles a rebuild weighs, or lists, per transaction (unless told otherwise). */
 const LIST_BATCH = 250
 
 export interface RefreshOptions {
@@ -201,13 +201,13 @@ export async function rebuildRelated(
   cpu = process.cpuUsage()
   // Lists from one view of the collection read once (list-context.ts), not a posting statement per article: the same
   // lists (both go through ranking.ts on the same rows), written a batch per short transaction.
+  // On PostgreSQL the batches run on the workers' connections too: the pass is mostly statements waiting a round trip.
   const ctx = createListContext(store, p)
   let listsWritten = 0
-  for (let i = 0; i < ids.length; i += LIST_BATCH) {
-    const { lists } = await batchLists(store, ctx, ids.slice(i, i + LIST_BATCH), p)
+  await eachBatch(async (part) => {
+    const { lists } = await batchLists(store, ctx, part, p)
     listsWritten += await store.transaction((tx) => tx.relatedPending.writeLists(lists, now))
-    await yieldToRequests()
-  }
+  })
   await store.related.setState(ANALYSIS, ANALYSIS_VERSION)
   return {
     articles: ids.length, countMs, reweighMs, listMs: performance.now() - t,
