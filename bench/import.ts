@@ -89,7 +89,8 @@ async function main(): Promise<void> {
     const cpuOf = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e3
     const batchCpuMs = cpuOf(batchesEnd.cpu) - cpuOf(cpu)
     clearInterval(sampler)
-    const read = readers ? await readers.stop() : null
+    // The readers' failure is a figure of the run like the others: the import's own summary is printed all the same.
+    const read = readers ? await readers.stop().catch((err: unknown) => ({ failed: (err as Error).message })) : null
     const perArticle = (ms: number) => +(ms / Math.max(1, report.articles.imported)).toFixed(2)
     const rows = {
       engine, posts, batch, fileMiB: +(bytes / 2 ** 20).toFixed(1), writeWxrSeconds: +writeSeconds.toFixed(1),
@@ -106,7 +107,10 @@ async function main(): Promise<void> {
     }
     console.table([rows])
     if (read && server) {
-      console.table([{ readerRequests: read.requests, errors: read.errors, pageP50Ms: read.p50Ms, pageP99Ms: read.p99Ms, pageMaxMs: read.maxMs, serverPeakRssMiB: +(server.memory().peakKiB / 1024).toFixed(0) }])
+      const serverPeakRssMiB = +(server.memory().peakKiB / 1024).toFixed(0)
+      console.table(['failed' in read
+        ? { readersFailed: read.failed, serverPeakRssMiB }
+        : { readerRequests: read.requests, errors: read.errors, pageP50Ms: read.p50Ms, pageP99Ms: read.p99Ms, pageMaxMs: read.maxMs, serverPeakRssMiB }])
     }
     // Refusals on a generated file mean the run was disturbed (a busy database, a timeout): say why.
     for (const r of report.refusals.slice(0, 5)) console.error(`refused: ${r.item}: ${r.reason}`)

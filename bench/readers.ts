@@ -23,20 +23,26 @@ export interface Readers {
   stop(): Promise<ReaderFigures>
 }
 
+// The figures are summed up in the child and sent as one small message, and the child lets go of the channel only once
+// that message is written: a process.disconnect() right after process.send() closes the pipe under a message larger
+// than the pipe's buffer (the raw times of a 10-minute run are some 200 KB of JSON), the rest is dropped, and the child
+// exits with status 0 while the parent still waits for it. Each request has a deadline, so a connection that never
+// answers counts as an error instead of holding the readers; if the parent goes away, the readers stop with it.
 const READER = `
 const workerData = JSON.parse(process.argv[1])
-const parentPort = { on: (e, f) => process.on(e, f), postMessage: (m) => process.send(m) }
 const paths = [...workerData.paths]
 const times = []
 let errors = 0, stopped = false, n = 0
-parentPort.on('message', (m) => { if (m.add) paths.push(...m.add); if (m.stop) stopped = true })
+process.on('message', (m) => { if (m.add) paths.push(...m.add); if (m.stop) stopped = true })
+process.on('disconnect', () => { stopped = true })
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0
 ;(async () => {
   while (!stopped) {
     const started = performance.now()
     // Listing pages every other request, an article page in between: the pages an import invalidates.
     const path = n++ % 2 === 0 ? workerData.paths[n % workerData.paths.length] : paths[Math.floor(Math.random() * paths.length)]
     try {
-      const res = await fetch(workerData.url + path, { headers: { 'user-agent': workerData.agent }, redirect: 'manual' })
+      const res = await fetch(workerData.url + path, { headers: { 'user-agent': workerData.agent }, redirect: 'manual', signal: AbortSignal.timeout(workerData.timeoutMs) })
       await res.arrayBuffer()
       if (![200, 301, 404].includes(res.status)) errors++
     } catch {
@@ -46,32 +52,36 @@ parentPort.on('message', (m) => { if (m.add) paths.push(...m.add); if (m.stop) s
     times.push(ms)
     await new Promise((r) => setTimeout(r, Math.max(0, workerData.everyMs - ms)))
   }
-  parentPort.postMessage({ times, errors })
-  process.disconnect()
+  if (!process.connected) return
+  const sorted = times.sort((a, b) => a - b)
+  const figures = { requests: sorted.length, errors, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), maxMs: sorted.at(-1) ?? 0 }
+  process.send(figures, () => process.disconnect())
 })()
 `
 
-const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0
+/** A request not answered in this long counts as an error. */
+const TIMEOUT_MS = 30_000
 
 /** Starts requesting `listings` and any added paths from `url`, one request every `everyMs` (default 50). */
 export function startReaders(url: string, listings: readonly string[], everyMs = 50): Readers {
-  const data = JSON.stringify({ url, paths: listings, agent: BROWSER_AGENT, everyMs })
+  const data = JSON.stringify({ url, paths: listings, agent: BROWSER_AGENT, everyMs, timeoutMs: TIMEOUT_MS })
   const child = spawn(process.execPath, ['-e', READER, data], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  // Recorded as it happens: by the time stop() asks, the 'exit' event may have been emitted long before.
+  let ended: string | null = null
+  child.once('exit', (code, signal) => { ended = `${code ?? signal}` })
+  // The channel closes only after everything written before it has been read: unlike 'exit', which may come first,
+  // 'disconnect' never overtakes the figures.
+  const closed = once(child, 'disconnect').then(() => null, () => null)
   return {
-    add: (paths) => child.send({ add: paths }),
+    add: (paths) => { if (child.connected) child.send({ add: paths }) },
     stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the readers' process ended early (${child.exitCode ?? child.signalCode})`)
-      const message = once(child, 'message') as Promise<[{ times: number[]; errors: number }]>
-      const ended = once(child, 'exit').then(([code, signal]) => {
-        throw new Error(`the readers' process ended early (${code ?? signal})`)
-      })
+      if (!child.connected) throw new Error(`the readers' process ended early (${ended ?? 'its channel closed'})`)
+      const message = once(child, 'message') as Promise<[ReaderFigures]>
       child.send({ stop: true })
-      const [m] = await Promise.race([message, ended])
-      const sorted = m.times.sort((a, b) => a - b)
-      return {
-        requests: sorted.length, errors: m.errors, p50Ms: +percentile(sorted, 50).toFixed(1),
-        p99Ms: +percentile(sorted, 99).toFixed(1), maxMs: +(sorted.at(-1) ?? 0).toFixed(1),
-      }
+      const m = await Promise.race([message.then(([figures]) => figures), closed])
+      if (m === null) throw new Error(`the readers' process ended before it sent its figures (${ended ?? 'its channel closed'})`)
+      const round = (ms: number) => +ms.toFixed(1)
+      return { requests: m.requests, errors: m.errors, p50Ms: round(m.p50Ms), p99Ms: round(m.p99Ms), maxMs: round(m.maxMs) }
     },
   }
 }

@@ -119,19 +119,13 @@ export async function unindexArticle(tx: Tx, id: number, p: TermParams = DEFAULT
   await tx.related.dropArticle(id)
 }
 
-/**
- * Recomputes the kept terms of live articles with the current document frequencies (they drift as the collection grows),
- * or with `counted`, frequencies the caller counted and stored itself.
- */
-export async function reweigh(
-  tx: Tx, ids: readonly number[], p: TermParams = DEFAULT_PARAMS, counted?: { readonly df: ReadonlyMap<string, number>; readonly documents: number },
-): Promise<void> {
+/** Recomputes the kept terms of live articles with the current document frequencies (they drift as the collection grows). */
+export async function reweigh(tx: Tx, ids: readonly number[], p: TermParams = DEFAULT_PARAMS): Promise<void> {
   const sources = await tx.related.sources(ids)
   const tfs: { id: number; tf: Map<string, number> }[] = []
   for (const s of sources) tfs.push({ id: s.id, tf: await countTerms(s, p) })
-  // A rebuild holds every frequency it just counted (and wrote): reading them back would cost a statement per 500 terms.
-  const df = counted?.df ?? await tx.related.frequencies([...new Set(tfs.flatMap((t) => [...t.tf.keys()]))])
-  const documents = counted?.documents ?? await tx.related.documentCount()
+  const df = await tx.related.frequencies([...new Set(tfs.flatMap((t) => [...t.tf.keys()]))])
+  const documents = await tx.related.documentCount()
   await tx.related.replaceTerms(tfs.map((t) => ({ articleId: t.id, terms: weighTerms(t.tf, df, documents, p) })))
 }
 

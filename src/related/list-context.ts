@@ -22,37 +22,53 @@ export function createListContext(store: Store, p: RelatedParams) {
   let tags: Map<number, number[]> | null = null
   let facts: Map<number, RelatedCandidate> | null = null
   let fallback = DEFAULT_SETTINGS.language
+  // Read once even when several batches load at once (a rebuild's workers on PostgreSQL).
+  let collection: Promise<void> | null = null
+  const readCollection = async () => {
+    times = await store.relatedPending.liveTimes()
+    tags = await store.relatedPending.liveTags()
+    facts = await store.related.candidates([...times.keys()])
+    fallback = (await store.related.siteLanguage()) ?? DEFAULT_SETTINGS.language
+  }
   const postings = new Map<string, TopPostings>()
   let held = 0
   const scratch = newDotScratch()
   return {
-    async load(vectors: Iterable<readonly WeightedTerm[]>): Promise<void> {
-      times ??= await store.relatedPending.liveTimes()
-      tags ??= await store.relatedPending.liveTags()
-      if (facts === null) {
-        facts = await store.related.candidates([...times.keys()])
-        fallback = (await store.related.siteLanguage()) ?? DEFAULT_SETTINGS.language
-      }
+    /**
+     * Reads what the lists of `vectors` need and returns their terms' postings: the batch keeps its own, so another
+     * batch loading at the same time (a rebuild's workers) may drop the shared ones without taking them from it.
+     */
+    async load(vectors: Iterable<readonly WeightedTerm[]>): Promise<ReadonlyMap<string, TopPostings>> {
+      await (collection ??= readCollection())
       // Bounded: past POSTINGS_KEPT postings the lists are dropped and read again as batches need them (the common
       // terms come back at once; a term used by one article is not kept for the rest of a pass of 100,000).
       if (held > POSTINGS_KEPT) {
         postings.clear()
         held = 0
       }
+      const mine = new Map<string, TopPostings>()
       const missing = new Set<string>()
-      for (const v of vectors) for (const t of v.slice(0, p.queryTerms)) if (!postings.has(t.term)) missing.add(t.term)
+      for (const v of vectors) {
+        for (const t of v.slice(0, p.queryTerms)) {
+          const list = postings.get(t.term)
+          if (list) mine.set(t.term, list)
+          else missing.add(t.term)
+        }
+      }
       // One posting more than a list uses: the article itself may be among the strongest, and is skipped.
       for (const [term, list] of await store.relatedPending.topPostings([...missing], p.perTerm + 1)) {
         postings.set(term, list)
+        mine.set(term, list)
         held += list.ids.length
       }
+      return mine
     },
     isLive: (id: number) => times!.has(id),
-    /** An article's candidates, best first, as rankCandidates (engine.ts) finds them. */
-    candidates(id: number, vector: readonly WeightedTerm[]): ScoredCandidate[] {
+    /** An article's candidates, best first, as rankCandidates (engine.ts) finds them, from the postings `load` returned. */
+    candidates(id: number, vector: readonly WeightedTerm[], loaded: ReadonlyMap<string, TopPostings>): ScoredCandidate[] {
       const publishedAt = times!.get(id)
       if (vector.length === 0 || publishedAt === undefined) return []
-      const top = bestByCosine(cosines(id, vector.slice(0, p.queryTerms), (term) => postings.get(term), p.perTerm, scratch, p.feedback), p.rerank)
+      const top = bestByCosine(cosines(id, vector.slice(0, p.queryTerms), (term) => loaded.get(term), p.perTerm, scratch, p.feedback), p.rerank)
       const own = new Set(p.tagWeight > 0 ? tags!.get(id) ?? [] : [])
       const sharedOf = (cid: number) => (tags!.get(cid) ?? []).reduce((n, tag) => n + (own.has(tag) ? 1 : 0), 0)
       const mine = facts!.get(id)
@@ -78,13 +94,13 @@ export interface BatchLists {
  */
 export async function batchLists(store: Store, ctx: ListContext, ids: readonly number[], p: RelatedParams): Promise<BatchLists> {
   const vectors = await store.related.termsOf(ids)
-  await ctx.load(vectors.values())
+  const loaded = await ctx.load(vectors.values())
   const overrides = await store.relatedPending.overridesOf(ids)
   const lists: { articleId: number; entries: RelatedEntry[] }[] = []
   const candidates = new Map<number, ScoredCandidate[]>()
   for (const id of ids) {
     if (!ctx.isLive(id)) continue
-    const found = ctx.candidates(id, vectors.get(id) ?? [])
+    const found = ctx.candidates(id, vectors.get(id) ?? [], loaded)
     candidates.set(id, found)
     lists.push({ articleId: id, entries: assembleList(id, found, overrides.get(id) ?? [], ctx.isLive, p.limit, (pin) => ctx.isTranslation(id, pin)) })
   }

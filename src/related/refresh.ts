@@ -4,13 +4,15 @@ import type { Store } from '../store/store.ts'
 import { computeList, countTerms, DEFAULT_PARAMS, rankCandidates, reweigh, type RelatedParams } from './engine.ts'
 import { ANALYSIS_VERSION } from '../text/analyze.ts'
 import { batchLists, createListContext } from './list-context.ts'
+import { createTermCounts } from './term-counts.ts'
+import { weighTerms } from './terms.ts'
 
 const CURSOR_AT = 'refresh_published_at'
 const CURSOR_ID = 'refresh_article_id'
 const REWEIGH_ID = 'reweigh_article_id'
 /** The src/text analysis the stored terms were counted with; absent means the current one (migration 0017). */
 const ANALYSIS = 'analysis_version'
-/** Articles whose lists a rebuild writes per transaction. */
+/** Articles a rebuild weighs, or lists, per transaction (unless told otherwise). */
 const LIST_BATCH = 250
 
 export interface RefreshOptions {
@@ -112,16 +114,35 @@ export async function allLiveIds(store: Store): Promise<number[]> {
   }
 }
 
+export interface RebuildReport {
+  readonly articles: number
+  /** Wall time of each pass. */
+  readonly countMs: number
+  readonly reweighMs: number
+  readonly listMs: number
+  /** This process's CPU time in each pass (user and system; a PostgreSQL server's own is not counted). */
+  readonly cpuMs: { readonly count: number; readonly reweigh: number; readonly list: number }
+  /** Articles whose kept terms, and whose lists, changed and were written. */
+  readonly termsWritten: number
+  readonly listsWritten: number
+}
+
+const cpuMsSince = (start: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(start)
+  return (used.user + used.system) / 1000
+}
+
 /**
  * Rebuilds related articles from scratch: counts the document frequencies over every live article, re-weighs every
  * article's kept terms with them, then recomputes every list. For imports (which publish with `related: 'later'`),
- * benchmarks and repairs; returns the time of each pass. Publishing while it runs is safe but may leave counts off
- * until the next rebuild, so run it while nothing else publishes.
+ * benchmarks and repairs; returns the time of each pass and how many articles' terms and lists it wrote (only those that
+ * changed are written: a rebuild of a settled site writes nothing and leaves every page cached). Publishing while it
+ * runs is safe but may leave counts off until the next rebuild, so run it while nothing else publishes.
  */
 export async function rebuildRelated(
   store: Store, now: number, p: RelatedParams = DEFAULT_PARAMS, opts: { readonly batch?: number; readonly workers?: number } = {},
-): Promise<{ articles: number; countMs: number; reweighMs: number; listMs: number }> {
-  const batch = opts.batch ?? 100
+): Promise<RebuildReport> {
+  const batch = opts.batch ?? LIST_BATCH
   // Each batch writes only its own articles' rows, so batches may run side by side: on PostgreSQL, where every statement
   // waits a round trip, several connections keep the server busy. SQLite has one connection and gains nothing.
   const eachBatch = async (fn: (part: number[]) => Promise<unknown>) => {
@@ -130,17 +151,24 @@ export async function rebuildRelated(
       for (let i = next; i < ids.length; i = next) {
         next += batch
         await fn(ids.slice(i, i + batch))
+        await yieldToRequests()
       }
     }
     await Promise.all(Array.from({ length: Math.max(1, opts.workers ?? 1) }, worker))
   }
   const ids = await allLiveIds(store)
   let t = performance.now()
+  let cpu = process.cpuUsage()
+  // Each text is analysed once: its frequencies are kept (compactly, up to a bound) for the weigh pass.
+  const counts = createTermCounts()
   const df = new Map<string, number>()
   for (let i = 0; i < ids.length; i += 1000) {
     for (const source of await store.related.sources(ids.slice(i, i + 1000))) {
-      for (const term of (await countTerms(source, p)).keys()) df.set(term, (df.get(term) ?? 0) + 1)
+      const tf = await countTerms(source, p)
+      for (const term of tf.keys()) df.set(term, (df.get(term) ?? 0) + 1)
+      counts.keep(source.id, tf)
     }
+    await yieldToRequests()
   }
   await store.transaction(async (tx) => {
     await tx.related.replaceFrequencies(df, ids.length)
@@ -148,18 +176,41 @@ export async function rebuildRelated(
     await tx.relatedPending.clearAll()
   })
   const countMs = performance.now() - t
+  const countCpu = cpuMsSince(cpu)
   t = performance.now()
-  await eachBatch((part) => store.transaction((tx) => reweigh(tx, part, p, { df, documents: ids.length })))
+  cpu = process.cpuUsage()
+  let termsWritten = 0
+  await eachBatch(async (part) => {
+    // Weighed outside the transaction, with the frequencies just counted (reading them back would cost a statement per
+    // 500 terms); an article not kept, or no longer live, is read again.
+    const tfs = new Map<number, Map<string, number>>()
+    for (const id of part) {
+      const tf = counts.take(id)
+      if (tf) tfs.set(id, tf)
+    }
+    for (const source of await store.related.sources(part.filter((id) => !tfs.has(id)))) tfs.set(source.id, await countTerms(source, p))
+    const vectors = [...tfs].map(([id, tf]) => ({ articleId: id, terms: weighTerms(tf, df, ids.length, p) }))
+    termsWritten += await store.transaction(async (tx) => {
+      const live = await tx.related.publishedTimes(part)
+      return tx.related.replaceChangedTerms(vectors.filter((v) => live.has(v.articleId)))
+    })
+  })
   const reweighMs = performance.now() - t
+  const reweighCpu = cpuMsSince(cpu)
   t = performance.now()
+  cpu = process.cpuUsage()
   // Lists from one view of the collection read once (list-context.ts), not a posting statement per article: the same
   // lists (both go through ranking.ts on the same rows), written a batch per short transaction.
+  // On PostgreSQL the batches run on the workers' connections too: the pass is mostly statements waiting a round trip.
   const ctx = createListContext(store, p)
-  for (let i = 0; i < ids.length; i += LIST_BATCH) {
-    const { lists } = await batchLists(store, ctx, ids.slice(i, i + LIST_BATCH), p)
-    await store.transaction((tx) => tx.relatedPending.writeLists(lists, now))
-    await yieldToRequests()
-  }
+  let listsWritten = 0
+  await eachBatch(async (part) => {
+    const { lists } = await batchLists(store, ctx, part, p)
+    listsWritten += await store.transaction((tx) => tx.relatedPending.writeLists(lists, now))
+  })
   await store.related.setState(ANALYSIS, ANALYSIS_VERSION)
-  return { articles: ids.length, countMs, reweighMs, listMs: performance.now() - t }
+  return {
+    articles: ids.length, countMs, reweighMs, listMs: performance.now() - t,
+    cpuMs: { count: countCpu, reweigh: reweighCpu, list: cpuMsSince(cpu) }, termsWritten, listsWritten,
+  }
 }

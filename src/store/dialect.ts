@@ -46,6 +46,11 @@ export interface StoreDialect {
   readonly snapshotIsolation: 'repeatable read' | null
   /** The database's own clock now, in epoch ms: `broadsheet doctor` compares it with this machine's. */
   readonly nowMillis: RawBuilder<number>
+  /**
+   * The number a `real` column keeps of `x`: a double on SQLite, a 4-byte float on PostgreSQL. Bulk passes compare what
+   * they computed with what is stored through it, and write only what would change.
+   */
+  storedReal(x: number): number
 }
 
 /** PostgreSQL's SQLSTATEs for a transaction aborted by a deadlock (40P01) or a serialization failure (40001). */
@@ -65,6 +70,7 @@ export const sqliteDialect: StoreDialect = {
   snapshotIsolation: null,
   // Julian days since the epoch's: SQLite runs in this process, so this is this machine's clock.
   nowMillis: sql<number>`cast((julianday('now') - 2440587.5) * 86400000 as integer)`,
+  storedReal: (x) => x,
 }
 
 export const postgresDialect: StoreDialect = {
@@ -80,4 +86,6 @@ export const postgresDialect: StoreDialect = {
   snapshotIsolation: 'repeatable read',
   // clock_timestamp(), not now(): now() is the start of the transaction.
   nowMillis: sql<number>`cast(extract(epoch from clock_timestamp()) * 1000 as float8)`,
+  // Read back as the shortest decimal that names the float4 (0.1, not 0.100000001): round both sides to compare.
+  storedReal: (x) => Math.fround(x),
 }

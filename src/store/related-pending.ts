@@ -5,6 +5,7 @@ import type { Database } from './schema.ts'
 import { statementChunks } from './statement-chunks.ts'
 import type { RelatedEntry, RelatedOverride } from './related.ts'
 import type { Invalidations } from './invalidations.ts'
+import type { StoreDialect } from './dialect.ts'
 
 /** Terms per posting-list statement: each is its own `limit` subquery. */
 const TERMS_PER_STATEMENT = 100
@@ -17,7 +18,24 @@ export interface TopPostings {
   readonly weights: Float64Array | number[]
 }
 
-export function createRelatedPending(db: Kysely<Database>, invalidations: Invalidations) {
+export function createRelatedPending(db: Kysely<Database>, dialect: Pick<StoreDialect, 'storedReal'>, invalidations: Invalidations) {
+  /** The stored lists of the given articles (those with none are absent), rank 1 first. */
+  async function storedLists(ids: readonly number[]): Promise<Map<number, RelatedEntry[]>> {
+    const out = new Map<number, RelatedEntry[]>()
+    for (const part of chunks(ids)) {
+      const rows = await db.selectFrom('related_lists').select(['article_id', 'related_id', 'score', 'pinned']).where('article_id', 'in', part)
+        .orderBy('article_id').orderBy('rank').execute()
+      for (const r of rows) {
+        const list = out.get(Number(r.article_id)) ?? []
+        list.push({ relatedId: Number(r.related_id), score: Number(r.score), pinned: r.pinned === 1 })
+        out.set(Number(r.article_id), list)
+      }
+    }
+    return out
+  }
+  const sameList = (a: readonly RelatedEntry[], b: readonly RelatedEntry[]) => a.length === b.length && a.every((e, i) =>
+    e.relatedId === b[i]!.relatedId && e.pinned === b[i]!.pinned && dialect.storedReal(e.score) === dialect.storedReal(b[i]!.score))
+
   return {
     /**
      * Leaves related work for `ids` at `stage`. An article already waiting keeps the lower stage, the one with more
@@ -148,16 +166,23 @@ export function createRelatedPending(db: Kysely<Database>, invalidations: Invali
 
     /**
      * Replaces the stored lists of several articles and records their pages as stale in one invalidation (a list is
-     * shown only on its own article's page).
+     * shown only on its own article's page). A list that comes out as stored is left as it is, computed time included,
+     * and its page stays cached: a rebuild of a settled site rewrites and invalidates nothing. Returns how many it wrote.
      */
-    async writeLists(lists: readonly { readonly articleId: number; readonly entries: readonly RelatedEntry[] }[], now: number): Promise<void> {
-      if (lists.length === 0) return
-      for (const part of chunks(lists.map((l) => l.articleId))) await db.deleteFrom('related_lists').where('article_id', 'in', part).execute()
+    async writeLists(all: readonly { readonly articleId: number; readonly entries: readonly RelatedEntry[] }[], now: number): Promise<number> {
+      if (all.length === 0) return 0
+      const stored = await storedLists(all.map((l) => l.articleId))
+      const lists = all.filter((l) => !sameList(stored.get(l.articleId) ?? [], l.entries))
+      if (lists.length === 0) return 0
+      for (const part of chunks(lists.filter((l) => stored.has(l.articleId)).map((l) => l.articleId))) {
+        await db.deleteFrom('related_lists').where('article_id', 'in', part).execute()
+      }
       const rows = lists.flatMap((l) => l.entries.map((e, i) => ({
         article_id: l.articleId, rank: i + 1, related_id: e.relatedId, score: e.score, pinned: e.pinned ? 1 : 0, computed_at: now,
       })))
       for (const part of chunks(rows)) await db.insertInto('related_lists').values(part).execute()
       await invalidations.record({ all: false, articleIds: [], scopes: lists.map((l) => `related:${l.articleId}` as const) })
+      return lists.length
     },
   }
 }

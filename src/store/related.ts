@@ -2,6 +2,7 @@
 
 import { sql, type Kysely } from 'kysely'
 import type { Database } from './schema.ts'
+import type { StoreDialect } from './dialect.ts'
 import { statementChunks } from './statement-chunks.ts'
 import { prepared } from './prepared.ts'
 import { createRelatedFrequencies } from './related-frequencies.ts'
@@ -54,7 +55,14 @@ export interface RelatedOverride {
 
 const chunks = statementChunks
 
-export function createRelated(db: Kysely<Database>) {
+/** Whether two term vectors hold the same terms with the same weights as `real` stores them, in any order. */
+function sameTerms(stored: readonly TermWeight[], computed: readonly TermWeight[], real: (x: number) => number): boolean {
+  if (stored.length !== computed.length) return false
+  const weights = new Map(stored.map((t) => [t.term, real(t.weight)]))
+  return computed.every((t) => weights.get(t.term) === real(t.weight))
+}
+
+export function createRelated(db: Kysely<Database>, dialect: Pick<StoreDialect, 'storedReal'>) {
   // Every article page reads its list: compiled once (prepared.ts).
   const storedList = prepared(db, (p: { articleId: number }) => db.selectFrom('related_lists').select(['related_id', 'score', 'pinned'])
     .where('article_id', '=', p.articleId).orderBy('rank'))
@@ -66,6 +74,31 @@ export function createRelated(db: Kysely<Database>) {
   async function setState(key: string, value: number): Promise<void> {
     await db.insertInto('related_state').values({ key, value })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute()
+  }
+
+  /** Replaces the kept terms of each given article. */
+  async function replaceTerms(entries: readonly { readonly articleId: number; readonly terms: readonly TermWeight[] }[]): Promise<void> {
+    for (const part of chunks(entries.map((e) => e.articleId))) await db.deleteFrom('related_terms').where('article_id', 'in', part).execute()
+    // In term order: the (term, weight) index then takes each statement's rows in a few neighbouring pages rather than
+    // all over a tree of millions of rows (a bulk pass writes thousands at once).
+    const rows = entries.flatMap((e) => e.terms.map((t) => ({ article_id: e.articleId, term: t.term, weight: t.weight })))
+      .sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : a.weight - b.weight))
+    for (const part of chunks(rows)) await db.insertInto('related_terms').values(part).execute()
+  }
+
+  /** The kept terms of each article, strongest first. */
+  async function termsOf(ids: readonly number[]): Promise<Map<number, TermWeight[]>> {
+    const map = new Map<number, TermWeight[]>()
+    for (const part of chunks(ids)) {
+      const rows = await db.selectFrom('related_terms').select(['article_id', 'term', 'weight']).where('article_id', 'in', part)
+        .orderBy('article_id').orderBy('weight', 'desc').orderBy('term').execute()
+      for (const r of rows) {
+        const list = map.get(r.article_id) ?? []
+        list.push({ term: r.term, weight: r.weight })
+        map.set(r.article_id, list)
+      }
+    }
+    return map
   }
 
   return {
@@ -90,14 +123,18 @@ export function createRelated(db: Kysely<Database>) {
       return out
     },
 
-    /** Replaces the kept terms of each given article. */
-    async replaceTerms(entries: readonly { readonly articleId: number; readonly terms: readonly TermWeight[] }[]): Promise<void> {
-      for (const part of chunks(entries.map((e) => e.articleId))) await db.deleteFrom('related_terms').where('article_id', 'in', part).execute()
-      // In term order: the (term, weight) index then takes each statement's rows in a few neighbouring pages rather than
-      // all over a tree of millions of rows (a bulk pass writes thousands at once).
-      const rows = entries.flatMap((e) => e.terms.map((t) => ({ article_id: e.articleId, term: t.term, weight: t.weight })))
-        .sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : a.weight - b.weight))
-      for (const part of chunks(rows)) await db.insertInto('related_terms').values(part).execute()
+    replaceTerms,
+
+    /**
+     * replaceTerms for those of the given articles whose kept terms differ from the stored ones; returns how many it
+     * wrote. A rebuild weighs every article again, and most weights come out as they were: deleting and inserting
+     * sixty rows of two indexes per article was most of its time.
+     */
+    async replaceChangedTerms(entries: readonly { readonly articleId: number; readonly terms: readonly TermWeight[] }[]): Promise<number> {
+      const stored = await termsOf(entries.map((e) => e.articleId))
+      const changed = entries.filter((e) => !sameTerms(stored.get(e.articleId) ?? [], e.terms, dialect.storedReal))
+      await replaceTerms(changed)
+      return changed.length
     },
 
     /** Whether the article has kept terms, i.e. whether the document frequencies count it. */
@@ -109,21 +146,7 @@ export function createRelated(db: Kysely<Database>) {
       await db.deleteFrom('related_terms').where('article_id', '=', articleId).execute()
     },
 
-    /** The kept terms of each article, strongest first. */
-    async termsOf(ids: readonly number[]): Promise<Map<number, TermWeight[]>> {
-      const map = new Map<number, TermWeight[]>()
-      for (const part of chunks(ids)) {
-        const rows = await db.selectFrom('related_terms').select(['article_id', 'term', 'weight']).where('article_id', 'in', part)
-          .orderBy('article_id').orderBy('weight', 'desc').orderBy('term').execute()
-        for (const r of rows) {
-          const list = map.get(r.article_id) ?? []
-          list.push({ term: r.term, weight: r.weight })
-          map.set(r.article_id, list)
-        }
-      }
-      return map
-    },
-
+    termsOf,
     /**
      * Postings of the given terms except `exceptId`'s, in one statement. `short` terms (whose lists are known to hold
      * at most `perTerm` articles) are read whole through one IN list; each `long` term reads only its `perTerm`

@@ -62,8 +62,8 @@ export const repositories = (db: Kysely<Database>, dialect: StoreDialect, outbox
   redirects: createRedirects(db),
   views: createViews(db),
   // Writing a related list records its article page as stale (invalidations.ts).
-  related: invalidatingListWrites(createRelated(db), createInvalidations(db, dialect, outbox)),
-  relatedPending: createRelatedPending(db, createInvalidations(db, dialect, outbox)),
+  related: invalidatingListWrites(createRelated(db, dialect), createInvalidations(db, dialect, outbox)),
+  relatedPending: createRelatedPending(db, dialect, createInvalidations(db, dialect, outbox)),
   webhooks: createWebhooks(db, dialect),
   revisions: createRevisions(db),
   scheduled: createScheduled(db, dialect),

@@ -88,3 +88,30 @@ forEachDatabase('terms counted by an older analysis are counted again by the nex
   assert.ok(((await store.related.frequencies(['oil'])).get('oil') ?? 0) >= 3)
   assert.equal((await refreshRelated(store, NOW)).recomputed, 0, 'the next run does no recount')
 })
+
+forEachDatabase('a rebuild writes only the terms and lists that change: none on a settled site, one list after an exclusion', async (store) => {
+  const ids = await corpus(store, 'later')
+  const first = await rebuildRelated(store, NOW)
+  assert.equal(first.termsWritten, TEXTS.length)
+  assert.equal(first.listsWritten, TEXTS.length - await emptyLists(store, ids))
+  const before = await snapshot(store, ids)
+  // Weights and scores read back as PostgreSQL's float4 keeps them count as unchanged.
+  const again = await rebuildRelated(store, NOW + 1)
+  assert.deepEqual([again.termsWritten, again.listsWritten], [0, 0])
+  assert.deepEqual(await snapshot(store, ids), before)
+
+  const [shown] = await store.related.list(ids[0]!)
+  assert.ok(shown, 'the first article has a list')
+  // Straight into the store, so the stored list is not recomputed: the rebuild finds it changed.
+  await store.transaction((tx) => tx.related.putOverride(ids[0]!, shown.relatedId, 'exclude', 0, NOW))
+  const after = await rebuildRelated(store, NOW + 2)
+  assert.deepEqual([after.termsWritten, after.listsWritten], [0, 1])
+  assert.ok(!(await store.related.list(ids[0]!)).some((e) => e.relatedId === shown.relatedId), 'the exclusion holds')
+})
+
+/** How many of the articles have no related list. */
+async function emptyLists(store: Store, ids: readonly number[]): Promise<number> {
+  let n = 0
+  for (const id of ids) if ((await store.related.list(id)).length === 0) n++
+  return n
+}
