@@ -5,13 +5,17 @@ import { computeList, countTerms, DEFAULT_PARAMS, rankCandidates, reweigh, type 
 import { ANALYSIS_VERSION } from '../text/analyze.ts'
 import { batchLists, createListContext } from './list-context.ts'
 import { createTermCounts } from './term-counts.ts'
-import { weighTerms } from './terms.ts'
+import { WEIGHING_VERSION, weighTerms } from './terms.ts'
 
 const CURSOR_AT = 'refresh_published_at'
 const CURSOR_ID = 'refresh_article_id'
 const REWEIGH_ID = 'reweigh_article_id'
-/** The src/text analysis the stored terms were counted with; absent means the current one (migration 0017). */
+/**
+ * The src/text analysis and the weighing the stored terms were made with; absent means the current ones (migration
+ * 0017). Sites before weighing had a version stored the bare analysis version, which never equals this.
+ */
 const ANALYSIS = 'analysis_version'
+export const TERMS_VERSION = ANALYSIS_VERSION * 1000 + WEIGHING_VERSION
 /** Articles a rebuild weighs, or lists, per transaction (unless told otherwise). */
 const LIST_BATCH = 250
 
@@ -59,8 +63,9 @@ async function recompute(store: Store, ids: readonly number[], now: number, batc
  * gain the new ones as relatives; then re-weighs the next slice of the collection. Idempotent; safe to rerun.
  */
 export async function refreshRelated(store: Store, now: number, o: RefreshOptions = DEFAULT_REFRESH, p: RelatedParams = DEFAULT_PARAMS): Promise<RefreshReport> {
-  // Terms counted by another analysis never match new ones: count everything again, once, after an upgrade.
-  if (((await store.related.state(ANALYSIS)) ?? ANALYSIS_VERSION) !== ANALYSIS_VERSION) {
+  // Terms counted by another analysis never match new ones, and weights made another way do not compare with new ones:
+  // count and weigh everything again, once, after an upgrade.
+  if (((await store.related.state(ANALYSIS)) ?? TERMS_VERSION) !== TERMS_VERSION) {
     const rebuilt = await rebuildRelated(store, now, p)
     return { recent: 0, recomputed: rebuilt.articles, reweighed: rebuilt.articles }
   }
@@ -208,7 +213,7 @@ export async function rebuildRelated(
     const { lists } = await batchLists(store, ctx, part, p)
     listsWritten += await store.transaction((tx) => tx.relatedPending.writeLists(lists, now))
   })
-  await store.related.setState(ANALYSIS, ANALYSIS_VERSION)
+  await store.related.setState(ANALYSIS, TERMS_VERSION)
   return {
     articles: ids.length, countMs, reweighMs, listMs: performance.now() - t,
     cpuMs: { count: countCpu, reweigh: reweighCpu, list: cpuMsSince(cpu) }, termsWritten, listsWritten,

@@ -18,6 +18,12 @@ export interface ArticleText {
   readonly language: string
 }
 
+/**
+ * Bumped whenever weighTerms would give other weights for the same counts, as ANALYSIS_VERSION (src/text) is for other
+ * terms: stored weights made otherwise are weighed again, once (related/refresh.ts). 2: saturated tf and capped idf.
+ */
+export const WEIGHING_VERSION = 2
+
 /** How much each field counts towards a term's frequency, and how many terms an article keeps. */
 export interface TermParams {
   readonly titleBoost: number

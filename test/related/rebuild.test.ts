@@ -6,7 +6,7 @@ import { seedArticle, seedTaxonomy } from '../support/seed.ts'
 import type { Store } from '../../src/store/store.ts'
 import { publish, unpublish } from '../../src/editorial/publishing.ts'
 import { countTerms } from '../../src/related/engine.ts'
-import { rebuildRelated, refreshRelated } from '../../src/related/refresh.ts'
+import { rebuildRelated, refreshRelated, TERMS_VERSION } from '../../src/related/refresh.ts'
 import { ANALYSIS_VERSION } from '../../src/text/analyze.ts'
 
 const NOW = Date.UTC(2026, 10, 27, 9)
@@ -73,7 +73,7 @@ forEachDatabase('unpublishing or republishing an article not yet counted leaves 
   assert.equal((await store.related.frequencies(['oil'])).get('oil'), 3)
 })
 
-forEachDatabase('terms counted by an older analysis are counted again by the next refresh, once', async (store) => {
+forEachDatabase('terms counted by an older analysis or weighed another way are counted and weighed again by the next refresh, once', async (store) => {
   const ids = await corpus(store, 'now')
   // As migration 0017 marks a site whose terms predate src/text; the stored terms are made stale to show the recount.
   await store.transaction(async (tx) => {
@@ -83,10 +83,14 @@ forEachDatabase('terms counted by an older analysis are counted again by the nex
   })
   const report = await refreshRelated(store, NOW)
   assert.equal(report.recomputed, ids.length)
-  assert.equal(await store.related.state('analysis_version'), ANALYSIS_VERSION)
+  assert.equal(await store.related.state('analysis_version'), TERMS_VERSION)
   assert.equal((await store.related.frequencies(['stale'])).size, 0)
   assert.ok(((await store.related.frequencies(['oil'])).get('oil') ?? 0) >= 3)
   assert.equal((await refreshRelated(store, NOW)).recomputed, 0, 'the next run does no recount')
+  // A site upgraded from before the weighing had a version stored only the analysis's.
+  await store.related.setState('analysis_version', ANALYSIS_VERSION)
+  assert.equal((await refreshRelated(store, NOW)).recomputed, ids.length)
+  assert.equal(await store.related.state('analysis_version'), TERMS_VERSION)
 })
 
 forEachDatabase('a rebuild writes only the terms and lists that change: none on a settled site, one list after an exclusion', async (store) => {
