@@ -51,7 +51,19 @@ export interface StoreDialect {
    * they computed with what is stored through it, and write only what would change.
    */
   storedReal(x: number): number
+  /**
+   * A statement that makes the writers of the same keys (a `space` and ids in it) wait for each other until their
+   * transactions end, or null where writers are serialised already (SQLite has one). Replacing rows by delete and insert
+   * needs it on PostgreSQL: two transactions replacing one article's rows at once each delete what they can see, and the
+   * second insert then meets the first's rows (a duplicate key). Keys are taken in ascending order, so writers of several
+   * never wait for each other in a circle.
+   */
+  lockKeys(space: LockSpace, ids: readonly number[]): RawBuilder<unknown> | null
 }
+
+/** Spaces of keys for lockKeys: one per kind of rows replaced whole (PostgreSQL's two-key advisory locks). */
+export const LOCK_SPACES = { relatedTerms: 1, relatedLists: 2 } as const
+export type LockSpace = keyof typeof LOCK_SPACES
 
 /** PostgreSQL's SQLSTATEs for a transaction aborted by a deadlock (40P01) or a serialization failure (40001). */
 const LOCK_CONFLICTS: ReadonlySet<string> = new Set(['40P01', '40001'])
@@ -71,6 +83,7 @@ export const sqliteDialect: StoreDialect = {
   // Julian days since the epoch's: SQLite runs in this process, so this is this machine's clock.
   nowMillis: sql<number>`cast((julianday('now') - 2440587.5) * 86400000 as integer)`,
   storedReal: (x) => x,
+  lockKeys: () => null,
 }
 
 export const postgresDialect: StoreDialect = {
@@ -88,4 +101,8 @@ export const postgresDialect: StoreDialect = {
   nowMillis: sql<number>`cast(extract(epoch from clock_timestamp()) * 1000 as float8)`,
   // Read back as the shortest decimal that names the float4 (0.1, not 0.100000001): round both sides to compare.
   storedReal: (x) => Math.fround(x),
+  // Transaction-level advisory locks, released at commit or rollback. An id past int4 shares a key with another: they
+  // then only wait for each other needlessly.
+  lockKeys: (space, ids) => sql`select pg_advisory_xact_lock(${LOCK_SPACES[space]}, (k % 2147483647)::int4)
+    from (select distinct k from unnest(${[...ids]}::bigint[]) as k order by k) as keys`,
 }

@@ -18,7 +18,7 @@ export interface TopPostings {
   readonly weights: Float64Array | number[]
 }
 
-export function createRelatedPending(db: Kysely<Database>, dialect: Pick<StoreDialect, 'storedReal'>, invalidations: Invalidations) {
+export function createRelatedPending(db: Kysely<Database>, dialect: Pick<StoreDialect, 'storedReal' | 'lockKeys'>, invalidations: Invalidations) {
   /** The stored lists of the given articles (those with none are absent), rank 1 first. */
   async function storedLists(ids: readonly number[]): Promise<Map<number, RelatedEntry[]>> {
     const out = new Map<number, RelatedEntry[]>()
@@ -171,6 +171,9 @@ export function createRelatedPending(db: Kysely<Database>, dialect: Pick<StoreDi
      */
     async writeLists(all: readonly { readonly articleId: number; readonly entries: readonly RelatedEntry[] }[], now: number): Promise<number> {
       if (all.length === 0) return 0
+      // Another transaction replacing one of these lists at once is waited for (dialect.ts lockKeys), before reading.
+      const locking = dialect.lockKeys('relatedLists', all.map((l) => l.articleId))
+      if (locking) await locking.execute(db)
       const stored = await storedLists(all.map((l) => l.articleId))
       const lists = all.filter((l) => !sameList(stored.get(l.articleId) ?? [], l.entries))
       if (lists.length === 0) return 0

@@ -77,3 +77,31 @@ forEachDatabase('publishing indexes the article, republishing moves frequencies,
   assert.deepEqual(await store.related.publishedAfter({ publishedAt: NOW - 1000, id }, 10), [{ id: later, publishedAt: NOW }])
   assert.deepEqual(await store.related.liveIdsAfter(id, 10), [later])
 })
+
+forEachDatabase('two transactions replacing one article\'s terms and list at once: the second waits, and its rows are what stays', async (store) => {
+  await seedTaxonomy(store)
+  const [a, b, c] = [await seedArticle(store, {}, NOW), await seedArticle(store, {}, NOW), await seedArticle(store, {}, NOW)]
+  const terms = (names: string[]) => [{ articleId: a, terms: names.map((term, i) => ({ term, weight: 1 / (i + 1) })) }]
+  const list = (ids: number[]) => [{ articleId: a, entries: ids.map((relatedId) => ({ relatedId, score: 0.5, pinned: false })) }]
+  let release!: () => void
+  const held = new Promise<void>((resolve) => { release = resolve })
+  let firstWrote!: () => void
+  const wrote = new Promise<void>((resolve) => { firstWrote = resolve })
+  // The first transaction writes and stays open; the second starts replacing the same rows meanwhile.
+  const first = store.transaction(async (tx) => {
+    await tx.related.replaceTerms(terms(['oil', 'gas', 'pipeline']))
+    await tx.relatedPending.writeLists(list([b]), NOW)
+    firstWrote()
+    await held
+  })
+  await wrote
+  const second = store.transaction(async (tx) => {
+    await tx.related.replaceTerms(terms(['oil', 'grain']))
+    await tx.relatedPending.writeLists(list([c, b]), NOW + 1)
+  })
+  await new Promise((resolve) => setTimeout(resolve, 200))
+  release()
+  await Promise.all([first, second])
+  assert.deepEqual((await store.related.termsOf([a])).get(a)?.map((t) => t.term), ['oil', 'grain'])
+  assert.deepEqual((await store.related.list(a)).map((e) => e.relatedId), [c, b])
+})
