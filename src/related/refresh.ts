@@ -11,8 +11,9 @@ const CURSOR_AT = 'refresh_published_at'
 const CURSOR_ID = 'refresh_article_id'
 const REWEIGH_ID = 'reweigh_article_id'
 /**
- * The src/text analysis and the weighing the stored terms were made with; absent means the current ones (migration
- * 0017). Sites before weighing had a version stored the bare analysis version, which never equals this.
+ * The src/text analysis and the weighing the stored terms were made with. Sites before the weighing had a version
+ * stored the bare analysis version, which never equals this, or nothing (a site never rebuilt): absent means the current
+ * ones only while no terms are stored (storedTermsVersion).
  */
 const ANALYSIS = 'analysis_version'
 export const TERMS_VERSION = ANALYSIS_VERSION * 1000 + WEIGHING_VERSION
@@ -58,6 +59,11 @@ async function recompute(store: Store, ids: readonly number[], now: number, batc
   return ids.length
 }
 
+/** The version the stored terms were made with: the one recorded, else the current one if there are none, else 0. */
+async function storedTermsVersion(store: Store): Promise<number> {
+  return (await store.related.state(ANALYSIS)) ?? (await store.related.anyTerms() ? 0 : TERMS_VERSION)
+}
+
 /**
  * Recomputes the lists of the articles that share strong terms with those published since the last run, so they
  * gain the new ones as relatives; then re-weighs the next slice of the collection. Idempotent; safe to rerun.
@@ -65,7 +71,7 @@ async function recompute(store: Store, ids: readonly number[], now: number, batc
 export async function refreshRelated(store: Store, now: number, o: RefreshOptions = DEFAULT_REFRESH, p: RelatedParams = DEFAULT_PARAMS): Promise<RefreshReport> {
   // Terms counted by another analysis never match new ones, and weights made another way do not compare with new ones:
   // count and weigh everything again, once, after an upgrade.
-  if (((await store.related.state(ANALYSIS)) ?? TERMS_VERSION) !== TERMS_VERSION) {
+  if (await storedTermsVersion(store) !== TERMS_VERSION) {
     const rebuilt = await rebuildRelated(store, now, p)
     return { recent: 0, recomputed: rebuilt.articles, reweighed: rebuilt.articles }
   }

@@ -146,6 +146,11 @@ export function createRelated(db: Kysely<Database>, dialect: Pick<StoreDialect, 
       return changed.length
     },
 
+    /** Whether any article has kept terms. */
+    async anyTerms(): Promise<boolean> {
+      return (await db.selectFrom('related_terms').select('article_id').limit(1).executeTakeFirst()) !== undefined
+    },
+
     /** Whether the article has kept terms, i.e. whether the document frequencies count it. */
     async hasTerms(articleId: number): Promise<boolean> {
       return (await db.selectFrom('related_terms').select('article_id').where('article_id', '=', articleId).limit(1).executeTakeFirst()) !== undefined

@@ -93,6 +93,14 @@ forEachDatabase('terms counted by an older analysis or weighed another way are c
   assert.equal(await store.related.state('analysis_version'), TERMS_VERSION)
 })
 
+forEachDatabase('terms stored with no version recorded (a site never rebuilt) are weighed again by the next refresh, once', async (store) => {
+  const ids = await corpus(store, 'now')
+  assert.equal(await store.related.state('analysis_version'), undefined)
+  assert.equal((await refreshRelated(store, NOW)).recomputed, ids.length)
+  assert.equal(await store.related.state('analysis_version'), TERMS_VERSION)
+  assert.equal((await refreshRelated(store, NOW)).recomputed, 0, 'the next run does no recount')
+})
+
 forEachDatabase('a rebuild writes only the terms and lists that change: none on a settled site, one list after an exclusion', async (store) => {
   const ids = await corpus(store, 'later')
   const first = await rebuildRelated(store, NOW)
