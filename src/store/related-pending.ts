@@ -6,6 +6,7 @@ import { statementChunks } from './statement-chunks.ts'
 import type { RelatedEntry, RelatedOverride } from './related.ts'
 import type { Invalidations } from './invalidations.ts'
 import type { StoreDialect } from './dialect.ts'
+import { lockKeys } from './key-locks.ts'
 
 /** Terms per posting-list statement: each is its own `limit` subquery. */
 const TERMS_PER_STATEMENT = 100
@@ -172,8 +173,7 @@ export function createRelatedPending(db: Kysely<Database>, dialect: Pick<StoreDi
     async writeLists(all: readonly { readonly articleId: number; readonly entries: readonly RelatedEntry[] }[], now: number): Promise<number> {
       if (all.length === 0) return 0
       // Another transaction replacing one of these lists at once is waited for (dialect.ts lockKeys), before reading.
-      const locking = dialect.lockKeys('relatedLists', all.map((l) => l.articleId))
-      if (locking) await locking.execute(db)
+      await lockKeys(db, dialect, 'relatedLists', all.map((l) => l.articleId))
       const stored = await storedLists(all.map((l) => l.articleId))
       const lists = all.filter((l) => !sameList(stored.get(l.articleId) ?? [], l.entries))
       if (lists.length === 0) return 0

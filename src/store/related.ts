@@ -2,7 +2,8 @@
 
 import { sql, type Kysely } from 'kysely'
 import type { Database } from './schema.ts'
-import type { LockSpace, StoreDialect } from './dialect.ts'
+import type { StoreDialect } from './dialect.ts'
+import { lockKeys } from './key-locks.ts'
 import { statementChunks } from './statement-chunks.ts'
 import { prepared } from './prepared.ts'
 import { createRelatedFrequencies } from './related-frequencies.ts'
@@ -63,12 +64,6 @@ function sameTerms(stored: readonly TermWeight[], computed: readonly TermWeight[
 }
 
 export function createRelated(db: Kysely<Database>, dialect: Pick<StoreDialect, 'storedReal' | 'lockKeys'>) {
-  /** Waits for any other transaction replacing these articles' rows of `space` (dialect.ts lockKeys). */
-  const lock = async (space: LockSpace, ids: readonly number[]) => {
-    const statement = ids.length ? dialect.lockKeys(space, ids) : null
-    if (statement) await statement.execute(db)
-  }
-
   // Every article page reads its list: compiled once (prepared.ts).
   const storedList = prepared(db, (p: { articleId: number }) => db.selectFrom('related_lists').select(['related_id', 'score', 'pinned'])
     .where('article_id', '=', p.articleId).orderBy('rank'))
@@ -84,7 +79,12 @@ export function createRelated(db: Kysely<Database>, dialect: Pick<StoreDialect, 
 
   /** Replaces the kept terms of each given article. */
   async function replaceTerms(entries: readonly { readonly articleId: number; readonly terms: readonly TermWeight[] }[]): Promise<void> {
-    await lock('relatedTerms', entries.map((e) => e.articleId))
+    await lockKeys(db, dialect, 'relatedTerms', entries.map((e) => e.articleId))
+    await writeTerms(entries)
+  }
+
+  /** replaceTerms once the articles' keys are held. */
+  async function writeTerms(entries: readonly { readonly articleId: number; readonly terms: readonly TermWeight[] }[]): Promise<void> {
     for (const part of chunks(entries.map((e) => e.articleId))) await db.deleteFrom('related_terms').where('article_id', 'in', part).execute()
     // In term order: the (term, weight) index then takes each statement's rows in a few neighbouring pages rather than
     // all over a tree of millions of rows (a bulk pass writes thousands at once).
@@ -139,10 +139,10 @@ export function createRelated(db: Kysely<Database>, dialect: Pick<StoreDialect, 
      */
     async replaceChangedTerms(entries: readonly { readonly articleId: number; readonly terms: readonly TermWeight[] }[]): Promise<number> {
       // Locked before reading: what is compared with is then what is replaced.
-      await lock('relatedTerms', entries.map((e) => e.articleId))
+      await lockKeys(db, dialect, 'relatedTerms', entries.map((e) => e.articleId))
       const stored = await termsOf(entries.map((e) => e.articleId))
       const changed = entries.filter((e) => !sameTerms(stored.get(e.articleId) ?? [], e.terms, dialect.storedReal))
-      await replaceTerms(changed)
+      await writeTerms(changed)
       return changed.length
     },
 
@@ -227,7 +227,7 @@ export function createRelated(db: Kysely<Database>, dialect: Pick<StoreDialect, 
 
     /** Replaces the stored list of an article, in the order given. */
     async writeList(articleId: number, entries: readonly RelatedEntry[], now: number): Promise<void> {
-      await lock('relatedLists', [articleId])
+      await lockKeys(db, dialect, 'relatedLists', [articleId])
       await db.deleteFrom('related_lists').where('article_id', '=', articleId).execute()
       if (entries.length === 0) return
       await db.insertInto('related_lists').values(entries.map((e, i) => ({
