@@ -131,29 +131,30 @@ export function createSearchIndex(db: Kysely<any>, dialect: StoreDialect): Searc
   const engine = ENGINES[dialect.name](db)
   const vocabulary = createSearchVocabulary(db)
   const suggestions = createSearchSuggestions(db)
+  /**
+   * Adds or replaces several documents, their word counts summed into one vocabulary upsert and their suggestion keys
+   * rewritten together; index() is this for one. A document not analysed yet (left by migration 0026) was never
+   * counted: nothing of it is taken back.
+   */
+  async function indexMany(docs: readonly { readonly id: number; readonly doc: SearchDocument }[]): Promise<void> {
+    const deltas = new Map<string, number>()
+    const add = (words: ReadonlySet<string>, by: number) => { for (const w of words) deltas.set(w, (deltas.get(w) ?? 0) + by) }
+    for (const { id, doc } of docs) {
+      // Read before this document's write, so an article twice in the batch takes back what its first write counted.
+      const before = await engine.previous(id)
+      add(vocabularyOf(doc), 1)
+      if (before?.analysed) add(vocabularyOf(before), -1)
+      await engine.write(id, doc)
+    }
+    await vocabulary.add(deltas)
+    // The last document of an article wins, as with one call per document.
+    const keys = new Map(docs.map(({ id, doc }) => [id, suggestionKeys(doc.title, doc.language)]))
+    await suggestions.replaceMany([...keys].map(([articleId, k]) => ({ articleId, keys: k })))
+  }
+
   return {
-    async index(articleId, doc) {
-      const before = await engine.previous(articleId)
-      // A document not analysed yet (left by migration 0026) was never counted: nothing of it to take back.
-      await vocabulary.count(vocabularyOf(doc), before?.analysed ? vocabularyOf(before) : new Set())
-      await suggestions.replace(articleId, suggestionKeys(doc.title, doc.language))
-      await engine.write(articleId, doc)
-    },
-    async indexMany(docs) {
-      const deltas = new Map<string, number>()
-      const add = (words: ReadonlySet<string>, by: number) => { for (const w of words) deltas.set(w, (deltas.get(w) ?? 0) + by) }
-      for (const { id, doc } of docs) {
-        // Read before this document's write, so an article twice in the batch takes back what its first write counted.
-        const before = await engine.previous(id)
-        add(vocabularyOf(doc), 1)
-        if (before?.analysed) add(vocabularyOf(before), -1)
-        await engine.write(id, doc)
-      }
-      await vocabulary.add(deltas)
-      // The last document of an article wins, as with index() called in turn.
-      const keys = new Map(docs.map(({ id, doc }) => [id, suggestionKeys(doc.title, doc.language)]))
-      await suggestions.replaceMany([...keys].map(([articleId, k]) => ({ articleId, keys: k })))
-    },
+    index: (articleId, doc) => indexMany([{ id: articleId, doc }]),
+    indexMany,
     async remove(articleId) {
       const before = await engine.previous(articleId)
       if (before?.analysed) await vocabulary.count(new Set(), vocabularyOf(before))
