@@ -4,6 +4,11 @@
 
 /** The performance mark main.ts leaves, with the process's CPU use then as its detail. */
 export const MAIN_MARK = 'broadsheet:main'
+/** The mark main.ts leaves once it knows where the server's code loads from: 'bundle' or 'sources' as its detail. */
+export const CODE_MARK = 'broadsheet:code'
+
+/** Where main.ts loaded the server's code from, or null when it did not start the process (tests, scripts). */
+export const loadedFrom = (): string | null => ((performance.getEntriesByName(CODE_MARK, 'mark')[0] as PerformanceMark | undefined)?.detail as string | undefined) ?? null
 
 export interface BootPhase {
   readonly name: string

@@ -26,7 +26,7 @@ import { exclusive } from './jobs/exclusive.ts'
 import { createNewsletterSchedule } from './jobs/newsletter-schedule.ts'
 import { DatabaseOpenError } from './store/open-error.ts'
 import { openMediaStore } from './media/storage/open.ts'
-import { createBootTimer } from './boot-timing.ts'
+import { createBootTimer, loadedFrom } from './boot-timing.ts'
 
 // Every static import above has been loaded and run by now: that is the "modules" phase of a start.
 const boot = createBootTimer()
@@ -90,7 +90,7 @@ async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | un
   jobs.start()
   boot.lap('jobs')
   const { wallMs, cpuMs, phases } = boot.report()
-  log.info({ url: config.siteUrl.href, database: store.dialect.name, mail: mailer !== null, cdn: config.cdn?.kind ?? null, bootMs: wallMs, bootCpuMs: cpuMs, boot: phases }, 'broadsheet is serving')
+  log.info({ url: config.siteUrl.href, database: store.dialect.name, mail: mailer !== null, cdn: config.cdn?.kind ?? null, code: loadedFrom(), bootMs: wallMs, bootCpuMs: cpuMs, boot: phases }, 'broadsheet is serving')
   // Written now rather than at exit, so that the next start gains from it even if this process is killed.
   flushCompileCache()
 

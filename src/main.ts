@@ -11,13 +11,25 @@
 // NODE_COMPILE_CACHE was set before Node started: `npm start` sets it, to node_modules/.cache/node-compile-cache, a
 // folder that stays with the checkout (a container's /tmp does not outlive it).
 //
-// Kysely loads from one bundled file built at install, when it matches the installed package (src/store/kysely-bundle.ts).
+// Better still, the whole server loads from one bundle built at install, when it was built from the files on disk now
+// (src/server-bundle.ts); otherwise from the sources, with Kysely from one bundled file when it matches the installed
+// package (src/store/kysely-bundle.ts).
 
 import { enableCompileCache } from 'node:module'
-import { MAIN_MARK } from './boot-timing.ts'
+import { CODE_MARK, MAIN_MARK } from './boot-timing.ts'
+import { currentServerBundle } from './server-bundle.ts'
 import { useKyselyBundle } from './store/kysely-bundle.ts'
 
 performance.mark(MAIN_MARK, { detail: process.cpuUsage() })
 enableCompileCache()
-useKyselyBundle()
-await import('./composition.ts')
+// BROADSHEET_BUNDLE=off starts from the sources (stack traces then name them). Read here, not in config.ts: which
+// code to load is decided before any of it loads.
+// eslint-disable-next-line no-restricted-properties
+const bundle = process.env.BROADSHEET_BUNDLE === 'off' ? null : currentServerBundle()
+performance.mark(CODE_MARK, { detail: bundle ? 'bundle' : 'sources' })
+if (bundle) {
+  await import(bundle)
+} else {
+  useKyselyBundle()
+  await import('./composition.ts')
+}
