@@ -1,7 +1,7 @@
 // The web application: the whole route table in one place. Builds the app; never listens.
 
-import type { ServerOptions } from 'node:http'
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest } from 'fastify'
+import type { Server, ServerOptions } from 'node:http'
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest, type FastifyHttpOptions } from 'fastify'
 import type { Config } from '../config.ts'
 import type { Log } from '../log.ts'
 import type { Services } from '../services.ts'
@@ -32,8 +32,7 @@ import { publisherLogoRoutes } from './site/publisher-logo.ts'
 import { mediaFileRoutes } from './site/media-files.ts'
 import { searchApiRoutes } from './api/search.ts'
 import { contentApiRoutes } from './api/content.ts'
-import { adminApiRoutes } from './api/admin.ts'
-import { deskRoutes } from './desk/desk.ts'
+import { lazyArea } from './lazy-area.ts'
 
 export interface AppDeps {
   readonly services: Services
@@ -84,33 +83,58 @@ function rewriteLanguagePaths(req: { url?: string | undefined }): string {
 export async function buildApp({ services, config, log, validators = lazyValidators() }: AppDeps): Promise<FastifyInstance> {
   const assets = loadAssets({ onEditorBuildError: (err) => log.error({ err }, 'desk editor bundle build failed; the editor page shows the plain form') })
   const context = renderContextSource(services, assets)
-  const app = Fastify({
-    // pino's Logger is a FastifyBaseLogger; the cast keeps the app's type the default one.
-    loggerInstance: log as FastifyBaseLogger,
-    trustProxy: config.trustProxy,
-    // One line per request costs more than the request itself; debug and trace turn it on.
-    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
-    routerOptions: { maxParamLength: 300 },
-    schemaController: { compilersFactory: { buildValidator: validators.buildValidator, buildSerializer: validators.buildSerializer } },
+  const security = { https: config.siteUrl.protocol === 'https:', mediaPublicUrl: config.media.publicUrl }
+  /** Options and hooks of the app and of each lazy area alike: one set of answers whatever instance gives them. */
+  const instance = (extra: FastifyHttpOptions<Server> = {}): FastifyInstance => {
+    const created = Fastify({
+      // pino's Logger is a FastifyBaseLogger; the cast keeps the app's type the default one.
+      loggerInstance: log as FastifyBaseLogger,
+      trustProxy: config.trustProxy,
+      // One line per request costs more than the request itself; debug and trace turn it on.
+      logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+      routerOptions: { maxParamLength: 300 },
+      schemaController: { compilersFactory: { buildValidator: validators.buildValidator, buildSerializer: validators.buildSerializer } },
+      bodyLimit: 1024 * 1024,
+      // A malformed URL never reaches setErrorHandler: render it as the same 400 page.
+      frameworkErrors: (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+        const problem = toProblem(err)
+        logProblem(req, err, problem)
+        // This reply is made before routing, so no onSend hook adds the security headers.
+        setSecurityHeaders(reply, security)
+        return renderError(context, req, reply, problem.status, problem.status < 500 ? catalogueFor(prefixOf(req.originalUrl) ?? '').addressUnreadable : null)
+      },
+      ...extra,
+    })
+    securityHeaders(created, security)
+    safeRedirects(created)
+    refuseUnstorable(created)
+    created.addHook('onSend', retryAfterOn503)
+    created.setErrorHandler(async (err, req, reply) => {
+      const problem = toProblem(err)
+      logProblem(req, err, problem)
+      if (problem.status === 404) return notFound(req, reply)
+      return renderError(context, req, reply, problem.status, problem.message)
+    })
+    created.setNotFoundHandler(notFound)
+    return created
+  }
+
+  /** Before answering 404, old URLs (legacy paths, changed slugs) are looked up in the redirects table. */
+  const notFound = async (req: FastifyRequest, reply: FastifyReply) => {
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      const redirect = await services.reading.redirectFor(req.originalUrl)
+      if (redirect?.location) return reply.header('cache-control', 'public, max-age=3600').redirect(redirect.location, redirect.status)
+      if (redirect) return renderError(context, req, reply, 410, null)
+    }
+    return renderError(context, req, reply, 404, null)
+  }
+
+  const app = instance({
     rewriteUrl: rewriteLanguagePaths,
-    bodyLimit: 1024 * 1024,
     // A body sent a byte a second would otherwise hold its connection for ever: Node answers 408 and closes it.
     requestTimeout: config.requestTimeoutMs,
     http: slowSenderLimits(config.requestTimeoutMs),
-    // A malformed URL never reaches setErrorHandler: render it as the same 400 page.
-    frameworkErrors: (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
-      const problem = toProblem(err)
-      logProblem(req, err, problem)
-      // This reply is made before routing, so no onSend hook adds the security headers.
-      setSecurityHeaders(reply, { https: config.siteUrl.protocol === 'https:', mediaPublicUrl: config.media.publicUrl })
-      return renderError(context, req, reply, problem.status, problem.status < 500 ? catalogueFor(prefixOf(req.originalUrl) ?? '').addressUnreadable : null)
-    },
   })
-
-  securityHeaders(app, { https: config.siteUrl.protocol === 'https:', mediaPublicUrl: config.media.publicUrl })
-  safeRedirects(app)
-  refuseUnstorable(app)
-  app.addHook('onSend', retryAfterOn503)
 
   // One URL per page: a trailing slash redirects to the path without it.
   app.addHook('onRequest', async (req, reply) => {
@@ -132,32 +156,22 @@ export async function buildApp({ services, config, log, validators = lazyValidat
   app.addHook('onClose', async () => pageCache.close())
   loadShedding(app, config.shedding)
 
-  /** Before answering 404, old URLs (legacy paths, changed slugs) are looked up in the redirects table. */
-  const notFound = async (req: FastifyRequest, reply: FastifyReply) => {
-    if (req.method === 'GET' || req.method === 'HEAD') {
-      const redirect = await services.reading.redirectFor(req.originalUrl)
-      if (redirect?.location) return reply.header('cache-control', 'public, max-age=3600').redirect(redirect.location, redirect.status)
-      if (redirect) return renderError(context, req, reply, 410, null)
-    }
-    return renderError(context, req, reply, 404, null)
-  }
-
-  app.setErrorHandler(async (err, req, reply) => {
-    const problem = toProblem(err)
-    logProblem(req, err, problem)
-    if (problem.status === 404) return notFound(req, reply)
-    return renderError(context, req, reply, problem.status, problem.message)
-  })
-  app.setNotFoundHandler(notFound)
-
   await app.register(healthRoutes(services, Date.now()))
   await app.register(readinessRoutes(services))
   await app.register(assetRoutes(assets))
   await app.register(viewRoutes(services))
   await app.register(searchApiRoutes(services))
-  await app.register(adminApiRoutes(services), { prefix: '/api/v1/admin' })
+  // The Admin API and the desk: built on their first request (src/web/lazy-area.ts).
+  lazyArea(app, {
+    prefixes: ['/api/v1/admin', '/desk'],
+    create: () => instance(),
+    async routes(area) {
+      const [{ adminApiRoutes }, { deskRoutes }] = await Promise.all([import('./api/admin.ts'), import('./desk/desk.ts')])
+      await area.register(adminApiRoutes(services), { prefix: '/api/v1/admin' })
+      await area.register(deskRoutes(services, assets, context), { prefix: '/desk' })
+    },
+  })
   await app.register(contentApiRoutes(services), { prefix: '/api/v1' })
-  await app.register(deskRoutes(services, assets, context), { prefix: '/desk' })
   await app.register(mediaFileRoutes(services))
   await app.register(sitemapRoutes(services, pageCache))
   await app.register(publisherLogoRoutes(services))

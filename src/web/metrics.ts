@@ -12,6 +12,7 @@ import type { Metric, Registry } from 'prom-client'
 import type { Services } from '../services.ts'
 import { createHistogram, type Histogram } from './histogram.ts'
 import type { PageCacheStats } from './page-cache.ts'
+import { routePattern } from './lazy-area.ts'
 
 type PromClient = typeof PromClientModule
 
@@ -73,7 +74,7 @@ export function metrics(app: FastifyInstance, deps: MetricsDeps, access: Metrics
     labelNames: ['route', 'method', 'status'], buckets: REQUEST_BUCKETS,
   })
   app.addHook('onResponse', async (req, reply) => {
-    requests.observe({ route: req.routeOptions.url ?? UNMATCHED, method: req.method, status: reply.statusCode }, reply.elapsedTime / 1000)
+    requests.observe({ route: routePattern(req) ?? UNMATCHED, method: req.method, status: reply.statusCode }, reply.elapsedTime / 1000)
   })
   const statements = createHistogram({
     name: 'broadsheet_db_statement_duration_seconds', help: 'SQL statements run, by outcome, and their time',

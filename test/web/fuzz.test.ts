@@ -9,6 +9,7 @@ import { buildSiteApp, seedNewsroom } from '../support/web.ts'
 import { cookieHeader, csrfOf, login } from '../support/desk.ts'
 import type { TestApp } from '../support/build-test-app.ts'
 import { createRandom, type Random } from '../../bench/random.ts'
+import { lazyAreasOf } from '../../src/web/lazy-area.ts'
 
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 1500)
 const SEED = Number(process.env.FUZZ_SEED ?? 20261202)
@@ -141,7 +142,9 @@ const describe = (o: InjectOptions & { url: string }, status: number, body: stri
 forEachEngine(`${REQUESTS} fuzzed requests over every route never answer 5xx (seed ${SEED})`, async (t, engine) => {
   const a = await buildSiteApp(t, { engine })
   await seedNewsroom(a.store)
-  const routes = routesOf(a.app.printRoutes({ commonPrefix: false }))
+  // The app's routes and those of the areas it builds on their first request (the desk, the Admin API).
+  const routes = [a.app, ...await lazyAreasOf(a.app)].flatMap((instance) => routesOf(instance.printRoutes({ commonPrefix: false })))
+  assert.ok(routes.some((r) => r.url.startsWith('/desk/')) && routes.some((r) => r.url.startsWith('/api/v1/admin/')), 'the desk and the Admin API are fuzzed too')
   assert.ok(routes.length > 60, `found ${routes.length} routes`)
   // Later admins stand in when fuzzing logs one out or takes its role.
   let admins = 0
