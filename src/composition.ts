@@ -9,6 +9,7 @@ import { createLogger } from './log.ts'
 import { LostDatabaseError, openSiteStore } from './data-dir.ts'
 import { createServices } from './services.ts'
 import { buildApp } from './web/app.ts'
+import { lazyAreasOf } from './web/lazy-area.ts'
 import { runCli } from './cli/index.ts'
 import { seedDemoOnce } from './importers/demo/seed.ts'
 import { createJobRunner } from './jobs/runner.ts'
@@ -68,6 +69,11 @@ async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | un
   // retransmit; accepted at once, they reach load shedding and get a quick answer (somaxconn caps the number).
   await app.listen({ host: config.host, port: config.port, backlog: 4096 })
   boot.lap('listen')
+  // The desk and the Admin API are left out of the start (src/web/lazy-area.ts) and built soon after it, in turns
+  // between requests, so that their first request finds them ready.
+  setTimeout(() => {
+    lazyAreasOf(app).catch((err: unknown) => log.error({ err }, 'the desk and the Admin API could not be built; their first request tries again'))
+  }, AREAS_AFTER_MS).unref()
   // The transport is built once; without SMTP_URL there is none, and use-cases write no mail.
   // nodemailer (some 40 modules) loads only when mail is configured.
   const transport = config.mail ? await import('./mail/transport.ts') : null
@@ -140,6 +146,9 @@ async function start(env: NodeJS.ProcessEnv, opts: { readonly demo: boolean | un
     process.once('SIGINT', () => void shutdown('SIGINT'))
   })
 }
+
+/** How long after listening the desk and the Admin API are built: past the first requests a new instance is sent. */
+const AREAS_AFTER_MS = 2_000
 
 /** Time kept past SHUTDOWN_TIMEOUT_MS for the view flush and closing the database, before the process exits regardless. */
 const FLUSH_RESERVE_MS = 5_000

@@ -8,6 +8,7 @@ import { adminArticleRoutes } from './admin-articles.ts'
 import { adminMediaRoutes } from './admin-media.ts'
 import { adminHousekeepingRoutes } from './admin-housekeeping.ts'
 import { adminPageRoutes } from './admin-pages.ts'
+import { letRequestsIn } from '../lazy-area.ts'
 
 export type AdminServices = Pick<Services, 'accounts' | 'editing' | 'translations' | 'media' | 'deskReads' | 'config' | 'clock' | 'site' | 'taxonomyDesk' | 'bylines' | 'redirectDesk' | 'pageDesk' | 'quoteDesk'>
 
@@ -53,8 +54,11 @@ export const adminApiRoutes = (s: AdminServices): FastifyPluginAsync => async (a
   app.route({ method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], url: '/*', handler: notFound })
   app.route({ method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], url: '/', handler: notFound })
 
+  // In turns: the Admin API is built while the site serves (src/web/lazy-area.ts).
   await app.register(adminArticleRoutes(s), { prefix: '/articles' })
+  await letRequestsIn()
   await app.register(adminMediaRoutes(s), { prefix: '/media' })
+  await letRequestsIn()
   await app.register(adminHousekeepingRoutes(s))
   await app.register(adminPageRoutes(s))
 }

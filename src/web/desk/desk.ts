@@ -34,6 +34,7 @@ import { deskRevisionRoutes } from './revisions.ts'
 import { deskTranslationRoutes } from './translations.ts'
 import { deskArticleRemovalRoutes } from './article-removal.ts'
 import { deskImportRoutes } from './import.ts'
+import { letRequestsIn } from '../lazy-area.ts'
 
 const HTML = 'text/html; charset=utf-8'
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -130,29 +131,36 @@ export const deskRoutes = (services: DeskServices, assets: { readonly deskCss: s
     return sendDeskPage(reply, 404, deskErrorPage(await kit.context(req, null), 404, null))
   })
 
-  await app.register(deskAuthRoutes(kit))
-  await app.register(deskArticleRoutes(kit))
-  await app.register(deskEditorRoutes(kit))
-  await app.register(deskPickerRoutes(kit))
-  await app.register(deskRevisionRoutes(kit))
-  await app.register(deskTranslationRoutes(kit))
-  await app.register(deskArticleRemovalRoutes(kit))
-  await app.register(deskFrontRoutes(kit))
-  await app.register(deskNewsletterRoutes(kit))
-  await app.register(deskNewsletterIssueRoutes(kit))
-  await app.register(deskNewsletterSubscriberRoutes(kit))
-  await app.register(deskSectionRoutes(kit))
-  await app.register(deskTagRoutes(kit))
-  await app.register(deskPageRoutes(kit, readerContext))
-  await app.register(deskMenuRoutes(kit))
-  await app.register(deskAuthorRoutes(kit))
-  await app.register(deskSpeakerRoutes(kit))
-  await app.register(deskRedirectRoutes(kit))
-  await app.register(deskAuditRoutes(kit))
-  await app.register(deskMediaRoutes(kit))
-  await app.register(deskUserRoutes(kit))
-  await app.register(deskAccountRoutes(kit))
-  await app.register(deskWebhookRoutes(kit))
-  await app.register(deskSettingsRoutes(kit))
-  await app.register(deskImportRoutes(kit))
+  const parts = [
+    deskAuthRoutes(kit),
+    deskArticleRoutes(kit),
+    deskEditorRoutes(kit),
+    deskPickerRoutes(kit),
+    deskRevisionRoutes(kit),
+    deskTranslationRoutes(kit),
+    deskArticleRemovalRoutes(kit),
+    deskFrontRoutes(kit),
+    deskNewsletterRoutes(kit),
+    deskNewsletterIssueRoutes(kit),
+    deskNewsletterSubscriberRoutes(kit),
+    deskSectionRoutes(kit),
+    deskTagRoutes(kit),
+    deskPageRoutes(kit, readerContext),
+    deskMenuRoutes(kit),
+    deskAuthorRoutes(kit),
+    deskSpeakerRoutes(kit),
+    deskRedirectRoutes(kit),
+    deskAuditRoutes(kit),
+    deskMediaRoutes(kit),
+    deskUserRoutes(kit),
+    deskAccountRoutes(kit),
+    deskWebhookRoutes(kit),
+    deskSettingsRoutes(kit),
+    deskImportRoutes(kit),
+  ]
+  // In turns: the desk is built while the site serves (src/web/lazy-area.ts).
+  for (const part of parts) {
+    await app.register(part)
+    await letRequestsIn()
+  }
 }
