@@ -14,7 +14,7 @@ import { openStore } from '../src/store/store.ts'
 
 interface Item { readonly id: string; readonly category: string; readonly title: string; readonly body: string }
 
-const USAGE = 'usage: npm run eval:related -- <file.jsonl> [--keep N] [--query-terms N] [--per-term N] [--rerank N] [--title-boost X] [--standfirst-boost X]'
+const USAGE = 'usage: npm run eval:related -- <file.jsonl> [--keep N] [--query-terms N] [--per-term N] [--rerank N] [--title-boost X] [--standfirst-boost X] [--min-df N]'
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
@@ -60,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: {
       keep: { type: 'string' }, 'query-terms': { type: 'string' }, 'per-term': { type: 'string' }, rerank: { type: 'string' },
-      'title-boost': { type: 'string' }, 'standfirst-boost': { type: 'string' },
+      'title-boost': { type: 'string' }, 'standfirst-boost': { type: 'string' }, 'min-df': { type: 'string' },
     } })
   } catch (err) {
     console.error(`eval-related: ${(err as Error).message}\n${USAGE}`)
@@ -82,6 +82,7 @@ async function main(argv: string[]): Promise<number> {
     keep: num('keep', DEFAULT_PARAMS.keep), queryTerms: num('query-terms', DEFAULT_PARAMS.queryTerms),
     perTerm: num('per-term', DEFAULT_PARAMS.perTerm), rerank: num('rerank', DEFAULT_PARAMS.rerank),
     titleBoost: num('title-boost', DEFAULT_PARAMS.titleBoost), standfirstBoost: num('standfirst-boost', DEFAULT_PARAMS.standfirstBoost),
+    minDf: num('min-df', DEFAULT_PARAMS.minDf),
   }
   const items = parseCorpus(await readFile(file, 'utf8'), file)
   const dir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-eval-'))
@@ -122,7 +123,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(`ms/article ${(refresh.listMs / items.length).toFixed(2)}`)
     console.log(`# ${items.length} articles on SQLite; publish (with related) ${(publishMs / items.length).toFixed(2)} ms/article; ` +
       `re-weigh ${(refresh.reweighMs / items.length).toFixed(2)} ms/article; CPU of re-weigh and lists ${((user + system) / 1000 / items.length).toFixed(2)} ms/article; baseline ${(baselineMs / items.length).toFixed(2)} ms/article; ` +
-      `keep ${params.keep}, min(idf, ${params.idfCap})^${params.idfPower}, tf saturation ${params.tfSaturation}, query ${params.queryTerms}, per term ${params.perTerm}, ` +
+      `keep ${params.keep}, min(idf, ${params.idfCap})^${params.idfPower}, tf saturation ${params.tfSaturation}, min df ${params.minDf} from ${params.minDfFrom}, query ${params.queryTerms}, per term ${params.perTerm}, ` +
       `rerank ${params.rerank}, feedback ${params.feedback.neighbours} × ${params.feedback.weight}, title ×${params.titleBoost}`)
     return 0
   } finally {

@@ -79,7 +79,9 @@ export async function indexArticle(tx: Tx, id: number, previous: ReadonlySet<str
   const removed = previous ? [...previous].filter((t) => !tf.has(t)) : []
   await tx.related.adjustFrequencies(added, removed, previous ? 0 : 1)
   const df = await tx.related.frequencies([...tf.keys()])
-  const vector = weighTerms(tf, df, await tx.related.documentCount(), p)
+  // Every term kept, however rare (TermParams.minDf): the second story on a name new to the site finds the first
+  // through it. The re-weigh walk (related/refresh.ts) leaves out those still rare when it comes by.
+  const vector = weighTerms(tf, df, await tx.related.documentCount(), { ...p, minDf: 1 })
   await tx.related.replaceTerms([{ articleId: id, terms: vector }])
   await tx.relatedPending.clear([id])
   await computeList(tx, id, now, p, { vector, publishedAt: source.publishedAt })

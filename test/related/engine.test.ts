@@ -6,7 +6,7 @@ import { seedArticle, seedTaxonomy } from '../support/seed.ts'
 import type { Store } from '../../src/store/store.ts'
 import { unpublish } from '../../src/editorial/publishing.ts'
 import { excludeRelated, includeRelated, pinRelated, unpinRelated } from '../../src/editorial/related.ts'
-import { computeList } from '../../src/related/engine.ts'
+import { computeList, DEFAULT_PARAMS, indexArticle, liveTermSet, reweigh } from '../../src/related/engine.ts'
 import { refreshRelated } from '../../src/related/refresh.ts'
 
 const NOW = Date.UTC(2026, 10, 27, 9)
@@ -115,4 +115,19 @@ forEachDatabase('the refresh lets other work run between its transactions instea
   await refreshRelated(store, NOW)
   ended = true
   assert.equal(ranBeforeEnd, true)
+})
+
+forEachDatabase('a publication keeps its rarest terms; a re-weigh leaves out those in fewer than minDf articles', async (store) => {
+  const [oil1] = await corpus(store)
+  // As on a site past minDfFrom articles: 'climb' is in this article only, 'kazakhstan' in all three on oil.
+  const p = { ...DEFAULT_PARAMS, minDfFrom: 1 }
+  const termsOf = async () => (await store.related.termsOf([oil1!])).get(oil1!)!.map((t) => t.term)
+  await store.transaction(async (tx) => indexArticle(tx, oil1!, await liveTermSet(tx, oil1!, p), NOW, p))
+  assert.ok((await termsOf()).includes('climb'))
+  await store.transaction((tx) => reweigh(tx, [oil1!], p))
+  const kept = await termsOf()
+  assert.ok(!kept.includes('climb'))
+  assert.ok(kept.includes('kazakhstan'))
+  const df = await store.related.frequencies(kept)
+  assert.ok(kept.every((t) => df.get(t)! >= 3))
 })

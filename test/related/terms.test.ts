@@ -57,6 +57,24 @@ test('weighTerms saturates the term frequency: f·(k+1)/(f+k), never past k+1 ti
   assert.ok(weigh(10_000) < 3)
 })
 
+test('weighTerms leaves out terms in fewer than minDf articles, once the collection has minDfFrom articles', () => {
+  const tf = new Map([['alone', 1], ['pair', 1], ['topic', 1]])
+  const df = new Map([['alone', 1], ['pair', 2], ['topic', 3]])
+  const p = { keep: 10, idfPower: 1, idfCap: 3, tfSaturation: 2, minDf: 3, minDfFrom: 1000 }
+  assert.deepEqual(weighTerms(tf, df, 1000, p), [{ term: 'topic', weight: 1 }])
+  // A term missing from the frequencies counts as seen in this article only.
+  assert.deepEqual(weighTerms(new Map([['unknown', 2], ['topic', 1]]), df, 5000, p).map((t) => t.term), ['topic'])
+  // A smaller site keeps every term.
+  assert.deepEqual(weighTerms(tf, df, 999, p).map((t) => t.term).sort(), ['alone', 'pair', 'topic'])
+})
+
+test('weighTerms keeps every term of an article whose terms are all rarer than minDf, so that it still has a vector', () => {
+  const tf = new Map([['alone', 1], ['pair', 2]])
+  const df = new Map([['alone', 1], ['pair', 2]])
+  const v = weighTerms(tf, df, 5000, { keep: 10, idfPower: 1, idfCap: 3, tfSaturation: 2, minDf: 3, minDfFrom: 1000 })
+  assert.deepEqual(v.map((t) => t.term), ['pair', 'alone'])
+})
+
 test('cosine of unit vectors is 1 for the same vector and 0 with nothing shared', () => {
   const a = new Map([['x', 0.6], ['y', 0.8]])
   assert.ok(Math.abs(cosine(a, a) - 1) < 1e-9)
