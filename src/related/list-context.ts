@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS } from '../domain/site.ts'
 import type { RelatedCandidate, RelatedEntry } from '../store/related.ts'
 import type { TopPostings } from '../store/related-pending.ts'
 import type { RelatedParams } from './engine.ts'
-import { assembleList, bestByCosine, cosines, newDotScratch, pickLanguages, scoreCandidates, type ScoredCandidate } from './ranking.ts'
+import { assembleList, bestCosines, newDotScratch, pickLanguages, scoreCandidates, type ScoredCandidate } from './ranking.ts'
 import type { WeightedTerm } from './terms.ts'
 
 /** How many postings the list pass keeps in memory at most (about 12 bytes each, plus each term's two arrays). */
@@ -68,7 +68,7 @@ export function createListContext(store: Store, p: RelatedParams) {
     candidates(id: number, vector: readonly WeightedTerm[], loaded: ReadonlyMap<string, TopPostings>): ScoredCandidate[] {
       const publishedAt = times!.get(id)
       if (vector.length === 0 || publishedAt === undefined) return []
-      const top = bestByCosine(cosines(id, vector.slice(0, p.queryTerms), (term) => loaded.get(term), p.perTerm, scratch, p.feedback), p.rerank)
+      const top = bestCosines(id, vector.slice(0, p.queryTerms), (term) => loaded.get(term), p.perTerm, p.rerank, scratch, p.feedback)
       const own = new Set(p.tagWeight > 0 ? tags!.get(id) ?? [] : [])
       const sharedOf = (cid: number) => (tags!.get(cid) ?? []).reduce((n, tag) => n + (own.has(tag) ? 1 : 0), 0)
       const mine = facts!.get(id)
