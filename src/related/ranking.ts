@@ -276,7 +276,7 @@ export function scoreCandidates(top: readonly (readonly [number, number])[], f: 
     const tags = f.ownTags > 0 ? f.sharedOf(cid) / f.ownTags : 0
     const decay = Math.pow(0.5, Math.abs(at - f.publishedAt) / p.recencyHalfLifeMs)
     const score = (cos + p.tagWeight * tags) * (1 - p.recencyWeight + p.recencyWeight * decay)
-    if (score >= p.minScore) scored.push({ id: cid, score, ...(facts && { language: facts.language }) })
+    if (score >= p.minScore) scored.push(facts ? { id: cid, score, language: facts.language } : { id: cid, score })
   }
   return scored.sort((a, b) => b.score - a.score || a.id - b.id)
 }
