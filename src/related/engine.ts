@@ -3,7 +3,7 @@
 import { indexText } from '../content/index-text.ts'
 import { DEFAULT_SETTINGS } from '../domain/site.ts'
 import type { Posting, RelatedCandidate, RelatedEntry, RelatedSource } from '../store/related.ts'
-import { assembleList, bestByCosine, cosines, pickLanguages, scoreCandidates, type Feedback, type ScoredCandidate } from './ranking.ts'
+import { assembleList, bestCosines, pickLanguages, scoreCandidates, type Feedback, type ScoredCandidate } from './ranking.ts'
 import type { Repositories } from '../store/store.ts'
 import { DEFAULT_TERM_PARAMS, termFrequencies, weighTerms, type TermParams, type WeightedTerm } from './terms.ts'
 
@@ -160,7 +160,7 @@ export async function rankCandidates(
   const df = await tx.related.frequencies(query.map((t) => t.term))
   const isShort = (t: WeightedTerm) => (df.get(t.term) ?? 0) <= p.perTerm
   const lists = byTerm(await tx.related.postings(query.filter(isShort).map((t) => t.term), query.filter((t) => !isShort(t)).map((t) => t.term), p.perTerm, id))
-  const top = bestByCosine(cosines(id, query, (term) => lists.get(term), p.perTerm, undefined, p.feedback), p.rerank)
+  const top = bestCosines(id, query, (term) => lists.get(term), p.perTerm, p.rerank, undefined, p.feedback)
   const ids = top.map(([cid]) => cid)
   const info = await tx.related.candidates([id, ...ids])
   const own = info.get(id)

@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS } from '../domain/site.ts'
 import type { RelatedCandidate, RelatedEntry } from '../store/related.ts'
 import type { TopPostings } from '../store/related-pending.ts'
 import type { RelatedParams } from './engine.ts'
-import { assembleList, bestByCosine, cosines, newDotScratch, pickLanguages, scoreCandidates, type ScoredCandidate } from './ranking.ts'
+import { assembleList, bestCosines, newDotScratch, pickLanguages, scoreCandidates, type ScoredCandidate } from './ranking.ts'
 import type { WeightedTerm } from './terms.ts'
 
 /** How many postings the list pass keeps in memory at most (about 12 bytes each, plus each term's two arrays). */
@@ -68,7 +68,7 @@ export function createListContext(store: Store, p: RelatedParams) {
     candidates(id: number, vector: readonly WeightedTerm[], loaded: ReadonlyMap<string, TopPostings>): ScoredCandidate[] {
       const publishedAt = times!.get(id)
       if (vector.length === 0 || publishedAt === undefined) return []
-      const top = bestByCosine(cosines(id, vector.slice(0, p.queryTerms), (term) => loaded.get(term), p.perTerm, scratch, p.feedback), p.rerank)
+      const top = bestCosines(id, vector.slice(0, p.queryTerms), (term) => loaded.get(term), p.perTerm, p.rerank, scratch, p.feedback)
       const own = new Set(p.tagWeight > 0 ? tags!.get(id) ?? [] : [])
       const sharedOf = (cid: number) => (tags!.get(cid) ?? []).reduce((n, tag) => n + (own.has(tag) ? 1 : 0), 0)
       const mine = facts!.get(id)
@@ -82,27 +82,38 @@ export function createListContext(store: Store, p: RelatedParams) {
 
 export type ListContext = ReturnType<typeof createListContext>
 
-/** A batch's lists as a list pass computes them, with each live article's candidates (the settle pass names neighbours from them). */
+/** A batch's lists as a list pass computes them, with the ids of each live article's best candidates (the settle pass names neighbours from them). */
 export interface BatchLists {
   readonly lists: { readonly articleId: number; readonly entries: RelatedEntry[] }[]
-  readonly candidates: Map<number, ScoredCandidate[]>
+  /** The first `keepCandidates` candidates of each live article, best first. */
+  readonly candidates: Map<number, number[]>
 }
+
+/**
+ * Articles whose vectors, postings and candidates are held at once. A batch of 250 read whole kept some 20 MB of
+ * rows and candidates alive across several young-generation collections, so it went to the old space and the process
+ * grew by the garbage between its collections; in slices of 50 it dies young.
+ */
+const SLICE = 50
 
 /**
  * Computes the lists of `ids` from the context, outside any transaction (the caller writes them in a short one):
  * editor pins and exclusions applied as computeList (engine.ts) applies them. Articles no longer live get none.
  */
-export async function batchLists(store: Store, ctx: ListContext, ids: readonly number[], p: RelatedParams): Promise<BatchLists> {
-  const vectors = await store.related.termsOf(ids)
-  const loaded = await ctx.load(vectors.values())
-  const overrides = await store.relatedPending.overridesOf(ids)
+export async function batchLists(store: Store, ctx: ListContext, ids: readonly number[], p: RelatedParams, keepCandidates = 0): Promise<BatchLists> {
   const lists: { articleId: number; entries: RelatedEntry[] }[] = []
-  const candidates = new Map<number, ScoredCandidate[]>()
-  for (const id of ids) {
-    if (!ctx.isLive(id)) continue
-    const found = ctx.candidates(id, vectors.get(id) ?? [], loaded)
-    candidates.set(id, found)
-    lists.push({ articleId: id, entries: assembleList(id, found, overrides.get(id) ?? [], ctx.isLive, p.limit, (pin) => ctx.isTranslation(id, pin)) })
+  const candidates = new Map<number, number[]>()
+  for (let start = 0; start < ids.length; start += SLICE) {
+    const slice = ids.slice(start, start + SLICE)
+    const vectors = await store.related.termsOf(slice)
+    const loaded = await ctx.load(vectors.values())
+    const overrides = await store.relatedPending.overridesOf(slice)
+    for (const id of slice) {
+      if (!ctx.isLive(id)) continue
+      const found = ctx.candidates(id, vectors.get(id) ?? [], loaded)
+      if (keepCandidates > 0) candidates.set(id, found.slice(0, keepCandidates).map((c) => c.id))
+      lists.push({ articleId: id, entries: assembleList(id, found, overrides.get(id) ?? [], ctx.isLive, p.limit, (pin) => ctx.isTranslation(id, pin)) })
+    }
   }
   return { lists, candidates }
 }

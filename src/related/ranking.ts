@@ -26,52 +26,25 @@ export interface Cosines {
 }
 
 /**
- * The `k` best candidates by cosine (ties: lower id first), best first: the same as sorting every candidate and keeping
- * the first `k`, without sorting thousands to keep sixty (a bounded heap whose root is the worst kept).
- */
-export function bestByCosine(c: Cosines, k: number): [number, number][] {
-  const heap: [number, number][] = []
-  const worse = (i: number, j: number) => before(heap[j]![1], heap[j]![0], heap[i]![1], heap[i]![0])
-  const down = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1, r = l + 1
-      let m = i
-      if (l < heap.length && worse(l, m)) m = l
-      if (r < heap.length && worse(r, m)) m = r
-      if (m === i) return
-      ;[heap[i], heap[m]] = [heap[m]!, heap[i]!]
-      i = m
-    }
-  }
-  if (k <= 0) return []
-  for (let n = 0; n < c.ids.length; n++) {
-    const id = c.ids[n]!, d = c.dots[n]!
-    if (heap.length < k) {
-      heap.push([id, d])
-      for (let i = heap.length - 1; i > 0;) {
-        const parent = (i - 1) >> 1
-        if (!worse(i, parent)) break
-        ;[heap[i], heap[parent]] = [heap[parent]!, heap[i]!]
-        i = parent
-      }
-    } else if (before(d, id, heap[0]![1], heap[0]![0])) {
-      heap[0] = [id, d]
-      down(0)
-    }
-  }
-  return heap.sort((a, b) => b[1] - a[1] || a[0] - b[0])
-}
-
-/**
  * Sums by article id for many articles in a row (the settle pass): a dense array instead of a Map, about ten times
- * faster over the few thousand postings of one article. It grows to the largest id met.
+ * faster over the few thousand postings of one article. It grows to the largest id met. The candidates met and the
+ * bounded heap that picks the best of them live here too, so that an article's walk allocates nothing in proportion to
+ * its postings: a list pass of 100,000 articles allocated half a megabyte an article in arrays of candidates, and the
+ * garbage between collections grew the process by 200 MiB (bench/README.md).
  */
 export interface DotScratch {
   sums: Float64Array
   marked: Uint8Array
+  /** The candidates of the current walk, in the order met: `ids[0]` to `ids[count - 1]`. */
+  ids: Int32Array
+  /** The bounded heap of keepBest: ids and their sums, the worst kept at the root. */
+  heapIds: Int32Array
+  heapDots: Float64Array
 }
 
-export const newDotScratch = (): DotScratch => ({ sums: new Float64Array(1024), marked: new Uint8Array(1024) })
+export const newDotScratch = (): DotScratch => ({
+  sums: new Float64Array(1024), marked: new Uint8Array(1024), ids: new Int32Array(1024), heapIds: new Int32Array(64), heapDots: new Float64Array(64),
+})
 
 /** The scratch of callers that keep none (a publish): grown once to the largest id, not allocated per article. */
 const sharedScratch = newDotScratch()
@@ -96,13 +69,49 @@ export function cosines(
   id: number, query: readonly WeightedTerm[], postingsOf: (term: string) => PostingList | undefined, perTerm: number, scratch?: DotScratch,
   feedback?: Feedback,
 ): Cosines {
+  // One path for single articles and the settle pass: a dense scratch. Without one from the caller, the process-wide
+  // one serves: this function is synchronous and leaves `marked` all zero, so calls never see each other's sums.
+  const s = scratch ?? sharedScratch
+  const count = walk(id, query, postingsOf, perTerm, s, feedback)
+  const ids: number[] = [], dots: number[] = []
+  for (let i = 0; i < count; i++) {
+    ids.push(s.ids[i]!)
+    dots.push(s.sums[s.ids[i]!]!)
+  }
+  clearMarks(s, count)
+  return { ids, dots }
+}
+
+/**
+ * The `k` best candidates by cosine (ties: lower id first), best first, as [id, cosine]: the same as sorting what
+ * `cosines` returns and keeping the first `k`, without building it (the sums stay in the scratch and a bounded heap
+ * picks the best).
+ */
+export function bestCosines(
+  id: number, query: readonly WeightedTerm[], postingsOf: (term: string) => PostingList | undefined, perTerm: number, k: number,
+  scratch?: DotScratch, feedback?: Feedback,
+): [number, number][] {
+  const s = scratch ?? sharedScratch
+  const count = walk(id, query, postingsOf, perTerm, s, feedback)
+  const kept = keepBest(s, count, k)
+  const top: [number, number][] = []
+  for (let i = 0; i < kept; i++) top.push([s.heapIds[i]!, s.heapDots[i]!])
+  clearMarks(s, count)
+  return top.sort((a, b) => b[1] - a[1] || a[0] - b[0])
+}
+
+/**
+ * Sums each candidate's dot product into the scratch (with feedback, that of the re-weighed query) and lists the
+ * candidates in `scratch.ids`; returns how many. The caller clears their marks (clearMarks) once it has read them.
+ */
+function walk(
+  id: number, query: readonly WeightedTerm[], postingsOf: (term: string) => PostingList | undefined, perTerm: number, scratch: DotScratch,
+  feedback?: Feedback,
+): number {
   // Terms in one fixed order (by name), so a candidate's sum is the same floating-point number whichever order the
   // vector was read in (weights stored as float4 on PostgreSQL can tie where the computed doubles did not).
   const terms = [...query].sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
-  // One path for single articles and the settle pass: a dense scratch. Without one from the caller, the process-wide
-  // one serves: this function is synchronous and leaves `marked` all zero, so calls never see each other's sums.
-  scratch ??= sharedScratch
-  const ids: number[] = []
+  let count = 0
   for (const { term, weight } of terms) {
     const list = postingsOf(term)
     if (!list) continue
@@ -113,17 +122,78 @@ export function cosines(
       if (other >= scratch.sums.length) grow(scratch, other)
       if (scratch.marked[other] === 0) {
         scratch.marked[other] = 1
-        ids.push(other)
+        if (count === scratch.ids.length) {
+          const ids = new Int32Array(count * 2)
+          ids.set(scratch.ids)
+          scratch.ids = ids
+        }
+        scratch.ids[count++] = other
         scratch.sums[other] = list.weights[i]! * weight
       } else {
         scratch.sums[other] = scratch.sums[other]! + list.weights[i]! * weight
       }
     }
   }
-  if (feedback && feedback.neighbours > 0 && feedback.weight > 0 && ids.length > 0) addFeedback(id, terms, postingsOf, perTerm, scratch, ids, feedback)
-  const dots = ids.map((other) => scratch.sums[other]!)
-  for (const other of ids) scratch.marked[other] = 0
-  return { ids, dots }
+  if (feedback && feedback.neighbours > 0 && feedback.weight > 0 && count > 0) addFeedback(id, terms, postingsOf, perTerm, scratch, count, feedback)
+  return count
+}
+
+function clearMarks(scratch: DotScratch, count: number): void {
+  for (let i = 0; i < count; i++) scratch.marked[scratch.ids[i]!] = 0
+}
+
+/**
+ * Keeps the `k` best of the `count` candidates in `scratch.ids` by their sums (higher first, then the lower id) in
+ * `scratch.heapIds` and `heapDots`, in heap order; returns how many (at most `k`).
+ */
+function keepBest(scratch: DotScratch, count: number, k: number): number {
+  if (k <= 0) return 0
+  if (scratch.heapIds.length < k) {
+    scratch.heapIds = new Int32Array(k)
+    scratch.heapDots = new Float64Array(k)
+  }
+  const ids = scratch.heapIds, dots = scratch.heapDots, sums = scratch.sums
+  let size = 0
+  for (let n = 0; n < count; n++) {
+    const id = scratch.ids[n]!, d = sums[id]!
+    if (size < k) {
+      // Up while the parent ranks before it: the root is the worst kept.
+      let i = size++
+      while (i > 0) {
+        const parent = (i - 1) >> 1
+        if (!before(dots[parent]!, ids[parent]!, d, id)) break
+        ids[i] = ids[parent]!
+        dots[i] = dots[parent]!
+        i = parent
+      }
+      ids[i] = id
+      dots[i] = d
+    } else if (before(d, id, dots[0]!, ids[0]!)) {
+      // It replaces the worst kept, and goes down past every child that ranks after it.
+      let i = 0
+      for (;;) {
+        const l = 2 * i + 1, r = l + 1
+        let m = -1, mDot = d, mId = id
+        if (l < size && before(mDot, mId, dots[l]!, ids[l]!)) {
+          m = l
+          mDot = dots[l]!
+          mId = ids[l]!
+        }
+        if (r < size && before(mDot, mId, dots[r]!, ids[r]!)) {
+          m = r
+          mDot = dots[r]!
+          mId = ids[r]!
+        }
+        if (m < 0) break
+        ids[i] = mId
+        dots[i] = mDot
+        i = m
+      }
+      ids[i] = id
+      dots[i] = d
+    }
+  }
+  return size
 }
 
 /** Marks the best neighbours in the scratch: 2 instead of 1. */
@@ -136,10 +206,10 @@ const NEIGHBOUR = 2
  */
 function addFeedback(
   id: number, terms: readonly WeightedTerm[], postingsOf: (term: string) => PostingList | undefined, perTerm: number,
-  scratch: DotScratch, ids: readonly number[], feedback: Feedback,
+  scratch: DotScratch, count: number, feedback: Feedback,
 ): void {
-  const near = bestByCosine({ ids, dots: ids.map((other) => scratch.sums[other]!) }, feedback.neighbours)
-  for (const [n] of near) scratch.marked[n] = NEIGHBOUR
+  const near = keepBest(scratch, count, feedback.neighbours)
+  for (let i = 0; i < near; i++) scratch.marked[scratch.heapIds[i]!] = NEIGHBOUR
   const scale = feedback.weight / feedback.neighbours
   for (const { term } of terms) {
     const list = postingsOf(term)
@@ -206,7 +276,7 @@ export function scoreCandidates(top: readonly (readonly [number, number])[], f: 
     const tags = f.ownTags > 0 ? f.sharedOf(cid) / f.ownTags : 0
     const decay = Math.pow(0.5, Math.abs(at - f.publishedAt) / p.recencyHalfLifeMs)
     const score = (cos + p.tagWeight * tags) * (1 - p.recencyWeight + p.recencyWeight * decay)
-    if (score >= p.minScore) scored.push({ id: cid, score, ...(facts && { language: facts.language }) })
+    if (score >= p.minScore) scored.push(facts ? { id: cid, score, language: facts.language } : { id: cid, score })
   }
   return scored.sort((a, b) => b.score - a.score || a.id - b.id)
 }

@@ -87,9 +87,9 @@ export async function settlePending(store: Store, now: number, p: RelatedParams 
   const ctx = createListContext(store, p)
   const listPass = (stage: number) => async (ids: number[]): Promise<number> => {
     // Articles unpublished since they were marked have no list, and their markers simply go.
-    const { lists, candidates } = await batchLists(store, ctx, ids, p)
+    const { lists, candidates } = await batchLists(store, ctx, ids, p, stage === STAGE.list ? fanout : 0)
     const found = new Set<number>()
-    if (stage === STAGE.list) for (const list of candidates.values()) for (const c of list.slice(0, fanout)) if (!waiting.has(c.id)) found.add(c.id)
+    for (const best of candidates.values()) for (const c of best) if (!waiting.has(c)) found.add(c)
     return store.transaction(async (tx) => {
       const mine = new Set(await tx.relatedPending.advance(ids, stage, null))
       await tx.relatedPending.writeLists(lists.filter((l) => mine.has(l.articleId)), now)

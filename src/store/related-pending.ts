@@ -100,20 +100,25 @@ export function createRelatedPending(db: Kysely<Database>, dialect: Pick<StoreDi
      * than a rare one.
      */
     async topPostings(terms: readonly string[], limit: number): Promise<Map<string, TopPostings>> {
-      const lists = new Map<string, { ids: number[]; weights: number[] }>()
+      const out = new Map<string, { ids: Int32Array; weights: Float64Array }>()
       for (const part of chunks(terms, TERMS_PER_STATEMENT)) {
         const parts = part.map((t) => sql`select * from (select term, article_id, weight from related_terms
           where term = ${t} order by weight desc, article_id desc limit ${limit}) as p`)
         const { rows } = await sql<{ term: string; article_id: number | string; weight: number }>`${sql.join(parts, sql` union all `)}`.execute(db)
-        for (const t of part) lists.set(t, { ids: [], weights: [] })
+        // Each statement's rows go straight into typed arrays of their final size: lists of numbers for all the terms
+        // of a call (a list pass's first batches read a million postings) lived long enough to fill the old space.
+        const sizes = new Map<string, number>()
+        for (const r of rows) sizes.set(r.term, (sizes.get(r.term) ?? 0) + 1)
+        for (const t of part) out.set(t, { ids: new Int32Array(sizes.get(t) ?? 0), weights: new Float64Array(sizes.get(t) ?? 0) })
+        const filled = new Map<string, number>()
         for (const r of rows) {
-          const list = lists.get(r.term)!
-          list.ids.push(Number(r.article_id))
-          list.weights.push(Number(r.weight))
+          const list = out.get(r.term)!
+          const i = filled.get(r.term) ?? 0
+          list.ids[i] = Number(r.article_id)
+          list.weights[i] = Number(r.weight)
+          filled.set(r.term, i + 1)
         }
       }
-      const out = new Map<string, TopPostings>()
-      for (const [term, l] of lists) out.set(term, { ids: Int32Array.from(l.ids), weights: Float64Array.from(l.weights) })
       return out
     },
 

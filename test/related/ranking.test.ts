@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { cosines, newDotScratch, type PostingList } from '../../src/related/ranking.ts'
+import { bestCosines, cosines, newDotScratch, type PostingList } from '../../src/related/ranking.ts'
 
 const lists: Record<string, PostingList> = {
   gas: { ids: [7, 3, 5000, 1], weights: [0.9, 0.5, 0.4, 0.1] },
@@ -53,4 +53,28 @@ test('feedback re-weighs the query by its best candidates: a term they share lif
   // The scratch is left clean for the next call.
   assert.deepEqual(cosines(1, q, (t) => post[t], 10), cosines(1, q, (t) => post[t], 10))
   assert.deepEqual(asMap(cosines(1, q, (t) => post[t], 10, undefined, { neighbours: 0, weight: 1 })), plain)
+})
+
+test('bestCosines keeps the k best of what cosines finds, best first, ties to the lower id, with and without feedback', () => {
+  // Weights from a few values only, so that many candidates tie and the order between them is decided by the id.
+  let seed = 7
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+  const post: Record<string, PostingList> = {}
+  const q: { term: string; weight: number }[] = []
+  for (let t = 0; t < 12; t++) {
+    const ids = [...new Set(Array.from({ length: 40 }, () => 1 + Math.floor(next() * 300)))]
+    post[`t${t}`] = { ids, weights: ids.map(() => [0.25, 0.5, 0.75][Math.floor(next() * 3)]!).sort((a, b) => b - a) }
+    q.push({ term: `t${t}`, weight: [0.5, 1][t % 2]! })
+  }
+  const scratch = newDotScratch()
+  for (const feedback of [undefined, { neighbours: 5, weight: 1 }]) {
+    const all = cosines(1, q, (t) => post[t], 30, undefined, feedback)
+    const sorted = all.ids.map((id, i): [number, number] => [id, all.dots[i]!]).sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    for (const k of [0, 1, 7, 60, sorted.length, sorted.length + 5]) {
+      assert.deepEqual(bestCosines(1, q, (t) => post[t], 30, k, scratch, feedback), sorted.slice(0, k))
+      assert.deepEqual(bestCosines(1, q, (t) => post[t], 30, k, undefined, feedback), sorted.slice(0, k))
+    }
+  }
+  // The scratch is left clean: a plain walk after the others gives what a fresh scratch gives.
+  assert.deepEqual(cosines(1, q, (t) => post[t], 30, scratch), cosines(1, q, (t) => post[t], 30, newDotScratch()))
 })
