@@ -161,7 +161,7 @@ export async function buildApp({ services, config, log, validators = lazyValidat
   await app.register(assetRoutes(assets))
   await app.register(viewRoutes(services))
   await app.register(searchApiRoutes(services))
-  // The Admin API and the desk: built on their first request (src/web/lazy-area.ts).
+  // The Admin API and the desk: built after the start, or on their first request (src/web/lazy-area.ts).
   lazyArea(app, {
     prefixes: ['/api/v1/admin', '/desk'],
     create: () => instance(),

@@ -1,9 +1,9 @@
-// Parts of the site built on their first request: the desk and the Admin API.
+// Parts of the site built after the start (composition.ts asks two seconds after listening) or on their first request,
+// whichever comes first: the desk and the Admin API.
 //
 // They are more than half of the app's routes (some 230 of 420 router entries, with their plugins and hooks), and a
 // reader-facing instance may never serve them: building them took about 140 ms of CPU of every start. Fastify takes no
-// routes once it is listening, so such an area is a Fastify instance of its own, built when a request first comes for
-// one of its paths. The app matches those paths with catch-all routes whose onRequest hook hands the raw request and
+// routes once it is listening, so such an area is a Fastify instance of its own, built once. The app matches those paths with catch-all routes whose onRequest hook hands the raw request and
 // response over before any body is read; the area then answers them with its own routes, hooks and error pages. The
 // app's own onRequest hooks (the page cache, load shedding, timing for the metrics) have run by then, and its
 // onResponse hooks run when the area's answer is sent.
