@@ -3,10 +3,11 @@
 //
 // They are more than half of the app's routes (some 230 of 420 router entries, with their plugins and hooks), and a
 // reader-facing instance may never serve them: building them took about 140 ms of CPU of every start. Fastify takes no
-// routes once it is listening, so such an area is a Fastify instance of its own, built once. The app matches those paths with catch-all routes whose onRequest hook hands the raw request and
-// response over before any body is read; the area then answers them with its own routes, hooks and error pages. The
-// app's own onRequest hooks (the page cache, load shedding, timing for the metrics) have run by then, and its
-// onResponse hooks run when the area's answer is sent.
+// routes once it is listening, so such an area is a Fastify instance of its own, built once. The app matches its
+// paths with catch-all routes whose onRequest hook hands the raw request and response over before any body is read;
+// the area then answers them with its own routes, hooks and error pages. The app's own onRequest hooks (the page
+// cache, load shedding, timing for the metrics) have run by then, and its onResponse hooks run when the area's answer
+// is sent.
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 
