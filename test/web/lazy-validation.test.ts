@@ -14,6 +14,7 @@ import { buildApp } from '../../src/web/app.ts'
 import { lazyValidators } from '../../src/web/lazy-validation.ts'
 import { fixedClock, TEST_SHEDDING } from '../support/build-test-app.ts'
 import { scratchStore } from '../support/databases.ts'
+import { lazyAreasOf } from '../../src/web/lazy-area.ts'
 
 /** A bare app with one route whose querystring Fastify coerces, defaults and limits. */
 async function tinyApp(schema: object) {
@@ -55,6 +56,8 @@ test('every schema of the whole app compiles', async (t) => {
   const app = await buildApp({ services: createServices({ store, config, log, clock: fixedClock() }), config, log, validators })
   t.after(() => app.close())
   await app.ready()
+  // The desk and the Admin API too, which the app builds after its start (src/web/lazy-area.ts).
+  await lazyAreasOf(app)
   assert.ok(validators.compileAll() > 100)
 })
 
