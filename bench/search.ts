@@ -98,7 +98,7 @@ async function indexGenerated(store: Store, n: number, seed: number): Promise<nu
 
 /**
  * Loads the same documents into PostgreSQL's index as `search.index` would leave them (the tsvector of words and stems,
- * its copies in search_vectors and search_heads, the vocabulary's document counts), 500 rows a statement and the vocabulary once at the end: a row-at-a-time index with
+ * its copies in search_vectors and search_heads, its keys in search_keys, the vocabulary's document counts), 500 rows a statement and the vocabulary once at the end: a row-at-a-time index with
  * its per-document vocabulary upserts takes hours for 100,000 articles on a loaded 2-core machine. Title suggestions,
  * which search does not read, are left out. Returns documents per second.
  */
@@ -125,6 +125,9 @@ async function bulkIndexPostgres(databaseUrl: string, n: number, seed: number): 
     await c.query(`insert into search_vectors (article_id, language, section_id, published_at, terms)
       select article_id, language, section_id, published_at, terms from search_documents`)
     await c.query(`insert into search_heads (article_id, head) select article_id, ts_filter(terms, '{a,b}') from search_vectors`)
+    // The keys the GIN index finds documents by (migration 0044).
+    await c.query(`insert into search_keys (article_id, language, section_id, published_at, terms)
+      select article_id, language, section_id, published_at, broadsheet_search_keys(terms) from search_documents`)
     const terms = [...vocabulary]
     for (let i = 0; i < terms.length; i += 5000) {
       const chunk = terms.slice(i, i + 5000)

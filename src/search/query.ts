@@ -1,7 +1,7 @@
 // Readers' search input: words, "quoted phrases" and -exclusions, turned into safe expressions for each engine.
 
 import type { PlanPart, SearchExpression } from '../store/search-index.ts'
-import { STEM_MARK } from '../store/search-analysis.ts'
+import { STEM_MARK, pairable, pairLexeme } from '../store/search-analysis.ts'
 import { searchWords } from '../text/analyze.ts'
 import { stemmerOf } from '../text/stem.ts'
 
@@ -101,16 +101,38 @@ export function toTsquery(q: ParsedQuery, stem: QueryStemmer = null): string {
   return [...q.include.map((w) => tsqueryForm(w, stem)), ...q.exclude.map((w) => `!${tsqueryForm(w, stem)}`)].join(' & ')
 }
 
+/** The key of two words side by side in PostgreSQL's search keys, or null when one is too long to make one. */
+const pairKey = (a: string, b: string): string | null => (pairable(a) && pairable(b) ? lexeme(pairLexeme(a, b)) : null)
+
+/** A phrase as the search keys hold it: its pairs of neighbours ANDed, and whether that is all it asks (two words). */
+function phraseKeys(words: readonly string[]): { readonly keys: string; readonly exact: boolean } {
+  const pairs = words.slice(1).map((w, i) => pairKey(words[i]!, w))
+  if (pairs.some((p) => p === null)) return { keys: words.map(lexeme).join(' & '), exact: false }
+  return { keys: pairs.join(' & '), exact: pairs.length === 1 }
+}
+
 /**
- * The tsquery that the GIN index answers without reading a document, a superset of toTsquery's matches: phrases need
- * positions, so a wanted phrase becomes its words ANDed and an excluded phrase is left out; excluded words stay.
- * Equal to toTsquery's when the query has no phrase.
+ * The tsquery that PostgreSQL's GIN index over the search keys answers without reading a document, a superset of
+ * toTsquery's matches, and whether it is exactly them. A phrase becomes the pairs of its neighbouring words ("a b",
+ * migration 0044): for two words that is the phrase itself; longer phrases are checked on the documents. An excluded
+ * phrase of two words is excluded by its pair; a longer one is left out of the driver and checked.
  */
-export function toDriverTsquery(q: ParsedQuery, stem: QueryStemmer = null): string {
-  if (!isSearchable(q)) return ''
-  const include = q.include.map((w) => (w.length > 1 ? w.map(lexeme).join(' & ') : tsqueryForm(w, stem)))
-  const exclude = q.exclude.filter((w) => w.length === 1).map((w) => `!${tsqueryForm(w, stem)}`)
-  return [...include, ...exclude].join(' & ')
+export function toDriver(q: ParsedQuery, stem: QueryStemmer = null): { readonly driver: string; readonly checked: boolean } {
+  if (!isSearchable(q)) return { driver: '', checked: false }
+  let checked = false
+  const include = q.include.map((w) => {
+    if (w.length === 1) return tsqueryForm(w, stem)
+    const { keys, exact } = phraseKeys(w)
+    if (!exact) checked = true
+    return keys
+  })
+  const exclude: string[] = []
+  for (const w of q.exclude) {
+    if (w.length === 1) exclude.push(`!${tsqueryForm(w, stem)}`)
+    else if (w.length === 2 && pairKey(w[0]!, w[1]!) !== null) exclude.push(`!${pairKey(w[0]!, w[1]!)}`)
+    else checked = true
+  }
+  return { driver: [...include, ...exclude].join(' & '), checked }
 }
 
 export interface ExpressionOptions {
@@ -127,6 +149,6 @@ export function toSearchExpression(q: ParsedQuery, options: ExpressionOptions = 
   const parts = q.include.map((w): PlanPart => (w.length > 1 ? { phrase: w } : { word: w[0]!, stem: stem ? stem(w[0]!) : null }))
   return {
     sqlite: toFts5Match(q, stem),
-    postgres: { terms: toTsquery(q, stem), websearch: toWebsearch(q), plan: { parts, driver: toDriverTsquery(q, stem), language } },
+    postgres: { terms: toTsquery(q, stem), websearch: toWebsearch(q), plan: { parts, ...toDriver(q, stem), language } },
   }
 }

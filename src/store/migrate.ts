@@ -34,6 +34,7 @@ import { tagNames } from './migrations/0036-tag-names.ts'
 import { sharedVisitors } from './migrations/0038-shared-visitors.ts'
 import { importUploads } from './migrations/0040-import-uploads.ts'
 import { searchVectors } from './migrations/0043-search-vectors.ts'
+import { searchKeys } from './migrations/0044-search-keys.ts'
 
 /** Every migration, in order; a static list so it works under type stripping. */
 export const migrations = (d: StoreDialect): Record<string, Migration> => ({
@@ -68,6 +69,7 @@ export const migrations = (d: StoreDialect): Record<string, Migration> => ({
   '0038-shared-visitors': sharedVisitors(d),
   '0040-import-uploads': importUploads(),
   '0043-search-vectors': searchVectors(d),
+  '0044-search-keys': searchKeys(d),
 })
 
 /**

@@ -31,31 +31,79 @@ export function stemText(text: string, language: string): string {
 const MAX_POSITION = 16_383
 const MAX_POSITIONS_PER_LEXEME = 255
 
-const quoteLexeme = (lexeme: string): string => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`
+const NEEDS_ESCAPE = /['\\]/
+/** A lexeme quoted for a tsvector literal. Words hold neither character to escape; the test is cheaper than two replaces. */
+const quoteLexeme = (lexeme: string): string =>
+  NEEDS_ESCAPE.test(lexeme) ? `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'` : `'${lexeme}'`
 
 /**
- * A tsvector literal of weighted fields (title A, standfirst B, body C): every word as itself and as STEM_MARK + its
+ * Words longer than this, in characters, make no pair in PostgreSQL's search keys (migration 0044), which keeps a pair
+ * well under a lexeme's 2 KB: a phrase holding one is found by its words and checked (search/query.ts).
+ */
+export const PAIR_WORD_CHARS = 100
+
+/** Whether a word makes pairs in the search keys: as SQL's char_length counts, in code points. */
+export const pairable = (word: string): boolean => word.length <= PAIR_WORD_CHARS || [...word].length <= PAIR_WORD_CHARS
+
+/** The search-keys lexeme of two neighbouring words: words hold no space, so no word is mistaken for a pair. */
+export const pairLexeme = (first: string, second: string): string => `${first} ${second}`
+
+/** PostgreSQL's two tsvector literals of a document (store/search-postgres.ts). */
+export interface PostgresTerms {
+  /** Every word as itself and as STEM_MARK + its stem, with positions and weights: what checks and ranks read. */
+  readonly terms: string
+  /**
+   * The word pairs of the search keys, which the GIN index answers from with `strip(terms)` (migration 0044): the
+   * pair lexeme of every two words at positions p and p + 1 of `terms`. The SQL function broadsheet_search_keys makes
+   * the same keys from `terms` (for the documents indexed before it); a test keeps the two the same.
+   */
+  readonly pairs: string
+}
+
+/**
+ * The tsvector literals of weighted fields (title A, standfirst B, body C): every word as itself and as STEM_MARK + its
  * stem, at the same position. Positions run on across fields, as `||` of to_tsvector results would number them.
  */
-export function tsvectorLiteral(fields: readonly (readonly [text: string, weight: 'A' | 'B' | 'C'])[], language: string): string {
+export function postgresTerms(fields: readonly (readonly [text: string, weight: 'A' | 'B' | 'C'])[], language: string): PostgresTerms {
   const stem = stemmerOf(language)
   const positions = new Map<string, string[]>()
-  const add = (lexeme: string, entry: string) => {
+  /** The words each position holds in `terms`: one, or several where positions are clamped at the end. */
+  const wordsAt = new Map<number, string[]>()
+  const add = (lexeme: string, entry: string): boolean => {
     let list = positions.get(lexeme)
     if (!list) positions.set(lexeme, (list = []))
-    if (list.length < MAX_POSITIONS_PER_LEXEME) list.push(entry)
+    if (list.length >= MAX_POSITIONS_PER_LEXEME) return false
+    list.push(entry)
+    return true
   }
   let position = 0
   for (const [text, weight] of fields) {
     for (const word of foldedWords(text, language)) {
       position = Math.min(position + 1, MAX_POSITION)
       const entry = `${position}${weight}`
-      add(word, entry)
+      // A position a word's capped list leaves out is not in `terms`, so it makes no pair either.
+      if (add(word, entry) && pairable(word)) {
+        const here = wordsAt.get(position)
+        if (here) here.push(word)
+        else wordsAt.set(position, [word])
+      }
       add(STEM_MARK + stem(word), entry)
     }
   }
-  return [...positions].map(([lexeme, list]) => `${quoteLexeme(lexeme)}:${list.join(',')}`).join(' ')
+  const pairs = new Set<string>()
+  for (const [p, firsts] of wordsAt) {
+    const seconds = wordsAt.get(p + 1)
+    if (seconds) for (const a of firsts) for (const b of seconds) pairs.add(pairLexeme(a, b))
+  }
+  return {
+    terms: [...positions].map(([lexeme, list]) => `${quoteLexeme(lexeme)}:${list.join(',')}`).join(' '),
+    pairs: [...pairs].map(quoteLexeme).join(' '),
+  }
 }
+
+/** The positions-and-weights tsvector literal alone (postgresTerms().terms). */
+export const tsvectorLiteral = (fields: readonly (readonly [text: string, weight: 'A' | 'B' | 'C'])[], language: string): string =>
+  postgresTerms(fields, language).terms
 
 /** Vocabulary words are what a reader might mistype: at least this long, at most that long, not only digits. */
 const MIN_VOCABULARY_CHARS = 3

@@ -32,13 +32,15 @@ export interface SearchExpression {
     readonly websearch: string
     /**
      * What PostgreSQL chooses its way to the matches by (store/search-plan.ts): each wanted part (a word with its stem,
-     * or a phrase's exact words), and `driver`, a tsquery of those parts without positions (a phrase as its words
-     * ANDed, excluded words kept) that the GIN index answers exactly. `driver` equals `terms` when the query has no
-     * phrase.
+     * or a phrase's exact words), and `driver`, a tsquery without positions that the GIN index over the search keys
+     * answers exactly (a phrase as the pairs of its neighbouring words, migration 0044; excluded words and two-word
+     * phrases kept). `driver` matches what `terms` does unless `checked`, when its matches are checked against `terms`.
      */
     readonly plan?: {
       readonly parts: readonly PlanPart[]
       readonly driver: string
+      /** Whether the driver's matches are a superset (a phrase of three words or more), each checked against `terms`. */
+      readonly checked: boolean
       /** The language of the stems, which the vocabulary's words are stemmed by to estimate a word's documents. */
       readonly language: string
     } | null

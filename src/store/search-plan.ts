@@ -4,23 +4,33 @@ import { prefixEnd, type VocabularyTerm } from './search-vocabulary.ts'
 import type { PlanPart } from './search-index.ts'
 
 /**
- * `index`: the GIN index lists every document holding the parts' words (no document read), the newest are kept, and
- * only phrases are checked on them, newest first. `walk`: documents are read newest first, each one's
+ * `index`: the GIN index lists every document holding the parts' words and word pairs (no document read), the newest
+ * are kept, and only phrases of three words or more are checked on them, newest first. `walk`: documents are read newest first, each one's
  * tsvector checked, until enough match. The planner's own choice between them rests on its estimate of how many
  * documents match, which for two or more words can be off by a hundred times: a walk through 97,000 documents for a
  * query that matches a few hundred took seconds at 100,000 articles.
  */
 export type SearchPath = 'index' | 'walk'
 
-/**
- * What reading one document's tsvector costs, in heap rows visited by a bitmap scan. The walk and the checks read it from
- * search_vectors (migration 0043), where it is kept in the row: at 100,000 generated articles on PostgreSQL 15 (128 MB of
- * shared buffers) a walk read about 2.7 µs per document and a bitmap about 1.5 µs per heap row, on a loaded machine.
- * Out of line in search_documents it had cost ten rows: a TOAST fetch per reference.
+/*
+ * Costs are in heap rows visited by a bitmap scan of search_keys (migration 0044), some 60 bytes each. Measured at
+ * 100,000 generated articles on PostgreSQL 15 (128 MB of shared buffers, quiet 2-core machine): a bitmap visits a row
+ * in about 0.14 µs; a walk reads and checks a document of search_vectors (its tsvector in the row, migration 0043) in
+ * about 1.2 µs; the index path's ranking of its candidates (a head or a vector found by key, then ts_rank) took some
+ * 5 ms for 1,000.
  */
-const DOCUMENT_READ_COST = 2.5
-/** The share of the documents holding a phrase's words that hold them side by side: a guess, phrases are not counted. */
-const PHRASE_SHARE = 0.5
+/** What reading and checking one document's tsvector costs, in bitmap rows. */
+const DOCUMENT_READ_COST = 8
+/** What ranking one candidate from the index costs, in bitmap rows: a lookup by key besides the read. */
+const RANK_COST = 35
+/**
+ * The share of the documents holding a phrase's words that hold them side by side: a guess, since neither phrases nor
+ * the search keys' word pairs are counted (measured: "central bank" 0.12 of its rarer word's documents, "the
+ * government" 0.7). Applied once to a phrase's pairs (which the index answers), and once more to the documents holding
+ * every pair of a longer phrase, which are checked. Too low a guess costs little: the index's worst case, a bitmap of
+ * every row, is bounded; a walk to a rare phrase reads every document.
+ */
+const PHRASE_SHARE = 0.2
 /** The share assumed for a word the vocabulary does not hold (short, long or with digits): rare enough to drive the index. */
 const UNKNOWN_SHARE = 0.05
 
@@ -40,8 +50,9 @@ export function vocabularyRanges(parts: readonly PlanPart[]): [string, string][]
 const inVocabulary = (w: string): boolean => w.length >= 3 && w.length <= 30 && !/\p{N}/u.test(w)
 
 /**
- * The share of `total` documents that each part is found in, from the vocabulary's per-word document counts: a word
- * counts the documents of every form with its stem (summed, so an upper bound), a phrase those of its rarest word.
+ * The share of `total` documents that each part's keys are found in, from the vocabulary's per-word document counts: a
+ * word counts the documents of every form with its stem (summed, so an upper bound); a phrase, whose keys are the pairs
+ * of its neighbouring words (migration 0044), PHRASE_SHARE of those of its rarest word.
  */
 export function partShares(parts: readonly PlanPart[], terms: readonly VocabularyTerm[], total: number, stem: (word: string) => string): number[] {
   const docs = new Map(terms.map((t) => [t.term, t.docs]))
@@ -49,7 +60,7 @@ export function partShares(parts: readonly PlanPart[], terms: readonly Vocabular
   return parts.map((p) => {
     if ('phrase' in p) {
       const words = p.phrase.filter(inVocabulary)
-      return words.length === 0 ? UNKNOWN_SHARE : Math.min(...words.map((w) => share(docs.get(w) ?? 0)))
+      return words.length === 0 ? UNKNOWN_SHARE : Math.min(...words.map((w) => share(docs.get(w) ?? 0))) * PHRASE_SHARE
     }
     if (!inVocabulary(p.word)) return UNKNOWN_SHARE
     if (p.stem === null) return share(docs.get(p.word) ?? 0)
@@ -61,8 +72,9 @@ export function partShares(parts: readonly PlanPart[], terms: readonly Vocabular
 
 /**
  * The cheaper way to a query's newest `wanted` matches among `total` documents, given each wanted part's share: the
- * walk reads about wanted ÷ (share of matches) documents; the index visits every document holding all the parts'
- * words, and reads only those it must check for a phrase. Parts are taken as independent.
+ * walk reads about wanted ÷ (share of matches) documents, ranking each match as it goes; the index visits every
+ * document holding all the parts' keys, reads only those it must check for a longer phrase, and ranks the newest
+ * `wanted`. Parts are taken as independent.
  */
 export function choosePath(shares: readonly number[], total: number, wanted: number, checked: boolean): SearchPath {
   if (shares.length === 0 || !(total > 0)) return 'index'
@@ -71,7 +83,8 @@ export function choosePath(shares: readonly number[], total: number, wanted: num
   if (matching <= 0) return 'index'
   const walk = Math.min(total, wanted / matching) * DOCUMENT_READ_COST
   const candidates = holding * total
-  const index = candidates + (checked ? Math.min(candidates, wanted / PHRASE_SHARE) * DOCUMENT_READ_COST : 0)
+  const checks = checked ? Math.min(candidates, wanted / PHRASE_SHARE) * DOCUMENT_READ_COST : 0
+  const index = candidates + checks + Math.min(matching * total, wanted) * RANK_COST
   return walk < index ? 'walk' : 'index'
 }
 

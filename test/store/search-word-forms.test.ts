@@ -101,7 +101,12 @@ forEachDatabase('an index left by an older analysis is searched by exact words u
   const id = await seedArticle(store, { title: 'Agents of change', bodyHtml: '<p>Kazakhstan named agents.</p>' })
   // The state migration 0026 leaves an existing site in: exact words only, nothing counted, version 0.
   await rawSql(store, [
-    store.dialect.name === 'sqlite' ? "update search_fts set title_stems = '', standfirst_stems = '', body_stems = '', analysis = 0" : 'update search_documents set terms = null',
+    store.dialect.name === 'sqlite'
+      ? "update search_fts set title_stems = '', standfirst_stems = '', body_stems = '', analysis = 0"
+      // The document column as migration 0002 generated it, which migration 0044 keeps for such rows.
+      : `update search_documents set terms = null, document =
+          setweight(to_tsvector('simple', broadsheet_fold(title)), 'A') || setweight(to_tsvector('simple', broadsheet_fold(standfirst)), 'B') ||
+          setweight(to_tsvector('simple', broadsheet_fold(body)), 'C')`,
     'delete from search_terms', 'delete from search_suggest', "insert into search_state (key, value) values ('analysis_version', 0)",
   ])
   assert.equal(await store.search.state.analysisVersion(), 0)
