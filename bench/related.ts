@@ -82,7 +82,7 @@ async function timeSettle(store: Awaited<ReturnType<typeof openStore>>): Promise
   const now = Date.now()
   await store.transaction(async (tx) => {
     await tx.related.replaceFrequencies(new Map(), 0)
-    await tx.relatedPending.clearAll()
+    await tx.relatedPending.clear(ids)
     await tx.relatedPending.mark(ids, STAGE.count, now)
   })
   await store.transaction((tx) => tx.related.replaceTerms(ids.map((id) => ({ articleId: id, terms: [] }))))

@@ -13,7 +13,7 @@ const REWEIGH_ID = 'reweigh_article_id'
 /**
  * The src/text analysis and the weighing the stored terms were made with. Sites before the weighing had a version
  * stored the bare analysis version, which never equals this, or nothing (a site never rebuilt): absent means the current
- * ones only while no terms are stored (storedTermsVersion).
+ * ones only while no terms are stored (recordVersionIfNew).
  */
 const ANALYSIS = 'analysis_version'
 export const TERMS_VERSION = ANALYSIS_VERSION * 1000 + WEIGHING_VERSION
@@ -59,9 +59,18 @@ async function recompute(store: Store, ids: readonly number[], now: number, batc
   return ids.length
 }
 
-/** The version the stored terms were made with: the one recorded, else the current one if there are none, else 0. */
-async function storedTermsVersion(store: Store): Promise<number> {
-  return (await store.related.state(ANALYSIS)) ?? (await store.related.anyTerms() ? 0 : TERMS_VERSION)
+/**
+ * The version the stored terms were made with: the one recorded, else 0 when terms are stored without one (a site from
+ * before versions). A site with neither (a new one) gets the current version recorded now, before anything writes terms
+ * there: unrecorded, its first terms would read as a site from before versions, and the refresh job would rebuild every
+ * article an import had just settled. Called by the refresh job and at the start of an import's settle pass.
+ */
+export async function recordVersionIfNew(store: Store): Promise<number> {
+  const recorded = await store.related.state(ANALYSIS)
+  if (recorded !== undefined) return recorded
+  if (await store.related.anyTerms()) return 0
+  await store.related.setState(ANALYSIS, TERMS_VERSION)
+  return TERMS_VERSION
 }
 
 /**
@@ -70,8 +79,10 @@ async function storedTermsVersion(store: Store): Promise<number> {
  */
 export async function refreshRelated(store: Store, now: number, o: RefreshOptions = DEFAULT_REFRESH, p: RelatedParams = DEFAULT_PARAMS): Promise<RefreshReport> {
   // Terms counted by another analysis never match new ones, and weights made another way do not compare with new ones:
-  // count and weigh everything again, once, after an upgrade.
-  if (await storedTermsVersion(store) !== TERMS_VERSION) {
+  // count and weigh everything again, once, after an upgrade. Not while an import's settle pass is under way: it adds
+  // its counts to the frequencies that a rebuild replaces. The rebuild comes on a later run, once the pass is done.
+  if (await recordVersionIfNew(store) !== TERMS_VERSION) {
+    if (await store.relatedPending.settling()) return { recent: 0, recomputed: 0, reweighed: 0 }
     const rebuilt = await rebuildRelated(store, now, p)
     return { recent: 0, recomputed: rebuilt.articles, reweighed: rebuilt.articles }
   }
@@ -183,8 +194,9 @@ export async function rebuildRelated(
   }
   await store.transaction(async (tx) => {
     await tx.related.replaceFrequencies(df, ids.length)
-    // Every live article is counted, weighed and listed here: nothing a bulk write left is still owed.
-    await tx.relatedPending.clearAll()
+    // Every article of `ids` is counted, weighed and listed here: nothing a bulk write left for them is still owed.
+    // Articles a bulk write publishes while this runs keep their marks, for the import's settle pass.
+    await tx.relatedPending.clear(ids)
   })
   const countMs = performance.now() - t
   const countCpu = cpuMsSince(cpu)

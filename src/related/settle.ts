@@ -4,7 +4,7 @@ import type { Store } from '../store/store.ts'
 import type { RelatedSource } from '../store/related.ts'
 import { countTerms, DEFAULT_PARAMS, type RelatedParams } from './engine.ts'
 import { batchLists, createListContext } from './list-context.ts'
-import { DEFAULT_REFRESH, yieldToRequests } from './refresh.ts'
+import { DEFAULT_REFRESH, recordVersionIfNew, yieldToRequests } from './refresh.ts'
 import { weighTerms } from './terms.ts'
 
 /** The stages of related_pending (0013), in the order the work is done. */
@@ -50,6 +50,9 @@ async function eachBatch(store: Store, stage: number, batch: number, fn: (ids: n
 export async function settlePending(store: Store, now: number, p: RelatedParams = DEFAULT_PARAMS, o: SettleOptions = {}): Promise<SettleReport> {
   const batch = o.batch ?? 250
   const fanout = o.fanout ?? DEFAULT_REFRESH.fanout
+  // On a new site the terms written below are the current version's: say so first, or the refresh job would take them
+  // for a site from before versions and rebuild everything this pass settles.
+  await recordVersionIfNew(store)
   const counted = await eachBatch(store, STAGE.count, batch, async (ids) => {
     const read = await countBatch(store.related, ids, p)
     return store.transaction(async (tx) => {

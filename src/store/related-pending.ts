@@ -56,11 +56,6 @@ export function createRelatedPending(db: Kysely<Database>, dialect: Pick<StoreDi
       for (const part of chunks(ids)) await db.deleteFrom('related_pending').where('article_id', 'in', part).execute()
     },
 
-    /** Forgets all work left (a rebuild counted, weighed and listed every live article). */
-    async clearAll(): Promise<void> {
-      await db.deleteFrom('related_pending').execute()
-    },
-
     /** The stage an article waits at, or undefined when nothing is left for it. */
     async stageOf(id: number): Promise<number | undefined> {
       return (await db.selectFrom('related_pending').select('stage').where('article_id', '=', id).executeTakeFirst())?.stage
@@ -71,6 +66,14 @@ export function createRelatedPending(db: Kysely<Database>, dialect: Pick<StoreDi
       const rows = await db.selectFrom('related_pending').select('article_id').where('stage', '=', stage)
         .where('article_id', '>', afterId).orderBy('article_id').limit(limit).execute()
       return rows.map((r) => Number(r.article_id))
+    },
+
+    /**
+     * Whether a settle pass is under way: some article has been counted and waits to be weighed or listed. Marks at
+     * the first stage alone are a bulk write's, whose pass has not begun.
+     */
+    async settling(): Promise<boolean> {
+      return (await db.selectFrom('related_pending').select('article_id').where('stage', '>', 0).limit(1).executeTakeFirst()) !== undefined
     },
 
     /** How many articles wait at each stage below `below`. */

@@ -8,7 +8,7 @@ import type { TestContext } from 'node:test'
 import type { Store } from '../../src/store/store.ts'
 import { sanitizeBody } from '../../src/content/sanitize.ts'
 import { createDraft, finishBulk, newBulkPublish, publish, unpublish } from '../../src/editorial/publishing.ts'
-import { rebuildRelated } from '../../src/related/refresh.ts'
+import { rebuildRelated, refreshRelated, TERMS_VERSION } from '../../src/related/refresh.ts'
 import { settlePending } from '../../src/related/settle.ts'
 import { computeList, countTerms } from '../../src/related/engine.ts'
 
@@ -154,4 +154,81 @@ forEachEngine('an article published in bulk and then through the desk, or taken 
   const counted = (await state(store, live)).df
   await rebuildRelated(store, NOW)
   assert.deepEqual((await state(store, live)).df, counted, 'the frequencies a rebuild counts from scratch')
+})
+
+/**
+ * Whether `refresh` rebuilt related articles from scratch: only a rebuild reads every article's text through
+ * `store.related.sources` itself (a refresh run's other work reads through its transactions).
+ */
+async function rebuilds(store: Store, refresh: () => Promise<unknown>): Promise<boolean> {
+  const related = store.related as { sources: Store['related']['sources'] }
+  const sources = related.sources
+  let read = false
+  related.sources = (ids) => {
+    read = true
+    return sources(ids)
+  }
+  try {
+    await refresh()
+  } finally {
+    related.sources = sources
+  }
+  return read
+}
+
+forEachEngine('on a new site the refresh job does not rebuild what an import settled, whether it ran first or not', async (t, engine) => {
+  for (const jobFirst of [true, false]) {
+    const store = await scratchStore(t, engine)
+    await seedTaxonomy(store)
+    if (jobFirst) assert.equal(await rebuilds(store, () => refreshRelated(store, NOW)), false)
+    const ids = await drafts(store, 12)
+    await publishInBulk(store, ids)
+    await settlePending(store, NOW)
+    assert.equal(await store.related.state('analysis_version'), TERMS_VERSION, `job first: ${jobFirst}`)
+    assert.equal(await rebuilds(store, () => refreshRelated(store, NOW)), false, `job first: ${jobFirst}`)
+  }
+})
+
+forEachEngine('a rebuild waits while an import\'s settle pass is under way, and comes on the next run after it', async (t, engine) => {
+  const { store, ids } = await bulkCorpus(t, engine, 8)
+  // Terms from an older weighing, as after an upgrade: the refresh job owes a rebuild.
+  await store.related.setState('analysis_version', 1)
+  await store.relatedPending.advance(ids.slice(0, 2), 0, 1)
+  assert.equal(await rebuilds(store, async () => {
+    assert.deepEqual(await refreshRelated(store, NOW), { recent: 0, recomputed: 0, reweighed: 0 })
+  }), false)
+  await settlePending(store, NOW)
+  assert.equal(await rebuilds(store, async () => {
+    assert.equal((await refreshRelated(store, NOW)).recomputed, ids.length)
+  }), true)
+  assert.equal(await store.related.state('analysis_version'), TERMS_VERSION)
+})
+
+forEachEngine('articles published in bulk while a rebuild runs keep their marks, and the settle pass then lists them', async (t, engine) => {
+  const { store, ids } = await bulkCorpus(t, engine, 12)
+  const late = await drafts(store, 6, 12)
+  // The import goes on while the rebuild counts: its next batch publishes the rest.
+  const related = store.related as { sources: Store['related']['sources'] }
+  const sources = related.sources
+  let published = false
+  related.sources = async (part) => {
+    if (!published) {
+      published = true
+      await publishInBulk(store, late)
+    }
+    return sources(part)
+  }
+  await rebuildRelated(store, NOW)
+  related.sources = sources
+  assert.equal(await store.relatedPending.count(), late.length, 'the late articles still wait')
+  for (const id of late) assert.deepEqual(await store.related.list(id), [])
+  await settlePending(store, NOW)
+  assert.equal(await store.relatedPending.count(), 0)
+  assert.equal(await store.related.documentCount(), ids.length + late.length)
+  for (const id of late) assert.ok((await store.related.list(id)).length > 0, `article ${id} has a list`)
+  // Every article counted once: the frequencies of a rebuild of the whole site.
+  const { store: other, ids: all } = await bulkCorpus(t, engine, 18)
+  await rebuildRelated(other, NOW)
+  const [mine, theirs] = [await state(store, [...ids, ...late]), await state(other, all)]
+  assert.deepEqual([mine.documents, mine.df], [theirs.documents, theirs.df])
 })
