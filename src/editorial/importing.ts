@@ -183,12 +183,16 @@ export function createImporting({ store, clock, siteLanguage }: ImportingDeps) {
     },
   }
 
-  /** Writes cleaned items in one transaction; when one fails, again one per transaction, so only that one is refused. */
+  /**
+   * Writes cleaned items in one transaction; when one fails, again one per transaction, so only that one is refused.
+   * A database still unavailable after the pauses is no item's fault: it stops the import, which a new run finishes.
+   */
   async function writeClean(actor: ImportActor, source: ImportSource, items: readonly CleanItem[], dryRun: boolean): Promise<ImportItemResult[]> {
     if (items.length === 0) return []
     try {
       return await retryingOutages(() => oneTransaction(actor, source, items, dryRun))
     } catch (err) {
+      if (isUnavailable(err)) throw err
       if (items.length === 1) {
         if (isAppError(err)) return [refusal(items[0]!, err)]
         throw err
@@ -200,7 +204,7 @@ export function createImporting({ store, clock, siteLanguage }: ImportingDeps) {
         results.push(...await retryingOutages(() => oneTransaction(actor, source, [item], dryRun)))
       } catch (err) {
         // Only what the model refuses is the item's fault; a database that fails is everyone's, and stops the import.
-        if (!isAppError(err)) throw err
+        if (!isAppError(err) || isUnavailable(err)) throw err
         results.push(refusal(item, err))
       }
     }
