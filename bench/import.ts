@@ -114,6 +114,7 @@ async function main(): Promise<void> {
     }
     // Refusals on a generated file mean the run was disturbed (a busy database, a timeout): say why.
     for (const r of report.refusals.slice(0, 5)) console.error(`refused: ${r.item}: ${r.reason}`)
+    if (read && !('failed' in read) && read.errors > 0) console.error(`reader errors: ${JSON.stringify(read.errorKinds)}`)
     if (report.error) console.error(`the import stopped: ${report.error.message}`)
   } finally {
     clearInterval(sampler)

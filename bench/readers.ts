@@ -12,6 +12,8 @@ export interface ReaderFigures {
   readonly requests: number
   /** Answers other than 200, 301 and 404 (an article not imported yet is a 404), and failed requests. */
   readonly errors: number
+  /** The errors by kind: a status and its path's first segment (`503 /news`), or the failure (`TimeoutError /`). */
+  readonly errorKinds: Readonly<Record<string, number>>
   readonly p50Ms: number
   readonly p99Ms: number
   readonly maxMs: number
@@ -33,6 +35,12 @@ const workerData = JSON.parse(process.argv[1])
 const paths = [...workerData.paths]
 const times = []
 let errors = 0, stopped = false, n = 0
+const errorKinds = {}
+const failed = (kind, path) => {
+  errors++
+  const key = kind + ' /' + (path.split('/')[1] ?? '').split('?')[0]
+  errorKinds[key] = (errorKinds[key] ?? 0) + 1
+}
 process.on('message', (m) => { if (m.add) paths.push(...m.add); if (m.stop) stopped = true })
 process.on('disconnect', () => { stopped = true })
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0
@@ -44,9 +52,9 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(
     try {
       const res = await fetch(workerData.url + path, { headers: { 'user-agent': workerData.agent }, redirect: 'manual', signal: AbortSignal.timeout(workerData.timeoutMs) })
       await res.arrayBuffer()
-      if (![200, 301, 404].includes(res.status)) errors++
-    } catch {
-      errors++
+      if (![200, 301, 404].includes(res.status)) failed(String(res.status), path)
+    } catch (err) {
+      failed(err?.name ?? 'Error', path)
     }
     const ms = performance.now() - started
     times.push(ms)
@@ -54,7 +62,7 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(
   }
   if (!process.connected) return
   const sorted = times.sort((a, b) => a - b)
-  const figures = { requests: sorted.length, errors, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), maxMs: sorted.at(-1) ?? 0 }
+  const figures = { requests: sorted.length, errors, errorKinds, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), maxMs: sorted.at(-1) ?? 0 }
   process.send(figures, () => process.disconnect())
 })()
 `
@@ -81,7 +89,7 @@ export function startReaders(url: string, listings: readonly string[], everyMs =
       const m = await Promise.race([message.then(([figures]) => figures), closed])
       if (m === null) throw new Error(`the readers' process ended before it sent its figures (${ended ?? 'its channel closed'})`)
       const round = (ms: number) => +ms.toFixed(1)
-      return { requests: m.requests, errors: m.errors, p50Ms: round(m.p50Ms), p99Ms: round(m.p99Ms), maxMs: round(m.maxMs) }
+      return { requests: m.requests, errors: m.errors, errorKinds: m.errorKinds, p50Ms: round(m.p50Ms), p99Ms: round(m.p99Ms), maxMs: round(m.maxMs) }
     },
   }
 }
