@@ -178,6 +178,8 @@ export function createImporting({ store, clock, siteLanguage }: ImportingDeps) {
       }
       const clean = slots.filter((s): s is CleanItem => 'body' in s)
       const written = await writeClean(actor, source, clean, opts.dryRun)
+      // A site an import grows from nothing is planned by statistics from when it was empty (planner-statistics.ts).
+      if (!opts.dryRun) await store.statistics.refreshStale()
       // Results in the order of `items`: the report pairs them by position.
       return slots.map((s) => ('body' in s ? written.shift()! : s))
     },

@@ -219,6 +219,8 @@ export async function rebuildRelated(
     })
   })
   const reweighMs = performance.now() - t
+  // The lists read the kept terms just written by article: planned on statistics from before, that read may scan them all.
+  await store.statistics.refreshStale()
   const reweighCpu = cpuMsSince(cpu)
   t = performance.now()
   cpu = process.cpuUsage()

@@ -67,6 +67,9 @@ export async function settlePending(store: Store, now: number, p: RelatedParams 
     })
   }, (done) => o.onProgress?.('count', done))
 
+  // Each stage reads what the one before wrote in bulk (frequencies, then kept terms): planned on stale statistics,
+  // those reads scan whole tables.
+  await store.statistics.refreshStale()
   const weighed = await eachBatch(store, STAGE.weigh, batch, async (ids) => {
     const read = await countBatch(store.related, ids, p)
     return store.transaction(async (tx) => {
@@ -79,6 +82,7 @@ export async function settlePending(store: Store, now: number, p: RelatedParams 
     })
   }, (done) => o.onProgress?.('weigh', done))
 
+  await store.statistics.refreshStale()
   // Articles already on the site are recomputed as neighbours only if they were not waiting themselves.
   const waiting = new Set<number>()
   for (let after = 0; ;) {

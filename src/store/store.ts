@@ -44,6 +44,7 @@ import { createSpeakers } from './speakers.ts'
 import { createQuotes } from './quotes.ts'
 import { createNewsletters } from './newsletters.ts'
 import { createNewsletterIssues } from './newsletter-issues.ts'
+import { createPlannerStatistics } from './planner-statistics.ts'
 import { createInvalidationFeed, createInvalidations, invalidatingListWrites, transactionOutbox, type InvalidationFeed, type Outbox } from './invalidations.ts'
 
 /** Every repository, bound to one Kysely instance: the pool, or one transaction. */
@@ -86,6 +87,7 @@ export const repositories = (db: Kysely<Database>, dialect: StoreDialect, outbox
   quotes: createQuotes(db),
   newsletters: createNewsletters(db),
   newsletterIssues: createNewsletterIssues(db, dialect),
+  statistics: createPlannerStatistics(db, dialect),
 })
 
 export type Repositories = ReturnType<typeof repositories>
