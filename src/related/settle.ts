@@ -36,6 +36,9 @@ async function eachBatch(store: Store, stage: number, batch: number, fn: (ids: n
     after = ids.at(-1)!
     done += await fn(ids)
     progress?.(done)
+    // Each stage writes in bulk what it and the next one read by index (frequencies, kept terms): on statistics from
+    // when the table was empty those reads are planned as scans of it all (planner-statistics.ts).
+    await store.statistics.refreshStale()
     await yieldToRequests()
   }
 }
@@ -67,9 +70,6 @@ export async function settlePending(store: Store, now: number, p: RelatedParams 
     })
   }, (done) => o.onProgress?.('count', done))
 
-  // Each stage reads what the one before wrote in bulk (frequencies, then kept terms): planned on stale statistics,
-  // those reads scan whole tables.
-  await store.statistics.refreshStale()
   const weighed = await eachBatch(store, STAGE.weigh, batch, async (ids) => {
     const read = await countBatch(store.related, ids, p)
     return store.transaction(async (tx) => {
@@ -82,7 +82,6 @@ export async function settlePending(store: Store, now: number, p: RelatedParams 
     })
   }, (done) => o.onProgress?.('weigh', done))
 
-  await store.statistics.refreshStale()
   // Articles already on the site are recomputed as neighbours only if they were not waiting themselves.
   const waiting = new Set<number>()
   for (let after = 0; ;) {
