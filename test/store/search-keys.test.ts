@@ -5,17 +5,12 @@
 
 import assert from 'node:assert/strict'
 import test from 'node:test'
-import { sql, type Kysely } from 'kysely'
+import { sql } from 'kysely'
 import pg from 'pg'
-import { Migrator } from 'kysely/migration'
 import { parseQuery, toSearchExpression } from '../../src/search/query.ts'
 import { PAIR_WORD_CHARS } from '../../src/store/search-analysis.ts'
-import { postgresDialect, sqliteDialect } from '../../src/store/dialect.ts'
-import { migrations } from '../../src/store/migrate.ts'
-import { openPostgres } from '../../src/store/postgres.ts'
-import { openSqlite } from '../../src/store/sqlite.ts'
 import type { Store } from '../../src/store/store.ts'
-import { databaseOf, forEachDatabase, forEachEngine, postgresUnavailable, scratchStore } from '../support/databases.ts'
+import { databaseOf, forEachDatabase, forEachEngine, migratorOf, postgresUnavailable, scratchStore } from '../support/databases.ts'
 import { seedArticle, seedTaxonomy } from '../support/seed.ts'
 
 const planOf = (input: string) => toSearchExpression(parseQuery(input), { language: 'en' }).postgres.plan!
@@ -72,16 +67,6 @@ forEachDatabase('phrases are found from word pairs exactly where their words sta
   await store.search.remove(three)
   assert.deepEqual(await found(store, '"free trade agreement"'), [])
 })
-
-/** A connection to the store's database with a migrator over the project's migrations; closed when the test ends. */
-function migratorOf(store: Store, t: { after: (fn: () => Promise<void>) => void }): { db: Kysely<any>; migrator: Migrator; before: (name: string) => string } {
-  const config = databaseOf(store)
-  const db = config.engine === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url, 2)
-  t.after(() => db.destroy())
-  const all = migrations(config.engine === 'sqlite' ? sqliteDialect : postgresDialect)
-  const names = Object.keys(all)
-  return { db, migrator: new Migrator({ db, provider: { getMigrations: async () => all } }), before: (name) => names[names.indexOf(name) - 1]! }
-}
 
 forEachEngine('migration 0044 fills search_keys with the pairs of the documents already indexed, and its down step gives the index back', async (t, engine) => {
   const store = await scratchStore(t, engine)

@@ -5,17 +5,11 @@
 
 import assert from 'node:assert/strict'
 import test from 'node:test'
-import type { Kysely } from 'kysely'
 import pg from 'pg'
-import { Migrator } from 'kysely/migration'
 import { parseQuery, toSearchExpression } from '../../src/search/query.ts'
-import { postgresDialect, sqliteDialect } from '../../src/store/dialect.ts'
 import { ranksWordByWord } from '../../src/store/search-plan.ts'
-import { migrations } from '../../src/store/migrate.ts'
-import { openPostgres } from '../../src/store/postgres.ts'
-import { openSqlite } from '../../src/store/sqlite.ts'
 import type { Store } from '../../src/store/store.ts'
-import { databaseOf, forEachDatabase, forEachEngine, scratchStore } from '../support/databases.ts'
+import { databaseOf, forEachDatabase, forEachEngine, migratorOf, scratchStore } from '../support/databases.ts'
 import { seedArticle, seedTaxonomy } from '../support/seed.ts'
 
 /** The ids a query finds, best first, the way to them forced. */
@@ -41,16 +35,6 @@ forEachDatabase('a re-indexed or removed document is found by its new words only
   await store.search.remove(id)
   assert.deepEqual(await bothWays(store, 'tashkent'), [[], []])
 })
-
-/** A connection to the store's database with a migrator over the project's migrations; closed when the test ends. */
-function migratorOf(store: Store, t: { after: (fn: () => Promise<void>) => void }): { db: Kysely<any>; migrator: Migrator; before: (name: string) => string } {
-  const config = databaseOf(store)
-  const db = config.engine === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url, 2)
-  t.after(() => db.destroy())
-  const all = migrations(config.engine === 'sqlite' ? sqliteDialect : postgresDialect)
-  const names = Object.keys(all)
-  return { db, migrator: new Migrator({ db, provider: { getMigrations: async () => all } }), before: (name) => names[names.indexOf(name) - 1]! }
-}
 
 forEachEngine('migration 0043 fills search_vectors from the documents already indexed, and its down step drops it', async (t, engine) => {
   const store = await scratchStore(t, engine)

@@ -7,7 +7,13 @@ import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { test, type TestContext } from 'node:test'
 import pg from 'pg'
+import type { Kysely } from 'kysely'
+import { Migrator } from 'kysely/migration'
 import type { DatabaseConfig } from '../../src/config.ts'
+import { postgresDialect, sqliteDialect } from '../../src/store/dialect.ts'
+import { migrations } from '../../src/store/migrate.ts'
+import { openPostgres } from '../../src/store/postgres.ts'
+import { openSqlite } from '../../src/store/sqlite.ts'
 import { openStore, type Store } from '../../src/store/store.ts'
 import { clonePostgresTemplate, copySqliteTemplate, waitForNoConnections } from './templates.ts'
 
@@ -104,6 +110,19 @@ export async function scratchStore(t: TestContext, engine: 'sqlite' | 'postgres'
     dropLater(db)
   })
   return store
+}
+
+/**
+ * A connection of its own to a scratch store's database, with a migrator over the project's migrations and the name of
+ * the migration before a given one (to step a migration down and up); closed when the test ends.
+ */
+export function migratorOf(store: Store, t: { after: (fn: () => Promise<void>) => void }): { db: Kysely<any>; migrator: Migrator; before: (name: string) => string } {
+  const config = databaseOf(store)
+  const db = config.engine === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url, 2)
+  t.after(() => db.destroy())
+  const all = migrations(config.engine === 'sqlite' ? sqliteDialect : postgresDialect)
+  const names = Object.keys(all)
+  return { db, migrator: new Migrator({ db, provider: { getMigrations: async () => all } }), before: (name) => names[names.indexOf(name) - 1]! }
 }
 
 let dropping: Promise<void> = Promise.resolve()
