@@ -242,6 +242,8 @@ export function createRestoring({ store, clock }: RestoringDeps) {
         for (const l of clean) await writeLine(tx, state, kind, l, now, rows)
         if (kind === 'articles') await finishArticles(tx, rows, now)
       })
+      // A restore grows every table from nothing, as an import does (planner-statistics.ts).
+      await store.statistics.refreshStale()
     },
 
     /**

@@ -219,11 +219,11 @@ export async function rebuildRelated(
     })
   })
   const reweighMs = performance.now() - t
-  // The lists read the kept terms just written by article: planned on statistics from before, that read may scan them all.
-  await store.statistics.refreshStale()
   const reweighCpu = cpuMsSince(cpu)
   t = performance.now()
   cpu = process.cpuUsage()
+  // The lists read the kept terms just written by article: planned on statistics from before, that read may scan them all.
+  await store.statistics.refreshStale()
   // Lists from one view of the collection read once (list-context.ts), not a posting statement per article: the same
   // lists (both go through ranking.ts on the same rows), written a batch per short transaction.
   // On PostgreSQL the batches run on the workers' connections too: the pass is mostly statements waiting a round trip.
