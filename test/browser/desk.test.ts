@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { Page, Route } from 'playwright-core'
 import { buildTestApp } from '../support/build-test-app.ts'
-import { launchBrowser } from '../support/browser.ts'
+import { editorFocused, launchBrowser } from '../support/browser.ts'
 import { seedTaxonomy } from '../support/seed.ts'
 import { jpegImage } from '../support/images.ts'
 import { OWNER } from '../support/desk.ts'
@@ -85,6 +85,7 @@ test('a writer sets up the desk, writes with the editor, saves, schedules and pu
   await page.getByRole('button', { name: 'Choose: A ballot box in a school gym' }).click()
   // The caption and credit of this use start from the library's.
   await page.getByRole('dialog', { name: 'Caption and credit of this figure' }).getByRole('button', { name: 'OK' }).click()
+  await editorFocused(page)
   await surface.press('Control+End')
   await page.keyboard.type('We will accept the result.')
   await page.getByRole('button', { name: 'Block quote' }).click()
@@ -100,6 +101,9 @@ test('a writer sets up the desk, writes with the editor, saves, schedules and pu
     await page.getByRole('button', { name: 'Embed a video or post' }).click()
     await page.getByLabel('Address of the video or post').fill(address)
     await page.keyboard.press('Enter')
+    // The dialog answers a task later: the block is in the text once it did, then the editor takes the focus.
+    await surface.locator(address.includes('youtube') ? '.embed-preview' : 'aside.embed-card').waitFor()
+    await editorFocused(page)
   }
   // A new topic is made only by choosing "Create tag" in the picker.
   await page.getByLabel('Tags', { exact: true }).fill('Elections, ')

@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { buildTestApp } from '../support/build-test-app.ts'
-import { launchBrowser } from '../support/browser.ts'
+import { editorFocused, launchBrowser } from '../support/browser.ts'
 import { seedNewsroom } from '../support/web.ts'
 import { jpegImage } from '../support/images.ts'
 import { buildEditor } from '../../client/build.ts'
@@ -82,6 +82,7 @@ test('tags are picked or explicitly created, images come from a search of the wh
   await caption.getByLabel('Caption').fill('The tongue of the glacier in August.')
   await caption.getByRole('button', { name: 'OK' }).click()
   await assert.doesNotReject(surface.locator('figure img[alt="The Tuyuksu glacier above Almaty"]').waitFor())
+  await editorFocused(page)
 
   // A video embed shows as a card naming its provider; no player is loaded in the desk.
   await surface.press('Control+End')
@@ -89,6 +90,7 @@ test('tags are picked or explicitly created, images come from a search of the wh
   await page.getByLabel('Address of the video or post').fill('https://www.youtube.com/watch?v=dQw4w9WgXcQ')
   await page.keyboard.press('Enter')
   await assert.doesNotReject(surface.locator('.embed-preview', { hasText: 'YouTube · YouTube video' }).waitFor())
+  await editorFocused(page)
   assert.equal(await surface.locator('iframe').count(), 0)
 
   // The hero picker: the same search, a thumbnail once chosen. A caption and credit show only with a hero.

@@ -8,7 +8,7 @@ import { test } from 'node:test'
 import type { Page } from 'playwright-core'
 import assert from 'node:assert/strict'
 import { buildTestApp } from '../support/build-test-app.ts'
-import { launchBrowser } from '../support/browser.ts'
+import { editorFocused, launchBrowser } from '../support/browser.ts'
 import { seedArticle } from '../support/seed.ts'
 import { seedNewsroom } from '../support/web.ts'
 import { buildEditor } from '../../client/build.ts'
@@ -78,7 +78,7 @@ test('an editor marks two quotes keyboard-only, one by a known speaker and one b
 
   // The second paragraph's "it disagreed", said by a speaker the desk does not know yet: an organisation. The dialog
   // gives the focus back to the text first (a task later on a busy machine); keys sent before that would be lost.
-  await page.waitForFunction(() => document.activeElement?.closest('#editor-surface') !== null)
+  await editorFocused(page)
   await page.keyboard.press('ArrowDown')
   await page.keyboard.press('End')
   await page.keyboard.press('ArrowLeft')
