@@ -7,7 +7,8 @@
 // and related articles. Peak RSS is the process's maxRSS over the whole run (generation included) and the highest RSS
 // sampled while importing. On a shared machine read the CPU seconds beside the wall time: they are the import's own cost.
 // Unless --no-readers, the real server runs on the same database while the import does, and a child process requests
-// listing pages and imported articles 20 times a second (readers.ts): their p50, p99 and worst time are printed.
+// listing pages and imported articles 20 times a second (readers.ts): their p50, p99 and worst time are printed, with
+// the server's CPU time over the import.
 
 import os from 'node:os'
 import path from 'node:path'
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
   const server = values['no-readers'] ? null : await startServer({ dataDir: scratch.dataDir, databaseUrl: scratch.databaseUrl })
   const readers = server ? startReaders(server.url, ['/', '/news', '/analysis', '/archive', '/search?q=energy', '/rss.xml']) : null
   let sampled = 0
+  const serverCpuAtStart = server?.cpuMs() ?? 0
   const store = await openStore(scratch.database)
   // rss() alone: memoryUsage() also walks the V8 heap's spaces, which five times a second was 2% of the import's CPU.
   let peakRss = process.memoryUsage.rss()
@@ -108,9 +110,10 @@ async function main(): Promise<void> {
     console.table([rows])
     if (read && server) {
       const serverPeakRssMiB = +(server.memory().peakKiB / 1024).toFixed(0)
+      const serverCpuSeconds = +((server.cpuMs() - serverCpuAtStart) / 1000).toFixed(1)
       console.table(['failed' in read
-        ? { readersFailed: read.failed, serverPeakRssMiB }
-        : { readerRequests: read.requests, errors: read.errors, pageP50Ms: read.p50Ms, pageP99Ms: read.p99Ms, pageMaxMs: read.maxMs, serverPeakRssMiB }])
+        ? { readersFailed: read.failed, serverPeakRssMiB, serverCpuSeconds }
+        : { readerRequests: read.requests, errors: read.errors, pageP50Ms: read.p50Ms, pageP99Ms: read.p99Ms, pageMaxMs: read.maxMs, serverPeakRssMiB, serverCpuSeconds }])
     }
     // Refusals on a generated file mean the run was disturbed (a busy database, a timeout): say why.
     for (const r of report.refusals.slice(0, 5)) console.error(`refused: ${r.item}: ${r.reason}`)

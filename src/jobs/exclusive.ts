@@ -16,6 +16,7 @@ export function exclusive(job: Job, opts: { readonly leaseMs: number; readonly h
     name: job.name,
     everyMs: job.everyMs,
     async run(ctx) {
+      if (job.hasWork && !(await job.hasWork(ctx))) return
       const now = ctx.clock.now()
       if (!(await ctx.store.jobLeases.acquire(job.name, holder, now, now + opts.leaseMs))) return
       try {

@@ -17,6 +17,12 @@ export interface JobContext {
 export interface Job {
   readonly name: string
   readonly everyMs: number
+  /**
+   * A read that says whether a run now would do anything; no such read means it always would. exclusive() takes its
+   * lease only when it does: the lease is a write, and on SQLite a write waits for an import's batch with the event
+   * loop held.
+   */
+  hasWork?(ctx: JobContext): Promise<boolean>
   run(ctx: JobContext): Promise<void>
 }
 

@@ -12,12 +12,17 @@ const BATCH = 50
 
 export interface ReindexReport { readonly reindexed: number; readonly done: boolean }
 
+/** Whether the index was analysed by an older version than this one (one read of search_state). */
+export async function reindexDue(store: Pick<Store, 'search'>): Promise<boolean> {
+  return (await store.search.state.analysisVersion()) < SEARCH_ANALYSIS
+}
+
 /**
  * Re-indexes live articles in id order from where the last run stopped (search_state), for up to `budgetMs`, and marks
  * the index current when none is left. Idempotent: a run interrupted anywhere resumes after the last committed batch.
  */
 export async function reindexSearch(store: Pick<Store, 'search' | 'transaction'>, budgetMs = 1000): Promise<ReindexReport> {
-  if ((await store.search.state.analysisVersion()) >= SEARCH_ANALYSIS) return { reindexed: 0, done: true }
+  if (!(await reindexDue(store))) return { reindexed: 0, done: true }
   const started = performance.now()
   let reindexed = 0
   for (;;) {

@@ -1,7 +1,8 @@
 // The CDN purge outbox: purges written in the transaction of the change that causes them, claimed and sent by a job.
 
 import { createHash } from 'node:crypto'
-import type { Kysely, Selectable } from 'kysely'
+import type { Kysely, Selectable, QueryCreator } from 'kysely'
+import { anyDue } from './claims.ts'
 import type { StoreDialect } from './dialect.ts'
 import type { CdnPurgesTable, Database } from './schema.ts'
 
@@ -47,8 +48,10 @@ export function createCdnPurges(db: Kysely<Database>, dialect: StoreDialect) {
      * after the lease. Same statement as mailOutbox.claimDue (FOR UPDATE SKIP LOCKED on PostgreSQL).
      */
     async claimDue(now: number, limit: number, leaseUntil: number): Promise<ClaimedPurge[]> {
-      const rows = await db.with((w) => w('due').materialized(), (q) => q.selectFrom('cdn_purges').select('id')
+      const due = (q: QueryCreator<Database>) => q.selectFrom('cdn_purges').select('id')
         .where('status', '=', 'pending').where('next_attempt_at', '<=', now)
+      if (!await anyDue(due(db))) return []
+      const rows = await db.with((w) => w('due').materialized(), (q) => due(q)
         .orderBy('next_attempt_at').orderBy('id').limit(limit)
         .$if(dialect.skipLocked, (sq) => sq.forUpdate().skipLocked()))
         .updateTable('cdn_purges')

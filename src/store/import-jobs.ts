@@ -1,7 +1,8 @@
 // Imports run as jobs (import_jobs, 0020): created by the desk, claimed under a lease by one runner at a time, renewed
 // while they run, and taken over by another runner when the one holding them stops renewing (an instance that died).
 
-import type { Kysely, Selectable } from 'kysely'
+import type { Kysely, Selectable, QueryCreator } from 'kysely'
+import { anyDue } from './claims.ts'
 import type { ImportJob, ImportJobOptions, ImportJobStatus, ImportSourceKind } from '../domain/import-job.ts'
 import type { ImportReport } from '../domain/import-report.ts'
 import type { StoreDialect } from './dialect.ts'
@@ -93,8 +94,10 @@ export function createImportJobs(db: Kysely<Database>, dialect: StoreDialect) {
      * SQLite runs one statement at a time. The same materialized-CTE statement as mail_outbox.claimDue.
      */
     async claim(now: number, leaseUntil: number): Promise<ClaimedImportJob | undefined> {
-      const row = await db.with((w) => w('due').materialized(), (q) => q.selectFrom('import_jobs').select('id')
+      const due = (q: QueryCreator<Database>) => q.selectFrom('import_jobs').select('id')
         .where('active', '=', 1).where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)]))
+      if (!await anyDue(due(db))) return undefined
+      const row = await db.with((w) => w('due').materialized(), (q) => due(q)
         .orderBy('id').limit(1)
         .$if(dialect.skipLocked, (sq) => sq.forUpdate().skipLocked()))
         .updateTable('import_jobs')

@@ -1,6 +1,7 @@
 // The mail outbox: messages written in the transaction of the action that causes them, claimed and sent by a job.
 
-import type { Kysely, Selectable } from 'kysely'
+import type { Kysely, Selectable, QueryCreator } from 'kysely'
+import { anyDue } from './claims.ts'
 import type { MailMessage } from '../domain/mail.ts'
 import type { StoreDialect } from './dialect.ts'
 import type { Database, MailOutboxTable } from './schema.ts'
@@ -48,8 +49,10 @@ export function createMailOutbox(db: Kysely<Database>, dialect: StoreDialect) {
      * Same statement as webhooks.claimDue: a materialized CTE, FOR UPDATE SKIP LOCKED on PostgreSQL.
      */
     async claimDue(now: number, limit: number, leaseUntil: number): Promise<OutboxMessage[]> {
-      const rows = await db.with((w) => w('due').materialized(), (q) => q.selectFrom('mail_outbox').select('id')
+      const due = (q: QueryCreator<Database>) => q.selectFrom('mail_outbox').select('id')
         .where('status', '=', 'pending').where('next_attempt_at', '<=', now)
+      if (!await anyDue(due(db))) return []
+      const rows = await db.with((w) => w('due').materialized(), (q) => due(q)
         .orderBy('next_attempt_at').orderBy('id').limit(limit)
         .$if(dialect.skipLocked, (sq) => sq.forUpdate().skipLocked()))
         .updateTable('mail_outbox')

@@ -1,6 +1,7 @@
 // Media records, their variants, the variants queue, and where an image is in use.
 
-import { sql, type Kysely } from 'kysely'
+import { sql, type Kysely, type QueryCreator } from 'kysely'
+import { anyDue } from './claims.ts'
 import type { Media, MediaVariant } from '../domain/media.ts'
 import type { StoreDialect } from './dialect.ts'
 import { prepared } from './prepared.ts'
@@ -145,8 +146,10 @@ export function createMediaRepository(db: Kysely<Database>, dialect: StoreDialec
      * other runner takes it meanwhile (FOR UPDATE SKIP LOCKED on PostgreSQL, as webhooks.claimDue).
      */
     async claimVariantTasks(now: number, limit: number, leaseUntil: number, skipLocked: boolean): Promise<VariantTask[]> {
-      const rows = await db.with((w) => w('due').materialized(), (q) => q.selectFrom('media_variant_queue').select('media_id')
+      const due = (q: QueryCreator<Database>) => q.selectFrom('media_variant_queue').select('media_id')
         .where('status', '=', 'pending').where('next_attempt_at', '<=', now)
+      if (!await anyDue(due(db))) return []
+      const rows = await db.with((w) => w('due').materialized(), (q) => due(q)
         .orderBy('next_attempt_at').orderBy('media_id').limit(limit)
         .$if(skipLocked, (sq) => sq.forUpdate().skipLocked()))
         .updateTable('media_variant_queue')

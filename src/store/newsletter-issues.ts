@@ -1,6 +1,7 @@
 // Newsletter issues and their per-recipient deliveries: queueing an issue in one statement, claiming, recording outcomes.
 
-import { sql, type Kysely, type Selectable } from 'kysely'
+import { sql, type Kysely, type Selectable, type QueryCreator } from 'kysely'
+import { anyDue } from './claims.ts'
 import type { Issue, IssueItem, IssueStatus } from '../domain/newsletter.ts'
 import type { StoreDialect } from './dialect.ts'
 import { storedSanitizedHtml } from '../content/sanitize.ts'
@@ -82,8 +83,10 @@ export function createNewsletterIssues(db: Kysely<Database>, dialect: StoreDiale
      * PostgreSQL, as mail_outbox.claimDue): a sender that dies leaves them due again once the lease is over.
      */
     async claimDue(now: number, limit: number, leaseUntil: number): Promise<ClaimedDelivery[]> {
-      const rows = await db.with((w) => w('due').materialized(), (q) => q.selectFrom('newsletter_deliveries').select('id')
+      const due = (q: QueryCreator<Database>) => q.selectFrom('newsletter_deliveries').select('id')
         .where('status', '=', 'pending').where('next_attempt_at', '<=', now)
+      if (!await anyDue(due(db))) return []
+      const rows = await db.with((w) => w('due').materialized(), (q) => due(q)
         .orderBy('next_attempt_at').orderBy('id').limit(limit)
         .$if(dialect.skipLocked, (sq) => sq.forUpdate().skipLocked()))
         .updateTable('newsletter_deliveries')

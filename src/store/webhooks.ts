@@ -1,6 +1,7 @@
 // Webhook receivers and the delivery outbox: enqueue in the publishing transaction, claim due rows, record outcomes.
 
-import type { Kysely, Selectable } from 'kysely'
+import type { Kysely, Selectable, QueryCreator } from 'kysely'
+import { anyDue } from './claims.ts'
 import type { DeliveryStatus, WebhookArticle, WebhookDelivery, WebhookEventType, WebhookReceiver } from '../domain/webhook.ts'
 import type { StoreDialect } from './dialect.ts'
 import type { Database, WebhookDeliveriesTable, WebhookReceiversTable } from './schema.ts'
@@ -129,8 +130,10 @@ export function createWebhooks(db: Kysely<Database>, dialect: StoreDialect) {
     async claimDue(now: number, limit: number, leaseUntil: number): Promise<ClaimedDelivery[]> {
       // The due ids come from a MATERIALIZED CTE, computed once. As `id in (select … limit n for update skip locked)`
       // PostgreSQL may rescan the subquery per row, skip the rows this statement already updated, and claim more than n.
-      const rows = await db.with((w) => w('due').materialized(), (q) => q.selectFrom('webhook_deliveries').select('id')
+      const due = (q: QueryCreator<Database>) => q.selectFrom('webhook_deliveries').select('id')
         .where('status', '=', 'pending').where('next_attempt_at', '<=', now)
+      if (!await anyDue(due(db))) return []
+      const rows = await db.with((w) => w('due').materialized(), (q) => due(q)
         .orderBy('next_attempt_at').orderBy('id').limit(limit)
         .$if(dialect.skipLocked, (sq) => sq.forUpdate().skipLocked()))
         .updateTable('webhook_deliveries')
