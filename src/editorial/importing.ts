@@ -125,7 +125,7 @@ export function createImporting({ store, clock, siteLanguage }: ImportingDeps) {
      */
     async settleRelated(actor: ImportActor, opts: Pick<SettleOptions, 'onProgress'> = {}): Promise<SettleReport> {
       authorize(actor)
-      return settlePending(store, clock.now(), undefined, opts)
+      return settlePending(store, clock.now(), undefined, { ...opts, clock })
     },
 
     /**

@@ -252,7 +252,7 @@ export function createRestoring({ store, clock }: RestoringDeps) {
      */
     async finish(actor: ImportActor, state: RestoreState, counts: Readonly<Record<string, number>>): Promise<void> {
       this.authorize(actor)
-      await settlePending(store, clock.now())
+      await settlePending(store, clock.now(), undefined, { clock })
       const now = clock.now()
       await store.transaction(async (tx) => {
         for (const r of state.later) await tx.transfer.setReference(r.table, r.id, r.column, to(state, r.kind, r.old)!)

@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS } from '../domain/site.ts'
 import type { Posting, RelatedCandidate, RelatedEntry, RelatedSource } from '../store/related.ts'
 import { assembleList, bestCosines, pickLanguages, scoreCandidates, type Feedback, type ScoredCandidate } from './ranking.ts'
 import type { Repositories } from '../store/store.ts'
+import { STAGE } from './stages.ts'
 import { DEFAULT_TERM_PARAMS, termFrequencies, weighTerms, type TermParams, type WeightedTerm } from './terms.ts'
 
 /** How candidates are found and ranked. */
@@ -177,6 +178,12 @@ export async function computeList(
   tx: Tx, id: number, now: number, p: RankParams = DEFAULT_PARAMS,
   known?: { readonly vector: readonly WeightedTerm[]; readonly publishedAt: number },
 ): Promise<RelatedEntry[]> {
+  // While an import weighs with the term index down (store/related-term-index.ts) postings cannot be read by term at
+  // any reasonable cost: the article waits for that pass's list stage, which runs once the index is back.
+  if (await tx.related.termIndexDown() !== undefined) {
+    await tx.relatedPending.mark([id], STAGE.list, now)
+    return tx.related.list(id)
+  }
   const [candidates, overrides] = await Promise.all([rankCandidates(tx, id, p, known), tx.related.overrides(id)])
   const pins = overrides.filter((o) => o.kind === 'pin').map((o) => o.otherId)
   const livePins = pins.length ? await tx.related.candidates([id, ...pins]) : new Map<number, RelatedCandidate>()

@@ -17,6 +17,8 @@ const REWEIGH_ID = 'reweigh_article_id'
  */
 const ANALYSIS = 'analysis_version'
 export const TERMS_VERSION = ANALYSIS_VERSION * 1000 + WEIGHING_VERSION
+/** How long a pass with the term index down may go without a sign of life (one a batch) before it counts as dead. */
+export const TERM_INDEX_SILENCE_MS = 10 * 60_000
 /** Articles a rebuild weighs, or lists, per transaction (unless told otherwise). */
 const LIST_BATCH = 250
 
@@ -78,6 +80,13 @@ export async function recordVersionIfNew(store: Store): Promise<number> {
  * gain the new ones as relatives; then re-weighs the next slice of the collection. Idempotent; safe to rerun.
  */
 export async function refreshRelated(store: Store, now: number, o: RefreshOptions = DEFAULT_REFRESH, p: RelatedParams = DEFAULT_PARAMS): Promise<RefreshReport> {
+  // An import weighing with the term index down lists what was published meanwhile itself, once the index is back; one
+  // silent for long has died, and the index is built again here (the articles it left wait for the import's next run).
+  const indexDown = await store.related.termIndexDown()
+  if (indexDown !== undefined) {
+    if (now - indexDown < TERM_INDEX_SILENCE_MS) return { recent: 0, recomputed: 0, reweighed: 0 }
+    await store.related.bringTermIndexUp()
+  }
   // Terms counted by another analysis never match new ones, and weights made another way do not compare with new ones:
   // count and weigh everything again, once, after an upgrade. Not while an import's settle pass is under way: it adds
   // its counts to the frequencies that a rebuild replaces. The rebuild comes on a later run, once the pass is done.
@@ -224,6 +233,8 @@ export async function rebuildRelated(
   cpu = process.cpuUsage()
   // The lists read the kept terms just written by article: planned on statistics from before, that read may scan them all.
   await store.statistics.refreshStale()
+  // And postings by term: an import that died weighing may have left the term index down.
+  if (await store.related.termIndexDown() !== undefined) await store.related.bringTermIndexUp()
   // Lists from one view of the collection read once (list-context.ts), not a posting statement per article: the same
   // lists (both go through ranking.ts on the same rows), written a batch per short transaction.
   // On PostgreSQL the batches run on the workers' connections too: the pass is mostly statements waiting a round trip.

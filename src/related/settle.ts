@@ -6,9 +6,18 @@ import { countTerms, DEFAULT_PARAMS, type RelatedParams } from './engine.ts'
 import { batchLists, createListContext } from './list-context.ts'
 import { DEFAULT_REFRESH, recordVersionIfNew, yieldToRequests } from './refresh.ts'
 import { weighTerms } from './terms.ts'
+import { STAGE } from './stages.ts'
+import { systemClock, type Clock } from '../domain/clock.ts'
 
-/** The stages of related_pending (0013), in the order the work is done. */
-export const STAGE = { count: 0, weigh: 1, list: 2, neighbour: 3 } as const
+export { STAGE }
+
+/**
+ * The weigh stage takes the term index down (store/related-term-index.ts) when it has at least this many articles to
+ * weigh and they are at least an eighth of the articles counted: building the index again then costs less than the
+ * rows' inserts into it (at 100,000 articles, 5 s against some 150).
+ */
+const TERM_INDEX_DOWN_MIN = 2_000
+const TERM_INDEX_DOWN_SHARE = 8
 
 export interface SettleOptions {
   /** Articles per transaction (default 250): each transaction stays short so page reads are not held up. */
@@ -17,6 +26,10 @@ export interface SettleOptions {
   readonly fanout?: number
   /** Called after each batch with the stage it belonged to and the articles done in that stage so far. */
   readonly onProgress?: (stage: keyof typeof STAGE, done: number) => void
+  /** The fewest articles to weigh for which the pass takes the term index down (default TERM_INDEX_DOWN_MIN). */
+  readonly termIndexDownFrom?: number
+  /** Tells the time of the pass's signs of life while it has the term index down (default: the system clock). */
+  readonly clock?: Clock
 }
 
 export interface SettleReport {
@@ -70,18 +83,7 @@ export async function settlePending(store: Store, now: number, p: RelatedParams 
     })
   }, (done) => o.onProgress?.('count', done))
 
-  const weighed = await eachBatch(store, STAGE.weigh, batch, async (ids) => {
-    const read = await countBatch(store.related, ids, p)
-    return store.transaction(async (tx) => {
-      const mine = await tx.relatedPending.advance(ids, STAGE.weigh, STAGE.list)
-      const now = await countBatch(tx.related, mine, p, read)
-      const df = await tx.related.frequencies([...new Set([...now.values()].flatMap((c) => [...c.tf.keys()]))])
-      const documents = await tx.related.documentCount()
-      await tx.related.replaceTerms([...now].map(([id, c]) => ({ articleId: id, terms: weighTerms(c.tf, df, documents, p) })))
-      return mine.length
-    })
-  }, (done) => o.onProgress?.('weigh', done))
-
+  const weighed = await weighStage(store, p, batch, o)
   // Articles already on the site are recomputed as neighbours only if they were not waiting themselves.
   const waiting = new Set<number>()
   for (let after = 0; ;) {
@@ -107,6 +109,42 @@ export async function settlePending(store: Store, now: number, p: RelatedParams 
   const listed = await eachBatch(store, STAGE.list, batch, listPass(STAGE.list), (done) => o.onProgress?.('list', done))
   const neighbours = await eachBatch(store, STAGE.neighbour, batch, listPass(STAGE.neighbour), (done) => o.onProgress?.('neighbour', done))
   return { counted, weighed, listed, neighbours }
+}
+
+/**
+ * Weighs the counted articles' kept terms once every frequency is final. A pass with many to weigh takes the term
+ * index down first and builds it again at the end, before anything lists; the index comes back even when a batch fails,
+ * and a pass that dies with it down is noticed by the refresh job (refresh.ts), which builds it again.
+ */
+async function weighStage(store: Store, p: RelatedParams, batch: number, o: SettleOptions): Promise<number> {
+  const clock = o.clock ?? systemClock
+  const toWeigh = await store.relatedPending.count(STAGE.list)
+  const down = toWeigh >= (o.termIndexDownFrom ?? TERM_INDEX_DOWN_MIN) && toWeigh * TERM_INDEX_DOWN_SHARE >= await store.related.documentCount()
+  if (down) await store.related.takeTermIndexDown(clock.now())
+  // Also when another pass took it down and died: the lists below read postings by term.
+  const bringUp = async () => { if (await store.related.termIndexDown() !== undefined) await store.related.bringTermIndexUp() }
+  let weighed: number
+  try {
+    weighed = await eachBatch(store, STAGE.weigh, batch, async (ids) => {
+      const read = await countBatch(store.related, ids, p)
+      return store.transaction(async (tx) => {
+        const mine = await tx.relatedPending.advance(ids, STAGE.weigh, STAGE.list)
+        const now = await countBatch(tx.related, mine, p, read)
+        const df = await tx.related.frequencies([...new Set([...now.values()].flatMap((c) => [...c.tf.keys()]))])
+        const documents = await tx.related.documentCount()
+        await tx.related.replaceTerms([...now].map(([id, c]) => ({ articleId: id, terms: weighTerms(c.tf, df, documents, p) })))
+        if (down) await tx.related.termIndexStillDown(clock.now())
+        return mine.length
+      })
+    }, (done) => o.onProgress?.('weigh', done))
+  } catch (err) {
+    // The batch's fault is the one to report; a database that cannot build the index now leaves that to the next
+    // pass or to the refresh job, which notice it down.
+    await bringUp().catch(() => undefined)
+    throw err
+  }
+  await bringUp()
+  return weighed
 }
 
 /** An article's live text as read (the strings themselves, not a copy), and its term frequencies. */

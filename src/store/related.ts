@@ -7,6 +7,7 @@ import { lockKeys } from './key-locks.ts'
 import { statementChunks } from './statement-chunks.ts'
 import { prepared } from './prepared.ts'
 import { createRelatedFrequencies } from './related-frequencies.ts'
+import { createRelatedTermIndex } from './related-term-index.ts'
 
 /** A term of an article's vector. */
 export interface TermWeight {
@@ -63,7 +64,7 @@ function sameTerms(stored: readonly TermWeight[], computed: readonly TermWeight[
   return computed.every((t) => weights.get(t.term) === real(t.weight))
 }
 
-export function createRelated(db: Kysely<Database>, dialect: Pick<StoreDialect, 'storedReal' | 'lockKeys'>) {
+export function createRelated(db: Kysely<Database>, dialect: Pick<StoreDialect, 'name' | 'storedReal' | 'lockKeys'>) {
   // Every article page reads its list: compiled once (prepared.ts).
   const storedList = prepared(db, (p: { articleId: number }) => db.selectFrom('related_lists').select(['related_id', 'score', 'pinned'])
     .where('article_id', '=', p.articleId).orderBy('rank'))
@@ -112,6 +113,7 @@ export function createRelated(db: Kysely<Database>, dialect: Pick<StoreDialect, 
     state,
     setState,
     ...createRelatedFrequencies(db),
+    ...createRelatedTermIndex(db, dialect),
 
     /** The live copies of the given articles with their tag names; ids that are not live are left out. */
     async sources(ids: readonly number[]): Promise<RelatedSource[]> {
