@@ -6,6 +6,7 @@ import { can, type Action, type Role } from '../domain/roles.ts'
 import { AppError, isAppError, isUnavailable } from '../errors.ts'
 import type { Store } from '../store/store.ts'
 import type { ImportArticle, ImportSource } from './import-input.ts'
+import { withBatchLookups } from './batch-lookups.ts'
 import { writeImportItem, type BatchContext, type ImportItemResult } from './import-writes.ts'
 import { finishBulk, newBulkPublish } from './publishing.ts'
 import { BODY_MAX_CHARS } from './article-input.ts'
@@ -89,7 +90,7 @@ export function createImporting({ store, clock, siteLanguage }: ImportingDeps) {
     try {
       return await store.transaction(async (tx) => {
         const b: BatchContext = {
-          tx, source, now: clock.now(), siteLanguage: language, userId: actor.kind === 'user' ? actor.userId : null,
+          tx: withBatchLookups(tx), source, now: clock.now(), siteLanguage: language, userId: actor.kind === 'user' ? actor.userId : null,
           actor: actor.kind === 'user' ? { userId: actor.userId, role: actor.role } : { userId: null, role: 'admin' },
           bulk: newBulkPublish(), sectionsAdded: false, resolved: new Map(), sectionIds: new Map(),
         }
