@@ -48,8 +48,13 @@ export interface RefreshReport {
  */
 export const yieldToRequests = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
-/** Recomputes `ids` in transactions of `batch` articles, letting requests in between; returns how many were recomputed. */
-async function recompute(store: Store, ids: readonly number[], now: number, batch: number, p: RelatedParams, withTerms: boolean): Promise<number> {
+/**
+ * Recomputes `ids` in transactions of `batch` articles, letting requests in between; returns how many were recomputed.
+ * In id order: each list is locked by its own statement (store/related.ts writeList), and an import's settle pass locks
+ * a batch of lists at once in id order; a transaction that took a higher id first deadlocked with it on PostgreSQL.
+ */
+async function recompute(store: Store, unordered: readonly number[], now: number, batch: number, p: RelatedParams, withTerms: boolean): Promise<number> {
+  const ids = [...unordered].sort((a, b) => a - b)
   for (let i = 0; i < ids.length; i += batch) {
     const part = ids.slice(i, i + batch)
     await store.transaction(async (tx) => {

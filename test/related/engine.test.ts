@@ -6,7 +6,7 @@ import { seedArticle, seedTaxonomy } from '../support/seed.ts'
 import type { Store } from '../../src/store/store.ts'
 import { unpublish } from '../../src/editorial/publishing.ts'
 import { excludeRelated, includeRelated, pinRelated, unpinRelated } from '../../src/editorial/related.ts'
-import { computeList, DEFAULT_PARAMS, indexArticle, liveTermSet, reweigh } from '../../src/related/engine.ts'
+import { computeList, DEFAULT_PARAMS, indexArticle, liveTermSet, rankCandidates, reweigh } from '../../src/related/engine.ts'
 import { refreshRelated } from '../../src/related/refresh.ts'
 
 const NOW = Date.UTC(2026, 10, 27, 9)
@@ -130,4 +130,23 @@ forEachDatabase('a publication keeps its rarest terms; a re-weigh leaves out tho
   assert.ok(kept.includes('kazakhstan'))
   const df = await store.related.frequencies(kept)
   assert.ok(kept.every((t) => df.get(t)! >= 3))
+})
+
+forEachDatabase('the refresh job recomputes the lists a new article touches in id order, as the settle pass locks them', async (store) => {
+  const ids = await corpus(store)
+  // The first run rebuilds (the site's terms have no version yet), the second moves the cursor past the corpus.
+  await refreshRelated(store, NOW)
+  assert.equal((await refreshRelated(store, NOW)).recent, ids.length)
+  // A copy of the third oil story: it is the best candidate, ahead of the lower ids.
+  const added = await seedArticle(store, { title: OIL[2][0], slug: 'oil-output-again', standfirst: '', bodyHtml: `<p>${OIL[2][1]}</p>`, publishedAt: NOW + 60_000 }, NOW + 60_000)
+  const ranked = (await store.transaction((tx) => rankCandidates(tx, added, DEFAULT_PARAMS))).map((c) => c.id)
+  assert.equal(ranked[0], ids[2], 'the copied story ranks first')
+  const written: number[] = []
+  const transaction = store.transaction.bind(store)
+  store.transaction = (fn) => transaction((tx) => fn({
+    ...tx, related: { ...tx.related, writeList: (id, entries, now) => (written.push(id), tx.related.writeList(id, entries, now)) },
+  }))
+  assert.equal((await refreshRelated(store, NOW + 120_000, { batch: 2, recent: 50, fanout: 16, reweigh: 0 })).recent, 1)
+  assert.deepEqual(new Set(written), new Set(ranked.filter((id) => id !== added)), 'the new article\'s candidates')
+  assert.deepEqual(written, [...written].sort((a, b) => a - b))
 })
