@@ -239,7 +239,7 @@ export async function rebuildRelated(
   // The lists read the kept terms just written by article: planned on statistics from before, that read may scan them all.
   await store.statistics.refreshStale()
   // And postings by term: an import that died weighing may have left the term index down.
-  if (await store.related.termIndexDown() !== undefined) await store.related.bringTermIndexUp()
+  await store.related.bringTermIndexUp()
   // Lists from one view of the collection read once (list-context.ts), not a posting statement per article: the same
   // lists (both go through ranking.ts on the same rows), written a batch per short transaction.
   // On PostgreSQL the batches run on the workers' connections too: the pass is mostly statements waiting a round trip.
