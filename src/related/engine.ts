@@ -2,7 +2,7 @@
 
 import { indexText } from '../content/index-text.ts'
 import { DEFAULT_SETTINGS } from '../domain/site.ts'
-import type { Posting, RelatedCandidate, RelatedEntry, RelatedSource } from '../store/related.ts'
+import type { RelatedCandidate, RelatedEntry, RelatedSource } from '../store/related.ts'
 import { assembleList, bestCosines, pickLanguages, scoreCandidates, type Feedback, type ScoredCandidate } from './ranking.ts'
 import type { Repositories } from '../store/store.ts'
 import { STAGE } from './stages.ts'
@@ -134,18 +134,6 @@ export async function reweigh(tx: Tx, ids: readonly number[], p: TermParams = DE
 
 export type { ScoredCandidate } from './ranking.ts'
 
-/** Posting rows grouped by term, in the order they were read. */
-function byTerm(postings: readonly Posting[]): Map<string, { ids: number[]; weights: number[] }> {
-  const lists = new Map<string, { ids: number[]; weights: number[] }>()
-  for (const post of postings) {
-    let list = lists.get(post.term)
-    if (!list) lists.set(post.term, list = { ids: [], weights: [] })
-    list.ids.push(post.articleId)
-    list.weights.push(post.weight)
-  }
-  return lists
-}
-
 /**
  * Candidates for an article, best first: articles sharing its strongest terms, scored by the cosine of the kept
  * vectors, plus shared tags, times a recency factor. Bounded: queryTerms × perTerm postings, rerank candidates scored.
@@ -157,10 +145,7 @@ export async function rankCandidates(
   const publishedAt = known?.publishedAt ?? (await tx.related.publishedTimes([id])).get(id)
   if (vector.length === 0 || publishedAt === undefined) return []
   const query = vector.slice(0, p.queryTerms)
-  // A term in at most perTerm articles has a posting list at most that long: read those whole, limit the others.
-  const df = await tx.related.frequencies(query.map((t) => t.term))
-  const isShort = (t: WeightedTerm) => (df.get(t.term) ?? 0) <= p.perTerm
-  const lists = byTerm(await tx.related.postings(query.filter(isShort).map((t) => t.term), query.filter((t) => !isShort(t)).map((t) => t.term), p.perTerm, id))
+  const lists = await tx.related.postingLists(query.map((t) => t.term), p.perTerm, id)
   const top = bestCosines(id, query, (term) => lists.get(term), p.perTerm, p.rerank, undefined, p.feedback)
   const ids = top.map(([cid]) => cid)
   const info = await tx.related.candidates([id, ...ids])

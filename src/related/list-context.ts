@@ -3,7 +3,7 @@
 import type { Store } from '../store/store.ts'
 import { DEFAULT_SETTINGS } from '../domain/site.ts'
 import type { RelatedCandidate, RelatedEntry } from '../store/related.ts'
-import type { TopPostings } from '../store/related-pending.ts'
+import type { TopPostings } from '../store/related-postings.ts'
 import type { RelatedParams } from './engine.ts'
 import { assembleList, bestCosines, newDotScratch, pickLanguages, scoreCandidates, type ScoredCandidate } from './ranking.ts'
 import type { WeightedTerm } from './terms.ts'
@@ -56,7 +56,7 @@ export function createListContext(store: Store, p: RelatedParams) {
         }
       }
       // One posting more than a list uses: the article itself may be among the strongest, and is skipped.
-      for (const [term, list] of await store.relatedPending.topPostings([...missing], p.perTerm + 1)) {
+      for (const [term, list] of await store.related.postingLists([...missing], p.perTerm + 1)) {
         postings.set(term, list)
         mine.set(term, list)
         held += list.ids.length

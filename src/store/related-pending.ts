@@ -8,16 +8,7 @@ import type { Invalidations } from './invalidations.ts'
 import type { StoreDialect } from './dialect.ts'
 import { lockKeys } from './key-locks.ts'
 
-/** Terms per posting-list statement: each is its own `limit` subquery. */
-const TERMS_PER_STATEMENT = 100
-
 const chunks = statementChunks
-
-/** A posting list read for the settle pass, strongest first. */
-export interface TopPostings {
-  readonly ids: Int32Array | number[]
-  readonly weights: Float64Array | number[]
-}
 
 export function createRelatedPending(db: Kysely<Database>, dialect: Pick<StoreDialect, 'storedReal' | 'lockKeys'>, invalidations: Invalidations) {
   /** The stored lists of the given articles (those with none are absent), rank 1 first. */
@@ -95,34 +86,6 @@ export function createRelatedPending(db: Kysely<Database>, dialect: Pick<StoreDi
         for (const r of rows) out.push(Number(r.article_id))
       }
       return out.sort((a, b) => a - b)
-    },
-
-    /**
-     * The strongest `limit` postings of each term (ties: the higher id first, as the single-article statement reads
-     * them), one `limit` subquery per term over the (term, weight, article_id) index, so a common term costs no more
-     * than a rare one.
-     */
-    async topPostings(terms: readonly string[], limit: number): Promise<Map<string, TopPostings>> {
-      const out = new Map<string, { ids: Int32Array; weights: Float64Array }>()
-      for (const part of chunks(terms, TERMS_PER_STATEMENT)) {
-        const parts = part.map((t) => sql`select * from (select term, article_id, weight from related_terms
-          where term = ${t} order by weight desc, article_id desc limit ${limit}) as p`)
-        const { rows } = await sql<{ term: string; article_id: number | string; weight: number }>`${sql.join(parts, sql` union all `)}`.execute(db)
-        // Each statement's rows go straight into typed arrays of their final size: lists of numbers for all the terms
-        // of a call (a list pass's first batches read a million postings) lived long enough to fill the old space.
-        const sizes = new Map<string, number>()
-        for (const r of rows) sizes.set(r.term, (sizes.get(r.term) ?? 0) + 1)
-        for (const t of part) out.set(t, { ids: new Int32Array(sizes.get(t) ?? 0), weights: new Float64Array(sizes.get(t) ?? 0) })
-        const filled = new Map<string, number>()
-        for (const r of rows) {
-          const list = out.get(r.term)!
-          const i = filled.get(r.term) ?? 0
-          list.ids[i] = Number(r.article_id)
-          list.weights[i] = Number(r.weight)
-          filled.set(r.term, i + 1)
-        }
-      }
-      return out
     },
 
     /** Every live article's published time, read a page at a time. */

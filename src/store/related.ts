@@ -1,6 +1,6 @@
 // Related articles: kept terms (the inverted index), document frequencies, stored lists and editor overrides.
 
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { Database } from './schema.ts'
 import type { StoreDialect } from './dialect.ts'
 import { lockKeys } from './key-locks.ts'
@@ -8,6 +8,7 @@ import { statementChunks } from './statement-chunks.ts'
 import { prepared } from './prepared.ts'
 import { createRelatedFrequencies } from './related-frequencies.ts'
 import { createRelatedTermIndex } from './related-term-index.ts'
+import { createPostingReader } from './related-postings.ts'
 
 /** A term of an article's vector. */
 export interface TermWeight {
@@ -24,13 +25,6 @@ export interface RelatedSource {
   readonly tags: readonly string[]
   readonly publishedAt: number
   readonly language: string
-}
-
-/** One entry of a posting list: an article that keeps `term` with `weight`. */
-export interface Posting {
-  readonly articleId: number
-  readonly term: string
-  readonly weight: number
 }
 
 /** A live article as candidate ranking sees it. */
@@ -114,6 +108,7 @@ export function createRelated(db: Kysely<Database>, dialect: Pick<StoreDialect, 
     setState,
     ...createRelatedFrequencies(db),
     ...createRelatedTermIndex(db, dialect),
+    ...createPostingReader(db, dialect),
 
     /** The live copies of the given articles with their tag names; ids that are not live are left out. */
     async sources(ids: readonly number[]): Promise<RelatedSource[]> {
@@ -163,21 +158,6 @@ export function createRelated(db: Kysely<Database>, dialect: Pick<StoreDialect, 
     },
 
     termsOf,
-    /**
-     * Postings of the given terms except `exceptId`'s, in one statement. `short` terms (whose lists are known to hold
-     * at most `perTerm` articles) are read whole through one IN list; each `long` term reads only its `perTerm`
-     * strongest articles, one range scan on related_terms(term, weight), so the cost stays bounded however common it is.
-     */
-    async postings(short: readonly string[], long: readonly string[], perTerm: number, exceptId: number): Promise<Posting[]> {
-      const parts = long.map((t) => sql`select * from (select article_id, term, weight from related_terms
-        where term = ${t} and article_id <> ${exceptId} order by weight desc, article_id desc limit ${perTerm}) as p`)
-      if (short.length) {
-        parts.unshift(sql`select article_id, term, weight from related_terms where term in (${sql.join(short)}) and article_id <> ${exceptId}`)
-      }
-      if (parts.length === 0) return []
-      const { rows } = await sql<{ article_id: number | string; term: string; weight: number }>`${sql.join(parts, sql` union all `)}`.execute(db)
-      return rows.map((r) => ({ articleId: Number(r.article_id), term: r.term, weight: Number(r.weight) }))
-    },
 
     /** How many tags each candidate shares with an article; candidates sharing none are absent. */
     async sharedTags(articleId: number, candidateIds: readonly number[]): Promise<Map<number, number>> {
