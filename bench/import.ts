@@ -21,6 +21,7 @@ import { createScratch, postgresUnavailable, type Engine } from './scratch.ts'
 import { startReaders } from './readers.ts'
 import { startServer } from './server.ts'
 import { SAMPLE_EVERY, writeWxr } from './wxr.ts'
+import { growHeapSlowly } from '../src/cli/import-heap.ts'
 
 /** Resident memory and what of it V8 holds (heap) or knows of outside it (external: buffers, native strings). */
 function memory(): string {
@@ -128,4 +129,6 @@ async function main(): Promise<void> {
   }
 }
 
+// The import's process grows its heap as `broadsheet import` does (src/cli/import-heap.ts).
+growHeapSlowly(process.env)
 await main()

@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
 import { settlePending } from '../src/related/settle.ts'
 import { openStore } from '../src/store/store.ts'
+import { growHeapSlowly } from '../src/cli/import-heap.ts'
 
 const mib = (n: number) => +(n / 2 ** 20).toFixed(0)
 
@@ -129,4 +130,6 @@ async function main(): Promise<void> {
   }
 }
 
+// The import's process grows its heap as `broadsheet import` does (src/cli/import-heap.ts).
+growHeapSlowly(process.env)
 await main()

@@ -10,6 +10,7 @@ import { parseOldSiteUrl } from '../domain/old-site-url.ts'
 import type { ImportSourceKind } from '../domain/import-job.ts'
 import { InputError, runSubcommand, UsageError, type Subcommands } from './subcommands.ts'
 import { importBroadsheetCommand } from './import-broadsheet.ts'
+import { growHeapSlowly } from './import-heap.ts'
 
 export const IMPORT_USAGE = `Usage: broadsheet import wordpress FILE.xml [--dry-run] [--report FILE.json] [--batch N]
        broadsheet import ghost FILE.json [--site-url URL] [--section SLUG] [--routes routes.yaml | --permalink TEMPLATE]
@@ -144,4 +145,7 @@ const subcommands = (env: NodeJS.ProcessEnv): Subcommands => ({
 })
 
 /** `broadsheet import <source> FILE`. */
-export const importCommand = (args: string[], env: NodeJS.ProcessEnv): Promise<number> => runSubcommand('import', IMPORT_USAGE, subcommands(env), args, env)
+export function importCommand(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  growHeapSlowly(env)
+  return runSubcommand('import', IMPORT_USAGE, subcommands(env), args, env)
+}
