@@ -71,11 +71,12 @@ export function createPostingReader(db: Kysely<Database>, dialect: Pick<StoreDia
 
   // On PostgreSQL each row costs the driver a message to decode, a string per column and an object: at some 4,000
   // posting rows a list that was half of the process's time on it. One row a term, its ids and weights joined into two
-  // strings by the server, costs the driver a few strings; one fixed text (the terms an array) is prepared once.
+  // strings by the server, costs the driver a few strings; one fixed text (the terms an array) is prepared once. The
+  // aggregates take the rows in the order the limited subquery gives them, strongest first, as PostgreSQL documents
+  // for input from a sorted subquery: an `order by` inside each aggregate sorted them twice more, 7 ms a list.
   const onPostgres = (terms: readonly string[], limit: number, exceptId?: number) => sql<AggregatedRow>`select q.term, p.ids, p.weights
     from unnest(${[...terms]}::text[]) as q(term)
-    cross join lateral (select string_agg(s.article_id::text, ',' order by s.weight desc, s.article_id desc) as ids,
-        string_agg(s.weight::text, ',' order by s.weight desc, s.article_id desc) as weights
+    cross join lateral (select string_agg(s.article_id::text, ',') as ids, string_agg(s.weight::text, ',') as weights
       from (select article_id, weight from related_terms where term = q.term ${exceptId === undefined ? sql`` : sql`and article_id <> ${exceptId}`}
         order by weight desc, article_id desc limit ${limit}) as s) as p`
   async function postingListsOnPostgres(terms: readonly string[], limit: number, exceptId?: number): Promise<Map<string, TopPostings>> {
