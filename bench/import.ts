@@ -80,6 +80,8 @@ async function main(): Promise<void> {
         console.error(`${done} posts, ${(done / ((now - t) / 1000)).toFixed(0)}/s, ${memory()}`)
       },
       onSettleProgress: (stage, done) => {
+        // From the related pass on the heap grows as `broadsheet import` lets it (src/cli/import-heap.ts).
+        growHeapSlowly(process.env)
         const now = performance.now()
         if (now - lastPrint < 10_000) return
         lastPrint = now
@@ -129,6 +131,4 @@ async function main(): Promise<void> {
   }
 }
 
-// The import's process grows its heap as `broadsheet import` does (src/cli/import-heap.ts).
-growHeapSlowly(process.env)
 await main()

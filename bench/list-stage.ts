@@ -130,6 +130,6 @@ async function main(): Promise<void> {
   }
 }
 
-// The import's process grows its heap as `broadsheet import` does (src/cli/import-heap.ts).
+// The heap grows as it does in `broadsheet import`'s related pass (src/cli/import-heap.ts).
 growHeapSlowly(process.env)
 await main()

@@ -9,6 +9,7 @@ import { systemClock } from '../domain/clock.ts'
 import { ExportFileError } from '../importers/broadsheet/read.ts'
 import { importBroadsheet } from '../importers/broadsheet/import.ts'
 import { InputError, UsageError, type Action } from './subcommands.ts'
+import { growHeapSlowly } from './import-heap.ts'
 
 /** Parses `DIR [--batch N]` and returns what to do with the services. */
 export function importBroadsheetCommand(args: string[], env: NodeJS.ProcessEnv): Action {
@@ -26,6 +27,10 @@ export function importBroadsheetCommand(args: string[], env: NodeJS.ProcessEnv):
       const manifest = await importBroadsheet(restoring, {
         dir, mediaStore, actor: { kind: 'system', name: 'command line' }, batchSize: batch,
         now: () => systemClock.now(), onProgress: (kind, done) => process.stderr.write(`${kind}: ${done}\n`),
+        onSettleProgress: (stage, done) => {
+          growHeapSlowly(env)
+          process.stderr.write(`related articles, ${stage}: ${done}\n`)
+        },
       })
       // Exports before version 4 carry no speakers and quotes, and so no count of them.
       const c: Partial<typeof manifest.counts> = manifest.counts

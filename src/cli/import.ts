@@ -55,6 +55,14 @@ function progressPrinter(out: NodeJS.WriteStream, now: () => number) {
       const line = `${done} articles, ${rate.toFixed(0)}/s, ${Math.round(fraction * 100)}% of the file, about ${left} s left`
       out.write(tty ? `\r\x1b[K${line}` : `${line}\n`)
     },
+    /** The related-articles pass after the last batch (related/settle.ts): its stage and the articles it has done. */
+    settle(stage: string, done: number) {
+      const t = now()
+      if (!tty && t - lastLine < 5000) return
+      lastLine = t
+      const line = `related articles: ${stage}, ${done} articles`
+      out.write(tty ? `\r\x1b[K${line}` : `${line}\n`)
+    },
     end() {
       if (tty) out.write('\r\x1b[K')
     },
@@ -122,14 +130,18 @@ async function finish(report: ImportReport, reportFile: string | null): Promise<
 }
 
 /** Runs an import as the command line, with its progress line, then prints the report. */
-function run(source: ImportSourceKind, f: ReturnType<typeof parseFlags>) {
+function run(source: ImportSourceKind, f: ReturnType<typeof parseFlags>, env: NodeJS.ProcessEnv) {
   return async ({ runImport }: Services) => {
     const routesYaml = f.routes === null ? null : await readFile(f.routes, 'utf8')
     const progress = progressPrinter(process.stderr, () => Date.now())
     const report = await runImport(
       { source, file: f.file, actor: ACTOR, dryRun: f.dryRun, batchSize: f.batch, siteUrl: f.siteUrl, section: f.section ?? null, media: f.media,
         routesYaml, permalink: f.permalink,
-        onProgress: (done, fraction) => progress.update(done, fraction) },
+        onProgress: (done, fraction) => progress.update(done, fraction),
+        onSettleProgress: (stage, done) => {
+          growHeapSlowly(env)
+          progress.settle(stage, done)
+        } },
     )
     progress.end()
     return finish(report, f.reportFile)
@@ -140,12 +152,9 @@ const ACTOR = { kind: 'system', name: 'command line' } as const
 
 const subcommands = (env: NodeJS.ProcessEnv): Subcommands => ({
   broadsheet: (args) => importBroadsheetCommand(args, env),
-  wordpress: (args) => run('wordpress', parseFlags('wordpress', args)),
-  ghost: (args) => run('ghost', parseFlags('ghost', args)),
+  wordpress: (args) => run('wordpress', parseFlags('wordpress', args), env),
+  ghost: (args) => run('ghost', parseFlags('ghost', args), env),
 })
 
 /** `broadsheet import <source> FILE`. */
-export function importCommand(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  growHeapSlowly(env)
-  return runSubcommand('import', IMPORT_USAGE, subcommands(env), args, env)
-}
+export const importCommand = (args: string[], env: NodeJS.ProcessEnv): Promise<number> => runSubcommand('import', IMPORT_USAGE, subcommands(env), args, env)

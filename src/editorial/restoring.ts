@@ -250,9 +250,11 @@ export function createRestoring({ store, clock }: RestoringDeps) {
      * Ends a restore: finishes the related articles the batches left marked (related/settle.ts), then points forward
      * references at their rows, writes the audit record and makes every cached page stale, in one transaction.
      */
-    async finish(actor: ImportActor, state: RestoreState, counts: Readonly<Record<string, number>>): Promise<void> {
+    async finish(
+      actor: ImportActor, state: RestoreState, counts: Readonly<Record<string, number>>, onSettleProgress?: (stage: string, done: number) => void,
+    ): Promise<void> {
       this.authorize(actor)
-      await settlePending(store, clock.now(), undefined, { clock })
+      await settlePending(store, clock.now(), undefined, { clock, ...(onSettleProgress && { onProgress: onSettleProgress }) })
       const now = clock.now()
       await store.transaction(async (tx) => {
         for (const r of state.later) await tx.transfer.setReference(r.table, r.id, r.column, to(state, r.kind, r.old)!)

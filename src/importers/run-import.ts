@@ -42,6 +42,8 @@ export interface ImportRunOptions {
   readonly media: { readonly mediaDir: string | null } | null
   /** After each batch: articles handled so far, and the share of the file read (0–1). */
   readonly onProgress?: (done: number, fraction: number) => void
+  /** While related articles are finished after the last batch: the stage (count, weigh, list, neighbour) and its articles done. */
+  readonly onSettleProgress?: (stage: string, done: number) => void
   /** (ghost) the text of the old site's routes.yaml, or its permalink template: custom permalinks that should redirect. */
   readonly routesYaml?: string | null
   readonly permalink?: string | null
@@ -69,18 +71,19 @@ export async function runImport(deps: ImportRunDeps, o: ImportRunOptions): Promi
   }
   const progress = o.onProgress ?? (() => {})
   const stop = o.stopRequested ? { stopRequested: o.stopRequested } : {}
+  const settle = o.onSettleProgress ? { onSettleProgress: o.onSettleProgress } : {}
   // Each format's parser and renderers (Ghost's pull in markdown-it and the Mobiledoc renderers, some 300 modules) load
   // when an import runs, not at every start of the server.
   if (o.source === 'wordpress') {
     const { importWordPress } = await import('./wordpress/import.ts')
     return importWordPress({ importing, pages }, {
-      file: o.file, actor: o.actor, dryRun: o.dryRun, timeZone: deps.timeZone, onProgress: progress, ...stop,
+      file: o.file, actor: o.actor, dryRun: o.dryRun, timeZone: deps.timeZone, onProgress: progress, ...stop, ...settle,
       ...(o.batchSize !== undefined && { batchSize: o.batchSize }), ...(media && { media }),
     })
   }
   const { importGhost } = await import('./ghost/import.ts')
   return importGhost({ importing, pages, ...(media && { media }) }, {
-    file: o.file, actor: o.actor, dryRun: o.dryRun, siteUrl: o.siteUrl, onProgress: progress, ...stop,
+    file: o.file, actor: o.actor, dryRun: o.dryRun, siteUrl: o.siteUrl, onProgress: progress, ...stop, ...settle,
     routesYaml: permalinks?.routesYaml ?? null, permalink: permalinks?.permalink ?? null,
     ...(o.batchSize !== undefined && { batchSize: o.batchSize }), ...(o.section !== null && { defaultSection: o.section }),
   })

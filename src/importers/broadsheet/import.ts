@@ -21,6 +21,8 @@ export type BroadsheetImportOptions = MediaPlace & {
   readonly now: () => number
   /** Called after each batch with the kind and the number of its lines written so far. */
   readonly onProgress?: (kind: Kind, done: number) => void
+  /** Called while related articles are finished after the last line (related/settle.ts): the stage and its articles done. */
+  readonly onSettleProgress?: (stage: string, done: number) => void
 }
 
 /** The files a media line names: its original (when it was exported) and its variants, with the checksum of the original. */
@@ -87,6 +89,6 @@ export async function importBroadsheet(restoring: Restoring, o: BroadsheetImport
     }
     await flush()
   }
-  await restoring.finish(o.actor, state, manifest.counts)
+  await restoring.finish(o.actor, state, manifest.counts, o.onSettleProgress)
   return manifest
 }

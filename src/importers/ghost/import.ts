@@ -36,6 +36,8 @@ export interface GhostImportOptions {
   readonly batchSize?: number
   /** Called after each batch: articles handled so far, and the share of the export's posts and pages read (0–1). */
   readonly onProgress?: (done: number, fraction: number) => void
+  /** Called while related articles are finished after the last batch (bulk-import.ts). */
+  readonly onSettleProgress?: (stage: string, done: number) => void
   /** The text of the old site's routes.yaml: its collections' permalinks become old paths that redirect. */
   readonly routesYaml?: string | null
   /** The old site's permalink template (`/{year}/{month}/{slug}/`), for a site without routes.yaml at hand. */
@@ -135,6 +137,7 @@ export async function importGhost(deps: GhostImportDeps, o: GhostImportOptions):
   await importInBatches(deps.importing, inOrder(articles(), LOOKAHEAD), {
     actor: o.actor, source, dryRun: o.dryRun, report, ...(o.batchSize !== undefined && { batchSize: o.batchSize }),
     onProgress: (done) => o.onProgress?.(done, total ? seen / total : 1),
+    ...(o.onSettleProgress && { onSettleProgress: o.onSettleProgress }),
     ...(o.stopRequested && { stopRequested: o.stopRequested }),
   })
   if (report.stopped) return report
