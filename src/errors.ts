@@ -11,8 +11,9 @@ export type ErrorKind = 'NotFound' | 'Invalid' | 'Conflict' | 'Forbidden' | 'Too
 export class AppError extends Error {
   readonly kind: ErrorKind
   readonly field: string | undefined
-  constructor(kind: ErrorKind, message: string, field?: string) {
-    super(message)
+  /** `options.cause`: the database error behind it, where a use-case turned one into this (a unique key taken). */
+  constructor(kind: ErrorKind, message: string, field?: string, options?: { readonly cause?: unknown }) {
+    super(message, options)
     this.name = 'AppError'
     this.kind = kind
     this.field = field

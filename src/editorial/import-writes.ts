@@ -8,11 +8,12 @@ import { AppError } from '../errors.ts'
 import type { OriginKey, OriginKind } from '../store/import-origins.ts'
 import type { Repositories } from '../store/store.ts'
 import type { Article } from '../store/articles.ts'
+import type { NewRedirect } from '../store/redirects.ts'
 import type { SanitizedHtml } from '../domain/sanitized-html.ts'
 import type { CleanArticleInput } from './article-input.ts'
 import type { Actor } from './article-access.ts'
 import type { ImportArticle, ImportSource, ImportTerm } from './import-input.ts'
-import { createDraft, publish, type BulkPublish } from './publishing.ts'
+import { createDraftArticle, publish, type BulkPublish } from './publishing.ts'
 import { saveWorkingCopy } from './saving.ts'
 
 /** What one item came to. `sanitizedBody` is the stored body when it was written, for the report's diff. */
@@ -132,15 +133,17 @@ export async function pathIsLive(b: Pick<BatchContext, 'tx' | 'siteLanguage'>, p
 async function putOldPaths(b: BatchContext, a: ImportArticle, id: number, notes: string[], known?: Parameters<typeof articlePath>[0]): Promise<void> {
   const live = known ?? await b.tx.articles.livePath(id)
   const own = live ? normalizeLegacyPath(articlePath(live, b.siteLanguage)) : null
-  for (const old of a.oldPaths) {
-    const path = normalizeLegacyPath(old)
-    if (path === own) continue
-    const existing = await b.tx.redirects.find(path)
-    if (existing && existing.toArticleId === id) continue
-    if (existing) notes.push(`the old path ${path} already redirects elsewhere; left as it was`)
+  const paths = [...new Set(a.oldPaths.map(normalizeLegacyPath))].filter((path) => path !== own)
+  const existing = await b.tx.redirects.findNormalized(paths)
+  const added: NewRedirect[] = []
+  for (const path of paths) {
+    const there = existing.get(path)
+    if (there && there.toArticleId === id) continue
+    if (there) notes.push(`the old path ${path} already redirects elsewhere; left as it was`)
     else if (await pathIsLive(b, path)) notes.push(`the old path ${path} is live on this site; no redirect`)
-    else await b.tx.redirects.put({ fromPath: path, status: 301, toArticleId: id, toUrl: null, kind: 'legacy', createdAt: b.now })
+    else added.push({ fromPath: path, status: 301, toArticleId: id, toUrl: null, kind: 'legacy', createdAt: b.now })
   }
+  await b.tx.redirects.putMany(added)
 }
 
 /** Moves the article to the item's status; a live article is never taken off the site by an import. */
@@ -188,16 +191,16 @@ export async function writeImportItem(b: BatchContext, a: ImportArticle, hash: s
     seoTitle: a.seoTitle, seoDescription: a.seoDescription, editorsChoiceRank: a.editorsChoice ? STICKY_RANK : null, heroMediaId: a.heroMediaId ?? null,
     origin: { system: b.source.system, id: `${b.source.site}#${a.sourceId}` },
   }
-  let id: number
+  // The working copy as written: its status, and the body the sanitizer left, for the report.
+  let written: Article
   if (existing) {
     const saved = await saveWorkingCopy(b.tx, { articleId: existing.id, version: existing.version, input, actor: b.actor, kind: 'save', now: b.now })
     if (!saved.ok) throw new AppError('Conflict', 'the article changed while it was being imported')
-    id = existing.id
+    written = (await b.tx.articles.get(existing.id))!
   } else {
-    id = await createDraft(b.tx, input, { now: b.now, siteLanguage: b.siteLanguage })
+    written = await createDraftArticle(b.tx, input, { now: b.now, siteLanguage: b.siteLanguage })
   }
-  // The working copy as written: its status, and the body the sanitizer left, for the report.
-  const written = (await b.tx.articles.get(id))!
+  const id = written.id
   await applyStatus(b, a, written, notes)
   // Just published: its live path is the one it was written with.
   await putOldPaths(b, a, id, notes, a.status === 'published' ? { language: written.language, sectionSlug: section, slug: written.slug } : undefined)

@@ -134,7 +134,7 @@ export async function saveWorkingCopy(tx: Repositories, args: SaveArgs): Promise
 
   const written = current.version === args.version && await tx.articles.update(args.articleId, args.version, merged, args.now)
     .catch((err: unknown) => {
-      throw isUniqueViolation(err) ? new AppError('Conflict', `the slug "${merged.slug}" is already used in this section`, 'slug') : err
+      throw isUniqueViolation(err) ? new AppError('Conflict', `the slug "${merged.slug}" is already used in this section`, 'slug', { cause: err }) : err
     })
   if (!written) return { ok: false, conflict: await keepConflict(tx, args, snapshotOfDraft(merged, input)) }
   // Ranks never repeat: the others make room (or close ranks) before the revision keeps the rank as stored.
@@ -192,7 +192,7 @@ export async function restoreRevision(tx: Repositories, args: { articleId: numbe
   if (!(await tx.revisions.latest(args.articleId))) await keepRevision(tx, args.articleId, 'save', null, current.modifiedAt)
   // The version read above, inside this transaction: nothing can have moved it.
   const written = await tx.articles.update(args.articleId, current.version, merged, args.now).catch((err: unknown) => {
-    throw isUniqueViolation(err) ? new AppError('Conflict', `the slug "${merged.slug}" is now used by another article in this section`, 'slug') : err
+    throw isUniqueViolation(err) ? new AppError('Conflict', `the slug "${merged.slug}" is now used by another article in this section`, 'slug', { cause: err }) : err
   })
   if (!written) throw new AppError('Conflict', 'the article changed while it was being restored; try again', 'version')
   await placePick(tx, args.articleId, current.editorsChoiceRank, rank)

@@ -78,6 +78,15 @@ export function createArticles(db: Kysely<Database>) {
     }
   }
 
+  /** Inserts a working copy and returns it as get() would read it, without reading it back. */
+  async function create(d: ArticleDraft, status: ArticleStatus, now: number): Promise<Article> {
+    const row = await db.insertInto('articles')
+      .values({ ...draftColumns(d), status, created_at: now, modified_at: now, version: 1 })
+      .returningAll().executeTakeFirstOrThrow()
+    await replaceLinks(row.id, d, true)
+    return toArticle(row, [...d.tagIds], [...d.authorIds])
+  }
+
   /**
    * Takes article `id` out of its translation group; returns the other members, whose group may have changed with it.
    * A group is named after its first article (whose own translation_group may still be null before a translation of it
@@ -118,12 +127,10 @@ export function createArticles(db: Kysely<Database>) {
 
     /** Creates the working copy of a new article in `status` (normally draft); returns its id. */
     async insert(d: ArticleDraft, status: ArticleStatus, now: number): Promise<number> {
-      const row = await db.insertInto('articles')
-        .values({ ...draftColumns(d), status, created_at: now, modified_at: now, version: 1 })
-        .returning('id').executeTakeFirstOrThrow()
-      await replaceLinks(row.id, d, true)
-      return row.id
+      return (await create(d, status, now)).id
     },
+
+    create,
 
     /** Replaces the working copy if it is still at `version`; returns false when someone saved in between. */
     async update(id: number, version: number, d: ArticleDraft, now: number): Promise<boolean> {

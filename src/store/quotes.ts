@@ -89,16 +89,19 @@ export function createQuotes(db: Kysely<Database>) {
 
     /**
      * Copies the working copy's quotes to the live copy (after articles.writeLive): a quote with no day of its own
-     * takes the publication time. Run inside the publishing transaction.
+     * takes the publication time. Run inside the publishing transaction. Returns the speakers the live copy now quotes.
+     * `first` (the article was never live, so it has no live quotes) skips taking the old ones away.
      */
-    async writeLive(articleId: number, publishedAt: number): Promise<void> {
-      await db.deleteFrom('live_quotes').where('article_id', '=', articleId).execute()
-      await db.insertInto('live_quotes')
+    async writeLive(articleId: number, publishedAt: number, first = false): Promise<number[]> {
+      if (!first) await db.deleteFrom('live_quotes').where('article_id', '=', articleId).execute()
+      const rows = await db.insertInto('live_quotes')
         .columns(['quote_id', 'article_id', 'position', 'speaker_id', 'text', 'role', 'organisation', 'said_at', 'place_tag_id', 'event', 'source_url', 'language', 'published_at'])
         .expression(db.selectFrom('quotes').select(['id', 'article_id', 'position', 'speaker_id', 'text', 'role', 'organisation',
           sql<number>`coalesce(said_at, ${publishedAt})`.as('said_at'), 'place_tag_id', 'event', 'source_url', 'language',
           sql<number>`${publishedAt}`.as('published_at')]).where('article_id', '=', articleId))
+        .returning('speaker_id')
         .execute()
+      return [...new Set(rows.map((r) => r.speaker_id))]
     },
 
     /** The speakers the live copy of an article quotes (to invalidate their pages when it changes). */

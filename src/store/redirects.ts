@@ -22,7 +22,22 @@ export interface RedirectRow extends Redirect {
   readonly createdAt: number
 }
 
+/** A redirect to write, and why it exists. */
+export type NewRedirect = Redirect & { readonly kind: RedirectKind; readonly createdAt: number }
+
 export function createRedirects(db: Kysely<Database>) {
+  async function putMany(redirects: readonly NewRedirect[]): Promise<void> {
+    // One row a path: an upsert may not touch the same row twice in one statement.
+    const byPath = new Map(redirects.map((r) => [normalizeLegacyPath(r.fromPath), r]))
+    if (byPath.size === 0) return
+    const values = [...byPath].map(([from_path, r]) => ({ from_path, status: r.status, to_article_id: r.toArticleId, to_url: r.toUrl, kind: r.kind, created_at: r.createdAt }))
+    await db.insertInto('redirects').values(values)
+      .onConflict((oc) => oc.column('from_path').doUpdateSet((eb) => ({
+        status: eb.ref('excluded.status'), to_article_id: eb.ref('excluded.to_article_id'), to_url: eb.ref('excluded.to_url'), kind: eb.ref('excluded.kind'),
+      })))
+      .execute()
+  }
+
   return {
     /**
      * The redirect for an exact path (with its query string, for legacy URLs such as `/index.php?news_id=5`), however its
@@ -34,13 +49,21 @@ export function createRedirects(db: Kysely<Database>) {
         .where('from_path', 'in', key === fromPath ? [key] : [key, fromPath]).orderBy(sql`from_path = ${key}`, 'desc').executeTakeFirst()
       return row && { fromPath: row.from_path, status: row.status, toArticleId: row.to_article_id, toUrl: row.to_url }
     },
-    /** Adds or replaces the redirect from a path, kept in its normalized spelling. */
-    async put(r: Redirect & { readonly kind: RedirectKind; readonly createdAt: number }): Promise<void> {
-      const values = { from_path: normalizeLegacyPath(r.fromPath), status: r.status, to_article_id: r.toArticleId, to_url: r.toUrl, kind: r.kind, created_at: r.createdAt }
-      await db.insertInto('redirects').values(values)
-        .onConflict((oc) => oc.column('from_path').doUpdateSet({ status: r.status, to_article_id: r.toArticleId, to_url: r.toUrl, kind: r.kind }))
-        .execute()
+    /** The redirects from these paths, each written in its normalized spelling, by path: one statement for them all. */
+    async findNormalized(paths: readonly string[]): Promise<Map<string, Redirect>> {
+      const found = new Map<string, Redirect>()
+      if (paths.length === 0) return found
+      const rows = await db.selectFrom('redirects').select(['from_path', 'status', 'to_article_id', 'to_url'])
+        .where('from_path', 'in', [...new Set(paths)]).execute()
+      for (const row of rows) found.set(row.from_path, { fromPath: row.from_path, status: row.status, toArticleId: row.to_article_id, toUrl: row.to_url })
+      return found
     },
+    /** Adds or replaces the redirect from a path, kept in its normalized spelling. */
+    async put(r: NewRedirect): Promise<void> {
+      await putMany([r])
+    },
+    /** put() for several redirects in one statement; of two from the same path, the last wins. */
+    putMany,
     /** Removes a redirect, e.g. when a live article takes the path back. */
     async remove(fromPath: string): Promise<void> {
       await db.deleteFrom('redirects').where('from_path', 'in', [...new Set([fromPath, normalizeLegacyPath(fromPath)])]).execute()

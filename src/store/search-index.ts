@@ -79,13 +79,16 @@ export interface SearchMatch {
 }
 
 /** What an engine's file provides; search-index.ts adds the vocabulary and the suggestion keys around it. */
+/** A document as the index holds it, and whether its words were counted in the vocabulary (it was analysed). */
+export type IndexedDocument = SearchDocument & { readonly analysed: boolean }
+
 export interface SearchEngine {
   /** Writes (adds or replaces) the document of an article, analysed at SEARCH_ANALYSIS. */
   write(articleId: number, doc: SearchDocument): Promise<void>
   /** Deletes the document of an article, if any. */
   delete(articleId: number): Promise<void>
-  /** The document as indexed now, and whether its words were counted in the vocabulary (it was analysed). */
-  previous(articleId: number): Promise<(SearchDocument & { readonly analysed: boolean }) | undefined>
+  /** The documents of these articles as indexed now, and whether their words were counted in the vocabulary (analysed). */
+  previous(articleIds: readonly number[]): Promise<Map<number, IndexedDocument>>
   query(q: SearchQuery): Promise<SearchMatch[]>
   texts(articleIds: readonly number[]): Promise<Map<number, { standfirst: string; body: string }>>
 }
@@ -141,12 +144,15 @@ export function createSearchIndex(db: Kysely<any>, dialect: StoreDialect): Searc
   async function indexMany(docs: readonly { readonly id: number; readonly doc: SearchDocument }[]): Promise<void> {
     const deltas = new Map<string, number>()
     const add = (words: ReadonlySet<string>, by: number) => { for (const w of words) deltas.set(w, (deltas.get(w) ?? 0) + by) }
+    // Every document's previous version in one read; an article twice in the batch takes back what its first write
+    // in the batch counted.
+    const previous: Map<number, IndexedDocument> = await engine.previous([...new Set(docs.map((d) => d.id))])
     for (const { id, doc } of docs) {
-      // Read before this document's write, so an article twice in the batch takes back what its first write counted.
-      const before = await engine.previous(id)
+      const before = previous.get(id)
       add(vocabularyOf(doc), 1)
       if (before?.analysed) add(vocabularyOf(before), -1)
       await engine.write(id, doc)
+      previous.set(id, { ...doc, analysed: true })
     }
     await vocabulary.add(deltas)
     // The last document of an article wins, as with one call per document.
@@ -158,7 +164,7 @@ export function createSearchIndex(db: Kysely<any>, dialect: StoreDialect): Searc
     index: (articleId, doc) => indexMany([{ id: articleId, doc }]),
     indexMany,
     async remove(articleId) {
-      const before = await engine.previous(articleId)
+      const before = (await engine.previous([articleId])).get(articleId)
       if (before?.analysed) await vocabulary.count(new Set(), vocabularyOf(before))
       await suggestions.replace(articleId, [])
       await engine.delete(articleId)

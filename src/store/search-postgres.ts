@@ -4,7 +4,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely'
 import { stemmerOf } from '../text/stem.ts'
 import { PLAN_EACH_CALL } from './dialect.ts'
 import { postgresTerms } from './search-analysis.ts'
-import { RANKED_CANDIDATES, type SearchDocument, type SearchEngine, type SearchExpression, type SearchQuery } from './search-index.ts'
+import { RANKED_CANDIDATES, type IndexedDocument, type SearchDocument, type SearchEngine, type SearchExpression, type SearchQuery } from './search-index.ts'
 import { choosePath, partShares, ranksWordByWord, vocabularyRanges, type SearchPath } from './search-plan.ts'
 
 /** ts_rank weights for D, C, B, A: body (C) 1, standfirst (B) 5, title (A) 10, as bm25's column weights on SQLite. */
@@ -206,14 +206,20 @@ export function createPostgresSearch(db: Kysely<any>): SearchEngine {
       await db.deleteFrom('search_documents').where('article_id', '=', articleId).execute()
     },
 
-    async previous(articleId: number) {
-      const r = await db.selectFrom('search_documents')
-        .select(['title', 'standfirst', 'body', 'language', 'section_id', 'published_at', sql<boolean>`terms is not null`.as('analysed')])
-        .where('article_id', '=', articleId).executeTakeFirst()
-      return r && {
-        title: r.title, standfirst: r.standfirst, body: r.body, language: r.language, sectionId: Number(r.section_id),
-        publishedAt: Number(r.published_at), analysed: Boolean(r.analysed),
+    // One statement for a batch's documents: the ids are one array parameter, so its text never changes.
+    async previous(articleIds: readonly number[]) {
+      const found = new Map<number, IndexedDocument>()
+      if (articleIds.length === 0) return found
+      const rows = await db.selectFrom('search_documents')
+        .select(['article_id', 'title', 'standfirst', 'body', 'language', 'section_id', 'published_at', sql<boolean>`terms is not null`.as('analysed')])
+        .where(sql<boolean>`article_id = any(${[...articleIds]}::bigint[])`).execute()
+      for (const r of rows) {
+        found.set(Number(r.article_id), {
+          title: r.title, standfirst: r.standfirst, body: r.body, language: r.language, sectionId: Number(r.section_id),
+          publishedAt: Number(r.published_at), analysed: Boolean(r.analysed),
+        })
       }
+      return found
     },
 
     async query(q: SearchQuery) {

@@ -2,7 +2,7 @@
 
 import { sql, type Kysely } from 'kysely'
 import { SEARCH_ANALYSIS, stemText } from './search-analysis.ts'
-import { RANKED_CANDIDATES, type SearchDocument, type SearchEngine, type SearchQuery } from './search-index.ts'
+import { RANKED_CANDIDATES, type IndexedDocument, type SearchDocument, type SearchEngine, type SearchQuery } from './search-index.ts'
 
 /**
  * bm25 column weights: title, standfirst, body, then their stems at half weight (the unindexed columns take none). An
@@ -33,14 +33,19 @@ export function createSqliteSearch(db: Kysely<any>): SearchEngine {
       await sql`delete from search_fts where rowid = ${articleId}`.execute(db)
     },
 
-    async previous(articleId: number) {
-      const { rows } = await sql<FtsRow>`select title, standfirst, body, language, section_id, published_at, analysis
-        from search_fts where rowid = ${articleId}`.execute(db)
-      const r = rows[0]
-      return r && {
-        title: r.title, standfirst: r.standfirst, body: r.body, language: r.language, sectionId: Number(r.section_id),
-        publishedAt: Number(r.published_at), analysed: Number(r.analysis) >= SEARCH_ANALYSIS,
+    // One rowid lookup an article: FTS5 answers equality on rowid from its index, and the statements run in-process.
+    async previous(articleIds: readonly number[]) {
+      const found = new Map<number, IndexedDocument>()
+      for (const articleId of articleIds) {
+        const { rows } = await sql<FtsRow>`select title, standfirst, body, language, section_id, published_at, analysis
+          from search_fts where rowid = ${articleId}`.execute(db)
+        const r = rows[0]
+        if (r) found.set(articleId, {
+          title: r.title, standfirst: r.standfirst, body: r.body, language: r.language, sectionId: Number(r.section_id),
+          publishedAt: Number(r.published_at), analysed: Number(r.analysis) >= SEARCH_ANALYSIS,
+        })
       }
+      return found
     },
 
     async query(q: SearchQuery) {
