@@ -5,6 +5,7 @@ import { FLUSH_ALL } from '../domain/invalidation.ts'
 import { can, type Action, type Role } from '../domain/roles.ts'
 import { AppError, isAppError, isUnavailable } from '../errors.ts'
 import type { Store } from '../store/store.ts'
+import { isUniqueViolation } from '../store/unique-violation.ts'
 import type { ImportArticle, ImportSource } from './import-input.ts'
 import { withBatchLookups } from './batch-lookups.ts'
 import { writeImportItem, type BatchContext, type ImportItemResult } from './import-writes.ts'
@@ -60,13 +61,23 @@ class DryRun extends Error {
  */
 const OUTAGE_RETRY_MS = [500, 2_000, 5_000]
 
-async function retryingOutages<T>(write: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
+/** Times a transaction that lost a key or a lock to a batch written beside it is run again before it counts as failed. */
+const CONFLICT_RETRIES = 3
+
+/**
+ * Runs a write; again after a pause while the database is unavailable (OUTAGE_RETRY_MS), and again at once when it
+ * lost to a batch written beside it (`conflicted`): a new tag or slug that batch took first, or a deadlock broken by
+ * aborting this one. That batch has ended by then, so the write sees what it committed.
+ */
+async function retrying<T>(write: () => Promise<T>, conflicted: (err: unknown) => boolean): Promise<T> {
+  let outages = 0, conflicts = 0
+  for (;;) {
     try {
       return await write()
     } catch (err) {
-      if (!isUnavailable(err) || attempt >= OUTAGE_RETRY_MS.length) throw err
-      await new Promise((resolve) => setTimeout(resolve, OUTAGE_RETRY_MS[attempt]))
+      if (conflicted(err) && conflicts < CONFLICT_RETRIES) conflicts++
+      else if (isUnavailable(err) && outages < OUTAGE_RETRY_MS.length) await new Promise((resolve) => setTimeout(resolve, OUTAGE_RETRY_MS[outages++]))
+      else throw err
     }
   }
 }
@@ -116,8 +127,18 @@ export function createImporting({ store, clock, siteLanguage }: ImportingDeps) {
     }
   }
 
+  // Only where batches are written side by side can one lose a key or a lock to another: a unique violation (raw, or
+  // behind the Conflict a use-case made of it, such as a slug another batch took after this one checked it) or a
+  // deadlock. On SQLite a unique violation is the item's own doing, and the batch goes one item per transaction at once.
+  const lostRace = (err: unknown): boolean => isUniqueViolation(err) || store.dialect.isLockConflict(err)
+  const conflicted = (err: unknown): boolean =>
+    store.dialect.concurrentWriters && (lostRace(err) || (isAppError(err) && lostRace(err.cause)))
+
   return {
     authorize,
+
+    /** Batches a bulk import keeps in flight: two where the engine writes transactions side by side, else one. */
+    parallelBatches: store.dialect.concurrentWriters ? 2 : 1,
 
     /**
      * Finishes the related articles that imports left marked (related/settle.ts): counts and weighs their terms, computes
@@ -193,7 +214,7 @@ export function createImporting({ store, clock, siteLanguage }: ImportingDeps) {
   async function writeClean(actor: ImportActor, source: ImportSource, items: readonly CleanItem[], dryRun: boolean): Promise<ImportItemResult[]> {
     if (items.length === 0) return []
     try {
-      return await retryingOutages(() => oneTransaction(actor, source, items, dryRun))
+      return await retrying(() => oneTransaction(actor, source, items, dryRun), conflicted)
     } catch (err) {
       if (isUnavailable(err)) throw err
       if (items.length === 1) {
@@ -204,7 +225,7 @@ export function createImporting({ store, clock, siteLanguage }: ImportingDeps) {
     const results: ImportItemResult[] = []
     for (const item of items) {
       try {
-        results.push(...await retryingOutages(() => oneTransaction(actor, source, [item], dryRun)))
+        results.push(...await retrying(() => oneTransaction(actor, source, [item], dryRun), conflicted))
       } catch (err) {
         // Only what the model refuses is the item's fault; a database that fails is everyone's, and stops the import.
         if (!isAppError(err) || isUnavailable(err)) throw err

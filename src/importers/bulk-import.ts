@@ -67,27 +67,64 @@ export function recordOutcome(report: ImportReport, counts: Outcomes, item: { re
   }
 }
 
+/** A batch sent to the database and not yet counted: its items, and what writing them came to (never rejects). */
+interface InFlight {
+  readonly items: readonly PreparedItem[]
+  readonly written: Promise<{ readonly results: ImportItemResult[] } | { readonly error: unknown }>
+}
+
 /**
  * Writes `items` in batches (one transaction each), yielding to other work between batches, and records every
- * outcome in `report`. When `items` throws (a malformed file), the articles read before the fault are written
- * first, then the error is rethrown: a later run of the same file picks up from there.
+ * outcome in `report`, in the order of the file. Where the engine writes transactions side by side
+ * (`importing.parallelBatches`), the next batch is read, mapped and sent while the one before is still being written.
+ * When `items` throws (a malformed file), the articles read before the fault are written first, then the error is
+ * rethrown: a later run of the same file picks up from there.
  */
 export async function importInBatches(importing: Importing, items: AsyncIterable<PreparedItem>, o: BulkImportOptions): Promise<number> {
   importing.authorize(o.actor)
   const size = o.batchSize ?? 100
+  const depth = Math.max(1, importing.parallelBatches)
   let batch: PreparedItem[] = []
   let done = 0
-  const flush = async () => {
-    if (batch.length === 0) return
-    const results = await importing.writeBatch(o.actor, o.source, batch, { dryRun: o.dryRun })
-    results.forEach((r, i) => {
-      const item = batch[i]!
+  const inFlight: InFlight[] = []
+  // The oldest batch in flight, counted once written. When its write failed, the others are waited for before the
+  // error goes on, so that no transaction is left running behind it.
+  const countOldest = async () => {
+    const head = inFlight[0]!
+    const written = await head.written
+    if ('error' in written) {
+      await Promise.all(inFlight.map((f) => f.written))
+      inFlight.length = 0
+      throw written.error
+    }
+    inFlight.shift()
+    written.results.forEach((r, i) => {
+      const item = head.items[i]!
       recordOutcome(o.report, o.report.articles, { label: item.label, oldUrl: item.article.oldUrl, bodyHtml: item.article.bodyHtml }, r)
     })
-    done += batch.length
-    batch = []
+    done += head.items.length
     o.onProgress?.(done)
+  }
+  // Sections of batches already sent. A batch that may add a section is written alone, after the batches before it
+  // and before those after it: a new section takes the next place in the site's navigation, which must follow the
+  // file, and two batches adding sections at once would both take the same place.
+  const sections = new Set<string>()
+  const send = async () => {
+    let alone = false
+    if (batch.length > 0) {
+      alone = batch.some((item) => !sections.has(item.article.section.slug))
+      if (alone) while (inFlight.length > 0) await countOldest()
+      for (const item of batch) sections.add(item.article.section.slug)
+      const results = importing.writeBatch(o.actor, o.source, batch, { dryRun: o.dryRun })
+      inFlight.push({ items: batch, written: results.then((r) => ({ results: r }), (error: unknown) => ({ error })) })
+      batch = []
+    }
+    while (inFlight.length >= (alone ? 1 : depth)) await countOldest()
     await yieldToRequests()
+  }
+  const flush = async () => {
+    await send()
+    while (inFlight.length > 0) await countOldest()
   }
   // Related lists are computed once for the whole run, after its last batch (and after a fault, for what was written);
   // a run that is killed leaves them marked, and the next run, even one that writes nothing, finishes them.
@@ -107,8 +144,9 @@ export async function importInBatches(importing: Importing, items: AsyncIterable
     if (next.done) break
     batch.push(next.value)
     if (batch.length >= size) {
-      await flush()
+      await send()
       if (o.stopRequested?.()) {
+        await flush()
         o.report.stopped = true
         // Closes the file the items are read from.
         await iterator.return?.()

@@ -39,6 +39,12 @@ export interface StoreDialect {
    */
   isLockConflict(err: unknown): boolean
   /**
+   * Whether two write transactions make progress side by side. PostgreSQL runs each in its own server process, so a
+   * bulk writer keeps two in flight and this process prepares one while the server writes the other; SQLite has one
+   * writer and runs in this process, so a second transaction would only wait.
+   */
+  readonly concurrentWriters: boolean
+  /**
    * The isolation level that gives a transaction one view of the whole database (an export reads every table in one):
    * PostgreSQL's default, read committed, sees each statement's own snapshot. A SQLite read transaction in WAL mode is
    * a snapshot already and takes no level.
@@ -79,6 +85,7 @@ export const sqliteDialect: StoreDialect = {
   inIdList: (column, list) => sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${list}))`,
   idList: (ids) => JSON.stringify(ids),
   isLockConflict: () => false,
+  concurrentWriters: false,
   snapshotIsolation: null,
   // Julian days since the epoch's: SQLite runs in this process, so this is this machine's clock.
   nowMillis: sql<number>`cast((julianday('now') - 2440587.5) * 86400000 as integer)`,
@@ -96,6 +103,7 @@ export const postgresDialect: StoreDialect = {
   inIdList: (column, list) => sql<SqlBool>`${sql.ref(column)} = any(${list})`,
   idList: (ids) => ids,
   isLockConflict: (err) => LOCK_CONFLICTS.has(String((err as { code?: unknown } | null)?.code ?? '')),
+  concurrentWriters: true,
   snapshotIsolation: 'repeatable read',
   // clock_timestamp(), not now(): now() is the start of the transaction.
   nowMillis: sql<number>`cast(extract(epoch from clock_timestamp()) * 1000 as float8)`,
