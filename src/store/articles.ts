@@ -1,11 +1,12 @@
 // Articles: the working copy every status has, and the live copy that publishing writes.
 
-import { sql, type Kysely } from 'kysely'
+import { sql, type Insertable, type Kysely } from 'kysely'
 import type { ArticleStatus, Genre } from '../domain/article.ts'
 import { languagePrefix } from '../domain/language.ts'
 import type { SanitizedHtml } from '../domain/sanitized-html.ts'
 import { storedSanitizedHtml } from '../content/sanitize.ts'
-import type { ArticleRow, Database } from './schema.ts'
+import type { ArticleLiveTable, ArticleRow, ArticlesTable, Database } from './schema.ts'
+import { prepared, preparedByShape, preparedRows } from './prepared.ts'
 
 /** What a write of the working copy sets; the sanitized body is the only HTML it accepts. */
 export interface ArticleDraft {
@@ -63,26 +64,64 @@ const draftColumns = (d: ArticleDraft) => ({
   editors_choice_until: d.editorsChoiceUntil, origin_system: d.originSystem, origin_id: d.originId,
 })
 
+/** The columns a new working copy is inserted with (draftColumns and its status and times). */
+const INSERTED = ['translation_group', 'language', 'section_id', 'slug', 'genre', 'title', 'standfirst', 'body_html', 'hero_media_id',
+  'hero_caption', 'hero_credit', 'seo_title', 'seo_description', 'editors_choice', 'editors_choice_rank', 'editors_choice_until',
+  'origin_system', 'origin_id', 'status', 'created_at', 'modified_at', 'version'] as const satisfies readonly (keyof ArticlesTable)[]
+
+/** The live copy's columns besides its article id. */
+const LIVE = ['language', 'section_id', 'slug', 'genre', 'title', 'standfirst', 'body_html', 'hero_media_id', 'hero_caption',
+  'hero_credit', 'seo_title', 'seo_description', 'published_at', 'updated_at', 'primary_subtag'] as const satisfies readonly (keyof ArticleLiveTable)[]
+
+/** `names` read off a prepared query's slots (a Proxy has no keys to spread), or off a call's values. */
+const pick = <K extends string>(names: readonly K[], from: Record<string, unknown>): Record<K, unknown> =>
+  Object.fromEntries(names.map((name) => [name, from[name]])) as Record<K, unknown>
+
 export function createArticles(db: Kysely<Database>) {
+  // What every publication and every imported article runs, compiled once for this repository (the pool, or one
+  // transaction: a batch of an import) instead of once a call: building and compiling these cost as much as running them.
+  const insertArticle = prepared(db, (v: Record<string, unknown>) =>
+    db.insertInto('articles').values(pick(INSERTED, v) as Insertable<ArticlesTable>).returningAll())
+  type Link = { article_id: number; tag_id: number; position: number }
+  const insertTags = preparedRows(db, ['article_id', 'tag_id', 'position'], (rows: Link[]) => db.insertInto('article_tags').values(rows))
+  type Byline = { article_id: number; author_id: number; position: number }
+  const insertAuthors = preparedRows(db, ['article_id', 'author_id', 'position'], (rows: Byline[]) => db.insertInto('article_authors').values(rows))
+  const upsertLive = prepared(db, (v: Record<string, unknown>) => db.insertInto('article_live')
+    .values({ article_id: v.article_id, ...pick(LIVE, v) } as Insertable<ArticleLiveTable>)
+    .onConflict((oc) => oc.column('article_id').doUpdateSet(pick(LIVE, v) as Insertable<ArticleLiveTable>)))
+  type LiveLink = Link & { published_at: number; primary_subtag: string }
+  const insertLiveTags = preparedRows(db, ['article_id', 'tag_id', 'position', 'published_at', 'primary_subtag'], (rows: LiveLink[]) => db.insertInto('live_tags').values(rows))
+  type LiveByline = Byline & { published_at: number; primary_subtag: string }
+  const insertLiveAuthors = preparedRows(db, ['article_id', 'author_id', 'position', 'published_at', 'primary_subtag'], (rows: LiveByline[]) => db.insertInto('live_authors').values(rows))
+  type StatusShape = { readonly scheduled: boolean; readonly published: boolean; readonly updated: boolean }
+  type StatusValues = { id: number; status: ArticleStatus; scheduledAt: number | null; publishedAt: number | null; updatedAt: number | null }
+  const statusUpdate = preparedByShape(db, (k: StatusShape) => `${+k.scheduled}${+k.published}${+k.updated}`, (k, v: StatusValues) => db.updateTable('articles').set({
+    status: v.status,
+    ...(k.scheduled && { scheduled_at: v.scheduledAt }),
+    ...(k.published && { published_at: v.publishedAt }),
+    ...(k.updated && { updated_at: v.updatedAt }),
+  }).where('id', '=', v.id))
+  type SlugAt = { language: string; sectionId: number; slug: string; exceptId: number }
+  const slugHeldBy = preparedByShape(db, (except: boolean) => String(except), (except, v: SlugAt) => db.selectFrom('articles').select(['id', 'title', 'deleted_at'])
+    .where('language', '=', v.language).where('section_id', '=', v.sectionId).where('slug', '=', v.slug)
+    .$if(except, (q) => q.where('id', '!=', v.exceptId)))
+  const livePathOf = prepared(db, (v: { id: number }) => db.selectFrom('article_live as l').innerJoin('sections as s', 's.id', 'l.section_id')
+    .select(['l.language', 's.slug as sectionSlug', 'l.slug']).where('l.article_id', '=', v.id))
+
   /** Writes the article's tags and bylines in order; `fresh` when it is new and has none to remove. */
   async function replaceLinks(id: number, d: Pick<ArticleDraft, 'tagIds' | 'authorIds'>, fresh = false): Promise<void> {
     if (!fresh) {
       await db.deleteFrom('article_tags').where('article_id', '=', id).execute()
       await db.deleteFrom('article_authors').where('article_id', '=', id).execute()
     }
-    if (d.tagIds.length) {
-      await db.insertInto('article_tags').values(d.tagIds.map((tagId, position) => ({ article_id: id, tag_id: tagId, position }))).execute()
-    }
-    if (d.authorIds.length) {
-      await db.insertInto('article_authors').values(d.authorIds.map((authorId, position) => ({ article_id: id, author_id: authorId, position }))).execute()
-    }
+    if (d.tagIds.length) await insertTags(d.tagIds.map((tag_id, position) => ({ article_id: id, tag_id, position })))
+    if (d.authorIds.length) await insertAuthors(d.authorIds.map((author_id, position) => ({ article_id: id, author_id, position })))
   }
 
   /** Inserts a working copy and returns it as get() would read it, without reading it back. */
   async function create(d: ArticleDraft, status: ArticleStatus, now: number): Promise<Article> {
-    const row = await db.insertInto('articles')
-      .values({ ...draftColumns(d), status, created_at: now, modified_at: now, version: 1 })
-      .returningAll().executeTakeFirstOrThrow()
+    const [row] = await insertArticle({ ...draftColumns(d), status, created_at: now, modified_at: now, version: 1 })
+    if (!row) throw new Error('the insert of an article returned no row')
     await replaceLinks(row.id, d, true)
     return toArticle(row, [...d.tagIds], [...d.authorIds])
   }
@@ -146,10 +185,7 @@ export function createArticles(db: Kysely<Database>) {
      * covers both), other than `exceptId`; undefined when the slug is free.
      */
     async slugHolder(language: string, sectionId: number, slug: string, exceptId?: number): Promise<{ id: number; title: string; deletedAt: number | null } | undefined> {
-      let q = db.selectFrom('articles').select(['id', 'title', 'deleted_at'])
-        .where('language', '=', language).where('section_id', '=', sectionId).where('slug', '=', slug)
-      if (exceptId !== undefined) q = q.where('id', '!=', exceptId)
-      const row = await q.executeTakeFirst()
+      const [row] = await slugHeldBy(exceptId !== undefined, { language, sectionId, slug, exceptId: exceptId ?? 0 })
       return row && { id: row.id, title: row.title, deletedAt: row.deleted_at ?? null }
     },
 
@@ -170,12 +206,8 @@ export function createArticles(db: Kysely<Database>) {
 
     /** Sets the workflow status and the times that go with it. */
     async setStatus(id: number, status: ArticleStatus, times: { scheduledAt?: number | null; publishedAt?: number | null; updatedAt?: number | null }): Promise<void> {
-      await db.updateTable('articles').set({
-        status,
-        ...(times.scheduledAt !== undefined && { scheduled_at: times.scheduledAt }),
-        ...(times.publishedAt !== undefined && { published_at: times.publishedAt }),
-        ...(times.updatedAt !== undefined && { updated_at: times.updatedAt }),
-      }).where('id', '=', id).execute()
+      const shape = { scheduled: times.scheduledAt !== undefined, published: times.publishedAt !== undefined, updated: times.updatedAt !== undefined }
+      await statusUpdate(shape, { id, status, scheduledAt: times.scheduledAt ?? null, publishedAt: times.publishedAt ?? null, updatedAt: times.updatedAt ?? null })
     },
 
     /**
@@ -188,18 +220,14 @@ export function createArticles(db: Kysely<Database>) {
         body_html: a.bodyHtml, hero_media_id: a.heroMediaId, hero_caption: a.heroCaption, hero_credit: a.heroCredit, seo_title: a.seoTitle, seo_description: a.seoDescription,
         published_at: publishedAt, updated_at: updatedAt, primary_subtag: languagePrefix(a.language),
       }
-      await db.insertInto('article_live').values({ article_id: a.id, ...live })
-        .onConflict((oc) => oc.column('article_id').doUpdateSet(live)).execute()
+      await upsertLive({ article_id: a.id, ...live })
       if (!first) {
         await db.deleteFrom('live_tags').where('article_id', '=', a.id).execute()
         await db.deleteFrom('live_authors').where('article_id', '=', a.id).execute()
       }
-      if (a.tagIds.length) {
-        await db.insertInto('live_tags').values(a.tagIds.map((tagId, position) => ({ article_id: a.id, tag_id: tagId, position, published_at: publishedAt, primary_subtag: live.primary_subtag }))).execute()
-      }
-      if (a.authorIds.length) {
-        await db.insertInto('live_authors').values(a.authorIds.map((authorId, position) => ({ article_id: a.id, author_id: authorId, position, published_at: publishedAt, primary_subtag: live.primary_subtag }))).execute()
-      }
+      const placed = { article_id: a.id, published_at: publishedAt, primary_subtag: live.primary_subtag }
+      if (a.tagIds.length) await insertLiveTags(a.tagIds.map((tag_id, position) => ({ ...placed, tag_id, position })))
+      if (a.authorIds.length) await insertLiveAuthors(a.authorIds.map((author_id, position) => ({ ...placed, author_id, position })))
     },
 
     /** Removes the live copy: the article disappears from the site. */
@@ -233,8 +261,7 @@ export function createArticles(db: Kysely<Database>) {
 
     /** The public location of a live article, for redirects that point to it. */
     async livePath(id: number): Promise<{ language: string; sectionSlug: string; slug: string } | undefined> {
-      return db.selectFrom('article_live as l').innerJoin('sections as s', 's.id', 'l.section_id')
-        .select(['l.language', 's.slug as sectionSlug', 'l.slug']).where('l.article_id', '=', id).executeTakeFirst()
+      return (await livePathOf({ id }))[0]
     },
 
     /** The editor's choice as the desk orders it: every pick by rank (unranked last), with whether it is live. */

@@ -2,6 +2,7 @@
 
 import type { Kysely } from 'kysely'
 import type { Database } from './schema.ts'
+import { prepared } from './prepared.ts'
 
 /** `page` is a static page (a Ghost page); `media` an image fetched from the source, keyed by its address. */
 export type OriginKind = 'section' | 'tag' | 'author' | 'article' | 'page' | 'media'
@@ -24,19 +25,23 @@ const TABLE: Readonly<Record<OriginKind, 'sections' | 'tags' | 'authors' | 'arti
 }
 
 export function createImportOrigins(db: Kysely<Database>) {
-  const where = (k: OriginKey) => db.selectFrom('import_origins').select(['target_id', 'content_hash'])
-    .where('system', '=', k.system).where('site', '=', k.site).where('kind', '=', k.kind).where('source_id', '=', k.sourceId)
+  // An import runs these for every item: compiled once for this repository (one per batch's transaction).
+  const findOne = prepared(db, (k: OriginKey) => db.selectFrom('import_origins').select(['target_id', 'content_hash'])
+    .where('system', '=', k.system).where('site', '=', k.site).where('kind', '=', k.kind).where('source_id', '=', k.sourceId))
+  const upsert = prepared(db, (v: OriginKey & Origin & { at: number }) => db.insertInto('import_origins')
+    .values({ system: v.system, site: v.site, kind: v.kind, source_id: v.sourceId, target_id: v.targetId, content_hash: v.contentHash, imported_at: v.at })
+    .onConflict((oc) => oc.columns(['system', 'site', 'kind', 'source_id']).doUpdateSet({ target_id: v.targetId, content_hash: v.contentHash, imported_at: v.at })))
+  const holder = prepared(db, (v: { language: string; sectionId: number; slug: string }) => db.selectFrom('articles').select('id')
+    .where('language', '=', v.language).where('section_id', '=', v.sectionId).where('slug', '=', v.slug))
   return {
     /** Our id for a source thing imported before, and its hash then. */
     async find(k: OriginKey): Promise<Origin | undefined> {
-      const row = await where(k).executeTakeFirst()
+      const [row] = await findOne({ system: k.system, site: k.site, kind: k.kind, sourceId: k.sourceId })
       return row && { targetId: Number(row.target_id), contentHash: row.content_hash }
     },
     /** Records (or moves) the origin of a thing, with the hash of what was written. */
     async put(k: OriginKey, o: Origin, at: number): Promise<void> {
-      await db.insertInto('import_origins').values({ system: k.system, site: k.site, kind: k.kind, source_id: k.sourceId, target_id: o.targetId, content_hash: o.contentHash, imported_at: at })
-        .onConflict((oc) => oc.columns(['system', 'site', 'kind', 'source_id']).doUpdateSet({ target_id: o.targetId, content_hash: o.contentHash, imported_at: at }))
-        .execute()
+      await upsert({ system: k.system, site: k.site, kind: k.kind, sourceId: k.sourceId, targetId: o.targetId, contentHash: o.contentHash, at })
     },
     /** The origins recorded for one of our rows (an article an import or the Admin API named), oldest first. */
     async ofTarget(kind: OriginKind, targetId: number): Promise<OriginKey[]> {
@@ -54,9 +59,7 @@ export function createImportOrigins(db: Kysely<Database>) {
     },
     /** The article (working copy, any status) holding `slug` in a section and language, if any. */
     async slugHolder(language: string, sectionId: number, slug: string): Promise<number | undefined> {
-      const row = await db.selectFrom('articles').select('id').where('language', '=', language).where('section_id', '=', sectionId)
-        .where('slug', '=', slug).executeTakeFirst()
-      return row?.id
+      return (await holder({ language, sectionId, slug }))[0]?.id
     },
     /** How many origins a source site has, by kind. */
     async count(system: string, site: string, kind: OriginKind): Promise<number> {

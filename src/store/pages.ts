@@ -4,6 +4,7 @@ import type { Kysely, Selectable } from 'kysely'
 import { storedSanitizedHtml } from '../content/sanitize.ts'
 import { isPageStatus, type Breadcrumb, type Page, type PageRevision, type PageSummary } from '../domain/pages.ts'
 import type { Database, PagesTable } from './schema.ts'
+import { prepared } from './prepared.ts'
 
 /** A page to insert: every field of a page but the id the database gives it. */
 export type NewPage = Omit<Page, 'id'>
@@ -33,6 +34,8 @@ function toRow(p: PageChange) {
 }
 
 export function createPages(db: Kysely<Database>) {
+  // An import asks it of every old path it writes (is the path a page here?): compiled once for this repository.
+  const pageAt = prepared(db, (v: { path: string }) => db.selectFrom('pages').selectAll().where('path', '=', v.path))
   return {
     async byId(id: number): Promise<Page | undefined> {
       const row = await db.selectFrom('pages').selectAll().where('id', '=', id).executeTakeFirst()
@@ -40,7 +43,7 @@ export function createPages(db: Kysely<Database>) {
     },
     /** The page at exactly `path` (`/about/team`), whatever its status. */
     async byPath(path: string): Promise<Page | undefined> {
-      const row = await db.selectFrom('pages').selectAll().where('path', '=', path).executeTakeFirst()
+      const [row] = await pageAt({ path })
       return row && toPage(row)
     },
     /** Every page without its body, in path order: a parent comes right before its children (the desk's tree). */

@@ -66,3 +66,23 @@ export function preparedByShape<S, P extends object, R>(
     return query(values)
   }
 }
+
+/**
+ * A multi-row statement (an insert) prepared by its number of rows: `build` receives the rows with slots for the
+ * `columns` of each, and the statement is compiled once per row count. Bulk writers send rows in a few fixed counts
+ * (statement-chunks.ts), where parsing every row's values cost Kysely more than SQLite took to insert them.
+ */
+export function preparedRows<Row extends Record<string, unknown>, R>(
+  db: Kysely<any>, columns: readonly (keyof Row & string)[], build: (rows: Row[]) => Compilable<R>,
+): (rows: readonly Row[]) => Promise<R[]> {
+  const slot = (column: string, i: number) => `${column}:${i}`
+  const run = preparedByShape(db, (n: number) => String(n), (n, v: Record<string, unknown>) =>
+    build(Array.from({ length: n }, (_, i) => Object.fromEntries(columns.map((c) => [c, v[slot(c, i)]])) as Row)))
+  return (rows) => {
+    const values: Record<string, unknown> = {}
+    rows.forEach((row, i) => {
+      for (const c of columns) values[slot(c, i)] = row[c]
+    })
+    return run(rows.length, values)
+  }
+}

@@ -5,6 +5,7 @@ import type { LiveQuote, Quote } from '../domain/quotes.ts'
 import type { Database } from './schema.ts'
 import type { QuotesTable } from './schema-quotes.ts'
 import { likePattern } from './desk-articles.ts'
+import { prepared } from './prepared.ts'
 
 export type NewQuote = Omit<Quote, 'id' | 'articleId' | 'position'>
 
@@ -43,6 +44,13 @@ export interface LiveQuoteQuery {
 }
 
 export function createQuotes(db: Kysely<Database>) {
+  // Every publication copies its quotes (most articles have none): compiled once for this repository.
+  const copyLive = prepared(db, (v: { articleId: number; publishedAt: number }) => db.insertInto('live_quotes')
+    .columns(['quote_id', 'article_id', 'position', 'speaker_id', 'text', 'role', 'organisation', 'said_at', 'place_tag_id', 'event', 'source_url', 'language', 'published_at'])
+    .expression(db.selectFrom('quotes').select(['id', 'article_id', 'position', 'speaker_id', 'text', 'role', 'organisation',
+      sql<number>`coalesce(said_at, ${v.publishedAt})`.as('said_at'), 'place_tag_id', 'event', 'source_url', 'language',
+      sql<number>`${v.publishedAt}`.as('published_at')]).where('article_id', '=', v.articleId))
+    .returning('speaker_id'))
   const liveSelect = () => db.selectFrom('live_quotes as q')
     .innerJoin('speakers as sp', 'sp.id', 'q.speaker_id')
     .innerJoin('article_live as a', 'a.article_id', 'q.article_id')
@@ -94,13 +102,7 @@ export function createQuotes(db: Kysely<Database>) {
      */
     async writeLive(articleId: number, publishedAt: number, first = false): Promise<number[]> {
       if (!first) await db.deleteFrom('live_quotes').where('article_id', '=', articleId).execute()
-      const rows = await db.insertInto('live_quotes')
-        .columns(['quote_id', 'article_id', 'position', 'speaker_id', 'text', 'role', 'organisation', 'said_at', 'place_tag_id', 'event', 'source_url', 'language', 'published_at'])
-        .expression(db.selectFrom('quotes').select(['id', 'article_id', 'position', 'speaker_id', 'text', 'role', 'organisation',
-          sql<number>`coalesce(said_at, ${publishedAt})`.as('said_at'), 'place_tag_id', 'event', 'source_url', 'language',
-          sql<number>`${publishedAt}`.as('published_at')]).where('article_id', '=', articleId))
-        .returning('speaker_id')
-        .execute()
+      const rows = await copyLive({ articleId, publishedAt })
       return [...new Set(rows.map((r) => r.speaker_id))]
     },
 

@@ -3,6 +3,7 @@
 import { sql, type Kysely } from 'kysely'
 import { normalizeLegacyPath } from '../domain/legacy-paths.ts'
 import type { Database } from './schema.ts'
+import { preparedByShape, preparedRows } from './prepared.ts'
 import { likePattern as likeText } from './desk-articles.ts'
 
 export type RedirectKind = 'legacy' | 'slug' | 'manual'
@@ -25,17 +26,28 @@ export interface RedirectRow extends Redirect {
 /** A redirect to write, and why it exists. */
 export type NewRedirect = Redirect & { readonly kind: RedirectKind; readonly createdAt: number }
 
+/** A prepared statement's values for `n` paths: `p0`, `p1`, … */
+const pathValues = (paths: readonly string[]): Record<string, string> => Object.fromEntries(paths.map((p, i) => [`p${i}`, p]))
+const byCount = (n: number) => String(n)
+
 export function createRedirects(db: Kysely<Database>) {
+  // An import looks up and writes every article's old paths: statements by the number of paths (one to a few),
+  // compiled once for this repository.
+  const rowsFrom = preparedByShape(db, byCount, (n: number, v: Record<string, string>) => db.selectFrom('redirects')
+    .select(['from_path', 'status', 'to_article_id', 'to_url']).where('from_path', 'in', Array.from({ length: n }, (_, i) => v[`p${i}`]!)))
+  type Row = { from_path: string; status: number; to_article_id: number | null; to_url: string | null; kind: RedirectKind; created_at: number }
+  const upsert = preparedRows(db, ['from_path', 'status', 'to_article_id', 'to_url', 'kind', 'created_at'], (rows: Row[]) => db.insertInto('redirects').values(rows)
+    .onConflict((oc) => oc.column('from_path').doUpdateSet((eb) => ({
+      status: eb.ref('excluded.status'), to_article_id: eb.ref('excluded.to_article_id'), to_url: eb.ref('excluded.to_url'), kind: eb.ref('excluded.kind'),
+    }))))
+  const removeFrom = preparedByShape(db, byCount, (n: number, v: Record<string, string>) => db.deleteFrom('redirects')
+    .where('from_path', 'in', Array.from({ length: n }, (_, i) => v[`p${i}`]!)))
+
   async function putMany(redirects: readonly NewRedirect[]): Promise<void> {
     // One row a path: an upsert may not touch the same row twice in one statement.
     const byPath = new Map(redirects.map((r) => [normalizeLegacyPath(r.fromPath), r]))
     if (byPath.size === 0) return
-    const values = [...byPath].map(([from_path, r]) => ({ from_path, status: r.status, to_article_id: r.toArticleId, to_url: r.toUrl, kind: r.kind, created_at: r.createdAt }))
-    await db.insertInto('redirects').values(values)
-      .onConflict((oc) => oc.column('from_path').doUpdateSet((eb) => ({
-        status: eb.ref('excluded.status'), to_article_id: eb.ref('excluded.to_article_id'), to_url: eb.ref('excluded.to_url'), kind: eb.ref('excluded.kind'),
-      })))
-      .execute()
+    await upsert([...byPath].map(([from_path, r]) => ({ from_path, status: r.status, to_article_id: r.toArticleId, to_url: r.toUrl, kind: r.kind, created_at: r.createdAt })))
   }
 
   return {
@@ -53,8 +65,8 @@ export function createRedirects(db: Kysely<Database>) {
     async findNormalized(paths: readonly string[]): Promise<Map<string, Redirect>> {
       const found = new Map<string, Redirect>()
       if (paths.length === 0) return found
-      const rows = await db.selectFrom('redirects').select(['from_path', 'status', 'to_article_id', 'to_url'])
-        .where('from_path', 'in', [...new Set(paths)]).execute()
+      const distinct = [...new Set(paths)]
+      const rows = await rowsFrom(distinct.length, pathValues(distinct))
       for (const row of rows) found.set(row.from_path, { fromPath: row.from_path, status: row.status, toArticleId: row.to_article_id, toUrl: row.to_url })
       return found
     },
@@ -66,7 +78,8 @@ export function createRedirects(db: Kysely<Database>) {
     putMany,
     /** Removes a redirect, e.g. when a live article takes the path back. */
     async remove(fromPath: string): Promise<void> {
-      await db.deleteFrom('redirects').where('from_path', 'in', [...new Set([fromPath, normalizeLegacyPath(fromPath)])]).execute()
+      const paths = [...new Set([fromPath, normalizeLegacyPath(fromPath)])]
+      await removeFrom(paths.length, pathValues(paths))
     },
 
     /** One page of redirects, newest first; `text` filters on the from path or the target URL. Fetches limit + 1 rows. */

@@ -5,7 +5,7 @@ import type { Database } from './schema.ts'
 import type { StoreDialect } from './dialect.ts'
 import { lockKeys } from './key-locks.ts'
 import { statementChunks } from './statement-chunks.ts'
-import { prepared } from './prepared.ts'
+import { prepared, preparedRows } from './prepared.ts'
 import { createRelatedFrequencies } from './related-frequencies.ts'
 import { createRelatedTermIndex } from './related-term-index.ts'
 import { createPostingReader } from './related-postings.ts'
@@ -62,6 +62,9 @@ export function createRelated(db: Kysely<Database>, dialect: Pick<StoreDialect, 
   // Every article page reads its list: compiled once (prepared.ts).
   const storedList = prepared(db, (p: { articleId: number }) => db.selectFrom('related_lists').select(['related_id', 'score', 'pinned'])
     .where('article_id', '=', p.articleId).orderBy('rank'))
+  // The weigh stage writes some sixty rows an article, in statements of a few fixed sizes: compiled once a size.
+  type TermRow = { article_id: number; term: string; weight: number }
+  const insertTerms = preparedRows(db, ['article_id', 'term', 'weight'], (rows: TermRow[]) => db.insertInto('related_terms').values(rows))
   async function state(key: string): Promise<number | undefined> {
     const row = await db.selectFrom('related_state').select('value').where('key', '=', key).executeTakeFirst()
     return row ? Number(row.value) : undefined
@@ -85,7 +88,7 @@ export function createRelated(db: Kysely<Database>, dialect: Pick<StoreDialect, 
     // all over a tree of millions of rows (a bulk pass writes thousands at once).
     const rows = entries.flatMap((e) => e.terms.map((t) => ({ article_id: e.articleId, term: t.term, weight: t.weight })))
       .sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : a.weight - b.weight))
-    for (const part of chunks(rows)) await db.insertInto('related_terms').values(part).execute()
+    for (const part of chunks(rows)) await insertTerms(part)
   }
 
   /** The kept terms of each article, strongest first. */

@@ -5,7 +5,7 @@ import type { TestContext } from 'node:test'
 import type { Kysely } from 'kysely'
 import { forEachEngine, scratchDatabase, type Engine } from '../support/databases.ts'
 import { seedTaxonomy } from '../support/seed.ts'
-import { prepared } from '../../src/store/prepared.ts'
+import { prepared, preparedRows } from '../../src/store/prepared.ts'
 import { openStore, type Store } from '../../src/store/store.ts'
 import type { Database } from '../../src/store/schema.ts'
 
@@ -46,4 +46,24 @@ forEachEngine('a value that shapes the query instead of being bound is refused w
     return p.slug === null ? base : base.where('slug', '=', 'fixed')
   })
   await assert.rejects(q({ slug: 'news' }), /"slug" shaped the query/)
+})
+
+forEachEngine('prepared rows insert each call\'s rows, in statements compiled once for each number of rows', async (t, engine) => {
+  const { db } = await open(t, engine)
+  let compiled = 0
+  type Row = { from_path: string; status: number; to_url: string | null; kind: string; created_at: number }
+  const insert = preparedRows(db, ['from_path', 'status', 'to_url', 'kind', 'created_at'], (rows: Row[]) => {
+    compiled++
+    return db.insertInto('redirects').values(rows)
+  })
+  const row = (n: number, toUrl: string | null = `https://example.org/${n}`): Row => ({ from_path: `/old/${n}`, status: 301, to_url: toUrl, kind: 'manual', created_at: n })
+  await insert([row(1)])
+  await insert([row(2), row(3, null), row(4)])
+  await insert([row(5)])
+  await insert([row(6), row(7), row(8)])
+  // One compilation for one row, one for three; the slots of a row never take another row's values.
+  assert.equal(compiled, 2)
+  const stored = await db.selectFrom('redirects').select(['from_path', 'to_url', 'created_at']).orderBy('created_at').execute()
+  assert.deepEqual(stored.map((r) => [r.from_path, r.to_url, Number(r.created_at)]),
+    [1, 2, 3, 4, 5, 6, 7, 8].map((n) => [`/old/${n}`, n === 3 ? null : `https://example.org/${n}`, n]))
 })
