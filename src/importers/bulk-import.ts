@@ -83,7 +83,6 @@ interface InFlight {
 export async function importInBatches(importing: Importing, items: AsyncIterable<PreparedItem>, o: BulkImportOptions): Promise<number> {
   importing.authorize(o.actor)
   const size = o.batchSize ?? 100
-  const depth = Math.max(1, importing.parallelBatches)
   let batch: PreparedItem[] = []
   let done = 0
   const inFlight: InFlight[] = []
@@ -119,7 +118,7 @@ export async function importInBatches(importing: Importing, items: AsyncIterable
       inFlight.push({ items: batch, written: results.then((r) => ({ results: r }), (error: unknown) => ({ error })) })
       batch = []
     }
-    while (inFlight.length >= (alone ? 1 : depth)) await countOldest()
+    while (inFlight.length >= (alone ? 1 : importing.parallelBatches)) await countOldest()
     await yieldToRequests()
   }
   const flush = async () => {

@@ -57,21 +57,30 @@ const toArticle = (r: ArticleRow, tagIds: number[], authorIds: number[]): Articl
   originSystem: r.origin_system, originId: r.origin_id, tagIds, authorIds, deletedAt: r.deleted_at ?? null,
 })
 
-const draftColumns = (d: ArticleDraft) => ({
+/** The working copy's columns a save writes. */
+const DRAFT = ['translation_group', 'language', 'section_id', 'slug', 'genre', 'title', 'standfirst', 'body_html', 'hero_media_id',
+  'hero_caption', 'hero_credit', 'seo_title', 'seo_description', 'editors_choice', 'editors_choice_rank', 'editors_choice_until',
+  'origin_system', 'origin_id'] as const
+
+/**
+ * Exactly the columns `names` lists, each required: a row of this type that gains a column its list lacks does not
+ * compile, so a prepared statement built from the list (which writes only what it names) never drops one.
+ */
+type Columns<T, K extends keyof T> = Required<Pick<T, K>>
+
+const draftColumns = (d: ArticleDraft): Columns<Insertable<ArticlesTable>, (typeof DRAFT)[number]> => ({
   translation_group: d.translationGroup, language: d.language, section_id: d.sectionId, slug: d.slug, genre: d.genre,
   title: d.title, standfirst: d.standfirst, body_html: d.bodyHtml, hero_media_id: d.heroMediaId, hero_caption: d.heroCaption, hero_credit: d.heroCredit, seo_title: d.seoTitle,
   seo_description: d.seoDescription, editors_choice: d.editorsChoice ? 1 : 0, editors_choice_rank: d.editorsChoiceRank,
   editors_choice_until: d.editorsChoiceUntil, origin_system: d.originSystem, origin_id: d.originId,
 })
 
-/** The columns a new working copy is inserted with (draftColumns and its status and times). */
-const INSERTED = ['translation_group', 'language', 'section_id', 'slug', 'genre', 'title', 'standfirst', 'body_html', 'hero_media_id',
-  'hero_caption', 'hero_credit', 'seo_title', 'seo_description', 'editors_choice', 'editors_choice_rank', 'editors_choice_until',
-  'origin_system', 'origin_id', 'status', 'created_at', 'modified_at', 'version'] as const satisfies readonly (keyof ArticlesTable)[]
+/** The columns a new working copy is inserted with: draftColumns, and its status and times. */
+const INSERTED = [...DRAFT, 'status', 'created_at', 'modified_at', 'version'] as const
 
 /** The live copy's columns besides its article id. */
 const LIVE = ['language', 'section_id', 'slug', 'genre', 'title', 'standfirst', 'body_html', 'hero_media_id', 'hero_caption',
-  'hero_credit', 'seo_title', 'seo_description', 'published_at', 'updated_at', 'primary_subtag'] as const satisfies readonly (keyof ArticleLiveTable)[]
+  'hero_credit', 'seo_title', 'seo_description', 'published_at', 'updated_at', 'primary_subtag'] as const
 
 /** `names` read off a prepared query's slots (a Proxy has no keys to spread), or off a call's values. */
 const pick = <K extends string>(names: readonly K[], from: Record<string, unknown>): Record<K, unknown> =>
@@ -120,7 +129,8 @@ export function createArticles(db: Kysely<Database>) {
 
   /** Inserts a working copy and returns it as get() would read it, without reading it back. */
   async function create(d: ArticleDraft, status: ArticleStatus, now: number): Promise<Article> {
-    const [row] = await insertArticle({ ...draftColumns(d), status, created_at: now, modified_at: now, version: 1 })
+    const values: Columns<Insertable<ArticlesTable>, (typeof INSERTED)[number]> = { ...draftColumns(d), status, created_at: now, modified_at: now, version: 1 }
+    const [row] = await insertArticle(values)
     if (!row) throw new Error('the insert of an article returned no row')
     await replaceLinks(row.id, d, true)
     return toArticle(row, [...d.tagIds], [...d.authorIds])
@@ -215,7 +225,7 @@ export function createArticles(db: Kysely<Database>) {
      * there are no live tags or bylines to remove (two statements fewer a publication).
      */
     async writeLive(a: Article, publishedAt: number, updatedAt: number, first = false): Promise<void> {
-      const live = {
+      const live: Columns<Insertable<ArticleLiveTable>, (typeof LIVE)[number]> = {
         language: a.language, section_id: a.sectionId, slug: a.slug, genre: a.genre, title: a.title, standfirst: a.standfirst,
         body_html: a.bodyHtml, hero_media_id: a.heroMediaId, hero_caption: a.heroCaption, hero_credit: a.heroCredit, seo_title: a.seoTitle, seo_description: a.seoDescription,
         published_at: publishedAt, updated_at: updatedAt, primary_subtag: languagePrefix(a.language),

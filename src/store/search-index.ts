@@ -78,10 +78,10 @@ export interface SearchMatch {
   readonly score: number
 }
 
-/** What an engine's file provides; search-index.ts adds the vocabulary and the suggestion keys around it. */
 /** A document as the index holds it, and whether its words were counted in the vocabulary (it was analysed). */
 export type IndexedDocument = SearchDocument & { readonly analysed: boolean }
 
+/** What an engine's file provides; search-index.ts adds the vocabulary and the suggestion keys around it. */
 export interface SearchEngine {
   /** Writes (adds or replaces) the document of an article, analysed at SEARCH_ANALYSIS. */
   write(articleId: number, doc: SearchDocument): Promise<void>
