@@ -1,10 +1,12 @@
-// The related list stage of an import alone, on a copy of a database an import left (`npm run bench:import -- --keep`):
-// every live article is put back at the list stage with no list, and settlePending lists them as the import did.
+// The related settle pass of an import alone, on a copy of a database an import left (`npm run bench:import -- --keep`):
+// every live article is put back at the list stage with no list (or, with `--from count`, uncounted, with no terms and
+// no frequencies), and settlePending does what the import did from there.
 //
-//   npm run bench:list-stage -- --db /tmp/broadsheet-bench-sqlite-…/broadsheet.db [--batch 250]
+//   npm run bench:list-stage -- --db /tmp/broadsheet-bench-sqlite-…/broadsheet.db [--batch 250] [--from list|count]
 //
-// Prints the CPU ms per article of the list pass, the RSS (sampled every 200 ms: peak and at each progress line) and
-// the V8 heap, so that a change to the list pass can be measured in a minute instead of a whole import.
+// Prints the seconds of each stage, the CPU ms per article of the pass, the RSS (sampled every 200 ms: peak and at each
+// progress line) and the V8 heap, so that a change to the settle pass can be measured in a minute instead of a whole
+// import.
 
 import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -65,16 +67,23 @@ function printAllocations(head: SampleNode): void {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { db: { type: 'string' }, batch: { type: 'string', default: '250' }, 'heap-sample': { type: 'string' }, promoted: { type: 'boolean' } }, strict: true })
+  const { values } = parseArgs({ options: { db: { type: 'string' }, batch: { type: 'string', default: '250' }, 'heap-sample': { type: 'string' }, promoted: { type: 'boolean' }, from: { type: 'string', default: 'list' } }, strict: true })
   if (!values.db) throw new Error('--db FILE: the SQLite file an import left (bench:import --keep)')
+  if (values.from !== 'list' && values.from !== 'count') throw new Error('--from is list or count')
   const dir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-list-stage-'))
   const file = path.join(dir, 'broadsheet.db')
   await copyFile(values.db, file)
   try {
-    // Back to where an import's list stage starts: every live article waits at stage 2 and has no list yet.
+    // Back to where an import's list stage starts: every live article waits at stage 2 and has no list yet; or back to
+    // where its count stage starts: nothing counted, weighed or listed.
     const raw = new Database(file)
+    const stage = values.from === 'count' ? 0 : 2
+    if (values.from === 'count') {
+      raw.exec(`delete from related_terms; delete from related_df; delete from related_df_deltas;
+        delete from related_state where key = 'documents';`)
+    }
     raw.exec(`delete from related_lists; delete from related_pending;
-      insert into related_pending (article_id, stage, queued_at) select article_id, 2, 0 from article_live;`)
+      insert into related_pending (article_id, stage, queued_at) select article_id, ${stage}, 0 from article_live;`)
     raw.close()
     const store = await openStore({ engine: 'sqlite', file })
     const rssAtStart = process.memoryUsage.rss()
@@ -90,10 +99,13 @@ async function main(): Promise<void> {
     const cpu = process.cpuUsage()
     const t = performance.now()
     let last = 0
+    // A stage's seconds: from the last batch of the stage before it (or the start) to its own last batch.
+    const stageEnds = new Map<string, number>()
     const report = await settlePending(store, Date.now(), undefined, {
       batch: Number(values.batch),
       onProgress: (stage, done) => {
         const now = performance.now()
+        stageEnds.set(stage, now)
         if (now - last < 5_000) return
         last = now
         const m = process.memoryUsage()
@@ -104,6 +116,12 @@ async function main(): Promise<void> {
       },
     })
     const used = process.cpuUsage(cpu)
+    const stageSeconds: Record<string, number> = {}
+    let stageStart = t
+    for (const [stage, end] of stageEnds) {
+      stageSeconds[stage] = +((end - stageStart) / 1000).toFixed(1)
+      stageStart = end
+    }
     if (session) {
       const { profile } = await post(session, 'HeapProfiler.stopSampling') as { profile: { head: SampleNode } }
       writeFileSync(values['heap-sample']!, JSON.stringify(profile))
@@ -120,7 +138,7 @@ async function main(): Promise<void> {
     const digest = hash.digest('hex').slice(0, 12)
     check.close()
     console.table([{
-      listed: report.listed, neighbours: report.neighbours, lists, digest, seconds: +((performance.now() - t) / 1000).toFixed(1),
+      listed: report.listed, neighbours: report.neighbours, lists, digest, ...stageSeconds, seconds: +((performance.now() - t) / 1000).toFixed(1),
       cpuMsPerArticle: +((used.user + used.system) / 1e3 / Math.max(1, report.listed)).toFixed(3),
       rssAtStartMiB: mib(rssAtStart), peakRssMiB: mib(peakRss), maxRssMiB: mib(process.resourceUsage().maxRSS * 1024),
       loadAverage: +os.loadavg()[0]!.toFixed(1),
