@@ -131,27 +131,30 @@ export async function importInBatches(importing: Importing, items: AsyncIterable
     if (!o.dryRun) await importing.settleRelated(o.actor, { ...(o.onSettleProgress && { onProgress: o.onSettleProgress }) })
   }
   const iterator = items[Symbol.asyncIterator]()
-  for (;;) {
-    let next: IteratorResult<PreparedItem>
-    try {
-      next = await iterator.next()
-    } catch (err) {
-      await flush()
-      await settle()
-      throw err
-    }
-    if (next.done) break
-    batch.push(next.value)
-    if (batch.length >= size) {
-      await send()
-      if (o.stopRequested?.()) {
+  try {
+    for (;;) {
+      let next: IteratorResult<PreparedItem>
+      try {
+        next = await iterator.next()
+      } catch (err) {
         await flush()
-        o.report.stopped = true
-        // Closes the file the items are read from.
-        await iterator.return?.()
-        return done
+        await settle()
+        throw err
+      }
+      if (next.done) break
+      batch.push(next.value)
+      if (batch.length >= size) {
+        await send()
+        if (o.stopRequested?.()) {
+          await flush()
+          o.report.stopped = true
+          return done
+        }
       }
     }
+  } finally {
+    // Stopped, or a write failed: closes the file the items are read from (and the thread reading it).
+    await iterator.return?.()
   }
   await flush()
   await settle()

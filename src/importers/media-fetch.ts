@@ -192,26 +192,32 @@ export function limiter(n: number): <T>(fn: () => Promise<T>) => Promise<T> {
  * Runs the tasks of `source` up to `n` at once and yields their results in the source's order: images of the next
  * articles are fetched while earlier ones wait their turn. When the source throws, the tasks already started are
  * finished and yielded first, then the error is rethrown (the import writes what it had read before the fault).
+ * Ending it early ends the source too.
  */
 export async function* inOrder<T>(source: AsyncIterable<() => Promise<T>>, n: number): AsyncGenerator<T> {
   const running: Promise<T>[] = []
   const iterator = source[Symbol.asyncIterator]()
   let failure: { readonly err: unknown } | null = null
-  for (;;) {
-    let next: IteratorResult<() => Promise<T>>
-    try {
-      next = await iterator.next()
-    } catch (err) {
-      failure = { err }
-      break
+  try {
+    for (;;) {
+      let next: IteratorResult<() => Promise<T>>
+      try {
+        next = await iterator.next()
+      } catch (err) {
+        failure = { err }
+        break
+      }
+      if (next.done) break
+      const started = next.value()
+      // A rejection is seen when its turn comes; until then it must not count as unhandled.
+      started.catch(() => {})
+      running.push(started)
+      if (running.length >= n) yield await running.shift()!
     }
-    if (next.done) break
-    const started = next.value()
-    // A rejection is seen when its turn comes; until then it must not count as unhandled.
-    started.catch(() => {})
-    running.push(started)
-    if (running.length >= n) yield await running.shift()!
+    while (running.length) yield await running.shift()!
+  } finally {
+    // Ended early (a stopped import): the source closes what it reads from.
+    if (!failure) await iterator.return?.()
   }
-  while (running.length) yield await running.shift()!
   if (failure) throw failure.err
 }

@@ -1,17 +1,16 @@
 // `broadsheet import wordpress`: a WXR file streamed, mapped and written in batches, with its report.
 
-import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import type { ImportActor, Importing, LateHero } from '../../editorial/importing.ts'
 import type { PageImporting } from '../../editorial/import-pages.ts'
-import { plainText } from '../../content/excerpt.ts'
 import { importInBatches, prepare, recordOutcome, refuse, type PreparedItem } from '../bulk-import.ts'
 import { contentHash } from '../import-item.ts'
 import { createMediaImport, LOOKAHEAD, type MediaImport, type MediaSetup } from '../media-import.ts'
 import { inOrder } from '../media-fetch.ts'
 import { countIn, emptyReport, listIn, type ImportReport } from '../import-report.ts'
-import { mapItem, newContext, type MappedItem, type WxrContext } from './mapping.ts'
-import { parseWxr } from './wxr-parser.ts'
+import type { MappedItem } from './mapping.ts'
+import type { WxrEvent } from './wxr-events.ts'
+import { readWxr } from './wxr-read.ts'
 import { WxrError } from './wxr-records.ts'
 
 /** Changing how items are mapped changes this, so that a second run updates what the new rules write differently. */
@@ -48,64 +47,40 @@ export interface WordPressImportOptions {
   readonly stopRequested?: () => boolean
 }
 
-/** The file's records turned into prepared articles; everything else is counted in the report on the way. */
-async function* preparedItems(file: string, report: ImportReport, timeZone: string, bytes: { read: number }, media: MediaImport | null, deferred: Deferred): AsyncGenerator<() => Promise<PreparedItem | null>> {
-  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 })
-  const chunks = (async function* () {
-    for await (const chunk of stream) {
-      bytes.read = stream.bytesRead
-      yield chunk as string
+/** The file's mapped items turned into prepared articles; everything else is counted in the report on the way. */
+async function* preparedItems(events: AsyncIterable<WxrEvent>, report: ImportReport, media: MediaImport | null, deferred: Deferred): AsyncGenerator<() => Promise<PreparedItem | null>> {
+  for await (const e of events) {
+    if (e.kind === 'site') {
+      report.source.site = e.site
+      continue
     }
-  })()
-  let ctx: WxrContext | null = null
-  try {
-    for await (const r of parseWxr(chunks)) {
-      if (r.kind === 'channel') {
-        if (!/^https?:\/\//.test(r.channel.link)) throw new WxrError('the export has no site address in <channel><link>; it is needed to recognise the site on a second run')
-        ctx = newContext(r.channel, timeZone)
-        report.source.site = r.channel.link.replace(/\/+$/, '')
-        continue
+    const { item, mapped, waiting } = e
+    if (item.comments) countIn(report.notImported, 'comments', item.comments)
+    if (media && item.postType === 'attachment' && item.attachmentUrl) {
+      // Fetched alongside the articles (the look-ahead below), not one after another.
+      yield async () => {
+        const got = await media.image(item.attachmentUrl, { alt: item.alt, caption: item.caption }, item.title || `attachment ${item.postId}`)
+        if (waiting && typeof got !== 'string') {
+          for (const sourceId of waiting) deferred.lateHeroes.push({ sourceId, mediaId: got.id })
+          if (!got.alt.trim()) listIn(report, report.heroesWithoutAlt, { item: `post ${waiting.join(', ')}`, oldUrl: item.attachmentUrl, reason: `the hero image (media ${got.id}) has no alt text; add it in the media library` })
+        } else if (waiting) report.altered.imagesLeftRemote += waiting.length
+        return null
       }
-      if (!ctx) continue
-      if (r.kind === 'author') ctx.authors.set(r.author.login, r.author)
-      else if (r.kind === 'category') {
-        ctx.categories.set(r.category.nicename, r.category)
-        if (r.category.termId) ctx.categoryByTermId.set(r.category.termId, r.category.nicename)
-      } else if (r.kind === 'item') {
-        if (r.item.comments) countIn(report.notImported, 'comments', r.item.comments)
-        const mapped = mapItem(r.item, ctx)
-        const waiting = r.item.postType === 'attachment' ? ctx.pendingHeroes.get(r.item.postId) : undefined
-        if (waiting) ctx.pendingHeroes.delete(r.item.postId)
-        if (media && r.item.postType === 'attachment' && r.item.attachmentUrl) {
-          const { attachmentUrl, meta, excerpt, title, postId } = r.item
-          // Fetched alongside the articles (the look-ahead below), not one after another.
-          yield async () => {
-            const got = await media.image(attachmentUrl, { alt: plainText(meta.get('_wp_attachment_image_alt') ?? ''), caption: excerpt }, plainText(title) || `attachment ${postId}`)
-            if (waiting && typeof got !== 'string') {
-              for (const sourceId of waiting) deferred.lateHeroes.push({ sourceId, mediaId: got.id })
-              if (!got.alt.trim()) listIn(report, report.heroesWithoutAlt, { item: `post ${waiting.join(', ')}`, oldUrl: attachmentUrl, reason: `the hero image (media ${got.id}) has no alt text; add it in the media library` })
-            } else if (waiting) report.altered.imagesLeftRemote += waiting.length
-            return null
-          }
-        } else if (mapped.kind === 'other') {
-          countIn(report.notImported, mapped.what)
-          if (waiting) report.altered.imagesLeftRemote += waiting.length
-        } else if (mapped.kind === 'refused') {
-          if (r.item.postType === 'page') recordOutcome(report, report.pages, { label: mapped.item, oldUrl: mapped.oldUrl, bodyHtml: '' }, { outcome: 'refused', reason: mapped.reason, notes: [], sanitizedBody: null })
-          else refuse(report, mapped)
-        } else if (mapped.kind === 'page') deferred.pages.push(mapped)
-        else {
-          for (const [name, n] of mapped.content.converted) countIn(report.altered.shortcodesConverted, name, n)
-          for (const [name, n] of mapped.content.kept) countIn(report.altered.shortcodesKept, name, n)
-          for (const id of mapped.content.galleryIds) listIn(report, report.altered.galleryIdsUnresolved, id)
-          if (!media) report.altered.imagesLeftRemote += mapped.content.remoteImages.length + (mapped.article.hero ? 1 : 0)
-          const article = mapped.article
-          yield async () => prepare(report, media ? await media.article(article) : article, MAPPING_VERSION, mapped)
-        }
-      }
+    } else if (mapped.kind === 'other') {
+      countIn(report.notImported, mapped.what)
+      if (waiting) report.altered.imagesLeftRemote += waiting.length
+    } else if (mapped.kind === 'refused') {
+      if (item.postType === 'page') recordOutcome(report, report.pages, { label: mapped.item, oldUrl: mapped.oldUrl, bodyHtml: '' }, { outcome: 'refused', reason: mapped.reason, notes: [], sanitizedBody: null })
+      else refuse(report, mapped)
+    } else if (mapped.kind === 'page') deferred.pages.push(mapped)
+    else {
+      for (const [name, n] of mapped.content.converted) countIn(report.altered.shortcodesConverted, name, n)
+      for (const [name, n] of mapped.content.kept) countIn(report.altered.shortcodesKept, name, n)
+      for (const id of mapped.content.galleryIds) listIn(report, report.altered.galleryIdsUnresolved, id)
+      if (!media) report.altered.imagesLeftRemote += mapped.content.remoteImages.length + (mapped.article.hero ? 1 : 0)
+      const article = mapped.article
+      yield async () => prepare(report, media ? await media.article(article) : article, MAPPING_VERSION, mapped)
     }
-  } finally {
-    stream.destroy()
   }
 }
 
@@ -124,7 +99,7 @@ export async function importWordPress({ importing, pages }: WordPressImportDeps,
   const source = { system: 'wordpress', get site() { return report.source.site } }
   const media = o.media ? createMediaImport({ ...o.media, actor: o.actor, source: () => source, dryRun: o.dryRun, report }) : null
   const deferred: Deferred = { pages: [], lateHeroes: [] }
-  const items = articlesOnly(inOrder(preparedItems(o.file, report, o.timeZone, bytes, media, deferred), LOOKAHEAD))
+  const items = articlesOnly(inOrder(preparedItems(readWxr(o.file, o.timeZone, bytes), report, media, deferred), LOOKAHEAD))
   try {
     await importInBatches(importing, items, {
       actor: o.actor, source, dryRun: o.dryRun, report,

@@ -1,0 +1,57 @@
+// The WXR reader's thread: streams the file, parses and maps it (wxr-events.ts), and posts the events in chunks to
+// the importing thread, never more than it has asked for.
+
+import { createReadStream } from 'node:fs'
+import { parentPort, workerData } from 'node:worker_threads'
+import { wxrEvents, type WxrEvent } from './wxr-events.ts'
+import { WxrError } from './wxr-records.ts'
+import type { ThreadMessage } from './wxr-read.ts'
+
+const { file, timeZone, chunkSize, ahead } = workerData as { file: string; timeZone: string; chunkSize: number; ahead: number }
+const port = parentPort!
+
+// Chunks the importing thread has room for: it gives one back each time it takes one, so the file is read at the
+// pace of the writes and the thread holds at most `ahead` chunks of events.
+let credit = ahead
+let wake: (() => void) | null = null
+port.on('message', () => {
+  credit++
+  wake?.()
+  wake = null
+})
+
+const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 })
+let bytesRead = 0
+const chunks = (async function* () {
+  for await (const chunk of stream) {
+    bytesRead = stream.bytesRead
+    yield chunk as string
+  }
+})()
+
+let events: WxrEvent[] = []
+const post = (message: ThreadMessage) => {
+  port.postMessage(message)
+  events = []
+}
+
+try {
+  for await (const e of wxrEvents(chunks, timeZone)) {
+    events.push(e)
+    if (events.length < chunkSize) continue
+    while (credit === 0) await new Promise<void>((resolve) => { wake = resolve })
+    credit--
+    post({ events, bytesRead })
+  }
+  post({ events, bytesRead, end: { done: true } })
+} catch (err) {
+  // The events read before the fault go with it: they are imported before the error is reported.
+  const fault = err instanceof WxrError
+    ? { wxr: true as const, message: err.message, line: err.line, column: err.column }
+    : { wxr: false as const, message: err instanceof Error ? err.message : String(err), code: (err as { code?: unknown } | null)?.code }
+  post({ events, bytesRead, end: { fault } })
+} finally {
+  stream.destroy()
+  // Nothing left to wait for: the thread ends once its last message is on its way.
+  port.removeAllListeners('message')
+}
