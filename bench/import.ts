@@ -57,6 +57,8 @@ async function main(): Promise<void> {
   const serverCpuAtStart = server?.cpuMs() ?? 0
   const store = await openStore(scratch.database)
   // rss() alone: memoryUsage() also walks the V8 heap's spaces, which five times a second was 2% of the import's CPU.
+  // The heap grows as `broadsheet import` lets it (src/cli/import-heap.ts).
+  growHeapSlowly(process.env)
   let peakRss = process.memoryUsage.rss()
   const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage.rss()) }, 200)
   try {
@@ -80,8 +82,6 @@ async function main(): Promise<void> {
         console.error(`${done} posts, ${(done / ((now - t) / 1000)).toFixed(0)}/s, ${memory()}`)
       },
       onSettleProgress: (stage, done) => {
-        // From the related pass on the heap grows as `broadsheet import` lets it (src/cli/import-heap.ts).
-        growHeapSlowly(process.env)
         const now = performance.now()
         if (now - lastPrint < 10_000) return
         lastPrint = now

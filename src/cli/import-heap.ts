@@ -1,13 +1,15 @@
-// How an import's process lets its V8 heap grow once its related-articles pass begins.
+// How an import's process lets its V8 heap grow.
 
 import v8 from 'node:v8'
 
 /**
- * With V8's own growth the old space of an import's related pass reached about three times what a full collection
- * left: at 100,000 posts on SQLite its list stage kept some 70 MiB alive and the process grew to 363 MiB resident.
- * Growing by 30% the stage peaked at 222 MiB for the same CPU (0.879 against 0.897 ms an article). The batches before
- * it stay near 200 MiB anyway, and there the same growth cost 15–30% more CPU: it applies from the related pass on.
- * A heap limit (--max-old-space-size) did as well on memory, but only node's own flags can set it.
+ * With V8's own growth the old space of an import reached about three times what a full collection left: at 100,000
+ * posts on SQLite the related pass's list stage kept some 70 MiB alive and the process grew to 363 MiB resident.
+ * Growing by 30% the stage peaked at 222 MiB for the same CPU. In the batches before it the same growth cost 15–30%
+ * more CPU while the importing thread parsed the file as well. Now that a WordPress file is read on a thread of its
+ * own (importers/wordpress/wxr-read.ts), the batches grow by 30% too: 20,000 posts took 53.5 s instead of 61–64 and
+ * peaked at 225 MiB instead of 263–276, where V8's own growth with the reading thread peaked at 330–350
+ * (bench/README.md). A heap limit (--max-old-space-size) did as well on memory, but only node's own flags can set it.
  */
 export const IMPORT_HEAP_GROWING_PERCENT = 30
 
@@ -15,8 +17,8 @@ let set = false
 
 /**
  * Sets the heap's growth for the rest of this process, which does nothing but import (the command line, a benchmark
- * of it): V8 reads the setting each time it sizes the heap after a full collection. A growth given to node itself
- * (NODE_OPTIONS or its flags) is left as given.
+ * of it); call it before the import starts. V8 reads the setting each time it sizes the heap after a full collection.
+ * A growth given to node itself (NODE_OPTIONS or its flags) is left as given.
  */
 export function growHeapSlowly(env: NodeJS.ProcessEnv): void {
   if (set) return
