@@ -22,13 +22,15 @@ export function importBroadsheetCommand(args: string[], env: NodeJS.ProcessEnv):
   const config = loadConfig(env)
   return async ({ restoring }) => {
     const started = performance.now()
-    growHeapSlowly(env)
     const mediaStore = openMediaStore(config.media.storage)
     try {
       const manifest = await importBroadsheet(restoring, {
         dir, mediaStore, actor: { kind: 'system', name: 'command line' }, batchSize: batch,
         now: () => systemClock.now(), onProgress: (kind, done) => process.stderr.write(`${kind}: ${done}\n`),
-        onSettleProgress: (stage, done) => process.stderr.write(`related articles, ${stage}: ${done}\n`),
+        onSettleProgress: (stage, done) => {
+          growHeapSlowly(env)
+          process.stderr.write(`related articles, ${stage}: ${done}\n`)
+        },
       })
       // Exports before version 4 carry no speakers and quotes, and so no count of them.
       const c: Partial<typeof manifest.counts> = manifest.counts

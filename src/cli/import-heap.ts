@@ -1,4 +1,4 @@
-// How an import's process lets its V8 heap grow.
+// How an import's process lets its V8 heap grow: from its start (WordPress) or from its related pass (the others).
 
 import v8 from 'node:v8'
 
@@ -17,8 +17,9 @@ let set = false
 
 /**
  * Sets the heap's growth for the rest of this process, which does nothing but import (the command line, a benchmark
- * of it); call it before the import starts. V8 reads the setting each time it sizes the heap after a full collection.
- * A growth given to node itself (NODE_OPTIONS or its flags) is left as given.
+ * of it): before a WordPress import starts, at the related pass of the others, whose files are read on the importing
+ * thread. V8 reads the setting each time it sizes the heap after a full collection. A growth given to node itself
+ * (NODE_OPTIONS or its flags) is left as given.
  */
 export function growHeapSlowly(env: NodeJS.ProcessEnv): void {
   if (set) return

@@ -134,12 +134,17 @@ function run(source: ImportSourceKind, f: ReturnType<typeof parseFlags>, env: No
   return async ({ runImport }: Services) => {
     const routesYaml = f.routes === null ? null : await readFile(f.routes, 'utf8')
     const progress = progressPrinter(process.stderr, () => Date.now())
-    growHeapSlowly(env)
+    // A WordPress file is read on a thread of its own, so its batches can afford the slower growth too (import-heap.ts);
+    // a Ghost file is read on this thread, and its heap grows slowly from the related pass on.
+    if (source === 'wordpress') growHeapSlowly(env)
     const report = await runImport(
       { source, file: f.file, actor: ACTOR, dryRun: f.dryRun, batchSize: f.batch, siteUrl: f.siteUrl, section: f.section ?? null, media: f.media,
         routesYaml, permalink: f.permalink,
         onProgress: (done, fraction) => progress.update(done, fraction),
-        onSettleProgress: (stage, done) => progress.settle(stage, done) },
+        onSettleProgress: (stage, done) => {
+          growHeapSlowly(env)
+          progress.settle(stage, done)
+        } },
     )
     progress.end()
     return finish(report, f.reportFile)

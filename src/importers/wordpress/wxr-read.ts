@@ -5,10 +5,10 @@ import { Worker } from 'node:worker_threads'
 import type { WxrEvent } from './wxr-events.ts'
 import { WxrError } from './wxr-records.ts'
 
-/** Why the reading thread stopped early: a WxrError's fields, or another error's message and code (ENOENT…). */
-type Fault =
+/** Why the reading thread stopped early: a WxrError's fields, or another error's name, message, stack and system fields. */
+export type Fault =
   | { readonly wxr: true; readonly message: string; readonly line: number | null; readonly column: number | null }
-  | { readonly wxr: false; readonly message: string; readonly code?: unknown }
+  | { readonly wxr: false; readonly name: string; readonly message: string; readonly stack?: string; readonly system: Record<string, unknown> }
 
 /** What the reading thread posts: events in file order, how far into the file it is, and at the last, how it ended. */
 export interface ThreadMessage {
@@ -24,15 +24,43 @@ export interface ThreadMessage {
 const CHUNK_SIZE = 50
 const AHEAD = 2
 
-const rebuilt = (fault: Fault): Error =>
-  fault.wxr ? new WxrError(fault.message, fault.line, fault.column) : Object.assign(new Error(fault.message), fault.code === undefined ? {} : { code: fault.code })
+/** The fields a system error (EISDIR, EACCES…) carries besides its message. */
+const SYSTEM_FIELDS = ['code', 'errno', 'syscall', 'path'] as const
+
+/** The thread's fault as it can cross to this one: plain data. */
+export function faultOf(err: unknown): Fault {
+  if (err instanceof WxrError) return { wxr: true, message: err.message, line: err.line, column: err.column }
+  const e = (err instanceof Error ? err : new Error(String(err))) as Error & Record<string, unknown>
+  const system = Object.fromEntries(SYSTEM_FIELDS.filter((k) => e[k] !== undefined).map((k) => [k, e[k]]))
+  return { wxr: false, name: e.name, message: e.message, ...(e.stack !== undefined && { stack: e.stack }), system }
+}
+
+/** The fault as an error of this thread, with the thread's stack. */
+function rebuilt(fault: Fault): Error {
+  if (fault.wxr) return new WxrError(fault.message, fault.line, fault.column)
+  const err = Object.assign(new Error(fault.message), fault.system)
+  err.name = fault.name
+  if (fault.stack !== undefined) err.stack = fault.stack
+  return err
+}
+
+/** For tests: the chunking of the thread and what happens to it. */
+export interface ReadOptions {
+  readonly chunkSize?: number
+  readonly ahead?: number
+  /** Called as each message of the thread arrives, before it is taken. */
+  readonly onMessage?: () => void
+  /** Called when the thread has ended. */
+  readonly onExit?: () => void
+}
 
 /**
  * The events of a WXR file (wxr-events.ts), read on a worker thread; `bytes.read` follows the thread's progress
  * through the file. Ending the iteration early (a stopped import) ends the thread and closes the file.
  */
-export async function* readWxr(file: string, timeZone: string, bytes: { read: number }): AsyncGenerator<WxrEvent> {
-  const worker = new Worker(new URL('./wxr-thread.ts', import.meta.url), { workerData: { file, timeZone, chunkSize: CHUNK_SIZE, ahead: AHEAD } })
+export async function* readWxr(file: string, timeZone: string, bytes: { read: number }, o: ReadOptions = {}): AsyncGenerator<WxrEvent> {
+  const workerData = { file, timeZone, chunkSize: o.chunkSize ?? CHUNK_SIZE, ahead: o.ahead ?? AHEAD }
+  const worker = new Worker(new URL('./wxr-thread.ts', import.meta.url), { workerData })
   const inbox: ThreadMessage[] = []
   let failed: Error | null = null
   let ended = false
@@ -42,15 +70,20 @@ export async function* readWxr(file: string, timeZone: string, bytes: { read: nu
     wake = null
   }
   worker.on('message', (m: ThreadMessage) => {
+    o.onMessage?.()
     inbox.push(m)
     notify()
   })
-  worker.on('error', (err) => {
+  // A message that could not be read would leave its events and its credit lost, and both threads waiting.
+  const fail = (err: Error) => {
     failed ??= err
     notify()
-  })
+  }
+  worker.on('error', fail)
+  worker.on('messageerror', fail)
   worker.on('exit', () => {
     ended = true
+    o.onExit?.()
     notify()
   })
   try {

@@ -4,8 +4,7 @@
 import { createReadStream } from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
 import { wxrEvents, type WxrEvent } from './wxr-events.ts'
-import { WxrError } from './wxr-records.ts'
-import type { ThreadMessage } from './wxr-read.ts'
+import { faultOf, type ThreadMessage } from './wxr-read.ts'
 
 const { file, timeZone, chunkSize, ahead } = workerData as { file: string; timeZone: string; chunkSize: number; ahead: number }
 const port = parentPort!
@@ -46,10 +45,7 @@ try {
   post({ events, bytesRead, end: { done: true } })
 } catch (err) {
   // The events read before the fault go with it: they are imported before the error is reported.
-  const fault = err instanceof WxrError
-    ? { wxr: true as const, message: err.message, line: err.line, column: err.column }
-    : { wxr: false as const, message: err instanceof Error ? err.message : String(err), code: (err as { code?: unknown } | null)?.code }
-  post({ events, bytesRead, end: { fault } })
+  post({ events, bytesRead, end: { fault: faultOf(err) } })
 } finally {
   stream.destroy()
   // Nothing left to wait for: the thread ends once its last message is on its way.

@@ -1,7 +1,7 @@
 // Reading a WXR file on its own thread (src/importers/wordpress/wxr-read.ts): the same events as in-process, faults
 // with their place in the file, and a file read no further ahead than the importer has taken.
 
-import { test } from 'node:test'
+import { test, type TestContext } from 'node:test'
 import assert from 'node:assert/strict'
 import { stat } from 'node:fs/promises'
 import { wxrEvents, type WxrEvent } from '../../../src/importers/wordpress/wxr-events.ts'
@@ -55,28 +55,40 @@ test('a file that is not there rejects with its code, and a JSON file names the 
   assert.match(error.message, /Ghost export/)
 })
 
-test('a long file comes over whole and in order through many chunks, and ending early ends the thread', async (t) => {
+/** The fixture's items `copies` times over in one export: some 6 MB at 300. */
+async function longFile(t: TestContext, copies: number): Promise<string> {
   const text = fixtureText()
   const first = text.indexOf('<item>'), last = text.lastIndexOf('</item>') + '</item>'.length
+  return tempFile(t, 'many.wxr', `${text.slice(0, first)}${Array(copies).fill(text.slice(first, last)).join('\n')}${text.slice(last)}`)
+}
+
+test('a long file comes over whole and in order through many chunks', async (t) => {
   const copies = 300
-  // Some 6 MB of items: many more than the two chunks of events the thread may post ahead of the importer.
-  const file = await tempFile(t, 'many.wxr', `${text.slice(0, first)}${Array(copies).fill(text.slice(first, last)).join('\n')}${text.slice(last)}`)
+  const file = await longFile(t, copies)
   const once = (await collect(readWxr(FIXTURE, 'UTC', { read: 0 }))).events.filter((e) => e.kind === 'item').map((e) => e.kind === 'item' && e.item.postId)
   const bytes = { read: 0 }
-  const all = await collect(readWxr(file, 'UTC', bytes))
+  let messages = 0
+  const all = await collect(readWxr(file, 'UTC', bytes, { onMessage: () => messages++ }))
   assert.equal(all.error, null)
   const ids = all.events.filter((e) => e.kind === 'item').map((e) => e.kind === 'item' && e.item.postId)
   assert.deepEqual(ids, Array(copies).fill(once).flat())
-  const size = (await stat(file)).size
-  assert.equal(bytes.read, size)
+  assert.equal(bytes.read, (await stat(file)).size)
+  assert.ok(messages >= ids.length / 50, `${messages} messages for ${ids.length} items`)
+})
 
-  const early = { read: 0 }
-  const events = readWxr(file, 'UTC', early)
-  let taken = 0
-  for await (const e of events) {
-    if (e.kind === 'item' && ++taken === 20) break
-  }
-  // `break` ended the generator and its thread after the first chunk, long before the end of the file.
-  assert.ok(early.read > 0 && early.read < size / 4, `read ${early.read} of ${size}`)
-  assert.deepEqual(await events.next(), { done: true, value: undefined })
+test('the thread posts no more than `ahead` chunks beyond what was taken, and ending early ends it', async (t) => {
+  const file = await longFile(t, 300)
+  let messages = 0
+  let exited: () => void = () => {}
+  const exit = new Promise<void>((resolve) => { exited = resolve })
+  const events = readWxr(file, 'UTC', { read: 0 }, { chunkSize: 10, ahead: 2, onMessage: () => messages++, onExit: () => exited() })
+  // Should an assertion fail, the thread still ends with the test.
+  t.after(() => events.return(undefined))
+  // The first chunk taken, then a pause long enough for an unbounded reader to post the whole file (hundreds of chunks).
+  await events.next()
+  await new Promise((resolve) => setTimeout(resolve, 500))
+  assert.ok(messages >= 2 && messages <= 3, `${messages} messages while one was taken`)
+  await events.return(undefined)
+  const ended = await Promise.race([exit.then(() => true), new Promise((resolve) => setTimeout(resolve, 5_000, false))])
+  assert.equal(ended, true, 'the thread has ended')
 })
