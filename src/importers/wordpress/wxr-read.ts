@@ -81,11 +81,14 @@ export async function* readWxr(file: string, timeZone: string, bytes: { read: nu
   }
   worker.on('error', fail)
   worker.on('messageerror', fail)
-  worker.on('exit', () => {
+  const exited = new Promise<void>((resolve) => worker.on('exit', () => {
     ended = true
     o.onExit?.()
     notify()
-  })
+    resolve()
+  }))
+  // Set once the thread has posted its last message: it then ends by itself.
+  let finished = false
   try {
     for (;;) {
       while (inbox.length === 0) {
@@ -99,11 +102,15 @@ export async function* readWxr(file: string, timeZone: string, bytes: { read: nu
       bytes.read = m.bytesRead
       yield* m.events
       if (m.end) {
+        finished = true
         if ('fault' in m.end) throw rebuilt(m.end.fault)
         return
       }
     }
   } finally {
-    await worker.terminate()
+    // A thread that has posted its last message ends by itself; one ended early (a stopped import), or that has not
+    // ended a second after its last message, is terminated.
+    if (finished && !ended) await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 1_000).unref())])
+    if (!ended) await worker.terminate()
   }
 }

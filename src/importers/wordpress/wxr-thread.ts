@@ -48,6 +48,7 @@ try {
   post({ events, bytesRead, end: { fault: faultOf(err) } })
 } finally {
   stream.destroy()
-  // Nothing left to wait for: the thread ends once its last message is on its way.
-  port.removeAllListeners('message')
+  // Nothing left to wait for: the thread ends once its last message is on its way (a port listened to keeps it alive,
+  // and removing its listeners does not let it go).
+  port.unref()
 }
