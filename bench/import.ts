@@ -57,8 +57,9 @@ async function main(): Promise<void> {
   const serverCpuAtStart = server?.cpuMs() ?? 0
   const store = await openStore(scratch.database)
   // rss() alone: memoryUsage() also walks the V8 heap's spaces, which five times a second was 2% of the import's CPU.
-  // The heap grows as `broadsheet import` lets it (src/cli/import-heap.ts).
-  growHeapSlowly(process.env)
+  // The heap grows as `broadsheet import` lets it (src/cli/import-heap.ts): from the start into SQLite, else from the
+  // related pass on.
+  if (engine === 'sqlite') growHeapSlowly(process.env)
   let peakRss = process.memoryUsage.rss()
   const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage.rss()) }, 200)
   try {
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
         console.error(`${done} posts, ${(done / ((now - t) / 1000)).toFixed(0)}/s, ${memory()}`)
       },
       onSettleProgress: (stage, done) => {
+        growHeapSlowly(process.env)
         const now = performance.now()
         if (now - lastPrint < 10_000) return
         lastPrint = now

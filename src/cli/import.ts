@@ -11,6 +11,7 @@ import type { ImportSourceKind } from '../domain/import-job.ts'
 import { InputError, runSubcommand, UsageError, type Subcommands } from './subcommands.ts'
 import { importBroadsheetCommand } from './import-broadsheet.ts'
 import { growHeapSlowly } from './import-heap.ts'
+import { loadConfig } from '../config.ts'
 
 export const IMPORT_USAGE = `Usage: broadsheet import wordpress FILE.xml [--dry-run] [--report FILE.json] [--batch N]
        broadsheet import ghost FILE.json [--site-url URL] [--section SLUG] [--routes routes.yaml | --permalink TEMPLATE]
@@ -134,9 +135,9 @@ function run(source: ImportSourceKind, f: ReturnType<typeof parseFlags>, env: No
   return async ({ runImport }: Services) => {
     const routesYaml = f.routes === null ? null : await readFile(f.routes, 'utf8')
     const progress = progressPrinter(process.stderr, () => Date.now())
-    // A WordPress file is read on a thread of its own, so its batches can afford the slower growth too (import-heap.ts);
-    // a Ghost file is read on this thread, and its heap grows slowly from the related pass on.
-    if (source === 'wordpress') growHeapSlowly(env)
+    // A WordPress file going into SQLite is read on a thread of its own, so its batches can afford the slower growth
+    // too (import-heap.ts); the others read their files on this thread, and grow slowly from the related pass on.
+    if (source === 'wordpress' && loadConfig(env).database.engine === 'sqlite') growHeapSlowly(env)
     const report = await runImport(
       { source, file: f.file, actor: ACTOR, dryRun: f.dryRun, batchSize: f.batch, siteUrl: f.siteUrl, section: f.section ?? null, media: f.media,
         routesYaml, permalink: f.permalink,

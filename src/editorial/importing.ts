@@ -141,6 +141,12 @@ export function createImporting({ store, clock, siteLanguage }: ImportingDeps) {
     parallelBatches: store.dialect.concurrentWriters ? 2 : 1,
 
     /**
+     * Whether the database works in this process (SQLite), so that another core is free to read the file beside the
+     * writes; a database server (PostgreSQL) works on that core already.
+     */
+    databaseInProcess: store.dialect.inProcess,
+
+    /**
      * Finishes the related articles that imports left marked (related/settle.ts): counts and weighs their terms, computes
      * their lists and those of the articles already on the site they belong beside. Call it after the last batch of a
      * run; it also finishes what an interrupted earlier run left, so running an import again always ends complete.

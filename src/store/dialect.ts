@@ -45,6 +45,11 @@ export interface StoreDialect {
    */
   readonly concurrentWriters: boolean
   /**
+   * Whether the engine works in this process (SQLite) rather than in server processes of its own: only then is another
+   * core free for work beside the writes (an import reading its file on a thread of its own).
+   */
+  readonly inProcess: boolean
+  /**
    * The isolation level that gives a transaction one view of the whole database (an export reads every table in one):
    * PostgreSQL's default, read committed, sees each statement's own snapshot. A SQLite read transaction in WAL mode is
    * a snapshot already and takes no level.
@@ -86,6 +91,7 @@ export const sqliteDialect: StoreDialect = {
   idList: (ids) => JSON.stringify(ids),
   isLockConflict: () => false,
   concurrentWriters: false,
+  inProcess: true,
   snapshotIsolation: null,
   // Julian days since the epoch's: SQLite runs in this process, so this is this machine's clock.
   nowMillis: sql<number>`cast((julianday('now') - 2440587.5) * 86400000 as integer)`,
@@ -104,6 +110,7 @@ export const postgresDialect: StoreDialect = {
   idList: (ids) => ids,
   isLockConflict: (err) => LOCK_CONFLICTS.has(String((err as { code?: unknown } | null)?.code ?? '')),
   concurrentWriters: true,
+  inProcess: false,
   snapshotIsolation: 'repeatable read',
   // clock_timestamp(), not now(): now() is the start of the transaction.
   nowMillis: sql<number>`cast(extract(epoch from clock_timestamp()) * 1000 as float8)`,

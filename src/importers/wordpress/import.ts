@@ -10,7 +10,7 @@ import { inOrder } from '../media-fetch.ts'
 import { countIn, emptyReport, listIn, type ImportReport } from '../import-report.ts'
 import type { MappedItem } from './mapping.ts'
 import type { WxrEvent } from './wxr-events.ts'
-import { readWxr } from './wxr-read.ts'
+import { readWxr, readWxrHere } from './wxr-read.ts'
 import { WxrError } from './wxr-records.ts'
 
 /** Changing how items are mapped changes this, so that a second run updates what the new rules write differently. */
@@ -99,7 +99,8 @@ export async function importWordPress({ importing, pages }: WordPressImportDeps,
   const source = { system: 'wordpress', get site() { return report.source.site } }
   const media = o.media ? createMediaImport({ ...o.media, actor: o.actor, source: () => source, dryRun: o.dryRun, report }) : null
   const deferred: Deferred = { pages: [], lateHeroes: [] }
-  const items = articlesOnly(inOrder(preparedItems(readWxr(o.file, o.timeZone, bytes), report, media, deferred), LOOKAHEAD))
+  const events = importing.databaseInProcess ? readWxr(o.file, o.timeZone, bytes) : readWxrHere(o.file, o.timeZone, bytes)
+  const items = articlesOnly(inOrder(preparedItems(events, report, media, deferred), LOOKAHEAD))
   try {
     await importInBatches(importing, items, {
       actor: o.actor, source, dryRun: o.dryRun, report,

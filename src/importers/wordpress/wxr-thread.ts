@@ -1,10 +1,9 @@
 // The WXR reader's thread: streams the file, parses and maps it (wxr-events.ts), and posts the events in chunks to
 // the importing thread, never more than it has asked for.
 
-import { createReadStream } from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
 import { wxrEvents, type WxrEvent } from './wxr-events.ts'
-import { faultOf, type ThreadMessage } from './wxr-read.ts'
+import { faultOf, fileChunks, type ThreadMessage } from './wxr-read.ts'
 
 const { file, timeZone, chunkSize, ahead } = workerData as { file: string; timeZone: string; chunkSize: number; ahead: number }
 const port = parentPort!
@@ -19,14 +18,8 @@ port.on('message', () => {
   wake = null
 })
 
-const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 })
-let bytesRead = 0
-const chunks = (async function* () {
-  for await (const chunk of stream) {
-    bytesRead = stream.bytesRead
-    yield chunk as string
-  }
-})()
+const bytes = { read: 0 }
+const { stream, chunks } = fileChunks(file, bytes)
 
 let events: WxrEvent[] = []
 const post = (message: ThreadMessage) => {
@@ -40,12 +33,12 @@ try {
     if (events.length < chunkSize) continue
     while (credit === 0) await new Promise<void>((resolve) => { wake = resolve })
     credit--
-    post({ events, bytesRead })
+    post({ events, bytesRead: bytes.read })
   }
-  post({ events, bytesRead, end: { done: true } })
+  post({ events, bytesRead: bytes.read, end: { done: true } })
 } catch (err) {
   // The events read before the fault go with it: they are imported before the error is reported.
-  post({ events, bytesRead, end: { fault: faultOf(err) } })
+  post({ events, bytesRead: bytes.read, end: { fault: faultOf(err) } })
 } finally {
   stream.destroy()
   // Nothing left to wait for: the thread ends once its last message is on its way (a port listened to keeps it alive,
