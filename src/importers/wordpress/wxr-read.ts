@@ -131,7 +131,7 @@ export function fileChunks(file: string, bytes: { read: number }): { readonly st
 
 /**
  * The events of a WXR file read on this thread. On PostgreSQL the server's processes use the second core: with the
- * reading thread beside them, 10,000 posts took 75–77 s where this took 67.5 (bench/README.md).
+ * reading thread beside them, 10,000 posts took 75–92 s where this took 67.5 (bench/README.md).
  */
 export async function* readWxrHere(file: string, timeZone: string, bytes: { read: number }): AsyncGenerator<WxrEvent> {
   const { stream, chunks } = fileChunks(file, bytes)
