@@ -4,9 +4,12 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { wxrEvents, type WxrEvent } from './wxr-events.ts'
 import { faultOf, fileChunks, type ThreadMessage } from './wxr-read.ts'
+import { runInBackground } from '../../thread-priority.ts'
 
 const { file, timeZone, chunkSize, ahead } = workerData as { file: string; timeZone: string; chunkSize: number; ahead: number }
 const port = parentPort!
+// The site's server, on the same machine, goes first (src/thread-priority.ts).
+runInBackground()
 
 // Chunks the importing thread has room for: it gives one back each time it takes one, so the file is read at the
 // pace of the writes and the thread holds at most `ahead` chunks of events.
