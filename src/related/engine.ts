@@ -1,12 +1,12 @@
 // The related-articles engine: indexes an article's strongest terms, finds candidates through them, ranks and stores the list.
 
-import { indexText } from '../content/index-text.ts'
 import { DEFAULT_SETTINGS } from '../domain/site.ts'
-import type { RelatedCandidate, RelatedEntry, RelatedSource } from '../store/related.ts'
+import type { RelatedCandidate, RelatedEntry } from '../store/related.ts'
 import { assembleList, bestCosines, pickLanguages, scoreCandidates, type Feedback, type ScoredCandidate } from './ranking.ts'
 import type { Repositories } from '../store/store.ts'
 import { STAGE } from './stages.ts'
-import { DEFAULT_TERM_PARAMS, termFrequencies, weighTerms, type TermParams, type WeightedTerm } from './terms.ts'
+import { countTerms } from './count.ts'
+import { DEFAULT_TERM_PARAMS, weighTerms, type TermParams, type WeightedTerm } from './terms.ts'
 
 /** How candidates are found and ranked. */
 export interface RankParams {
@@ -43,17 +43,6 @@ export const DEFAULT_PARAMS: RelatedParams = {
 }
 
 type Tx = Repositories
-
-/**
- * The text an article's terms are counted from: its body's first INDEX_TEXT_MAX characters, read in slices that let
- * the event loop turn (content/index-text.ts), so a 2 MB body never holds it.
- */
-export const textOf = async (s: RelatedSource) =>
-  ({ title: s.title, standfirst: s.standfirst, body: await indexText(s.bodyHtml), tags: s.tags, language: s.language })
-
-/** The boosted term frequencies of an article (terms.ts termFrequencies over textOf). */
-export const countTerms = async (s: RelatedSource, p: TermParams = DEFAULT_PARAMS): Promise<Map<string, number>> =>
-  termFrequencies(await textOf(s), p)
 
 /**
  * The distinct terms of an article's live copy as the document frequencies count them, or null when they do not count

@@ -1,15 +1,24 @@
-// The list pass's view of the whole collection, read once: times, tags, languages and the strongest postings of each term.
+// The list pass's view of the whole collection, read once: times, tags, languages and the strongest postings of each
+// term; and the lists computed from it, on this thread or shared with a second one (list-helper.ts).
 
 import type { Store } from '../store/store.ts'
 import { DEFAULT_SETTINGS } from '../domain/site.ts'
-import type { RelatedCandidate, RelatedEntry } from '../store/related.ts'
+import type { RelatedEntry } from '../store/related.ts'
 import type { TopPostings } from '../store/related-postings.ts'
 import type { RelatedParams } from './engine.ts'
-import { assembleList, bestCosines, newDotScratch, pickLanguages, scoreCandidates, type ScoredCandidate } from './ranking.ts'
+import { readCollection } from './collection.ts'
+import { createListHelper, POSTINGS_KEPT, QUEUED, type ListHelper } from './list-helper.ts'
+import { createRanker, type Ranker, type SliceLists } from './list-ranker.ts'
 import type { WeightedTerm } from './terms.ts'
 
-/** How many postings the list pass keeps in memory at most (about 12 bytes each, plus each term's two arrays). */
-const POSTINGS_KEPT = 1_000_000
+
+export interface ListContextOptions {
+  /**
+   * Shares the computing of lists with a second thread (list-helper.ts), started once the collection is read and
+   * ended by close(). Worth it for a pass over thousands of articles, where ranking is most of the work.
+   */
+  readonly thread?: boolean
+}
 
 /**
  * Everything a list pass (the settle pass, a rebuild) reads of the collection, kept for the whole pass: published times, languages, translation
@@ -17,29 +26,26 @@ const POSTINGS_KEPT = 1_000_000
  * rows one article's list costs the single-article statement; the lists come out the same, since both go through
  * ranking.ts on the same rows.
  */
-export function createListContext(store: Store, p: RelatedParams) {
-  let times: Map<number, number> | null = null
-  let tags: Map<number, number[]> | null = null
-  let facts: Map<number, RelatedCandidate> | null = null
-  let fallback = DEFAULT_SETTINGS.language
+export function createListContext(store: Store, p: RelatedParams, o: ListContextOptions = {}) {
+  let ranker: Ranker | null = null
+  let helper: ListHelper | null = null
   // Read once even when several batches load at once (a rebuild's workers on PostgreSQL).
   let collection: Promise<void> | null = null
-  const readCollection = async () => {
-    times = await store.relatedPending.liveTimes()
-    tags = await store.relatedPending.liveTags()
-    facts = await store.related.candidates([...times.keys()])
-    fallback = (await store.related.siteLanguage()) ?? DEFAULT_SETTINGS.language
+  const readAll = async () => {
+    const read = await readCollection(store)
+    const fallback = (await store.related.siteLanguage()) ?? DEFAULT_SETTINGS.language
+    ranker = createRanker(read, fallback, p)
+    if (o.thread) helper = createListHelper(read, fallback, p)
   }
   const postings = new Map<string, TopPostings>()
   let held = 0
-  const scratch = newDotScratch()
   return {
     /**
      * Reads what the lists of `vectors` need and returns their terms' postings: the batch keeps its own, so another
      * batch loading at the same time (a rebuild's workers) may drop the shared ones without taking them from it.
      */
     async load(vectors: Iterable<readonly WeightedTerm[]>): Promise<ReadonlyMap<string, TopPostings>> {
-      await (collection ??= readCollection())
+      await (collection ??= readAll())
       // Bounded: past POSTINGS_KEPT postings the lists are dropped and read again as batches need them (the common
       // terms come back at once; a term used by one article is not kept for the rest of a pass of 100,000).
       if (held > POSTINGS_KEPT) {
@@ -63,20 +69,14 @@ export function createListContext(store: Store, p: RelatedParams) {
       }
       return mine
     },
-    isLive: (id: number) => times!.has(id),
-    /** An article's candidates, best first, as rankCandidates (engine.ts) finds them, from the postings `load` returned. */
-    candidates(id: number, vector: readonly WeightedTerm[], loaded: ReadonlyMap<string, TopPostings>): ScoredCandidate[] {
-      const publishedAt = times!.get(id)
-      if (vector.length === 0 || publishedAt === undefined) return []
-      const top = bestCosines(id, vector.slice(0, p.queryTerms), (term) => loaded.get(term), p.perTerm, p.rerank, scratch, p.feedback)
-      const own = new Set(p.tagWeight > 0 ? tags!.get(id) ?? [] : [])
-      const sharedOf = (cid: number) => (tags!.get(cid) ?? []).reduce((n, tag) => n + (own.has(tag) ? 1 : 0), 0)
-      const mine = facts!.get(id)
-      const scored = scoreCandidates(top, { publishedAt, timeOf: (cid) => times!.get(cid), ownTags: own.size, sharedOf, ...(mine && { own: mine }), factsOf: (cid) => facts!.get(cid) }, p)
-      return pickLanguages(scored, mine?.language, fallback)
+    /** The ranker over the collection; only after a load. */
+    ranker: (): Ranker => ranker!,
+    /** The second thread that takes slices when it is free, if the context has one; only after a load. */
+    helper: (): ListHelper | null => helper,
+    /** Ends the second thread, if any. */
+    async close(): Promise<void> {
+      await helper?.close()
     },
-    /** Whether `other` is one of `id`'s translations (editor pins of one are not shown). */
-    isTranslation: (id: number, other: number) => facts!.get(other)?.group === facts!.get(id)?.group,
   }
 }
 
@@ -96,24 +96,43 @@ export interface BatchLists {
  */
 const SLICE = 50
 
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
 /**
  * Computes the lists of `ids` from the context, outside any transaction (the caller writes them in a short one):
- * editor pins and exclusions applied as computeList (engine.ts) applies them. Articles no longer live get none.
+ * editor pins and exclusions applied as computeList (engine.ts) applies them. Articles no longer live get none. With
+ * a second thread, each slice read while it can take one is handed to it, and the others are computed here; the lists
+ * come back in the order of `ids` either way.
  */
 export async function batchLists(store: Store, ctx: ListContext, ids: readonly number[], p: RelatedParams, keepCandidates = 0): Promise<BatchLists> {
-  const lists: { articleId: number; entries: RelatedEntry[] }[] = []
-  const candidates = new Map<number, number[]>()
+  const parts: SliceLists[] = []
+  const handed: Promise<void>[] = []
   for (let start = 0; start < ids.length; start += SLICE) {
     const slice = ids.slice(start, start + SLICE)
     const vectors = await store.related.termsOf(slice)
     const loaded = await ctx.load(vectors.values())
     const overrides = await store.relatedPending.overridesOf(slice)
-    for (const id of slice) {
-      if (!ctx.isLive(id)) continue
-      const found = ctx.candidates(id, vectors.get(id) ?? [], loaded)
-      if (keepCandidates > 0) candidates.set(id, found.slice(0, keepCandidates).map((c) => c.id))
-      lists.push({ articleId: id, entries: assembleList(id, found, overrides.get(id) ?? [], ctx.isLive, p.limit, (pin) => ctx.isTranslation(id, pin)) })
+    const listsOf = (some: readonly number[]) => ctx.ranker().lists(some, vectors, (term) => loaded.get(term), overrides, keepCandidates)
+    const helper = ctx.helper()
+    // The batch waits for every slice it handed: its last one goes to the thread only if the thread has none left, so
+    // neither thread waits long for the other at the end.
+    const queued = helper?.queued()
+    if (helper && queued !== undefined && queued < (start + SLICE >= ids.length ? 1 : QUEUED)) {
+      const at = parts.length
+      parts.push({ lists: [], candidates: [] })
+      handed.push(helper.lists(slice, vectors, loaded, overrides, keepCandidates, () => listsOf(slice)).then((r) => { parts[at] = r }))
+    } else {
+      parts.push(listsOf(slice))
     }
+    // The thread's answers come in when the loop turns.
+    if (helper) await turn()
+  }
+  await Promise.all(handed)
+  const lists: BatchLists['lists'][number][] = []
+  const candidates = new Map<number, number[]>()
+  for (const s of parts) {
+    lists.push(...s.lists)
+    for (const [id, best] of s.candidates) candidates.set(id, best)
   }
   return { lists, candidates }
 }

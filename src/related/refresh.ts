@@ -1,7 +1,8 @@
 // Background upkeep of related lists: older articles gain newer relatives, and term weights follow the collection.
 
 import type { Store } from '../store/store.ts'
-import { computeList, countTerms, DEFAULT_PARAMS, rankCandidates, reweigh, type RelatedParams } from './engine.ts'
+import { computeList, DEFAULT_PARAMS, rankCandidates, reweigh, type RelatedParams } from './engine.ts'
+import { countTerms } from './count.ts'
 import { ANALYSIS_VERSION } from '../text/analyze.ts'
 import { batchLists, createListContext } from './list-context.ts'
 import { createTermCounts } from './term-counts.ts'

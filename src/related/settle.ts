@@ -2,11 +2,12 @@
 
 import type { Store } from '../store/store.ts'
 import type { RelatedSource } from '../store/related.ts'
-import { countTerms, DEFAULT_PARAMS, type RelatedParams } from './engine.ts'
+import { DEFAULT_PARAMS, type RelatedParams } from './engine.ts'
 import { batchLists, createListContext } from './list-context.ts'
 import { DEFAULT_REFRESH, recordVersionIfNew, yieldToRequests } from './refresh.ts'
 import { weighTerms } from './terms.ts'
 import { STAGE } from './stages.ts'
+import { createTermCounter, hereCounter, type TermCounter } from './term-counter.ts'
 import { systemClock, type Clock } from '../domain/clock.ts'
 
 export { STAGE }
@@ -19,6 +20,12 @@ export { STAGE }
 const TERM_INDEX_DOWN_MIN = 2_000
 const TERM_INDEX_DOWN_SHARE = 8
 
+/**
+ * The fewest articles a pass shares with a second thread by default: starting one costs some 50 ms, and an import of
+ * a few hundred articles settles in a second or two without it.
+ */
+const THREADS_FROM = 1_000
+
 export interface SettleOptions {
   /** Articles per transaction (default 250): each transaction stays short so page reads are not held up. */
   readonly batch?: number
@@ -30,6 +37,12 @@ export interface SettleOptions {
   readonly termIndexDownFrom?: number
   /** Tells the time of the pass's signs of life while it has the term index down (default: the system clock). */
   readonly clock?: Clock
+  /**
+   * Whether the pass shares its work with a second thread: the analysis of the count and weigh stages
+   * (term-counter.ts) and the ranking of the list stage (list-helper.ts). Default: when it has at least THREADS_FROM
+   * articles to settle.
+   */
+  readonly threads?: boolean
 }
 
 export interface SettleReport {
@@ -69,21 +82,16 @@ export async function settlePending(store: Store, now: number, p: RelatedParams 
   // On a new site the terms written below are the current version's: say so first, or the refresh job would take them
   // for a site from before versions and rebuild everything this pass settles.
   await recordVersionIfNew(store)
-  const counted = await eachBatch(store, STAGE.count, batch, async (ids) => {
-    const read = await countBatch(store.related, ids, p)
-    return store.transaction(async (tx) => {
-      // Only the articles this call moved are its own to count: another pass may have taken the rest.
-      const mine = await tx.relatedPending.advance(ids, STAGE.count, STAGE.weigh)
-      const now = await countBatch(tx.related, mine, p, read)
-      const deltas = new Map<string, number>()
-      for (const { tf } of now.values()) for (const term of tf.keys()) deltas.set(term, (deltas.get(term) ?? 0) + 1)
-      await tx.related.addFrequencies(deltas, now.size)
-      await dropGone(tx.relatedPending, mine, [...now.keys()])
-      return now.size
-    })
-  }, (done) => o.onProgress?.('count', done))
-
-  const weighed = await weighStage(store, p, batch, o)
+  const threads = o.threads ?? await store.relatedPending.count() >= THREADS_FROM
+  // The counting thread ends before the list stage, whose own thread holds more.
+  const counter = threads ? createTermCounter() : hereCounter
+  let counted: number, weighed: number
+  try {
+    counted = await countStage(store, p, batch, counter, o)
+    weighed = await weighStage(store, p, batch, counter, o)
+  } finally {
+    await counter.close()
+  }
   // Articles already on the site are recomputed as neighbours only if they were not waiting themselves.
   const waiting = new Set<number>()
   for (let after = 0; ;) {
@@ -92,7 +100,7 @@ export async function settlePending(store: Store, now: number, p: RelatedParams 
     ids.forEach((id) => waiting.add(id))
     after = ids.at(-1)!
   }
-  const ctx = createListContext(store, p)
+  const ctx = createListContext(store, p, { thread: threads })
   const listPass = (stage: number) => async (ids: number[]): Promise<number> => {
     // Articles unpublished since they were marked have no list, and their markers simply go.
     const { lists, candidates } = await batchLists(store, ctx, ids, p, stage === STAGE.list ? fanout : 0)
@@ -106,9 +114,30 @@ export async function settlePending(store: Store, now: number, p: RelatedParams 
       return mine.size
     })
   }
-  const listed = await eachBatch(store, STAGE.list, batch, listPass(STAGE.list), (done) => o.onProgress?.('list', done))
-  const neighbours = await eachBatch(store, STAGE.neighbour, batch, listPass(STAGE.neighbour), (done) => o.onProgress?.('neighbour', done))
-  return { counted, weighed, listed, neighbours }
+  try {
+    const listed = await eachBatch(store, STAGE.list, batch, listPass(STAGE.list), (done) => o.onProgress?.('list', done))
+    const neighbours = await eachBatch(store, STAGE.neighbour, batch, listPass(STAGE.neighbour), (done) => o.onProgress?.('neighbour', done))
+    return { counted, weighed, listed, neighbours }
+  } finally {
+    await ctx.close()
+  }
+}
+
+/** Counts the waiting articles' terms into the document frequencies, summed over each batch. */
+function countStage(store: Store, p: RelatedParams, batch: number, counter: TermCounter, o: SettleOptions): Promise<number> {
+  return eachBatch(store, STAGE.count, batch, async (ids) => {
+    const read = await countBatch(store.related, ids, p, counter)
+    return store.transaction(async (tx) => {
+      // Only the articles this call moved are its own to count: another pass may have taken the rest.
+      const mine = await tx.relatedPending.advance(ids, STAGE.count, STAGE.weigh)
+      const now = await countBatch(tx.related, mine, p, hereCounter, read)
+      const deltas = new Map<string, number>()
+      for (const { tf } of now.values()) for (const term of tf.keys()) deltas.set(term, (deltas.get(term) ?? 0) + 1)
+      await tx.related.addFrequencies(deltas, now.size)
+      await dropGone(tx.relatedPending, mine, [...now.keys()])
+      return now.size
+    })
+  }, (done) => o.onProgress?.('count', done))
 }
 
 /**
@@ -116,7 +145,7 @@ export async function settlePending(store: Store, now: number, p: RelatedParams 
  * index down first and builds it again at the end, before anything lists; the index comes back even when a batch fails,
  * and a pass that dies with it down is noticed by the refresh job (refresh.ts), which builds it again.
  */
-async function weighStage(store: Store, p: RelatedParams, batch: number, o: SettleOptions): Promise<number> {
+async function weighStage(store: Store, p: RelatedParams, batch: number, counter: TermCounter, o: SettleOptions): Promise<number> {
   const clock = o.clock ?? systemClock
   const toWeigh = await store.relatedPending.count(STAGE.list)
   const down = toWeigh >= (o.termIndexDownFrom ?? TERM_INDEX_DOWN_MIN) && toWeigh * TERM_INDEX_DOWN_SHARE >= await store.related.documentCount()
@@ -124,10 +153,10 @@ async function weighStage(store: Store, p: RelatedParams, batch: number, o: Sett
   let weighed: number
   try {
     weighed = await eachBatch(store, STAGE.weigh, batch, async (ids) => {
-      const read = await countBatch(store.related, ids, p)
+      const read = await countBatch(store.related, ids, p, counter)
       return store.transaction(async (tx) => {
         const mine = await tx.relatedPending.advance(ids, STAGE.weigh, STAGE.list)
-        const now = await countBatch(tx.related, mine, p, read)
+        const now = await countBatch(tx.related, mine, p, hereCounter, read)
         const df = await tx.related.frequencies([...new Set([...now.values()].flatMap((c) => [...c.tf.keys()]))])
         const documents = await tx.related.documentCount()
         await tx.related.replaceTerms([...now].map(([id, c]) => ({ articleId: id, terms: weighTerms(c.tf, df, documents, p) })))
@@ -157,16 +186,22 @@ const sameText = (a: RelatedSource, b: RelatedSource): boolean => a.title === b.
 
 /**
  * The term frequencies of the live articles among `ids`. Counting is most of a batch's work, so it is done before the
- * transaction opens; inside it the texts are read again and only one that changed in between (another import
- * republished it) is counted again: the transaction stays a few milliseconds of SQL.
+ * transaction opens, by `counter` (on two threads); inside it the texts are read again and only one that changed in
+ * between (another import republished it) is counted again, on this thread: the transaction stays a few milliseconds
+ * of SQL.
  */
-async function countBatch(related: Store['related'], ids: readonly number[], p: RelatedParams, before?: ReadonlyMap<number, Counted>): Promise<Map<number, Counted>> {
-  const out = new Map<number, Counted>()
-  for (const source of await related.sources(ids)) {
-    const known = before?.get(source.id)
-    out.set(source.id, known && sameText(known.source, source) ? known : { source, tf: await countTerms(source, p) })
+async function countBatch(
+  related: Store['related'], ids: readonly number[], p: RelatedParams, counter: TermCounter, before?: ReadonlyMap<number, Counted>,
+): Promise<Map<number, Counted>> {
+  const sources = await related.sources(ids)
+  const known = (s: RelatedSource) => {
+    const k = before?.get(s.id)
+    return k && sameText(k.source, s) ? k : undefined
   }
-  return out
+  const fresh = sources.filter((s) => !known(s))
+  const counts = await counter.count(fresh, p)
+  const counted = new Map(fresh.map((s, i) => [s.id, counts[i]!]))
+  return new Map(sources.map((s) => [s.id, known(s) ?? { source: s, tf: counted.get(s.id)! }]))
 }
 
 /** Forgets the articles of `mine` that are no longer live (unpublished since): there is nothing to count for them. */

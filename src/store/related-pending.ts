@@ -88,37 +88,31 @@ export function createRelatedPending(db: Kysely<Database>, dialect: Pick<StoreDi
       return out.sort((a, b) => a - b)
     },
 
-    /** Every live article's published time, read a page at a time. */
-    async liveTimes(): Promise<Map<number, number>> {
-      const times = new Map<number, number>()
-      for (let after = 0; ;) {
-        const rows = await db.selectFrom('article_live').select(['article_id', 'published_at']).where('article_id', '>', after)
-          .orderBy('article_id').limit(10_000).execute()
-        if (rows.length === 0) return times
-        for (const r of rows) times.set(Number(r.article_id), Number(r.published_at))
-        after = Number(rows.at(-1)!.article_id)
-      }
+    /**
+     * A page of the live articles after `after`, in id order, with what a list pass needs of each: its published time,
+     * language and translation group (its own id when it has none).
+     */
+    async liveFactsPage(after: number, limit: number): Promise<{ id: number; publishedAt: number; language: string; group: number }[]> {
+      const rows = await db.selectFrom('article_live as l').innerJoin('articles as a', 'a.id', 'l.article_id')
+        .select(['l.article_id', 'l.published_at', 'l.language', 'a.translation_group']).where('l.article_id', '>', after)
+        .orderBy('l.article_id').limit(limit).execute()
+      return rows.map((r) => ({ id: Number(r.article_id), publishedAt: Number(r.published_at), language: r.language, group: Number(r.translation_group ?? r.article_id) }))
     },
 
-    /** The tag ids of every live article that has tags, read a page at a time. */
-    async liveTags(): Promise<Map<number, number[]>> {
-      const tags = new Map<number, number[]>()
-      for (let after = 0; ;) {
-        const rows = await db.selectFrom('live_tags').select(['article_id', 'tag_id']).where('article_id', '>', after)
-          .orderBy('article_id').limit(20_000).execute()
-        if (rows.length === 0) return tags
-        // A page may end inside an article's tags: drop that article and read it whole with the next page.
-        const last = Number(rows.at(-1)!.article_id)
-        const complete = rows.length < 20_000 ? rows : rows.filter((r) => Number(r.article_id) !== last)
-        if (complete.length === 0) throw new Error('an article has more than 20,000 tags')
-        for (const r of complete) {
-          const id = Number(r.article_id)
-          const list = tags.get(id)
-          if (list) list.push(Number(r.tag_id))
-          else tags.set(id, [Number(r.tag_id)])
-        }
-        after = Number(complete.at(-1)!.article_id)
-      }
+    /**
+     * A page of the tag ids of live articles after `after`, in article order: whole articles only (a page never ends
+     * inside one's tags), empty after the last.
+     */
+    async liveTagPage(after: number, limit = 20_000): Promise<{ articleId: number; tagId: number }[]> {
+      const rows = await db.selectFrom('live_tags').select(['article_id', 'tag_id']).where('article_id', '>', after)
+        .orderBy('article_id').limit(limit).execute()
+      const page = rows.map((r) => ({ articleId: Number(r.article_id), tagId: Number(r.tag_id) }))
+      if (page.length < limit) return page
+      // The page may end inside the last article's tags: it is left for the next page, which reads it whole.
+      const last = page.at(-1)!.articleId
+      const complete = page.filter((r) => r.articleId !== last)
+      if (complete.length === 0) throw new Error(`an article has more than ${limit} tags`)
+      return complete
     },
 
     /** Editor overrides of the given articles (those with none are absent), pins by position. */

@@ -5,7 +5,7 @@ import { forEachDatabase } from '../support/databases.ts'
 import { seedArticle, seedTaxonomy } from '../support/seed.ts'
 import type { Store } from '../../src/store/store.ts'
 import { unpublish } from '../../src/editorial/publishing.ts'
-import { countTerms } from '../../src/related/engine.ts'
+import { countTerms } from '../../src/related/count.ts'
 import { allLiveIds, foldFrequencies, rebuildRelated } from '../../src/related/refresh.ts'
 
 const NOW = Date.UTC(2026, 10, 27, 9)

@@ -5,7 +5,7 @@ import { forEachDatabase, scratchStore } from '../support/databases.ts'
 import { seedArticle, seedTaxonomy } from '../support/seed.ts'
 import type { Store } from '../../src/store/store.ts'
 import { publish, unpublish } from '../../src/editorial/publishing.ts'
-import { countTerms } from '../../src/related/engine.ts'
+import { countTerms } from '../../src/related/count.ts'
 import { rebuildRelated, refreshRelated, TERMS_VERSION } from '../../src/related/refresh.ts'
 import { ANALYSIS_VERSION } from '../../src/text/analyze.ts'
 

@@ -10,7 +10,8 @@ import { sanitizeBody } from '../../src/content/sanitize.ts'
 import { createDraft, finishBulk, newBulkPublish, publish, unpublish } from '../../src/editorial/publishing.ts'
 import { rebuildRelated, refreshRelated, TERMS_VERSION } from '../../src/related/refresh.ts'
 import { settlePending } from '../../src/related/settle.ts'
-import { computeList, countTerms } from '../../src/related/engine.ts'
+import { computeList } from '../../src/related/engine.ts'
+import { countTerms } from '../../src/related/count.ts'
 
 const NOW = Date.UTC(2026, 10, 27, 9)
 const HOUR = 3_600_000
@@ -99,6 +100,19 @@ forEachEngine('bulk publication and its settle pass end exactly where publishing
   const expected = await state(other, ids)
   assert.ok(expected.lists.every((l) => l.length > 0), 'every article has related articles')
   assert.deepEqual(await state(store, ids), expected)
+})
+
+forEachEngine('shared with a second thread, the settle pass writes the same frequencies, terms and lists as on one', async (t, engine) => {
+  // Enough articles that each batch's counting is split into pieces and its lists into slices for the other thread.
+  const count = 240
+  const { store: one, ids } = await bulkCorpus(t, engine, count)
+  const { store: two } = await bulkCorpus(t, engine, count)
+  const single = await settlePending(one, NOW, undefined, { batch: 120, threads: false })
+  const shared = await settlePending(two, NOW, undefined, { batch: 120, threads: true })
+  assert.deepEqual(shared, single)
+  const expected = await state(one, ids)
+  assert.ok(expected.lists.every((l) => l.length > 0), 'every article has related articles')
+  assert.deepEqual(await state(two, ids), expected)
 })
 
 forEachEngine('articles already on the site gain bulk-published relatives, with the lists the single-article path computes', async (t, engine) => {
