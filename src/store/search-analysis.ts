@@ -18,8 +18,22 @@ export const SEARCH_ANALYSIS = 1
  */
 export const STEM_MARK = '~'
 
+/**
+ * The texts folded last, with their words. A document's title, standfirst and body are folded for the vocabulary and
+ * again for their stems or tsvector (search-index.ts indexMany, then the engine's write), and folding was a third of an
+ * import's search analysis: the second time finds them here. Exactly the same text only, so nothing else changes.
+ */
+const recentlyFolded: { readonly text: string; readonly language: string; readonly words: readonly string[] }[] = []
+const FOLDED_KEPT = 3
+
 /** The folded words of a text, split as FTS5's unicode61 and src/text split them. */
-export const foldedWords = (text: string, language: string): string[] => wordRuns(text).map(folderOf(language))
+export function foldedWords(text: string, language: string): readonly string[] {
+  for (const r of recentlyFolded) if (r.text === text && r.language === language) return r.words
+  const words = wordRuns(text).map(folderOf(language))
+  recentlyFolded.unshift({ text, language, words })
+  if (recentlyFolded.length > FOLDED_KEPT) recentlyFolded.pop()
+  return words
+}
 
 /** The stem of each word, in order, joined by spaces: the text of SQLite's *_stems columns. */
 export function stemText(text: string, language: string): string {
