@@ -30,6 +30,12 @@ function memory(): string {
   return `rss ${mib(m.rss)} MiB (heap ${mib(m.heapUsed)}, external ${mib(m.external)})`
 }
 
+/** Seconds of each settle stage, "count/weigh/list", from the end of the stage before (the batches, for the count). */
+function stagesOf(start: number, ends: ReadonlyMap<string, number>): string {
+  const count = ends.get('count') ?? start, weigh = ends.get('weigh') ?? count, list = ends.get('neighbour') ?? ends.get('list') ?? weigh
+  return [count - start, weigh - count, list - weigh].map((ms) => (ms / 1000).toFixed(1)).join('/')
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -69,6 +75,8 @@ async function main(): Promise<void> {
     let lastPrint = 0
     // When the last batch was written: what follows is the related-articles settle pass (related/settle.ts).
     let batchesEnd = { at: t, cpu: process.cpuUsage() }
+    // When each of its stages last reported a batch done.
+    const stageEnds = new Map<string, number>()
     const pages = createPageImporting({ store, clock: { now: () => Date.now() }, siteLanguage: async () => 'en', authorize: importing.authorize })
     const report = await importWordPress({ importing, pages }, {
       file, actor: { kind: 'system', name: 'bench' }, dryRun: false, timeZone: 'UTC', batchSize: batch,
@@ -85,6 +93,7 @@ async function main(): Promise<void> {
       onSettleProgress: (stage, done) => {
         growHeapSlowly(process.env)
         const now = performance.now()
+        stageEnds.set(stage, now)
         if (now - lastPrint < 10_000) return
         lastPrint = now
         console.error(`related articles: ${stage} ${done}, ${memory()}`)
@@ -107,6 +116,8 @@ async function main(): Promise<void> {
       // The batches (parse, sanitize, write, search) and the related-articles pass after them, each with its CPU.
       batchSeconds: +((batchesEnd.at - t) / 1000).toFixed(1), batchCpuMsPerArticle: perArticle(batchCpuMs),
       relatedSeconds: +(seconds - (batchesEnd.at - t) / 1000).toFixed(1), relatedCpuMsPerArticle: perArticle(cpuSeconds * 1000 - batchCpuMs),
+      // The settle pass by stage, from one stage's last batch to the next's (the list stage with its neighbours).
+      relatedStagesSeconds: stagesOf(batchesEnd.at, stageEnds),
       loadAverage: +os.loadavg()[0]!.toFixed(1),
       imported: report.articles.imported, refused: report.articles.refused, live: await store.live.count(),
       peakRssDuringImportMiB: +(peakRss / 2 ** 20).toFixed(0), maxRssMiB: +(process.resourceUsage().maxRSS / 1024).toFixed(0),
