@@ -21,7 +21,7 @@ test('a worker that runs in the background gets the background nice value; its p
   const worker = new Worker(`
     const { parentPort } = require('node:worker_threads')
     import(${JSON.stringify(new URL('../src/thread-priority.ts', import.meta.url).href)})
-      .then((m) => parentPort.postMessage({ nice: m.runInBackground(), again: m.runInBackground() }))
+      .then(async (m) => parentPort.postMessage({ nice: await m.runInBackground(), again: await m.runInBackground() }))
   `, { eval: true })
   const reply = await new Promise<{ nice: number; again: number }>((resolve, reject) => {
     worker.once('message', resolve)

@@ -20,8 +20,9 @@ export interface Collection {
   readonly tagIds: Int32Array
 }
 
-/** Live articles and tag rows read per statement. */
+/** Live articles read per statement; tag rows twice as many (a page of tags holds whole articles only). */
 const PAGE = 10_000
+const TAG_PAGE_FACTOR = 2
 
 /** A typed array grown by doubling as rows come (new places hold `fill`), then copied to shared memory of its final length. */
 function growable<T extends Float64Array | Int32Array | Uint16Array>(make: (buffer: ArrayBufferLike, length: number) => T, bytes: number, fill = 0) {
@@ -80,10 +81,10 @@ export async function readCollection(store: Store, page = PAGE): Promise<Collect
   const tagFrom = growable(i32, 4), tagCount = growable(u16, 2), tagIds = growable(i32, 4)
   let tags = 0
   for (let after = 0; ;) {
-    const rows = await store.relatedPending.liveTagPage(after, page)
+    const rows = await store.relatedPending.liveTagPage(after, TAG_PAGE_FACTOR * page)
     if (rows.length === 0) break
     for (const { articleId, tagId } of rows) {
-      // Tags of articles unpublished since their facts were read are kept but never asked for.
+      // Tags of articles published after the facts were read are left out: such an article is not in the collection.
       if (articleId >= size) continue
       if (tagCount.at(articleId) === 0) tagFrom.set(articleId, tags)
       tagCount.set(articleId, tagCount.at(articleId) + 1)
@@ -105,6 +106,6 @@ export const timeOf = (c: Collection, id: number): number | undefined => (isLive
 export const factsOf = (c: Collection, id: number): { language: string; group: number } | undefined =>
   isLive(c, id) ? { language: c.languageNames[c.languages[id]!]!, group: c.groups[id]! } : undefined
 
-/** An article's tag ids (a view, not a copy); none when it has none or is not live. */
+/** An article's tag ids (a view, not a copy); none for an id past the collection or with no tags (not live, or untagged). */
 export const tagsOf = (c: Collection, id: number): Int32Array =>
   id < c.tagCount.length ? c.tagIds.subarray(c.tagFrom[id]!, c.tagFrom[id]! + c.tagCount[id]!) : c.tagIds.subarray(0, 0)

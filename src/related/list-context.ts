@@ -10,6 +10,7 @@ import { readCollection } from './collection.ts'
 import { createListHelper, POSTINGS_KEPT, QUEUED, type ListHelper } from './list-helper.ts'
 import { createRanker, type Ranker, type SliceLists } from './list-ranker.ts'
 import type { WeightedTerm } from './terms.ts'
+import { yieldToRequests } from './turn.ts'
 
 
 export interface ListContextOptions {
@@ -96,8 +97,6 @@ export interface BatchLists {
  */
 const SLICE = 50
 
-const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
-
 /**
  * Computes the lists of `ids` from the context, outside any transaction (the caller writes them in a short one):
  * editor pins and exclusions applied as computeList (engine.ts) applies them. Articles no longer live get none. With
@@ -107,27 +106,32 @@ const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
 export async function batchLists(store: Store, ctx: ListContext, ids: readonly number[], p: RelatedParams, keepCandidates = 0): Promise<BatchLists> {
   const parts: SliceLists[] = []
   const handed: Promise<void>[] = []
-  for (let start = 0; start < ids.length; start += SLICE) {
-    const slice = ids.slice(start, start + SLICE)
-    const vectors = await store.related.termsOf(slice)
-    const loaded = await ctx.load(vectors.values())
-    const overrides = await store.relatedPending.overridesOf(slice)
-    const listsOf = (some: readonly number[]) => ctx.ranker().lists(some, vectors, (term) => loaded.get(term), overrides, keepCandidates)
-    const helper = ctx.helper()
-    // The batch waits for every slice it handed: its last one goes to the thread only if the thread has none left, so
-    // neither thread waits long for the other at the end.
-    const queued = helper?.queued()
-    if (helper && queued !== undefined && queued < (start + SLICE >= ids.length ? 1 : QUEUED)) {
-      const at = parts.length
-      parts.push({ lists: [], candidates: [] })
-      handed.push(helper.lists(slice, vectors, loaded, overrides, keepCandidates, () => listsOf(slice)).then((r) => { parts[at] = r }))
-    } else {
-      parts.push(listsOf(slice))
+  try {
+    for (let start = 0; start < ids.length; start += SLICE) {
+      const slice = ids.slice(start, start + SLICE)
+      const vectors = await store.related.termsOf(slice)
+      const loaded = await ctx.load(vectors.values())
+      const overrides = await store.relatedPending.overridesOf(slice)
+      const listsOf = (some: readonly number[]) => ctx.ranker().lists(some, vectors, (term) => loaded.get(term), overrides, keepCandidates)
+      const helper = ctx.helper()
+      // The batch waits for every slice it handed: its last one goes to the thread only if the thread has none left, so
+      // neither thread waits long for the other at the end.
+      const queued = helper?.queued()
+      if (helper && queued !== undefined && queued < (start + SLICE >= ids.length ? 1 : QUEUED)) {
+        const at = parts.length
+        parts.push({ lists: [], candidates: [] })
+        handed.push(helper.lists(slice, vectors, loaded, overrides, keepCandidates, () => listsOf(slice)).then((r) => { parts[at] = r }))
+      } else {
+        parts.push(listsOf(slice))
+      }
+      // The thread's answers come in when the loop turns.
+      if (helper) await yieldToRequests()
     }
-    // The thread's answers come in when the loop turns.
-    if (helper) await turn()
+    await Promise.all(handed)
+  } finally {
+    // A batch that failed leaves no answer of the thread unawaited.
+    await Promise.allSettled(handed)
   }
-  await Promise.all(handed)
   const lists: BatchLists['lists'][number][] = []
   const candidates = new Map<number, number[]>()
   for (const s of parts) {

@@ -3,6 +3,7 @@
 import type { Store } from '../store/store.ts'
 import { computeList, DEFAULT_PARAMS, rankCandidates, reweigh, type RelatedParams } from './engine.ts'
 import { countTerms } from './count.ts'
+import { yieldToRequests } from './turn.ts'
 import { ANALYSIS_VERSION } from '../text/analyze.ts'
 import { batchLists, createListContext } from './list-context.ts'
 import { createTermCounts } from './term-counts.ts'
@@ -41,13 +42,6 @@ export interface RefreshReport {
   readonly recomputed: number
   readonly reweighed: number
 }
-
-/**
- * Lets pending I/O (page requests) run. better-sqlite3 answers synchronously, so every await in a job resolves as a
- * microtask and a job never gives the event loop a turn on its own: the minutely refresh (200 articles, about 3 s on
- * 100,000) held up every page request until it ended.
- */
-export const yieldToRequests = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 /**
  * Recomputes `ids` in transactions of `batch` articles, letting requests in between; returns how many were recomputed.

@@ -103,7 +103,7 @@ export function createRelatedPending(db: Kysely<Database>, dialect: Pick<StoreDi
      * A page of the tag ids of live articles after `after`, in article order: whole articles only (a page never ends
      * inside one's tags), empty after the last.
      */
-    async liveTagPage(after: number, limit = 20_000): Promise<{ articleId: number; tagId: number }[]> {
+    async liveTagPage(after: number, limit: number): Promise<{ articleId: number; tagId: number }[]> {
       const rows = await db.selectFrom('live_tags').select(['article_id', 'tag_id']).where('article_id', '>', after)
         .orderBy('article_id').limit(limit).execute()
       const page = rows.map((r) => ({ articleId: Number(r.article_id), tagId: Number(r.tag_id) }))

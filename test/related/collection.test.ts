@@ -25,7 +25,8 @@ forEachDatabase('the collection holds each live article’s time, language, tran
 
   const facts = await store.related.candidates(live)
   const tagRows = await Promise.all(live.map(async (id) => [id, (await store.related.sharedTags(id, [id])).get(id) ?? 0] as const))
-  // Pages of three rows: two pages of articles, and pages of tags that end inside an article's (read whole next time).
+  // Pages of three articles and six tag rows: two pages of articles, and a page of tags that ends inside an article's
+  // (read whole the next time).
   for (const page of [3, 10_000]) {
     const c = await readCollection(store, page)
     assert.equal(c.times.length, last + 1, `page ${page}: one place for each id up to the last live one`)

@@ -9,7 +9,7 @@ import { runInBackground } from '../../thread-priority.ts'
 const { file, timeZone, chunkSize, ahead } = workerData as { file: string; timeZone: string; chunkSize: number; ahead: number }
 const port = parentPort!
 // The site's server, on the same machine, goes first (src/thread-priority.ts).
-runInBackground()
+await runInBackground()
 
 // Chunks the importing thread has room for: it gives one back each time it takes one, so the file is read at the
 // pace of the writes and the thread holds at most `ahead` chunks of events.
