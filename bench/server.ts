@@ -116,6 +116,19 @@ function stop(child: ChildProcess): Promise<void> {
   })
 }
 
+/** Servers still running: a benchmark stopped by a signal stops them too, or they go on taking a core from the next runs. */
+const running = new Set<ChildProcess>()
+let stopsOnSignals = false
+function stopWithThisProcess(child: ChildProcess): void {
+  running.add(child)
+  child.once('exit', () => running.delete(child))
+  if (stopsOnSignals) return
+  stopsOnSignals = true
+  process.once('exit', () => { for (const c of running) c.kill('SIGKILL') })
+  // A signal's default ends the process without its 'exit' event: exiting here runs it.
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) process.once(signal, () => process.exit(code))
+}
+
 /** Spawns the server on a free port and waits for /healthz to answer 200; throws with its output if it exits or takes 60 s. */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const port = await freePort()
@@ -133,6 +146,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   let output = ''
   const started = performance.now()
   const child = spawn(process.execPath, [...SERVER_ARGS], { cwd: opts.root ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  stopWithThisProcess(child)
   let boot: BootBreakdown | null = null
   let pending = ''
   const keep = (chunk: Buffer) => {
