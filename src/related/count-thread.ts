@@ -5,7 +5,7 @@ import { countHere, type CountRequest } from './term-counter.ts'
 import { answerJobs } from './thread-jobs.ts'
 import { runInBackground } from '../thread-priority.ts'
 
-// The site's server, on the same machine, goes first (src/thread-priority.ts).
+// The site's server, on the same machine, has the larger share of a core both want (src/thread-priority.ts).
 await runInBackground()
 
 answerJobs(({ sources, params }: CountRequest) => countHere(sources, params))

@@ -8,7 +8,7 @@ import type { ListRequest, ListThreadData } from './list-helper.ts'
 import { answerJobs } from './thread-jobs.ts'
 import { runInBackground } from '../thread-priority.ts'
 
-// The site's server, on the same machine, goes first (src/thread-priority.ts).
+// The site's server, on the same machine, has the larger share of a core both want (src/thread-priority.ts).
 await runInBackground()
 
 const { collection, fallback, params } = workerData as ListThreadData

@@ -8,7 +8,7 @@ import { runInBackground } from '../../thread-priority.ts'
 
 const { file, timeZone, chunkSize, ahead } = workerData as { file: string; timeZone: string; chunkSize: number; ahead: number }
 const port = parentPort!
-// The site's server, on the same machine, goes first (src/thread-priority.ts).
+// The site's server, on the same machine, has the larger share of a core both want (src/thread-priority.ts).
 await runInBackground()
 
 // Chunks the importing thread has room for: it gives one back each time it takes one, so the file is read at the
