@@ -54,8 +54,9 @@ export interface ListHelper {
 export const QUEUED = 2
 
 /**
- * Starts the thread at once. The caller hands it slices while it has fewer than QUEUED and computes the rest itself,
- * so both threads stay busy whatever their speeds. The thread does not hold the process open.
+ * The thread starts with the first slice handed to it. The caller hands it slices while it has fewer than QUEUED and
+ * computes the rest itself, so both threads stay busy whatever their speeds. It holds the process open only while it
+ * has slices.
  */
 export function createListHelper(collection: Collection, fallback: string, params: RelatedParams): ListHelper {
   const jobs = threadJobs<ListRequest, SliceLists>(new URL('./list-thread.ts', import.meta.url), { collection, fallback, params } satisfies ListThreadData)
